@@ -1,0 +1,22 @@
+# Concord: the two commands of the README, and a few helpers.
+.PHONY: deps build site serve test clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	swift build -c release --product concord
+
+# Build the sample archive (seeds/) into public/.
+site: build
+	.build/release/concord build
+
+# Build the sample archive and preview it at http://127.0.0.1:8000/
+serve: build
+	.build/release/concord serve
+
+test: deps
+	swift test
+
+clean:
+	rm -rf .build public

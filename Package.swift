@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Concord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "concord", targets: ["concord"]),
+        .library(name: "ConcordCore", targets: ["ConcordCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The system cmark library (Debian: libcmark-dev), reached through pkg-config.
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // The pipeline: parse → annotate → render → write. No server code here.
+        .target(
+            name: "ConcordCore",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "concord",
+            dependencies: [
+                "ConcordCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ConcordCoreTests",
+            dependencies: ["ConcordCore"]
+        ),
+    ]
+)

@@ -1,0 +1,62 @@
+/// Cuts an alignment where one copy carries a clause of its own.
+///
+/// CONTRACT.md: a witness never includes sentences the other copies lack.
+/// Text is cut into clauses at breaks (paragraph, sentence end, clause
+/// punctuation, quotation mark). A clause of two or more words of which at
+/// most half is matched in the other copy is foreign to the passage —
+/// "She continued," or "Kim wrote on her Instagram Story." inside a
+/// statement, or "she said" where the other copy has "she wrote" — and the
+/// alignment is cut around it. Unmatched words inside a mostly matched clause
+/// (a dropped adjective, a respelled or replaced word) are variants and stay.
+enum InterleaveSplitter {
+    /// Pieces of `steps` that hold no foreign clause, each starting and ending on a matched pair.
+    static func split(_ steps: [WordAligner.Step], _ a: TokenizedText, _ b: TokenizedText) -> [ArraySlice<WordAligner.Step>] {
+        guard let first = steps.first?.pair, let last = steps.last?.pair else { return [] }
+        var matchedA = Set<Int>(), matchedB = Set<Int>()
+        for s in steps where isAnchor(s) { if let p = s.pair { matchedA.insert(p.0); matchedB.insert(p.1) } }
+        let foreignA = foreignTokens(a, first.0...last.0, matched: matchedA)
+        let foreignB = foreignTokens(b, first.1...last.1, matched: matchedB)
+        guard !foreignA.isEmpty || !foreignB.isEmpty else { return [steps[...]] }
+
+        func isForeign(_ s: WordAligner.Step) -> Bool {
+            switch s {
+            case .match(let i, let j), .near(let i, let j), .substitute(let i, let j):
+                return foreignA.contains(i) || foreignB.contains(j)
+            case .onlyA(let i): return foreignA.contains(i)
+            case .onlyB(let j): return foreignB.contains(j)
+            }
+        }
+        var pieces: [ArraySlice<WordAligner.Step>] = []
+        var k = 0
+        while k < steps.count {
+            while k < steps.count, isForeign(steps[k]) { k += 1 }
+            var end = k
+            while end < steps.count, !isForeign(steps[end]) { end += 1 }
+            var lo = k, hi = end
+            while lo < hi, !isAnchor(steps[lo]) { lo += 1 }
+            while hi > lo, !isAnchor(steps[hi - 1]) { hi -= 1 }
+            if lo < hi { pieces.append(steps[lo..<hi]) }
+            k = end
+        }
+        return pieces
+    }
+
+    static func isAnchor(_ s: WordAligner.Step) -> Bool {
+        switch s { case .match, .near: return true; default: return false }
+    }
+
+    /// Tokens of clauses (within `range`) of two or more words at most half matched.
+    static func foreignTokens(_ text: TokenizedText, _ range: ClosedRange<Int>, matched: Set<Int>) -> Set<Int> {
+        var foreign = Set<Int>()
+        var clauseStart = range.lowerBound
+        for i in range {
+            let endsClause = i == range.upperBound || !text.separator(after: i).isDisjoint(with: .anyBreak)
+            guard endsClause else { continue }
+            let clause = clauseStart...i
+            let hits = clause.reduce(0) { $0 + (matched.contains($1) ? 1 : 0) }
+            if clause.count >= 2, hits * 2 <= clause.count { foreign.formUnion(clause) }
+            clauseStart = i + 1
+        }
+        return foreign
+    }
+}

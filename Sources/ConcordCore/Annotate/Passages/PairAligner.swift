@@ -1,0 +1,85 @@
+/// Aligns one candidate pair of articles into shared segments.
+struct PairAligner: Sendable {
+    let options: PassageFinder.Options
+    let aligner = WordAligner()
+
+    /// A shared stretch: token index ranges in each article.
+    struct Segment: Sendable, Equatable {
+        var a: ClosedRange<Int>
+        var b: ClosedRange<Int>
+    }
+
+    /// Margin, in words, aligned beyond a chain's first and last shared run.
+    static let margin = 12
+    /// Shortest piece kept when a passage is cut around an interleaved clause.
+    static let minPieceWords = 4
+
+    func align(_ a: TokenizedText, _ b: TokenizedText, anchors: [(Int32, Int32)]) -> [Segment] {
+        var segments: [Segment] = []
+        for chain in chains(anchors) {
+            alignRegion(a, b, chain, into: &segments)
+        }
+        return segments
+    }
+
+    /// Groups anchors that follow one another along a diagonal, with gaps of at most `maxGap` words.
+    func chains(_ anchors: [(Int32, Int32)]) -> [[(Int32, Int32)]] {
+        var open: [[(Int32, Int32)]] = []
+        var done: [[(Int32, Int32)]] = []
+        let gap = Int32(options.maxGap)
+        for anchor in anchors {
+            // Close chains that can no longer be extended.
+            var k = 0
+            while k < open.count {
+                if anchor.0 - open[k].last!.0 > gap { done.append(open.remove(at: k)) } else { k += 1 }
+            }
+            var best = -1
+            var bestDrift = Int32.max
+            for (c, chain) in open.enumerated() {
+                let last = chain.last!
+                let da = anchor.0 - last.0, db = anchor.1 - last.1
+                guard da >= 0, db >= 0, da <= gap, db <= gap, da + db > 0 else { continue }
+                let drift = abs(da - db)
+                if drift < bestDrift { bestDrift = drift; best = c }
+            }
+            if best >= 0 { open[best].append(anchor) } else { open.append([anchor]) }
+        }
+        done.append(contentsOf: open)
+        let minRun = Int32(options.minWords / 2)
+        return done.filter { chain in
+            chain.last!.0 + Int32(options.shingle) - chain.first!.0 >= minRun
+        }.sorted { ($0.first!.0, $0.first!.1) < ($1.first!.0, $1.first!.1) }
+    }
+
+    /// Aligns the region around `chain`; anchors left outside the alignment get their own try.
+    private func alignRegion(_ a: TokenizedText, _ b: TokenizedText, _ chain: [(Int32, Int32)], into segments: inout [Segment]) {
+        guard let first = chain.first, let last = chain.last else { return }
+        let n = options.shingle
+        let ar = max(0, Int(first.0) - Self.margin)..<min(a.count, Int(last.0) + n + Self.margin)
+        let br = max(0, Int(first.1) - Self.margin)..<min(b.count, Int(chain.map(\.1).max()!) + n + Self.margin)
+        let steps = aligner.local(a, ar, b, br)
+        guard let lo = steps.first?.pair, let hi = steps.last?.pair else { return }
+        let pieces = InterleaveSplitter.split(steps, a, b)
+        if pieces.reduce(0, { $0 + pairs(in: $1) }) >= options.minWords {
+            for piece in pieces where pairs(in: piece) >= Self.minPieceWords {
+                if let seg = segment(piece) { segments.append(seg) }
+            }
+        }
+        // Shared runs the alignment did not reach (before or after it) are aligned on their own.
+        let before = chain.filter { Int($0.0) + n <= lo.0 && Int($0.1) + n <= lo.1 }
+        let after = chain.filter { Int($0.0) > hi.0 && Int($0.1) > hi.1 }
+        if before.count < chain.count, !before.isEmpty { alignRegion(a, b, before, into: &segments) }
+        if after.count < chain.count, !after.isEmpty { alignRegion(a, b, after, into: &segments) }
+    }
+
+    private func pairs(in steps: ArraySlice<WordAligner.Step>) -> Int {
+        steps.reduce(0) { n, s in
+            switch s { case .match, .near: return n + 1; default: return n }
+        }
+    }
+
+    private func segment(_ steps: ArraySlice<WordAligner.Step>) -> Segment? {
+        guard let f = steps.first?.pair, let l = steps.last?.pair else { return nil }
+        return Segment(a: f.0...l.0, b: f.1...l.1)
+    }
+}

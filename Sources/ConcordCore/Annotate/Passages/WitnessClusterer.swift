@@ -1,0 +1,117 @@
+/// Merges each article's copies and clusters them across the archive into passages.
+///
+/// Within an article, copies that overlap or touch (no word between them)
+/// become one witness. Two witnesses joined by an aligned pair belong to the
+/// same passage, so A~B and B~C give one passage with three witnesses.
+struct WitnessClusterer {
+    struct Edge: Sendable {
+        let a: Int
+        let aTokens: ClosedRange<Int>
+        let b: Int
+        let bTokens: ClosedRange<Int>
+    }
+
+    let articles: [Article]
+    let texts: [TokenizedText]
+    private let articleIndex: [String: Int]
+
+    init(articles: [Article], texts: [TokenizedText]) {
+        self.articles = articles
+        self.texts = texts
+        articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+    }
+
+    func passages(from edges: [Edge]) -> [Passage] {
+        // Nodes: merged token ranges per article.
+        var spans: [Int: [ClosedRange<Int>]] = [:]
+        for e in edges { spans[e.a, default: []].append(e.aTokens); spans[e.b, default: []].append(e.bTokens) }
+        var nodes: [(article: Int, tokens: ClosedRange<Int>)] = []
+        var nodesOf: [Int: [Int]] = [:]          // article → node ids, sorted by position
+        for article in spans.keys.sorted() {
+            let sorted = spans[article]!.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            var current = sorted[0]
+            for r in sorted.dropFirst() {
+                if r.lowerBound <= current.upperBound + 1 {
+                    current = current.lowerBound...max(current.upperBound, r.upperBound)
+                } else {
+                    nodesOf[article, default: []].append(nodes.count); nodes.append((article, current)); current = r
+                }
+            }
+            nodesOf[article, default: []].append(nodes.count); nodes.append((article, current))
+        }
+        func node(_ article: Int, _ r: ClosedRange<Int>) -> Int {
+            let ids = nodesOf[article]!
+            // The node containing r's start (binary search over sorted, disjoint nodes).
+            var lo = 0, hi = ids.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if nodes[ids[mid]].tokens.lowerBound <= r.lowerBound { lo = mid } else { hi = mid - 1 }
+            }
+            return ids[lo]
+        }
+        var sets = DisjointSets(count: nodes.count)
+        for e in edges { sets.union(node(e.a, e.aTokens), node(e.b, e.bTokens)) }
+
+        var members: [Int: [Int]] = [:]
+        for n in nodes.indices { members[sets.find(n), default: []].append(n) }
+        var passages: [Passage] = []
+        var usedIDs = Set<String>()
+        for group in members.values {
+            var witnesses = group.map { witness(nodes[$0].article, nodes[$0].tokens) }
+            witnesses.sort { x, y in
+                let ax = articles[index(of: x.article)], ay = articles[index(of: y.article)]
+                if ax.id != ay.id { return Article.oldestFirst(ax, ay) }
+                return x.start < y.start
+            }
+            guard Set(witnesses.map(\.article)).count >= 2 else { continue }
+            passages.append(Passage(id: uniqueID(for: witnesses[0], used: &usedIDs), witnesses: witnesses))
+        }
+        passages.sort { a, b in
+            let wa = a.witnesses[0], wb = b.witnesses[0]
+            let xa = articles[index(of: wa.article)], xb = articles[index(of: wb.article)]
+            if xa.id != xb.id { return Article.oldestFirst(xa, xb) }
+            return wa.start < wb.start
+        }
+        return passages
+    }
+
+    private func index(of id: String) -> Int { articleIndex[id]! }
+
+    /// Byte range of a token range, extended over the punctuation that ends its last word.
+    private func witness(_ article: Int, _ tokens: ClosedRange<Int>) -> Witness {
+        let text = texts[article], source = articles[article].source
+        let start = Int(text.tokens[tokens.lowerBound].start)
+        var end = Int(text.tokens[tokens.upperBound].end)
+        let limit = tokens.upperBound + 1 < text.count ? Int(text.tokens[tokens.upperBound + 1].start) : articles[article].body.upperBound
+        while end < limit, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                            UInt8(ascii: ";"), UInt8(ascii: ":")].contains(source[end]) { end += 1 }
+        return Witness(article: articles[article].id, start: start, end: end)
+    }
+
+    /// A stable id from the first witness's article and words; unchanged when unrelated articles come and go.
+    private func uniqueID(for w: Witness, used: inout Set<String>) -> String {
+        let article = articles[index(of: w.article)]
+        let words = WordTokenizer().tokenize(article.source, in: w.range).norms.joined(separator: " ")
+        var attempt = 0
+        while true {
+            let id = "p" + StableHash.hex(w.article + "\u{0}" + words + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)
+            if used.insert(id).inserted { return id }
+            attempt += 1
+        }
+    }
+}
+
+/// Union–find with path halving.
+struct DisjointSets {
+    private var parent: [Int]
+    init(count: Int) { parent = Array(0..<count) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+    mutating func union(_ a: Int, _ b: Int) {
+        let ra = find(a), rb = find(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

@@ -1,0 +1,131 @@
+/// Aligns two word sequences, absorbing spelling variants, typos and small edits.
+///
+/// Words score +2 when equal, +1 when near (a small edit distance relative to
+/// their length: "behaviour"/"behavior", "intensions"/"intentions"), −1 when
+/// substituted, −1 per word inserted or dropped. `local` finds the best
+/// shared stretch (Smith–Waterman); `global` aligns two whole copies
+/// (Needleman–Wunsch) for showing their differences.
+public struct WordAligner: Sendable {
+    public enum Step: Sendable, Equatable {
+        case match(Int, Int)
+        case near(Int, Int)
+        case substitute(Int, Int)
+        case onlyA(Int)
+        case onlyB(Int)
+    }
+
+    public static let matchScore: Int32 = 2
+    public static let nearScore: Int32 = 1
+    public static let mismatchScore: Int32 = -1
+    public static let gapScore: Int32 = -1
+
+    public init() {}
+
+    /// Best local alignment of `a[ar]` with `b[br]`, as steps from its first to its last matching word.
+    public func local(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>) -> [Step] {
+        align(a, ar, b, br, global: false)
+    }
+
+    /// Alignment of all of `a[ar]` with all of `b[br]`.
+    public func global(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>) -> [Step] {
+        align(a, ar, b, br, global: true)
+    }
+
+    private func align(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>, global: Bool) -> [Step] {
+        let n = ar.count, m = br.count
+        guard n > 0 || m > 0 else { return [] }
+        let w = m + 1
+        var score = [Int32](repeating: 0, count: (n + 1) * w)
+        // 0 stop, 1 diagonal, 2 up (onlyA), 3 left (onlyB)
+        var move = [UInt8](repeating: 0, count: (n + 1) * w)
+        if global {
+            for i in 1...max(n, 1) where i <= n { score[i * w] = Int32(i) * Self.gapScore; move[i * w] = 2 }
+            for j in 1...max(m, 1) where j <= m { score[j] = Int32(j) * Self.gapScore; move[j] = 3 }
+        }
+        var best: Int32 = 0, bestI = 0, bestJ = 0
+        var kinds = [UInt8](repeating: 0, count: (n + 1) * w)   // 2 match, 1 near, 0 mismatch
+        for i in 1..<(n + 1) {
+            let ta = a.tokens[ar.lowerBound + i - 1]
+            for j in 1..<(m + 1) {
+                let tb = b.tokens[br.lowerBound + j - 1]
+                let kind: UInt8 = ta.key == tb.key ? 2
+                    : (WordAligner.near(a.norms[ar.lowerBound + i - 1], b.norms[br.lowerBound + j - 1]) ? 1 : 0)
+                let s: Int32 = kind == 2 ? Self.matchScore : kind == 1 ? Self.nearScore : Self.mismatchScore
+                let d = score[(i - 1) * w + j - 1] + s
+                let u = score[(i - 1) * w + j] + Self.gapScore
+                let l = score[i * w + j - 1] + Self.gapScore
+                var v = d, mv: UInt8 = 1
+                if u > v { v = u; mv = 2 }
+                if l > v { v = l; mv = 3 }
+                if !global && v <= 0 { v = 0; mv = 0 }
+                score[i * w + j] = v
+                move[i * w + j] = mv
+                kinds[i * w + j] = kind
+                if !global && v > best { best = v; bestI = i; bestJ = j }
+            }
+        }
+        var i = global ? n : bestI, j = global ? m : bestJ
+        var steps: [Step] = []
+        while i > 0 || j > 0 {
+            let mv = move[i * w + j]
+            if mv == 0 { break }
+            switch mv {
+            case 1:
+                let ai = ar.lowerBound + i - 1, bj = br.lowerBound + j - 1
+                switch kinds[i * w + j] {
+                case 2: steps.append(.match(ai, bj))
+                case 1: steps.append(.near(ai, bj))
+                default: steps.append(.substitute(ai, bj))
+                }
+                i -= 1; j -= 1
+            case 2: steps.append(.onlyA(ar.lowerBound + i - 1)); i -= 1
+            default: steps.append(.onlyB(br.lowerBound + j - 1)); j -= 1
+            }
+        }
+        steps.reverse()
+        if !global {
+            // A local alignment starts and ends on an exact match.
+            while let f = steps.first, !f.isMatch { steps.removeFirst() }
+            while let l = steps.last, !l.isMatch { steps.removeLast() }
+        }
+        return steps
+    }
+
+    /// Near spellings: both at least four letters, equal first letter, and an
+    /// edit distance of at most one per four letters.
+    public static func near(_ x: String, _ y: String) -> Bool {
+        let a = Array(x.utf8), b = Array(y.utf8)
+        guard a.count >= 4, b.count >= 4, a[0] == b[0] else { return false }
+        let limit = max(1, min(a.count, b.count) / 4)
+        guard abs(a.count - b.count) <= limit else { return false }
+        return editDistance(a, b, limit: limit) <= limit
+    }
+
+    /// Levenshtein distance, stopping early once it exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}
+
+extension WordAligner.Step {
+    public var isMatch: Bool { if case .match = self { return true } else { return false } }
+    /// Both sides have a word here (equal, near or substituted).
+    public var pair: (Int, Int)? {
+        switch self {
+        case .match(let i, let j), .near(let i, let j), .substitute(let i, let j): return (i, j)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads every article file in a source folder, in parallel, keeping going past bad files.
+public struct ArchiveLoader: Sendable {
+    public let sourceFolder: URL
+    public let parser = ArticleParser()
+
+    public init(sourceFolder: URL) { self.sourceFolder = sourceFolder }
+
+    /// The parsed articles (sorted by id) and one diagnostic per file left out.
+    public struct Result: Sendable {
+        public var articles: [Article]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Article files under the source folder, as sorted relative paths.
+    /// Hidden files and folders are skipped.
+    public func articlePaths() throws(BuildFailure) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue else {
+            throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or is not a folder")
+        }
+        guard let walker = FileManager.default.enumerator(
+            at: sourceFolder, includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles]) else {
+            throw BuildFailure("cannot read source folder '\(sourceFolder.path)'")
+        }
+        let base = sourceFolder.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in walker {
+            guard ArticleParser.extensions.contains(url.pathExtension.lowercased()),
+                  (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+            paths.append(relative)
+        }
+        return paths.sorted()
+    }
+
+    public func load() throws(BuildFailure) -> Result {
+        let paths = try articlePaths()
+        let parsed = ParallelMap.map(paths) { path -> Swift.Result<Article, Diagnostic> in
+            let url = sourceFolder.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return .failure(Diagnostic(path: path, line: 1, message: "cannot read file"))
+            }
+            do throws(Diagnostic) { return .success(try parser.parse([UInt8](data), path: path)) }
+            catch { return .failure(error) }
+        }
+        var articles: [Article] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]
+        for result in parsed {
+            switch result {
+            case .success(let article):
+                if let other = seen[article.id] {
+                    diagnostics.append(Diagnostic(path: article.path, line: 1,
+                        message: "duplicate id '\(article.id)': '\(other)' has the same file name; rename one of them"))
+                } else {
+                    seen[article.id] = article.path
+                    articles.append(article)
+                }
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            }
+        }
+        articles.sort { $0.id < $1.id }
+        return Result(articles: articles, diagnostics: diagnostics)
+    }
+}

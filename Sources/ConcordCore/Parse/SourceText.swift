@@ -1,0 +1,82 @@
+/// Checks that a file is text worth parsing, and offers line helpers over bytes.
+enum SourceText {
+    /// Rejects empty, binary and non-UTF-8 files with the line of the first bad byte.
+    static func validate(_ bytes: [UInt8], path: String) throws(Diagnostic) {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw Diagnostic(path: path, line: 1, message: "empty file: an article needs a date and a body")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw Diagnostic(path: path, line: line(of: nul, in: bytes),
+                             message: "binary file (NUL byte at offset \(nul)): articles are UTF-8 text")
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw Diagnostic(path: path, line: line(of: bad, in: bytes),
+                             message: "invalid UTF-8 at byte offset \(bad): save the file as UTF-8")
+        }
+    }
+
+    /// Offset of the first byte that does not belong to a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            var minimum: UInt32
+            if b & 0xE0 == 0xC0 { len = 2; minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { len = 3; minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { len = 4; minimum = 0x10000 }
+            else { return i }
+            guard i + len <= n else { return i }
+            var scalar = UInt32(b) & (0xFF >> (len + 1))
+            for k in 1..<len {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            minimum = 0
+            i += len
+        }
+        return nil
+    }
+
+    /// 1-based line of a byte offset.
+    static func line(of offset: Int, in bytes: [UInt8]) -> Int {
+        var count = 1
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A { count += 1 }
+        return count
+    }
+
+    /// The lines of a byte array as ranges (without their line feed; a CR before it is kept out too).
+    static func lineRanges(_ bytes: [UInt8], from start: Int = 0) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var lineStart = start
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                let end = i > lineStart && bytes[i - 1] == 0x0D ? i - 1 : i
+                result.append(lineStart..<end)
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        if lineStart < bytes.count { result.append(lineStart..<bytes.count) }
+        return result
+    }
+
+    static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// `range` without white space (spaces, tabs, line breaks) at either end.
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+}

@@ -1,0 +1,120 @@
+/// Derives a headline from a body that has none (the dated plain-text format).
+///
+/// The rule, also in the README: take the first sentence of at least four
+/// words (a short kicker such as "Breaking his silence." is skipped); strip
+/// Markdown markup; if the sentence is longer than 16 words, cut it before the
+/// last joining word ("as", "in", "after", …) between the 7th and 15th word.
+/// An apostrophe typed as `‘` between letters is shown as `’`.
+public enum TitleDeriver {
+    static let minWords = 4
+    static let maxWords = 16
+    static let cutWords: Set<String> = ["as", "in", "on", "at", "with", "for", "after", "while", "because",
+                                        "which", "who", "that", "and", "but", "when", "where", "amid", "over", "from"]
+
+    public static func title(fromBody body: ArraySlice<UInt8>) -> String {
+        let paragraph = firstParagraph(String(decoding: body, as: UTF8.self))
+        let plain = normalizeApostrophes(stripMarkup(paragraph))
+        let sentences = split(sentences: plain)
+        let chosen = sentences.first(where: { words($0).count >= minWords }) ?? sentences.first ?? plain
+        return shorten(chosen)
+    }
+
+    static func firstParagraph(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let t = line.trimmingCharacters(in: " \t\r")
+            if t.isEmpty { if lines.isEmpty { continue } else { break } }
+            lines.append(t[...])
+        }
+        return lines.joined(separator: " ")
+    }
+
+    static func stripMarkup(_ text: String) -> String {
+        var out = ""
+        var chars = Array(text)
+        // Leading block markers: headings, quotes, list bullets.
+        while let c = chars.first, "#> ".contains(c) || ((c == "-" || c == "+") && chars.count > 1 && chars[1] == " ") {
+            chars.removeFirst()
+        }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "]", i + 1 < chars.count, chars[i + 1] == "(" {
+                // Drop a link's destination.
+                if let close = chars[(i + 1)...].firstIndex(of: ")") { i = close + 1; continue }
+            }
+            if "*_`[]".contains(c) || (c == "!" && i + 1 < chars.count && chars[i + 1] == "[") { i += 1; continue }
+            if c == "<" {
+                if let close = chars[i...].firstIndex(of: ">") { i = close + 1; continue }
+            }
+            if c == "\\", i + 1 < chars.count { out.append(chars[i + 1]); i += 2; continue }
+            out.append(c)
+            i += 1
+        }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func normalizeApostrophes(_ text: String) -> String {
+        var chars = Array(text)
+        for i in chars.indices where chars[i] == "‘" && i > 0 && i + 1 < chars.count
+            && chars[i - 1].isLetter && chars[i + 1].isLetter {
+            chars[i] = "’"
+        }
+        return String(chars)
+    }
+
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr",
+                                             "prof", "lt", "col", "capt", "u.s", "u.k", "inc", "co", "corp", "vs", "no"]
+
+    /// Splits at `.`, `!` or `?` followed by a space and a capital letter or quotation mark.
+    static func split(sentences text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            current.append(c)
+            if ".!?".contains(c) {
+                // Closing quotation marks stay with the sentence.
+                while i + 1 < chars.count, "”’\")".contains(chars[i + 1]) { i += 1; current.append(chars[i]) }
+                let nextIsBoundary = i + 2 < chars.count && chars[i + 1] == " "
+                    && (chars[i + 2].isUppercase || "“\"‘".contains(chars[i + 2]) || chars[i + 2].isNumber)
+                let lastWord = current.split(separator: " ").last.map { $0.lowercased().trimmingCharacters(in: ".") } ?? ""
+                if nextIsBoundary, !(c == "." && abbreviations.contains(lastWord)) {
+                    result.append(current.trimmingCharacters(in: " "))
+                    current = ""
+                }
+            }
+            i += 1
+        }
+        let rest = current.trimmingCharacters(in: " ")
+        if !rest.isEmpty { result.append(rest) }
+        return result
+    }
+
+    static func words(_ s: String) -> [Substring] { s.split(separator: " ") }
+
+    static func shorten(_ sentence: String) -> String {
+        var ws = words(sentence)
+        if ws.count > maxWords {
+            let cut = ws.indices.reversed().first(where: { $0 >= 7 && $0 <= 14 && cutWords.contains(ws[$0].lowercased()) })
+            ws = Array(ws[..<(cut ?? 12)])
+            var s = ws.joined(separator: " ").trimmingCharacters(in: ",;:–—- ")
+            if cut == nil { s += "…" }
+            return s
+        }
+        var s = ws.joined(separator: " ")
+        while let last = s.last, ".,;:".contains(last) { s.removeLast() }
+        return s
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

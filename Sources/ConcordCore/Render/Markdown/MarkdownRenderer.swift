@@ -1,0 +1,37 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renders an article body with cmark, wrapping annotated source spans in markup.
+///
+/// cmark reports no reliable source positions for inline text, so each text
+/// node is located in the source by scanning forward from the previous one
+/// (`SourceLocator`); its pieces are then wrapped in `CUSTOM_INLINE` nodes,
+/// whose enter/exit strings cmark's HTML renderer emits verbatim. Raw HTML in
+/// the body is dropped by cmark's safe mode.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    public func render(_ article: Article, highlights: [Highlight] = []) -> String {
+        let body = Array(article.source[article.body])
+        let base = article.body.lowerBound
+        guard let document = body.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
+        }) ?? nil else { return "" }
+        defer { cmark_node_free(document) }
+        if !highlights.isEmpty {
+            let shifted = highlights.compactMap { h -> Highlight? in
+                var h = h
+                let lo = max(h.range.lowerBound - base, 0), hi = min(h.range.upperBound - base, body.count)
+                guard lo < hi else { return nil }
+                h.range = lo..<hi
+                return h
+            }
+            HighlightWeaver(body: body, highlights: shifted).weave(into: document)
+        }
+        guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}

@@ -1,0 +1,214 @@
+/// Builds the Mustache context of each page from the site model.
+///
+/// Everything taken from an article reaches the templates as plain text (which
+/// Mustache escapes) or as HTML built here with `HTML.escape`.
+struct PageContexts {
+    let model: SiteModel
+    let markdown = MarkdownRenderer()
+    let tokenizer = WordTokenizer()
+
+    // MARK: index
+
+    func index() -> [String: Any] {
+        let rows: [[String: Any]] = model.articles.map { a in
+            let shared = sharedWords(a)
+            return [
+                "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
+                "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
+                "sharedPercent": shared.percent, "isShared": shared.percent > 0,
+                "quoteCount": model.quotesByArticle[a.id]?.count ?? 0,
+            ]
+        }
+        return ["articles": rows, "articleCount": model.articles.count,
+                "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count]
+    }
+
+    /// Share of an article's words that lie in some witness, in whole percent.
+    func sharedWords(_ a: Article) -> (words: Int, percent: Int) {
+        let text = tokenizer.tokenize(a.source, in: a.body)
+        guard text.count > 0, let ws = model.witnessesByArticle[a.id] else { return (0, 0) }
+        var inside = 0
+        var k = 0
+        let ranges = ws.map(\.witness.range)
+        for t in text.tokens {
+            while k < ranges.count, ranges[k].upperBound <= Int(t.start) { k += 1 }
+            if ranges[k...].prefix(4).contains(where: { $0.contains(Int(t.start)) }) { inside += 1 }
+        }
+        return (inside, inside * 100 / text.count)
+    }
+
+    // MARK: article
+
+    func article(at i: Int) -> [String: Any] {
+        let a = model.articles[i]
+        var ctx: [String: Any] = [
+            "id": a.id, "title": a.title, "date": a.date.readable, "iso": a.date.description,
+            "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
+            "author": a.author ?? "", "hasAuthor": a.author != nil,
+            "sourceURL": a.url ?? "", "hasSourceURL": a.url.map(isWebURL) ?? false,
+            "tags": a.tags, "hasTags": !a.tags.isEmpty,
+            "body": markdown.render(a, highlights: highlights(for: a)),
+        ]
+        // Newer is earlier in the newest-first list.
+        if i > 0 { ctx["newer"] = ["url": Links.up2 + Links.article(model.articles[i - 1].id), "title": model.articles[i - 1].title] }
+        if i + 1 < model.articles.count {
+            ctx["older"] = ["url": Links.up2 + Links.article(model.articles[i + 1].id), "title": model.articles[i + 1].title]
+        }
+        let shared = sharedWith(a)
+        ctx["sharedWith"] = shared
+        ctx["hasShared"] = !shared.isEmpty
+        let speakers = speakersQuoted(in: a)
+        ctx["speakers"] = speakers
+        ctx["hasSpeakers"] = !speakers.isEmpty
+        return ctx
+    }
+
+    private func isWebURL(_ s: String) -> Bool { s.hasPrefix("https://") || s.hasPrefix("http://") }
+
+    func highlights(for a: Article) -> [Highlight] {
+        var result: [Highlight] = []
+        let witnesses = model.witnessesByArticle[a.id] ?? []
+        var counter: [String: Int] = [:]
+        for (p, w) in witnesses {
+            let passage = model.annotations.passages[p]
+            let n = counter[passage.id, default: 0]; counter[passage.id] = n + 1
+            let others = passage.articleIDs.count - 1
+            let id = HTML.escape(passage.id)
+            // One tag per passage and article, at its first copy; every copy gets an anchor.
+            result.append(Highlight(
+                range: w.range,
+                open: "<mark class=\"shared\" data-passage=\"\(id)\">", close: "</mark>",
+                firstOpen: "<mark class=\"shared\" id=\"w-\(id)-\(n)\" data-passage=\"\(id)\">",
+                lead: n > 0 ? "" : "<a class=\"passage-tag\" href=\"\(Links.up2)\(Links.passage(passage.id))\" title=\"Shared passage: also in \(others) other article\(others == 1 ? "" : "s")\">shared ×\(others + 1)</a> ",
+                layer: 2))
+        }
+        for q in model.quotesByArticle[a.id] ?? [] {
+            var lead = ""
+            if let s = q.speaker, let slug = model.speakerSlugByName[s.name] {
+                lead = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a> "
+            } else {
+                lead = "<span class=\"speaker-tag unknown\">unattributed</span> "
+            }
+            let id = HTML.escape(q.id)
+            result.append(Highlight(range: q.range, open: "<span class=\"quote\">", close: "</span>",
+                                    firstOpen: "<span class=\"quote\" id=\"\(id)\">", lead: lead, layer: 1))
+        }
+        return result
+    }
+
+    /// Other articles sharing text with `a`, most shared words first.
+    func sharedWith(_ a: Article) -> [[String: Any]] {
+        var words: [String: Int] = [:]
+        var passages: [String: Set<String>] = [:]
+        for (p, w) in model.witnessesByArticle[a.id] ?? [] {
+            let passage = model.annotations.passages[p]
+            let n = tokenizer.tokenize(a.source, in: w.range).count
+            for other in passage.articleIDs where other != a.id {
+                words[other, default: 0] += n
+                passages[other, default: []].insert(passage.id)
+            }
+        }
+        return words.keys.sorted { (words[$0]!, $1) > (words[$1]!, $0) }.compactMap { id in
+            guard let o = model.article(id) else { return nil }
+            return ["url": Links.up2 + Links.article(id), "title": o.title, "date": o.date.readable,
+                    "words": words[id]!, "passages": passages[id]!.count, "plural": passages[id]!.count != 1]
+        }
+    }
+
+    func speakersQuoted(in a: Article) -> [[String: Any]] {
+        var counts: [String: Int] = [:]
+        for q in model.quotesByArticle[a.id] ?? [] { if let s = q.speaker { counts[s.name, default: 0] += 1 } }
+        return counts.keys.sorted().compactMap { name in
+            guard let slug = model.speakerSlugByName[name] else { return nil }
+            return ["name": name, "url": Links.up2 + Links.speaker(slug), "count": counts[name]!]
+        }
+    }
+
+    // MARK: passages
+
+    func passage(at p: Int) -> [String: Any] {
+        let passage = model.annotations.passages[p]
+        let first = passage.witnesses[0]
+        guard let firstArticle = model.article(first.article) else { return [:] }
+        let base = tokenizer.tokenize(firstArticle.source, in: first.range)
+        var counters: [String: Int] = [:]
+        let rows: [[String: Any]] = passage.witnesses.enumerated().compactMap { (k, w) in
+            guard let a = model.article(w.article) else { return nil }
+            let n = counters[w.article, default: 0]; counters[w.article] = n + 1
+            let text = k == 0 ? base : tokenizer.tokenize(a.source, in: w.range)
+            let html = k == 0
+                ? VariantMarkup.plain(a.source, w.range, text)
+                : VariantMarkup.compared(a.source, w.range, text, with: firstArticle.source, base)
+            return ["title": a.title, "date": a.date.readable, "iso": a.date.description,
+                    "credits": a.credits.joined(separator: " · "),
+                    "url": Links.up2 + Links.article(a.id) + "#w-\(HTML.pathSegment(passage.id))-\(n)",
+                    "isFirst": k == 0, "words": text.count, "html": html]
+        }
+        return ["id": passage.id, "witnesses": rows, "witnessCount": passage.witnesses.count,
+                "articleCount": passage.articleIDs.count, "excerpt": excerpt(firstArticle, first.range)]
+    }
+
+    func passagesIndex() -> [String: Any] {
+        let rows: [[String: Any]] = model.annotations.passages.compactMap { p in
+            guard let a = model.article(p.witnesses[0].article) else { return nil }
+            return ["url": HTML.pathSegment(p.id) + "/index.html", "excerpt": excerpt(a, p.witnesses[0].range),
+                    "articleCount": p.articleIDs.count, "date": a.date.readable, "firstTitle": a.title]
+        }
+        return ["passages": rows, "hasPassages": !rows.isEmpty]
+    }
+
+    /// The first words of a range, for lists.
+    func excerpt(_ a: Article, _ r: Range<Int>, words: Int = 24) -> String {
+        let text = a.text(r).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        let head = text.prefix(words).joined(separator: " ")
+        return text.count > words ? head + " …" : head
+    }
+
+    // MARK: speakers
+
+    func speakersIndex() -> [String: Any] {
+        let rows: [[String: Any]] = model.speakers.map { s in
+            ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "count": s.quotes.count,
+             "kind": s.kind.rawValue, "isPerson": s.kind == .person]
+        }
+        return ["speakers": rows, "hasSpeakers": !rows.isEmpty]
+    }
+
+    func speaker(at s: Int) -> [String: Any] {
+        let sp = model.speakers[s]
+        // Group quotes lying in one passage; others stand alone. Earliest appearance first.
+        var groups: [String: [Quote]] = [:]
+        var order: [String] = []
+        for q in sp.quotes {
+            let key = q.passage ?? "q:" + q.id
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(q)
+        }
+        func firstDate(_ qs: [Quote]) -> (ArticleDate, String) {
+            qs.compactMap { q in model.article(q.article).map { ($0.date, $0.id) } }.min { $0 < $1 }!
+        }
+        let sorted = order.sorted { a, b in
+            let (da, ia) = firstDate(groups[a]!), (db, ib) = firstDate(groups[b]!)
+            return (da, ia, a) < (db, ib, b)
+        }
+        let rows: [[String: Any]] = sorted.map { key in
+            let qs = groups[key]!.sorted { x, y in
+                let ax = model.article(x.article)!, ay = model.article(y.article)!
+                return Article.oldestFirst(ax, ay) || (ax.id == ay.id && x.start < y.start)
+            }
+            let lead = qs[0]
+            let a = model.article(lead.article)!
+            let appearances: [[String: Any]] = qs.map { q in
+                let qa = model.article(q.article)!
+                return ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
+                        "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id), "cue": q.cue ?? ""]
+            }
+            var row: [String: Any] = ["text": a.text(lead.range), "appearances": appearances,
+                                      "count": qs.count, "several": qs.count > 1]
+            if let p = lead.passage { row["passageURL"] = Links.up2 + Links.passage(p) }
+            return row
+        }
+        return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": rows, "quoteCount": sp.quotes.count,
+                "isAnonymous": sp.kind == .anonymous]
+    }
+}

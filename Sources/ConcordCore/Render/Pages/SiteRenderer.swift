@@ -1,0 +1,61 @@
+import Foundation
+
+/// Renders every page of the site and hands it to the staging writer.
+///
+/// Pages are independent, so each kind is rendered on all cores.
+public struct SiteRenderer: Sendable {
+    public let templates: TemplateSet
+    public let model: SiteModel
+    public let siteTitle: String
+
+    public init(templates: TemplateSet, model: SiteModel, siteTitle: String = "Concord archive") {
+        self.templates = templates; self.model = model; self.siteTitle = siteTitle
+    }
+
+    /// Renders all pages; returns the number of HTML pages written.
+    public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
+        let pages = PageContexts(model: model)
+        let failures = FailureBox()
+        func emit(_ path: String, _ template: String, _ ctx: [String: Any], title: String, root: String) {
+            do {
+                let html = try templates.page(template, ctx, layout: layout(title: title, root: root))
+                writer.write(path, html)
+            } catch {
+                failures.add(error)
+            }
+        }
+        emit("index.html", "index", pages.index(), title: siteTitle, root: "")
+        emit("404.html", "404", [:], title: "Not found", root: "/")
+        emit(Links.speakers, "speakers", pages.speakersIndex(), title: "Speakers", root: Links.up1)
+        emit(Links.passages, "passages", pages.passagesIndex(), title: "Shared passages", root: Links.up1)
+        _ = ParallelMap.map(Array(model.articles.indices)) { i in
+            let a = model.articles[i]
+            emit(Links.File.article(a.id), "article", pages.article(at: i), title: a.title, root: Links.up2)
+        }
+        _ = ParallelMap.map(Array(model.annotations.passages.indices)) { p in
+            emit(Links.File.passage(model.annotations.passages[p].id), "passage", pages.passage(at: p),
+                 title: "Shared passage", root: Links.up2)
+        }
+        _ = ParallelMap.map(Array(model.speakers.indices)) { s in
+            emit(Links.File.speaker(model.speakers[s].slug), "speaker", pages.speaker(at: s),
+                 title: model.speakers[s].name, root: Links.up2)
+        }
+        for asset in templates.assets {
+            writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
+        }
+        if let error = failures.first { throw error }
+        return 4 + model.articles.count + model.annotations.passages.count + model.speakers.count
+    }
+
+    private func layout(title: String, root: String) -> [String: Any] {
+        ["pageTitle": title, "siteTitle": siteTitle, "root": root, "isHome": root.isEmpty]
+    }
+}
+
+/// Collects errors from parallel rendering.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [BuildFailure] = []
+    func add(_ e: BuildFailure) { lock.lock(); errors.append(e); lock.unlock() }
+    var first: BuildFailure? { lock.lock(); defer { lock.unlock() }; return errors.first }
+}

@@ -1,0 +1,64 @@
+/// HTML for one witness of a passage, with its differences from the first witness marked.
+///
+/// Words only this copy has are `<ins>`, words it lacks are `<del>`, replaced
+/// words are `<ins class="sub">` with the first copy's word in `title`, and
+/// near spellings ("behavior" for "behaviour") are `<span class="near">`.
+/// The text between words (spaces, punctuation, paragraph breaks) is kept.
+enum VariantMarkup {
+    static func plain(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText) -> String {
+        paragraphs(HTML.escape(String(decoding: source[range], as: UTF8.self)))
+    }
+
+    static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
+                         with baseSource: [UInt8], _ base: TokenizedText) -> String {
+        let steps = WordAligner().global(base, 0..<base.count, text, 0..<text.count)
+        func word(_ src: [UInt8], _ t: Token) -> String {
+            HTML.escape(String(decoding: src[Int(t.start)..<Int(t.end)], as: UTF8.self))
+        }
+        var out = ""
+        var cursor = range.lowerBound        // next byte of this witness to copy
+        func copyGap(upTo offset: Int) {
+            if offset > cursor { out += HTML.escape(String(decoding: source[cursor..<offset], as: UTF8.self)) }
+            cursor = max(cursor, offset)
+        }
+        for step in steps {
+            switch step {
+            case .match(_, let j):
+                let t = text.tokens[j]
+                copyGap(upTo: Int(t.start)); out += word(source, t); cursor = Int(t.end)
+            case .near(let i, let j):
+                let t = text.tokens[j]
+                copyGap(upTo: Int(t.start))
+                out += "<span class=\"near\" title=\"first copy: \(word(baseSource, base.tokens[i]))\">\(word(source, t))</span>"
+                cursor = Int(t.end)
+            case .substitute(let i, let j):
+                let t = text.tokens[j]
+                copyGap(upTo: Int(t.start))
+                out += "<del>\(word(baseSource, base.tokens[i]))</del><ins class=\"sub\">\(word(source, t))</ins>"
+                cursor = Int(t.end)
+            case .onlyB(let j):
+                let t = text.tokens[j]
+                copyGap(upTo: Int(t.start)); out += "<ins>\(word(source, t))</ins>"; cursor = Int(t.end)
+            case .onlyA(let i):
+                out += "<del>\(word(baseSource, base.tokens[i]))</del> "
+            }
+        }
+        copyGap(upTo: range.upperBound)
+        return paragraphs(out)
+    }
+
+    /// Wraps text in paragraphs at blank lines.
+    static func paragraphs(_ html: String) -> String {
+        var paras: [String] = []
+        var current: [Substring] = []
+        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !current.isEmpty { paras.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paras.append(current.joined(separator: "\n")) }
+        return paras.map { "<p>\($0)</p>" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,22 @@
+import Dispatch
+
+/// Maps over an array on all cores, keeping the order of the input.
+enum ParallelMap {
+    static func map<T, R>(_ items: [T], chunk: Int = 8, _ transform: (T) -> R) -> [R] {
+        if items.count <= chunk { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let chunks = (items.count + chunk - 1) / chunk
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            nonisolated(unsafe) let results = results
+            nonisolated(unsafe) let items = items
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * chunk, hi = min(items.count, lo + chunk)
+                for i in lo..<hi { results[i] = transform(items[i]) }
+            }
+        }
+        return results.map { $0! }
+    }
+}

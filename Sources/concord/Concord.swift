@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Concord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Build a browsable static site from a folder of news articles, with quotes and shared passages annotated.",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: nil)
+}

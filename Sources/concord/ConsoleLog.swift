@@ -1,0 +1,29 @@
+import ConcordCore
+import Foundation
+
+/// Writes build messages: diagnostics to stderr, summaries to stdout.
+struct ConsoleLog: BuildLog {
+    let verbose: Bool
+
+    func diagnostic(_ d: Diagnostic) { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+    func failure(_ f: BuildFailure) { FileHandle.standardError.write(Data((f.description + "\n").utf8)) }
+    func stage(_ s: StageTiming) {
+        guard verbose else { return }
+        print(s.line)
+    }
+    func info(_ line: String) { print(line) }
+}
+
+enum Builder {
+    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md.
+    static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
+        do {
+            let report = try await SiteBuilder(options: options, log: log).build()
+            log.info(report.summary)
+            return report.diagnostics.isEmpty ? 0 : 1
+        } catch {
+            log.failure(error)
+            return 2
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("End to end")
+struct EndToEndTests {
+    @Test func seedsBuildIntoALinkedSite() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let report = try await archive.build()
+        #expect(report.articles == 3)
+        #expect(report.diagnostics.isEmpty)
+
+        let index = try archive.read("index.html")
+        #expect(index.contains("<html lang=\"en\">"))
+        // Newest first: 000 (26 July) before the two of 22 July.
+        let titles = ["Kim Kardashian took to Instagram", "Kim Kardashian has broken her silence", "Kim Kardashian responded to Kanye"]
+        let positions = titles.map { index.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions[0]! < positions[1]! && positions[1]! < positions[2]!)
+        #expect(index.contains("<time datetime=\"2020-07-26\">26 July 2020</time>"))
+        #expect(index.contains("Spread This News · Channel24"))
+
+        let page = try archive.read("articles/000_0f71f093a850930d/index.html")
+        #expect(page.contains("<h1>Kim Kardashian took to Instagram on Wednesday to ask the public for “compassion”</h1>"))
+        // 000 is the newest article: it links to an older one only.
+        #expect(!page.contains("rel=\"next\""))
+        #expect(page.contains("rel=\"prev\""))
+        #expect(!page.contains("Channel24</p>\n<p>Kim"))   // credits are not body text
+        try checkLinks(in: archive.output)
+    }
+
+    @Test func everyInternalLinkResolvesToAFile() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("extra story.md", "---\ntitle: Extra\ndate: 2019-05-05\n---\nA short piece with [a link](https://example.com) in it.")
+        _ = try await archive.build()
+        #expect(FileManager.default.fileExists(atPath: archive.output.appendingPathComponent("articles/extra story/index.html").path))
+        try checkLinks(in: archive.output)
+    }
+
+    @Test func twoBuildsAreByteIdentical() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let first = try snapshot(archive.output)
+        _ = try await archive.build()
+        let second = try snapshot(archive.output)
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, bytes) in first { #expect(second[path] == bytes, "\(path) differs") }
+    }
+
+    @Test func badArticlesAreLeftOutAndReported() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("broken.txt", "date 2020-02-30 Impossible.")
+        try archive.write("binary.txt", bytes: [0, 1, 2, 3])
+        let log = RecordingLog()
+        let report = try await SiteBuilder(options: archive.options(), log: log).build()
+        #expect(report.articles == 3)
+        #expect(report.diagnostics.count == 2)
+        #expect(log.diagnostics.map(\.path).sorted() == ["binary.txt", "broken.txt"])
+        #expect(FileManager.default.fileExists(atPath: archive.output.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aBrokenTemplateKeepsTheLastGoodSite() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let before = try snapshot(archive.output)
+
+        let templates = archive.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try Data("{{#articles}} unclosed".utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        await #expect(throws: BuildFailure.self) { try await archive.build(templates: templates) }
+        #expect(try snapshot(archive.output) == before)
+        // No staging folders are left beside the output.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: archive.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unsafeOutputFoldersAreRefused() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let foreign = archive.root.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: foreign.appendingPathComponent("thesis.txt"))
+        for output in [archive.source, Repo.templates, archive.root, URL(fileURLWithPath: "/"), foreign] {
+            var options = archive.options()
+            options.output = output
+            await #expect(throws: BuildFailure.self, "\(output.path)") { try await SiteBuilder(options: options).build() }
+        }
+        #expect(FileManager.default.fileExists(atPath: foreign.appendingPathComponent("thesis.txt").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.source.path).count == 3)
+    }
+
+    @Test func annotationsJSONFollowsTheContract() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let data = try Data(contentsOf: archive.output.appendingPathComponent("annotations.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        let articles = try #require(json["articles"] as? [[String: Any]])
+        #expect(articles.map { $0["id"] as? String } == ["000_0f71f093a850930d", "001_ea6d62d9a66d076f", "002_b5dc226a9299c504"])
+        #expect(articles[0]["path"] as? String == "000_0f71f093a850930d.txt")
+        #expect(articles[0]["url"] as? String == "articles/000_0f71f093a850930d/")
+        #expect(articles[0]["date"] as? String == "2020-07-26")
+        // Every offset range is exactly its text in the source file.
+        let sources = try Dictionary(uniqueKeysWithValues: articles.map { a in
+            (a["id"] as! String, [UInt8](try Data(contentsOf: archive.source.appendingPathComponent(a["path"] as! String))))
+        })
+        let passages = try #require(json["passages"] as? [[String: Any]])
+        for p in passages {
+            let witnesses = try #require(p["witnesses"] as? [[String: Any]])
+            #expect(Set(witnesses.map { $0["article"] as! String }).count >= 2)
+            for w in witnesses {
+                let bytes = sources[w["article"] as! String]!
+                let text = String(decoding: bytes[(w["start"] as! Int)..<(w["end"] as! Int)], as: UTF8.self)
+                #expect(text == w["text"] as? String)
+            }
+        }
+        for q in try #require(json["quotes"] as? [[String: Any]]) {
+            let bytes = sources[q["article"] as! String]!
+            #expect(String(decoding: bytes[(q["start"] as! Int)..<(q["end"] as! Int)], as: UTF8.self) == q["text"] as? String)
+        }
+    }
+}
+
+/// Every file of a folder, by relative path.
+func snapshot(_ folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(atPath: folder.path)
+    while let path = walker?.nextObject() as? String {
+        var isDir: ObjCBool = false
+        let full = folder.appendingPathComponent(path).path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+            result[path] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return result
+}
+
+/// Checks that every relative href and src in every HTML page names an existing file (and anchor).
+func checkLinks(in site: URL) throws {
+    let pages = try snapshot(site).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }
+    #expect(!pages.isEmpty)
+    let pattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"]*)\"")
+    for page in pages {
+        let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+        let base = site.appendingPathComponent(page).deletingLastPathComponent()
+        for m in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let link = String(html[Range(m.range(at: 1), in: html)!])
+            if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:") { continue }
+            let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let path = String(parts[0])
+            let target = path.isEmpty ? site.appendingPathComponent(page)
+                : base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: target.path), "\(page): broken link \(link)")
+            #expect(target.path.hasPrefix(site.standardizedFileURL.path), "\(page): link leaves the site: \(link)")
+            if parts.count == 2, FileManager.default.fileExists(atPath: target.path) {
+                let targetHTML = try String(contentsOf: target, encoding: .utf8)
+                #expect(targetHTML.contains("id=\"\(parts[1])\""), "\(page): missing anchor \(link)")
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Testing
+@testable import ConcordCore
+
+@Suite("Parser")
+struct ParserTests {
+    let parser = ArticleParser()
+
+    func parse(_ text: String, path: String = "a.txt") throws(Diagnostic) -> Article {
+        try parser.parse(Array(text.utf8), path: path)
+    }
+
+    func error(_ text: String, path: String = "a.txt") -> Diagnostic? {
+        error(bytes: Array(text.utf8), path: path)
+    }
+
+    func error(bytes: [UInt8], path: String = "a.txt") -> Diagnostic? {
+        do { _ = try parser.parse(bytes, path: path); return nil } catch { return error }
+    }
+
+    @Test func datedTextTakesDateAndRestOfFirstLine() throws {
+        let a = try parse(" date 2021-03-04 The minister resigned on Friday after a long row.\n\nSecond paragraph here.")
+        #expect(a.date.description == "2021-03-04")
+        #expect(a.format == .datedText)
+        #expect(a.bodyText.hasPrefix("The minister resigned"))
+        #expect(a.title == "The minister resigned on Friday after a long row")
+        #expect(a.credits.isEmpty)
+        #expect(a.id == "a")
+    }
+
+    @Test func creditLinesAreKeptApartFromTheBody() throws {
+        let a = try parse("date 2020-07-26 Spread This News\n\n\n\nChannel24\n\nKim Kardashian took to Instagram on Wednesday.\n")
+        #expect(a.credits == ["Spread This News", "Channel24"])
+        #expect(a.bodyText == "Kim Kardashian took to Instagram on Wednesday.")
+    }
+
+    @Test func aShortSentenceIsNotACredit() throws {
+        let a = try parse("date 2020-07-26 Breaking his silence.\n\nKim spoke at last about the rally.")
+        #expect(a.credits.isEmpty)
+        #expect(a.bodyText.hasPrefix("Breaking his silence."))
+    }
+
+    @Test func titleSkipsKickerAndCutsLongSentences() throws {
+        let a = try parse("date 2020-07-22 Breaking his silence. Kim Kardashian responded to the rally comments on Sunday.")
+        #expect(a.title == "Kim Kardashian responded to the rally comments on Sunday")
+        let b = try parse("date 2020-07-22 Kim Kardashian has broken her silence on Kanye West‘s mental health in an extremely thought out and insightful Instagram Story.")
+        #expect(b.title == "Kim Kardashian has broken her silence on Kanye West’s mental health")
+    }
+
+    @Test func frontMatter() throws {
+        let a = try parse("""
+        ---
+        title: "Storm <b>hits</b> coast"
+        date: 2023-01-09
+        source: The Herald
+        author: J. Doe
+        url: https://example.com/storm
+        tags: [weather, coast]
+        ---
+
+        The storm **hit** at dawn.
+        """, path: "storm.md")
+        #expect(a.format == .frontMatter)
+        #expect(a.title == "Storm <b>hits</b> coast")
+        #expect(a.date.description == "2023-01-09")
+        #expect(a.credits == ["The Herald"])
+        #expect(a.author == "J. Doe")
+        #expect(a.url == "https://example.com/storm")
+        #expect(a.tags == ["weather", "coast"])
+        #expect(a.bodyText == "The storm **hit** at dawn.")
+        #expect(a.id == "storm")
+    }
+
+    @Test func bodyOffsetsPointIntoTheFile() throws {
+        let text = "date 2020-01-02 Héllo “world” and more words here.\n"
+        let a = try parse(text)
+        #expect(String(decoding: Array(text.utf8)[a.body], as: UTF8.self) == "Héllo “world” and more words here.")
+    }
+
+    @Test("bad input is reported with its line", arguments: [
+        ("no date here\n\nbody", 1, "missing date"),
+        ("date 2020-02-30 Body text.", 1, "invalid date '2020-02-30'"),
+        ("date 2020-13-01 Body text.", 1, "invalid date"),
+        ("date yesterday Body text.", 1, "invalid date"),
+        ("", 1, "empty file"),
+        ("   \n\n  ", 1, "empty file"),
+        ("date 2020-01-01", 1, "no body"),
+        ("---\ntitle: x\ndate: 2020-01-01\n\nbody", 1, "unterminated front matter"),
+        ("---\ntitle: [unclosed\ndate: 2020-01-01\n---\nbody", 3, "bad YAML"),
+        ("---\ndate: 2020-01-01\n---\nbody", 1, "no 'title'"),
+        ("---\ntitle: T\n---\nbody", 1, "no 'date'"),
+        ("---\ntitle: T\ndate: 2020-02-31\n---\nbody", 3, "invalid date"),
+        ("---\n- a\n- b\n---\nbody", 2, "mapping"),
+    ])
+    func badInput(text: String, line: Int, message: String) {
+        let e = error(text)
+        #expect(e != nil)
+        #expect(e?.line == line, "\(String(describing: e))")
+        #expect(e?.message.contains(message) == true, "\(String(describing: e))")
+        #expect(e?.description.hasPrefix("a.txt:\(line): error: ") == true)
+    }
+
+    @Test func invalidUTF8NamesTheLine() {
+        let e = error(bytes: Array("date 2020-01-01 ok\n\nline two \u{1}".utf8) + [0xC3, 0x28])
+        #expect(e?.line == 3)
+        #expect(e?.message.contains("invalid UTF-8") == true)
+    }
+
+    @Test func binaryFileIsRejected() {
+        let e = error(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        #expect(e?.message.contains("binary") == true)
+    }
+
+    @Test func datesAreReal() {
+        #expect(ArticleDate("2020-02-29") != nil)
+        #expect(ArticleDate("2021-02-29") == nil)
+        #expect(ArticleDate("1900-02-29") == nil)
+        #expect(ArticleDate("2000-02-29") != nil)
+        #expect(ArticleDate("2020-04-31") == nil)
+        #expect(ArticleDate("2020-4-01") == nil)
+        #expect(ArticleDate("2020-07-22")?.readable == "22 July 2020")
+    }
+
+    @Test func seedsParseWithTitlesDatesAndCredits() throws {
+        let seeds = try Repo.seedArticles()
+        #expect(seeds.map(\.id) == ["000_0f71f093a850930d", "001_ea6d62d9a66d076f", "002_b5dc226a9299c504"])
+        #expect(seeds.map(\.date.description) == ["2020-07-26", "2020-07-22", "2020-07-22"])
+        #expect(seeds.map(\.credits) == [["Spread This News", "Channel24"], [], []])
+        #expect(seeds.map(\.title) == [
+            "Kim Kardashian took to Instagram on Wednesday to ask the public for “compassion”",
+            "Kim Kardashian has broken her silence on Kanye West’s mental health",
+            "Kim Kardashian responded to Kanye West’s Twitter rant and campaign rally comments",
+        ])
+        #expect(seeds[0].bodyText.hasPrefix("Kim Kardashian took to Instagram"))
+    }
+}
+
+@Suite("Archive loader")
+struct ArchiveLoaderTests {
+    @Test func badFilesAreLeftOutAndTheRestLoads() throws {
+        let archive = try TempArchive(files: [
+            "good.txt": "date 2020-01-01 A perfectly good article with words.",
+            "bad.txt": "no date",
+            "dup.md": "---\ntitle: One\ndate: 2020-01-02\n---\nText.",
+            "notes.json": "{}",
+        ])
+        defer { archive.cleanup() }
+        try archive.write("dup.txt", "date 2020-01-03 Same id as dup.md.")
+        let result = try ArchiveLoader(sourceFolder: archive.source).load()
+        #expect(result.articles.map(\.id) == ["dup", "good"])
+        #expect(result.diagnostics.map(\.description).sorted() == [
+            "bad.txt:1: error: missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)",
+            "dup.txt:1: error: duplicate id 'dup': 'dup.md' has the same file name; rename one of them",
+        ])
+    }
+
+    @Test func missingSourceFolderIsAFailure() {
+        #expect(throws: BuildFailure.self) {
+            try ArchiveLoader(sourceFolder: URL(fileURLWithPath: "/nonexistent/concord")).load()
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Markdown rendering")
+struct MarkdownRenderTests {
+    func article(_ body: String) throws -> Article {
+        try ArticleParser().parse(Array(("date 2020-01-01 " + body).utf8), path: "t.txt")
+    }
+
+    @Test func rawHTMLNeverReachesThePage() throws {
+        let html = MarkdownRenderer().render(try article("Hello <script>alert(1)</script> world.\n\n<div onclick=x>block</div>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<div"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func markdownIsRendered() throws {
+        let html = MarkdownRenderer().render(try article("Some *emphasis* and a [link](https://example.com).\n\n> quoted"))
+        #expect(html.contains("<em>emphasis</em>"))
+        #expect(html.contains("<a href=\"https://example.com\">link</a>"))
+        #expect(html.contains("<blockquote>"))
+    }
+
+    @Test func highlightsWrapSourceRangesAcrossInlineMarkup() throws {
+        let a = try article("One *two three* four five.\n\nSix seven.")
+        let text = a.bodyText
+        let start = a.body.lowerBound + text.utf8.count - "*two three* four five.\n\nSix seven.".utf8.count + 1
+        let end = a.body.lowerBound + Array(text.utf8).count - " seven.".utf8.count
+        let h = Highlight(range: start..<end, open: "<mark>", close: "</mark>", lead: "<b>L</b>", layer: 1)
+        let html = MarkdownRenderer().render(a, highlights: [h])
+        #expect(html == "<p>One <em><mark><b>L</b>two three</mark></em><mark> four five.</mark></p>\n<p><mark>Six</mark> seven.</p>\n")
+    }
+
+    @Test func highlightsSurviveEscapesAndEntities() throws {
+        let a = try article("Tom \\*and\\* Jerry &amp; friends said hello.")
+        let src = Array(a.source)
+        let needle = Array("Jerry".utf8)
+        let at = (0...(src.count - needle.count)).first { Array(src[$0..<($0 + needle.count)]) == needle }!
+        let html = MarkdownRenderer().render(a, highlights: [Highlight(range: at..<(at + 5), open: "<i>", close: "</i>", layer: 1)])
+        #expect(html == "<p>Tom *and* <i>Jerry</i> &amp; friends said hello.</p>\n")
+    }
+}
+
+@Suite("Escaping")
+struct EscapingTests {
+    @Test func scriptInTitleAndBodyIsEscapedOnEveryPage() async throws {
+        let archive = try TempArchive(files: [
+            "x.md": "---\ntitle: \"<script>alert('t')</script> Title\"\ndate: 2020-01-01\nsource: \"<img src=x onerror=y>\"\n---\nBody <script>alert('b')</script> text & more.",
+            "y.txt": "date 2020-01-02 <script>alert('y')</script> derived title words here.",
+        ])
+        defer { archive.cleanup() }
+        _ = try await archive.build()
+        for page in ["index.html", "articles/x/index.html", "articles/y/index.html"] {
+            let html = try archive.read(page)
+            #expect(!html.contains("<script"), "\(page)")
+            #expect(!html.contains("<img"), "\(page)")
+        }
+        #expect(try archive.read("articles/x/index.html").contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; Title"))
+        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+@testable import ConcordCore
+
+/// Paths of the repository (templates, seeds) and temporary archives for tests.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("templates")
+    static let seeds = root.appendingPathComponent("seeds")
+
+    static func seedArticles() throws -> [Article] {
+        let result = try ArchiveLoader(sourceFolder: seeds).load()
+        precondition(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        return result.articles
+    }
+}
+
+/// A temporary folder with a source archive in it, removed by `cleanup()`.
+struct TempArchive {
+    let root: URL
+    var source: URL { root.appendingPathComponent("articles") }
+    var output: URL { root.appendingPathComponent("site") }
+
+    init(files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        for (name, text) in files { try write(name, text) }
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: source.appendingPathComponent(name))
+    }
+
+    func write(_ name: String, bytes: [UInt8]) throws {
+        try Data(bytes).write(to: source.appendingPathComponent(name))
+    }
+
+    func copySeeds() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: Repo.seeds.path) where name.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: Repo.seeds.appendingPathComponent(name), to: source.appendingPathComponent(name))
+        }
+    }
+
+    func options(templates: URL = Repo.templates) -> BuildOptions {
+        BuildOptions(source: source, output: output, templates: templates, workingDirectory: root)
+    }
+
+    func build(templates: URL = Repo.templates) async throws -> BuildReport {
+        try await SiteBuilder(options: options(templates: templates)).build()
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func cleanup() { try? FileManager.default.removeItem(at: root) }
+}
+
+/// Collects what a build logs.
+final class RecordingLog: BuildLog, @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Diagnostic] = []
+    func diagnostic(_ d: Diagnostic) { lock.lock(); items.append(d); lock.unlock() }
+    func stage(_ s: StageTiming) {}
+    var diagnostics: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return items }
+}
