@@ -1,8 +1,38 @@
 /// Finds every quotation in the archive and attributes it to a speaker.
+///
+/// Per article (in parallel): `QuoteScanner` pairs the marks, `Attribution`
+/// finds each quote's cue and speaker phrase, short in-sentence quotes with no
+/// cue of their own are set apart as terms, and pronouns and short names are
+/// resolved against the article's `NameBook`. Then, across the archive, a
+/// short name left over ("Kim") takes the full name the archive knows it by.
 public struct QuoteFinder: Sendable {
+    /// Quoted spans of at most this many words, inside a sentence and with no cue of their own, are terms.
+    public static let termWords = 3
+
     public init() {}
 
-    public func find(in articles: [Article]) -> [Quote] { [] }
+    public func find(in articles: [Article]) -> [Quote] {
+        let perArticle = ParallelMap.map(articles) { ArticleQuotes(article: $0).quotes() }
+        // Archive-wide full names, for short names an article never spells out.
+        var fullCount: [String: Int] = [:]
+        for (_, fullNames) in perArticle { for n in fullNames { fullCount[n, default: 0] += 1 } }
+        let full = fullCount.keys.sorted { (fullCount[$0]!, $1) > (fullCount[$1]!, $0) }
+        func canonical(_ name: String) -> String {
+            guard !name.contains(" ") else { return name }
+            return full.first { n in
+                let parts = n.split(separator: " ")
+                return parts.first.map(String.init) == name || parts.last.map(String.init) == name
+            } ?? name
+        }
+        var quotes: [Quote] = []
+        for (list, _) in perArticle {
+            for var q in list {
+                if var s = q.speaker, s.kind == .person { s.name = canonical(s.name); q.speaker = s }
+                quotes.append(q)
+            }
+        }
+        return quotes
+    }
 
     /// Sets each quote's `passage` to the shared passage holding most of its words in the same article.
     public static func link(_ quotes: inout [Quote], to passages: [Passage]) {
@@ -14,6 +44,171 @@ public struct QuoteFinder: Sendable {
                 .filter { $0.1 * 2 >= max(1, q.range.count) }
                 .max { ($0.1, $1.0) < ($1.1, $0.0) }
             quotes[k].passage = best?.0
+        }
+    }
+}
+
+/// The quotes of one article.
+struct ArticleQuotes {
+    let article: Article
+
+    func quotes() -> ([Quote], [String]) {
+        let spans = QuoteScanner().scan(article.source, body: article.body)
+        let text = ArticleText(source: article.source, body: article.body, spans: spans)
+        let names = NameBook(text: text)
+        let attribution = Attribution(text: text, spans: spans)
+        var result: [Quote] = []
+        var previous: (speaker: SpeakerMention?, cue: String?, paragraph: Int, lastToken: Int)? = nil
+        var lastSpeaker: SpeakerMention? = nil
+
+        for s in spans.indices {
+            guard let q = attribution.tokens(of: s) else { continue }
+            let found = attribution.direct(s, q)
+            let words = q.count
+            let insideSentence = !attribution.sentenceBefore(q.lowerBound).isEmpty || continuesSentence(text, after: q)
+            if words <= QuoteFinder.termWords && insideSentence && !(found.map { isTight($0, text, q) } ?? false)
+                && !opensAttributedSentence(text, attribution, s, q) {
+                continue   // a quoted term, not a statement
+            }
+            var speaker: SpeakerMention? = nil
+            var cue: String? = nil
+            if let f = found, let phrase = f.phrase {
+                speaker = resolve(phrase, text: text, names: names, lastSpeaker: lastSpeaker)
+                cue = f.cue
+            } else if let p = previous, followsOn(text, from: p.lastToken, to: q.lowerBound, paragraphBefore: p.paragraph) {
+                speaker = p.speaker
+                cue = p.cue
+            } else if let f = leadIn(text, attribution, q) {
+                speaker = f.phrase.flatMap { resolve($0, text: text, names: names, lastSpeaker: lastSpeaker) }
+                cue = f.cue
+            } else {
+                speaker = topic(before: q.lowerBound, text: text, names: names)
+            }
+            let id = "q" + StableHash.hex("\(article.id):\(spans[s].start):\(spans[s].end)", digits: 12)
+            result.append(Quote(id: id, article: article.id, start: spans[s].start, end: spans[s].end,
+                                speaker: speaker, cue: cue))
+            previous = (speaker, cue, text.paragraph[q.upperBound], q.upperBound)
+            if speaker != nil { lastSpeaker = speaker }
+        }
+        return (result, names.fullNames)
+    }
+
+    /// Narration follows the quote in the same sentence ("… “term” about the things").
+    private func continuesSentence(_ text: ArticleText, after q: ClosedRange<Int>) -> Bool {
+        let next = q.upperBound + 1
+        guard next < text.count, text.paragraph[next] == text.paragraph[q.upperBound] else { return false }
+        return !text.startsSentence(next) && !text.text.tokens[next].before.contains(.sentence)
+    }
+
+    /// `“Enough is enough,” read a banner`: a quote opening its sentence and closing on , ! or ?
+    /// hands the sentence on to its attribution, so it is a statement however short.
+    private func opensAttributedSentence(_ text: ArticleText, _ attribution: Attribution, _ s: Int, _ q: ClosedRange<Int>) -> Bool {
+        guard attribution.sentenceBefore(q.lowerBound).isEmpty, let last = attribution.lastCharacter(of: s) else { return false }
+        return [",", "!", "?", "—"].contains(last)
+    }
+
+    /// The cue is attached to the quote: a clause after it, or a verb and colon or comma right before it.
+    private func isTight(_ f: Attribution.Found, _ text: ArticleText, _ q: ClosedRange<Int>) -> Bool {
+        guard let phrase = f.phrase else { return false }
+        if phrase.tokens.lowerBound > q.upperBound { return true }
+        let gapStart = phrase.tokens.upperBound
+        let between = (gapStart + 1)..<q.lowerBound
+        let narration = between.filter { !text.isQuoted($0) }
+        return narration.count <= 3 && text.text.tokens[q.lowerBound].before.contains(.clause)
+    }
+
+    /// A quote with no cue continues the previous one when nothing but attribution
+    /// stands between them: later in the same paragraph, or at the start of the next.
+    private func followsOn(_ text: ArticleText, from last: Int, to first: Int, paragraphBefore: Int) -> Bool {
+        let p = text.paragraph[first]
+        if p == paragraphBefore { return true }
+        guard p == paragraphBefore + 1 else { return false }
+        // The quote opens its paragraph, and the previous paragraph ended in the quote or its attribution.
+        if first > 0, text.paragraph[first - 1] == p { return false }
+        let tail = ((last + 1)..<first).filter { !text.isQuoted($0) }
+        return tail.count <= 8
+    }
+
+    /// A quote opening a paragraph after one that ends with a colon ("She wrote:").
+    private func leadIn(_ text: ArticleText, _ attribution: Attribution, _ q: ClosedRange<Int>) -> Attribution.Found? {
+        let first = q.lowerBound
+        guard first > 0, text.paragraph[first - 1] == text.paragraph[first] - 1 else { return nil }
+        let gap = text.gap(before: first, bodyStart: 0)
+        guard gap.contains(":") else { return nil }
+        var words: [Int] = []
+        var k = first - 1
+        while k >= 0, text.paragraph[k] == text.paragraph[first - 1] {
+            if !text.isQuoted(k) { words.append(k) }
+            if text.startsSentence(k) { break }
+            k -= 1
+        }
+        return attribution.attribution(in: words.reversed(), quoteStart: first)
+    }
+
+    /// The person the narration was last about (previous two paragraphs), for a quote with no cue at all.
+    private func topic(before i: Int, text: ArticleText, names: NameBook) -> SpeakerMention? {
+        let p = text.paragraph[i]
+        var best: NameBook.Mention? = nil
+        for m in names.mentions where m.tokens.upperBound < i && text.paragraph[m.tokens.lowerBound] >= p - 2 && !m.isOrganization {
+            best = m
+        }
+        var pronoun: (Int, Gender)? = nil
+        var k = i - 1
+        while k >= 0, text.paragraph[k] >= p - 1 {
+            if !text.isQuoted(k), let g = ReportingLexicon.pronouns[text.norm(k)], g == .female || g == .male, text.startsSentence(k) {
+                pronoun = (k, g); break
+            }
+            k -= 1
+        }
+        if let (k, g) = pronoun, best.map({ $0.tokens.upperBound < k }) ?? true {
+            if let m = nearestPerson(before: k, gender: g, text: text, names: names) {
+                return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: text.byteRange(k...k))
+            }
+        }
+        guard let m = best else { return nil }
+        return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: text.byteRange(m.tokens))
+    }
+
+    private func canonical(_ name: String, _ names: NameBook) -> String { names.fullName(for: name) ?? name }
+
+    /// The nearest person named before token `i` whose gender fits: one known to fit first, else one not known not to.
+    private func nearestPerson(before i: Int, gender: Gender, text: ArticleText, names: NameBook) -> NameBook.Mention? {
+        let before = names.mentions.filter { $0.tokens.upperBound < i && !$0.isOrganization }
+        if gender == .female || gender == .male,
+           let known = before.last(where: { names.gender(of: canonical($0.name, names)) == gender }) {
+            return known
+        }
+        return before.last { names.gender(of: canonical($0.name, names)).compatible(with: gender) }
+    }
+
+    /// Turns a phrase into a speaker with a canonical name.
+    private func resolve(_ phrase: SpeakerPhrase, text: ArticleText, names: NameBook, lastSpeaker: SpeakerMention?) -> SpeakerMention? {
+        let range = text.byteRange(phrase.tokens)
+        switch phrase.reference {
+        case .name(let n, _):
+            return SpeakerMention(name: canonical(n, names), kind: .person, mention: range)
+        case .organization(let n):
+            return SpeakerMention(name: n, kind: .organization, mention: range)
+        case .anonymous(let n):
+            return SpeakerMention(name: n, kind: .anonymous, mention: range)
+        case .pronoun(let g), .role(let g):
+            if g == .plural || g == .unknown {
+                if let s = lastSpeaker { return SpeakerMention(name: s.name, kind: s.kind, mention: range) }
+                if g == .plural { return nil }
+            }
+            // The last speaker if compatible and mentioned since; else the nearest named person.
+            let person = nearestPerson(before: phrase.tokens.lowerBound, gender: g, text: text, names: names)
+            if let s = lastSpeaker, s.kind == .person, names.gender(of: s.name).compatible(with: g),
+               person.map({ canonical($0.name, names) == s.name || names.gender(of: canonical($0.name, names)) != g }) ?? true {
+                return SpeakerMention(name: s.name, kind: .person, mention: range)
+            }
+            // No one named before: the first fitting person named after, in the same paragraph ("She told the court: “…” Jane Morris, 34, denies…").
+            guard let m = person ?? names.mentions.first(where: { m in
+                m.tokens.lowerBound > phrase.tokens.upperBound && !m.isOrganization
+                    && text.paragraph[m.tokens.lowerBound] == text.paragraph[phrase.tokens.lowerBound]
+                    && names.gender(of: canonical(m.name, names)).compatible(with: g)
+            }) else { return nil }
+            return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: range)
         }
     }
 }

@@ -1,0 +1,68 @@
+/// An article body seen as words for attribution: which words are quoted,
+/// where paragraphs and sentences start, which words are capitalized.
+struct ArticleText {
+    let source: [UInt8]
+    let text: TokenizedText
+    /// For each token, the index of the quoted span holding it, or -1 for narration.
+    var spanOf: [Int]
+    /// Paragraph number of each token.
+    let paragraph: [Int]
+
+    init(source: [UInt8], body: Range<Int>, spans: [QuoteScanner.Span]) {
+        self.source = source
+        text = WordTokenizer().tokenize(source, in: body)
+        var spanOf = [Int](repeating: -1, count: text.count)
+        var s = 0
+        for (i, t) in text.tokens.enumerated() {
+            while s < spans.count, spans[s].end <= Int(t.start) { s += 1 }
+            if s < spans.count, Int(t.start) >= spans[s].start, Int(t.end) <= spans[s].end { spanOf[i] = s }
+        }
+        self.spanOf = spanOf
+        var p = 0
+        paragraph = text.tokens.enumerated().map { i, t in
+            if i > 0 && t.before.contains(.paragraph) { p += 1 }
+            return p
+        }
+    }
+
+    var count: Int { text.count }
+    func norm(_ i: Int) -> String { text.norms[i] }
+    func isQuoted(_ i: Int) -> Bool { spanOf[i] >= 0 }
+
+    /// The token's text as written.
+    func word(_ i: Int) -> String {
+        String(decoding: source[Int(text.tokens[i].start)..<Int(text.tokens[i].end)], as: UTF8.self)
+    }
+
+    /// The word without a possessive ending ("West’s" → "West").
+    func bareWord(_ i: Int) -> String {
+        var w = word(i)
+        for suffix in ["’s", "'s", "‘s"] where w.hasSuffix(suffix) { w.removeLast(2); break }
+        return w
+    }
+
+    func isCapitalized(_ i: Int) -> Bool {
+        let (s, _) = WordTokenizer.decode(source, at: Int(text.tokens[i].start))
+        return s.properties.isUppercase
+    }
+
+    /// Whether a new sentence starts at token `i`.
+    func startsSentence(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let sep = text.tokens[i].before
+        if sep.contains(.paragraph) { return true }
+        guard sep.contains(.sentence) else { return false }
+        if ReportingLexicon.abbreviations.contains(norm(i - 1)) { return false }
+        return isCapitalized(i) || sep.contains(.quote)
+    }
+
+    /// The bytes between token `i - 1` and token `i` (or from the body start).
+    func gap(before i: Int, bodyStart: Int) -> String {
+        let lo = i > 0 ? Int(text.tokens[i - 1].end) : bodyStart
+        return String(decoding: source[lo..<Int(text.tokens[i].start)], as: UTF8.self)
+    }
+
+    func byteRange(_ r: ClosedRange<Int>) -> Range<Int> {
+        Int(text.tokens[r.lowerBound].start)..<Int(text.tokens[r.upperBound].end)
+    }
+}

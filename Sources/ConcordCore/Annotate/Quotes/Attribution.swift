@@ -1,0 +1,227 @@
+/// Finds who a quoted span is attributed to, and whether it is a quote or a term.
+///
+/// Looks, in order, at the clause after the closing mark (`“…,” she said`,
+/// `“…,” said a source`), the sentence before the opening mark (`She wrote: “…”`,
+/// `According to X, “…”`, `Kim claimed that Kanye’s “…”`), a dash after the
+/// quote (`— X`), and otherwise lets the quote continue the previous speaker
+/// when it follows on, or the paragraph before when it ends with a colon.
+struct Attribution {
+    struct Found {
+        var phrase: SpeakerPhrase?
+        var cue: String?
+        /// True when the cue is attached to the quote itself (not inherited).
+        var direct: Bool
+    }
+
+    let text: ArticleText
+    let spans: [QuoteScanner.Span]
+    let reader: SpeakerPhraseReader
+
+    init(text: ArticleText, spans: [QuoteScanner.Span]) {
+        self.text = text; self.spans = spans; reader = SpeakerPhraseReader(text: text)
+    }
+
+    /// Token range of span `s` (nil for a span with no words).
+    func tokens(of s: Int) -> ClosedRange<Int>? {
+        guard let f = text.spanOf.firstIndex(of: s), let l = text.spanOf.lastIndex(of: s) else { return nil }
+        return f...l
+    }
+
+    /// Attribution attached to the quote itself, if any.
+    func direct(_ s: Int, _ q: ClosedRange<Int>) -> Found? {
+        if let f = after(s, q) { return f }
+        if let f = before(s, q) { return f }
+        if let f = dash(s, q) { return f }
+        return nil
+    }
+
+    // MARK: after the closing mark
+
+    private func after(_ s: Int, _ q: ClosedRange<Int>) -> Found? {
+        guard spans[s].closeMark != nil else { return nil }
+        let next = q.upperBound + 1
+        guard next < text.count, text.paragraph[next] == text.paragraph[q.upperBound], !text.isQuoted(next) else { return nil }
+        // “….” She said — a period inside the quote ends the sentence unless the next word is lower case.
+        let last = lastCharacter(of: s)
+        if last == "." && text.isCapitalized(next) { return nil }
+        var words: [Int] = []
+        var i = next
+        while i < text.count, words.count < 9, !text.isQuoted(i), text.paragraph[i] == text.paragraph[next],
+              i == next || !text.startsSentence(i) {
+            words.append(i)
+            if !text.text.separator(after: i).isDisjoint(with: [.sentence, .quote]),
+               !ReportingLexicon.abbreviations.contains(text.norm(i)) { break }
+            i += 1
+        }
+        guard let v = words.prefix(6).firstIndex(where: { isVerb($0, strong: true) || isAccordingTo($0) }) else { return nil }
+        let verb = words[v]
+        if isAccordingTo(verb) {
+            guard let phrase = phraseAfter(verb + 1, limit: words.last!) else { return nil }
+            return Found(phrase: phrase, cue: "according to", direct: true)
+        }
+        // The subject starts right after the quote; only role words may come first ("…,” coach Pete Lane told").
+        let leading = words.prefix(v).prefix { w in
+            ReportingLexicon.officeWords.contains(text.norm(w)) || ReportingLexicon.roleNouns[text.norm(w)] != nil
+                || ReportingLexicon.titles[text.norm(w)] != nil
+        }.count
+        if v > 0, let phrase = (0...min(leading, v - 1)).lazy.compactMap({ self.reader.read(words[$0]...words[v - 1]) }).first {
+            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+        }
+        if v == 0, let phrase = phraseAfter(verb + 1, limit: words.last!) {
+            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+        }
+        return nil
+    }
+
+    // MARK: before the opening mark
+
+    private func before(_ s: Int, _ q: ClosedRange<Int>) -> Found? {
+        let words = sentenceBefore(q.lowerBound)
+        guard !words.isEmpty else { return nil }
+        return attribution(in: words, quoteStart: q.lowerBound)
+    }
+
+    /// Narration tokens of the sentence that leads up to token `i`, in order.
+    func sentenceBefore(_ i: Int) -> [Int] {
+        var words: [Int] = []
+        var k = i
+        guard !text.startsSentence(i) || text.text.tokens[i].before.contains(.quote) else { return [] }
+        while k > 0 {
+            let prev = k - 1
+            if text.paragraph[prev] != text.paragraph[i] { break }
+            if !text.isQuoted(prev) { words.append(prev) }
+            if text.startsSentence(prev) { break }
+            k = prev
+        }
+        // The quote's own opening may start the sentence: "“…” she said" has nothing before.
+        if text.startsSentence(i) && !words.isEmpty && text.text.tokens[i].before.contains(.sentence) { return [] }
+        return words.reversed()
+    }
+
+    /// The nearest reporting verb in `words` (narration before a quote) and its subject.
+    func attribution(in words: [Int], quoteStart: Int) -> Found? {
+        guard let v = words.lastIndex(where: { isVerb($0, strong: false) || isAccordingTo($0) }) else { return nil }
+        let verb = words[v]
+        if isAccordingTo(verb) {
+            let end = words.last!
+            guard verb + 2 <= end, let phrase = reader.read((verb + 2)...end) else { return nil }
+            return Found(phrase: phrase, cue: "according to", direct: true)
+        }
+        if let phrase = subject(before: v, in: words) {
+            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+        }
+        // "… and said", or a verb opening the sentence: the sentence's subject.
+        if let phrase = sentenceSubject(words, before: v) {
+            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+        }
+        // "Said Kim: “…”"
+        if v == 0, v + 1 < words.count, let phrase = phraseAfter(verb + 1, limit: words.last!) {
+            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+        }
+        return nil
+    }
+
+    /// The speaker phrase right before `words[v]`: the unbroken run of words
+    /// before the verb, longest reading first; past an appositive
+    /// ("Kim, 39, said") when the run itself names nobody.
+    private func subject(before v: Int, in words: [Int]) -> SpeakerPhrase? {
+        var end = v - 1
+        for _ in 0..<2 {
+            guard end >= 0 else { return nil }
+            var start = end
+            while start > 0, words[start - 1] == words[start] - 1,
+                  text.text.tokens[words[start]].before.isDisjoint(with: .anyBreak), end - start < 6 { start -= 1 }
+            var hi = end
+            while hi > start, ReportingLexicon.adverbs.contains(text.norm(words[hi])) { hi -= 1 }
+            if !ReportingLexicon.conjunctions.contains(text.norm(words[hi])) {
+                for lo in start...hi { if let p = reader.read(words[lo]...words[hi]) { return p } }
+            }
+            // Only a comma-bounded appositive may be skipped.
+            guard text.text.tokens[words[start]].before.contains(.clause),
+                  text.text.tokens[words[start]].before.isDisjoint(with: [.sentence, .quote, .paragraph]) else { return nil }
+            end = start - 1
+        }
+        return nil
+    }
+
+    /// The sentence's subject, for a verb whose own subject is elided ("Kim described … and said",
+    /// "A day later he went …, tweeting"): the opening phrase, or the first name or pronoun
+    /// within its first six words.
+    private func sentenceSubject(_ words: [Int], before v: Int) -> SpeakerPhrase? {
+        guard v > 0 else { return nil }
+        var e = min(v - 1, 3)
+        while e >= 0 {
+            let contiguous = (0..<e).allSatisfy { words[$0 + 1] == words[$0] + 1 }
+            if contiguous, let p = reader.read(words[0]...words[e]) { return p }
+            e -= 1
+        }
+        for i in 1..<min(v, 6) {
+            var end = i
+            while end + 1 < v, words[end + 1] == words[end] + 1, text.isCapitalized(words[end + 1]) { end += 1 }
+            if let p = reader.read(words[i]...words[end]) {
+                switch p.reference {
+                case .name, .pronoun: return p
+                default: continue
+                }
+            }
+        }
+        return nil
+    }
+
+    private func isNameToken(_ i: Int) -> Bool { text.isCapitalized(i) }
+
+    /// The speaker phrase after a verb ("said union leader Bob Kerr", "said a source",
+    /// "according to the company’s chief, Sarah Holt"): a name anywhere in the words
+    /// wins, else the longest phrase from the first word.
+    private func phraseAfter(_ start: Int, limit: Int) -> SpeakerPhrase? {
+        guard start <= limit else { return nil }
+        var end = start
+        while end < limit, text.text.separator(after: end).isDisjoint(with: [.sentence, .quote, .paragraph]) || ReportingLexicon.abbreviations.contains(text.norm(end)) {
+            end += 1
+        }
+        var fallback: SpeakerPhrase? = nil
+        for lo in start...end {
+            for hi in stride(from: end, through: lo, by: -1) {
+                guard let p = reader.read(lo...hi) else { continue }
+                if p.isNamed { return p }
+                if fallback == nil && lo == start { fallback = p }
+            }
+        }
+        return fallback
+    }
+
+    // MARK: dash
+
+    private func dash(_ s: Int, _ q: ClosedRange<Int>) -> Found? {
+        guard let close = spans[s].closeMark else { return nil }
+        let next = q.upperBound + 1
+        guard next < text.count, text.paragraph[next] == text.paragraph[q.upperBound] else { return nil }
+        let between = String(decoding: text.source[close..<Int(text.text.tokens[next].start)], as: UTF8.self)
+        guard between.contains("—") || between.contains("–") || between.contains(" - ") else { return nil }
+        var end = next
+        while end + 1 < text.count, text.text.separator(after: end).isDisjoint(with: .anyBreak) { end += 1 }
+        guard let phrase = reader.read(next...end) else { return nil }
+        return Found(phrase: phrase, cue: nil, direct: true)
+    }
+
+    // MARK: helpers
+
+    func isVerb(_ i: Int, strong: Bool) -> Bool {
+        let w = text.norm(i)
+        guard ReportingLexicon.verbs.contains(w) else { return false }
+        return !strong || !ReportingLexicon.weakVerbs.contains(w)
+    }
+
+    func isAccordingTo(_ i: Int) -> Bool {
+        text.norm(i) == "according" && i + 1 < text.count && text.norm(i + 1) == "to"
+    }
+
+    func lastCharacter(of s: Int) -> Character? {
+        let span = spans[s]
+        return String(decoding: text.source[max(span.start, span.end - 4)..<span.end], as: UTF8.self).last
+    }
+
+    func wordCount(of s: Int) -> Int {
+        text.spanOf.reduce(0) { $0 + ($1 == s ? 1 : 0) }
+    }
+}

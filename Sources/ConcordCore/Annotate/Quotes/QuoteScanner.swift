@@ -1,0 +1,156 @@
+/// Pairs quotation marks in an article body and returns the quoted spans.
+///
+/// Double marks (“ ” „ « » and straight `"`) delimit quotations; single marks
+/// (‘ ’ and `'`) open nested quotes inside them, and are apostrophes when they
+/// sit inside a word ("don’t", "West‘s") or before a digit ("’90s"). Straight
+/// marks are resolved from their neighbours. A paragraph that ends inside a
+/// quote continues it when the next paragraph reopens with a mark (the
+/// multi-paragraph convention); otherwise the quote closes at the paragraph's
+/// end (a missing closing mark). A new opening mark inside an open quote
+/// closes the open one first.
+struct QuoteScanner {
+    /// One quoted span: byte offsets of the words between the marks.
+    struct Span: Equatable {
+        var start: Int
+        var end: Int
+        /// Byte offset of the opening mark, and of the closing mark (nil when missing).
+        var openMark: Int
+        var closeMark: Int?
+    }
+
+    enum Mark { case open, close, either }
+
+    func scan(_ bytes: [UInt8], body: Range<Int>) -> [Span] {
+        let chars = ScalarText(bytes, body)
+        var spans: [Span] = []
+        var open: (content: Int, mark: Int)? = nil
+        var nested = 0
+        var k = 0
+        let n = chars.count
+        func isSpace(_ i: Int) -> Bool { i < 0 || i >= n || chars.isSpace(i) }
+        func lastContentEnd(before i: Int) -> Int {
+            var e = i
+            while e > 0, chars.isSpace(e - 1) { e -= 1 }
+            return chars.offset(e)
+        }
+        func emit(_ start: (content: Int, mark: Int), endIndex: Int, closeMark: Int?) {
+            var s = start.content
+            while s < endIndex, chars.isSpace(s) { s += 1 }
+            let startOffset = chars.offset(s)
+            let endOffset = lastContentEnd(before: endIndex)
+            if endOffset > startOffset {
+                spans.append(Span(start: startOffset, end: endOffset, openMark: chars.offset(start.mark), closeMark: closeMark))
+            }
+        }
+        while k < n {
+            let c = chars[k].value
+            // Paragraph break: a line feed followed by a blank line.
+            if c == 0x0A, let next = chars.paragraphStart(after: k) {
+                if let o = open {
+                    // Multi-paragraph quote: the next paragraph reopens with a mark.
+                    if next < n, QuoteScanner.doubleKind(chars, next) == .open || QuoteScanner.doubleKind(chars, next) == .either {
+                        k = next + 1
+                        nested = 0
+                        continue
+                    }
+                    emit(o, endIndex: k, closeMark: nil)
+                    open = nil
+                }
+                nested = 0
+                k = next
+                continue
+            }
+            if let kind = QuoteScanner.doubleKindIfMark(chars, k) {
+                let resolved: Mark = kind == .either ? (open == nil ? .open : .close) : kind
+                if resolved == .open {
+                    if let o = open { emit(o, endIndex: k, closeMark: nil) }
+                    open = (k + 1, k)
+                    nested = 0
+                } else if let o = open {
+                    emit(o, endIndex: k, closeMark: chars.offset(k))
+                    open = nil
+                    nested = 0
+                }
+                k += 1
+                continue
+            }
+            if open != nil, QuoteScanner.isSingleMark(c) {
+                // Nested single quotes: opening at a word start, closing at a word end.
+                let before = k > 0 ? chars[k - 1] : " "
+                let after = k + 1 < n ? chars[k + 1] : " "
+                let wordBefore = !isSpace(k - 1) && (before.properties.isAlphabetic || before.properties.numericType != nil)
+                let wordAfter = after.properties.isAlphabetic
+                if !wordBefore && wordAfter && c != 0x2019 { nested += 1 }
+                else if wordBefore && !wordAfter && nested > 0 { nested -= 1 }
+            }
+            k += 1
+        }
+        if let o = open { emit(o, endIndex: n, closeMark: nil) }
+        return spans
+    }
+
+    static func isSingleMark(_ c: UInt32) -> Bool { c == 0x2018 || c == 0x2019 || c == 0x27 }
+
+    static func doubleKindIfMark(_ chars: ScalarText, _ k: Int) -> Mark? {
+        switch chars[k].value {
+        case 0x201C, 0x201E, 0xAB: return .open
+        case 0x201D, 0xBB: return doubleKind(chars, k)
+        case 0x22: return doubleKind(chars, k)
+        default: return nil
+        }
+    }
+
+    /// Direction of a double mark from its neighbours: after space or an opening
+    /// bracket and before a word it opens; after a word or punctuation and before
+    /// space or punctuation it closes.
+    static func doubleKind(_ chars: ScalarText, _ k: Int) -> Mark? {
+        let v = chars[k].value
+        if v == 0x201C || v == 0x201E || v == 0xAB { return .open }
+        guard v == 0x22 || v == 0x201D || v == 0xBB else { return nil }
+        let spaceBefore = k == 0 || chars.isSpace(k - 1) || "([{—–-".unicodeScalars.contains(chars[k - 1])
+        let spaceAfter = k + 1 >= chars.count || chars.isSpace(k + 1) || ".,;:!?)]}—–".unicodeScalars.contains(chars[k + 1])
+        if v == 0x201D || v == 0xBB {
+            // A right mark typed at the start of a quote.
+            return spaceBefore && !spaceAfter ? .open : .close
+        }
+        if spaceBefore && !spaceAfter { return .open }
+        if !spaceBefore && spaceAfter { return .close }
+        return .either
+    }
+}
+
+/// The scalars of a byte range with their byte offsets, for scanning by character.
+struct ScalarText {
+    private var scalars: [Unicode.Scalar] = []
+    private var offsets: [Int] = []
+    let end: Int
+
+    init(_ bytes: [UInt8], _ range: Range<Int>) {
+        var i = range.lowerBound
+        scalars.reserveCapacity(range.count)
+        offsets.reserveCapacity(range.count + 1)
+        while i < range.upperBound {
+            let (s, w) = WordTokenizer.decode(bytes, at: i)
+            scalars.append(s); offsets.append(i)
+            i += w
+        }
+        end = range.upperBound
+    }
+
+    var count: Int { scalars.count }
+    subscript(_ k: Int) -> Unicode.Scalar { scalars[k] }
+    /// Byte offset of scalar `k` (the range's end for `k == count`).
+    func offset(_ k: Int) -> Int { k < offsets.count ? offsets[k] : end }
+    func isSpace(_ k: Int) -> Bool { scalars[k].properties.isWhitespace }
+
+    /// If a blank line follows the line feed at `k`, the index of the next paragraph's first non-space scalar.
+    func paragraphStart(after k: Int) -> Int? {
+        var j = k + 1
+        var sawBlank = false
+        while j < scalars.count, scalars[j].properties.isWhitespace {
+            if scalars[j] == "\n" { sawBlank = true }
+            j += 1
+        }
+        return sawBlank || j >= scalars.count ? j : nil
+    }
+}

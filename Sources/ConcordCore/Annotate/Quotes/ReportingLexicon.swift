@@ -1,0 +1,189 @@
+/// Words that attribute quotations: reporting verbs, pronouns, titles, and the
+/// nouns of anonymous sources, roles and organizations. All lower case.
+enum ReportingLexicon {
+    /// Reporting verbs in every tense and form.
+    static let verbs: Set<String> = {
+        let stems: [(String, [String])] = [
+            ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]),
+            ("write", ["writes", "wrote", "written", "writing"]), ("add", ["adds", "added", "adding"]),
+            ("continue", ["continues", "continued", "continuing"]), ("explain", ["explains", "explained", "explaining"]),
+            ("claim", ["claims", "claimed", "claiming"]), ("state", ["states", "stated", "stating"]),
+            ("note", ["notes", "noted", "noting"]), ("insist", ["insists", "insisted", "insisting"]),
+            ("tweet", ["tweets", "tweeted", "tweeting"]), ("post", ["posts", "posted", "posting"]),
+            ("reveal", ["reveals", "revealed", "revealing"]), ("admit", ["admits", "admitted", "admitting"]),
+            ("announce", ["announces", "announced", "announcing"]), ("declare", ["declares", "declared", "declaring"]),
+            ("argue", ["argues", "argued", "arguing"]), ("recall", ["recalls", "recalled", "recalling"]),
+            ("ask", ["asks", "asked", "asking"]), ("reply", ["replies", "replied", "replying"]),
+            ("respond", ["responds", "responded", "responding"]), ("confirm", ["confirms", "confirmed", "confirming"]),
+            ("warn", ["warns", "warned", "warning"]), ("describe", ["describes", "described", "describing"]),
+            ("conclude", ["concludes", "concluded", "concluding"]), ("quip", ["quips", "quipped", "quipping"]),
+            ("joke", ["jokes", "joked", "joking"]), ("share", ["shares", "shared", "sharing"]),
+            ("caption", ["captions", "captioned", "captioning"]), ("pen", ["pens", "penned", "penning"]),
+            ("gush", ["gushes", "gushed", "gushing"]), ("slam", ["slams", "slammed", "slamming"]),
+            ("blast", ["blasts", "blasted", "blasting"]), ("report", ["reports", "reported", "reporting"]),
+            ("comment", ["comments", "commented", "commenting"]), ("remark", ["remarks", "remarked", "remarking"]),
+            ("mention", ["mentions", "mentioned", "mentioning"]), ("acknowledge", ["acknowledges", "acknowledged", "acknowledging"]),
+            ("suggest", ["suggests", "suggested", "suggesting"]), ("emphasize", ["emphasizes", "emphasized", "emphasizing"]),
+            ("stress", ["stresses", "stressed", "stressing"]), ("shout", ["shouts", "shouted", "shouting"]),
+            ("whisper", ["whispers", "whispered", "whispering"]), ("cry", ["cries", "cried", "crying"]),
+            ("exclaim", ["exclaims", "exclaimed", "exclaiming"]), ("murmur", ["murmurs", "murmured", "murmuring"]),
+            ("predict", ["predicts", "predicted", "predicting"]), ("promise", ["promises", "promised", "promising"]),
+            ("vow", ["vows", "vowed", "vowing"]), ("testify", ["testifies", "testified", "testifying"]),
+            ("answer", ["answers", "answered", "answering"]), ("begin", ["begins", "began", "begun"]),
+            ("end", ["ends", "ended"]), ("deny", ["denies", "denied", "denying"]),
+            ("concede", ["concedes", "conceded", "conceding"]), ("observe", ["observes", "observed", "observing"]),
+            ("assert", ["asserts", "asserted", "asserting"]), ("maintain", ["maintains", "maintained"]),
+            ("counter", ["counters", "countered"]), ("tout", ["touts", "touted"]),
+            ("call", ["calls", "called"]), ("urge", ["urges", "urged", "urging"]),
+            ("plead", ["pleads", "pleaded", "pled"]), ("beg", ["begs", "begged"]),
+            ("sob", ["sobs", "sobbed"]), ("laugh", ["laughs", "laughed"]), ("sigh", ["sighs", "sighed"]),
+            ("reason", ["reasons", "reasoned"]), ("muse", ["muses", "mused"]), ("boast", ["boasts", "boasted"]),
+            ("complain", ["complains", "complained"]), ("charge", ["charges", "charged"]),
+            ("allege", ["alleges", "alleged"]), ("accuse", ["accuses", "accused"]),
+            ("inform", ["informs", "informed"]), ("agree", ["agrees", "agreed"]), ("read", ["reads"]),
+        ]
+        var all = Set<String>()
+        for (stem, forms) in stems { all.insert(stem); all.formUnion(forms) }
+        return all
+    }()
+
+    /// Verbs that count as cues only with a quote right after them, not as a quote's closing attribution.
+    static let weakVerbs: Set<String> = ["call", "calls", "called", "describe", "describes", "described", "begin", "begins",
+                                         "began", "begun", "end", "ends", "ended", "share", "shares", "shared", "post",
+                                         "posts", "posted", "sharing", "posting",
+                                         "agree", "agrees", "agreed", "charge", "charges", "charged"]
+
+    static let pronouns: [String: Gender] = ["she": .female, "he": .male, "they": .plural, "i": .unknown, "we": .plural]
+
+    /// Words that may stand between a subject and its verb ("she later said", "Kim has said").
+    static let adverbs: Set<String> = ["also", "later", "then", "reportedly", "previously", "once", "recently", "has",
+                                       "had", "have", "was", "is", "were", "would", "will", "had", "just", "simply",
+                                       "further", "again", "earlier", "allegedly", "apparently", "publicly", "candidly",
+                                       "quietly", "firmly", "famously", "only", "even", "never", "often", "still", "bluntly"]
+
+    static let conjunctions: Set<String> = ["and", "but", "then", "before", "after", "while", "as", "so"]
+
+    static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many",
+                                           "his", "her", "their", "its", "our", "this", "that", "these", "those", "other"]
+
+    /// Nouns naming a source who is not named.
+    static let anonymousNouns: Set<String> = ["source", "sources", "insider", "insiders", "friend", "friends", "pal",
+                                              "pals", "witness", "witnesses", "eyewitness", "eyewitnesses", "observer",
+                                              "observers", "person", "people", "someone", "somebody", "onlooker",
+                                              "onlookers", "confidant", "neighbour", "neighbor", "neighbours", "neighbors",
+                                              "resident", "residents", "official", "officials", "aide", "aides",
+                                              "staffer", "staffers", "employee", "employees", "fan", "fans", "critic",
+                                              "critics", "expert", "experts", "analyst", "analysts", "relative", "relatives",
+                                              "acquaintance", "member", "members", "user", "users", "commenter", "commenters"]
+
+    /// Nouns for people described by role; they refer back to a named person.
+    static let roleNouns: [String: Gender] = [
+        "star": .unknown, "founder": .unknown, "rapper": .unknown, "singer": .unknown, "mogul": .unknown,
+        "actress": .female, "actor": .male, "mother": .female, "mom": .female, "father": .male, "dad": .male,
+        "wife": .female, "husband": .male, "president": .unknown, "minister": .unknown, "senator": .unknown,
+        "governor": .unknown, "mayor": .unknown, "ceo": .unknown, "chief": .unknown, "director": .unknown,
+        "designer": .unknown, "artist": .unknown, "musician": .unknown, "businesswoman": .female,
+        "businessman": .male, "entrepreneur": .unknown, "candidate": .unknown, "personality": .unknown,
+        "daughter": .female, "son": .male, "sister": .female, "brother": .male, "model": .unknown,
+        "host": .unknown, "celebrity": .unknown, "politician": .unknown, "leader": .unknown, "coach": .unknown,
+        "player": .unknown, "author": .unknown, "producer": .unknown, "chairman": .male, "chairwoman": .female,
+        "spokesman": .male, "spokeswoman": .female, "spokesperson": .unknown, "representative": .unknown, "rep": .unknown,
+        "lawyer": .unknown, "attorney": .unknown, "judge": .unknown, "doctor": .unknown, "professor": .unknown,
+        "queen": .female, "king": .male, "prince": .male, "princess": .female, "duchess": .female, "duke": .male,
+    ]
+
+    /// Groups named by a common noun: "police said", "Experts warned". Organizations keep their noun as name.
+    static let collectives: [String: SpeakerKind] = [
+        "police": .organization, "officials": .anonymous, "authorities": .organization, "prosecutors": .organization,
+        "investigators": .anonymous, "experts": .anonymous, "scientists": .anonymous, "researchers": .anonymous,
+        "doctors": .anonymous, "witnesses": .anonymous, "residents": .anonymous, "protesters": .anonymous,
+        "organizers": .anonymous, "organisers": .anonymous, "critics": .anonymous, "analysts": .anonymous,
+        "sources": .anonymous, "insiders": .anonymous, "fans": .anonymous, "campaigners": .anonymous,
+        "lawmakers": .anonymous, "economists": .anonymous, "firefighters": .anonymous, "paramedics": .anonymous,
+    ]
+
+    /// Spokespeople speak for an organization when one is named ("a spokesperson for Tesla").
+    static let spokesNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep", "statement"]
+
+    /// Words that make a capitalized name an organization.
+    static let organizationWords: Set<String> = ["police", "ministry", "department", "inc", "corp", "corporation", "company",
+                                                 "university", "council", "party", "committee", "agency", "association",
+                                                 "office", "house", "government", "court", "bureau", "commission", "union",
+                                                 "institute", "foundation", "group", "bank", "news", "times", "post",
+                                                 "network", "service", "board", "federation", "club", "league", "ltd",
+                                                 "llc", "co", "organization", "organisation", "authority", "army", "navy",
+                                                 "fbi", "cia", "nasa", "who", "un", "eu", "nhs", "bbc", "cnn", "reuters",
+                                                 "spokesperson", "people", "magazine", "tmz", "weekly", "tonight"]
+
+    /// Titles before a name.
+    static let titles: [String: Gender] = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "dr": .unknown,
+                                           "sen": .unknown, "senator": .unknown, "rep": .unknown, "gov": .unknown,
+                                           "governor": .unknown, "president": .unknown, "prof": .unknown,
+                                           "professor": .unknown, "judge": .unknown, "sir": .male, "dame": .female,
+                                           "lord": .male, "lady": .female, "mayor": .unknown, "minister": .unknown,
+                                           "gen": .unknown, "general": .unknown, "capt": .unknown, "captain": .unknown,
+                                           "officer": .unknown, "detective": .unknown, "chief": .unknown,
+                                           "pope": .male, "queen": .female, "king": .male, "prince": .male, "princess": .female]
+
+    /// Words of office that may precede a name with its title ("Finance Minister Rishi Shah").
+    static let officeWords: Set<String> = ["prime", "finance", "foreign", "health", "interior", "defence", "defense",
+                                           "home", "deputy", "vice", "executive", "secretary", "state", "attorney",
+                                           "general", "chancellor", "speaker", "premier", "first", "lady", "coach",
+                                           "councillor", "councilman", "councilwoman", "commissioner", "inspector",
+                                           "superintendent", "sheriff", "ambassador", "bishop", "archbishop", "rabbi",
+                                           "imam", "father", "reverend", "rev", "sergeant", "sgt", "lieutenant", "lt",
+                                           "colonel", "col", "major", "admiral", "corporal", "private", "agent"]
+
+    /// Abbreviations whose period does not end a sentence.
+    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen", "capt", "lt",
+                                             "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "mt"]
+
+    /// Capitalized words that are not names (sentence openers, days, months, platforms).
+    static let notNames: Set<String> = ["the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "if", "when", "while",
+                                        "after", "before", "since", "for", "of", "to", "with", "this", "that", "these",
+                                        "those", "it", "its", "there", "here", "what", "who", "why", "how", "so", "yet",
+                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "instagram", "twitter",
+                                        "facebook", "tiktok", "youtube", "story", "stories", "according", "meanwhile",
+                                        "however", "still", "now", "then", "last", "next", "earlier", "later", "today",
+                                        "yesterday", "tomorrow", "one", "two", "all", "both", "many", "some", "every",
+                                        "she", "he", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+                                        "breaking", "update", "read", "more", "also", "just", "even", "another", "other",
+                                        "mother", "father", "black", "white", "keeping", "up", "with", "by", "from"]
+
+    /// First names whose gender lets pronouns resolve ("she" → Kim Kardashian, not Kanye West).
+    static let femaleNames: Set<String> = ["kim", "kris", "kourtney", "khloe", "khloé", "kylie", "kendall", "mary", "anna",
+                                           "sarah", "elizabeth", "jennifer", "jessica", "emily", "emma", "olivia", "sophia",
+                                           "hillary", "michelle", "nancy", "kamala", "angela", "theresa", "margaret",
+                                           "jane", "susan", "karen", "linda", "barbara", "patricia", "lisa", "laura",
+                                           "rachel", "rebecca", "taylor", "beyonce", "beyoncé", "rihanna", "oprah",
+                                           "ariana", "selena", "kate", "meghan", "diana", "catherine", "anne", "julia",
+                                           "maria", "marie", "sophie", "lucy", "alice", "grace", "helen", "claire",
+                                           "amy", "amanda", "nicole", "ashley", "megan", "hannah", "victoria", "ivanka",
+                                           "melania", "greta", "ursula", "jacinda", "liz", "kathy", "carol", "ruth",
+                                           "caitlyn", "britney", "miley", "dua"]
+    static let maleNames: Set<String> = ["kanye", "john", "james", "michael", "david", "robert", "joe", "donald", "barack",
+                                         "george", "bill", "william", "richard", "thomas", "charles", "daniel", "matthew",
+                                         "mark", "paul", "peter", "jordan", "pete", "meek", "drake", "justin", "tom",
+                                         "chris", "brian", "kevin", "jason", "jeff", "elon", "boris", "emmanuel", "vladimir",
+                                         "xi", "narendra", "rishi", "keir", "olaf", "andrew", "harry", "jack", "ben",
+                                         "sam", "scott", "travis", "saint", "psalm", "jay", "steve", "tim", "mike",
+                                         "bernie", "ted", "mitch", "chuck", "kevin", "rob", "bruce", "frank", "henry",
+                                         "edward", "anthony", "tony", "martin", "stephen", "nick", "alex", "adam", "luke"]
+
+    static func gender(ofFirstName name: String) -> Gender {
+        if femaleNames.contains(name) { return .female }
+        if maleNames.contains(name) { return .male }
+        return .unknown
+    }
+}
+
+/// Grammatical gender of a mention, for pronoun resolution.
+enum Gender: Equatable, Sendable {
+    case female, male, plural, unknown
+
+    func compatible(with other: Gender) -> Bool {
+        self == .unknown || other == .unknown || self == other
+    }
+}

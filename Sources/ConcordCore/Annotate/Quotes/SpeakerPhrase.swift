@@ -1,0 +1,146 @@
+/// What the words naming a speaker say about them, before names are made canonical.
+struct SpeakerPhrase: Equatable {
+    enum Reference: Equatable {
+        /// A proper name ("Kim Kardashian", "Kim", "Mr. Smith").
+        case name(String, Gender)
+        /// A pronoun, resolved later to the nearest compatible speaker.
+        case pronoun(Gender)
+        /// A description of a named person ("the KKW Beauty founder"), resolved like a pronoun.
+        case role(Gender)
+        /// An unnamed source ("a source", "another insider").
+        case anonymous(String)
+        case organization(String)
+    }
+
+    var reference: Reference
+    /// Tokens of the mention.
+    var tokens: ClosedRange<Int>
+}
+
+/// Reads a run of words as a speaker phrase.
+struct SpeakerPhraseReader {
+    let text: ArticleText
+
+    /// The phrase made by `range`, or nil when the words name nobody.
+    /// An appositive ("Kim, 39,", "the employer, Atlas Ltd,") is read clause by
+    /// clause, a name winning over a description.
+    func read(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+        var chunks: [ClosedRange<Int>] = []
+        var start = range.lowerBound
+        for i in range where i == range.upperBound || !text.text.separator(after: i).isDisjoint(with: .clause) {
+            chunks.append(start...i)
+            start = i + 1
+        }
+        let readings = chunks.compactMap(readChunk)
+        return readings.first(where: \.isNamed) ?? readings.first
+    }
+
+    private func readChunk(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+        var lo = range.lowerBound, hi = range.upperBound
+        // Drop leading conjunctions and trailing adverbs or auxiliaries.
+        while lo <= hi, ReportingLexicon.conjunctions.contains(text.norm(lo)) { lo += 1 }
+        while hi >= lo, ReportingLexicon.adverbs.contains(text.norm(hi)) && !text.isCapitalized(hi) { hi -= 1 }
+        guard lo <= hi else { return nil }
+        if lo == hi, let gender = ReportingLexicon.pronouns[text.norm(lo)] {
+            return SpeakerPhrase(reference: .pronoun(gender), tokens: lo...hi)
+        }
+        // "police", "Experts", "the authorities": a group named by its common noun.
+        if let kind = ReportingLexicon.collectives[text.norm(hi)],
+           lo == hi || (hi == lo + 1 && ["the", "some", "many", "several"].contains(text.norm(lo))) {
+            let noun = text.norm(hi)
+            return SpeakerPhrase(reference: kind == .organization ? .organization(noun) : .anonymous(noun), tokens: lo...hi)
+        }
+        if ReportingLexicon.determiners.contains(text.norm(lo)) { return description(lo...hi) }
+        if text.norm(lo).allSatisfy(\.isNumber) { return nil }
+        return name(lo...hi)
+    }
+
+    /// A proper name, possibly after a title; an organization when an organization word is in it.
+    func name(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+        var lo = range.lowerBound
+        var gender = Gender.unknown
+        var words: [String] = []
+        for i in range {
+            guard text.isCapitalized(i) || (Self.connectors.contains(text.norm(i)) && !words.isEmpty)
+            else { return nil }
+            // Titles and offices before the name: "Mr.", "Prime Minister", "Finance Minister".
+            let w = text.norm(i)
+            if words.isEmpty, i < range.upperBound,
+               ReportingLexicon.titles[w] != nil || ReportingLexicon.officeWords.contains(w) || ReportingLexicon.roleNouns[w] != nil,
+               !ReportingLexicon.organizationWords.contains(text.norm(range.upperBound)) {
+                if let g = ReportingLexicon.titles[w] ?? ReportingLexicon.roleNouns[w], g != .unknown { gender = g }
+                lo = i + 1; continue
+            }
+            words.append(text.bareWord(i))
+        }
+        // "Fire Chief Dana Whitfield": drop everything up to the last title or office word before the name.
+        if words.count > 2, !words.contains(where: { ReportingLexicon.organizationWords.contains($0.lowercased()) }),
+           let t = words.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0.lowercased()] != nil || ReportingLexicon.officeWords.contains($0.lowercased()) }) {
+            words.removeFirst(t + 1)
+            lo = range.upperBound - words.count + 1
+        }
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        let lower = words.map { $0.lowercased() }
+        if lower.contains(where: { ReportingLexicon.organizationWords.contains($0) }) {
+            return SpeakerPhrase(reference: .organization(words.joined(separator: " ")), tokens: range)
+        }
+        if words.count == 1, ReportingLexicon.notNames.contains(lower[0]) { return nil }
+        if gender == .unknown { gender = ReportingLexicon.gender(ofFirstName: lower[0]) }
+        return SpeakerPhrase(reference: .name(words.joined(separator: " "), gender), tokens: lo...range.upperBound)
+    }
+
+    /// "a source", "another insider", "the KKW Beauty founder", "a spokesperson for Tesla".
+    func description(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+        // The head noun is the last word before a preposition ("source close to", "spokesperson for").
+        let stops: Set<String> = ["for", "of", "close", "familiar", "with", "at", "from", "in", "who", "on", "to", "near"]
+        var headEnd = range.upperBound
+        if let p = range.dropFirst().first(where: { stops.contains(text.norm($0)) }) { headEnd = p - 1 }
+        guard headEnd >= range.lowerBound else { return nil }
+        let head = text.norm(headEnd)
+        if ReportingLexicon.spokesNouns.contains(head), headEnd + 1 < range.upperBound {
+            var orgStart = headEnd + 2
+            if orgStart < range.upperBound, text.norm(orgStart) == "the" { orgStart += 1 }
+            if orgStart <= range.upperBound, text.isCapitalized(orgStart) {
+                var end = orgStart
+                while end + 1 <= range.upperBound, text.isCapitalized(end + 1) { end += 1 }
+                let org = (orgStart...end).map { text.bareWord($0) }.joined(separator: " ")
+                return SpeakerPhrase(reference: .organization(org), tokens: range)
+            }
+        }
+        if ReportingLexicon.anonymousNouns.contains(head) {
+            return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
+        }
+        if let gender = ReportingLexicon.roleNouns[head] {
+            return SpeakerPhrase(reference: .role(gender), tokens: range.lowerBound...headEnd)
+        }
+        // "the BBC", "the White House", "the Ministry of Health": a capitalized name after "the".
+        guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else { return nil }
+        let rest = (range.lowerBound + 1)...range.upperBound
+        guard rest.allSatisfy({ text.isCapitalized($0) || Self.connectors.contains(text.norm($0)) }),
+              text.isCapitalized(range.upperBound) else { return nil }
+        let name = rest.map { text.bareWord($0) }.joined(separator: " ")
+        return SpeakerPhrase(reference: .organization(name), tokens: rest)
+    }
+
+    /// Lower-case words inside names ("Ministry of Health", "Ludwig van Beethoven").
+    static let connectors: Set<String> = ["de", "van", "von", "der", "al", "bin", "la", "le", "da", "of", "and", "for", "du", "del"]
+
+    /// "source" → "a source", "insider" → "an insider", "sources" → "sources".
+    static func indefinite(_ noun: String) -> String {
+        if noun.hasSuffix("s") && !["witness", "eyewitness"].contains(noun) && noun != "sources" && noun.count > 3 {
+            return noun
+        }
+        if noun == "sources" { return "sources" }
+        return ("aeiou".contains(noun.first!) ? "an " : "a ") + noun
+    }
+}
+
+extension SpeakerPhrase {
+    /// Names a person or organization (rather than a pronoun or description).
+    var isNamed: Bool {
+        switch reference {
+        case .name, .organization: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Testing
+@testable import ConcordCore
+
+/// Every quote of the three seed articles, with its speaker and cue.
+@Suite("Seed quotes")
+struct SeedQuoteTests {
+    /// (article prefix, first words of the quote, last words, speaker, kind, cue)
+    static let expected: [(String, String, String, String, SpeakerKind, String?)] = [
+        ("000", "like on the movie Get Out", "for the past two years.", "Kanye West", .person, "tweeting"),
+        ("000", "She knows that he’s sick,", "he’s sick,", "a source", .anonymous, "said"),
+        ("000", "Everyone knows that.", "really upset right now.", "a source", .anonymous, "said"),
+        ("000", "divorce had been in the process", "for several weeks", "a source", .anonymous, "tells"),
+        ("000", "There has been enough communication", "the marriage is over.", "an insider", .anonymous, "adds"),
+        ("000", "But now Kanye has, well,", "he is choosing to say,", "a source", .anonymous, "says"),
+        ("000", "As many of you know, Kanye has bi-polar", "misconceptions about mental health.", "Kim Kardashian", .person, "wrote"),
+        ("000", "Those that understand mental illness", "family and friends try.", "Kim Kardashian", .person, "added"),
+        ("000", "brilliant but complicated person", "brilliant but complicated person", "Kim Kardashian", .person, "described"),
+        ("000", "subject to criticism", "because he is a public figure", "Kim Kardashian", .person, "said"),
+        ("000", "We as a society talk", "when they need it the most,", "Kim Kardashian", .person, "said"),
+        ("000", "I kindly ask that the media", "and for your understanding.", "Kim Kardashian", .person, "said"),
+        ("001", "As many of you know, Kanye has bipolar", "misconceptions about mental health.", "Kim Kardashian", .person, nil),
+        ("001", "Those that understand mental illness", "family and friends try.", "Kim Kardashian", .person, nil),
+        ("001", "I understand Kanye is subject", "highlighted by his bipolar disorder.", "Kim Kardashian", .person, nil),
+        ("001", "Those who are close with Kanye", "align with his intensions.", "Kim Kardashian", .person, nil),
+        ("001", "Living with bi-polar disorder", "big dreams have come true.", "Kim Kardashian", .person, nil),
+        ("001", "We as a society talk", "we can get through this.", "Kim Kardashian", .person, nil),
+        ("001", "Kim is going through a lot,", "strong for their children,", "a source", .anonymous, "says"),
+        ("001", "Kim wants to help Kanye", "close to her tries to help.", "a source", .anonymous, "says"),
+        ("001", "Kim is taking this time", "anything that’s going on,", "a source", .anonymous, "adds"),
+        ("001", "Kim is surrounded by her family", "been strong for her.", "a source", .anonymous, "adds"),
+        ("002", "As many of you know, Kanye has bi-polar disorder,", "bi-polar disorder,", "Kim Kardashian", .person, "wrote"),
+        ("002", "Anyone who has this", "misconceptions about mental health.", "Kim Kardashian", .person, "wrote"),
+        ("002", "Those that understand mental illness", "family and friends try.", "Kim Kardashian", .person, "continued"),
+        ("002", "words do not align", "with his attentions.", "Kim Kardashian", .person, "claimed"),
+        ("002", "I understand Kanye is subject", "strong opinions and emotions,", "Kim Kardashian", .person, "wrote"),
+        ("002", "He is a brilliant but complicated person", "align with his intentions.", "Kim Kardashian", .person, "wrote"),
+        ("002", "Living with bi-polar disorder", "big dreams have come true.", "Kim Kardashian", .person, "continued"),
+        ("002", "We as a society talk", "when they need it the most,", "Kim Kardashian", .person, "wrote"),
+        ("002", "I kindly ask that the media", "and for your understanding.", "Kim Kardashian", .person, "wrote"),
+    ]
+
+    @Test func everySeedQuoteWithItsSpeaker() throws {
+        let articles = try Repo.seedArticles()
+        let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
+        let quotes = QuoteFinder().find(in: articles)
+        #expect(quotes.count == Self.expected.count)
+        for (q, e) in zip(quotes, Self.expected) {
+            let text = byID[q.article]!.text(q.range)
+            #expect(q.article.hasPrefix(e.0))
+            #expect(text.hasPrefix(e.1), "\(text)")
+            #expect(text.hasSuffix(e.2), "\(text)")
+            #expect(q.speaker?.name == e.3, "\(text)")
+            #expect(q.speaker?.kind == e.4, "\(text)")
+            #expect(q.cue == e.5, "\(text)")
+        }
+    }
+
+    @Test func theHardCasesOfTheSeeds() throws {
+        let articles = try Repo.seedArticles()
+        let quotes = QuoteFinder().find(in: articles)
+        let texts = quotes.map { q in articles.first { $0.id == q.article }!.text(q.range) }
+        // Scare quotes and short terms are not quotes.
+        for term in ["compassion", "furious", "lock", "understands", "compassion and empathy"] {
+            #expect(!texts.contains(term), "\(term)")
+        }
+        // A quote over two paragraphs is one quote, its inner opening mark included.
+        #expect(texts.contains { $0.hasPrefix("I understand Kanye") && $0.contains("emotions.\n\n“He is a brilliant") })
+        // A missing closing mark ends the quote with its paragraph.
+        #expect(texts.contains { $0.hasPrefix("Anyone who has this") && $0.hasSuffix("mental health.") && !$0.contains("She continued") })
+        // Mentions point at the words naming the speaker.
+        let a000 = articles[0]
+        let source = quotes.first { $0.article == a000.id && a000.text($0.range).hasPrefix("She knows") }!
+        #expect(a000.text(source.speaker!.mention) == "a source")
+        let she = quotes.first { $0.article == a000.id && a000.text($0.range).hasPrefix("Those that understand") }!
+        #expect(a000.text(she.speaker!.mention) == "She")
+    }
+}
+
+@Suite("Quote scanner")
+struct QuoteScannerTests {
+    func spans(_ body: String) -> [String] {
+        let bytes = Array(body.utf8)
+        return QuoteScanner().scan(bytes, body: 0..<bytes.count).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+    }
+
+    @Test func apostrophesAreNotMarks() {
+        #expect(spans("Kanye West‘s fans in the ’90s don’t agree with the Kardashians’ view.").isEmpty)
+        #expect(spans("It's the band's '98 record.").isEmpty)
+    }
+
+    @Test func straightMarksResolveFromTheirNeighbours() {
+        #expect(spans("He said \"yes, we can\" and left. \"No,\" she said.") == ["yes, we can", "No,"])
+    }
+
+    @Test func nestedSingleQuotesStayInside() {
+        #expect(spans("“He told me, ‘Don’t come back,’ and left,” she said.") == ["He told me, ‘Don’t come back,’ and left,"])
+    }
+
+    @Test func multiParagraphAndMissingClose() {
+        #expect(spans("“One.\n\n“Two.\n\n“Three.” Then narration.") == ["One.\n\n“Two.\n\n“Three."])
+        #expect(spans("“Open and never closed.\n\nNarration follows.") == ["Open and never closed."])
+        #expect(spans("“First never closed. “Second,” she said.") == ["First never closed.", "Second,"])
+    }
+}
