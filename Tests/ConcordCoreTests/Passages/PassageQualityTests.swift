@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Passage quality")
+struct PassageQualityTests {
+    /// Generates an archive, finds its passages, and scores them against the truth.
+    static func run(articles: Int, seed: UInt64, boilerplate: Double = 0, limit: Int = 100) throws -> (PassageScore, [Passage]) {
+        var options = ArchiveGenerator.Options()
+        options.articles = articles
+        options.seed = seed
+        options.boilerplateShare = boilerplate
+        let generated = ArchiveGenerator(options: options).generate()
+        let parser = ArticleParser()
+        let parsed = try generated.map { try parser.parse(Array($0.contents.utf8), path: $0.fileName) }
+        let tokenizer = WordTokenizer()
+        var finderOptions = PassageFinder.Options()
+        finderOptions.boilerplateArticles = limit
+        let passages = PassageFinder(options: finderOptions).find(
+            in: parsed, texts: parsed.map { tokenizer.tokenize($0.source, in: $0.body) })
+        let truth = Dictionary(uniqueKeysWithValues: generated.map { (ArticleParser.id(forPath: $0.fileName), $0.copies) })
+        return (PassageScore.score(truth: truth, passages: passages), passages)
+    }
+
+    @Test func generatedArchiveMeetsTargets() throws {
+        let (score, _) = try Self.run(articles: 240, seed: 7)
+        print("Passages, 240 generated articles: \(score)")
+        #expect(score.precision >= 0.97, "\(score)")
+        #expect(score.recall >= 0.97, "\(score)")
+        #expect(score.granularity <= 1.05, "\(score)")
+        #expect(score.pairRecall >= 0.95, "\(score)")
+        #expect(score.truePairs > 100)
+    }
+
+    @Test func boilerplateIsNotAPassage() throws {
+        let (score, passages) = try Self.run(articles: 200, seed: 11, boilerplate: 0.5, limit: 40)
+        let biggest = passages.map { $0.articleIDs.count }.max() ?? 0
+        #expect(biggest <= 40)
+        #expect(score.precision >= 0.97, "\(score)")
+    }
+
+    @Test func generationIsDeterministic() {
+        var options = ArchiveGenerator.Options()
+        options.articles = 30
+        options.seed = 3
+        let a = ArchiveGenerator(options: options).generate(), b = ArchiveGenerator(options: options).generate()
+        #expect(a.map(\.contents) == b.map(\.contents))
+        #expect(a.flatMap(\.copies) == b.flatMap(\.copies))
+        // The truth points at whole copies: runs of words inside one paragraph, never front matter.
+        #expect(a.contains { !$0.copies.isEmpty })
+        for g in a { for c in g.copies {
+            let bytes = Array(g.contents.utf8)
+            let text = String(decoding: bytes[c.start..<c.end], as: UTF8.self)
+            #expect(!text.contains("\n"), "\(text)")
+            #expect(text.split(separator: " ").count >= 12, "\(text)")
+            #expect(c.start > (String(decoding: bytes, as: UTF8.self).range(of: "\n---\n")!.upperBound.utf16Offset(in: g.contents)))
+        } }
+    }
+}
