@@ -20,7 +20,8 @@ struct PageContexts {
             ]
         }
         return ["articles": rows, "articleCount": model.articles.count,
-                "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count]
+                "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count,
+                "onePassage": model.annotations.passages.count == 1, "oneSpeaker": model.speakers.count == 1]
     }
 
     /// Share of an article's words that lie in some witness, in whole percent.
@@ -126,26 +127,47 @@ struct PageContexts {
 
     // MARK: passages
 
+    /// One entry per article carrying the passage, earliest first; each of its
+    /// copies is marked against the part of the first article's copy it matches.
     func passage(at p: Int) -> [String: Any] {
         let passage = model.annotations.passages[p]
-        let first = passage.witnesses[0]
-        guard let firstArticle = model.article(first.article) else { return [:] }
-        let base = tokenizer.tokenize(firstArticle.source, in: first.range)
+        var groups: [(article: Article, witnesses: [(Int, Witness)])] = []
         var counters: [String: Int] = [:]
-        let rows: [[String: Any]] = passage.witnesses.enumerated().compactMap { (k, w) in
-            guard let a = model.article(w.article) else { return nil }
+        for w in passage.witnesses {
+            guard let a = model.article(w.article) else { continue }
             let n = counters[w.article, default: 0]; counters[w.article] = n + 1
-            let text = k == 0 ? base : tokenizer.tokenize(a.source, in: w.range)
-            let html = k == 0
-                ? VariantMarkup.plain(a.source, w.range, text)
-                : VariantMarkup.compared(a.source, w.range, text, with: firstArticle.source, base)
+            if let g = groups.firstIndex(where: { $0.article.id == a.id }) { groups[g].witnesses.append((n, w)) }
+            else { groups.append((a, [(n, w)])) }
+        }
+        guard let first = groups.first else { return [:] }
+        let base = first.witnesses.map { tokenizer.tokenize(first.article.source, in: $0.1.range) }
+        let rows: [[String: Any]] = groups.enumerated().map { (k, group) in
+            let a = group.article
+            var words = 0
+            let pieces: [[String: Any]] = group.witnesses.enumerated().map { (i, item) in
+                let (n, w) = item
+                let text = k == 0 ? base[i] : tokenizer.tokenize(a.source, in: w.range)
+                words += text.count
+                let html: String
+                if k == 0 {
+                    html = VariantMarkup.plain(a.source, w.range, text)
+                } else {
+                    let best = base.indices.map { (b: $0, r: VariantMarkup.region(of: text, in: base[$0])) }
+                        .max { ($0.r.matches, $1.b) < ($1.r.matches, $0.b) }!
+                    html = VariantMarkup.compared(a.source, w.range, text, with: first.article.source,
+                                                  base[best.b], region: best.r.0)
+                }
+                return ["html": html, "url": Links.up2 + Links.article(a.id) + "#w-\(HTML.pathSegment(passage.id))-\(n)",
+                        "notFirst": i > 0]
+            }
             return ["title": a.title, "date": a.date.readable, "iso": a.date.description,
-                    "credits": a.credits.joined(separator: " · "),
-                    "url": Links.up2 + Links.article(a.id) + "#w-\(HTML.pathSegment(passage.id))-\(n)",
-                    "isFirst": k == 0, "words": text.count, "html": html]
+                    "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
+                    "url": pieces[0]["url"]!, "isFirst": k == 0, "words": words, "pieces": pieces,
+                    "pieceCount": pieces.count, "severalPieces": pieces.count > 1]
         }
         return ["id": passage.id, "witnesses": rows, "witnessCount": passage.witnesses.count,
-                "articleCount": passage.articleIDs.count, "excerpt": excerpt(firstArticle, first.range)]
+                "articleCount": groups.count,
+                "excerpt": excerpt(first.article, first.witnesses[0].1.range)]
     }
 
     func passagesIndex() -> [String: Any] {

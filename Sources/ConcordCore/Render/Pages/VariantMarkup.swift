@@ -9,9 +9,10 @@ enum VariantMarkup {
         paragraphs(HTML.escape(String(decoding: source[range], as: UTF8.self)))
     }
 
+    /// Marks `text` (a copy at `range` of `source`) against the part of `base` it corresponds to.
     static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
-                         with baseSource: [UInt8], _ base: TokenizedText) -> String {
-        let steps = WordAligner().global(base, 0..<base.count, text, 0..<text.count)
+                         with baseSource: [UInt8], _ base: TokenizedText, region: Range<Int>) -> String {
+        let steps = WordAligner().global(base, region, text, 0..<text.count)
         func word(_ src: [UInt8], _ t: Token) -> String {
             HTML.escape(String(decoding: src[Int(t.start)..<Int(t.end)], as: UTF8.self))
         }
@@ -23,9 +24,16 @@ enum VariantMarkup {
         }
         for step in steps {
             switch step {
-            case .match(_, let j):
-                let t = text.tokens[j]
-                copyGap(upTo: Int(t.start)); out += word(source, t); cursor = Int(t.end)
+            case .match(let i, let j):
+                // Equal once normalized; a different surface ("bi-polar" for "bipolar") is a respelling.
+                let t = text.tokens[j], b = base.tokens[i]
+                copyGap(upTo: Int(t.start))
+                if source[Int(t.start)..<Int(t.end)].elementsEqual(baseSource[Int(b.start)..<Int(b.end)]) {
+                    out += word(source, t)
+                } else {
+                    out += "<span class=\"near\" title=\"first copy: \(word(baseSource, b))\">\(word(source, t))</span>"
+                }
+                cursor = Int(t.end)
             case .near(let i, let j):
                 let t = text.tokens[j]
                 copyGap(upTo: Int(t.start))
@@ -45,6 +53,14 @@ enum VariantMarkup {
         }
         copyGap(upTo: range.upperBound)
         return paragraphs(out)
+    }
+
+    /// The part of `base` that `text` copies: the span of their best local alignment,
+    /// and how many words match there (to pick the best of several base pieces).
+    static func region(of text: TokenizedText, in base: TokenizedText) -> (Range<Int>, matches: Int) {
+        let steps = WordAligner().local(base, 0..<base.count, text, 0..<text.count)
+        guard let first = steps.first?.pair, let last = steps.last?.pair else { return (0..<0, 0) }
+        return (first.0..<(last.0 + 1), steps.filter(\.isMatch).count)
     }
 
     /// Wraps text in paragraphs at blank lines.
