@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // The system cmark library (Debian: libcmark-dev), reached through pkg-config.
@@ -29,16 +32,31 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The preview server (`concord serve`): Hummingbird, inotify, live reload.
+        .target(
+            name: "ConcordServer",
+            dependencies: [
+                "ConcordCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "concord",
             dependencies: [
                 "ConcordCore",
+                "ConcordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ConcordCoreTests",
             dependencies: ["ConcordCore"]
+        ),
+        .testTarget(
+            name: "ConcordServerTests",
+            dependencies: ["ConcordServer", "ConcordCore"]
         ),
     ]
 )

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+import Dispatch
+import Foundation
+
+/// Watches folders (recursively) and files with inotify; no polling.
+///
+/// One watch per folder (inotify is not recursive); folders created later
+/// are watched as they appear. Editor droppings (swap files, backups,
+/// hidden files) are ignored. Each relevant change calls `onChange`.
+public final class DirectoryWatcher: @unchecked Sendable {
+    private let fd: Int32
+    private var source: DispatchSourceRead?
+    private var folders: [Int32: String] = [:]
+    private let queue = DispatchQueue(label: "concord.watcher")
+    private let onChange: @Sendable (String) -> Void
+    private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
+                                     | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
+
+    public init(paths: [URL], onChange: @escaping @Sendable (String) -> Void) throws {
+        self.onChange = onChange
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard fd >= 0 else { throw WatchError("inotify_init1 failed: \(String(cString: strerror(errno)))") }
+        for p in paths { addRecursively(p.path) }
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        source.setEventHandler { [weak self] in self?.drain() }
+        source.setCancelHandler { [fd] in close(fd) }
+        source.resume()
+        self.source = source
+    }
+
+    public func stop() { source?.cancel(); source = nil }
+
+    deinit { source?.cancel() }
+
+    private func addRecursively(_ path: String) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return }
+        let wd = inotify_add_watch(fd, path, Self.mask)
+        if wd >= 0 { folders[wd] = path }
+        guard isDir.boolValue else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
+            let child = path + "/" + name
+            var childIsDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir), childIsDir.boolValue {
+                addRecursively(child)
+            }
+        }
+    }
+
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= n {
+                let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                    let e = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (e.wd, e.mask, Int(e.len))
+                }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                offset = nameStart + length
+                let folder = folders[wd] ?? ""
+                let path = name.isEmpty ? folder : folder + "/" + name
+                if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
+                if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
+                if Self.isNoise(name) { continue }
+                onChange(path)
+            }
+        }
+    }
+
+    /// Swap files, backups and hidden files that editors write next to the real one.
+    static func isNoise(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasPrefix("#") || name.hasSuffix(".tmp") || name == "4913"
+    }
+}
+
+public struct WatchError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ d: String) { description = d }
+}
+#endif

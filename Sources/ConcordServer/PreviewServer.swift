@@ -1,0 +1,135 @@
+import ConcordCore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `concord serve`: builds the site, serves the output folder, rebuilds on
+/// changes to the sources or templates, and tells open pages to reload.
+public final class PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var host = "127.0.0.1"
+        public var port = 8000
+        public var verbose = false
+        public var debounce: Duration = .milliseconds(80)
+        public init(build: BuildOptions) { self.build = build }
+    }
+
+    public let options: Options
+    public let hub = ReloadHub()
+    private let console: @Sendable (String, Bool) -> Void
+
+    /// - Parameter console: prints a line; the flag says it is an error (stderr).
+    public init(options: Options, console: @escaping @Sendable (String, Bool) -> Void) {
+        self.options = options
+        self.console = console
+    }
+
+    /// Runs until SIGINT or SIGTERM. `onReady` gets the URL once the port is bound.
+    public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        if !Self.isLoopback(options.host) {
+            console("warning: serving on \(options.host), which other machines can reach; the preview server is meant for 127.0.0.1", true)
+        }
+        await build(reason: nil)
+
+        let loop = RebuildLoop(debounce: options.debounce) { [self] in
+            await self.rebuildAfterChange()
+        }
+        self.loop.withLock { $0 = loop }
+        #if canImport(Glibc)
+        let watcher = try DirectoryWatcher(paths: [options.build.source, options.build.templates]) { path in
+            loop.changed(path)
+        }
+        defer { watcher.stop() }
+        #endif
+        let loopTask = Task { await loop.run() }
+        defer { loop.stop(); loopTask.cancel() }
+
+        var logger = Logger(label: "concord.serve")
+        logger.logLevel = .error
+        let responder = SiteResponder(site: StaticSite(root: options.build.output), hub: hub)
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "concord"),
+            onServerRunning: { [options] channel in
+                let port = channel.localAddress?.port ?? options.port
+                let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+                onReady(URL(string: "http://\(host):\(port)/")!)
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [app, hub], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        self.group.withLock { $0 = group }
+        do {
+            try await group.run()
+        } catch {
+            let text = "\(error)"
+            if text.contains("Address already in use") || text.contains("EADDRINUSE") {
+                throw ServeFailure("port \(options.port) on \(options.host) is busy; stop the other server or use --port 0 for a free port")
+            }
+            throw ServeFailure("cannot serve on \(options.host):\(options.port): \(text)")
+        }
+    }
+
+    private let loop = Mutex<RebuildLoop?>(nil)
+    private let group = Mutex<ServiceGroup?>(nil)
+
+    /// Stops serving as Ctrl-C would (for tests and embedding).
+    public func stop() async {
+        if let group = group.withLock({ $0 }) { await group.triggerGracefulShutdown() }
+    }
+
+    private func rebuildAfterChange() async {
+        guard let (start, path) = loop.withLock({ $0 })?.takeBurst() else { return }
+        await build(reason: (start, path))
+    }
+
+    /// Builds once and tells the pages. `reason` is the change that caused it, for timing.
+    private func build(reason: (ContinuousClock.Instant, String)?) async {
+        let log = ServeLog(verbose: options.verbose, console: console)
+        do {
+            let report = try await SiteBuilder(options: options.build, log: log).build()
+            let problems = report.diagnostics.isEmpty ? nil : BuildProblem(
+                title: "Concord: \(report.diagnostics.count) article(s) left out of the site",
+                lines: report.diagnostics.map(\.description))
+            hub.siteReplaced(problems: problems)
+            var line = report.summary
+            if let (start, path) = reason {
+                let ms = (ContinuousClock.now - start).seconds * 1000
+                line = "Rebuilt after \((path as NSString).lastPathComponent) changed: \(line)"
+                if options.verbose { line += String(format: " — change to reload event %.0f ms", ms) }
+            }
+            console(line, false)
+        } catch {
+            hub.buildFailed(BuildProblem(title: "Concord: the build failed; still serving the last good site",
+                                         lines: [error.description]))
+            console(error.description, true)
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// Prints diagnostics and, with `--verbose`, stage timings while serving.
+struct ServeLog: BuildLog {
+    let verbose: Bool
+    let console: @Sendable (String, Bool) -> Void
+    func diagnostic(_ d: Diagnostic) { console(d.description, true) }
+    func stage(_ s: StageTiming) { if verbose { console(s.line, false) } }
+}
+
+public struct ServeFailure: Error, CustomStringConvertible {
+    public let description: String
+    init(_ d: String) { description = "error: " + d }
+}
+
+/// A value guarded by a lock.
+final class Mutex<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
+}

@@ -1,0 +1,152 @@
+import ConcordCore
+import Foundation
+import Testing
+@testable import ConcordServer
+
+/// Starts a preview server on a free port over a temporary copy of the seeds and templates.
+final class ServerFixture: @unchecked Sendable {
+    let root: URL
+    let server: PreviewServer
+    var port = 0
+    private var task: Task<Void, Error>?
+
+    var source: URL { root.appendingPathComponent("seeds") }
+    var templates: URL { root.appendingPathComponent("templates") }
+    var output: URL { root.appendingPathComponent("public") }
+
+    init() async throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("seeds"), to: root.appendingPathComponent("seeds"))
+        try FileManager.default.copyItem(at: repo.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: root.appendingPathComponent("templates/logo.svg"))
+        try Data([0x77, 0x4F, 0x46, 0x32]).write(to: root.appendingPathComponent("templates/font.woff2"))
+        var options = PreviewServer.Options(build: BuildOptions(
+            source: root.appendingPathComponent("seeds"), output: root.appendingPathComponent("public"),
+            templates: root.appendingPathComponent("templates"), workingDirectory: root))
+        options.port = 0
+        options.debounce = .milliseconds(50)
+        server = PreviewServer(options: options) { _, _ in }
+        let (ready, continuation) = AsyncStream<Int>.makeStream()
+        let server = self.server
+        task = Task { try await server.run { url in continuation.yield(url.port ?? 0); continuation.finish() } }
+        for await p in ready { port = p; break }
+    }
+
+    var http: HTTPProbe { HTTPProbe(port: port) }
+
+    func stop() async throws {
+        await server.stop()
+        try await task?.value
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+@Suite("Preview server", .serialized)
+struct PreviewServerTests {
+    @Test func servesPagesWithTypesRedirectsAnd404() async throws {
+        let f = try await ServerFixture()
+        let http = f.http
+        let index = try http.get("/")
+        #expect(index.status == 200)
+        #expect(index.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(index.body.contains("Kim Kardashian"))
+        #expect(index.body.contains("/__concord/reload.js"))
+
+        let redirect = try http.get("/articles/001_ea6d62d9a66d076f")
+        #expect(redirect.status == 301)
+        #expect(redirect.headers["location"] == "/articles/001_ea6d62d9a66d076f/")
+        #expect(try http.get("/articles/001_ea6d62d9a66d076f/").status == 200)
+        #expect(try http.get("/articles/001_ea6d62d9a66d076f/index.html").status == 200)
+
+        for (path, type) in [("/style.css", "text/css; charset=utf-8"), ("/annotations.json", "application/json"),
+                             ("/logo.svg", "image/svg+xml"), ("/font.woff2", "font/woff2"),
+                             ("/__concord/reload.js", "text/javascript; charset=utf-8")] {
+            let r = try http.get(path)
+            #expect(r.status == 200, "\(path)")
+            #expect(r.headers["content-type"] == type, "\(path)")
+        }
+        let missing = try http.get("/no/such/page")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("Page not found"))
+        #expect(try http.get("/", method: "POST").status == 405)
+        #expect(try http.get("/", method: "HEAD").body.isEmpty)
+        try await f.stop()
+    }
+
+    @Test func nothingOutsideTheOutputFolderIsServed() async throws {
+        let f = try await ServerFixture()
+        let http = f.http
+        try Data("secret".utf8).write(to: f.root.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(at: f.output.appendingPathComponent("leak.txt"),
+                                                   withDestinationURL: f.root.appendingPathComponent("secret.txt"))
+        try FileManager.default.createSymbolicLink(at: f.output.appendingPathComponent("up"), withDestinationURL: f.root)
+        for path in ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/articles/..%2f..%2fsecret.txt",
+                     "/articles/%2e%2e/%2e%2e/secret.txt", "//etc/passwd", "/leak.txt", "/up/secret.txt",
+                     "/up/seeds/000_0f71f093a850930d.txt", "/%00", "/.%2e/secret.txt"] {
+            let r = try http.get(path)
+            #expect(r.status == 404, "\(path) gave \(r.status)")
+            #expect(!r.body.contains("secret") || r.body.contains("Page not found"), "\(path)")
+        }
+        try await f.stop()
+    }
+
+    @Test func changesRebuildAndReloadOpenPages() async throws {
+        let f = try await ServerFixture()
+        let stream = try f.http.events()
+        #expect(stream.wait(for: ": connected", seconds: 5))
+
+        // A new article appears on the index after the reload, linked from the older ones' passages.
+        let copy = try String(contentsOf: f.source.appendingPathComponent("002_b5dc226a9299c504.txt"), encoding: .utf8)
+            .replacingOccurrences(of: "date 2020-07-22", with: "date 2020-08-01 A reprint")
+        try Data(copy.utf8).write(to: f.source.appendingPathComponent("003_reprint.txt"))
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+        let index = try f.http.get("/")
+        #expect(index.body.contains("articles/003_reprint/index.html"))
+        let older = try f.http.get("/articles/001_ea6d62d9a66d076f/")
+        #expect(older.body.contains("003_reprint"))
+
+        // A broken template keeps the last good site and reports the problem; fixing it clears it.
+        let template = f.templates.appendingPathComponent("index.mustache")
+        let good = try Data(contentsOf: template)
+        stream.received = ""
+        try Data("{{#articles}} never closed".utf8).write(to: template)
+        #expect(stream.wait(for: "event: problem", seconds: 20))
+        #expect(stream.received.contains("index.mustache"))
+        #expect(try f.http.get("/").body.contains("003_reprint"))
+        stream.received = ""
+        try good.write(to: template)
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+
+        // A bad article is reported to pages that connect after the reload.
+        stream.received = ""
+        try Data("no date".utf8).write(to: f.source.appendingPathComponent("bad.txt"))
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+        let late = try f.http.events()
+        #expect(late.wait(for: "bad.txt:1: error", seconds: 5))
+        try await f.stop()
+    }
+
+    @Test func buildOutputHasNoReloadScript() async throws {
+        let f = try await ServerFixture()
+        let html = try String(contentsOf: f.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!html.contains("__concord"))
+        try await f.stop()
+        // Stopping leaves no staging folders behind.
+        #expect(!FileManager.default.fileExists(atPath: f.root.path))
+    }
+
+    @Test func staticSiteResolution() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-static-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: root.appendingPathComponent("a/index.html"))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = StaticSite(root: root)
+        #expect(site.resolve("/a") == .redirect("/a/"))
+        #expect(site.resolve("/a/") == .file(root.appendingPathComponent("a/index.html").resolvingSymlinksInPath()))
+        #expect(site.resolve("/a/%2e%2e/a/") == .notFound)
+        #expect(site.resolve("relative") == .notFound)
+        #expect(LiveReload.inject(into: "<html><body>x</body></html>").contains("reload.js\" defer></script>\n</body>"))
+    }
+}
