@@ -8,6 +8,12 @@ public struct Annotator: Sendable {
     public struct Timings: Sendable { public var tokenize = 0.0, passages = 0.0, quotes = 0.0 }
 
     public func annotate(_ articles: [Article]) -> (Annotations, Timings) {
+        let (annotations, _, timings) = annotateKeepingTexts(articles)
+        return (annotations, timings)
+    }
+
+    /// Annotates, and returns the tokenized bodies too (the renderer counts words with them).
+    public func annotateKeepingTexts(_ articles: [Article]) -> (Annotations, [TokenizedText], Timings) {
         var timings = Timings()
         let clock = ContinuousClock()
         var t0 = clock.now
@@ -18,10 +24,10 @@ public struct Annotator: Sendable {
         let passages = PassageFinder(options: passageOptions).find(in: articles, texts: texts)
         timings.passages = (clock.now - t0).seconds
         t0 = clock.now
-        var quotes = QuoteFinder().find(in: articles)
+        var quotes = QuoteFinder().find(in: articles, texts: texts)
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
-        return (Annotations(passages: passages, quotes: quotes), timings)
+        return (Annotations(passages: passages, quotes: quotes), texts, timings)
     }
 }
 

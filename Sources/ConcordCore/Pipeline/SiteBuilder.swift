@@ -36,12 +36,12 @@ public struct SiteBuilder: Sendable {
         for d in loaded.diagnostics { log.diagnostic(d) }
         finish("parse", "\(loaded.articles.count) articles, \(loaded.diagnostics.count) left out")
 
-        let (annotations, sub) = Annotator(passageOptions: options.passage).annotate(loaded.articles)
+        let (annotations, texts, sub) = Annotator(passageOptions: options.passage).annotateKeepingTexts(loaded.articles)
         finish("annotate", String(format: "tokenize %.0f ms, passages %.0f ms (%d), quotes %.0f ms (%d)",
                                   sub.tokenize * 1000, sub.passages * 1000, annotations.passages.count,
                                   sub.quotes * 1000, annotations.quotes.count))
 
-        let model = SiteModel(articles: loaded.articles, annotations: annotations)
+        let model = SiteModel(articles: loaded.articles, annotations: annotations, texts: texts)
         let staging = try output.makeStaging()
         let writer = StagingWriter(root: staging)
         let pages: Int

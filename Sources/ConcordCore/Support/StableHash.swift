@@ -11,6 +11,9 @@ public struct StableHash: Sendable {
 
     public mutating func combine(_ string: String) { combine(string.utf8) }
 
+    @inline(__always)
+    public mutating func combine(byte b: UInt8) { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+
     public static func hex(_ string: String, digits: Int = 12) -> String {
         var h = StableHash(); h.combine(string)
         return h.hex(digits: digits)

@@ -8,9 +8,10 @@ struct ArticleText {
     /// Paragraph number of each token.
     let paragraph: [Int]
 
-    init(source: [UInt8], body: Range<Int>, spans: [QuoteScanner.Span]) {
+    init(source: [UInt8], body: Range<Int>, spans: [QuoteScanner.Span], tokens: TokenizedText? = nil) {
         self.source = source
-        text = WordTokenizer().tokenize(source, in: body)
+        let text = tokens ?? WordTokenizer().tokenize(source, in: body)
+        self.text = text
         var spanOf = [Int](repeating: -1, count: text.count)
         var s = 0
         for (i, t) in text.tokens.enumerated() {

@@ -11,8 +11,11 @@ public struct QuoteFinder: Sendable {
 
     public init() {}
 
-    public func find(in articles: [Article]) -> [Quote] {
-        let perArticle = ParallelMap.map(articles) { ArticleQuotes(article: $0).quotes() }
+    /// - Parameter texts: the articles' bodies already tokenized (saves doing it again), or nil.
+    public func find(in articles: [Article], texts: [TokenizedText]? = nil) -> [Quote] {
+        let perArticle = ParallelMap.map(Array(articles.indices)) { i in
+            ArticleQuotes(article: articles[i], text: texts?[i]).quotes()
+        }
         // Archive-wide full names, for short names an article never spells out.
         var fullCount: [String: Int] = [:]
         for (_, fullNames) in perArticle { for n in fullNames { fullCount[n, default: 0] += 1 } }
@@ -51,10 +54,11 @@ public struct QuoteFinder: Sendable {
 /// The quotes of one article.
 struct ArticleQuotes {
     let article: Article
+    var text: TokenizedText? = nil
 
     func quotes() -> ([Quote], [String]) {
         let spans = QuoteScanner().scan(article.source, body: article.body)
-        let text = ArticleText(source: article.source, body: article.body, spans: spans)
+        let text = ArticleText(source: article.source, body: article.body, spans: spans, tokens: self.text)
         let names = NameBook(text: text)
         let attribution = Attribution(text: text, spans: spans)
         var result: [Quote] = []

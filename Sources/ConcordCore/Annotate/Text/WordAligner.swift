@@ -35,21 +35,22 @@ public struct WordAligner: Sendable {
         let n = ar.count, m = br.count
         guard n > 0 || m > 0 else { return [] }
         let w = m + 1
+        // Normal forms as bytes, once per word rather than once per cell.
+        let aw = ar.map { Array(a.norms[$0].utf8) }, bw = br.map { Array(b.norms[$0].utf8) }
+        let ak = ar.map { a.tokens[$0].key }, bk = br.map { b.tokens[$0].key }
         var score = [Int32](repeating: 0, count: (n + 1) * w)
-        // 0 stop, 1 diagonal, 2 up (onlyA), 3 left (onlyB)
-        var move = [UInt8](repeating: 0, count: (n + 1) * w)
+        // Per cell: low 2 bits the move (0 stop, 1 diagonal, 2 up = onlyA, 3 left = onlyB),
+        // next 2 bits the kind of pair (2 match, 1 near, 0 mismatch).
+        var cell = [UInt8](repeating: 0, count: (n + 1) * w)
         if global {
-            for i in 1...max(n, 1) where i <= n { score[i * w] = Int32(i) * Self.gapScore; move[i * w] = 2 }
-            for j in 1...max(m, 1) where j <= m { score[j] = Int32(j) * Self.gapScore; move[j] = 3 }
+            for i in 1...max(n, 1) where i <= n { score[i * w] = Int32(i) * Self.gapScore; cell[i * w] = 2 }
+            for j in 1...max(m, 1) where j <= m { score[j] = Int32(j) * Self.gapScore; cell[j] = 3 }
         }
         var best: Int32 = 0, bestI = 0, bestJ = 0
-        var kinds = [UInt8](repeating: 0, count: (n + 1) * w)   // 2 match, 1 near, 0 mismatch
         for i in 1..<(n + 1) {
-            let ta = a.tokens[ar.lowerBound + i - 1]
+            let ka = ak[i - 1], wa = aw[i - 1]
             for j in 1..<(m + 1) {
-                let tb = b.tokens[br.lowerBound + j - 1]
-                let kind: UInt8 = ta.key == tb.key ? 2
-                    : (WordAligner.near(a.norms[ar.lowerBound + i - 1], b.norms[br.lowerBound + j - 1]) ? 1 : 0)
+                let kind: UInt8 = ka == bk[j - 1] ? 2 : (WordAligner.near(wa, bw[j - 1]) ? 1 : 0)
                 let s: Int32 = kind == 2 ? Self.matchScore : kind == 1 ? Self.nearScore : Self.mismatchScore
                 let d = score[(i - 1) * w + j - 1] + s
                 let u = score[(i - 1) * w + j] + Self.gapScore
@@ -59,20 +60,19 @@ public struct WordAligner: Sendable {
                 if l > v { v = l; mv = 3 }
                 if !global && v <= 0 { v = 0; mv = 0 }
                 score[i * w + j] = v
-                move[i * w + j] = mv
-                kinds[i * w + j] = kind
+                cell[i * w + j] = mv | kind << 2
                 if !global && v > best { best = v; bestI = i; bestJ = j }
             }
         }
         var i = global ? n : bestI, j = global ? m : bestJ
         var steps: [Step] = []
         while i > 0 || j > 0 {
-            let mv = move[i * w + j]
+            let mv = cell[i * w + j] & 3
             if mv == 0 { break }
             switch mv {
             case 1:
                 let ai = ar.lowerBound + i - 1, bj = br.lowerBound + j - 1
-                switch kinds[i * w + j] {
+                switch cell[i * w + j] >> 2 {
                 case 2: steps.append(.match(ai, bj))
                 case 1: steps.append(.near(ai, bj))
                 default: steps.append(.substitute(ai, bj))
@@ -93,8 +93,10 @@ public struct WordAligner: Sendable {
 
     /// Near spellings: both at least four letters, equal first letter, and an
     /// edit distance of at most one per four letters.
-    public static func near(_ x: String, _ y: String) -> Bool {
-        let a = Array(x.utf8), b = Array(y.utf8)
+    public static func near(_ x: String, _ y: String) -> Bool { near(Array(x.utf8), Array(y.utf8)) }
+
+    @inline(__always)
+    static func near(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count >= 4, b.count >= 4, a[0] == b[0] else { return false }
         let limit = max(1, min(a.count, b.count) / 4)
         guard abs(a.count - b.count) <= limit else { return false }

@@ -11,34 +11,46 @@ public struct WordTokenizer: Sendable {
 
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>) -> TokenizedText {
         var tokens: [Token] = []
-        tokens.reserveCapacity((range.count) / 5)
+        tokens.reserveCapacity(range.count / 5)
         var norms: [String] = []
         norms.reserveCapacity(range.count / 5)
         var pendingSeparator: Separator = .paragraph
         var i = range.lowerBound
         var wordStart = -1
-        var norm = ""
+        // The normal form is built as bytes (ASCII lowered in place) and hashed as it grows.
+        var norm: [UInt8] = []
+        norm.reserveCapacity(32)
+        var hash = StableHash()
         var newlines = 0
 
-        func flush(_ end: Int) {
+        @inline(__always) func flush(_ end: Int) {
             guard wordStart >= 0 else { return }
-            var h = StableHash(); h.combine(norm)
-            tokens.append(Token(start: Int32(wordStart), end: Int32(end), key: h.value, before: pendingSeparator))
-            norms.append(norm)
+            tokens.append(Token(start: Int32(wordStart), end: Int32(end), key: hash.value, before: pendingSeparator))
+            norms.append(String(decoding: norm, as: UTF8.self))
             pendingSeparator = []
             wordStart = -1
-            norm = ""
+            norm.removeAll(keepingCapacity: true)
+            hash = StableHash()
         }
 
         while i < range.upperBound {
+            let b = bytes[i]
+            if b < 0x80 {
+                // ASCII fast path.
+                let lower = b | 0x20
+                if (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    if wordStart < 0 { wordStart = i; newlines = 0 }
+                    let c = b >= 0x41 && b <= 0x5A ? lower : b
+                    norm.append(c); hash.combine(byte: c)
+                    i += 1
+                    continue
+                }
+            }
             let (scalar, width) = WordTokenizer.decode(bytes, at: i)
             let v = scalar.value
-            let isWordChar = v < 0x80 ? (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            if isWordChar {
+            if v >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
                 if wordStart < 0 { wordStart = i; newlines = 0 }
-                if v < 0x80 { norm.unicodeScalars.append(Unicode.Scalar(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))) }
-                else { norm += String(scalar).lowercased() }
+                for c in String(scalar).lowercased().utf8 { norm.append(c); hash.combine(byte: c) }
                 i += width
                 continue
             }

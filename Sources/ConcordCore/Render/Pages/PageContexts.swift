@@ -26,16 +26,8 @@ struct PageContexts {
 
     /// Share of an article's words that lie in some witness, in whole percent.
     func sharedWords(_ a: Article) -> (words: Int, percent: Int) {
-        let text = tokenizer.tokenize(a.source, in: a.body)
-        guard text.count > 0, let ws = model.witnessesByArticle[a.id] else { return (0, 0) }
-        var inside = 0
-        var k = 0
-        let ranges = ws.map(\.witness.range)
-        for t in text.tokens {
-            while k < ranges.count, ranges[k].upperBound <= Int(t.start) { k += 1 }
-            if ranges[k...].prefix(4).contains(where: { $0.contains(Int(t.start)) }) { inside += 1 }
-        }
-        return (inside, inside * 100 / text.count)
+        guard let s = model.wordStats[a.id], s.words > 0 else { return (0, 0) }
+        return (s.shared, s.shared * 100 / s.words)
     }
 
     // MARK: article
@@ -103,7 +95,7 @@ struct PageContexts {
         var passages: [String: Set<String>] = [:]
         for (p, w) in model.witnessesByArticle[a.id] ?? [] {
             let passage = model.annotations.passages[p]
-            let n = tokenizer.tokenize(a.source, in: w.range).count
+            let n = model.witnessWords[a.id]?[w.start] ?? 0
             for other in passage.articleIDs where other != a.id {
                 words[other, default: 0] += n
                 passages[other, default: []].insert(passage.id)

@@ -12,6 +12,10 @@ public struct SiteModel: Sendable {
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
+    /// Per article id: words in the body, and words inside some witness.
+    public let wordStats: [String: (words: Int, shared: Int)]
+    /// Words in each witness, keyed by article id and start offset.
+    public let witnessWords: [String: [Int: Int]]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -21,7 +25,8 @@ public struct SiteModel: Sendable {
         public let quotes: [Quote]
     }
 
-    public init(articles unsorted: [Article], annotations: Annotations) {
+    /// - Parameter texts: the tokenized bodies of `unsorted`, in the same order (nil to tokenize here).
+    public init(articles unsorted: [Article], annotations: Annotations, texts: [TokenizedText]? = nil) {
         articles = unsorted.sorted(by: Article.newestFirst)
         self.annotations = annotations
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
@@ -31,6 +36,22 @@ public struct SiteModel: Sendable {
             for w in passage.witnesses { byArticle[w.article, default: []].append((p, w)) }
         }
         witnessesByArticle = byArticle.mapValues { $0.sorted { $0.witness.start < $1.witness.start } }
+        let witnessesByArticle = self.witnessesByArticle
+        let stats = ParallelMap.map(Array(unsorted.indices)) { i -> (String, Int, Int, [Int: Int]) in
+            let a = unsorted[i]
+            let text = texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
+            let ranges = (witnessesByArticle[a.id] ?? []).map(\.witness.range)
+            var perWitness: [Int: Int] = [:]
+            var shared = 0
+            for t in text.tokens {
+                var inside = false
+                for r in ranges where r.contains(Int(t.start)) { perWitness[r.lowerBound, default: 0] += 1; inside = true }
+                if inside { shared += 1 }
+            }
+            return (a.id, text.count, shared, perWitness)
+        }
+        wordStats = Dictionary(uniqueKeysWithValues: stats.map { ($0.0, (words: $0.1, shared: $0.2)) })
+        witnessWords = Dictionary(uniqueKeysWithValues: stats.map { ($0.0, $0.3) })
         quotesByArticle = Dictionary(grouping: annotations.quotes, by: \.article)
             .mapValues { $0.sorted { $0.start < $1.start } }
 
