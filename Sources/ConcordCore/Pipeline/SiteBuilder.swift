@@ -49,6 +49,7 @@ public struct SiteBuilder: Sendable {
             pages = try SiteRenderer(templates: templates, model: model).render(into: writer)
             writer.write("annotations.json", try AnnotationsDocument(model: model).encoded())
             try writer.finish()
+            OutputFolder.prune(staging, keeping: writer.writtenPaths)
         } catch let failure as BuildFailure {
             OutputFolder.discard(staging); throw failure
         } catch {

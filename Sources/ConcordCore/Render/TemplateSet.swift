@@ -42,15 +42,59 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page body with `template`, then wraps it in `layout`.
-    func page(_ template: String, _ context: [String: Any], layout: [String: Any]) throws(BuildFailure) -> String {
+    ///
+    /// The layout is rendered once per site depth with placeholders for the
+    /// page title and content, which each page then fills in: a page costs one
+    /// template render, not two. The title is escaped as Mustache would.
+    func page(_ template: String, _ context: [String: Any], title: String, root: String, siteTitle: String) throws(BuildFailure) -> String {
         guard let content = library.render(context, withTemplate: template) else {
             throw BuildFailure("template '\(template)' is missing")
         }
-        var outer = layout
-        outer["content"] = content
-        guard let html = library.render(outer, withTemplate: "layout") else {
-            throw BuildFailure("template 'layout' is missing")
+        let parts = try layoutParts(root: root, siteTitle: siteTitle)
+        var html = ""
+        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + content.utf8.count + 256)
+        let escapedTitle = HTML.escape(title)
+        for part in parts {
+            switch part {
+            case Self.titleMark: html += escapedTitle
+            case Self.contentMark: html += content
+            default: html += part
+            }
         }
         return html
     }
+
+    static let titleMark = "\u{1}concord:title\u{1}"
+    static let contentMark = "\u{1}concord:content\u{1}"
+    private let layouts = LayoutCache()
+
+    private func layoutParts(root: String, siteTitle: String) throws(BuildFailure) -> [String] {
+        if let cached = layouts.get(root) { return cached }
+        let context: [String: Any] = ["pageTitle": Self.titleMark, "siteTitle": siteTitle, "root": root,
+                                      "isHome": root.isEmpty, "content": Self.contentMark]
+        guard let rendered = library.render(context, withTemplate: "layout") else {
+            throw BuildFailure("template 'layout' is missing")
+        }
+        // Split at the marks, keeping them as parts of their own.
+        var parts: [String] = []
+        var rest = Substring(rendered)
+        while let r = rest.range(of: "\u{1}concord:") {
+            parts.append(String(rest[..<r.lowerBound]))
+            let after = rest[r.upperBound...]
+            guard let end = after.firstIndex(of: "\u{1}") else { break }
+            parts.append("\u{1}concord:" + after[..<end] + "\u{1}")
+            rest = after[after.index(after: end)...]
+        }
+        parts.append(String(rest))
+        layouts.set(root, parts)
+        return parts
+    }
+}
+
+/// Rendered layouts by site depth; shared by the rendering threads.
+final class LayoutCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String: [String]] = [:]
+    func get(_ key: String) -> [String]? { lock.lock(); defer { lock.unlock() }; return parts[key] }
+    func set(_ key: String, _ value: [String]) { lock.lock(); parts[key] = value; lock.unlock() }
 }

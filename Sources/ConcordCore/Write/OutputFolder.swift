@@ -4,9 +4,13 @@ import Foundation
 ///
 /// A build writes into a hidden staging folder next to the output and renames
 /// it into place only when every page is written, so readers and servers never
-/// see a half-written site. Only folders Concord wrote (they hold the marker
+/// see a half-written site. The site it replaces is kept beside it as
+/// `.<name>.previous` and becomes the next build's staging folder: its files
+/// are overwritten in place and the ones the new build does not write are
+/// removed, which on most file systems costs far less than creating every
+/// folder and file anew. Only folders Concord wrote (they hold the marker
 /// file `.concord-site`) or empty folders are ever replaced: nothing outside
-/// the output folder is deleted.
+/// the output folder and its previous generation is deleted.
 public struct OutputFolder: Sendable {
     public static let marker = ".concord-site"
     public let url: URL
@@ -46,12 +50,23 @@ public struct OutputFolder: Sendable {
         return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
     }
 
-    /// A fresh staging folder beside the output.
+    /// The previous generation of the site, kept for reuse.
+    public var previous: URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous")
+    }
+
+    /// A staging folder beside the output: the previous generation when there
+    /// is one Concord wrote, else a new empty folder.
     public func makeStaging() throws(BuildFailure) -> URL {
+        let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        if fm.fileExists(atPath: previous.appendingPathComponent(Self.marker).path),
+           (try? fm.moveItem(at: previous, to: staging)) != nil {
+            return staging
+        }
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data().write(to: staging.appendingPathComponent(Self.marker))
         } catch {
             throw BuildFailure("cannot create a staging folder in '\(parent.path)': \(error.localizedDescription)")
@@ -59,18 +74,33 @@ public struct OutputFolder: Sendable {
         return staging
     }
 
-    /// Puts the staged site in place of the output: rename the old one aside, rename the new one in, delete the old.
+    /// Removes from a reused staging folder every file this build did not write, and emptied folders.
+    public static func prune(_ staging: URL, keeping written: Set<String>) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: staging.path) else { return }
+        var folders: [String] = []
+        while let path = walker.nextObject() as? String {
+            let full = staging.appendingPathComponent(path).path
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
+            if isDir.boolValue { folders.append(full); continue }
+            if path != marker && !written.contains(path) { try? fm.removeItem(atPath: full) }
+        }
+        for folder in folders.reversed() where (try? fm.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? fm.removeItem(atPath: folder)
+        }
+    }
+
+    /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.
     public func swap(in staging: URL) throws(BuildFailure) {
         let fm = FileManager.default
-        let old = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let old = previous
         do {
             if fm.fileExists(atPath: url.path) {
-                try? fm.removeItem(at: old)
+                if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
                 try fm.moveItem(at: url, to: old)
             }
             try fm.moveItem(at: staging, to: url)
-            if fm.fileExists(atPath: old.path) { try fm.removeItem(at: old) }
         } catch {
             // Put the old site back if the new one could not go in.
             if !fm.fileExists(atPath: url.path), fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: url) }

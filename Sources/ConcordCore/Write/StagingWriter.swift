@@ -7,6 +7,7 @@ public final class StagingWriter: @unchecked Sendable {
     private var createdFolders = Set<String>()
     private var errors: [String] = []
     private var written = 0
+    private var paths = Set<String>()
 
     public init(root: URL) { self.root = root }
 
@@ -22,7 +23,7 @@ public final class StagingWriter: @unchecked Sendable {
             lock.unlock()
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try data.write(to: url)
-            lock.lock(); written += 1; lock.unlock()
+            lock.lock(); written += 1; paths.insert(path); lock.unlock()
         } catch {
             lock.lock(); errors.append("\(path): \(error.localizedDescription)"); lock.unlock()
         }
@@ -37,6 +38,9 @@ public final class StagingWriter: @unchecked Sendable {
     }
 
     public var fileCount: Int { lock.lock(); defer { lock.unlock() }; return written }
+
+    /// Relative paths of every file written.
+    public var writtenPaths: Set<String> { lock.lock(); defer { lock.unlock() }; return paths }
 
     /// Throws if any write failed.
     public func finish() throws(BuildFailure) {

@@ -57,7 +57,10 @@ struct PairAligner: Sendable {
         let n = options.shingle
         let ar = max(0, Int(first.0) - Self.margin)..<min(a.count, Int(last.0) + n + Self.margin)
         let br = max(0, Int(first.1) - Self.margin)..<min(b.count, Int(chain.map(\.1).max()!) + n + Self.margin)
-        let steps = aligner.local(a, ar, b, br)
+        // The band: the diagonals the chain's shared runs lie on, widened by the margin.
+        let diagonals = chain.map { (Int($0.1) - br.lowerBound) - (Int($0.0) - ar.lowerBound) }
+        let band = (diagonals.min()! - Self.margin)...(diagonals.max()! + Self.margin)
+        let steps = aligner.local(a, ar, b, br, band: band)
         guard let lo = steps.first?.pair, let hi = steps.last?.pair else { return }
         let pieces = InterleaveSplitter.split(steps, a, b)
         if pieces.reduce(0, { $0 + pairs(in: $1) }) >= options.minWords {

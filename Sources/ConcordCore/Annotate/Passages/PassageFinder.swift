@@ -1,3 +1,4 @@
+import Foundation
 /// Finds text that several articles share and clusters it into passages.
 ///
 /// Stages: (1) hash every run of `shingle` normalized words and index the
@@ -25,14 +26,20 @@ public struct PassageFinder: Sendable {
     public init(options: Options = .init()) { self.options = options }
 
     public func find(in articles: [Article], texts: [TokenizedText]) -> [Passage] {
+        let c = ContinuousClock(); var t = c.now
+        func lap(_ n: String) { if ProcessInfo.processInfo.environment["CONCORD_PROFILE"] != nil { print("    \(n) \(c.now - t)") }; t = c.now }
         let index = ShingleIndex(texts: texts, size: options.shingle, maxArticles: options.boilerplateArticles)
+        lap("index")
         let pairs = index.candidatePairs()
+        lap("pairs \(pairs.count)")
         let aligner = PairAligner(options: options)
         let edges = ParallelMap.map(pairs, chunk: 4) { pair in
             aligner.align(texts[pair.a], texts[pair.b], anchors: pair.anchors).map { seg in
                 WitnessClusterer.Edge(a: pair.a, aTokens: seg.a, b: pair.b, bTokens: seg.b)
             }
         }.flatMap { $0 }
+        lap("align \(edges.count)")
+        defer { lap("cluster") }
         return WitnessClusterer(articles: articles, texts: texts).passages(from: edges)
     }
 }

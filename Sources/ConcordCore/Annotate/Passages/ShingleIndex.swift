@@ -1,3 +1,4 @@
+import Foundation
 /// An inverted index of hashed word runs, turned into candidate article pairs.
 ///
 /// Built in two passes so that memory and sorting follow the shared text,
@@ -42,6 +43,7 @@ struct ShingleIndex {
             return out
         }
         postings = kept.flatMap { $0 }
+        if ProcessInfo.processInfo.environment["CONCORD_PROFILE"] != nil { print("    runs \(total), kept \(postings.count)") }
         postings.sort { $0.hash != $1.hash ? $0.hash < $1.hash
             : ($0.article != $1.article ? $0.article < $1.article : $0.position < $1.position) }
     }
@@ -81,7 +83,9 @@ struct ShingleIndex {
             }
             i = j
         }
-        return anchors.keys.sorted().map { key in
+        // One shared run alone is a coincidence, not a passage: a passage of the
+        // shortest length has several, and even heavy editing leaves two.
+        return anchors.filter { $0.value.count >= 2 }.keys.sorted().map { key in
             Pair(a: Int(key >> 32), b: Int(key & 0xFFFF_FFFF), anchors: anchors[key]!.sorted { $0 < $1 })
         }
     }

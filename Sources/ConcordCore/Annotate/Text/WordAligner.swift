@@ -26,17 +26,26 @@ public struct WordAligner: Sendable {
         align(a, ar, b, br, global: false)
     }
 
+    /// Local alignment restricted to a band of diagonals: only cells whose
+    /// `(j - br.lowerBound) - (i - ar.lowerBound)` lies in `band` are scored.
+    /// Shared runs found by the index tell where the band lies; it makes an
+    /// alignment cost the length of the copy, not its square.
+    public func local(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>, band: ClosedRange<Int>) -> [Step] {
+        align(a, ar, b, br, global: false, band: band)
+    }
+
     /// Alignment of all of `a[ar]` with all of `b[br]`.
     public func global(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>) -> [Step] {
         align(a, ar, b, br, global: true)
     }
 
-    private func align(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>, global: Bool) -> [Step] {
+    private func align(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>, global: Bool,
+                       band: ClosedRange<Int>? = nil) -> [Step] {
         let n = ar.count, m = br.count
         guard n > 0 || m > 0 else { return [] }
         let w = m + 1
-        // Normal forms as bytes, once per word rather than once per cell.
-        let aw = ar.map { Array(a.norms[$0].utf8) }, bw = br.map { Array(b.norms[$0].utf8) }
+        // Normal forms as bytes, once per word rather than once per cell, in one buffer per side.
+        let aw = WordBytes(a, ar), bw = WordBytes(b, br)
         let ak = ar.map { a.tokens[$0].key }, bk = br.map { b.tokens[$0].key }
         var score = [Int32](repeating: 0, count: (n + 1) * w)
         // Per cell: low 2 bits the move (0 stop, 1 diagonal, 2 up = onlyA, 3 left = onlyB),
@@ -48,9 +57,14 @@ public struct WordAligner: Sendable {
         }
         var best: Int32 = 0, bestI = 0, bestJ = 0
         for i in 1..<(n + 1) {
-            let ka = ak[i - 1], wa = aw[i - 1]
-            for j in 1..<(m + 1) {
-                let kind: UInt8 = ka == bk[j - 1] ? 2 : (WordAligner.near(wa, bw[j - 1]) ? 1 : 0)
+            let ka = ak[i - 1], wa = aw.word(i - 1)
+            var jLo = 1, jHi = m
+            if let band {
+                jLo = max(1, i + band.lowerBound); jHi = min(m, i + band.upperBound)
+                if jLo > jHi { continue }
+            }
+            for j in jLo...jHi {
+                let kind: UInt8 = ka == bk[j - 1] ? 2 : (bw.near(j - 1, wa) ? 1 : 0)
                 let s: Int32 = kind == 2 ? Self.matchScore : kind == 1 ? Self.nearScore : Self.mismatchScore
                 let d = score[(i - 1) * w + j - 1] + s
                 let u = score[(i - 1) * w + j] + Self.gapScore
@@ -93,14 +107,14 @@ public struct WordAligner: Sendable {
 
     /// Near spellings: both at least four letters, equal first letter, and an
     /// edit distance of at most one per four letters.
-    public static func near(_ x: String, _ y: String) -> Bool { near(Array(x.utf8), Array(y.utf8)) }
+    public static func near(_ x: String, _ y: String) -> Bool { near(Array(x.utf8)[...], Array(y.utf8)[...]) }
 
     @inline(__always)
-    static func near(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count >= 4, b.count >= 4, a[0] == b[0] else { return false }
+    static func near(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count >= 4, b.count >= 4, a.first == b.first else { return false }
         let limit = max(1, min(a.count, b.count) / 4)
         guard abs(a.count - b.count) <= limit else { return false }
-        return editDistance(a, b, limit: limit) <= limit
+        return editDistance(Array(a), Array(b), limit: limit) <= limit
     }
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
@@ -129,5 +143,26 @@ extension WordAligner.Step {
         case .match(let i, let j), .near(let i, let j), .substitute(let i, let j): return (i, j)
         default: return nil
         }
+    }
+}
+
+/// The normal forms of a range of words, as bytes in one buffer.
+struct WordBytes {
+    private var bytes: [UInt8] = []
+    private var offsets: [Int] = [0]
+
+    init(_ text: TokenizedText, _ range: Range<Int>) {
+        bytes.reserveCapacity(range.count * 6)
+        offsets.reserveCapacity(range.count + 1)
+        for i in range { bytes.append(contentsOf: text.norms[i].utf8); offsets.append(bytes.count) }
+    }
+
+    @inline(__always) func word(_ k: Int) -> ArraySlice<UInt8> { bytes[offsets[k]..<offsets[k + 1]] }
+
+    /// Whether word `k` is a near spelling of `other` (cheap checks first).
+    @inline(__always) func near(_ k: Int, _ other: ArraySlice<UInt8>) -> Bool {
+        let lo = offsets[k], hi = offsets[k + 1]
+        guard hi - lo >= 4, other.count >= 4, bytes[lo] == other.first! else { return false }
+        return WordAligner.near(bytes[lo..<hi], other)
     }
 }

@@ -18,7 +18,7 @@ public struct SiteRenderer: Sendable {
         let failures = FailureBox()
         func emit(_ path: String, _ template: String, _ ctx: [String: Any], title: String, root: String) {
             do {
-                let html = try templates.page(template, ctx, layout: layout(title: title, root: root))
+                let html = try templates.page(template, ctx, title: title, root: root, siteTitle: siteTitle)
                 writer.write(path, html)
             } catch {
                 failures.add(error)
@@ -47,9 +47,6 @@ public struct SiteRenderer: Sendable {
         return 4 + model.articles.count + model.annotations.passages.count + model.speakers.count
     }
 
-    private func layout(title: String, root: String) -> [String: Any] {
-        ["pageTitle": title, "siteTitle": siteTitle, "root": root, "isHome": root.isEmpty]
-    }
 }
 
 /// Collects errors from parallel rendering.
