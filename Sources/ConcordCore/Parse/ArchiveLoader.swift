@@ -17,34 +17,23 @@ public struct ArchiveLoader: Sendable {
     /// Hidden files and folders are skipped.
     public func articlePaths() throws(BuildFailure) -> [String] {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue else {
-            throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or is not a folder")
+        guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
+              let files = FastFiles.listFiles(under: sourceFolder.path) else {
+            throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
-        guard let walker = FileManager.default.enumerator(
-            at: sourceFolder, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]) else {
-            throw BuildFailure("cannot read source folder '\(sourceFolder.path)'")
-        }
-        let base = sourceFolder.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in walker {
-            guard ArticleParser.extensions.contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
-            paths.append(relative)
-        }
-        return paths.sorted()
+        return files.filter { path in
+            guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].contains("/") else { return false }
+            return ArticleParser.extensions.contains(path[path.index(after: dot)...].lowercased())
+        }.sorted()
     }
 
     public func load() throws(BuildFailure) -> Result {
         let paths = try articlePaths()
         let parsed = ParallelMap.map(paths) { path -> Swift.Result<Article, Diagnostic> in
-            let url = sourceFolder.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let bytes = FastFiles.read(sourceFolder.path + "/" + path) else {
                 return .failure(Diagnostic(path: path, line: 1, message: "cannot read file"))
             }
-            do throws(Diagnostic) { return .success(try parser.parse([UInt8](data), path: path)) }
+            do throws(Diagnostic) { return .success(try parser.parse(bytes, path: path)) }
             catch { return .failure(error) }
         }
         var articles: [Article] = []

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The site's output folder: checked for safety, built beside itself, then swapped in.
 ///
@@ -23,7 +26,7 @@ public struct OutputFolder: Sendable {
         let protected: [(URL, String)] = [
             (source, "the source folder"), (templates, "the templates folder"),
             (workingDirectory, "the working folder (the repository root)"),
-            (FileManager.default.homeDirectoryForCurrentUser, "your home folder"),
+            (URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? "/root"), "your home folder"),
         ]
         if out == "/" { throw BuildFailure("refusing to write the site to '/'") }
         for (folder, what) in protected {
@@ -74,21 +77,35 @@ public struct OutputFolder: Sendable {
         return staging
     }
 
-    /// Removes from a reused staging folder every file this build did not write, and emptied folders.
+    /// Lists what a generation holds, so the next reuse can remove what it no longer writes.
+    public static let manifest = ".concord-files"
+
+    /// Removes from a reused staging folder every file this build did not write
+    /// (known from the manifest the earlier build left), and folders left empty;
+    /// then records this build's files. Without a manifest, walks the folder.
     public static func prune(_ staging: URL, keeping written: Set<String>) {
         let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: staging.path) else { return }
-        var folders: [String] = []
-        while let path = walker.nextObject() as? String {
-            let full = staging.appendingPathComponent(path).path
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
-            if isDir.boolValue { folders.append(full); continue }
-            if path != marker && !written.contains(path) { try? fm.removeItem(atPath: full) }
+        let manifestPath = staging.appendingPathComponent(manifest).path
+        let before: [String]
+        if let data = FastFiles.read(manifestPath) {
+            before = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        } else {
+            before = FastFiles.listFiles(under: staging.path) ?? []
         }
-        for folder in folders.reversed() where (try? fm.contentsOfDirectory(atPath: folder))?.isEmpty == true {
-            try? fm.removeItem(atPath: folder)
+        var keptFolders = Set<String>()
+        for path in written {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, keptFolders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
         }
+        var emptied = Set<String>()
+        for path in before where !written.contains(path) && path != marker && path != manifest {
+            unlink(staging.path + "/" + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, !keptFolders.contains(folder) { emptied.insert(folder); folder = (folder as NSString).deletingLastPathComponent }
+        }
+        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
+        let list = written.sorted().joined(separator: "\n")
+        fm.createFile(atPath: manifestPath, contents: Data(list.utf8))
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.

@@ -1,10 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the files of one build into its staging folder; safe to call from many threads.
 public final class StagingWriter: @unchecked Sendable {
     public let root: URL
     private let lock = NSLock()
-    private var createdFolders = Set<String>()
     private var errors: [String] = []
     private var written = 0
     private var paths = Set<String>()
@@ -14,19 +16,34 @@ public final class StagingWriter: @unchecked Sendable {
     /// Writes `contents` at `path` (relative, `/`-separated), creating folders as needed.
     public func write(_ path: String, _ contents: String) { write(path, Data(contents.utf8)) }
 
+    /// Writes in place with open/write/close: no temporary file and rename per
+    /// page (the staging folder as a whole is what gets swapped in). Folders are
+    /// created only when the file cannot be opened for lack of one.
     public func write(_ path: String, _ data: Data) {
-        let url = root.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent().path
-        do {
-            lock.lock()
-            let needsFolder = createdFolders.insert(folder).inserted
-            lock.unlock()
-            if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try data.write(to: url)
-            lock.lock(); written += 1; paths.insert(path); lock.unlock()
-        } catch {
-            lock.lock(); errors.append("\(path): \(error.localizedDescription)"); lock.unlock()
+        let full = root.path + "/" + path
+        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            let folder = (full as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
+        guard fd >= 0 else { fail(path, String(cString: strerror(errno))); return }
+        defer { close(fd) }
+        let ok = data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard ok else { fail(path, String(cString: strerror(errno))); return }
+        lock.lock(); written += 1; paths.insert(path); lock.unlock()
+    }
+
+    private func fail(_ path: String, _ message: String) {
+        lock.lock(); errors.append("\(path): \(message)"); lock.unlock()
     }
 
     public func copy(from source: URL, to path: String) {

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// File-system calls for the hot paths, with as few system calls as it takes:
+/// on a slow disk each one counts (see the README's benchmark notes).
+enum FastFiles {
+    /// Regular files under `folder` (recursively), as relative paths; hidden entries skipped.
+    static func listFiles(under folder: String) -> [String]? {
+        var result: [String] = []
+        func walk(_ relative: String) -> Bool {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let dir = opendir(path) else { return false }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                    var st = stat()
+                    guard stat(folder + "/" + child, &st) == 0 else { continue }
+                    type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : -1
+                }
+                if type == Int32(DT_DIR) { _ = walk(child) } else if type == Int32(DT_REG) { result.append(child) }
+            }
+            return true
+        }
+        return walk("") ? result : nil
+    }
+
+    /// The bytes of a file, read with open, fstat, read and close.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var size = Int(st.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while true {
+            if offset == size { size = max(4096, size * 2); bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count)) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            offset += n
+        }
+        bytes.removeSubrange(offset...)
+        return bytes
+    }
+}
