@@ -12,6 +12,7 @@ struct ConsoleLog: BuildLog {
         print(s.line)
     }
     func info(_ line: String) { print(line) }
+    func waiting(_ message: String) { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
 }
 
 enum Builder {

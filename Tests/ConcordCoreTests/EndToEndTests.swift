@@ -71,6 +71,21 @@ struct EndToEndTests {
         #expect(try snapshot(archive.output) == snapshot(fresh.output))
     }
 
+    @Test func twoBuildsAtOnceTakeTurns() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let log = WaitLog()
+        async let first = SiteBuilder(options: archive.options(), log: log).build()
+        async let second = SiteBuilder(options: archive.options(), log: log).build()
+        let (a, b) = try await (first, second)
+        #expect(a.articles == 3 && b.articles == 3)
+        var fresh = archive.options()
+        fresh.output = archive.root.appendingPathComponent("fresh")
+        _ = try await SiteBuilder(options: fresh).build()
+        #expect(try snapshot(archive.output) == snapshot(fresh.output))
+    }
+
     @Test func badArticlesAreLeftOutAndReported() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
@@ -189,4 +204,13 @@ func checkLinks(in site: URL) throws {
             }
         }
     }
+}
+
+/// Counts how often a build had to wait for another.
+final class WaitLog: BuildLog, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var waits = 0
+    func diagnostic(_ d: Diagnostic) {}
+    func stage(_ s: StageTiming) {}
+    func waiting(_ message: String) { lock.lock(); waits += 1; lock.unlock() }
 }

@@ -20,6 +20,12 @@ public struct BuildOptions: Sendable {
 public protocol BuildLog: Sendable {
     func diagnostic(_ d: Diagnostic)
     func stage(_ s: StageTiming)
+    /// The build is waiting for something (another build of the same output).
+    func waiting(_ message: String)
+}
+
+extension BuildLog {
+    public func waiting(_ message: String) {}
 }
 
 /// A log that keeps nothing.

@@ -29,6 +29,8 @@ public struct SiteBuilder: Sendable {
         let output = OutputFolder(options.output)
         try output.checkSafe(source: options.source, templates: options.templates,
                              workingDirectory: options.workingDirectory)
+        let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
+        defer { lock.release() }
         let templates = try await TemplateSet(folder: options.templates)
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
 

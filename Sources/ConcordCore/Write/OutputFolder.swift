@@ -53,6 +53,21 @@ public struct OutputFolder: Sendable {
         return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
     }
 
+    /// Holds the build lock of this output folder until released: a second
+    /// build of the same folder waits for the first (`onWait` is told once).
+    public func lock(onWait: () -> Void) throws(BuildFailure) -> BuildLock {
+        let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw BuildFailure("cannot create the lock file '\(path)': \(String(cString: strerror(errno)))") }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            onWait()
+            while flock(fd, LOCK_EX) != 0 {
+                if errno != EINTR { close(fd); throw BuildFailure("cannot lock '\(path)': \(String(cString: strerror(errno)))") }
+            }
+        }
+        return BuildLock(fd: fd)
+    }
+
     /// The previous generation of the site, kept for reuse.
     public var previous: URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous")
@@ -130,4 +145,12 @@ public struct OutputFolder: Sendable {
     public static func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
     }
+}
+
+/// An exclusive lock on an output folder; released by `release()` or when the process ends.
+public final class BuildLock: @unchecked Sendable {
+    private var fd: Int32
+    init(fd: Int32) { self.fd = fd }
+    public func release() { if fd >= 0 { flock(fd, LOCK_UN); close(fd); fd = -1 } }
+    deinit { release() }
 }

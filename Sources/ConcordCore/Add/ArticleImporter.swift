@@ -1,0 +1,89 @@
+import Foundation
+
+/// Copies new article files into the source folder under safe, unique names.
+///
+/// Each file is parsed first (the same checks and messages as a build); a bad
+/// one is reported and not copied. A name is made safe (letters, digits,
+/// `.`, `_`, `-`), and made unique by a `-2`, `-3`, … suffix unless
+/// `replace` is set, in which case the article with that id is replaced
+/// (other files with the same id are removed so the id stays unique). Files
+/// are written beside their final name and renamed into place.
+public struct ArticleImporter: Sendable {
+    public let sourceFolder: URL
+    public let replace: Bool
+
+    public init(sourceFolder: URL, replace: Bool = false) {
+        self.sourceFolder = sourceFolder; self.replace = replace
+    }
+
+    public struct Outcome: Sendable {
+        /// (file given, path written relative to the source folder)
+        public var added: [(String, String)] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public func importFiles(_ files: [URL]) throws(BuildFailure) -> Outcome {
+        var outcome = Outcome()
+        var existing = try existingIDs()
+        let parser = ArticleParser()
+        for file in files {
+            let shown = file.path
+            guard let bytes = FastFiles.read(file.path) else {
+                outcome.diagnostics.append(Diagnostic(path: shown, line: 1, message: "cannot read file"))
+                continue
+            }
+            let ext = file.pathExtension.lowercased()
+            guard ArticleParser.extensions.contains(ext) else {
+                outcome.diagnostics.append(Diagnostic(path: shown, line: 1,
+                    message: "not an article file: use .txt (dated plain text) or .md (front matter)"))
+                continue
+            }
+            do throws(Diagnostic) { _ = try parser.parse(bytes, path: shown) } catch {
+                outcome.diagnostics.append(error)
+                continue
+            }
+            let base = Self.safeName(file.deletingPathExtension().lastPathComponent)
+            var id = base
+            if replace {
+                for path in existing[id] ?? [] { try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path)) }
+            } else {
+                var n = 2
+                while existing[id] != nil { id = "\(base)-\(n)"; n += 1 }
+            }
+            let name = id + "." + ext
+            let target = sourceFolder.appendingPathComponent(name)
+            let temp = sourceFolder.appendingPathComponent(".\(name).adding-\(ProcessInfo.processInfo.processIdentifier)")
+            do {
+                try Data(bytes).write(to: temp)
+                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+                try FileManager.default.moveItem(at: temp, to: target)
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
+                throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
+            }
+            existing[id] = [name]
+            outcome.added.append((shown, name))
+        }
+        return outcome
+    }
+
+    /// Ids already in the source folder, with their files.
+    private func existingIDs() throws(BuildFailure) -> [String: [String]] {
+        let paths = try ArchiveLoader(sourceFolder: sourceFolder).articlePaths()
+        return Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
+    }
+
+    /// Letters, digits, `.`, `_` and `-`; anything else becomes `-`; never hidden or empty.
+    public static func safeName(_ name: String) -> String {
+        var out = ""
+        for c in name.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+            if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "." || c == "_" || c == "-" {
+                out.unicodeScalars.append(c)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? "article" : out
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ConcordCore
+import Foundation
+
+struct AddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Copy new articles into the source folder, then rebuild the site.",
+        discussion: """
+        Each file is checked like a build checks it; a bad file is reported as path:line: error: … \
+        and not copied. Files get a safe name, made unique with -2, -3, … unless --replace is given. \
+        Exit status as for build; 1 also when a file given was not added.
+        """)
+
+    @OptionGroup var site: SiteOptions
+
+    @Flag(help: "Replace an existing article with the same name instead of adding a copy.")
+    var replace = false
+
+    @Argument(help: "Article files (.txt or .md).")
+    var files: [String]
+
+    func run() async throws {
+        let log = ConsoleLog(verbose: site.verbose)
+        let options = site.buildOptions
+        let outcome: ArticleImporter.Outcome
+        do {
+            outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
+                .importFiles(files.map { URL(fileURLWithPath: $0) })
+        } catch {
+            log.failure(error)
+            throw ExitCode(2)
+        }
+        for d in outcome.diagnostics { log.diagnostic(d) }
+        for (given, written) in outcome.added { log.info("Added \(given) as \(site.source)/\(written)") }
+        let status = await Builder.runAndReport(options, log: log)
+        if status != 0 { throw ExitCode(status) }
+        if !outcome.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}

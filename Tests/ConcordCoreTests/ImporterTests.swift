@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Adding articles")
+struct ImporterTests {
+    @Test func addsValidFilesUnderUniqueSafeNames() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let incoming = archive.root.appendingPathComponent("incoming")
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        let good = incoming.appendingPathComponent("My Story!.md")
+        try Data("---\ntitle: New\ndate: 2021-01-01\n---\nA new story.".utf8).write(to: good)
+        let dup = incoming.appendingPathComponent("000_0f71f093a850930d.txt")
+        try Data("date 2021-02-02 Another article with the same name as a seed.".utf8).write(to: dup)
+        let bad = incoming.appendingPathComponent("bad.txt")
+        try Data("date 2021-02-30 impossible".utf8).write(to: bad)
+        let hidden = incoming.appendingPathComponent(".secret.md")
+        try Data("---\ntitle: Hidden\ndate: 2021-01-01\n---\nText.".utf8).write(to: hidden)
+
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([good, dup, bad, hidden])
+        #expect(outcome.added.map(\.1) == ["My-Story-.md", "000_0f71f093a850930d-2.txt", "secret.md"])
+        #expect(outcome.diagnostics.map(\.line) == [1])
+        #expect(outcome.diagnostics.first?.message.contains("invalid date") == true)
+        // The seed was not overwritten.
+        let seed = try String(contentsOf: archive.source.appendingPathComponent("000_0f71f093a850930d.txt"), encoding: .utf8)
+        #expect(seed.contains("Spread This News"))
+        let report = try await archive.build()
+        #expect(report.articles == 6)
+        #expect(report.diagnostics.isEmpty)
+    }
+
+    @Test func replaceOverwritesTheArticleWithThatName() throws {
+        let archive = try TempArchive(files: ["story.txt": "date 2020-01-01 Old text of the story."])
+        defer { archive.cleanup() }
+        let incoming = archive.root.appendingPathComponent("story.md")
+        try Data("---\ntitle: Story\ndate: 2020-01-02\n---\nNew text.".utf8).write(to: incoming)
+        let outcome = try ArticleImporter(sourceFolder: archive.source, replace: true).importFiles([incoming])
+        #expect(outcome.added.map(\.1) == ["story.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.source.path) == ["story.md"])
+    }
+
+    @Test func safeNames() {
+        #expect(ArticleImporter.safeName("../../etc/passwd") == "etc-passwd")
+        #expect(ArticleImporter.safeName("Über uns") == "Uber-uns")
+        #expect(ArticleImporter.safeName("...") == "article")
+    }
+}
