@@ -19,6 +19,7 @@ public struct TemplateSet: Sendable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw BuildFailure("templates folder '\(folder.path)' does not exist")
         }
+        _ = FastHTMLContentType.registered
         do {
             library = try await MustacheLibrary(directory: folder.path)
         } catch let error as MustacheLibrary.ParserError {

@@ -43,6 +43,8 @@ struct ArticleText {
     }
 
     func isCapitalized(_ i: Int) -> Bool {
+        let b = source[Int(text.tokens[i].start)]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
         let (s, _) = WordTokenizer.decode(source, at: Int(text.tokens[i].start))
         return s.properties.isUppercase
     }

@@ -30,6 +30,11 @@ struct NameBook {
             // Drop a sentence-opening common word ("In Charleston" → "Charleston").
             var start = i
             while start < end, ReportingLexicon.notNames.contains(text.norm(start)) { start += 1 }
+            // A lone capitalized word opening a sentence is a name only if it is a known first name.
+            if start == end, text.startsSentence(start), ReportingLexicon.gender(ofFirstName: text.norm(start)) == .unknown {
+                i = end + 1
+                continue
+            }
             if let phrase = reader.name(start...end) {
                 let single = start == end
                 let sentenceInitialUnknown = single && text.startsSentence(start)

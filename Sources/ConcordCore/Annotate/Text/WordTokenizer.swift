@@ -10,76 +10,88 @@ public struct WordTokenizer: Sendable {
     public init() {}
 
     public func tokenize(_ bytes: [UInt8], in range: Range<Int>) -> TokenizedText {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5)
-        var norms: [String] = []
-        norms.reserveCapacity(range.count / 5)
-        var pendingSeparator: Separator = .paragraph
+        var b = Builder(capacity: range.count / 5)
         var i = range.lowerBound
-        var wordStart = -1
-        // The normal form is built as bytes (ASCII lowered in place) and hashed as it grows.
-        var norm: [UInt8] = []
-        norm.reserveCapacity(32)
-        var hash = StableHash()
         var newlines = 0
-
-        @inline(__always) func flush(_ end: Int) {
-            guard wordStart >= 0 else { return }
-            tokens.append(Token(start: Int32(wordStart), end: Int32(end), key: hash.value, before: pendingSeparator))
-            norms.append(String(decoding: norm, as: UTF8.self))
-            pendingSeparator = []
-            wordStart = -1
-            norm.removeAll(keepingCapacity: true)
-            hash = StableHash()
-        }
-
         while i < range.upperBound {
-            let b = bytes[i]
-            if b < 0x80 {
+            let c = bytes[i]
+            if c < 0x80 {
                 // ASCII fast path.
-                let lower = b | 0x20
-                if (b >= 0x30 && b <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
-                    if wordStart < 0 { wordStart = i; newlines = 0 }
-                    let c = b >= 0x41 && b <= 0x5A ? lower : b
-                    norm.append(c); hash.combine(byte: c)
+                let lower = c | 0x20
+                if (c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    if b.wordStart < 0 { b.wordStart = i; newlines = 0 }
+                    b.append(c >= 0x41 && c <= 0x5A ? lower : c)
                     i += 1
                     continue
                 }
             }
-            let (scalar, width) = WordTokenizer.decode(bytes, at: i)
+            let (scalar, width) = c < 0x80 ? (Unicode.Scalar(c), 1) : WordTokenizer.decode(bytes, at: i)
             let v = scalar.value
-            if v >= 0x80 && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
-                if wordStart < 0 { wordStart = i; newlines = 0 }
-                for c in String(scalar).lowercased().utf8 { norm.append(c); hash.combine(byte: c) }
+            // General punctuation (curly quotes, dashes, ellipsis, no-break space) is never a letter.
+            if v >= 0x80 && !((v >= 0x2000 && v <= 0x206F) || v == 0xA0) && WordTokenizer.isWordScalar(scalar) {
+                if b.wordStart < 0 { b.wordStart = i; newlines = 0 }
+                for u in String(scalar).lowercased().utf8 { b.append(u) }
                 i += width
                 continue
             }
-            if wordStart >= 0, WordTokenizer.joiners.contains(v), i + width < range.upperBound {
-                let (next, _) = WordTokenizer.decode(bytes, at: i + width)
-                if next.properties.isAlphabetic || next.properties.numericType != nil {
-                    i += width          // inner apostrophe or hyphen: keep the word going
-                    continue
-                }
+            if b.wordStart >= 0, WordTokenizer.isJoiner(v), i + width < range.upperBound {
+                let next = bytes[i + width]
+                let continues = next < 0x80
+                    ? (next >= 0x30 && next <= 0x39) || ((next | 0x20) >= 0x61 && (next | 0x20) <= 0x7A)
+                    : WordTokenizer.isWordScalar(WordTokenizer.decode(bytes, at: i + width).0)
+                if continues { i += width; continue }     // inner apostrophe or hyphen: keep the word going
             }
-            flush(i)
+            b.flush(end: i)
             switch v {
             case 0x0A:
                 newlines += 1
-                if newlines >= 2 { pendingSeparator.insert(.paragraph) }
+                if newlines >= 2 { b.separator.insert(.paragraph) }
             case 0x20, 0x09, 0x0D: break
-            case 0x2E, 0x21, 0x3F, 0x2026: pendingSeparator.insert(.sentence); newlines = 0  // . ! ? …
-            case 0x2C, 0x3B, 0x3A, 0x2013, 0x2014, 0x28, 0x29: pendingSeparator.insert(.clause); newlines = 0
-            case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB: pendingSeparator.insert(.quote); newlines = 0
+            case 0x2E, 0x21, 0x3F, 0x2026: b.separator.insert(.sentence); newlines = 0  // . ! ? …
+            case 0x2C, 0x3B, 0x3A, 0x2013, 0x2014, 0x28, 0x29: b.separator.insert(.clause); newlines = 0
+            case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0xAB, 0xBB: b.separator.insert(.quote); newlines = 0
             default: newlines = 0
             }
             i += width
         }
-        flush(i)
-        return TokenizedText(tokens: tokens, norms: norms, trailing: pendingSeparator)
+        b.flush(end: i)
+        return TokenizedText(tokens: b.tokens, norms: b.norms, trailing: b.separator)
     }
 
-    /// Apostrophes and hyphens that join two word characters.
-    static let joiners: Set<UInt32> = [0x27, 0x2019, 0x2018, 0x2D, 0x2010, 0x2011]
+    /// Accumulates tokens; a struct rather than captured locals so the loop stays in registers.
+    private struct Builder {
+        var tokens: [Token] = []
+        var norms: [String] = []
+        var norm: [UInt8] = []
+        var hash = StableHash()
+        var wordStart = -1
+        var separator: Separator = .paragraph
+
+        init(capacity: Int) {
+            tokens.reserveCapacity(capacity); norms.reserveCapacity(capacity); norm.reserveCapacity(32)
+        }
+
+        @inline(__always) mutating func append(_ byte: UInt8) { norm.append(byte); hash.combine(byte: byte) }
+
+        @inline(__always) mutating func flush(end: Int) {
+            guard wordStart >= 0 else { return }
+            tokens.append(Token(start: Int32(wordStart), end: Int32(end), key: hash.value, before: separator))
+            norms.append(String(decoding: norm, as: UTF8.self))
+            separator = []
+            wordStart = -1
+            norm.removeAll(keepingCapacity: true)
+            hash = StableHash()
+        }
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always) static func isJoiner(_ v: UInt32) -> Bool {
+        v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x2D || v == 0x2010 || v == 0x2011
+    }
+
 
     /// Decodes the scalar at `i` of valid UTF-8 bytes.
     @inline(__always)

@@ -24,21 +24,28 @@ public struct SiteRenderer: Sendable {
                 failures.add(error)
             }
         }
-        emit("index.html", "index", pages.index(), title: siteTitle, root: "")
-        emit("404.html", "404", [:], title: "Not found", root: "/")
-        emit(Links.speakers, "speakers", pages.speakersIndex(), title: "Speakers", root: Links.up1)
-        emit(Links.passages, "passages", pages.passagesIndex(), title: "Shared passages", root: Links.up1)
-        _ = ParallelMap.map(Array(model.articles.indices)) { i in
-            let a = model.articles[i]
-            emit(Links.File.article(a.id), "article", pages.article(at: i), title: a.title, root: Links.up2)
-        }
-        _ = ParallelMap.map(Array(model.annotations.passages.indices)) { p in
-            emit(Links.File.passage(model.annotations.passages[p].id), "passage", pages.passage(at: p),
-                 title: "Shared passage", root: Links.up2)
-        }
-        _ = ParallelMap.map(Array(model.speakers.indices)) { s in
-            emit(Links.File.speaker(model.speakers[s].slug), "speaker", pages.speaker(at: s),
-                 title: model.speakers[s].name, root: Links.up2)
+        // Every page is one job; the long ones (the indexes) run beside the many short ones.
+        enum Job { case index, notFound, speakers, passages, article(Int), passage(Int), speaker(Int) }
+        var jobs: [Job] = [.index, .speakers, .passages, .notFound]
+        jobs += model.articles.indices.map(Job.article)
+        jobs += model.annotations.passages.indices.map(Job.passage)
+        jobs += model.speakers.indices.map(Job.speaker)
+        _ = ParallelMap.map(jobs, chunk: 4) { job in
+            switch job {
+            case .index: emit("index.html", "index", pages.index(), title: siteTitle, root: "")
+            case .notFound: emit("404.html", "404", [:], title: "Not found", root: "/")
+            case .speakers: emit(Links.speakers, "speakers", pages.speakersIndex(), title: "Speakers", root: Links.up1)
+            case .passages: emit(Links.passages, "passages", pages.passagesIndex(), title: "Shared passages", root: Links.up1)
+            case .article(let i):
+                let a = model.articles[i]
+                emit(Links.File.article(a.id), "article", pages.article(at: i), title: a.title, root: Links.up2)
+            case .passage(let p):
+                emit(Links.File.passage(model.annotations.passages[p].id), "passage", pages.passage(at: p),
+                     title: "Shared passage", root: Links.up2)
+            case .speaker(let s):
+                emit(Links.File.speaker(model.speakers[s].slug), "speaker", pages.speaker(at: s),
+                     title: model.speakers[s].name, root: Links.up2)
+            }
         }
         for asset in templates.assets {
             writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
