@@ -12,16 +12,30 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private let fd: Int32
     private var source: DispatchSourceRead?
     private var folders: [Int32: String] = [:]
+    /// Folders watched only for some of their files (the config's folder): folder → names.
+    private var fileFilters: [String: Set<String>] = [:]
     private let queue = DispatchQueue(label: "concord.watcher")
     private let onChange: @Sendable (String) -> Void
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
-    public init(paths: [URL], onChange: @escaping @Sendable (String) -> Void) throws {
+    /// - Parameters:
+    ///   - paths: folders watched with everything below them.
+    ///   - files: single files, watched through their folder (editors replace files by renaming).
+    public init(paths: [URL], files: [URL] = [], onChange: @escaping @Sendable (String) -> Void) throws {
         self.onChange = onChange
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw WatchError("inotify_init1 failed: \(String(cString: strerror(errno)))") }
         for p in paths { addRecursively(p.path) }
+        for f in files {
+            let folder = f.deletingLastPathComponent().path
+            if folders.values.contains(folder) && fileFilters[folder] == nil { continue }   // already watched whole
+            fileFilters[folder, default: []].insert(f.lastPathComponent)
+            if !folders.values.contains(folder) {
+                let wd = inotify_add_watch(fd, folder, Self.mask)
+                if wd >= 0 { folders[wd] = folder }
+            }
+        }
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [weak self] in self?.drain() }
         source.setCancelHandler { [fd] in close(fd) }
@@ -64,6 +78,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset = nameStart + length
                 let folder = folders[wd] ?? ""
+                if let names = fileFilters[folder], !names.contains(name) { continue }
                 let path = name.isEmpty ? folder : folder + "/" + name
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addRecursively(path) }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }

@@ -38,7 +38,8 @@ public final class PreviewServer: Sendable {
         }
         self.loop.withLock { $0 = loop }
         #if canImport(Glibc)
-        let watcher = try DirectoryWatcher(paths: [options.build.source, options.build.templates]) { path in
+        let watcher = try DirectoryWatcher(paths: [options.build.source, options.build.templates],
+                                           files: options.build.config.map { [$0] } ?? []) { path in
             loop.changed(path)
         }
         defer { watcher.stop() }

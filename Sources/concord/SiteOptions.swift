@@ -16,21 +16,30 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print each stage's time and peak memory.")
     var verbose = false
 
-    @Option(name: .long, help: "Shortest shared passage, in words.")
-    var minPassageWords: Int = 12
+    @Option(name: .long, help: "Site settings (title, min_passage_words, boilerplate_articles); optional.")
+    var config: String = "concord.yml"
 
-    @Option(name: .long, help: "Text carried by more articles than this is boilerplate and not linked.")
-    var boilerplateArticles: Int = 100
+    @Option(name: .long, help: "Shortest shared passage, in words (default 12, or the config's).")
+    var minPassageWords: Int?
+
+    @Option(name: .long, help: "Text carried by more articles than this is boilerplate and not linked (default 100, or the config's).")
+    var boilerplateArticles: Int?
+
+    func validate() throws {
+        if let n = minPassageWords, n < 4 { throw ValidationError("--min-passage-words must be at least 4") }
+        if let n = boilerplateArticles, n < 2 { throw ValidationError("--boilerplate-articles must be at least 2") }
+    }
 
     var buildOptions: BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var passage = PassageFinder.Options()
-        passage.minWords = minPassageWords
-        passage.boilerplateArticles = boilerplateArticles
-        return BuildOptions(
+        var options = BuildOptions(
             source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
             output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
             templates: URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL,
-            workingDirectory: cwd, passage: passage)
+            workingDirectory: cwd,
+            config: URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL)
+        options.minPassageWords = minPassageWords
+        options.boilerplateArticles = boilerplateArticles
+        return options
     }
 }

@@ -24,7 +24,8 @@ final class ServerFixture: @unchecked Sendable {
         try Data([0x77, 0x4F, 0x46, 0x32]).write(to: root.appendingPathComponent("templates/font.woff2"))
         var options = PreviewServer.Options(build: BuildOptions(
             source: root.appendingPathComponent("seeds"), output: root.appendingPathComponent("public"),
-            templates: root.appendingPathComponent("templates"), workingDirectory: root))
+            templates: root.appendingPathComponent("templates"), workingDirectory: root,
+            config: root.appendingPathComponent("concord.yml")))
         options.port = 0
         options.debounce = .milliseconds(50)
         server = PreviewServer(options: options) { _, _ in }
@@ -118,6 +119,12 @@ struct PreviewServerTests {
         stream.received = ""
         try good.write(to: template)
         #expect(stream.wait(for: "event: reload", seconds: 20))
+
+        // The config file is watched too.
+        stream.received = ""
+        try Data("title: Renamed archive\n".utf8).write(to: f.root.appendingPathComponent("concord.yml"))
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+        #expect(try f.http.get("/").body.contains("Renamed archive"))
 
         // A bad article is reported to pages that connect after the reload.
         stream.received = ""

@@ -14,7 +14,7 @@ public struct ArchiveGenerator: Sendable {
         public var articles = 100
         public var seed: UInt64 = 1
         /// Average paragraphs of original text per article (about 6 KB at the default).
-        public var paragraphs = 9
+        public var paragraphs = 13
         /// Share of articles carrying at least one copied passage.
         public var sharedShare = 0.5
         /// Share of articles ending in the same boilerplate footer.
@@ -35,6 +35,13 @@ public struct ArchiveGenerator: Sendable {
         public let passage: Int
         public let start: Int
         public let end: Int
+    }
+
+    /// One article's truth, as `generate --truth` writes it.
+    public struct TruthEntry: Sendable, Codable {
+        public let article: String
+        public let copies: [Copy]
+        public let quotes: [TrueQuote]
     }
 
     /// A quote as generated: its byte range and speaker.
@@ -214,8 +221,7 @@ public struct ArchiveGenerator: Sendable {
             try Data(a.contents.utf8).write(to: folder.appendingPathComponent(a.fileName))
         }
         if let truth {
-            struct Entry: Codable { let article: String; let copies: [Copy]; let quotes: [TrueQuote] }
-            let entries = articles.map { Entry(article: ArticleParser.id(forPath: $0.fileName), copies: $0.copies, quotes: $0.quotes) }
+            let entries = articles.map { TruthEntry(article: ArticleParser.id(forPath: $0.fileName), copies: $0.copies, quotes: $0.quotes) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             try encoder.encode(entries).write(to: truth)

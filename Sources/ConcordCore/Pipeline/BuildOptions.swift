@@ -7,12 +7,23 @@ public struct BuildOptions: Sendable {
     public var templates: URL
     /// Protected from being used as the output folder (the repository root, usually).
     public var workingDirectory: URL
-    public var passage: PassageFinder.Options
+    /// `concord.yml`, if any (read at every build, so serve picks up changes).
+    public var config: URL?
+    /// Command-line settings; they win over the config file.
+    public var minPassageWords: Int?
+    public var boilerplateArticles: Int?
 
-    public init(source: URL, output: URL, templates: URL, workingDirectory: URL,
-                passage: PassageFinder.Options = .init()) {
+    public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
         self.source = source; self.output = output; self.templates = templates
-        self.workingDirectory = workingDirectory; self.passage = passage
+        self.workingDirectory = workingDirectory; self.config = config
+    }
+
+    /// Passage settings: defaults, then the config file, then the command line.
+    public func passageOptions(_ config: SiteConfig) -> PassageFinder.Options {
+        var o = PassageFinder.Options()
+        if let n = minPassageWords ?? config.minPassageWords { o.minWords = n }
+        if let n = boilerplateArticles ?? config.boilerplateArticles { o.boilerplateArticles = n }
+        return o
     }
 }
 

@@ -31,6 +31,7 @@ public struct SiteBuilder: Sendable {
                              workingDirectory: options.workingDirectory)
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
+        let config = try SiteConfig.load(options.config)
         let templates = try await TemplateSet(folder: options.templates)
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
 
@@ -38,7 +39,7 @@ public struct SiteBuilder: Sendable {
         for d in loaded.diagnostics { log.diagnostic(d) }
         finish("parse", "\(loaded.articles.count) articles, \(loaded.diagnostics.count) left out")
 
-        let (annotations, texts, sub) = Annotator(passageOptions: options.passage).annotateKeepingTexts(loaded.articles)
+        let (annotations, texts, sub) = Annotator(passageOptions: options.passageOptions(config)).annotateKeepingTexts(loaded.articles)
         finish("annotate", String(format: "tokenize %.0f ms, passages %.0f ms (%d), quotes %.0f ms (%d)",
                                   sub.tokenize * 1000, sub.passages * 1000, annotations.passages.count,
                                   sub.quotes * 1000, annotations.quotes.count))
@@ -48,7 +49,7 @@ public struct SiteBuilder: Sendable {
         let writer = StagingWriter(root: staging)
         let pages: Int
         do {
-            pages = try SiteRenderer(templates: templates, model: model).render(into: writer)
+            pages = try SiteRenderer(templates: templates, model: model, siteTitle: config.title).render(into: writer)
             writer.write("annotations.json", try AnnotationsDocument(model: model).encoded())
             try writer.finish()
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
