@@ -57,3 +57,50 @@ struct PassageQualityTests {
         } }
     }
 }
+
+@Suite("Passage edge cases")
+struct PassageEdgeCaseTests {
+    static let p1 = "The harbour authority confirmed on Monday that the northern pier will remain closed until engineers finish inspecting the storm damage to its foundations."
+    static let p2 = "Fishing crews have been told to use the southern quay instead, although several captains complained that it is too shallow for the larger trawlers at low tide."
+
+    func passages(_ bodies: [String: String]) throws -> ([Article], [Passage]) {
+        let articles = try bodies.keys.sorted().map { id in
+            try ArticleParser().parse(Array(("date 2021-03-0\(id.last!) " + bodies[id]!).utf8), path: id + ".txt")
+        }
+        let tokenizer = WordTokenizer()
+        return (articles, PassageFinder().find(in: articles, texts: articles.map { tokenizer.tokenize($0.source, in: $0.body) }))
+    }
+
+    func covered(_ sentence: String, in article: Article, by passage: Passage) -> Bool {
+        let needle = Array(sentence.prefix(40).utf8), hay = article.source
+        guard let at = (0...(hay.count - needle.count)).first(where: { hay[$0..<($0 + needle.count)].elementsEqual(needle) }) else { return false }
+        return passage.witnesses.contains { $0.article == article.id && $0.range.contains(at) }
+    }
+
+    @Test func reorderedParagraphsAreStillOnePassage() throws {
+        let (articles, passages) = try passages([
+            "a1": "\(Self.p1)\n\n\(Self.p2)",
+            "b2": "\(Self.p2)\n\nThe mayor did not attend the meeting, citing a family matter that had kept her in the capital all week.\n\n\(Self.p1)",
+        ])
+        #expect(passages.count == 1)
+        let p = try #require(passages.first)
+        for a in articles { for s in [Self.p1, Self.p2] { #expect(covered(s, in: a, by: p), "\(a.id): \(s.prefix(30))") } }
+        #expect(!covered("The mayor did not attend the meeting", in: articles[1], by: p))
+    }
+
+    @Test func unrelatedArticlesShareNothing() throws {
+        let (_, passages) = try passages([
+            "a1": Self.p1,
+            "b2": "A completely different report about the school board, which voted to extend the term by two weeks after the winter closures.",
+        ])
+        #expect(passages.isEmpty)
+    }
+
+    @Test func shortCommonPhrasesAreNotPassages() throws {
+        let (_, passages) = try passages([
+            "a1": "The minister said in a statement on Tuesday that the budget would be published soon.",
+            "b2": "Police said in a statement on Tuesday that two men had been arrested near the station.",
+        ])
+        #expect(passages.isEmpty)
+    }
+}
