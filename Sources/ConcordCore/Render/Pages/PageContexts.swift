@@ -188,41 +188,38 @@ struct PageContexts {
         return ["speakers": rows, "hasSpeakers": !rows.isEmpty]
     }
 
+    /// One speaker's quotes, earliest first. Copies of the same words in several
+    /// articles (quotes in one passage sharing most of their words) form one
+    /// entry, with every article that printed them.
     func speaker(at s: Int) -> [String: Any] {
         let sp = model.speakers[s]
-        // Group quotes lying in one passage; others stand alone. Earliest appearance first.
-        var groups: [String: [Quote]] = [:]
-        var order: [String] = []
-        for q in sp.quotes {
-            let key = q.passage ?? "q:" + q.id
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(q)
-        }
-        func firstDate(_ qs: [Quote]) -> (ArticleDate, String) {
-            qs.compactMap { q in model.article(q.article).map { ($0.date, $0.id) } }.min { $0 < $1 }!
-        }
-        let sorted = order.sorted { a, b in
-            let (da, ia) = firstDate(groups[a]!), (db, ib) = firstDate(groups[b]!)
-            return (da, ia, a) < (db, ib, b)
-        }
-        let rows: [[String: Any]] = sorted.map { key in
-            let qs = groups[key]!.sorted { x, y in
-                let ax = model.article(x.article)!, ay = model.article(y.article)!
-                return Article.oldestFirst(ax, ay) || (ax.id == ay.id && x.start < y.start)
+        let dated = sp.quotes.compactMap { q in model.article(q.article).map { (q, $0) } }
+            .sorted { x, y in Article.oldestFirst(x.1, y.1) || (x.1.id == y.1.id && x.0.start < y.0.start) }
+        var groups: [(words: Set<String>, items: [(Quote, Article)])] = []
+        for (q, a) in dated {
+            let words = Set(tokenizer.tokenize(a.source, in: q.range).norms)
+            let match = q.passage == nil ? nil : groups.firstIndex { g in
+                g.items[0].0.passage == q.passage
+                    && Double(g.words.intersection(words).count) >= 0.6 * Double(min(g.words.count, words.count))
             }
-            let lead = qs[0]
-            let a = model.article(lead.article)!
-            let appearances: [[String: Any]] = qs.map { q in
-                let qa = model.article(q.article)!
-                return ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
-                        "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id), "cue": q.cue ?? ""]
+            if let m = match { groups[m].items.append((q, a)) } else { groups.append((words, [(q, a)])) }
+        }
+        let rows: [[String: Any]] = groups.map { g in
+            let (lead, a) = g.items[0]
+            // One link per article (a statement may be cut into several quotes there).
+            var seen = Set<String>()
+            let firsts = g.items.filter { seen.insert($0.1.id).inserted }
+            let appearances: [[String: Any]] = firsts.map { (q, qa) in
+                ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
+                 "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id),
+                 "cue": q.cue ?? "", "hasCue": q.cue != nil]
             }
             var row: [String: Any] = ["text": a.text(lead.range), "appearances": appearances,
-                                      "count": qs.count, "several": qs.count > 1]
+                                      "count": firsts.count, "several": firsts.count > 1]
             if let p = lead.passage { row["passageURL"] = Links.up2 + Links.passage(p) }
             return row
         }
         return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": rows, "quoteCount": sp.quotes.count,
-                "isAnonymous": sp.kind == .anonymous]
+                "groupCount": rows.count, "isAnonymous": sp.kind == .anonymous]
     }
 }
