@@ -28,6 +28,13 @@ struct EndToEndTests {
         #expect(!page.contains("rel=\"next\""))
         #expect(page.contains("rel=\"prev\""))
         #expect(!page.contains("Channel24</p>\n<p>Kim"))   // credits are not body text
+        // Quotes carry their speaker's label; shared text links to its passage.
+        #expect(page.contains("class=\"speaker-tag\" href=\"../../speakers/kim-kardashian/index.html\">Kim Kardashian</a>"))
+        #expect(page.contains("class=\"passage-tag\""))
+        // The speaker page groups the statement's copies, one link per article.
+        let speaker = try archive.read("speakers/kim-kardashian/index.html")
+        #expect(speaker.contains("In 3 articles"))
+        #expect(try archive.read("speakers/index.html").contains("a source"))
         try checkLinks(in: archive.output)
     }
 
