@@ -89,16 +89,20 @@ public struct ArchiveGenerator: Sendable {
 
     private func sentence(_ rng: inout SplitMix64) -> String {
         let V = GeneratorVocabulary.self
+        // Content words: mostly from the made-up vocabulary, some real news nouns.
+        func noun(_ rng: inout SplitMix64) -> String {
+            Int.random(in: 0..<5, using: &rng) < 2 ? V.nouns.randomElement(using: &rng)! : V.zipfWord(V.madeUp, &rng)
+        }
         var words: [String] = []
         let length = Int.random(in: 9...24, using: &rng)
         while words.count < length {
             switch Int.random(in: 0..<6, using: &rng) {
-            case 0: words += ["the", V.adjectives.randomElement(using: &rng)!, V.nouns.randomElement(using: &rng)!]
-            case 1: words += [V.verbs.randomElement(using: &rng)!, "the", V.nouns.randomElement(using: &rng)!]
-            case 2: words += [V.connectors.randomElement(using: &rng)!, V.nouns.randomElement(using: &rng)!]
-            case 3: words += ["of", V.nouns.randomElement(using: &rng)!, V.verbs.randomElement(using: &rng)!]
+            case 0: words += ["the", V.adjectives.randomElement(using: &rng)!, noun(&rng)]
+            case 1: words += [V.verbs.randomElement(using: &rng)!, "the", noun(&rng)]
+            case 2: words += [V.connectors.randomElement(using: &rng)!, noun(&rng), V.zipfWord(V.madeUp, &rng)]
+            case 3: words += ["of", noun(&rng), V.verbs.randomElement(using: &rng)!]
             case 4: words += [V.firstNames.randomElement(using: &rng)!, V.lastNames.randomElement(using: &rng)!]
-            default: words += ["in", V.adjectives.randomElement(using: &rng)!, V.nouns.randomElement(using: &rng)!]
+            default: words += ["in", V.adjectives.randomElement(using: &rng)!, noun(&rng)]
             }
         }
         var s = words.joined(separator: " ")

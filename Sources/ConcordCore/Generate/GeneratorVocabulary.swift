@@ -1,3 +1,5 @@
+import Foundation
+
 /// Words and names the archive generator builds articles from.
 enum GeneratorVocabulary {
     static let nouns = """
@@ -36,5 +38,28 @@ enum GeneratorVocabulary {
     """.split(separator: " ").map(String.init)
     static let sources = ["The Daily Ledger", "Northern Star", "City Herald", "Wire Report", "Evening Post",
                           "Coast Times", "Valley News", "Metro Daily", "The Observer Weekly", "Channel Nine"]
+    /// A few thousand made-up content words (deterministic), so that ordinary
+    /// five-word runs are about as rare as in real news and only copied text
+    /// is shared; picked with a skewed (Zipf-like) frequency.
+    static let madeUp: [String] = {
+        let onsets = ["b", "br", "c", "ch", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p", "pl",
+                      "pr", "r", "s", "sh", "sl", "st", "t", "th", "tr", "v", "w"]
+        let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io"]
+        let codas = ["n", "r", "l", "st", "nd", "m", "ck", "t", "s", "rk", "ng", ""]
+        var words: [String] = []
+        for o in onsets { for v in vowels { for c in codas { words.append(o + v + c) } } }
+        var rng = SplitMix64(seed: 99)
+        var two: [String] = []
+        for _ in 0..<3000 { two.append(words.randomElement(using: &rng)! + words.randomElement(using: &rng)!) }
+        words += two
+        words.shuffle(using: &rng)
+        return words
+    }()
+
+    static func zipfWord(_ list: [String], _ rng: inout SplitMix64) -> String {
+        let u = Double.random(in: 0..<1, using: &rng)
+        return list[min(list.count - 1, Int(pow(u, 2.2) * Double(list.count)))]
+    }
+
     static let boilerplate = "Thank you for reading. Subscribe to our newsletter to get the day's most important stories delivered to your inbox every morning."
 }

@@ -10,12 +10,14 @@
 /// (a dropped adjective, a respelled or replaced word) are variants and stay.
 enum InterleaveSplitter {
     /// Pieces of `steps` that hold no foreign clause, each starting and ending on a matched pair.
-    static func split(_ steps: [WordAligner.Step], _ a: TokenizedText, _ b: TokenizedText) -> [ArraySlice<WordAligner.Step>] {
+    /// Words in `excludedA`/`excludedB` (boilerplate) are cut out like foreign clauses.
+    static func split(_ steps: [WordAligner.Step], _ a: TokenizedText, _ b: TokenizedText,
+                      excludedA: Set<Int> = [], excludedB: Set<Int> = []) -> [ArraySlice<WordAligner.Step>] {
         guard let first = steps.first?.pair, let last = steps.last?.pair else { return [] }
         var matchedA = Set<Int>(), matchedB = Set<Int>()
         for s in steps where isAnchor(s) { if let p = s.pair { matchedA.insert(p.0); matchedB.insert(p.1) } }
-        let foreignA = foreignTokens(a, first.0...last.0, matched: matchedA)
-        let foreignB = foreignTokens(b, first.1...last.1, matched: matchedB)
+        let foreignA = foreignTokens(a, first.0...last.0, matched: matchedA).union(excludedA)
+        let foreignB = foreignTokens(b, first.1...last.1, matched: matchedB).union(excludedB)
         guard !foreignA.isEmpty || !foreignB.isEmpty else { return [steps[...]] }
 
         func isForeign(_ s: WordAligner.Step) -> Bool {

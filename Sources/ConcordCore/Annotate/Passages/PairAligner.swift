@@ -14,10 +14,13 @@ struct PairAligner: Sendable {
     /// Shortest piece kept when a passage is cut around an interleaved clause.
     static let minPieceWords = 4
 
-    func align(_ a: TokenizedText, _ b: TokenizedText, anchors: [(Int32, Int32)]) -> [Segment] {
+    /// - Parameters:
+    ///   - excludedA, excludedB: word positions no segment may include (boilerplate).
+    func align(_ a: TokenizedText, _ b: TokenizedText, anchors: [(Int32, Int32)],
+               excludedA: Set<Int> = [], excludedB: Set<Int> = []) -> [Segment] {
         var segments: [Segment] = []
         for chain in chains(anchors) {
-            alignRegion(a, b, chain, into: &segments)
+            alignRegion(a, b, chain, excludedA, excludedB, into: &segments)
         }
         return segments
     }
@@ -52,7 +55,8 @@ struct PairAligner: Sendable {
     }
 
     /// Aligns the region around `chain`; anchors left outside the alignment get their own try.
-    private func alignRegion(_ a: TokenizedText, _ b: TokenizedText, _ chain: [(Int32, Int32)], into segments: inout [Segment]) {
+    private func alignRegion(_ a: TokenizedText, _ b: TokenizedText, _ chain: [(Int32, Int32)],
+                             _ excludedA: Set<Int>, _ excludedB: Set<Int>, into segments: inout [Segment]) {
         guard let first = chain.first, let last = chain.last else { return }
         let n = options.shingle
         let ar = max(0, Int(first.0) - Self.margin)..<min(a.count, Int(last.0) + n + Self.margin)
@@ -62,7 +66,7 @@ struct PairAligner: Sendable {
         let band = (diagonals.min()! - Self.margin)...(diagonals.max()! + Self.margin)
         let steps = aligner.local(a, ar, b, br, band: band)
         guard let lo = steps.first?.pair, let hi = steps.last?.pair else { return }
-        let pieces = InterleaveSplitter.split(steps, a, b)
+        let pieces = InterleaveSplitter.split(steps, a, b, excludedA: excludedA, excludedB: excludedB)
         if pieces.reduce(0, { $0 + pairs(in: $1) }) >= options.minWords {
             for piece in pieces where pairs(in: piece) >= Self.minPieceWords {
                 if let seg = segment(piece) { segments.append(seg) }
@@ -71,8 +75,8 @@ struct PairAligner: Sendable {
         // Shared runs the alignment did not reach (before or after it) are aligned on their own.
         let before = chain.filter { Int($0.0) + n <= lo.0 && Int($0.1) + n <= lo.1 }
         let after = chain.filter { Int($0.0) > hi.0 && Int($0.1) > hi.1 }
-        if before.count < chain.count, !before.isEmpty { alignRegion(a, b, before, into: &segments) }
-        if after.count < chain.count, !after.isEmpty { alignRegion(a, b, after, into: &segments) }
+        if before.count < chain.count, !before.isEmpty { alignRegion(a, b, before, excludedA, excludedB, into: &segments) }
+        if after.count < chain.count, !after.isEmpty { alignRegion(a, b, after, excludedA, excludedB, into: &segments) }
     }
 
     private func pairs(in steps: ArraySlice<WordAligner.Step>) -> Int {

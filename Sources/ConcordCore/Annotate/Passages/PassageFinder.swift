@@ -31,10 +31,12 @@ public struct PassageFinder: Sendable {
         let index = ShingleIndex(texts: texts, size: options.shingle, maxArticles: options.boilerplateArticles)
         lap("index")
         let pairs = index.candidatePairs()
+        let boilerplate = index.boilerplate(runLength: options.shingle)
         lap("pairs \(pairs.count)")
         let aligner = PairAligner(options: options)
         let edges = ParallelMap.map(pairs, chunk: 4) { pair in
-            aligner.align(texts[pair.a], texts[pair.b], anchors: pair.anchors).map { seg in
+            aligner.align(texts[pair.a], texts[pair.b], anchors: pair.anchors,
+                          excludedA: boilerplate[pair.a] ?? [], excludedB: boilerplate[pair.b] ?? []).map { seg in
                 WitnessClusterer.Edge(a: pair.a, aTokens: seg.a, b: pair.b, bTokens: seg.b)
             }
         }.flatMap { $0 }
