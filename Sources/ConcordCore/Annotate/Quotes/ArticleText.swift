@@ -27,7 +27,7 @@ struct ArticleText {
     }
 
     var count: Int { text.count }
-    func norm(_ i: Int) -> String { text.norms[i] }
+    func norm(_ i: Int) -> String { text.norm(i) }
     func isQuoted(_ i: Int) -> Bool { spanOf[i] >= 0 }
 
     /// The token's text as written.

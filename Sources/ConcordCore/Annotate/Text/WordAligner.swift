@@ -146,23 +146,19 @@ extension WordAligner.Step {
     }
 }
 
-/// The normal forms of a range of words, as bytes in one buffer.
+/// The normal forms of a range of words, as slices of the text's buffer.
 struct WordBytes {
-    private var bytes: [UInt8] = []
-    private var offsets: [Int] = [0]
+    let text: TokenizedText
+    let base: Int
 
-    init(_ text: TokenizedText, _ range: Range<Int>) {
-        bytes.reserveCapacity(range.count * 6)
-        offsets.reserveCapacity(range.count + 1)
-        for i in range { bytes.append(contentsOf: text.norms[i].utf8); offsets.append(bytes.count) }
-    }
+    init(_ text: TokenizedText, _ range: Range<Int>) { self.text = text; base = range.lowerBound }
 
-    @inline(__always) func word(_ k: Int) -> ArraySlice<UInt8> { bytes[offsets[k]..<offsets[k + 1]] }
+    @inline(__always) func word(_ k: Int) -> ArraySlice<UInt8> { text.normSlice(base + k) }
 
     /// Whether word `k` is a near spelling of `other` (cheap checks first).
     @inline(__always) func near(_ k: Int, _ other: ArraySlice<UInt8>) -> Bool {
-        let lo = offsets[k], hi = offsets[k + 1]
-        guard hi - lo >= 4, other.count >= 4, bytes[lo] == other.first! else { return false }
-        return WordAligner.near(bytes[lo..<hi], other)
+        let w = text.normSlice(base + k)
+        guard w.count >= 4, other.count >= 4, w.first == other.first else { return false }
+        return WordAligner.near(w, other)
     }
 }
