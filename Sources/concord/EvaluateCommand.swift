@@ -49,6 +49,7 @@ struct EvaluateCommand: ParsableCommand {
         print("\(loaded.articles.count) articles, \(loaded.diagnostics.count) left out")
         print(String(format: "parse %.2f s; annotate %.2f s (tokenize %.2f s, passages %.2f s, quotes %.2f s); peak memory %.0f MB",
                      parseTime, annotateTime, sub.tokenize, sub.passages, sub.quotes, mb))
+        print("passage stage: " + sub.passageProfile.summary)
         print("passages: \(annotations.passages.count) found; \(score)")
         print(String(format: "generated quotes: %d of %d found (%.3f), speaker right for %d (%.3f)",
                      found, total, Double(found) / Double(max(total, 1)), right, Double(right) / Double(max(found, 1))))

@@ -5,7 +5,10 @@ public struct Annotator: Sendable {
     public init(passageOptions: PassageFinder.Options = .init()) { self.passageOptions = passageOptions }
 
     /// Time spent in each sub-stage, for `--verbose`.
-    public struct Timings: Sendable { public var tokenize = 0.0, passages = 0.0, quotes = 0.0 }
+    public struct Timings: Sendable {
+        public var tokenize = 0.0, passages = 0.0, quotes = 0.0
+        public var passageProfile = PassageFinder.Profile()
+    }
 
     public func annotate(_ articles: [Article]) -> (Annotations, Timings) {
         let (annotations, _, timings) = annotateKeepingTexts(articles)
@@ -21,7 +24,7 @@ public struct Annotator: Sendable {
         let texts = ParallelMap.map(articles) { tokenizer.tokenize($0.source, in: $0.body) }
         timings.tokenize = (clock.now - t0).seconds
         t0 = clock.now
-        let passages = PassageFinder(options: passageOptions).find(in: articles, texts: texts)
+        let passages = PassageFinder(options: passageOptions).find(in: articles, texts: texts, profile: &timings.passageProfile)
         timings.passages = (clock.now - t0).seconds
         t0 = clock.now
         var quotes = QuoteFinder().find(in: articles, texts: texts)

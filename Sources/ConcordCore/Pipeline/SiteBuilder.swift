@@ -42,7 +42,8 @@ public struct SiteBuilder: Sendable {
         let (annotations, texts, sub) = Annotator(passageOptions: options.passageOptions(config)).annotateKeepingTexts(loaded.articles)
         finish("annotate", String(format: "tokenize %.0f ms, passages %.0f ms (%d), quotes %.0f ms (%d)",
                                   sub.tokenize * 1000, sub.passages * 1000, annotations.passages.count,
-                                  sub.quotes * 1000, annotations.quotes.count))
+                                  sub.quotes * 1000, annotations.quotes.count)
+                           + "\n      passages: " + sub.passageProfile.summary)
 
         let model = SiteModel(articles: loaded.articles, annotations: annotations, texts: texts)
         let staging = try output.makeStaging()

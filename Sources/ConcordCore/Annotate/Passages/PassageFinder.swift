@@ -1,4 +1,3 @@
-import Foundation
 /// Finds text that several articles share and clusters it into passages.
 ///
 /// Stages: (1) hash every run of `shingle` normalized words and index the
@@ -19,20 +18,43 @@ public struct PassageFinder: Sendable {
         public var boilerplateArticles = 100
         /// Largest gap, in words, bridged when chaining shared runs of a pair.
         public var maxGap = 24
+        /// Winnowing window: the index keeps one run in about (window + 1) / 2.
+        public var window = 4
         public init() {}
     }
 
     public let options: Options
     public init(options: Options = .init()) { self.options = options }
 
+    /// Where the passage stage spends its time, and how much it handled.
+    public struct Profile: Sendable {
+        public var index = 0.0, pairs = 0.0, align = 0.0, cluster = 0.0
+        public var runs = 0, keptRuns = 0, candidatePairs = 0, alignedSegments = 0
+
+        public var summary: String {
+            String(format: "index %.0f ms (%d runs, %d shared), pairs %.0f ms (%d), align %.0f ms (%d segments), cluster %.0f ms",
+                   index * 1000, runs, keptRuns, pairs * 1000, candidatePairs, align * 1000, alignedSegments, cluster * 1000)
+        }
+    }
+
     public func find(in articles: [Article], texts: [TokenizedText]) -> [Passage] {
-        let c = ContinuousClock(); var t = c.now
-        func lap(_ n: String) { if ProcessInfo.processInfo.environment["CONCORD_PROFILE"] != nil { print("    \(n) \(c.now - t)") }; t = c.now }
-        let index = ShingleIndex(texts: texts, size: options.shingle, maxArticles: options.boilerplateArticles)
-        lap("index")
+        var profile = Profile()
+        return find(in: articles, texts: texts, profile: &profile)
+    }
+
+    public func find(in articles: [Article], texts: [TokenizedText], profile: inout Profile) -> [Passage] {
+        let clock = ContinuousClock()
+        var t = clock.now
+        func lap() -> Double { let now = clock.now; defer { t = now }; return (now - t).seconds }
+        let index = ShingleIndex(texts: texts, size: options.shingle, maxArticles: options.boilerplateArticles,
+                                 window: options.window)
+        profile.index = lap()
+        profile.runs = index.runCount
+        profile.keptRuns = index.keptCount
         let pairs = index.candidatePairs()
         let boilerplate = index.boilerplate(runLength: options.shingle)
-        lap("pairs \(pairs.count)")
+        profile.pairs = lap()
+        profile.candidatePairs = pairs.count
         let aligner = PairAligner(options: options)
         let edges = ParallelMap.map(pairs, chunk: 4) { pair in
             aligner.align(texts[pair.a], texts[pair.b], anchors: pair.anchors,
@@ -40,8 +62,10 @@ public struct PassageFinder: Sendable {
                 WitnessClusterer.Edge(a: pair.a, aTokens: seg.a, b: pair.b, bTokens: seg.b)
             }
         }.flatMap { $0 }
-        lap("align \(edges.count)")
-        defer { lap("cluster") }
-        return WitnessClusterer(articles: articles, texts: texts).passages(from: edges)
+        profile.align = lap()
+        profile.alignedSegments = edges.count
+        let passages = WitnessClusterer(articles: articles, texts: texts).passages(from: edges)
+        profile.cluster = lap()
+        return passages
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 /// An inverted index of hashed word runs, turned into candidate article pairs.
 ///
-/// Built in two passes so that memory and sorting follow the shared text,
-/// not the archive: the first pass counts every run's hash in a table of
-/// saturating 2-bit counters; the second keeps only runs whose counter says
-/// "seen at least twice" (a few unshared runs slip through on collisions and
-/// are dropped when grouped), then sorts those by hash.
+/// Built by radix partitioning so that the work stays in cache and on all
+/// cores as the archive grows: runs are hashed per article (in parallel) into
+/// 256 buckets by the hash's top byte; each bucket is then sorted on its own
+/// (in parallel) and only runs found at least twice are kept. The kept runs,
+/// bucket after bucket, are sorted by hash.
 struct ShingleIndex {
     /// Two articles sharing at least one run, with the word positions where they do.
     struct Pair: Sendable {
@@ -18,46 +18,90 @@ struct ShingleIndex {
     private struct Posting { var hash: UInt64; var article: UInt32; var position: UInt32 }
     private var postings: [Posting] = []
     let maxArticles: Int
+    /// How many runs were hashed, and how many were found at least twice (for profiling).
+    private(set) var runCount = 0
+    var keptCount: Int { postings.count }
 
-    init(texts: [TokenizedText], size: Int, maxArticles: Int) {
+    private static let bucketBits = 8
+
+    /// - Parameter window: winnowing window; 1 indexes every run.
+    init(texts: [TokenizedText], size: Int, maxArticles: Int, window: Int = 1) {
         self.maxArticles = maxArticles
-        let total = texts.reduce(0) { $0 + max(0, $1.count - size + 1) }
-        // 2-bit counters, about four slots per run: 16 runs per UInt32 word.
-        var slots = 1 << 16
-        while slots < total * 4 { slots <<= 1 }
-        var counters = [UInt32](repeating: 0, count: slots / 16)
-        let mask = UInt64(slots - 1)
-        for text in texts { ShingleIndex.forEachRun(text, size) { h, _ in
-            let slot = Int(h & mask), word = slot >> 4, shift = UInt32((slot & 15) * 2)
-            let c = (counters[word] >> shift) & 3
-            if c < 2 { counters[word] += 1 << shift }
-        } }
-        let kept = ParallelMap.map(Array(texts.indices), chunk: 64) { d -> [Posting] in
-            var out: [Posting] = []
-            ShingleIndex.forEachRun(texts[d], size) { h, p in
-                let slot = Int(h & mask)
-                if (counters[slot >> 4] >> UInt32((slot & 15) * 2)) & 3 >= 2 {
-                    out.append(Posting(hash: h, article: UInt32(d), position: UInt32(p)))
+        let buckets = 1 << Self.bucketBits
+        let shift = UInt64(64 - Self.bucketBits)
+        let chunkSize = max(1, texts.count / 64)
+        let chunks = stride(from: 0, to: texts.count, by: chunkSize).map { $0..<min(texts.count, $0 + chunkSize) }
+        let partial = ParallelMap.map(chunks, chunk: 1) { range -> [[Posting]] in
+            var out = [[Posting]](repeating: [], count: buckets)
+            for d in range {
+                ShingleIndex.forEachRun(texts[d], size, window: window) { h, p in
+                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: UInt32(p)))
                 }
             }
             return out
         }
+        runCount = partial.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let kept = ParallelMap.map(Array(0..<buckets), chunk: 1) { b -> [Posting] in
+            var all: [Posting] = []
+            all.reserveCapacity(partial.reduce(0) { $0 + $1[b].count })
+            for part in partial { all.append(contentsOf: part[b]) }
+            all.sort { $0.hash != $1.hash ? $0.hash < $1.hash
+                : ($0.article != $1.article ? $0.article < $1.article : $0.position < $1.position) }
+            var out: [Posting] = []
+            var i = 0
+            while i < all.count {
+                var j = i + 1
+                while j < all.count, all[j].hash == all[i].hash { j += 1 }
+                if j - i >= 2 { out.append(contentsOf: all[i..<j]) }
+                i = j
+            }
+            return out
+        }
         postings = kept.flatMap { $0 }
-        if ProcessInfo.processInfo.environment["CONCORD_PROFILE"] != nil { print("    runs \(total), kept \(postings.count)") }
-        postings.sort { $0.hash != $1.hash ? $0.hash < $1.hash
-            : ($0.article != $1.article ? $0.article < $1.article : $0.position < $1.position) }
     }
 
-    /// Calls `body(hash, position)` for every run of `size` words.
+    /// Calls `body(hash, position)` for the runs of `size` words that winnowing
+    /// selects: the smallest hash in every window of `window` consecutive runs
+    /// (Schleimer, Wilkerson and Aiken's winnowing, as in MOSS). Two copies
+    /// select the same runs where they agree, and any stretch of
+    /// `window + size - 1` shared words has at least one selected run, so a
+    /// passage of the shortest length keeps two anchors while the index holds
+    /// about 2 / (window + 1) of all runs.
     @inline(__always)
-    static func forEachRun(_ text: TokenizedText, _ size: Int, _ body: (UInt64, Int) -> Void) {
+    static func forEachRun(_ text: TokenizedText, _ size: Int, window: Int = 1, _ body: (UInt64, Int) -> Void) {
         let tokens = text.tokens
         guard tokens.count >= size else { return }
         tokens.withUnsafeBufferPointer { t in
-            for p in 0...(t.count - size) {
+            let runs = t.count - size + 1
+            @inline(__always) func hash(_ p: Int) -> UInt64 {
                 var h: UInt64 = 0x9E37_79B9_7F4A_7C15
                 for k in 0..<size { h = (h ^ t[p + k].key) &* 0x0000_0100_0000_01B3; h ^= h >> 29 }
-                body(h, p)
+                return h
+            }
+            if window <= 1 || runs <= window {
+                if window <= 1 { for p in 0..<runs { body(hash(p), p) } }
+                else {
+                    var best = 0, bestHash = hash(0)
+                    for p in 1..<runs { let h = hash(p); if h <= bestHash { best = p; bestHash = h } }
+                    body(bestHash, best)
+                }
+                return
+            }
+            // Sliding window minimum (rightmost on ties); report each new minimum position once.
+            var ring = [UInt64](repeating: 0, count: window)
+            for p in 0..<window { ring[p] = hash(p) }
+            var minPos = -1
+            var last = -1
+            for end in (window - 1)..<runs {
+                if end >= window { ring[end % window] = hash(end) }
+                let start = end - window + 1
+                if minPos < start {
+                    minPos = start
+                    for q in start...end where ring[q % window] <= ring[minPos % window] { minPos = q }
+                } else if ring[end % window] <= ring[minPos % window] {
+                    minPos = end
+                }
+                if minPos != last { body(ring[minPos % window], minPos); last = minPos }
             }
         }
     }
