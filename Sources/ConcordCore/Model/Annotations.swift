@@ -6,6 +6,4 @@ public struct Annotations: Sendable {
     public init(passages: [Passage] = [], quotes: [Quote] = []) {
         self.passages = passages; self.quotes = quotes
     }
-
-    public static let empty = Annotations()
 }

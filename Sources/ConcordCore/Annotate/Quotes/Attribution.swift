@@ -9,8 +9,6 @@ struct Attribution {
     struct Found {
         var phrase: SpeakerPhrase?
         var cue: String?
-        /// True when the cue is attached to the quote itself (not inherited).
-        var direct: Bool
     }
 
     let text: ArticleText
@@ -57,7 +55,7 @@ struct Attribution {
         let verb = words[v]
         if isAccordingTo(verb) {
             guard let phrase = phraseAfter(verb + 1, limit: words.last!) else { return nil }
-            return Found(phrase: phrase, cue: "according to", direct: true)
+            return Found(phrase: phrase, cue: "according to")
         }
         // The subject starts right after the quote; only role words may come first ("…,” coach Pete Lane told").
         let leading = words.prefix(v).prefix { w in
@@ -65,10 +63,10 @@ struct Attribution {
                 || ReportingLexicon.titles[text.norm(w)] != nil
         }.count
         if v > 0, let phrase = (0...min(leading, v - 1)).lazy.compactMap({ self.reader.read(words[$0]...words[v - 1]) }).first {
-            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+            return Found(phrase: phrase, cue: text.norm(verb))
         }
         if v == 0, let phrase = phraseAfter(verb + 1, limit: words.last!) {
-            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+            return Found(phrase: phrase, cue: text.norm(verb))
         }
         return nil
     }
@@ -105,18 +103,18 @@ struct Attribution {
         if isAccordingTo(verb) {
             let end = words.last!
             guard verb + 2 <= end, let phrase = reader.read((verb + 2)...end) else { return nil }
-            return Found(phrase: phrase, cue: "according to", direct: true)
+            return Found(phrase: phrase, cue: "according to")
         }
         if let phrase = subject(before: v, in: words) {
-            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+            return Found(phrase: phrase, cue: text.norm(verb))
         }
         // "… and said", or a verb opening the sentence: the sentence's subject.
         if let phrase = sentenceSubject(words, before: v) {
-            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+            return Found(phrase: phrase, cue: text.norm(verb))
         }
         // "Said Kim: “…”"
         if v == 0, v + 1 < words.count, let phrase = phraseAfter(verb + 1, limit: words.last!) {
-            return Found(phrase: phrase, cue: text.norm(verb), direct: true)
+            return Found(phrase: phrase, cue: text.norm(verb))
         }
         return nil
     }
@@ -201,7 +199,7 @@ struct Attribution {
         var end = next
         while end + 1 < text.count, text.text.separator(after: end).isDisjoint(with: .anyBreak) { end += 1 }
         guard let phrase = reader.read(next...end) else { return nil }
-        return Found(phrase: phrase, cue: nil, direct: true)
+        return Found(phrase: phrase, cue: nil)
     }
 
     // MARK: helpers
@@ -221,7 +219,4 @@ struct Attribution {
         return String(decoding: text.source[max(span.start, span.end - 4)..<span.end], as: UTF8.self).last
     }
 
-    func wordCount(of s: Int) -> Int {
-        text.spanOf.reduce(0) { $0 + ($1 == s ? 1 : 0) }
-    }
 }

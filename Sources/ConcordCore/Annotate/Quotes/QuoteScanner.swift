@@ -13,8 +13,7 @@ struct QuoteScanner {
     struct Span: Equatable {
         var start: Int
         var end: Int
-        /// Byte offset of the opening mark, and of the closing mark (nil when missing).
-        var openMark: Int
+        /// Byte offset of the closing mark (nil when it is missing).
         var closeMark: Int?
     }
 
@@ -39,7 +38,7 @@ struct QuoteScanner {
             let startOffset = chars.offset(s)
             let endOffset = lastContentEnd(before: endIndex)
             if endOffset > startOffset {
-                spans.append(Span(start: startOffset, end: endOffset, openMark: chars.offset(start.mark), closeMark: closeMark))
+                spans.append(Span(start: startOffset, end: endOffset, closeMark: closeMark))
             }
         }
         while k < n {

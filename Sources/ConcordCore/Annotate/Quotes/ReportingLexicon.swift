@@ -103,7 +103,7 @@ enum ReportingLexicon {
     ]
 
     /// Spokespeople speak for an organization when one is named ("a spokesperson for Tesla").
-    static let spokesNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep", "statement"]
+    static let spokesNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep"]
 
     /// Words that make a capitalized name an organization.
     static let organizationWords: Set<String> = ["police", "ministry", "department", "inc", "corp", "corporation", "company",
