@@ -9,9 +9,21 @@ struct ConsoleLog: BuildLog {
     func failure(_ f: BuildFailure) { FileHandle.standardError.write(Data((f.description + "\n").utf8)) }
     func stage(_ s: StageTiming) {
         guard verbose else { return }
+        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(s.line)
     }
-    func info(_ line: String) { print(line) }
+    func info(_ line: String) {
+        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(line)
+    }
+
+    /// On a terminal, one line rewritten in place on stderr; otherwise plain lines.
+    func progress(_ message: String) {
+        let text = Self.isTerminal ? "\r\u{1B}[K" + message : message + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static let isTerminal = isatty(2) == 1
     func waiting(_ message: String) { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
 }
 

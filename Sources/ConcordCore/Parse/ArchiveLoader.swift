@@ -27,8 +27,10 @@ public struct ArchiveLoader: Sendable {
         }.sorted()
     }
 
-    public func load() throws(BuildFailure) -> Result {
-        let paths = try articlePaths()
+    /// Parses the articles at `paths` (relative; by default every article file of the folder).
+    public func load(paths given: [String]? = nil) throws(BuildFailure) -> Result {
+        let paths: [String]
+        if let given { paths = given } else { paths = try articlePaths() }
         let parsed = ParallelMap.map(paths) { path -> Swift.Result<Article, Diagnostic> in
             guard let bytes = FastFiles.read(sourceFolder.path + "/" + path) else {
                 return .failure(Diagnostic(path: path, line: 1, message: "cannot read file"))

@@ -33,10 +33,13 @@ public protocol BuildLog: Sendable {
     func stage(_ s: StageTiming)
     /// The build is waiting for something (another build of the same output).
     func waiting(_ message: String)
+    /// A long build starts a stage ("annotating 100000 articles").
+    func progress(_ message: String)
 }
 
 extension BuildLog {
     public func waiting(_ message: String) {}
+    public func progress(_ message: String) {}
 }
 
 /// A log that keeps nothing.

@@ -9,6 +9,9 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let log: any BuildLog
 
+    /// Archives from this many articles get progress lines.
+    public static let progressThreshold = 1000
+
     public init(options: BuildOptions, log: any BuildLog = SilentLog()) {
         self.options = options; self.log = log
     }
@@ -35,16 +38,23 @@ public struct SiteBuilder: Sendable {
         let templates = try await TemplateSet(folder: options.templates)
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
 
-        let loaded = try ArchiveLoader(sourceFolder: options.source).load()
+        let loader = ArchiveLoader(sourceFolder: options.source)
+        let files = try loader.articlePaths()
+        // Progress lines only for archives that take more than about a second.
+        let long = files.count >= Self.progressThreshold
+        if long { log.progress("parsing \(files.count) articles…") }
+        let loaded = try loader.load(paths: files)
         for d in loaded.diagnostics { log.diagnostic(d) }
         finish("parse", "\(loaded.articles.count) articles, \(loaded.diagnostics.count) left out")
 
+        if long { log.progress("annotating quotes and shared passages…") }
         let (annotations, texts, sub) = Annotator(passageOptions: options.passageOptions(config)).annotateKeepingTexts(loaded.articles)
         finish("annotate", String(format: "tokenize %.0f ms, passages %.0f ms (%d), quotes %.0f ms (%d)",
                                   sub.tokenize * 1000, sub.passages * 1000, annotations.passages.count,
                                   sub.quotes * 1000, annotations.quotes.count)
                            + "\n      passages: " + sub.passageProfile.summary)
 
+        if long { log.progress("rendering pages…") }
         let model = SiteModel(articles: loaded.articles, annotations: annotations, texts: texts)
         let staging = try output.makeStaging()
         let writer = StagingWriter(root: staging)
