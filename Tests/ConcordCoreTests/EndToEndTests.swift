@@ -93,6 +93,26 @@ struct EndToEndTests {
         #expect(try snapshot(archive.output) == snapshot(fresh.output))
     }
 
+    @Test func generatedArchiveBuildsByteIdenticalTwice() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        var options = ArchiveGenerator.Options()
+        options.articles = 150
+        options.seed = 5
+        options.boilerplateShare = 0.1
+        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        let first = try await archive.build()
+        #expect(first.passages > 10 && first.quotes > 100)
+        let a = try snapshot(archive.output)
+        var other = archive.options()
+        other.output = archive.root.appendingPathComponent("again")
+        _ = try await SiteBuilder(options: other).build()
+        let b = try snapshot(other.output)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, bytes) in a where b[path] != bytes { Issue.record("\(path) differs between two builds") }
+        try checkLinks(in: archive.output)
+    }
+
     @Test func badArticlesAreLeftOutAndReported() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
