@@ -13,6 +13,8 @@ public final class PreviewServer: Sendable {
         public var port = 8000
         public var verbose = false
         public var debounce: Duration = .milliseconds(80)
+        /// The source folder as the user named it, for paths in messages.
+        public var sourceLabel = ""
         public init(build: BuildOptions) { self.build = build }
     }
 
@@ -88,12 +90,12 @@ public final class PreviewServer: Sendable {
 
     /// Builds once and tells the pages. `reason` is the change that caused it, for timing.
     private func build(reason: (ContinuousClock.Instant, String)?) async {
-        let log = ServeLog(verbose: options.verbose, console: console)
+        let log = ServeLog(verbose: options.verbose, console: console, source: options.sourceLabel)
         do {
             let report = try await SiteBuilder(options: options.build, log: log).build()
             let problems = report.diagnostics.isEmpty ? nil : BuildProblem(
                 title: "Concord: \(report.diagnostics.count) article(s) left out of the site",
-                lines: report.diagnostics.map(\.description))
+                lines: report.diagnostics.map { $0.located(in: options.sourceLabel).description })
             hub.siteReplaced(problems: problems)
             var line = report.summary
             if let (start, path) = reason {
@@ -118,7 +120,8 @@ public final class PreviewServer: Sendable {
 struct ServeLog: BuildLog {
     let verbose: Bool
     let console: @Sendable (String, Bool) -> Void
-    func diagnostic(_ d: Diagnostic) { console(d.description, true) }
+    var source = ""
+    func diagnostic(_ d: Diagnostic) { console(d.located(in: source).description, true) }
     func stage(_ s: StageTiming) { if verbose { console(s.line, false) } }
 }
 

@@ -21,7 +21,7 @@ struct AddCommand: AsyncParsableCommand {
     var files: [String]
 
     func run() async throws {
-        let log = ConsoleLog(verbose: site.verbose)
+        let log = ConsoleLog(verbose: site.verbose, source: site.source)
         let options = site.buildOptions
         let outcome: ArticleImporter.Outcome
         do {

@@ -4,8 +4,13 @@ import Foundation
 /// Writes build messages: diagnostics to stderr, summaries to stdout.
 struct ConsoleLog: BuildLog {
     let verbose: Bool
+    /// The source folder as given on the command line: paths in messages start with it.
+    var source = ""
 
-    func diagnostic(_ d: Diagnostic) { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+    func diagnostic(_ d: Diagnostic) {
+        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        FileHandle.standardError.write(Data((d.located(in: source).description + "\n").utf8))
+    }
     func failure(_ f: BuildFailure) { FileHandle.standardError.write(Data((f.description + "\n").utf8)) }
     func stage(_ s: StageTiming) {
         guard verbose else { return }

@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.verbose = site.verbose
+        options.sourceLabel = site.source
         // Unbuffered, so lines show at once also when the output goes to a file or pipe.
         let server = PreviewServer(options: options) { line, isError in
             (isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data((line + "\n").utf8))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem with one input file, reported as `path:line: error: message`.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String
@@ -9,11 +11,20 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(path):\(line): error: \(message)" }
+
+    /// The same diagnostic with its path inside `folder` (as the user typed the folder), for messages.
+    public func located(in folder: String) -> Diagnostic {
+        guard !folder.isEmpty, folder != "." else { return self }
+        return Diagnostic(path: (folder.hasSuffix("/") ? folder : folder + "/") + path, line: line, message: message)
+    }
 }
 
 /// A failure that leaves nothing usable to write (exit status 2 or more).
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { "error: \(message)" }
+    /// `error: message`, or the message alone when it already names its place (`path:line: error: …`).
+    public var description: String {
+        message.range(of: #"^[^\n]+:\d+: error: "#, options: .regularExpression) != nil ? message : "error: \(message)"
+    }
 }
