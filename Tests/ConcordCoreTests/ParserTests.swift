@@ -161,3 +161,18 @@ struct ArchiveLoaderTests {
 }
 
 import Foundation
+
+@Suite("Messages")
+struct MessageTests {
+    @Test func diagnosticsNameTheFileAsTheUserDoes() {
+        let d = Diagnostic(path: "bad.txt", line: 3, message: "invalid date")
+        #expect(d.located(in: "seeds").description == "seeds/bad.txt:3: error: invalid date")
+        #expect(d.located(in: "seeds/").description == "seeds/bad.txt:3: error: invalid date")
+        #expect(d.located(in: "").description == "bad.txt:3: error: invalid date")
+    }
+
+    @Test func failuresAreNotPrefixedTwice() {
+        #expect(BuildFailure("templates/index.mustache:2: error: broken").description == "templates/index.mustache:2: error: broken")
+        #expect(BuildFailure("port 8000 is busy").description == "error: port 8000 is busy")
+    }
+}
