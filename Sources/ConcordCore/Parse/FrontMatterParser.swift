@@ -29,7 +29,7 @@ struct FrontMatterParser {
         let (fields, tags) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
-        guard let title = field("title"), !title.text.trimmingCharacters(in: " \t").isEmpty else {
+        guard let title = field("title"), !title.text.trimming(" \t").isEmpty else {
             throw Diagnostic(path: path, line: 1, message: "front matter has no 'title'")
         }
         guard let dateField = field("date") else {
@@ -45,7 +45,7 @@ struct FrontMatterParser {
         let body = SourceText.trimmed(bytes, bodyStart..<bytes.count)
         return Article(
             id: id, path: path, format: .frontMatter,
-            title: title.text.trimmingCharacters(in: " \t"), date: date,
+            title: title.text.trimming(" \t"), date: date,
             credits: field("source").map { [$0.text] } ?? [],
             author: field("author")?.text, url: field("url")?.text,
             tags: tags, source: bytes, body: body)
@@ -72,7 +72,7 @@ struct FrontMatterParser {
             switch value {
             case .scalar(let scalar):
                 result[name] = (scalar.string, line)
-                if name == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimmingCharacters(in: " ") } }
+                if name == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") } }
             case .sequence(let seq) where name == "tags":
                 tags = seq.compactMap { $0.string }
             default:

@@ -22,7 +22,7 @@ public enum TitleDeriver {
     static func firstParagraph(_ text: String) -> String {
         var lines: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let t = line.trimmingCharacters(in: " \t\r")
+            let t = line.trimming(" \t\r")
             if t.isEmpty { if lines.isEmpty { continue } else { break } }
             lines.append(t[...])
         }
@@ -80,15 +80,15 @@ public enum TitleDeriver {
                 while i + 1 < chars.count, "”’\")".contains(chars[i + 1]) { i += 1; current.append(chars[i]) }
                 let nextIsBoundary = i + 2 < chars.count && chars[i + 1] == " "
                     && (chars[i + 2].isUppercase || "“\"‘".contains(chars[i + 2]) || chars[i + 2].isNumber)
-                let lastWord = current.split(separator: " ").last.map { $0.lowercased().trimmingCharacters(in: ".") } ?? ""
+                let lastWord = current.split(separator: " ").last.map { $0.lowercased().trimming(".") } ?? ""
                 if nextIsBoundary, !(c == "." && abbreviations.contains(lastWord)) {
-                    result.append(current.trimmingCharacters(in: " "))
+                    result.append(current.trimming(" "))
                     current = ""
                 }
             }
             i += 1
         }
-        let rest = current.trimmingCharacters(in: " ")
+        let rest = current.trimming(" ")
         if !rest.isEmpty { result.append(rest) }
         return result
     }
@@ -100,7 +100,7 @@ public enum TitleDeriver {
         if ws.count > maxWords {
             let cut = ws.indices.reversed().first(where: { $0 >= 7 && $0 <= 14 && cutWords.contains(ws[$0].lowercased()) })
             ws = Array(ws[..<(cut ?? 12)])
-            var s = ws.joined(separator: " ").trimmingCharacters(in: ",;:–—- ")
+            var s = ws.joined(separator: " ").trimming(",;:–—- ")
             if cut == nil { s += "…" }
             return s
         }
@@ -111,7 +111,8 @@ public enum TitleDeriver {
 }
 
 extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+    /// The text without the given characters at either end.
+    func trimming(_ set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
