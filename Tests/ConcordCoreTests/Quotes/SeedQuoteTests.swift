@@ -102,3 +102,24 @@ struct QuoteScannerTests {
         #expect(spans("“First never closed. “Second,” she said.") == ["First never closed.", "Second,"])
     }
 }
+
+@Suite("Speakers across the archive")
+struct ArchiveSpeakerTests {
+    func article(_ id: String, _ body: String) throws -> Article {
+        try ArticleParser().parse(Array(("date 2021-01-0\(id.count) " + body).utf8), path: id + ".txt")
+    }
+
+    @Test func shortNamesTakeTheFullNameTheArchiveKnows() throws {
+        let articles = [
+            try article("a", "Kim Kardashian spoke on Monday. “We are fine,” Kardashian said."),
+            try article("bb", "“The children come first,” Kim said on Tuesday."),
+            try article("ccc", "“Nothing has changed,” a source close to Kim said."),
+        ]
+        let quotes = QuoteFinder().find(in: articles)
+        #expect(quotes.map { $0.speaker?.name } == ["Kim Kardashian", "Kim Kardashian", "a source"])
+        #expect(quotes.map { $0.speaker?.kind } == [.person, .person, .anonymous])
+        let model = SiteModel(articles: articles, annotations: Annotations(passages: [], quotes: quotes))
+        #expect(model.speakers.map(\.name) == ["Kim Kardashian", "a source"])
+        #expect(model.speakers.first?.quotes.count == 2)
+    }
+}
