@@ -75,8 +75,8 @@ public final class PreviewServer: Sendable {
         }
     }
 
-    private let loop = Mutex<RebuildLoop?>(nil)
-    private let group = Mutex<ServiceGroup?>(nil)
+    private let loop = Locked<RebuildLoop?>(nil)
+    private let group = Locked<ServiceGroup?>(nil)
 
     /// Stops serving as Ctrl-C would (for tests and embedding).
     public func stop() async {
@@ -130,10 +130,3 @@ public struct ServeFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = "error: " + d }
 }
 
-/// A value guarded by a lock.
-final class Mutex<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.lock(); defer { lock.unlock() }; return body(&value) }
-}

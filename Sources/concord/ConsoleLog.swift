@@ -8,40 +8,34 @@ struct ConsoleLog: BuildLog {
     var source = ""
 
     func diagnostic(_ d: Diagnostic) {
-        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        clearProgress()
         FileHandle.standardError.write(Data((d.located(in: source).description + "\n").utf8))
     }
-    func failure(_ f: BuildFailure) { FileHandle.standardError.write(Data((f.description + "\n").utf8)) }
+    func failure(_ f: BuildFailure) {
+        clearProgress()
+        FileHandle.standardError.write(Data((f.description + "\n").utf8))
+    }
     func stage(_ s: StageTiming) {
         guard verbose else { return }
-        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        clearProgress()
         print(s.line)
     }
     func info(_ line: String) {
-        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        clearProgress()
         print(line)
     }
 
     /// On a terminal, one line rewritten in place on stderr; otherwise plain lines.
     func progress(_ message: String) {
-        let text = Self.isTerminal ? "\r\u{1B}[K" + message : message + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        clearProgress()
+        FileHandle.standardError.write(Data((Self.isTerminal ? message : message + "\n").utf8))
+    }
+
+    /// On a terminal, erases the progress line so the next line starts clean.
+    private func clearProgress() {
+        if Self.isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
     static let isTerminal = isatty(2) == 1
     func waiting(_ message: String) { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
-}
-
-enum Builder {
-    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md.
-    static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
-        do {
-            let report = try await SiteBuilder(options: options, log: log).build()
-            log.info(report.summary)
-            return report.diagnostics.isEmpty ? 0 : 1
-        } catch {
-            log.failure(error)
-            return 2
-        }
-    }
 }

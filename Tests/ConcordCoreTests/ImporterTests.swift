@@ -20,7 +20,7 @@ struct ImporterTests {
         try Data("---\ntitle: Hidden\ndate: 2021-01-01\n---\nText.".utf8).write(to: hidden)
 
         let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([good, dup, bad, hidden])
-        #expect(outcome.added.map(\.1) == ["My-Story-.md", "000_0f71f093a850930d-2.txt", "secret.md"])
+        #expect(outcome.added.map(\.1) == ["My-Story.md", "000_0f71f093a850930d-2.txt", "secret.md"])
         #expect(outcome.diagnostics.map(\.line) == [1])
         #expect(outcome.diagnostics.first?.message.contains("invalid date") == true)
         // The seed was not overwritten.

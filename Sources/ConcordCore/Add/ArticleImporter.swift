@@ -73,17 +73,8 @@ public struct ArticleImporter: Sendable {
         return Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
     }
 
-    /// Letters, digits, `.`, `_` and `-`; anything else becomes `-`; never hidden or empty.
+    /// Letters, digits, `.`, `_` and `-` (see `ASCIIName`); never hidden or empty.
     public static func safeName(_ name: String) -> String {
-        var out = ""
-        for c in name.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
-            if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "." || c == "_" || c == "-" {
-                out.unicodeScalars.append(c)
-            } else if !out.hasSuffix("-") {
-                out += "-"
-            }
-        }
-        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
-        return out.isEmpty ? "article" : out
+        ASCIIName.make(name, keeping: [".", "_", "-"], fallback: "article")
     }
 }

@@ -33,11 +33,6 @@ public struct Article: Sendable, Identifiable {
 
     /// Text of a byte range of the source.
     public func text(_ range: Range<Int>) -> String { String(decoding: source[range], as: UTF8.self) }
-
-    /// 1-based line number of a byte offset, for messages.
-    public func line(of offset: Int) -> Int {
-        1 + source[..<min(offset, source.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
 }
 
 /// The two input formats of CONTRACT.md.

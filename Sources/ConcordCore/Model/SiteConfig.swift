@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Settings of a site, from the optional `concord.yml` in the working folder.
 ///
@@ -23,30 +22,29 @@ public struct SiteConfig: Sendable, Equatable {
         guard let bytes = FastFiles.read(url.path), SourceText.firstInvalidUTF8(bytes) == nil else {
             throw BuildFailure("\(url.path):1: error: cannot read the config file as UTF-8 text")
         }
-        let node: Node?
-        do { node = try Yams.compose(yaml: String(decoding: bytes, as: UTF8.self)) } catch let error as YamlError {
-            throw BuildFailure("\(url.path):\(max(1, FrontMatterParser.line(of: error))): error: bad YAML: \(FrontMatterParser.problem(of: error))")
+        let map: YAMLMapping
+        do throws(YAMLMapping.Failure) {
+            map = try YAMLMapping(String(decoding: bytes, as: UTF8.self), firstLine: 1)
         } catch {
-            throw BuildFailure("\(url.path):1: error: bad YAML: \(error)")
+            switch error {
+            case .syntax(let line, let problem): throw BuildFailure("\(url.path):\(line): error: bad YAML: \(problem)")
+            case .notMapping: throw BuildFailure("\(url.path):1: error: the config must be a mapping of settings")
+            }
         }
-        guard let node else { return config }
-        guard let map = node.mapping else { throw BuildFailure("\(url.path):1: error: the config must be a mapping of settings") }
-        for (key, value) in map {
-            let line = max(1, value.mark?.line ?? 1)   // Yams marks are 1-based
+        for entry in map.entries {
+            func fail(_ message: String) -> BuildFailure { BuildFailure("\(url.path):\(entry.line): error: \(message)") }
             func number() throws(BuildFailure) -> Int {
-                guard let n = value.int, n > 0 else {
-                    throw BuildFailure("\(url.path):\(line): error: '\(key.string ?? "")' must be a positive whole number")
-                }
+                guard let n = entry.value.int, n > 0 else { throw fail("'\(entry.key)' must be a positive whole number") }
                 return n
             }
-            switch key.string {
+            switch entry.key {
             case "title":
-                guard let s = value.string, !s.isEmpty else { throw BuildFailure("\(url.path):\(line): error: 'title' must be text") }
+                guard let s = entry.value.string, !s.isEmpty else { throw fail("'title' must be text") }
                 config.title = s
             case "min_passage_words": config.minPassageWords = try number()
             case "boilerplate_articles": config.boilerplateArticles = try number()
             default:
-                throw BuildFailure("\(url.path):\(line): error: unknown setting '\(key.string ?? "?")' (known: title, min_passage_words, boilerplate_articles)")
+                throw fail("unknown setting '\(entry.key)' (known: title, min_passage_words, boilerplate_articles)")
             }
         }
         return config

@@ -7,25 +7,23 @@ struct DatedTextParser {
     let id: String
 
     func parse(_ bytes: [UInt8]) throws(Diagnostic) -> Article {
-        let lines = SourceText.lineRanges(bytes)
-        guard let first = lines.first else {
-            throw Diagnostic(path: path, line: 1, message: "empty file: an article needs a date and a body")
-        }
-        let line = SourceText.trimmed(bytes, first)
-        let text = String(decoding: bytes[line], as: UTF8.self)
-        guard text.hasPrefix("date ") || text.hasPrefix("date\t") else {
+        // The first line: white space, `date`, white space, the day; the rest starts the body.
+        let line = SourceText.trimmed(bytes, 0..<SourceText.lineEnd(bytes, from: 0))
+        func isBlank(_ i: Int) -> Bool { bytes[i] == 0x20 || bytes[i] == 0x09 }
+        guard bytes[line].starts(with: Array("date".utf8)), line.count > 4, isBlank(line.lowerBound + 4) else {
             throw Diagnostic(path: path, line: 1,
                              message: "missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)")
         }
-        let afterKeyword = text.dropFirst(5).drop(while: { $0 == " " || $0 == "\t" })
-        let dateText = afterKeyword.prefix(while: { !$0.isWhitespace })
+        var dateStart = line.lowerBound + 4
+        while dateStart < line.upperBound, isBlank(dateStart) { dateStart += 1 }
+        var dateEnd = dateStart
+        while dateEnd < line.upperBound, !isBlank(dateEnd) { dateEnd += 1 }
+        let dateText = String(decoding: bytes[dateStart..<dateEnd], as: UTF8.self)
         guard let date = ArticleDate(dateText) else {
             let shown = dateText.isEmpty ? "nothing" : "'\(dateText)'"
             throw Diagnostic(path: path, line: 1,
                              message: "invalid date \(shown): expected a real day as YYYY-MM-DD")
         }
-        // The body starts right after the date on the first line.
-        let dateEnd = line.lowerBound + ("date" + text.dropFirst(4).prefix(while: { $0 == " " || $0 == "\t" }) + dateText).utf8.count
         let (credits, bodyStart) = CreditLines.split(bytes, from: dateEnd)
         let body = bodyStart..<SourceText.trimmed(bytes, bodyStart..<bytes.count).upperBound
         guard !body.isEmpty else {

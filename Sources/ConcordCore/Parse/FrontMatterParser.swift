@@ -1,5 +1,3 @@
-import Yams
-
 /// Parses Markdown with YAML front matter: `---`, YAML, `---` (or `...`), body.
 ///
 /// The YAML is composed into nodes rather than decoded, so `date: 2020-07-22`
@@ -17,15 +15,20 @@ struct FrontMatterParser {
     }
 
     func parse(_ bytes: [UInt8]) throws(Diagnostic) -> Article {
-        let lines = SourceText.lineRanges(bytes)
-        guard let close = lines.indices.dropFirst().first(where: { i in
-            let t = String(decoding: bytes[SourceText.trimmed(bytes, lines[i])], as: UTF8.self)
-            return t == "---" || t == "..."
-        }) else {
+        // The YAML runs from the line after the opening `---` to a line `---` or `...`.
+        let yamlStart = min(bytes.count, SourceText.lineEnd(bytes, from: 0) + 1)
+        var lineStart = yamlStart
+        var closing: Range<Int>? = nil
+        while lineStart < bytes.count {
+            let end = SourceText.lineEnd(bytes, from: lineStart)
+            let text = bytes[SourceText.trimmed(bytes, lineStart..<end)]
+            if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) { closing = lineStart..<end; break }
+            lineStart = end + 1
+        }
+        guard let closing else {
             throw Diagnostic(path: path, line: 1, message: "unterminated front matter: no closing '---' line")
         }
-        let yamlRange = (lines.count > 1 ? lines[1].lowerBound : bytes.count)..<lines[close].lowerBound
-        let yaml = String(decoding: bytes[yamlRange], as: UTF8.self)
+        let yaml = String(decoding: bytes[yamlStart..<closing.lowerBound], as: UTF8.self)
         let (fields, tags) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
@@ -41,8 +44,7 @@ struct FrontMatterParser {
             throw Diagnostic(path: path, line: dateField.line,
                              message: "invalid date '\(dateField.text)': expected a real day as YYYY-MM-DD")
         }
-        let bodyStart = close + 1 < lines.count ? lines[close + 1].lowerBound : bytes.count
-        let body = SourceText.trimmed(bytes, bodyStart..<bytes.count)
+        let body = SourceText.trimmed(bytes, min(bytes.count, closing.upperBound + 1)..<bytes.count)
         return Article(
             id: id, path: path, format: .frontMatter,
             title: title.text.trimming(" \t"), date: date,
@@ -53,50 +55,30 @@ struct FrontMatterParser {
 
     /// Reads the top-level mapping into text fields (with their file line) and the tag list.
     private func mapping(_ yaml: String) throws(Diagnostic) -> (fields: [String: (text: String, line: Int)], tags: [String]) {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw Diagnostic(path: path, line: FrontMatterParser.line(of: error) + 1, message: "bad YAML in front matter: \(FrontMatterParser.problem(of: error))")
+        let map: YAMLMapping
+        do throws(YAMLMapping.Failure) {
+            map = try YAMLMapping(yaml, firstLine: 2)
         } catch {
-            throw Diagnostic(path: path, line: 2, message: "bad YAML in front matter: \(error)")
-        }
-        guard let map = node?.mapping else {
-            throw Diagnostic(path: path, line: 2, message: "front matter must be a YAML mapping of fields (title, date, …)")
+            switch error {
+            case .syntax(let line, let problem):
+                throw Diagnostic(path: path, line: line, message: "bad YAML in front matter: \(problem)")
+            case .notMapping:
+                throw Diagnostic(path: path, line: 2, message: "front matter must be a YAML mapping of fields (title, date, …)")
+            }
         }
         var result: [String: (text: String, line: Int)] = [:]
         var tags: [String] = []
-        for (key, value) in map {
-            guard let name = key.string else { continue }
-            let line = (value.mark?.line ?? 0) + 1
-            switch value {
+        for entry in map.entries {
+            switch entry.value {
             case .scalar(let scalar):
-                result[name] = (scalar.string, line)
-                if name == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") } }
-            case .sequence(let seq) where name == "tags":
+                result[entry.key] = (scalar.string, entry.line)
+                if entry.key == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") } }
+            case .sequence(let seq) where entry.key == "tags":
                 tags = seq.compactMap { $0.string }
             default:
-                throw Diagnostic(path: path, line: line, message: "front matter field '\(name)' must be text")
+                throw Diagnostic(path: path, line: entry.line, message: "front matter field '\(entry.key)' must be text")
             }
         }
         return (result, tags)
-    }
-
-    static func line(of error: YamlError) -> Int {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return 1
-        }
-    }
-
-    static func problem(of error: YamlError) -> String {
-        switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
-        default:
-            return "\(error)"
-        }
     }
 }

@@ -49,21 +49,11 @@ enum SourceText {
         return count
     }
 
-    /// The lines of a byte array as ranges (without their line feed; a CR before it is kept out too).
-    static func lineRanges(_ bytes: [UInt8], from start: Int = 0) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var lineStart = start
+    /// Offset of the line feed ending the line that starts at `start` (or the end of the bytes).
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
         var i = start
-        while i < bytes.count {
-            if bytes[i] == 0x0A {
-                let end = i > lineStart && bytes[i - 1] == 0x0D ? i - 1 : i
-                result.append(lineStart..<end)
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        if lineStart < bytes.count { result.append(lineStart..<bytes.count) }
-        return result
+        while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+        return i
     }
 
     static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {

@@ -30,15 +30,7 @@ public struct TemplateSet: Sendable {
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw BuildFailure("\(folder.appendingPathComponent(name + ".mustache").path):1: error: template '\(name)' is missing")
         }
-        let walker = FileManager.default.enumerator(atPath: folder.path)
-        var assets: [String] = []
-        while let path = walker?.nextObject() as? String {
-            var isDir: ObjCBool = false
-            let full = folder.appendingPathComponent(path).path
-            guard !path.hasSuffix(".mustache"), !(path as NSString).lastPathComponent.hasPrefix("."),
-                  FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
-            assets.append(path)
-        }
+        let assets = (FastFiles.listFiles(under: folder.path) ?? []).filter { !$0.hasSuffix(".mustache") }
         self.assets = assets.sorted()
     }
 
@@ -67,10 +59,11 @@ public struct TemplateSet: Sendable {
 
     static let titleMark = "\u{1}concord:title\u{1}"
     static let contentMark = "\u{1}concord:content\u{1}"
-    private let layouts = LayoutCache()
+    /// Rendered layouts by site depth; shared by the rendering threads.
+    private let layouts = Locked<[String: [String]]>([:])
 
     private func layoutParts(root: String, siteTitle: String) throws(BuildFailure) -> [String] {
-        if let cached = layouts.get(root) { return cached }
+        if let cached = layouts.withLock({ $0[root] }) { return cached }
         let context: [String: Any] = ["pageTitle": Self.titleMark, "siteTitle": siteTitle, "root": root,
                                       "isHome": root.isEmpty, "content": Self.contentMark]
         guard let rendered = library.render(context, withTemplate: "layout") else {
@@ -87,15 +80,8 @@ public struct TemplateSet: Sendable {
             rest = after[after.index(after: end)...]
         }
         parts.append(String(rest))
-        layouts.set(root, parts)
+        layouts.withLock { $0[root] = parts }
         return parts
     }
 }
 
-/// Rendered layouts by site depth; shared by the rendering threads.
-final class LayoutCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [String: [String]] = [:]
-    func get(_ key: String) -> [String]? { lock.lock(); defer { lock.unlock() }; return parts[key] }
-    func set(_ key: String, _ value: [String]) { lock.lock(); parts[key] = value; lock.unlock() }
-}

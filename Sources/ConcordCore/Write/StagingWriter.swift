@@ -47,11 +47,11 @@ public final class StagingWriter: @unchecked Sendable {
     }
 
     public func copy(from source: URL, to path: String) {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
+        guard let bytes = FastFiles.read(source.path) else {
             lock.lock(); errors.append("cannot read asset \(source.path)"); lock.unlock()
             return
         }
-        write(path, data)
+        write(path, Data(bytes))
     }
 
     public var fileCount: Int { lock.lock(); defer { lock.unlock() }; return written }

@@ -49,6 +49,15 @@ struct TempArchive {
         try await SiteBuilder(options: options(templates: templates)).build()
     }
 
+    /// Builds the same sources into a new folder `name` and returns its files:
+    /// the reference any other build of this archive must equal byte for byte.
+    func freshBuild(into name: String = "fresh") async throws -> [String: Data] {
+        var options = options()
+        options.output = root.appendingPathComponent(name)
+        _ = try await SiteBuilder(options: options).build()
+        return try snapshot(options.output)
+    }
+
     func read(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }

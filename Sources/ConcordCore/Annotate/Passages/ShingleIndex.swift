@@ -1,4 +1,3 @@
-import Foundation
 /// An inverted index of hashed word runs, turned into candidate article pairs.
 ///
 /// Built by radix partitioning so that the work stays in cache and on all

@@ -36,11 +36,8 @@ struct NameBook {
                 continue
             }
             if let phrase = reader.name(start...end) {
-                let single = start == end
-                let sentenceInitialUnknown = single && text.startsSentence(start)
-                    && ReportingLexicon.gender(ofFirstName: text.norm(start)) == .unknown
                 switch phrase.reference {
-                case .name(let n, var g) where !sentenceInitialUnknown:
+                case .name(let n, var g):
                     // A role noun just before the name tells its gender: "daughter North West", "husband Kanye West".
                     if g == .unknown, phrase.tokens.lowerBound > 0,
                        let role = ReportingLexicon.roleNouns[text.norm(phrase.tokens.lowerBound - 1)], role != .unknown {

@@ -82,13 +82,6 @@ public struct SiteModel: Sendable {
 /// URL-safe names for speaker folders.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        var out = ""
-        var dash = false
-        for c in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c); dash = false }
-            else if !dash && !out.isEmpty { out.append("-"); dash = true }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "speaker" : out
+        ASCIIName.make(text.lowercased(), fallback: "speaker")
     }
 }

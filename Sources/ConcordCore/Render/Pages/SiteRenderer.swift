@@ -15,13 +15,13 @@ public struct SiteRenderer: Sendable {
     /// Renders all pages; returns the number of HTML pages written.
     public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
         let pages = PageContexts(model: model)
-        let failures = FailureBox()
+        let failures = Locked<[BuildFailure]>([])
         func emit(_ path: String, _ template: String, _ ctx: [String: Any], title: String, root: String) {
             do {
                 let html = try templates.page(template, ctx, title: title, root: root, siteTitle: siteTitle)
                 writer.write(path, html)
             } catch {
-                failures.add(error)
+                failures.withLock { $0.append(error) }
             }
         }
         // Every page is one job; the long ones (the indexes) run beside the many short ones.
@@ -50,16 +50,9 @@ public struct SiteRenderer: Sendable {
         for asset in templates.assets {
             writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
         }
-        if let error = failures.first { throw error }
+        if let error = failures.withLock({ $0.first }) { throw error }
         return 4 + model.articles.count + model.annotations.passages.count + model.speakers.count
     }
 
 }
 
-/// Collects errors from parallel rendering.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [BuildFailure] = []
-    func add(_ e: BuildFailure) { lock.lock(); errors.append(e); lock.unlock() }
-    var first: BuildFailure? { lock.lock(); defer { lock.unlock() }; return errors.first }
-}

@@ -1,0 +1,47 @@
+import Yams
+
+/// The top-level mapping of a YAML document, composed rather than decoded so
+/// that values stay the text the user typed (`date: 2020-07-22` is not turned
+/// into a timestamp), with the file line of every value for messages.
+///
+/// Shared by front matter and `concord.yml`.
+struct YAMLMapping {
+    struct Entry {
+        let key: String
+        let value: Node
+        /// 1-based line in the file.
+        let line: Int
+    }
+
+    enum Failure: Error {
+        /// A syntax error at a file line.
+        case syntax(line: Int, problem: String)
+        /// The document is not a mapping (a list, a bare value).
+        case notMapping
+    }
+
+    /// The entries, in document order; an empty document gives none.
+    let entries: [Entry]
+
+    /// - Parameter firstLine: the file line the YAML starts on (2 for front matter after `---`).
+    init(_ yaml: String, firstLine: Int) throws(Failure) {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw .syntax(line: max(1, mark.line) + firstLine - 1, problem: problem)   // Yams marks are 1-based
+            default:
+                throw .syntax(line: firstLine, problem: "\(error)")
+            }
+        } catch {
+            throw .syntax(line: firstLine, problem: "\(error)")
+        }
+        guard let node else { entries = []; return }
+        guard let map = node.mapping else { throw .notMapping }
+        entries = map.compactMap { key, value in
+            key.string.map { Entry(key: $0, value: value, line: max(1, value.mark?.line ?? 1) + firstLine - 1) }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import ConcordCore
+import Foundation
+
+enum Builder {
+    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md.
+    static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
+        do {
+            let report = try await SiteBuilder(options: options, log: log).build()
+            log.info(report.summary)
+            return report.diagnostics.isEmpty ? 0 : 1
+        } catch {
+            log.failure(error)
+            return 2
+        }
+    }
+}
