@@ -5,7 +5,7 @@ import Foundation
 struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Copy new articles into the source folder, then rebuild the site.",
+        abstract: "Copy new articles into the source folder, then rebuild what they change.",
         discussion: """
         Each file is checked like a build checks it; a bad file is reported as path:line: error: … \
         and not copied. Files get a safe name, made unique with -2, -3, … unless --replace is given. \

@@ -37,5 +37,9 @@ struct ConsoleLog: BuildLog {
     }
 
     static let isTerminal = isatty(2) == 1
+    func notice(_ message: String) {
+        clearProgress()
+        FileHandle.standardError.write(Data(("note: " + message + "\n").utf8))
+    }
     func waiting(_ message: String) { FileHandle.standardError.write(Data(("note: " + message + "\n").utf8)) }
 }

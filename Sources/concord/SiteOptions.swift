@@ -25,6 +25,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Text carried by more articles than this is boilerplate and not linked (default 100, or the config's).")
     var boilerplateArticles: Int?
 
+    @Flag(name: .long, help: "Ignore the build cache and rebuild everything.")
+    var full = false
+
     func validate() throws {
         if let n = minPassageWords, n < 4 { throw ValidationError("--min-passage-words must be at least 4") }
         if let n = boilerplateArticles, n < 2 { throw ValidationError("--boilerplate-articles must be at least 2") }
@@ -40,6 +43,7 @@ struct SiteOptions: ParsableArguments {
             config: URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL)
         options.minPassageWords = minPassageWords
         options.boilerplateArticles = boilerplateArticles
+        options.full = full
         return options
     }
 }

@@ -1,4 +1,9 @@
 /// Finds quotations and shared passages across the whole archive.
+///
+/// Work splits in two: what each article gives alone (`ArticleAnalysis`:
+/// its words, its indexed runs, its quotes), which the build cache keeps, and
+/// what needs the whole archive (passages, archive-wide speaker names), which
+/// an incremental build redoes from the cached parts.
 public struct Annotator: Sendable {
     public var passageOptions: PassageFinder.Options
 
@@ -8,6 +13,19 @@ public struct Annotator: Sendable {
     public struct Timings: Sendable {
         public var tokenize = 0.0, passages = 0.0, quotes = 0.0
         public var passageProfile = PassageFinder.Profile()
+        /// Incremental builds: articles analysed anew, and pairs aligned anew.
+        public var analysed = 0, realigned = 0
+    }
+
+    /// Everything a build needs from annotation, and what the cache keeps of it.
+    struct Outcome {
+        var annotations: Annotations
+        var analyses: [ArticleAnalysis]
+        var boilerplate: Set<UInt64>
+        var edges: [WitnessClusterer.Edge]
+        /// Tokenized bodies, where at hand (all of them after a full run).
+        var texts: [Int: TokenizedText]
+        var timings: Timings
     }
 
     public func annotate(_ articles: [Article]) -> (Annotations, Timings) {
@@ -17,21 +35,104 @@ public struct Annotator: Sendable {
 
     /// Annotates, and returns the tokenized bodies too (the renderer counts words with them).
     public func annotateKeepingTexts(_ articles: [Article]) -> (Annotations, [TokenizedText], Timings) {
+        let o = annotateAll(articles)
+        return (o.annotations, articles.indices.map { o.texts[$0]! }, o.timings)
+    }
+
+    /// Annotates every article from scratch. `articles` must be sorted by id.
+    func annotateAll(_ articles: [Article]) -> Outcome {
         var timings = Timings()
         let clock = ContinuousClock()
         var t0 = clock.now
         let tokenizer = WordTokenizer()
         let texts = ParallelMap.map(articles) { tokenizer.tokenize($0.source, in: $0.body) }
+        let runs = ParallelMap.map(texts) { ArticleRuns.of($0, size: passageOptions.shingle, window: passageOptions.window) }
         timings.tokenize = (clock.now - t0).seconds
         t0 = clock.now
-        let passages = PassageFinder(options: passageOptions).find(in: articles, texts: texts, profile: &timings.passageProfile)
+        let found = PassageFinder(options: passageOptions).find(in: articles, texts: texts, runs: runs, profile: &timings.passageProfile)
         timings.passages = (clock.now - t0).seconds
         t0 = clock.now
-        var quotes = QuoteFinder().find(in: articles, texts: texts)
+        let finder = QuoteFinder()
+        let perArticle = ParallelMap.map(Array(articles.indices)) { finder.quotes(of: articles[$0], text: texts[$0]) }
+        var quotes = finder.combine(perArticle)
+        QuoteFinder.link(&quotes, to: found.passages)
+        timings.quotes = (clock.now - t0).seconds
+        timings.analysed = articles.count
+        let analyses = articles.indices.map {
+            ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: perArticle[$0].0, fullNames: perArticle[$0].1)
+        }
+        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analyses: analyses,
+                       boilerplate: found.boilerplate, edges: found.edges,
+                       texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
+    }
+
+    /// What the previous build knew, for `annotateChanged`.
+    struct Previous {
+        /// Analysis of each unchanged article, by current index (nil: new or edited).
+        var analyses: [ArticleAnalysis?]
+        /// Runs of the replaced versions of edited articles and of deleted ones.
+        var oldRuns: [ArticleRuns]
+        var boilerplate: Set<UInt64>
+        /// Edges between two unchanged articles, by current index.
+        var keptEdges: [WitnessClusterer.Edge]
+    }
+
+    /// Annotates after a change: analyses only new and edited articles, aligns
+    /// only pairs involving them, then redoes the archive-wide steps. Falls back
+    /// to `annotateAll` when the change moves a run across a threshold.
+    func annotateChanged(_ articles: [Article], previous: Previous) -> Outcome {
+        var timings = Timings()
+        let clock = ContinuousClock()
+        var t0 = clock.now
+        let tokenizer = WordTokenizer()
+        let texts = Locked<[Int: TokenizedText]>([:])
+        func text(_ i: Int) -> TokenizedText {
+            if let t = texts.withLock({ $0[i] }) { return t }
+            let t = tokenizer.tokenize(articles[i].source, in: articles[i].body)
+            texts.withLock { $0[i] = t }
+            return t
+        }
+        let changed = articles.indices.filter { previous.analyses[$0] == nil }
+        let finder = QuoteFinder()
+        let fresh = ParallelMap.map(changed, chunk: 1) { i -> ArticleAnalysis in
+            let t = text(i)
+            let (quotes, names) = finder.quotes(of: articles[i], text: t)
+            return ArticleAnalysis(wordCount: t.count, runs: ArticleRuns.of(t, size: passageOptions.shingle, window: passageOptions.window),
+                                   quotes: quotes, fullNames: names)
+        }
+        var analyses = previous.analyses
+        for (k, i) in changed.enumerated() { analyses[i] = fresh[k] }
+        let all = analyses.map { $0! }
+        timings.tokenize = (clock.now - t0).seconds
+        timings.analysed = changed.count
+        t0 = clock.now
+
+        let update = PassageUpdate(options: passageOptions).update(
+            .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
+                  boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
+        guard let update else { return annotateAll(articles) }
+        let passages = WitnessClusterer(articles: articles).passages(from: update.edges)
+        timings.passages = (clock.now - t0).seconds
+        timings.realigned = update.alignedPairs
+        t0 = clock.now
+        var quotes = finder.combine(all.map { ($0.quotes, $0.fullNames) })
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
-        return (Annotations(passages: passages, quotes: quotes), texts, timings)
+        return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,
+                       boilerplate: update.boilerplate, edges: update.edges, texts: texts.withLock { $0 }, timings: timings)
     }
+}
+
+/// What one article gives the annotator on its own; kept in the build cache.
+struct ArticleAnalysis: Sendable {
+    /// Words in the body.
+    var wordCount: Int
+    /// The runs it puts in the shingle index.
+    var runs: ArticleRuns
+    /// Its quotes, with speakers named as this article knows them.
+    var quotes: [Quote]
+    /// Full names it spells out (for archive-wide names).
+    var fullNames: [String]
 }
 
 extension Duration {

@@ -2,7 +2,7 @@
 ///
 /// Annotations are byte ranges into `source` (the file as read), so the
 /// article keeps the whole file rather than a cleaned copy of its body.
-public struct Article: Sendable, Identifiable {
+public final class Article: Sendable, Identifiable {
     /// File name without extension; unique in an archive.
     public let id: String
     /// Path relative to the source folder.
@@ -15,24 +15,45 @@ public struct Article: Sendable, Identifiable {
     public let author: String?
     public let url: String?
     public let tags: [String]
-    /// The file's bytes, exactly as read (valid UTF-8).
-    public let source: [UInt8]
+    /// The file's bytes, exactly as read (valid UTF-8). An article restored
+    /// from the build cache reads them from its file on first use.
+    public var source: [UInt8] { storage.bytes }
     /// Where the Markdown body lies in `source`.
     public let body: Range<Int>
+    /// Checksum of `source`: tells the build cache and page keys whether the text changed.
+    public let contentHash: UInt64
+    let storage: SourceBytes
 
     public init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
                 credits: [String], author: String? = nil, url: String? = nil, tags: [String] = [],
                 source: [UInt8], body: Range<Int>) {
         self.id = id; self.path = path; self.format = format; self.title = title; self.date = date
         self.credits = credits; self.author = author; self.url = url; self.tags = tags
-        self.source = source; self.body = body
+        self.storage = SourceBytes(source); self.body = body
+        contentHash = Checksum.of(source)
+    }
+
+    /// An article whose bytes stay on disk until a stage needs them (incremental builds).
+    init(restoring a: Article, storage: SourceBytes) {
+        id = a.id; path = a.path; format = a.format; title = a.title; date = a.date; credits = a.credits
+        author = a.author; url = a.url; tags = a.tags; body = a.body; contentHash = a.contentHash
+        self.storage = storage
+    }
+
+    init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
+         credits: [String], author: String?, url: String?, tags: [String],
+         body: Range<Int>, contentHash: UInt64, storage: SourceBytes) {
+        self.id = id; self.path = path; self.format = format; self.title = title; self.date = date
+        self.credits = credits; self.author = author; self.url = url; self.tags = tags
+        self.body = body; self.contentHash = contentHash; self.storage = storage
     }
 
     /// The body as text.
     public var bodyText: String { String(decoding: source[body], as: UTF8.self) }
 
-    /// Text of a byte range of the source.
-    public func text(_ range: Range<Int>) -> String { String(decoding: source[range], as: UTF8.self) }
+    /// Text of a byte range of the source (remembered, so the build cache can
+    /// hand it to the next build without reading the file).
+    public func text(_ range: Range<Int>) -> String { storage.text(range) }
 }
 
 /// The two input formats of CONTRACT.md.

@@ -45,8 +45,7 @@ public struct ArchiveLoader: Sendable {
             switch result {
             case .success(let article):
                 if let other = seen[article.id] {
-                    diagnostics.append(Diagnostic(path: article.path, line: 1,
-                        message: "duplicate id '\(article.id)': '\(other)' has the same file name; rename one of them"))
+                    diagnostics.append(Self.duplicate(article, of: other))
                 } else {
                     seen[article.id] = article.path
                     articles.append(article)
@@ -57,5 +56,11 @@ public struct ArchiveLoader: Sendable {
         }
         articles.sort { $0.id < $1.id }
         return Result(articles: articles, diagnostics: diagnostics)
+    }
+
+    /// The diagnostic for a second file with the same id.
+    static func duplicate(_ article: Article, of other: String) -> Diagnostic {
+        Diagnostic(path: article.path, line: 1,
+                   message: "duplicate id '\(article.id)': '\(other)' has the same file name; rename one of them")
     }
 }

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     /// Command-line settings; they win over the config file.
     public var minPassageWords: Int?
     public var boilerplateArticles: Int?
+    /// Ignore the build cache: parse, annotate and render everything (`--full`).
+    public var full = false
 
     public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
         self.source = source; self.output = output; self.templates = templates
@@ -35,11 +37,14 @@ public protocol BuildLog: Sendable {
     func waiting(_ message: String)
     /// A long build starts a stage ("annotating 100000 articles").
     func progress(_ message: String)
+    /// One line worth telling even without --verbose ("full build: the build cache is damaged").
+    func notice(_ message: String)
 }
 
 extension BuildLog {
     public func waiting(_ message: String) {}
     public func progress(_ message: String) {}
+    public func notice(_ message: String) {}
 }
 
 /// A log that keeps nothing.

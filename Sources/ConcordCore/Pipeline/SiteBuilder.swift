@@ -1,10 +1,14 @@
 import Foundation
 
-/// Runs the pipeline: load templates → parse → annotate → render → write (swap in).
+/// Runs the pipeline: load templates → parse → annotate → render → write (swap in) → save the cache.
 ///
-/// Each stage is timed and reported to the log. Bad articles are reported and
-/// left out; anything that would leave no usable site throws `BuildFailure`
-/// before the output folder is touched.
+/// Each stage is timed and reported to the log. With a usable build cache the
+/// build is incremental: unchanged files are not read, only pairs involving
+/// a changed article are aligned, only pages whose key changed are rendered,
+/// only files whose bytes changed are written; the output is byte for byte
+/// what a full build gives. Bad articles are reported and left out; anything
+/// that would leave no usable site throws `BuildFailure` before the output
+/// folder is touched.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let log: any BuildLog
@@ -17,6 +21,21 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() async throws(BuildFailure) -> BuildReport {
+        let output = OutputFolder(options.output)
+        try output.checkSafe(source: options.source, templates: options.templates,
+                             workingDirectory: options.workingDirectory)
+        let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
+        defer { lock.release() }
+        let config = try SiteConfig.load(options.config)
+        let templates = try await TemplateSet(folder: options.templates)
+        if let report = try run(output, config, templates, full: options.full) { return report }
+        log.notice("full build: an article changed while it was being built")
+        if let report = try run(output, config, templates, full: true) { return report }
+        throw BuildFailure("articles in \(options.source.path) kept changing during the build; the last site is left in place")
+    }
+
+    /// One build; nil when an article file changed under it (the caller builds again).
+    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool) throws(BuildFailure) -> BuildReport? {
         let clock = ContinuousClock()
         let start = clock.now
         var stageStart = start
@@ -28,56 +47,186 @@ public struct SiteBuilder: Sendable {
             timings.append(t); log.stage(t)
             stageStart = now
         }
-
-        let output = OutputFolder(options.output)
-        try output.checkSafe(source: options.source, templates: options.templates,
-                             workingDirectory: options.workingDirectory)
-        let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
-        defer { lock.release() }
-        let config = try SiteConfig.load(options.config)
-        let templates = try await TemplateSet(folder: options.templates)
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
+
+        let passageOptions = options.passageOptions(config)
+        let cache = BuildCache(output: options.output)
+        let loadStart = clock.now
+        let loaded = full ? nil : usableCache(cache, settings: BuildCache.settings(passageOptions), output: output)
+        let loadMS = Int((clock.now - loadStart).seconds * 1000)
+        let state = loaded?.state
 
         let loader = ArchiveLoader(sourceFolder: options.source)
         let files = try loader.articlePaths()
         // Progress lines only for archives that take more than about a second.
-        let long = files.count >= Self.progressThreshold
+        let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        let loaded = try loader.load(paths: files)
-        for d in loaded.diagnostics { log.diagnostic(d) }
-        finish("parse", "\(loaded.articles.count) articles, \(loaded.diagnostics.count) left out")
+        let delta = ArchiveDelta.scan(loader, paths: files, state: state)
+        for d in delta.diagnostics { log.diagnostic(d) }
+        let reusedCount = delta.reused.filter { $0 != nil }.count
+        finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms"))
 
         if long { log.progress("annotating quotes and shared passages…") }
-        let (annotations, texts, sub) = Annotator(passageOptions: options.passageOptions(config)).annotateKeepingTexts(loaded.articles)
-        finish("annotate", String(format: "tokenize %.0f ms, passages %.0f ms (%d), quotes %.0f ms (%d)",
-                                  sub.tokenize * 1000, sub.passages * 1000, annotations.passages.count,
+        let annotator = Annotator(passageOptions: passageOptions)
+        let outcome = state == nil ? annotator.annotateAll(delta.articles)
+                                   : annotator.annotateChanged(delta.articles, previous: delta.previous)
+        let annotations = outcome.annotations
+        let sub = outcome.timings
+        finish("annotate", String(format: "tokenize %.0f ms (%d articles), passages %.0f ms (%d), quotes %.0f ms (%d)",
+                                  sub.tokenize * 1000, sub.analysed, sub.passages * 1000, annotations.passages.count,
                                   sub.quotes * 1000, annotations.quotes.count)
-                           + "\n      passages: " + sub.passageProfile.summary)
+                           + (state == nil ? "\n      passages: " + sub.passageProfile.summary : ", \(sub.realigned) pairs aligned"))
 
         if long { log.progress("rendering pages…") }
-        let model = SiteModel(articles: loaded.articles, annotations: annotations, texts: texts)
+        var lap = clock.now
+        func split() -> Int { let now = clock.now; defer { lap = now }; return Int((now - lap).seconds * 1000) }
+        let stats = wordStats(delta, outcome)
+        let model = SiteModel(articles: delta.articles, annotations: annotations,
+                              wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
+        let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
+        let modelMS = split()
+        let keys = Dictionary(renderer.keys(), uniquingKeysWith: { a, _ in a })
+        let keysMS = split()
+        let oldFiles = state?.files ?? [:]
+        let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
+
         let staging = try output.makeStaging()
+        let stagingFiles = state != nil && OutputFolder.generation(of: staging) == state!.previousGeneration
+            ? state!.previousFiles : [:]
         let writer = StagingWriter(root: staging)
-        let pages: Int
+        let newFiles = Locked<[String: BuildState.FileEntry]>([:])
+        /// Writes a file unless the staging folder already holds these bytes.
+        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {
+            let sum = Checksum.of(bytes)
+            newFiles.withLock { $0[path] = .init(key: key, checksum: sum) }
+            if stagingFiles[path] == sum { writer.keep(path) } else { writer.write(path, Data(bytes)) }
+        }
+        var rendered: Int
+        var renderDetail = ""
         do {
-            pages = try SiteRenderer(templates: templates, model: model, siteTitle: config.title).render(into: writer)
-            writer.write("annotations.json", try AnnotationsDocument(model: model).encoded())
+            rendered = try renderer.render(where: { toRender.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+            let pagesMS = split()
+            // Pages whose key is unchanged have the bytes the output holds; copied from there
+            // when the staging folder lacks them, and rendered after all if the output lost them.
+            let unchanged = keys.keys.filter { !toRender.contains($0) }.sorted()
+            let lost = ParallelMap.map(unchanged, chunk: 32) { path -> String? in
+                let entry = oldFiles[path]!
+                if stagingFiles[path] == entry.checksum {
+                    newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
+                }
+                guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
+                newFiles.withLock { $0[path] = entry }
+                writer.write(path, Data(bytes))
+                return nil
+            }.compactMap { $0 }
+            if !lost.isEmpty {
+                let again = Set(lost)
+                rendered += try renderer.render(where: { again.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+            }
+            for asset in templates.assets {
+                guard let bytes = FastFiles.read(templates.folder.path + "/" + asset) else {
+                    throw BuildFailure("cannot read asset \(templates.folder.path)/\(asset)")
+                }
+                put(asset, key: Checksum.of(bytes), bytes)
+            }
+            let copyMS = split()
+            put("annotations.json", key: 0, AnnotationsDocument(model: model).encoded())
+            let jsonMS = split()
             try writer.finish()
+            if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, prune \(split()) ms"
         } catch let failure as BuildFailure {
             OutputFolder.discard(staging); throw failure
         } catch {
             OutputFolder.discard(staging); throw BuildFailure("cannot write annotations.json: \(error)")
         }
-        finish("render", "\(pages) pages")
+        let pageCount = renderer.pages.count
+        finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)
 
+        // The generation id is the checksum of the site's files: the same input gives the same bytes, this file included.
+        let outputGeneration = OutputFolder.generation(of: options.output)
+        let fileTable = newFiles.withLock { $0 }
+        var id = PageKey(seed: 0)
+        for (path, entry) in fileTable.sorted(by: { $0.key < $1.key }) { id.add(path); id.add(entry.checksum) }
+        let generation = max(1, id.value)
+        _ = FileManager.default.createFile(atPath: staging.path + "/" + OutputFolder.generationFile,
+                                       contents: Data(String(generation, radix: 16).utf8))
         try output.swap(in: staging)
-        finish("write", "\(writer.fileCount) files → \(options.output.path)")
+        let written = writer.fileCount
+        finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
-        return BuildReport(articles: loaded.articles.count, pages: pages, files: writer.fileCount,
+        saveCache(cache, loaded, delta, outcome, stats, fileTable, generation: generation,
+                  previousGeneration: state != nil && outputGeneration == state!.generation ? outputGeneration! : 0,
+                  settings: BuildCache.settings(passageOptions))
+        finish("cache", cache.folder.lastPathComponent)
+
+        return BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
                            passages: annotations.passages.count, quotes: annotations.quotes.count,
-                           diagnostics: loaded.diagnostics, timings: timings,
-                           seconds: (clock.now - start).seconds, output: options.output)
+                           diagnostics: delta.diagnostics, timings: timings,
+                           seconds: (clock.now - start).seconds, output: options.output,
+                           incremental: state != nil, rendered: rendered, written: written)
+    }
+
+    /// The cache, if it describes this archive's settings and the site now in the output folder; else nil, said in one line.
+    private func usableCache(_ cache: BuildCache, settings: UInt64, output: OutputFolder) -> BuildCache.Loaded? {
+        do {
+            let loaded = try cache.load(sourceFolder: options.source.path)
+            guard loaded.state.settings == settings else {
+                log.notice("full build: passage settings or the cache format changed"); return nil
+            }
+            guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
+                log.notice("full build: \(output.url.lastPathComponent)/ is not the site the build cache describes"); return nil
+            }
+            return loaded
+        } catch {
+            log.notice("full build: \(error.description)")
+            return nil
+        }
+    }
+
+    /// Word counts per article: cached ones where the article and its witnesses are unchanged.
+    private func wordStats(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> [ArticleWordStats] {
+        let ranges = SiteModel.witnessRanges(outcome.annotations)
+        return ParallelMap.map(Array(delta.articles.indices), chunk: 64) { i in
+            let a = delta.articles[i]
+            let mine = ranges[a.id] ?? []
+            if let cached = delta.reused[i]?.stats, cached.witnesses == mine { return cached }
+            let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
+            return ArticleWordStats(text: text, witnesses: mine)
+        }
+    }
+
+    private func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ delta: ArchiveDelta,
+                           _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats],
+                           _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
+                           settings: UInt64) {
+        var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
+        var records: [String: ArticleRecord] = [:]
+        let folder = options.source.path
+        for (i, a) in delta.articles.enumerated() {
+            let texts = a.storage.usedTexts
+            let old = delta.reused[i]
+            let record = ArticleRecord(stamp: old?.stamp ?? FileStamp.of(folder + "/" + a.path) ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
+                                       article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
+            if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
+            records[a.path] = record
+        }
+        let ids = delta.articles.map(\.id)
+        let state = BuildState(
+            settings: settings, generation: generation, previousGeneration: previousGeneration,
+            previousFiles: previousGeneration == 0 ? [:] : (loaded?.state.files.mapValues(\.checksum) ?? [:]),
+            records: records, boilerplate: outcome.boilerplate,
+            edges: outcome.edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
+                                             b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
+            files: files)
+        do {
+            try cache.save(state, dirty: dirty, previous: loaded?.shardFiles)
+        } catch {
+            log.notice("\(error.description); the next build will be a full one")
+            cache.remove()
+        }
     }
 }
 
@@ -88,9 +237,13 @@ public struct BuildReport: Sendable {
     public let timings: [StageTiming]
     public let seconds: Double
     public let output: URL
+    /// Whether the build cache was used, how many pages were rendered and files written.
+    public var incremental = false
+    public var rendered = 0, written = 0
 
     public var summary: String {
         let left = diagnostics.isEmpty ? "" : ", \(diagnostics.count) left out"
-        return "Built \(articles) articles\(left) → \(pages) pages, \(passages) shared passages, \(quotes) quotes in \(String(format: "%.2f", seconds)) s (\(output.path))"
+        let how = incremental ? " (incremental: \(rendered) pages rendered, \(written) files written)" : ""
+        return "Built \(articles) articles\(left) → \(pages) pages, \(passages) shared passages, \(quotes) quotes in \(String(format: "%.2f", seconds)) s\(how) (\(output.path))"
     }
 }

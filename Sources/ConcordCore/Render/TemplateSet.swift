@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     /// Files other than templates (stylesheets, scripts, images), relative paths, copied as they are.
     public let assets: [String]
     public let folder: URL
+    /// Checksum of the templates (names and bytes): part of every page's key.
+    /// Assets are not in it: pages link to them, so a changed stylesheet rewrites only itself.
+    let checksum: UInt64
 
     public init(folder: URL) async throws(BuildFailure) {
         self.folder = folder
@@ -30,8 +33,11 @@ public struct TemplateSet: Sendable {
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw BuildFailure("\(folder.appendingPathComponent(name + ".mustache").path):1: error: template '\(name)' is missing")
         }
-        let assets = (FastFiles.listFiles(under: folder.path) ?? []).filter { !$0.hasSuffix(".mustache") }
-        self.assets = assets.sorted()
+        let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted()
+        var key = PageKey(seed: 0)
+        for f in files where f.hasSuffix(".mustache") { key.add(f); key.add(Checksum.of(FastFiles.read(folder.path + "/" + f) ?? [])) }
+        checksum = key.value
+        self.assets = files.filter { !$0.hasSuffix(".mustache") }
     }
 
     /// Renders a page body with `template`, then wraps it in `layout`.

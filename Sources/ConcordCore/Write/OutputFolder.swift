@@ -107,18 +107,21 @@ public struct OutputFolder: Sendable {
         } else {
             before = FastFiles.listFiles(under: staging.path) ?? []
         }
-        var keptFolders = Set<String>()
-        for path in written {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, keptFolders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+        let gone = before.filter { !written.contains($0) && $0 != marker && $0 != manifest && $0 != generationFile }
+        if !gone.isEmpty {
+            var keptFolders = Set<String>()
+            for path in written {
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty, keptFolders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
+            }
+            var emptied = Set<String>()
+            for path in gone {
+                unlink(staging.path + "/" + path)
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty, !keptFolders.contains(folder) { emptied.insert(folder); folder = (folder as NSString).deletingLastPathComponent }
+            }
+            for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
         }
-        var emptied = Set<String>()
-        for path in before where !written.contains(path) && path != marker && path != manifest {
-            unlink(staging.path + "/" + path)
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, !keptFolders.contains(folder) { emptied.insert(folder); folder = (folder as NSString).deletingLastPathComponent }
-        }
-        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
         let list = written.sorted().joined(separator: "\n")
         fm.createFile(atPath: manifestPath, contents: Data(list.utf8))
     }
@@ -139,6 +142,15 @@ public struct OutputFolder: Sendable {
             try? fm.removeItem(at: staging)
             throw BuildFailure("cannot put the new site in place at '\(url.path)': \(error.localizedDescription)")
         }
+    }
+
+    /// Names the generation of a site folder (a checksum of its files, in hex), so the
+    /// build cache can tell whether the output and `.previous` are the ones it describes.
+    public static let generationFile = ".concord-generation"
+
+    /// The generation id written in a site folder, or nil.
+    static func generation(of folder: URL) -> UInt64? {
+        FastFiles.read(folder.path + "/" + generationFile).flatMap { UInt64(String(decoding: $0, as: UTF8.self), radix: 16) }
     }
 
     /// Removes a staging folder after a failed build.

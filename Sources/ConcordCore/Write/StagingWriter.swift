@@ -42,6 +42,11 @@ public final class StagingWriter: @unchecked Sendable {
         lock.lock(); written += 1; paths.insert(path); lock.unlock()
     }
 
+    /// Counts `path` as part of the site without writing it: the staging folder already holds its bytes.
+    public func keep(_ path: String) {
+        lock.lock(); paths.insert(path); lock.unlock()
+    }
+
     private func fail(_ path: String, _ message: String) {
         lock.lock(); errors.append("\(path): \(message)"); lock.unlock()
     }

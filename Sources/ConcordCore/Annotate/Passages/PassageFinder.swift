@@ -43,29 +43,52 @@ public struct PassageFinder: Sendable {
     }
 
     public func find(in articles: [Article], texts: [TokenizedText], profile: inout Profile) -> [Passage] {
+        let runs = ParallelMap.map(texts) { ArticleRuns.of($0, size: options.shingle, window: options.window) }
+        return find(in: articles, texts: texts, runs: runs, profile: &profile).passages
+    }
+
+    /// What the passage stage found and what an incremental build needs to redo part of it.
+    struct Result {
+        var passages: [Passage]
+        /// Hashes of runs too common to index.
+        var boilerplate: Set<UInt64>
+        /// Every aligned segment, by article index.
+        var edges: [WitnessClusterer.Edge]
+    }
+
+    func find(in articles: [Article], texts: [TokenizedText], runs: [ArticleRuns], profile: inout Profile) -> Result {
         let clock = ContinuousClock()
         var t = clock.now
         func lap() -> Double { let now = clock.now; defer { t = now }; return (now - t).seconds }
-        let index = ShingleIndex(texts: texts, size: options.shingle, maxArticles: options.boilerplateArticles,
-                                 window: options.window)
+        let index = ShingleIndex(runs: runs, maxArticles: options.boilerplateArticles)
         profile.index = lap()
         profile.runs = index.runCount
         profile.keptRuns = index.keptCount
         let pairs = index.candidatePairs()
+        let boilerplateHashes = index.boilerplateHashes()
         let boilerplate = index.boilerplate(runLength: options.shingle)
         profile.pairs = lap()
         profile.candidatePairs = pairs.count
         let aligner = PairAligner(options: options)
         let edges = ParallelMap.map(pairs, chunk: 4) { pair in
-            aligner.align(texts[pair.a], texts[pair.b], anchors: pair.anchors,
-                          excludedA: boilerplate[pair.a] ?? [], excludedB: boilerplate[pair.b] ?? []).map { seg in
-                WitnessClusterer.Edge(a: pair.a, aTokens: seg.a, b: pair.b, bTokens: seg.b)
-            }
+            aligner.edges(articles, texts, pair.a, pair.b, anchors: pair.anchors,
+                          excludedA: boilerplate[pair.a] ?? [], excludedB: boilerplate[pair.b] ?? [])
         }.flatMap { $0 }
         profile.align = lap()
         profile.alignedSegments = edges.count
-        let passages = WitnessClusterer(articles: articles, texts: texts).passages(from: edges)
+        let passages = WitnessClusterer(articles: articles).passages(from: edges)
         profile.cluster = lap()
-        return passages
+        return Result(passages: passages, boilerplate: boilerplateHashes, edges: edges)
+    }
+}
+
+extension PairAligner {
+    /// The aligned segments of articles `a` and `b` as clustering edges.
+    func edges(_ articles: [Article], _ texts: [TokenizedText], _ a: Int, _ b: Int, anchors: [(Int32, Int32)],
+               excludedA: Set<Int>, excludedB: Set<Int>) -> [WitnessClusterer.Edge] {
+        align(texts[a], texts[b], anchors: anchors, excludedA: excludedA, excludedB: excludedB).map { seg in
+            WitnessClusterer.Edge(a: a, aTokens: seg.a, aBytes: WitnessClusterer.bytes(of: seg.a, in: texts[a], articles[a]),
+                                  b: b, bTokens: seg.b, bBytes: WitnessClusterer.bytes(of: seg.b, in: texts[b], articles[b]))
+        }
     }
 }

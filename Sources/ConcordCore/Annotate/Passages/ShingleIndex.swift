@@ -23,18 +23,20 @@ struct ShingleIndex {
 
     private static let bucketBits = 8
 
-    /// - Parameter window: winnowing window; 1 indexes every run.
-    init(texts: [TokenizedText], size: Int, maxArticles: Int, window: Int = 1) {
+    /// - Parameter runs: each article's selected runs (`ArticleRuns.of`), in article order.
+    init(runs: [ArticleRuns], maxArticles: Int) {
         self.maxArticles = maxArticles
         let buckets = 1 << Self.bucketBits
         let shift = UInt64(64 - Self.bucketBits)
-        let chunkSize = max(1, texts.count / 64)
-        let chunks = stride(from: 0, to: texts.count, by: chunkSize).map { $0..<min(texts.count, $0 + chunkSize) }
+        let chunkSize = max(1, runs.count / 64)
+        let chunks = stride(from: 0, to: runs.count, by: chunkSize).map { $0..<min(runs.count, $0 + chunkSize) }
         let partial = ParallelMap.map(chunks, chunk: 1) { range -> [[Posting]] in
             var out = [[Posting]](repeating: [], count: buckets)
             for d in range {
-                ShingleIndex.forEachRun(texts[d], size, window: window) { h, p in
-                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: UInt32(p)))
+                let r = runs[d]
+                for k in r.hashes.indices {
+                    let h = r.hashes[k]
+                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: r.positions[k]))
                 }
             }
             return out
@@ -57,6 +59,33 @@ struct ShingleIndex {
             return out
         }
         postings = kept.flatMap { $0 }
+    }
+
+    /// Whether a run carried by `distinct` articles, `postings` times in all,
+    /// pairs articles (shared, but neither boilerplate nor repeated too often).
+    static func pairs(distinct: Int, postings: Int, maxArticles: Int) -> Bool {
+        distinct >= 2 && distinct <= maxArticles && postings <= maxArticles * 2
+    }
+
+    /// Hashes of the runs carried by more than `maxArticles` articles.
+    func boilerplateHashes() -> Set<UInt64> {
+        var result = Set<UInt64>()
+        forEachGroup { i, j, distinct in if distinct > maxArticles { result.insert(postings[i].hash) } }
+        return result
+    }
+
+    private func forEachGroup(_ body: (Int, Int, Int) -> Void) {
+        var i = 0
+        while i < postings.count {
+            var j = i + 1
+            var distinct = 1
+            while j < postings.count, postings[j].hash == postings[i].hash {
+                if postings[j].article != postings[j - 1].article { distinct += 1 }
+                j += 1
+            }
+            body(i, j, distinct)
+            i = j
+        }
     }
 
     /// Calls `body(hash, position)` for the runs of `size` words that winnowing
@@ -131,21 +160,12 @@ struct ShingleIndex {
     /// alignments are cut there, so a shared passage never runs on into a footer.
     func boilerplate(runLength: Int) -> [Int: Set<Int>] {
         var result: [Int: Set<Int>] = [:]
-        var i = 0
-        while i < postings.count {
-            var j = i + 1
-            var distinct = 1
-            while j < postings.count, postings[j].hash == postings[i].hash {
-                if postings[j].article != postings[j - 1].article { distinct += 1 }
-                j += 1
+        forEachGroup { i, j, distinct in
+            guard distinct > maxArticles else { return }
+            for k in i..<j {
+                let p = Int(postings[k].position)
+                result[Int(postings[k].article), default: []].formUnion(p..<(p + runLength))
             }
-            if distinct > maxArticles {
-                for k in i..<j {
-                    let p = Int(postings[k].position)
-                    result[Int(postings[k].article), default: []].formUnion(p..<(p + runLength))
-                }
-            }
-            i = j
         }
         return result
     }
@@ -153,23 +173,14 @@ struct ShingleIndex {
     /// Calls `body(pair key, position in a, position in b)` for each pair of
     /// postings of one run in two different articles (article a < article b).
     private func forEachPair(_ body: (UInt64, Int32, Int32) -> Void) {
-        var i = 0
-        while i < postings.count {
-            var j = i + 1
-            while j < postings.count, postings[j].hash == postings[i].hash { j += 1 }
-            if j - i >= 2 {
-                var distinct = 1
-                for k in (i + 1)..<j where postings[k].article != postings[k - 1].article { distinct += 1 }
-                if distinct >= 2 && distinct <= maxArticles && j - i <= maxArticles * 2 {
-                    for x in i..<j {
-                        for y in (x + 1)..<j where postings[y].article != postings[x].article {
-                            body(UInt64(postings[x].article) << 32 | UInt64(postings[y].article),
-                                 Int32(postings[x].position), Int32(postings[y].position))
-                        }
-                    }
+        forEachGroup { i, j, distinct in
+            guard Self.pairs(distinct: distinct, postings: j - i, maxArticles: maxArticles) else { return }
+            for x in i..<j {
+                for y in (x + 1)..<j where postings[y].article != postings[x].article {
+                    body(UInt64(postings[x].article) << 32 | UInt64(postings[y].article),
+                         Int32(postings[x].position), Int32(postings[y].position))
                 }
             }
-            i = j
         }
     }
 }

@@ -4,40 +4,47 @@
 /// become one witness. Two witnesses joined by an aligned pair belong to the
 /// same passage, so A~B and B~C give one passage with three witnesses.
 struct WitnessClusterer {
-    struct Edge: Sendable {
-        let a: Int
+    /// One aligned segment of a pair: word ranges, and the byte ranges their witnesses would span.
+    struct Edge: Sendable, Equatable {
+        var a: Int
         let aTokens: ClosedRange<Int>
-        let b: Int
+        let aBytes: Range<Int>
+        var b: Int
         let bTokens: ClosedRange<Int>
+        let bBytes: Range<Int>
     }
 
     let articles: [Article]
-    let texts: [TokenizedText]
     private let articleIndex: [String: Int]
 
-    init(articles: [Article], texts: [TokenizedText]) {
+    init(articles: [Article]) {
         self.articles = articles
-        self.texts = texts
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
     }
 
     func passages(from edges: [Edge]) -> [Passage] {
         // Nodes: merged token ranges per article.
-        var spans: [Int: [ClosedRange<Int>]] = [:]
-        for e in edges { spans[e.a, default: []].append(e.aTokens); spans[e.b, default: []].append(e.bTokens) }
-        var nodes: [(article: Int, tokens: ClosedRange<Int>)] = []
+        typealias Span = (tokens: ClosedRange<Int>, bytes: Range<Int>)
+        var spans: [Int: [Span]] = [:]
+        for e in edges {
+            spans[e.a, default: []].append((e.aTokens, e.aBytes)); spans[e.b, default: []].append((e.bTokens, e.bBytes))
+        }
+        // A merged node starts where its first span starts and ends where the span reaching furthest ends.
+        var nodes: [(article: Int, tokens: ClosedRange<Int>, bytes: Range<Int>)] = []
         var nodesOf: [Int: [Int]] = [:]          // article → node ids, sorted by position
         for article in spans.keys.sorted() {
-            let sorted = spans[article]!.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            let sorted = spans[article]!.sorted { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
             var current = sorted[0]
             for r in sorted.dropFirst() {
-                if r.lowerBound <= current.upperBound + 1 {
-                    current = current.lowerBound...max(current.upperBound, r.upperBound)
+                if r.tokens.lowerBound <= current.tokens.upperBound + 1 {
+                    if r.tokens.upperBound > current.tokens.upperBound {
+                        current = (current.tokens.lowerBound...r.tokens.upperBound, current.bytes.lowerBound..<r.bytes.upperBound)
+                    }
                 } else {
-                    nodesOf[article, default: []].append(nodes.count); nodes.append((article, current)); current = r
+                    nodesOf[article, default: []].append(nodes.count); nodes.append((article, current.tokens, current.bytes)); current = r
                 }
             }
-            nodesOf[article, default: []].append(nodes.count); nodes.append((article, current))
+            nodesOf[article, default: []].append(nodes.count); nodes.append((article, current.tokens, current.bytes))
         }
         func node(_ article: Int, _ r: ClosedRange<Int>) -> Int {
             let ids = nodesOf[article]!
@@ -54,44 +61,47 @@ struct WitnessClusterer {
 
         var members: [Int: [Int]] = [:]
         for n in nodes.indices { members[sets.find(n), default: []].append(n) }
-        var passages: [Passage] = []
-        var usedIDs = Set<String>()
+        var groups: [[Witness]] = []
         for group in members.values {
-            var witnesses = group.map { witness(nodes[$0].article, nodes[$0].tokens) }
+            var witnesses = group.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
+                                                end: nodes[$0].bytes.upperBound) }
             witnesses.sort { x, y in
                 let ax = articles[index(of: x.article)], ay = articles[index(of: y.article)]
                 if ax.id != ay.id { return Article.oldestFirst(ax, ay) }
                 return x.start < y.start
             }
             guard Set(witnesses.map(\.article)).count >= 2 else { continue }
-            passages.append(Passage(id: uniqueID(for: witnesses[0], used: &usedIDs), witnesses: witnesses))
+            groups.append(witnesses)
         }
-        passages.sort { a, b in
-            let wa = a.witnesses[0], wb = b.witnesses[0]
+        // Sorted before ids are given, so a clash of ids resolves the same way in every build.
+        groups.sort { a, b in
+            let wa = a[0], wb = b[0]
             let xa = articles[index(of: wa.article)], xb = articles[index(of: wb.article)]
             if xa.id != xb.id { return Article.oldestFirst(xa, xb) }
             return wa.start < wb.start
         }
-        return passages
+        var usedIDs = Set<String>()
+        return groups.map { Passage(id: uniqueID(for: $0[0], used: &usedIDs), witnesses: $0) }
     }
 
     private func index(of id: String) -> Int { articleIndex[id]! }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.
-    private func witness(_ article: Int, _ tokens: ClosedRange<Int>) -> Witness {
-        let text = texts[article], source = articles[article].source
+    static func bytes(of tokens: ClosedRange<Int>, in text: TokenizedText, _ article: Article) -> Range<Int> {
+        let source = article.source
         let start = Int(text.tokens[tokens.lowerBound].start)
         var end = Int(text.tokens[tokens.upperBound].end)
-        let limit = tokens.upperBound + 1 < text.count ? Int(text.tokens[tokens.upperBound + 1].start) : articles[article].body.upperBound
+        let limit = tokens.upperBound + 1 < text.count ? Int(text.tokens[tokens.upperBound + 1].start) : article.body.upperBound
         while end < limit, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"),
                             UInt8(ascii: ";"), UInt8(ascii: ":")].contains(source[end]) { end += 1 }
-        return Witness(article: articles[article].id, start: start, end: end)
+        return start..<end
     }
 
     /// A stable id from the first witness's article and words; unchanged when unrelated articles come and go.
     private func uniqueID(for w: Witness, used: inout Set<String>) -> String {
         let article = articles[index(of: w.article)]
-        let words = WordTokenizer().tokenize(article.source, in: w.range).norms.joined(separator: " ")
+        let text = Array(article.text(w.range).utf8)
+        let words = WordTokenizer().tokenize(text, in: 0..<text.count).norms.joined(separator: " ")
         var attempt = 0
         while true {
             let id = "p" + StableHash.hex(w.article + "\u{0}" + words + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)

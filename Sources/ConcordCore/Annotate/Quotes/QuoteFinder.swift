@@ -16,16 +16,44 @@ public struct QuoteFinder: Sendable {
         let perArticle = ParallelMap.map(Array(articles.indices)) { i in
             ArticleQuotes(article: articles[i], text: texts?[i]).quotes()
         }
-        // Archive-wide full names, for short names an article never spells out.
+        return combine(perArticle)
+    }
+
+    /// One article's quotes with speakers named as that article knows them, and the full names it spells out.
+    func quotes(of article: Article, text: TokenizedText?) -> ([Quote], [String]) {
+        ArticleQuotes(article: article, text: text).quotes()
+    }
+
+    /// The archive's quotes from each article's own: a short name left over takes
+    /// the full name most articles give it.
+    func combine(_ perArticle: [([Quote], [String])]) -> [Quote] {
+        // Archive-wide full names, for short names an article never spells out: of the full
+        // names with the short name as first or last word, the one most articles use (then
+        // alphabetical). Only full names that can take a short name left over are counted.
+        var short = Set<Substring>()
+        for (list, _) in perArticle {
+            for q in list { if let s = q.speaker, s.kind == .person, !s.name.contains(" ") { short.insert(Substring(s.name)) } }
+        }
         var fullCount: [String: Int] = [:]
-        for (_, fullNames) in perArticle { for n in fullNames { fullCount[n, default: 0] += 1 } }
-        let full = fullCount.keys.sorted { (fullCount[$0]!, $1) > (fullCount[$1]!, $0) }
+        if !short.isEmpty {
+            for (_, fullNames) in perArticle {
+                for n in fullNames {
+                    guard let first = n.firstIndex(of: " "), let last = n.lastIndex(of: " ") else { continue }
+                    if short.contains(n[..<first]) || short.contains(n[n.index(after: last)...]) { fullCount[n, default: 0] += 1 }
+                }
+            }
+        }
+        var byPart: [Substring: (name: String, count: Int)] = [:]
+        for (n, count) in fullCount {
+            let parts = n.split(separator: " ")
+            for part in Set([parts.first!, parts.last!]) where short.contains(part) {
+                if let best = byPart[part], best.count > count || (best.count == count && best.name < n) { continue }
+                byPart[part] = (n, count)
+            }
+        }
         func canonical(_ name: String) -> String {
             guard !name.contains(" ") else { return name }
-            return full.first { n in
-                let parts = n.split(separator: " ")
-                return parts.first.map(String.init) == name || parts.last.map(String.init) == name
-            } ?? name
+            return byPart[Substring(name)]?.name ?? name
         }
         var quotes: [Quote] = []
         for (list, _) in perArticle {

@@ -27,6 +27,25 @@ public struct SiteModel: Sendable {
 
     /// - Parameter texts: the tokenized bodies of `unsorted`, in the same order (nil to tokenize here).
     public init(articles unsorted: [Article], annotations: Annotations, texts: [TokenizedText]? = nil) {
+        let witnesses = SiteModel.witnessRanges(annotations)
+        let stats = ParallelMap.map(Array(unsorted.indices)) { i -> ArticleWordStats in
+            let a = unsorted[i]
+            return ArticleWordStats(text: texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body),
+                                    witnesses: witnesses[a.id] ?? [])
+        }
+        self.init(articles: unsorted, annotations: annotations,
+                  wordStats: Dictionary(uniqueKeysWithValues: zip(unsorted.map(\.id), stats)))
+    }
+
+    /// Each article's witness ranges, sorted by start: what its word counts depend on.
+    static func witnessRanges(_ annotations: Annotations) -> [String: [Range<Int>]] {
+        var result: [String: [Range<Int>]] = [:]
+        for p in annotations.passages { for w in p.witnesses { result[w.article, default: []].append(w.range) } }
+        return result.mapValues { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
+    }
+
+    /// - Parameter wordStats: per article id, its word counts (`ArticleWordStats`).
+    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [String: ArticleWordStats]) {
         articles = unsorted.sorted(by: Article.newestFirst)
         self.annotations = annotations
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
@@ -36,22 +55,8 @@ public struct SiteModel: Sendable {
             for w in passage.witnesses { byArticle[w.article, default: []].append((p, w)) }
         }
         witnessesByArticle = byArticle.mapValues { $0.sorted { $0.witness.start < $1.witness.start } }
-        let witnessesByArticle = self.witnessesByArticle
-        let stats = ParallelMap.map(Array(unsorted.indices)) { i -> (String, Int, Int, [Int: Int]) in
-            let a = unsorted[i]
-            let text = texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
-            let ranges = (witnessesByArticle[a.id] ?? []).map(\.witness.range)
-            var perWitness: [Int: Int] = [:]
-            var shared = 0
-            for t in text.tokens {
-                var inside = false
-                for r in ranges where r.contains(Int(t.start)) { perWitness[r.lowerBound, default: 0] += 1; inside = true }
-                if inside { shared += 1 }
-            }
-            return (a.id, text.count, shared, perWitness)
-        }
-        wordStats = Dictionary(uniqueKeysWithValues: stats.map { ($0.0, (words: $0.1, shared: $0.2)) })
-        witnessWords = Dictionary(uniqueKeysWithValues: stats.map { ($0.0, $0.3) })
+        wordStats = stats.mapValues { (words: $0.words, shared: $0.shared) }
+        witnessWords = stats.mapValues { Dictionary($0.perWitness, uniquingKeysWith: { a, _ in a }) }
         quotesByArticle = Dictionary(grouping: annotations.quotes, by: \.article)
             .mapValues { $0.sorted { $0.start < $1.start } }
 
@@ -83,5 +88,36 @@ public struct SiteModel: Sendable {
 public enum Slug {
     public static func make(_ text: String) -> String {
         ASCIIName.make(text.lowercased(), fallback: "speaker")
+    }
+}
+
+/// Words in an article's body, how many lie inside some witness, and how many in each.
+struct ArticleWordStats: Sendable, Equatable {
+    var words: Int
+    var shared: Int
+    /// (witness start offset, words in it), by start.
+    var perWitness: [(Int, Int)]
+    /// The witness ranges these counts are for.
+    var witnesses: [Range<Int>]
+
+    init(words: Int, shared: Int, perWitness: [(Int, Int)], witnesses: [Range<Int>]) {
+        self.words = words; self.shared = shared; self.perWitness = perWitness; self.witnesses = witnesses
+    }
+
+    init(text: TokenizedText, witnesses ranges: [Range<Int>]) {
+        var perWitness: [Int: Int] = [:]
+        var shared = 0
+        for t in text.tokens {
+            var inside = false
+            for r in ranges where r.contains(Int(t.start)) { perWitness[r.lowerBound, default: 0] += 1; inside = true }
+            if inside { shared += 1 }
+        }
+        self.init(words: text.count, shared: shared, perWitness: perWitness.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                  witnesses: ranges)
+    }
+
+    static func == (a: Self, b: Self) -> Bool {
+        a.words == b.words && a.shared == b.shared && a.witnesses == b.witnesses
+            && a.perWitness.elementsEqual(b.perWitness, by: { $0 == $1 })
     }
 }

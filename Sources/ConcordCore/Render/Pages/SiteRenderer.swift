@@ -1,8 +1,7 @@
 import Foundation
 
-/// Renders every page of the site and hands it to the staging writer.
-///
-/// Pages are independent, so each kind is rendered on all cores.
+/// Renders the pages of the site: every page, or (incremental builds) only
+/// those whose `PageKey` changed.
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let model: SiteModel
@@ -12,47 +11,84 @@ public struct SiteRenderer: Sendable {
         self.templates = templates; self.model = model; self.siteTitle = siteTitle
     }
 
-    /// Renders all pages; returns the number of HTML pages written.
-    public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
-        let pages = PageContexts(model: model)
+    /// One page to write.
+    enum Page: Sendable { case index, notFound, speakers, passages, article(Int), passage(Int), speaker(Int) }
+
+    /// Every page of the site; the long ones (the indexes) first, so they run beside the many short ones.
+    var pages: [Page] {
+        var pages: [Page] = [.index, .speakers, .passages, .notFound]
+        pages += model.articles.indices.map(Page.article)
+        pages += model.annotations.passages.indices.map(Page.passage)
+        pages += model.speakers.indices.map(Page.speaker)
+        return pages
+    }
+
+    /// Where a page goes, its template, title and depth.
+    func place(of page: Page) -> (path: String, template: String, title: String, root: String) {
+        switch page {
+        case .index: return ("index.html", "index", siteTitle, "")
+        case .notFound: return ("404.html", "404", "Not found", "/")
+        case .speakers: return (Links.speakers, "speakers", "Speakers", Links.up1)
+        case .passages: return (Links.passages, "passages", "Shared passages", Links.up1)
+        case .article(let i): return (Links.File.article(model.articles[i].id), "article", model.articles[i].title, Links.up2)
+        case .passage(let p): return (Links.File.passage(model.annotations.passages[p].id), "passage", "Shared passage", Links.up2)
+        case .speaker(let s): return (Links.File.speaker(model.speakers[s].slug), "speaker", model.speakers[s].name, Links.up2)
+        }
+    }
+
+    private func context(of page: Page, _ contexts: PageContexts) -> [String: Any] {
+        switch page {
+        case .index: return contexts.index()
+        case .notFound: return [:]
+        case .speakers: return contexts.speakersIndex()
+        case .passages: return contexts.passagesIndex()
+        case .article(let i): return contexts.article(at: i)
+        case .passage(let p): return contexts.passage(at: p)
+        case .speaker(let s): return contexts.speaker(at: s)
+        }
+    }
+
+    /// The key of each page (path → key): equal keys, equal bytes.
+    func keys() -> [(String, UInt64)] {
+        var contexts = PageContexts(model: model)
+        contexts.keyOnly = true
+        var seed = PageKey(seed: templates.checksum)
+        seed.add(siteTitle)
+        let base = seed.value
+        return ParallelMap.map(pages, chunk: 16) { page in
+            let place = place(of: page)
+            var key = PageKey(seed: base)
+            key.add(place.template); key.add(place.title); key.add(place.root)
+            if case .article(let i) = page { contexts.articleKey(at: i, into: &key) } else { key.add(any: context(of: page, contexts)) }
+            return (place.path, key.value)
+        }
+    }
+
+    /// Renders the pages for which `include(path)` holds and hands each to `write(path, html)`;
+    /// returns the number rendered.
+    func render(where include: (String) -> Bool, write: (String, String) -> Void) throws(BuildFailure) -> Int {
+        let contexts = PageContexts(model: model)
         let failures = Locked<[BuildFailure]>([])
-        func emit(_ path: String, _ template: String, _ ctx: [String: Any], title: String, root: String) {
-            do {
-                let html = try templates.page(template, ctx, title: title, root: root, siteTitle: siteTitle)
-                writer.write(path, html)
+        let chosen = pages.filter { include(place(of: $0).path) }
+        _ = ParallelMap.map(chosen, chunk: 4) { page in
+            let place = place(of: page)
+            do throws(BuildFailure) {
+                write(place.path, try templates.page(place.template, context(of: page, contexts), title: place.title,
+                                                     root: place.root, siteTitle: siteTitle))
             } catch {
                 failures.withLock { $0.append(error) }
             }
         }
-        // Every page is one job; the long ones (the indexes) run beside the many short ones.
-        enum Job { case index, notFound, speakers, passages, article(Int), passage(Int), speaker(Int) }
-        var jobs: [Job] = [.index, .speakers, .passages, .notFound]
-        jobs += model.articles.indices.map(Job.article)
-        jobs += model.annotations.passages.indices.map(Job.passage)
-        jobs += model.speakers.indices.map(Job.speaker)
-        _ = ParallelMap.map(jobs, chunk: 4) { job in
-            switch job {
-            case .index: emit("index.html", "index", pages.index(), title: siteTitle, root: "")
-            case .notFound: emit("404.html", "404", [:], title: "Not found", root: "/")
-            case .speakers: emit(Links.speakers, "speakers", pages.speakersIndex(), title: "Speakers", root: Links.up1)
-            case .passages: emit(Links.passages, "passages", pages.passagesIndex(), title: "Shared passages", root: Links.up1)
-            case .article(let i):
-                let a = model.articles[i]
-                emit(Links.File.article(a.id), "article", pages.article(at: i), title: a.title, root: Links.up2)
-            case .passage(let p):
-                emit(Links.File.passage(model.annotations.passages[p].id), "passage", pages.passage(at: p),
-                     title: "Shared passage", root: Links.up2)
-            case .speaker(let s):
-                emit(Links.File.speaker(model.speakers[s].slug), "speaker", pages.speaker(at: s),
-                     title: model.speakers[s].name, root: Links.up2)
-            }
-        }
+        if let error = failures.withLock({ $0.first }) { throw error }
+        return chosen.count
+    }
+
+    /// Renders every page and copies the assets; returns the number of HTML pages written.
+    public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
+        let n = try render(where: { _ in true }, write: { writer.write($0, $1) })
         for asset in templates.assets {
             writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
         }
-        if let error = failures.withLock({ $0.first }) { throw error }
-        return 4 + model.articles.count + model.annotations.passages.count + model.speakers.count
+        return n
     }
-
 }
-

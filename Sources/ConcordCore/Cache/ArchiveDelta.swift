@@ -1,0 +1,80 @@
+/// The archive as it is now, set against the build cache: articles reused
+/// from their records (files whose stamp or bytes did not change) and
+/// articles parsed anew; and what the annotator needs to redo only the change.
+struct ArchiveDelta {
+    /// Every article (sorted by id), and the parse diagnostics of files left out.
+    var articles: [Article]
+    var diagnostics: [Diagnostic]
+    /// The cached record of each article reused as it was (nil: new or edited), by index.
+    var reused: [ArticleRecord?]
+    /// What `Annotator.annotateChanged` needs.
+    var previous: Annotator.Previous
+    /// Paths whose record is new, changed or gone (for the cache's dirty shards).
+    var changedPaths: Set<String>
+    var added = 0, edited = 0, removed = 0
+
+    /// - Parameters:
+    ///   - paths: article files now in the source folder.
+    ///   - state: the cache's records, or nil for a full build.
+    static func scan(_ loader: ArchiveLoader, paths: [String], state: BuildState?) -> ArchiveDelta {
+        let folder = loader.sourceFolder.path
+        let records = state?.records ?? [:]
+        // Files whose stamp matches their record are taken as they were; the rest are read.
+        var keep: [String: (ArticleRecord, FileStamp)] = [:]
+        var read: [String] = []
+        let stamps = ParallelMap.map(paths, chunk: 64) { FileStamp.of(folder + "/" + $0) }
+        for (path, stamp) in zip(paths, stamps) {
+            if let rec = records[path], let stamp, rec.stamp == stamp { keep[path] = (rec, stamp) } else { read.append(path) }
+        }
+        let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
+        var fresh: [String: Article] = [:]
+        for a in loaded.articles { fresh[a.path] = a }
+        var changedPaths = Set<String>()
+        // A file touched but with the same bytes keeps its record (with the new stamp).
+        for (path, a) in fresh {
+            if let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
+               let stamp = FileStamp.of(folder + "/" + path) {
+                keep[path] = (rec.restamped(stamp), stamp); fresh[path] = nil; changedPaths.insert(path)
+            }
+        }
+        // Same rule as a full load: sorted paths, the first file of an id wins.
+        var candidates: [(Article, ArticleRecord?)] = []
+        for path in paths {
+            if let (rec, _) = keep[path] { candidates.append((rec.article, rec)) } else if let a = fresh[path] { candidates.append((a, nil)) }
+        }
+        var diagnostics = loaded.diagnostics
+        var seen: [String: String] = [:]
+        var chosen: [(Article, ArticleRecord?)] = []
+        for (a, rec) in candidates {
+            if let other = seen[a.id] {
+                diagnostics.append(ArchiveLoader.duplicate(a, of: other))
+            } else {
+                seen[a.id] = a.path; chosen.append((a, rec))
+            }
+        }
+        chosen.sort { $0.0.id < $1.0.id }
+        diagnostics.sort { ($0.path, $0.line) < ($1.path, $1.line) }
+
+        let articles = chosen.map(\.0)
+        let reused = chosen.map(\.1)
+        let reusedIDs = Set(chosen.compactMap { $0.1?.article.id })
+        let reusedPaths = Set(chosen.compactMap { $0.1?.article.path })
+        var oldRuns: [ArticleRuns] = []
+        var removed = 0, edited = 0
+        for (path, rec) in records where !reusedPaths.contains(path) {
+            oldRuns.append(rec.analysis.runs); changedPaths.insert(path)
+            if fresh[path] != nil { edited += 1 } else { removed += 1 }
+        }
+        let added = chosen.filter { $0.1 == nil }.count - edited
+        for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
+        let index = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        let keptEdges: [WitnessClusterer.Edge] = (state?.edges ?? []).compactMap { e in
+            guard reusedIDs.contains(e.a), reusedIDs.contains(e.b), let a = index[e.a], let b = index[e.b] else { return nil }
+            return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
+        }
+        let previous = Annotator.Previous(analyses: reused.map { $0?.analysis }, oldRuns: oldRuns,
+                                          boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges)
+        return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
+                            changedPaths: changedPaths, added: max(0, added), edited: edited, removed: removed)
+    }
+}

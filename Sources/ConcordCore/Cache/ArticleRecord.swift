@@ -1,0 +1,89 @@
+/// One article as the build cache keeps it: its file's stamp, its parse
+/// (without the text, which stays in the file), what the annotator derived
+/// from it alone, its word counts, and the texts of its quotes and witnesses.
+final class ArticleRecord: @unchecked Sendable {
+    var stamp: FileStamp
+    let article: Article
+    let analysis: ArticleAnalysis
+    let stats: ArticleWordStats?
+    let texts: [(Range<Int>, String)]
+
+    init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?, texts: [(Range<Int>, String)]) {
+        self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats; self.texts = texts
+    }
+
+    /// The same record for a file touched but not changed.
+    func restamped(_ stamp: FileStamp) -> ArticleRecord {
+        ArticleRecord(stamp: stamp, article: article, analysis: analysis, stats: stats, texts: texts)
+    }
+
+    func encode(into w: inout ByteWriter) {
+        let a = article
+        w.string(a.path); w.string(a.id); w.u8(a.format == .datedText ? 0 : 1); w.string(a.title)
+        w.int(a.date.year); w.int(a.date.month); w.int(a.date.day)
+        w.strings(a.credits); w.optionalString(a.author); w.optionalString(a.url); w.strings(a.tags)
+        w.range(a.body); w.u64(a.contentHash)
+        w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
+        w.int(analysis.wordCount); w.u64s(analysis.runs.hashes); w.u32s(analysis.runs.positions)
+        w.int(analysis.quotes.count)
+        for q in analysis.quotes {
+            w.string(q.id); w.int(q.start); w.int(q.end); w.optionalString(q.cue)
+            w.bool(q.speaker != nil)
+            if let s = q.speaker { w.string(s.name); w.string(s.kind.rawValue); w.range(s.mention) }
+        }
+        w.strings(analysis.fullNames)
+        w.bool(stats != nil)
+        if let s = stats {
+            w.int(s.words); w.int(s.shared)
+            w.int(s.perWitness.count); for (k, v) in s.perWitness { w.int(k); w.int(v) }
+            w.int(s.witnesses.count); for r in s.witnesses { w.range(r) }
+        }
+        w.int(texts.count)
+        for (r, t) in texts { w.range(r); w.string(t) }
+    }
+
+    /// - Parameter folder: the source folder, where the article's file is read from when needed.
+    static func decode(from r: inout ByteReader, folder: String) throws(ByteReader.Malformed) -> ArticleRecord {
+        let path = try r.string(), id = try r.string()
+        let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
+        let title = try r.string()
+        let (y, m, d) = (try r.int(), try r.int(), try r.int())
+        guard let date = ArticleDate("\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)") else { throw .init() }
+        let credits = try r.strings(), author = try r.optionalString(), url = try r.optionalString(), tags = try r.strings()
+        let body = try r.range(), hash = try r.u64()
+        let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+        let wordCount = try r.int()
+        let runs = ArticleRuns(hashes: try r.u64s(), positions: try r.u32s())
+        guard runs.hashes.count == runs.positions.count else { throw .init() }
+        var quotes: [Quote] = []
+        for _ in 0..<(try r.count()) {
+            let qid = try r.string(), start = try r.int(), end = try r.int(), cue = try r.optionalString()
+            var speaker: SpeakerMention? = nil
+            if try r.bool() {
+                let name = try r.string()
+                guard let kind = SpeakerKind(rawValue: try r.string()) else { throw .init() }
+                speaker = SpeakerMention(name: name, kind: kind, mention: try r.range())
+            }
+            quotes.append(Quote(id: qid, article: id, start: start, end: end, speaker: speaker, cue: cue))
+        }
+        let fullNames = try r.strings()
+        var stats: ArticleWordStats? = nil
+        if try r.bool() {
+            let words = try r.int(), shared = try r.int()
+            var per: [(Int, Int)] = []
+            for _ in 0..<(try r.count()) { per.append((try r.int(), try r.int())) }
+            var ranges: [Range<Int>] = []
+            for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
+            stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
+        }
+        var texts: [(Range<Int>, String)] = []
+        for _ in 0..<(try r.count()) { texts.append((try r.range(), try r.string())) }
+        let storage = SourceBytes(file: folder + "/" + path, hash: hash,
+                                  texts: Dictionary(texts, uniquingKeysWith: { a, _ in a }))
+        let article = Article(id: id, path: path, format: format, title: title, date: date, credits: credits,
+                              author: author, url: url, tags: tags, body: body, contentHash: hash, storage: storage)
+        return ArticleRecord(stamp: stamp, article: article,
+                             analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames),
+                             stats: stats, texts: texts)
+    }
+}

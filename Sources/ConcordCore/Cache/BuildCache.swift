@@ -1,0 +1,181 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The build cache: a folder beside the output (`.<out>.cache`) holding what
+/// the last build parsed, derived and wrote, so the next one redoes only what
+/// a change touches.
+///
+/// Layout: `state.bin` (settings, generations, edges, the file table, and the
+/// name and checksum of each shard) and `articles-NN-*.bin`, the article
+/// records in 256 shards by path. Every file carries a format header and a
+/// checksum; a build writes changed shards under new names, then replaces
+/// `state.bin` by rename, then deletes shards no longer named. A build killed
+/// at any point leaves either the old or the new `state.bin`, each naming
+/// shards that exist. Anything missing, from another version, truncated or
+/// damaged makes `load` throw, and the build falls back to a full one.
+struct BuildCache {
+    static let format: UInt32 = 2
+    static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
+    static let shardCount = 256
+
+    let folder: URL
+
+    init(output: URL) {
+        folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    /// Why a cache could not be used; the build says it in one line.
+    struct Unusable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func shard(of path: String) -> Int { Int(Checksum.of(path) % UInt64(shardCount)) }
+
+    /// The shard files `state.bin` names: (file name, checksum), by shard number.
+    struct Loaded {
+        var state: BuildState
+        var shardFiles: [(String, UInt64)]
+    }
+
+    func load(sourceFolder: String) throws(Unusable) -> Loaded {
+        let statePath = folder.appendingPathComponent("state.bin").path
+        guard let bytes = FastFiles.read(statePath) else { throw Unusable(description: "no build cache yet") }
+        var r = try Self.open(bytes, what: "state.bin")
+        do {
+            var state = try BuildState.decodeMain(from: &r)
+            var shardFiles: [(String, UInt64)] = []
+            for _ in 0..<Self.shardCount { shardFiles.append((try r.string(), try r.u64())) }
+            guard r.atEnd else { throw ByteReader.Malformed() }
+            let shards = ParallelMap.map(Array(shardFiles.enumerated()), chunk: 1) { (k, entry) -> Result<[ArticleRecord], Unusable> in
+                do throws(Unusable) { return .success(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)) }
+                catch { return .failure(error) }
+            }
+            for s in shards {
+                switch s {
+                case .success(let records): for rec in records { state.records[rec.article.path] = rec }
+                case .failure(let e): throw e
+                }
+            }
+            return Loaded(state: state, shardFiles: shardFiles)
+        } catch let e as Unusable { throw e }
+        catch { throw Unusable(description: "state.bin is damaged") }
+    }
+
+    private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
+        guard name.hasPrefix("articles-"), !name.contains("/"),
+              let bytes = FastFiles.read(folder.appendingPathComponent(name).path) else {
+            throw Unusable(description: "shard \(name) is missing")
+        }
+        // The shard must be the one state.bin names (its own checksum), and intact.
+        guard bytes.count >= 8, UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }) == checksum else {
+            throw Unusable(description: "shard \(name) does not match state.bin")
+        }
+        var r = try Self.open(bytes, what: name)
+        do {
+            var records: [ArticleRecord] = []
+            for _ in 0..<(try r.count()) { records.append(try ArticleRecord.decode(from: &r, folder: sourceFolder)) }
+            guard r.atEnd else { throw ByteReader.Malformed() }
+            return records
+        } catch { throw Unusable(description: "\(name) is damaged") }
+    }
+
+    /// Checks the header and the trailing checksum; returns a reader positioned after the header.
+    private static func open(_ bytes: [UInt8], what: String) throws(Unusable) -> ByteReader {
+        let header = magic.count + 4 + 1
+        guard bytes.count >= header + 8, Array(bytes[0..<magic.count]) == magic else {
+            throw Unusable(description: "\(what) is not a Concord cache file")
+        }
+        var r = ByteReader(bytes, offset: magic.count)
+        let version = try? r.u32(), endian = try? r.u8()
+        guard version == format, endian == 1 else { throw Unusable(description: "the cache is from another version of Concord") }
+        let body = bytes.count - 8
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        let actual = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
+        guard UInt64(littleEndian: stored) == actual else { throw Unusable(description: "\(what) is truncated or damaged") }
+        return ByteReader(bytes, offset: header, end: body)
+    }
+
+    private static func sealed(_ w: ByteWriter) -> [UInt8] {
+        var bytes = magic
+        withUnsafeBytes(of: format.littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(1))      // little-endian arrays
+        bytes.append(contentsOf: w.bytes)
+        let sum = Checksum.of(bytes)
+        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Writes `state`: shards whose records changed (`dirty` shard numbers; all
+    /// when `previous` is nil) under new names, then `state.bin`, then removes
+    /// files no longer named. Failures are reported, never fatal: the next
+    /// build then finds no usable cache and builds in full.
+    func save(_ state: BuildState, dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) {
+        let fm = FileManager.default
+        try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
+        for (path, rec) in state.records { byShard[Self.shard(of: path)].append(rec) }
+        // A new name per save: the files the current state.bin names are never overwritten.
+        let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
+            if let previous, !dirty.contains(k) { return previous[k] }
+            var w = ByteWriter(capacity: 1 << 20)
+            let records = byShard[k].sorted { $0.article.path < $1.article.path }
+            w.int(records.count)
+            for rec in records { rec.encode(into: &w) }
+            let bytes = Self.sealed(w)
+            let name = String(format: "articles-%03d-", k) + tag + ".bin"
+            guard Self.writeFile(bytes, to: folder.appendingPathComponent(name).path) else { return nil }
+            return (name, UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }))
+        }
+        guard shardFiles.allSatisfy({ $0 != nil }) else { throw Unusable(description: "cannot write the build cache in \(folder.path)") }
+        var w = ByteWriter(capacity: 1 << 22)
+        state.encodeMain(into: &w)
+        for entry in shardFiles { w.string(entry!.0); w.u64(entry!.1) }
+        let temp = folder.appendingPathComponent("state.bin.tmp").path
+        guard Self.writeFile(Self.sealed(w), to: temp),
+              rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
+            throw Unusable(description: "cannot write the build cache in \(folder.path)")
+        }
+        let named = Set(shardFiles.map { $0!.0 } + ["state.bin"])
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
+    /// Removes the cache (a full build that cannot save one leaves none behind).
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// No fsync: a killed process loses nothing the kernel already has, and
+    /// after a power cut the checksums catch what the disk lost.
+    private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        return ok
+    }
+}
+
+extension BuildCache {
+    /// Bump when the annotators or the cache layout change: old caches are then rebuilt.
+    static let algorithmVersion: UInt64 = 1
+
+    /// The key of everything besides the articles that annotation results depend on.
+    static func settings(_ o: PassageFinder.Options) -> UInt64 {
+        var k = PageKey(seed: algorithmVersion)
+        for v in [Int(format), o.minWords, o.shingle, o.boilerplateArticles, o.maxGap, o.window] {
+            k.add(UInt64(v))
+        }
+        return k.value
+    }
+}

@@ -1,0 +1,142 @@
+/// A little-endian binary writer for the build cache: fixed-width integers,
+/// length-prefixed strings and arrays. Much faster than Codable for the
+/// hundreds of thousands of small values a cache of a large archive holds.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
+    mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
+    mutating func raw(_ b: some Collection<UInt8>) { int(b.count); bytes.append(contentsOf: b) }
+    mutating func string(_ s: String) { raw(s.utf8) }
+    mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
+    mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
+    mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
+    mutating func u64s(_ list: [UInt64]) {
+        int(list.count)
+        list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
+    }
+    mutating func u32s(_ list: [UInt32]) {
+        int(list.count)
+        list.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
+/// truncated or malformed input, so a damaged cache is an error, never a crash.
+struct ByteReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    /// Reading stops here (the trailing checksum is not data).
+    private let end: Int
+
+    init(_ bytes: [UInt8], offset: Int = 0, end: Int? = nil) {
+        self.bytes = bytes; self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    var atEnd: Bool { offset == end }
+
+    private mutating func take(_ n: Int) throws(Malformed) -> Range<Int> {
+        guard n >= 0, n <= end - offset else { throw Malformed() }
+        defer { offset += n }
+        return offset..<(offset + n)
+    }
+
+    mutating func u8() throws(Malformed) -> UInt8 { bytes[try take(1).lowerBound] }
+    mutating func u32() throws(Malformed) -> UInt32 {
+        let r = try take(4)
+        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt32.self)) }
+    }
+    mutating func u64() throws(Malformed) -> UInt64 {
+        let r = try take(8)
+        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self)) }
+    }
+    mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try u64())) }
+    mutating func count(max: Int = 1 << 31) throws(Malformed) -> Int {
+        let n = try int()
+        guard n >= 0, n <= max else { throw Malformed() }
+        return n
+    }
+    mutating func bool() throws(Malformed) -> Bool {
+        switch try u8() { case 0: return false; case 1: return true; default: throw Malformed() }
+    }
+    mutating func raw() throws(Malformed) -> ArraySlice<UInt8> { bytes[try take(try count())] }
+    mutating func string() throws(Malformed) -> String {
+        let slice = try raw()
+        guard let s = String(validating: slice, as: UTF8.self) else { throw Malformed() }
+        return s
+    }
+    mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
+    mutating func strings() throws(Malformed) -> [String] {
+        let n = try count()
+        var out: [String] = []; out.reserveCapacity(n)
+        for _ in 0..<n { out.append(try string()) }
+        return out
+    }
+    mutating func range() throws(Malformed) -> Range<Int> {
+        let lo = try int(), hi = try int()
+        guard lo <= hi else { throw Malformed() }
+        return lo..<hi
+    }
+    mutating func u64s() throws(Malformed) -> [UInt64] {
+        let n = try count()
+        let r = try take(n * 8)
+        return [UInt64](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { src in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
+            }
+            initialized = n
+        }
+    }
+    mutating func u32s() throws(Malformed) -> [UInt32] {
+        let n = try count()
+        let r = try take(n * 4)
+        return [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            bytes.withUnsafeBytes { src in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
+            }
+            initialized = n
+        }
+    }
+}
+
+/// A fast 64-bit checksum of bytes (four multiply–rotate lanes, 32 bytes a
+/// step): detects a truncated or overwritten cache file, and tells whether a
+/// page or article changed. Not cryptographic; the same in every process.
+enum Checksum {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        @inline(__always) func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
+            var a = acc &+ input &* p2
+            a = (a << 31) | (a >> 33)
+            return a &* p1
+        }
+        var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
+        let n = bytes.count
+        var i = 0
+        while i + 32 <= n {
+            v1 = round(v1, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            v2 = round(v2, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            v3 = round(v3, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            v4 = round(v4, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        var h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
+        h = h &+ UInt64(n)
+        while i < n { h = round(h, UInt64(bytes[i])); i += 1 }
+        h ^= h >> 33; h = h &* p2; h ^= h >> 29; h = h &* p1; h ^= h >> 32
+        return h
+    }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+    static func of(_ string: String) -> UInt64 {
+        var s = string
+        return s.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// Incremental builds must give, after every change, exactly the site a full build gives.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// Builds incrementally, then checks the output byte for byte against a fresh full build.
+    @discardableResult
+    func buildAndCompare(_ archive: TempArchive, templates: URL = Repo.templates, log: any BuildLog = SilentLog(),
+                         _ what: Comment) async throws -> BuildReport {
+        let report = try await SiteBuilder(options: archive.options(templates: templates), log: log).build()
+        var full = archive.options(templates: templates)
+        full.output = archive.root.appendingPathComponent("full")
+        full.full = true
+        try? FileManager.default.removeItem(at: full.output)
+        _ = try await SiteBuilder(options: full).build()
+        let a = try snapshot(archive.output), b = try snapshot(full.output)
+        #expect(a.keys.sorted() == b.keys.sorted(), what)
+        for (path, bytes) in b where a[path] != bytes { Issue.record("\(path) differs from a full build after: \(what)") }
+        return report
+    }
+
+    static let generated: [ArchiveGenerator.GeneratedArticle] = {
+        var o = ArchiveGenerator.Options()
+        o.articles = 260; o.seed = 11
+        return ArchiveGenerator(options: o).generate()
+    }()
+
+    func templatesCopy(_ archive: TempArchive) throws -> URL {
+        let url = archive.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: url)
+        return url
+    }
+
+    @Test func generatedArchiveThroughASequenceOfChanges() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let all = Self.generated
+        for g in all.prefix(200) { try archive.write(g.fileName, g.contents) }
+        let templates = try templatesCopy(archive)
+        let first = try await archive.build(templates: templates)
+        #expect(!first.incremental)
+
+        // One article that shares passages with older ones: only the pages it touches are rendered.
+        let sharing = all.dropFirst(200).first { !$0.copies.isEmpty }!
+        try archive.write(sharing.fileName, sharing.contents)
+        var r = try await buildAndCompare(archive, templates: templates, "adding one sharing article")
+        #expect(r.incremental)
+        #expect(r.rendered > 3 && r.rendered < r.pages / 4, "rendered \(r.rendered) of \(r.pages)")
+
+        for g in all.dropFirst(200).prefix(30) { try archive.write(g.fileName, g.contents) }
+        r = try await buildAndCompare(archive, templates: templates, "adding 30 articles")
+        #expect(r.incremental)
+
+        // Edit: a word changed inside a shared passage, and a new quote.
+        let victim = all[5].fileName
+        var text = try String(contentsOf: archive.source.appendingPathComponent(victim), encoding: .utf8)
+        text = text.replacingOccurrences(of: " the ", with: " the very ") + "\n\n“We never agreed to that,” said Dana Whitfield.\n"
+        try archive.write(victim, text)
+        r = try await buildAndCompare(archive, templates: templates, "editing an article")
+        #expect(r.incremental)
+
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent(all[7].fileName))
+        r = try await buildAndCompare(archive, templates: templates, "deleting an article")
+        #expect(r.incremental)
+
+        try FileManager.default.moveItem(at: archive.source.appendingPathComponent(all[9].fileName),
+                                         to: archive.source.appendingPathComponent("renamed-article.md"))
+        r = try await buildAndCompare(archive, templates: templates, "renaming an article")
+        #expect(r.incremental)
+
+        // Touched but unchanged: nothing rendered, nothing written but the bookkeeping.
+        let seed = try FileManager.default.contentsOfDirectory(atPath: archive.source.path).sorted().first { $0.hasSuffix(".txt") }!
+        let url = archive.source.appendingPathComponent(seed)
+        try Data(contentsOf: url).write(to: url)
+        r = try await buildAndCompare(archive, templates: templates, "touching a file")
+        #expect(r.rendered == 0)
+
+        // A template change re-renders every page; nothing is re-annotated.
+        let layout = templates.appendingPathComponent("article.mustache")
+        try (String(contentsOf: layout, encoding: .utf8) + "\n<!-- changed -->\n").write(to: layout, atomically: true, encoding: .utf8)
+        r = try await buildAndCompare(archive, templates: templates, "changing a template")
+        #expect(r.incremental)
+        #expect(r.rendered == r.pages)
+
+        // A bad file is reported and left out, then fixed.
+        try archive.write("broken.txt", "no date here\n")
+        let log = RecordingLog()
+        r = try await buildAndCompare(archive, templates: templates, log: log, "adding a bad file")
+        #expect(log.diagnostics.map(\.path) == ["broken.txt"])
+        try archive.write("broken.txt", "date 2024-01-02 Now it has a date, and a body that shares nothing.\n")
+        r = try await buildAndCompare(archive, templates: templates, "fixing the bad file")
+        #expect(r.incremental)
+    }
+
+    @Test func seedsThroughEditsOfTheSharedStatement() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let names = try FileManager.default.contentsOfDirectory(atPath: archive.source.path).sorted()
+        // Drop the statement's third copy, then bring it back with a spelling change.
+        let third = archive.source.appendingPathComponent(names[2])
+        let original = try String(contentsOf: third, encoding: .utf8)
+        try FileManager.default.removeItem(at: third)
+        try await buildAndCompare(archive, "removing a seed")
+        try archive.write(names[2], original.replacingOccurrences(of: "bipolar", with: "bi-polar"))
+        let r = try await buildAndCompare(archive, "restoring it with a respelling")
+        #expect(r.incremental)
+    }
+
+    // MARK: damaged caches
+
+    func builtArchive() async throws -> TempArchive {
+        let archive = try TempArchive()
+        try archive.copySeeds()
+        for g in Self.generated.prefix(40) { try archive.write(g.fileName, g.contents) }
+        _ = try await archive.build()
+        return archive
+    }
+
+    var cacheFolder: (TempArchive) -> URL { { BuildCache(output: $0.output).folder } }
+
+    func expectFallback(_ archive: TempArchive, _ what: Comment, notice: String) async throws {
+        let log = NoticeLog()
+        try archive.write("new-one.txt", "date 2023-05-06 A new article arrives while the cache is \(what).\n")
+        let r = try await buildAndCompare(archive, log: log, what)
+        #expect(!r.incremental, what)
+        #expect(log.notices.count == 1 && log.notices[0].contains(notice), "\(log.notices)")
+        // The full build left a good cache behind.
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("new-one.txt"))
+        let next = try await buildAndCompare(archive, "the build after the fallback")
+        #expect(next.incremental)
+    }
+
+    @Test func garbageStateFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try Data("garbage".utf8).write(to: cacheFolder(archive).appendingPathComponent("state.bin"))
+        try await expectFallback(archive, "garbage", notice: "not a Concord cache file")
+    }
+
+    @Test func truncatedShardFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let shard = try FileManager.default.contentsOfDirectory(atPath: cacheFolder(archive).path).sorted().first { $0.hasPrefix("articles-") }!
+        let url = cacheFolder(archive).appendingPathComponent(shard)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count / 2).write(to: url)
+        try await expectFallback(archive, "truncated", notice: shard)
+    }
+
+    @Test func flippedByteFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let url = cacheFolder(archive).appendingPathComponent("state.bin")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: url)
+        try await expectFallback(archive, "damaged", notice: "damaged")
+    }
+
+    @Test func cacheFromAnotherVersionFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let url = cacheFolder(archive).appendingPathComponent("state.bin")
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[BuildCache.magic.count] &+= 1        // the format version
+        try Data(bytes).write(to: url)
+        try await expectFallback(archive, "old", notice: "another version")
+    }
+
+    @Test func missingCacheFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try FileManager.default.removeItem(at: cacheFolder(archive))
+        try await expectFallback(archive, "missing", notice: "no build cache")
+    }
+
+    /// A build killed after swapping in its site but before saving its cache:
+    /// the cache describes the site before, so it is not used.
+    @Test func cacheOfAnotherSiteIsNotUsed() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let state = cacheFolder(archive).appendingPathComponent("state.bin")
+        let saved = try Data(contentsOf: state)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: cacheFolder(archive).path)
+        var kept: [String: Data] = [:]
+        for s in shards { kept[s] = try Data(contentsOf: cacheFolder(archive).appendingPathComponent(s)) }
+        try archive.write("extra.txt", "date 2023-01-01 An article the old cache never saw.\n")
+        _ = try await archive.build()
+        // Put the older cache back, as if the last build had died before saving its own.
+        try FileManager.default.removeItem(at: cacheFolder(archive))
+        try FileManager.default.createDirectory(at: cacheFolder(archive), withIntermediateDirectories: true)
+        for (s, d) in kept { try d.write(to: cacheFolder(archive).appendingPathComponent(s)) }
+        #expect(try Data(contentsOf: state) == saved)
+        try await expectFallback(archive, "stale", notice: "is not the site the build cache describes")
+    }
+
+    @Test func fullFlagIgnoresTheCache() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        var options = archive.options()
+        options.full = true
+        let r = try await SiteBuilder(options: options).build()
+        #expect(!r.incremental)
+        #expect(r.rendered == r.pages)
+    }
+
+    @Test func changedPassageSettingsRebuildEverything() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        var options = archive.options()
+        options.minPassageWords = 20
+        let log = NoticeLog()
+        let r = try await SiteBuilder(options: options, log: log).build()
+        #expect(!r.incremental)
+        #expect(log.notices.first?.contains("settings") == true)
+    }
+}
+
+/// Collects the one-line notices of a build.
+final class NoticeLog: BuildLog, @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func diagnostic(_ d: Diagnostic) {}
+    func stage(_ s: StageTiming) {}
+    func notice(_ message: String) { lock.lock(); items.append(message); lock.unlock() }
+    var notices: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
