@@ -85,10 +85,14 @@ public struct SiteBuilder: Sendable {
         let model = SiteModel(articles: delta.articles, annotations: annotations,
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
+        let oldFiles = state?.files ?? [:]
+        // The archive index lists every article: the longest page by far. It renders on a
+        // thread of its own while keys, the other pages, copies and annotations.json go on.
+        let indexKey = renderer.key(of: .index)
+        let index = oldFiles["index.html"]?.key == indexKey ? nil : Background { () throws(BuildFailure) in try renderer.html(of: .index) }
         let modelMS = split()
         let keys = Dictionary(renderer.keys(), uniquingKeysWith: { a, _ in a })
         let keysMS = split()
-        let oldFiles = state?.files ?? [:]
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
         let staging = try output.makeStaging()
@@ -105,7 +109,7 @@ public struct SiteBuilder: Sendable {
         var rendered: Int
         var renderDetail = ""
         do {
-            rendered = try renderer.render(where: { toRender.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+            rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
@@ -133,10 +137,11 @@ public struct SiteBuilder: Sendable {
             let copyMS = split()
             put("annotations.json", key: 0, AnnotationsDocument(model: model).encoded())
             let jsonMS = split()
+            if let index { put("index.html", key: indexKey, Array(try index.value().utf8)); rendered += 1 }
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, waiting for the index \(split()) ms, prune \(split()) ms"
         } catch let failure as BuildFailure {
             OutputFolder.discard(staging); throw failure
         } catch {

@@ -91,17 +91,24 @@ struct JSONBytes {
         bytes.append(0x22)
     }
 
-    private mutating func spaces(_ n: Int) { for _ in 0..<n { bytes.append(0x20) } }
+    mutating func spaces(_ n: Int) { for _ in 0..<n { bytes.append(0x20) } }
 
     /// `[ … ]` with one element per line at `indent + 2`; `[]` when empty.
+    /// Elements are written in parallel, in chunks, then joined in order.
     mutating func list<T>(_ items: [T], indent: Int, _ element: (inout JSONBytes, T) -> Void) {
         guard !items.isEmpty else { raw("[]"); return }
         raw("[\n")
-        for (k, item) in items.enumerated() {
-            if k > 0 { raw(",\n") }
-            spaces(indent + 2)
-            element(&self, item)
+        let chunk = 512
+        let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> [UInt8] in
+            var out = JSONBytes()
+            for k in start..<min(items.count, start + chunk) {
+                if k > 0 { out.raw(",\n") }
+                out.spaces(indent + 2)
+                element(&out, items[k])
+            }
+            return out.bytes
         }
+        for p in parts { bytes.append(contentsOf: p) }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
     }
 

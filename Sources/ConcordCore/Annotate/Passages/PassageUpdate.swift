@@ -45,25 +45,34 @@ struct PassageUpdate {
             return Output(edges: input.keptEdges, boilerplate: input.boilerplate, alignedPairs: 0)
         }
 
-        // Postings of those hashes across the archive, in (article, position) order.
-        var postings = [[(article: Int32, position: Int32)]](repeating: [], count: unique.count)
-        unique.withUnsafeBufferPointer { u in
-            for (d, runs) in input.runs.enumerated() {
-                runs.hashes.withUnsafeBufferPointer { h in
-                    var i = 0, j = 0
-                    while i < h.count && j < u.count {
-                        if h[i] < u[j] { i += 1 } else if h[i] > u[j] {
-                            // Skip ahead in the (usually much longer) list of touched hashes.
-                            var lo = j + 1, hi = u.count
-                            while lo < hi { let mid = (lo + hi) / 2; if u[mid] < h[i] { lo = mid + 1 } else { hi = mid } }
-                            j = lo
-                        } else {
-                            postings[j].append((Int32(d), Int32(runs.positions[i]))); i += 1
+        // Postings of those hashes across the archive, in (article, position) order:
+        // each article's sorted runs merged against the sorted touched hashes, in parallel by chunks of articles.
+        typealias Posting = (article: Int32, position: Int32)
+        let chunk = max(256, input.runs.count / 16)
+        let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Posting]] in
+            var postings = [[Posting]](repeating: [], count: unique.count)
+            unique.withUnsafeBufferPointer { u in
+                for d in start..<min(input.runs.count, start + chunk) {
+                    let runs = input.runs[d]
+                    runs.hashes.withUnsafeBufferPointer { h in
+                        var i = 0, j = 0
+                        while i < h.count && j < u.count {
+                            if h[i] < u[j] { i += 1 } else if h[i] > u[j] {
+                                // Skip ahead in the (usually much longer) list of touched hashes.
+                                var lo = j + 1, hi = u.count
+                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < h[i] { lo = mid + 1 } else { hi = mid } }
+                                j = lo
+                            } else {
+                                postings[j].append((Int32(d), Int32(runs.positions[i]))); i += 1
+                            }
                         }
                     }
                 }
             }
+            return postings
         }
+        var postings = [[Posting]](repeating: [], count: unique.count)
+        for part in parts { for j in part.indices where !part[j].isEmpty { postings[j].append(contentsOf: part[j]) } }
         var oldCount = [Int](repeating: 0, count: unique.count)
         var oldDistinct = [Int](repeating: 0, count: unique.count)
         for r in input.oldRuns {

@@ -14,18 +14,32 @@ struct PageContexts {
     // MARK: index
 
     func index() -> [String: Any] {
-        let rows: [[String: Any]] = model.articles.map { a in
+        let rows: [ContextRow] = model.articles.map { a in
             let shared = sharedWords(a)
-            return [
+            return ContextRow([
                 "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
                 "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
                 "sharedPercent": shared.percent, "isShared": shared.percent > 0,
-                "quoteCount": model.quotesByArticle[a.id]?.count ?? 0,
-            ]
+                "quotes": Self.count(model.quotesByArticle[a.id]?.count ?? 0, "quote"),
+                "hasQuotes": (model.quotesByArticle[a.id]?.count ?? 0) > 0,
+            ])
         }
-        return ["articles": rows, "articleCount": model.articles.count,
+        return ["articles": rows, "articleCount": model.articles.count, "oneArticle": model.articles.count == 1,
                 "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count,
                 "onePassage": model.annotations.passages.count == 1, "oneSpeaker": model.speakers.count == 1]
+    }
+
+    /// "1 quote", "3 quotes".
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    /// Adds to `key` everything `index()` reads, without building its 10,000-row context.
+    func indexKey(into key: inout PageKey) {
+        key.add(UInt64(model.articles.count)); key.add(UInt64(model.annotations.passages.count)); key.add(UInt64(model.speakers.count))
+        for a in model.articles {
+            key.add(a.id); key.add(a.title); key.add(a.date.description)
+            key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
+            key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
+        }
     }
 
     /// Share of an article's words that lie in some witness, in whole percent.
@@ -80,7 +94,7 @@ struct PageContexts {
             let passage = model.annotations.passages[p]
             key.add(passage.id); key.add(UInt64(w.start)); key.add(UInt64(w.end))
             key.add(UInt64(model.witnessWords[a.id]?[w.start] ?? 0))
-            let ids = passage.articleIDs
+            let ids = model.passageArticles[p]
             key.add(UInt64(ids.count))
             for id in ids {
                 key.add(id)
@@ -104,7 +118,7 @@ struct PageContexts {
         for (p, w) in witnesses {
             let passage = model.annotations.passages[p]
             let n = counter[passage.id, default: 0]; counter[passage.id] = n + 1
-            let others = passage.articleIDs.count - 1
+            let others = model.passageArticles[p].count - 1
             let id = HTML.escape(passage.id)
             // One tag per passage and article, at its first copy; every copy gets an anchor.
             result.append(Highlight(
@@ -135,7 +149,7 @@ struct PageContexts {
         for (p, w) in model.witnessesByArticle[a.id] ?? [] {
             let passage = model.annotations.passages[p]
             let n = model.witnessWords[a.id]?[w.start] ?? 0
-            for other in passage.articleIDs where other != a.id {
+            for other in model.passageArticles[p] where other != a.id {
                 words[other, default: 0] += n
                 passages[other, default: []].insert(passage.id)
             }
@@ -210,10 +224,10 @@ struct PageContexts {
     }
 
     func passagesIndex() -> [String: Any] {
-        let rows: [[String: Any]] = model.annotations.passages.compactMap { p in
+        let rows: [[String: Any]] = model.annotations.passages.enumerated().compactMap { (k, p) in
             guard let a = model.article(p.witnesses[0].article) else { return nil }
             return ["url": HTML.pathSegment(p.id) + "/index.html", "excerpt": excerpt(a, p.witnesses[0].range),
-                    "articleCount": p.articleIDs.count, "date": a.date.readable, "firstTitle": a.title]
+                    "articleCount": model.passageArticles[k].count, "date": a.date.readable, "firstTitle": a.title]
         }
         return ["passages": rows, "hasPassages": !rows.isEmpty]
     }
@@ -229,7 +243,7 @@ struct PageContexts {
 
     func speakersIndex() -> [String: Any] {
         let rows: [[String: Any]] = model.speakers.map { s in
-            ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "count": s.quotes.count,
+            ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "quotes": Self.count(s.quotes.count, "quote"),
              "kind": s.kind.rawValue, "isPerson": s.kind == .person]
         }
         return ["speakers": rows, "hasSpeakers": !rows.isEmpty]
@@ -275,7 +289,7 @@ struct PageContexts {
             if let p = lead.passage { row["passageURL"] = Links.up2 + Links.passage(p) }
             return row
         }
-        return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": rows, "quoteCount": sp.quotes.count,
+        return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": rows, "quotesLabel": Self.count(sp.quotes.count, "quote"),
                 "groupCount": rows.count, "isAnonymous": sp.kind == .anonymous]
     }
 }

@@ -11,7 +11,7 @@ struct PageKey {
     var value: UInt64 { h.value }
 
     mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { for b in $0 { h.combine(byte: b) } } }
-    mutating func add(_ s: String) { h.combine(byte: 0x01); add(UInt64(s.utf8.count)); h.combine(s.utf8) }
+    mutating func add(_ s: String) { h.combine(byte: 0x01); add(UInt64(s.utf8.count)); add(Checksum.of(s)) }
 
     /// Adds a Mustache context value: strings, numbers, booleans, arrays and dictionaries (keys sorted).
     mutating func add(any value: Any) {

@@ -12,6 +12,8 @@ public struct SiteModel: Sendable {
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
+    /// Each passage's distinct articles, in witness order (`Passage.articleIDs`, computed once).
+    public let passageArticles: [[String]]
     /// Per article id: words in the body, and words inside some witness.
     public let wordStats: [String: (words: Int, shared: Int)]
     /// Words in each witness, keyed by article id and start offset.
@@ -50,6 +52,7 @@ public struct SiteModel: Sendable {
         self.annotations = annotations
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
+        passageArticles = annotations.passages.map(\.articleIDs)
         var byArticle: [String: [(passage: Int, witness: Witness)]] = [:]
         for (p, passage) in annotations.passages.enumerated() {
             for w in passage.witnesses { byArticle[w.article, default: []].append((p, w)) }

@@ -50,18 +50,36 @@ public struct SiteRenderer: Sendable {
 
     /// The key of each page (path → key): equal keys, equal bytes.
     func keys() -> [(String, UInt64)] {
+        let contexts = keyContexts
+        return ParallelMap.map(pages, chunk: 16) { page in (place(of: page).path, key(of: page, contexts)) }
+    }
+
+    /// The key of one page.
+    func key(of page: Page) -> UInt64 { key(of: page, keyContexts) }
+
+    private var keyContexts: PageContexts {
         var contexts = PageContexts(model: model)
         contexts.keyOnly = true
-        var seed = PageKey(seed: templates.checksum)
-        seed.add(siteTitle)
-        let base = seed.value
-        return ParallelMap.map(pages, chunk: 16) { page in
-            let place = place(of: page)
-            var key = PageKey(seed: base)
-            key.add(place.template); key.add(place.title); key.add(place.root)
-            if case .article(let i) = page { contexts.articleKey(at: i, into: &key) } else { key.add(any: context(of: page, contexts)) }
-            return (place.path, key.value)
+        return contexts
+    }
+
+    private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
+        let place = place(of: page)
+        var key = PageKey(seed: templates.checksum)
+        key.add(siteTitle); key.add(place.template); key.add(place.title); key.add(place.root)
+        switch page {
+        case .article(let i): contexts.articleKey(at: i, into: &key)
+        case .index: contexts.indexKey(into: &key)
+        default: key.add(any: context(of: page, contexts))
         }
+        return key.value
+    }
+
+    /// One page's HTML.
+    func html(of page: Page) throws(BuildFailure) -> String {
+        let place = place(of: page)
+        return try templates.page(place.template, context(of: page, PageContexts(model: model)), title: place.title,
+                                  root: place.root, siteTitle: siteTitle)
     }
 
     /// Renders the pages for which `include(path)` holds and hands each to `write(path, html)`;

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Work started on a thread of its own, its result collected later with `value()`:
+/// for one long job (the archive index) that would otherwise leave a core idle.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, BuildFailure>?
+
+    init(_ work: @escaping @Sendable () throws(BuildFailure) -> Value) {
+        let thread = Thread { [self] in
+            do throws(BuildFailure) { result = .success(try work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the work and returns its result (or throws its failure).
+    func value() throws(BuildFailure) -> Value {
+        done.wait()
+        done.signal()       // later calls return at once
+        return try result!.get()
+    }
+}
