@@ -26,6 +26,7 @@ public struct SiteBuilder: Sendable {
                              workingDirectory: options.workingDirectory)
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
+        output.recoverStaging()
         let config = try SiteConfig.load(options.config)
         let templates = try await TemplateSet(folder: options.templates)
         if let report = try run(output, config, templates, full: options.full) { return report }
@@ -95,8 +96,8 @@ public struct SiteBuilder: Sendable {
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
-        let staging = try output.makeStaging()
-        let stagingFiles = state != nil && OutputFolder.generation(of: staging) == state!.previousGeneration
+        let (staging, stagingGeneration) = try output.makeStaging()
+        let stagingFiles = state != nil && stagingGeneration != nil && stagingGeneration == state!.previousGeneration
             ? state!.previousFiles : [:]
         let writer = StagingWriter(root: staging)
         let newFiles = Locked<[String: BuildState.FileEntry]>([:])

@@ -74,14 +74,19 @@ public struct OutputFolder: Sendable {
     }
 
     /// A staging folder beside the output: the previous generation when there
-    /// is one Concord wrote, else a new empty folder.
-    public func makeStaging() throws(BuildFailure) -> URL {
+    /// is one Concord wrote, else a new empty folder. Also returns the
+    /// generation the folder held, and forgets it (the generation file is
+    /// removed before any write), so a build killed while writing leaves a
+    /// folder no later build mistakes for an intact generation.
+    public func makeStaging() throws(BuildFailure) -> (url: URL, generation: UInt64?) {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         if fm.fileExists(atPath: previous.appendingPathComponent(Self.marker).path),
            (try? fm.moveItem(at: previous, to: staging)) != nil {
-            return staging
+            let generation = Self.generation(of: staging)
+            unlink(staging.path + "/" + Self.generationFile)
+            return (staging, generation)
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -89,7 +94,26 @@ public struct OutputFolder: Sendable {
         } catch {
             throw BuildFailure("cannot create a staging folder in '\(parent.path)': \(error.localizedDescription)")
         }
-        return staging
+        return (staging, nil)
+    }
+
+    private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+
+    /// Staging folders left by a build that was killed (call with the lock held,
+    /// so none is in use): one becomes the previous generation again when that
+    /// is missing, so its files are rewritten rather than created; the others
+    /// are removed. Only folders holding Concord's marker are touched.
+    public func recoverStaging() {
+        let fm = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        let left = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter { $0.hasPrefix(stagingPrefix) }.sorted()
+        for name in left {
+            let folder = parent.appendingPathComponent(name)
+            guard fm.fileExists(atPath: folder.appendingPathComponent(Self.marker).path) else { continue }
+            unlink(folder.path + "/" + Self.generationFile)
+            if !fm.fileExists(atPath: previous.path), (try? fm.moveItem(at: folder, to: previous)) != nil { continue }
+            try? fm.removeItem(at: folder)
+        }
     }
 
     /// Lists what a generation holds, so the next reuse can remove what it no longer writes.

@@ -193,6 +193,28 @@ struct IncrementalBuildTests {
         try await expectFallback(archive, "stale", notice: "is not the site the build cache describes")
     }
 
+    /// A build killed while writing its staging folder (made from the previous
+    /// generation): the folder is left half-written beside the output.
+    @Test func stagingLeftByAKilledBuildIsRecoveredNotTrusted() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try archive.write("second.txt", "date 2023-02-02 A second build, so that a previous generation exists.\n")
+        _ = try await archive.build()
+        let fm = FileManager.default
+        let previous = OutputFolder(archive.output).previous
+        let staging = archive.root.appendingPathComponent(".site.staging-1-2")
+        try fm.moveItem(at: previous, to: staging)
+        // What a killed build leaves: the generation forgotten, some pages already overwritten.
+        unlink(staging.appendingPathComponent(OutputFolder.generationFile).path)
+        try Data("half-written".utf8).write(to: staging.appendingPathComponent("index.html"))
+        try Data("half-written".utf8).write(to: staging.appendingPathComponent("annotations.json"))
+        try archive.write("third.txt", "date 2023-03-03 The build after the killed one.\n")
+        let r = try await buildAndCompare(archive, "building after a killed build")
+        #expect(r.incremental)
+        let left = try fm.contentsOfDirectory(atPath: archive.root.path).filter { $0.contains(".staging-") }
+        #expect(left.isEmpty, "\(left)")
+        try await buildAndCompare(archive, "the build after that")
+    }
+
     @Test func fullFlagIgnoresTheCache() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         var options = archive.options()

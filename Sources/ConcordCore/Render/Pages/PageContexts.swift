@@ -14,9 +14,9 @@ struct PageContexts {
     // MARK: index
 
     func index() -> [String: Any] {
-        let rows: [ContextRow] = model.articles.map { a in
+        let rows: [[String: Any]] = model.articles.map { a in
             let shared = sharedWords(a)
-            return ContextRow([
+            return ([
                 "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
                 "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
                 "sharedPercent": shared.percent, "isShared": shared.percent > 0,
