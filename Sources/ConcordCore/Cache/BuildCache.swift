@@ -63,6 +63,15 @@ struct BuildCache {
         catch { throw Unusable(description: "state.bin is damaged") }
     }
 
+    /// Only `state.bin`'s settings, generations and file tables (no article
+    /// records), or nil: enough for a full build to skip rewriting files the
+    /// previous generation already holds.
+    func loadFileTables() -> BuildState? {
+        guard let bytes = FastFiles.read(folder.appendingPathComponent("state.bin").path),
+              var r = try? Self.open(bytes, what: "state.bin") else { return nil }
+        return try? BuildState.decodeMain(from: &r)
+    }
+
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
         guard name.hasPrefix("articles-"), !name.contains("/"),
               let bytes = FastFiles.read(folder.appendingPathComponent(name).path) else {

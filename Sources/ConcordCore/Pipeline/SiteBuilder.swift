@@ -56,6 +56,9 @@ public struct SiteBuilder: Sendable {
         let loaded = full ? nil : usableCache(cache, settings: BuildCache.settings(passageOptions), output: output)
         let loadMS = Int((clock.now - loadStart).seconds * 1000)
         let state = loaded?.state
+        // What the output and previous generations hold, when known: even a full build
+        // then writes only the files whose bytes changed.
+        let known = state ?? cache.loadFileTables()
 
         let loader = ArchiveLoader(sourceFolder: options.source)
         let files = try loader.articlePaths()
@@ -97,8 +100,8 @@ public struct SiteBuilder: Sendable {
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
         let (staging, stagingGeneration) = try output.makeStaging()
-        let stagingFiles = state != nil && stagingGeneration != nil && stagingGeneration == state!.previousGeneration
-            ? state!.previousFiles : [:]
+        let stagingFiles = known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration
+            ? known!.previousFiles : [:]
         let writer = StagingWriter(root: staging)
         let newFiles = Locked<[String: BuildState.FileEntry]>([:])
         /// Writes a file unless the staging folder already holds these bytes.
@@ -163,8 +166,8 @@ public struct SiteBuilder: Sendable {
         let written = writer.fileCount
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
-        saveCache(cache, loaded, delta, outcome, stats, fileTable, generation: generation,
-                  previousGeneration: state != nil && outputGeneration == state!.generation ? outputGeneration! : 0,
+        saveCache(cache, loaded, known, delta, outcome, stats, fileTable, generation: generation,
+                  previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
                   settings: BuildCache.settings(passageOptions))
         finish("cache", cache.folder.lastPathComponent)
 
@@ -204,7 +207,7 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    private func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ delta: ArchiveDelta,
+    private func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ known: BuildState?, _ delta: ArchiveDelta,
                            _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats],
                            _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
                            settings: UInt64) {
@@ -222,7 +225,7 @@ public struct SiteBuilder: Sendable {
         let ids = delta.articles.map(\.id)
         let state = BuildState(
             settings: settings, generation: generation, previousGeneration: previousGeneration,
-            previousFiles: previousGeneration == 0 ? [:] : (loaded?.state.files.mapValues(\.checksum) ?? [:]),
+            previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
             records: records, boilerplate: outcome.boilerplate,
             edges: outcome.edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
                                              b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
