@@ -11,6 +11,9 @@ struct ArchiveDelta {
     var previous: Annotator.Previous
     /// Paths whose record is new, changed or gone (for the cache's dirty shards).
     var changedPaths: Set<String>
+    /// Each file's stamp, taken before it was read (a file changed while being
+    /// read then looks changed to the next build, never the reverse).
+    var stamps: [String: FileStamp]
     var added = 0, edited = 0, removed = 0
 
     /// - Parameters:
@@ -23,7 +26,9 @@ struct ArchiveDelta {
         var keep: [String: (ArticleRecord, FileStamp)] = [:]
         var read: [String] = []
         let stamps = ParallelMap.map(paths, chunk: 64) { FileStamp.of(folder + "/" + $0) }
+        var stampOf: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamps) {
+            stampOf[path] = stamp
             if let rec = records[path], let stamp, rec.stamp == stamp { keep[path] = (rec, stamp) } else { read.append(path) }
         }
         let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
@@ -33,7 +38,7 @@ struct ArchiveDelta {
         // A file touched but with the same bytes keeps its record (with the new stamp).
         for (path, a) in fresh {
             if let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
-               let stamp = FileStamp.of(folder + "/" + path) {
+               let stamp = stampOf[path] {
                 keep[path] = (rec.restamped(stamp), stamp); fresh[path] = nil; changedPaths.insert(path)
             }
         }
@@ -75,6 +80,6 @@ struct ArchiveDelta {
         let previous = Annotator.Previous(analyses: reused.map { $0?.analysis }, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges)
         return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
-                            changedPaths: changedPaths, added: max(0, added), edited: edited, removed: removed)
+                            changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
     }
 }

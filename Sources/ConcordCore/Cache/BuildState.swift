@@ -14,6 +14,12 @@ struct BuildState: Sendable {
     var edges: [Edge]
     /// Each file of the output: the key of what it was made from, and the checksum of its bytes.
     var files: [String: FileEntry]
+    /// What else the site was made from (templates and assets, site title), and
+    /// the stamp of every source file: when all are the same, nothing changed.
+    var inputs: UInt64 = 0
+    var sources: [String: FileStamp] = [:]
+    /// The last build's summary counts, for a build that finds nothing changed.
+    var counts: [Int] = []
 
     struct Edge: Sendable {
         var a: String, aTokens: ClosedRange<Int>, aBytes: Range<Int>
@@ -37,6 +43,12 @@ struct BuildState: Sendable {
         for (path, f) in files.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(f.key); w.u64(f.checksum) }
         w.int(previousFiles.count)
         for (path, c) in previousFiles.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(c) }
+        w.u64(inputs)
+        w.int(sources.count)
+        for (path, st) in sources.sorted(by: { $0.key < $1.key }) {
+            w.string(path); w.int(st.size); w.int(st.modified); w.int(st.changed); w.u64(st.inode)
+        }
+        w.int(counts.count); for c in counts { w.int(c) }
     }
 
     static func decodeMain(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
@@ -58,7 +70,13 @@ struct BuildState: Sendable {
         for _ in 0..<(try r.count()) { files[try r.string()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
         var previousFiles: [String: UInt64] = [:]
         for _ in 0..<(try r.count()) { previousFiles[try r.string()] = try r.u64() }
-        return BuildState(settings: settings, generation: generation, previousGeneration: previousGeneration,
-                          previousFiles: previousFiles, records: [:], boilerplate: boilerplate, edges: edges, files: files)
+        var state = BuildState(settings: settings, generation: generation, previousGeneration: previousGeneration,
+                               previousFiles: previousFiles, records: [:], boilerplate: boilerplate, edges: edges, files: files)
+        state.inputs = try r.u64()
+        for _ in 0..<(try r.count()) {
+            state.sources[try r.string()] = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+        }
+        for _ in 0..<(try r.count()) { state.counts.append(try r.int()) }
+        return state
     }
 }

@@ -51,17 +51,28 @@ public struct SiteBuilder: Sendable {
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
 
         let passageOptions = options.passageOptions(config)
+        let settings = BuildCache.settings(passageOptions)
+        var inputsKey = PageKey(seed: templates.folderChecksum)
+        inputsKey.add(config.title)
+        let inputs = inputsKey.value
         let cache = BuildCache(output: options.output)
+        let loader = ArchiveLoader(sourceFolder: options.source)
+        let files = try loader.articlePaths()
+        let tables = cache.loadFileTables()
+        if !full, let tables, let c = unchanged(tables, files: files, settings: settings, inputs: inputs) {
+            finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
+            return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
+                               timings: timings, seconds: (clock.now - start).seconds, output: options.output,
+                               incremental: true, rendered: 0, written: 0)
+        }
         let loadStart = clock.now
-        let loaded = full ? nil : usableCache(cache, settings: BuildCache.settings(passageOptions), output: output)
+        let loaded = full ? nil : usableCache(cache, settings: settings, output: output)
         let loadMS = Int((clock.now - loadStart).seconds * 1000)
         let state = loaded?.state
         // What the output and previous generations hold, when known: even a full build
         // then writes only the files whose bytes changed.
-        let known = state ?? cache.loadFileTables()
+        let known = state ?? tables
 
-        let loader = ArchiveLoader(sourceFolder: options.source)
-        let files = try loader.articlePaths()
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
@@ -73,7 +84,7 @@ public struct SiteBuilder: Sendable {
 
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
-        let outcome = state == nil ? annotator.annotateAll(delta.articles)
+        var outcome = state == nil ? annotator.annotateAll(delta.articles)
                                    : annotator.annotateChanged(delta.articles, previous: delta.previous)
         let annotations = outcome.annotations
         let sub = outcome.timings
@@ -86,6 +97,7 @@ public struct SiteBuilder: Sendable {
         var lap = clock.now
         func split() -> Int { let now = clock.now; defer { lap = now }; return Int((now - lap).seconds * 1000) }
         let stats = wordStats(delta, outcome)
+        outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
         let model = SiteModel(articles: delta.articles, annotations: annotations,
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
@@ -166,9 +178,10 @@ public struct SiteBuilder: Sendable {
         let written = writer.fileCount
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
+        let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
         saveCache(cache, loaded, known, delta, outcome, stats, fileTable, generation: generation,
                   previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
-                  settings: BuildCache.settings(passageOptions))
+                  settings: settings, inputs: inputs, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)
 
         return BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
@@ -176,6 +189,17 @@ public struct SiteBuilder: Sendable {
                            diagnostics: delta.diagnostics, timings: timings,
                            seconds: (clock.now - start).seconds, output: options.output,
                            incremental: state != nil, rendered: rendered, written: written)
+    }
+
+    /// The last build's counts (articles, pages, files, passages, quotes) when it left the
+    /// output for exactly these files, templates and settings (every source file's stamp
+    /// the same, no article left out): then there is nothing to do.
+    private func unchanged(_ t: BuildState, files: [String], settings: UInt64, inputs: UInt64) -> [Int]? {
+        guard t.counts.count == 5, t.settings == settings, t.inputs == inputs, files.count == t.sources.count,
+              OutputFolder.generation(of: options.output) == t.generation else { return nil }
+        let folder = options.source.path
+        let same = ParallelMap.map(files, chunk: 256) { path in t.sources[path].map { FileStamp.of(folder + "/" + path) == $0 } ?? false }
+        return same.contains(false) ? nil : t.counts
     }
 
     /// The cache, if it describes this archive's settings and the site now in the output folder; else nil, said in one line.
@@ -210,26 +234,29 @@ public struct SiteBuilder: Sendable {
     private func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ known: BuildState?, _ delta: ArchiveDelta,
                            _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats],
                            _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
-                           settings: UInt64) {
+                           settings: UInt64, inputs: UInt64, counts: [Int]) {
         var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
         var records: [String: ArticleRecord] = [:]
-        let folder = options.source.path
         for (i, a) in delta.articles.enumerated() {
             let texts = a.storage.usedTexts
             let old = delta.reused[i]
-            let record = ArticleRecord(stamp: old?.stamp ?? FileStamp.of(folder + "/" + a.path) ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
+            let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
                                        article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
             if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
             records[a.path] = record
         }
         let ids = delta.articles.map(\.id)
-        let state = BuildState(
+        var state = BuildState(
             settings: settings, generation: generation, previousGeneration: previousGeneration,
             previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
             records: records, boilerplate: outcome.boilerplate,
             edges: outcome.edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
                                              b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
             files: files)
+        state.inputs = inputs
+        state.counts = counts
+        // A build that left an article out keeps no stamps: the next one must report it again.
+        if !counts.isEmpty { state.sources = records.mapValues(\.stamp) }
         do {
             try cache.save(state, dirty: dirty, previous: loaded?.shardFiles)
         } catch {

@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     /// Checksum of the templates (names and bytes): part of every page's key.
     /// Assets are not in it: pages link to them, so a changed stylesheet rewrites only itself.
     let checksum: UInt64
+    /// Checksum of every file of the folder, assets included.
+    let folderChecksum: UInt64
 
     public init(folder: URL) async throws(BuildFailure) {
         self.folder = folder
@@ -35,8 +37,14 @@ public struct TemplateSet: Sendable {
         }
         let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted()
         var key = PageKey(seed: 0)
-        for f in files where f.hasSuffix(".mustache") { key.add(f); key.add(Checksum.of(FastFiles.read(folder.path + "/" + f) ?? [])) }
+        var all = PageKey(seed: 1)
+        for f in files {
+            let sum = Checksum.of(FastFiles.read(folder.path + "/" + f) ?? [])
+            if f.hasSuffix(".mustache") { key.add(f); key.add(sum) }
+            all.add(f); all.add(sum)
+        }
         checksum = key.value
+        folderChecksum = all.value
         self.assets = files.filter { !$0.hasSuffix(".mustache") }
     }
 

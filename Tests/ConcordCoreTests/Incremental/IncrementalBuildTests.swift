@@ -215,6 +215,32 @@ struct IncrementalBuildTests {
         try await buildAndCompare(archive, "the build after that")
     }
 
+    @Test func nothingChangedIsNothingToDo() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let before = try snapshot(archive.output)
+        let r = try await archive.build()
+        #expect(r.incremental && r.rendered == 0 && r.written == 0)
+        #expect(r.timings.map(\.name) == ["templates", "check"])
+        #expect(try snapshot(archive.output) == before)
+        // A stylesheet edit is a change.
+        let templates = try templatesCopy(archive)
+        _ = try await archive.build(templates: templates)
+        try Data("body { color: red }\n".utf8).write(to: templates.appendingPathComponent("style.css"))
+        let s = try await buildAndCompare(archive, templates: templates, "changing only the stylesheet")
+        #expect(s.written >= 1 && s.rendered == 0)
+    }
+
+    @Test func aBadFileIsReportedAtEveryBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try archive.write("broken.txt", "no date\n")
+        for _ in 0..<3 {
+            let log = RecordingLog()
+            let r = try await SiteBuilder(options: archive.options(), log: log).build()
+            #expect(log.diagnostics.map(\.path) == ["broken.txt"])
+            #expect(!r.timings.map(\.name).contains("check"))
+        }
+    }
+
     @Test func fullFlagIgnoresTheCache() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         var options = archive.options()
