@@ -24,11 +24,27 @@ public struct SiteBuilder: Sendable {
         let output = OutputFolder(options.output)
         try output.checkSafe(source: options.source, templates: options.templates,
                              workingDirectory: options.workingDirectory)
+        let config = try SiteConfig.load(options.config)
+        let templates = try await TemplateSet(folder: options.templates)
+        // The build blocks (waiting for the lock, then computing on every core): it runs on a
+        // thread of its own, not on one of Swift concurrency's few shared threads, which a
+        // server in the same process needs to keep answering.
+        let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { done in
+            let thread = Thread {
+                done.resume(returning: Result { () throws(BuildFailure) in
+                    try self.locked(output, config, templates)
+                })
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        return try result.get()
+    }
+
+    private func locked(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet) throws(BuildFailure) -> BuildReport {
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
         output.recoverStaging()
-        let config = try SiteConfig.load(options.config)
-        let templates = try await TemplateSet(folder: options.templates)
         if let report = try run(output, config, templates, full: options.full) { return report }
         log.notice("full build: an article changed while it was being built")
         if let report = try run(output, config, templates, full: true) { return report }
