@@ -1,0 +1,78 @@
+import Foundation
+
+/// The build cache's side of a build: whether it may be used, what it keeps.
+extension SiteBuilder {
+    /// The last build's counts (articles, pages, files, passages, quotes) when it left the
+    /// output for exactly these files, templates and settings (every source file's stamp
+    /// the same, no article left out): then there is nothing to do.
+    func unchanged(_ t: BuildState, files: [String], settings: UInt64, inputs: UInt64) -> [Int]? {
+        guard t.counts.count == 5, t.settings == settings, t.inputs == inputs, files.count == t.sources.count,
+              OutputFolder.generation(of: options.output) == t.generation else { return nil }
+        let folder = options.source.path
+        let same = ParallelMap.map(files, chunk: 256) { path in t.sources[path].map { FileStamp.of(folder + "/" + path) == $0 } ?? false }
+        return same.contains(false) ? nil : t.counts
+    }
+
+    /// The cache, if it describes this archive's settings and the site now in the output folder; else nil, said in one line.
+    func usableCache(_ cache: BuildCache, settings: UInt64, output: OutputFolder) -> BuildCache.Loaded? {
+        do {
+            let loaded = try cache.load(sourceFolder: options.source.path)
+            guard loaded.state.settings == settings else {
+                log.notice("full build: passage settings or the cache format changed"); return nil
+            }
+            guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
+                log.notice("full build: \(output.url.lastPathComponent)/ is not the site the build cache describes"); return nil
+            }
+            return loaded
+        } catch {
+            log.notice("full build: \(error.description)")
+            return nil
+        }
+    }
+
+    /// Word counts per article: cached ones where the article and its witnesses are unchanged.
+    func wordStats(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> [ArticleWordStats] {
+        let ranges = SiteModel.witnessRanges(outcome.annotations)
+        return ParallelMap.map(Array(delta.articles.indices), chunk: 64) { i in
+            let a = delta.articles[i]
+            let mine = ranges[a.id] ?? []
+            if let cached = delta.reused[i]?.stats, cached.witnesses == mine { return cached }
+            let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
+            return ArticleWordStats(text: text, witnesses: mine)
+        }
+    }
+
+    func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ known: BuildState?, _ delta: ArchiveDelta,
+                           _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats],
+                           _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
+                           settings: UInt64, inputs: UInt64, counts: [Int]) {
+        var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
+        var records: [String: ArticleRecord] = [:]
+        for (i, a) in delta.articles.enumerated() {
+            let texts = a.storage.usedTexts
+            let old = delta.reused[i]
+            let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
+                                       article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
+            if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
+            records[a.path] = record
+        }
+        let ids = delta.articles.map(\.id)
+        var state = BuildState(
+            settings: settings, generation: generation, previousGeneration: previousGeneration,
+            previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
+            records: records, boilerplate: outcome.boilerplate,
+            edges: outcome.edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
+                                             b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
+            files: files)
+        state.inputs = inputs
+        state.counts = counts
+        // A build that left an article out keeps no stamps: the next one must report it again.
+        if !counts.isEmpty { state.sources = records.mapValues(\.stamp) }
+        do {
+            try cache.save(state, dirty: dirty, previous: loaded?.shardFiles)
+        } catch {
+            log.notice("\(error.description); the next build will be a full one")
+            cache.remove()
+        }
+    }
+}
