@@ -169,6 +169,7 @@ struct MessageTests {
         #expect(d.located(in: "seeds").description == "seeds/bad.txt:3: error: invalid date")
         #expect(d.located(in: "seeds/").description == "seeds/bad.txt:3: error: invalid date")
         #expect(d.located(in: "").description == "bad.txt:3: error: invalid date")
+        #expect(Diagnostic(path: "/tmp/new.md", line: 1, message: "m").located(in: "seeds").description == "/tmp/new.md:1: error: m")
     }
 
     @Test func failuresAreNotPrefixedTwice() {

@@ -14,7 +14,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The same diagnostic with its path inside `folder` (as the user typed the folder), for messages.
     public func located(in folder: String) -> Diagnostic {
-        guard !folder.isEmpty, folder != "." else { return self }
+        // An absolute path (a file given to `concord add`) already says where it is.
+        guard !folder.isEmpty, folder != ".", !path.hasPrefix("/") else { return self }
         return Diagnostic(path: (folder.hasSuffix("/") ? folder : folder + "/") + path, line: line, message: message)
     }
 }
