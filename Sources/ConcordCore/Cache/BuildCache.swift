@@ -159,19 +159,7 @@ struct BuildCache {
     /// No fsync: a killed process loses nothing the kernel already has, and
     /// after a power cut the checksums catch what the disk lost.
     private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
-        return ok
+        bytes.withUnsafeBytes { FastFiles.write($0, to: path) } == 0
     }
 }
 

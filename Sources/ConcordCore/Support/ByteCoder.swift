@@ -84,20 +84,14 @@ struct ByteReader {
         guard lo <= hi else { throw Malformed() }
         return lo..<hi
     }
-    mutating func u64s() throws(Malformed) -> [UInt64] {
+    mutating func u64s() throws(Malformed) -> [UInt64] { try array(of: UInt64.self) }
+    mutating func u32s() throws(Malformed) -> [UInt32] { try array(of: UInt32.self) }
+
+    /// A counted array of fixed-width integers, copied in one move.
+    private mutating func array<T: FixedWidthInteger>(of: T.Type) throws(Malformed) -> [T] {
         let n = try count()
-        let r = try take(n * 8)
-        return [UInt64](unsafeUninitializedCapacity: n) { buffer, initialized in
-            bytes.withUnsafeBytes { src in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
-            }
-            initialized = n
-        }
-    }
-    mutating func u32s() throws(Malformed) -> [UInt32] {
-        let n = try count()
-        let r = try take(n * 4)
-        return [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
+        let r = try take(n * MemoryLayout<T>.size)
+        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             bytes.withUnsafeBytes { src in
                 UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
             }

@@ -52,4 +52,19 @@ enum FastFiles {
         bytes.removeSubrange(offset...)
         return bytes
     }
+
+    /// Writes `bytes` to `path` (created or truncated) with open, write and close:
+    /// no temporary file. Returns 0, or the errno of the call that failed.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return errno }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return errno }
+            offset += n
+        }
+        return 0
+    }
 }

@@ -21,24 +21,13 @@ public final class StagingWriter: @unchecked Sendable {
     /// created only when the file cannot be opened for lack of one.
     public func write(_ path: String, _ data: Data) {
         let full = root.path + "/" + path
-        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            let folder = (full as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var error = data.withUnsafeBytes { FastFiles.write($0, to: full) }
+        if error == ENOENT {
+            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            error = data.withUnsafeBytes { FastFiles.write($0, to: full) }
         }
-        guard fd >= 0 else { fail(path, String(cString: strerror(errno))); return }
-        defer { close(fd) }
-        let ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
-        guard ok else { fail(path, String(cString: strerror(errno))); return }
+        guard error == 0 else { fail(path, String(cString: strerror(error))); return }
         lock.lock(); written += 1; paths.insert(path); lock.unlock()
     }
 
