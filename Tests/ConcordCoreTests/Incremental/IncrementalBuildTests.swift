@@ -95,6 +95,48 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// A footer carried by more articles than the boilerplate limit is cut out of
+    /// passages; adding and removing carriers moves it across the limit, which
+    /// changes other pairs' alignments (the passage stage then runs in full).
+    @Test func boilerplateCrossingItsLimit() async throws {
+        var o = ArchiveGenerator.Options()
+        o.articles = 120; o.seed = 5; o.boilerplateShare = 0.15
+        let all = ArchiveGenerator(options: o).generate()
+        let footer = all.filter { $0.contents.contains(GeneratorVocabulary.boilerplate) }
+        try #require(footer.count >= 12, "\(footer.count) articles carry the footer")
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        for g in all { try archive.write(g.fileName, g.contents) }
+        var options = archive.options()
+        options.boilerplateArticles = footer.count - 2
+        func step(_ what: Comment) async throws -> BuildReport {
+            let r = try await SiteBuilder(options: options).build()
+            var full = options
+            full.output = archive.root.appendingPathComponent("full"); full.full = true
+            try? FileManager.default.removeItem(at: full.output)
+            _ = try await SiteBuilder(options: full).build()
+            let a = try snapshot(archive.output), b = try snapshot(full.output)
+            #expect(a.keys.sorted() == b.keys.sorted(), what)
+            for (path, bytes) in b where a[path] != bytes { Issue.record("\(path) differs from a full build after: \(what)") }
+            return r
+        }
+        _ = try await SiteBuilder(options: options).build()
+        // Down to the limit and below, one carrier at a time, then back up.
+        for g in footer.prefix(4) {
+            try FileManager.default.removeItem(at: archive.source.appendingPathComponent(g.fileName))
+            _ = try await step("removing a footer carrier")
+        }
+        for g in footer.prefix(4) {
+            try archive.write(g.fileName, g.contents)
+            _ = try await step("adding a footer carrier back")
+        }
+        // An article without the footer, while the footer is boilerplate: the update path.
+        let plain = all.first { !$0.contents.contains(GeneratorVocabulary.boilerplate) && !$0.copies.isEmpty }!
+        try archive.write(plain.fileName, plain.contents.replacingOccurrences(of: " the ", with: " THE "))
+        let r = try await step("editing an article without the footer")
+        #expect(r.incremental)
+    }
+
     @Test func seedsThroughEditsOfTheSharedStatement() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
