@@ -85,9 +85,10 @@ public struct SiteBuilder: Sendable {
         let loaded = full ? nil : usableCache(cache, settings: settings, output: output)
         let loadMS = Int((clock.now - loadStart).seconds * 1000)
         let state = loaded?.state
-        // What the output and previous generations hold, when known: even a full build
-        // then writes only the files whose bytes changed.
-        let known = state ?? tables
+        // What the output and previous generations hold, when known (a full build the cache
+        // fell back to still uses it); `--full` trusts nothing the cache says and compares
+        // with the staging folder's actual bytes instead.
+        let known = full ? nil : (state ?? tables)
 
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
@@ -132,15 +133,20 @@ public struct SiteBuilder: Sendable {
             ? known!.previousFiles : [:]
         let writer = StagingWriter(root: staging)
         let newFiles = Locked<[String: BuildState.FileEntry]>([:])
-        /// Writes a file unless the staging folder already holds these bytes.
+        /// Writes a file unless the staging folder already holds these bytes: known from
+        /// the cache's checksums, else found by reading the file there.
         func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {
             let sum = Checksum.of(bytes)
             newFiles.withLock { $0[path] = .init(key: key, checksum: sum) }
-            if stagingFiles[path] == sum { writer.keep(path) } else { writer.write(path, Data(bytes)) }
+            switch stagingFiles[path] {
+            case sum: writer.keep(path)
+            case nil: writer.writeIfChanged(path, bytes)
+            default: writer.write(path, Data(bytes))
+            }
         }
         var rendered: Int
         var renderDetail = ""
-        do {
+        do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
@@ -174,10 +180,8 @@ public struct SiteBuilder: Sendable {
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, waiting for the index \(split()) ms, prune \(split()) ms"
-        } catch let failure as BuildFailure {
-            OutputFolder.discard(staging); throw failure
         } catch {
-            OutputFolder.discard(staging); throw BuildFailure("cannot write annotations.json: \(error)")
+            OutputFolder.discard(staging); throw error
         }
         let pageCount = renderer.pages.count
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)

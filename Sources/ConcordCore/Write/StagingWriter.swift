@@ -31,6 +31,12 @@ public final class StagingWriter: @unchecked Sendable {
         lock.lock(); written += 1; paths.insert(path); lock.unlock()
     }
 
+    /// Writes `bytes` at `path` unless the file there already holds exactly them
+    /// (read and compared: rewriting a file costs this disk far more than reading it).
+    public func writeIfChanged(_ path: String, _ bytes: [UInt8]) {
+        if let old = FastFiles.read(root.path + "/" + path), old == bytes { keep(path) } else { write(path, Data(bytes)) }
+    }
+
     /// Counts `path` as part of the site without writing it: the staging folder already holds its bytes.
     public func keep(_ path: String) {
         lock.lock(); paths.insert(path); lock.unlock()
