@@ -121,11 +121,15 @@ struct BuildCache {
     /// files no longer named. Failures are reported, never fatal: the next
     /// build then finds no usable cache and builds in full.
     func save(_ state: BuildState, dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) {
-        let fm = FileManager.default
-        try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        try commit(state, shards: try writeShards(state.records, dirty: dirty, previous: previous))
+    }
+
+    /// Writes the dirty shards of `records` under new names (the files the current
+    /// `state.bin` names are never overwritten); returns every shard's file and checksum.
+    func writeShards(_ records: [String: ArticleRecord], dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) -> [(String, UInt64)] {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
-        for (path, rec) in state.records { byShard[Self.shard(of: path)].append(rec) }
-        // A new name per save: the files the current state.bin names are never overwritten.
+        for (path, rec) in records { byShard[Self.shard(of: path)].append(rec) }
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !dirty.contains(k) { return previous[k] }
@@ -139,16 +143,21 @@ struct BuildCache {
             return (name, UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }))
         }
         guard shardFiles.allSatisfy({ $0 != nil }) else { throw Unusable(description: "cannot write the build cache in \(folder.path)") }
+        return shardFiles.map { $0! }
+    }
+
+    /// Replaces `state.bin` (naming `shards`) by rename, then removes files no longer named.
+    func commit(_ state: BuildState, shards: [(String, UInt64)]) throws(Unusable) {
         var w = ByteWriter(capacity: 1 << 22)
         state.encodeMain(into: &w)
-        for entry in shardFiles { w.string(entry!.0); w.u64(entry!.1) }
+        for entry in shards { w.string(entry.0); w.u64(entry.1) }
         let temp = folder.appendingPathComponent("state.bin.tmp").path
         guard Self.writeFile(Self.sealed(w), to: temp),
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
-        let named = Set(shardFiles.map { $0!.0 } + ["state.bin"])
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
+        let named = Set(shards.map(\.0) + ["state.bin"])
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }

@@ -42,10 +42,8 @@ extension SiteBuilder {
         }
     }
 
-    func saveCache(_ cache: BuildCache, _ loaded: BuildCache.Loaded?, _ known: BuildState?, _ delta: ArchiveDelta,
-                           _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats],
-                           _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
-                           settings: UInt64, inputs: UInt64, counts: [Int]) {
+    /// The cache records of this build's articles, and the shards whose records changed.
+    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([String: ArticleRecord], Set<Int>) {
         var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
         var records: [String: ArticleRecord] = [:]
         for (i, a) in delta.articles.enumerated() {
@@ -56,6 +54,14 @@ extension SiteBuilder {
             if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
             records[a.path] = record
         }
+        return (records, dirty)
+    }
+
+    /// Writes `state.bin` for this build, naming the shards written (in the background) by `shards`.
+    func saveCache(_ cache: BuildCache, _ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
+                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>,
+                   _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
+                   settings: UInt64, inputs: UInt64, counts: [Int]) {
         let ids = delta.articles.map(\.id)
         var state = BuildState(
             settings: settings, generation: generation, previousGeneration: previousGeneration,
@@ -68,10 +74,11 @@ extension SiteBuilder {
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sources = records.mapValues(\.stamp) }
-        do {
-            try cache.save(state, dirty: dirty, previous: loaded?.shardFiles)
+        do throws(BuildFailure) {
+            let written = try shards.value()
+            do throws(BuildCache.Unusable) { try cache.commit(state, shards: written) } catch { throw BuildFailure(error.description) }
         } catch {
-            log.notice("\(error.description); the next build will be a full one")
+            log.notice("\(error.message); the next build will be a full one")
             cache.remove()
         }
     }

@@ -146,6 +146,8 @@ public struct SiteBuilder: Sendable {
         }
         var rendered: Int
         var renderDetail = ""
+        var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
+        var shards: Background<[(String, UInt64)]>? = nil
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
@@ -175,6 +177,13 @@ public struct SiteBuilder: Sendable {
             let copyMS = split()
             put("annotations.json", key: 0, AnnotationsDocument(model: model).encoded())
             let jsonMS = split()
+            // Every text a page or annotations.json asks for is known now: the cache's
+            // changed shards are written while the index finishes.
+            (records, dirty) = cacheRecords(delta, outcome, stats)
+            shards = Background { [records, dirty] () throws(BuildFailure) in
+                do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
+                catch { throw BuildFailure(error.description) }
+            }
             if let index { put("index.html", key: indexKey, Array(try index.value().utf8)); rendered += 1 }
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
@@ -199,7 +208,7 @@ public struct SiteBuilder: Sendable {
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
         let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
-        saveCache(cache, loaded, known, delta, outcome, stats, fileTable, generation: generation,
+        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, generation: generation,
                   previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
                   settings: settings, inputs: inputs, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)
