@@ -9,13 +9,18 @@ struct IncrementalBuildTests {
     @discardableResult
     func buildAndCompare(_ archive: TempArchive, templates: URL = Repo.templates, log: any BuildLog = SilentLog(),
                          _ what: Comment) async throws -> BuildReport {
-        let report = try await SiteBuilder(options: archive.options(templates: templates), log: log).build()
-        var full = archive.options(templates: templates)
-        full.output = archive.root.appendingPathComponent("full")
+        try await buildAndCompare(archive.options(templates: templates), log: log, what)
+    }
+
+    @discardableResult
+    func buildAndCompare(_ options: BuildOptions, log: any BuildLog = SilentLog(), _ what: Comment) async throws -> BuildReport {
+        let report = try await SiteBuilder(options: options, log: log).build()
+        var full = options
+        full.output = options.output.deletingLastPathComponent().appendingPathComponent("full")
         full.full = true
         try? FileManager.default.removeItem(at: full.output)
         _ = try await SiteBuilder(options: full).build()
-        let a = try snapshot(archive.output), b = try snapshot(full.output)
+        let a = try snapshot(options.output), b = try snapshot(full.output)
         #expect(a.keys.sorted() == b.keys.sorted(), what)
         for (path, bytes) in b where a[path] != bytes { Issue.record("\(path) differs from a full build after: \(what)") }
         return report
@@ -109,17 +114,7 @@ struct IncrementalBuildTests {
         for g in all { try archive.write(g.fileName, g.contents) }
         var options = archive.options()
         options.boilerplateArticles = footer.count - 2
-        func step(_ what: Comment) async throws -> BuildReport {
-            let r = try await SiteBuilder(options: options).build()
-            var full = options
-            full.output = archive.root.appendingPathComponent("full"); full.full = true
-            try? FileManager.default.removeItem(at: full.output)
-            _ = try await SiteBuilder(options: full).build()
-            let a = try snapshot(archive.output), b = try snapshot(full.output)
-            #expect(a.keys.sorted() == b.keys.sorted(), what)
-            for (path, bytes) in b where a[path] != bytes { Issue.record("\(path) differs from a full build after: \(what)") }
-            return r
-        }
+        func step(_ what: Comment) async throws -> BuildReport { try await buildAndCompare(options, what) }
         _ = try await SiteBuilder(options: options).build()
         // Down to the limit and below, one carrier at a time, then back up.
         for g in footer.prefix(4) {
