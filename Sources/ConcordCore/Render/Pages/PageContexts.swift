@@ -4,10 +4,6 @@
 /// Mustache escapes) or as HTML built here with `HTML.escape`.
 struct PageContexts {
     let model: SiteModel
-    /// Build passage and speaker contexts for `PageKey` only: the costly parts
-    /// (marked variants, grouped quotes) are replaced by what they are made from.
-    /// Article pages have `articleKey(at:into:)`.
-    var keyOnly = false
     let markdown = MarkdownRenderer()
     let tokenizer = WordTokenizer()
 
@@ -172,6 +168,23 @@ struct PageContexts {
 
     // MARK: passages
 
+    /// Adds to `key` what `passage(at:)` is made from: the witnesses, and each
+    /// carrying article's fields and bytes.
+    func passageKey(at p: Int, into key: inout PageKey) {
+        let passage = model.annotations.passages[p]
+        key.add(passage.id); key.add(UInt64(passage.witnesses.count))
+        for w in passage.witnesses {
+            key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
+            if let a = model.article(w.article) { add(a, to: &key) } else { key.add("\u{0}") }
+        }
+    }
+
+    /// An article's fields that lists of it show, and the checksum of its bytes.
+    private func add(_ a: Article, to key: inout PageKey) {
+        key.add(a.contentHash); key.add(a.title); key.add(a.date.description)
+        key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
+    }
+
     /// One entry per article carrying the passage, earliest first; each of its
     /// copies is marked against the part of the first article's copy it matches.
     func passage(at p: Int) -> [String: Any] {
@@ -185,14 +198,6 @@ struct PageContexts {
             else { groups.append((a, [(n, w)])) }
         }
         guard let first = groups.first else { return [:] }
-        if keyOnly {
-            // The rows are made from these articles' texts at these ranges.
-            return ["id": passage.id, "copies": groups.map { g -> [String: Any] in
-                ["id": g.article.id, "title": g.article.title, "date": g.article.date.description,
-                 "credits": g.article.credits, "text": PageKey.Stand(value: g.article.contentHash),
-                 "ranges": g.witnesses.map { [$0.0, $0.1.start, $0.1.end] }]
-            }]
-        }
         let base = first.witnesses.map { tokenizer.tokenize(first.article.source, in: $0.1.range) }
         let rows: [[String: Any]] = groups.enumerated().map { (k, group) in
             let a = group.article
@@ -241,6 +246,18 @@ struct PageContexts {
 
     // MARK: speakers
 
+    /// Adds to `key` what `speaker(at:)` is made from: the speaker, their quotes,
+    /// and each quoting article's fields and bytes.
+    func speakerKey(at s: Int, into key: inout PageKey) {
+        let sp = model.speakers[s]
+        key.add(sp.name); key.add(sp.kind.rawValue); key.add(UInt64(sp.quotes.count))
+        for q in sp.quotes {
+            key.add(q.id); key.add(q.article); key.add(UInt64(q.start)); key.add(UInt64(q.end))
+            key.add(q.cue ?? "\u{0}"); key.add(q.passage ?? "\u{0}")
+            if let a = model.article(q.article) { add(a, to: &key) } else { key.add("\u{0}") }
+        }
+    }
+
     func speakersIndex() -> [String: Any] {
         let rows: [[String: Any]] = model.speakers.map { s in
             ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "quotes": Self.count(s.quotes.count, "quote"),
@@ -254,15 +271,6 @@ struct PageContexts {
     /// entry, with every article that printed them.
     func speaker(at s: Int) -> [String: Any] {
         let sp = model.speakers[s]
-        if keyOnly {
-            // Grouping and rows are made from these quotes and their articles.
-            return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": sp.quotes.map { q -> [String: Any] in
-                let a = model.article(q.article)
-                return ["id": q.id, "article": q.article, "start": q.start, "end": q.end, "cue": q.cue ?? "\u{0}",
-                        "passage": q.passage ?? "\u{0}", "title": a?.title ?? "", "date": a?.date.description ?? "",
-                        "text": PageKey.Stand(value: a?.contentHash ?? 0)]
-            }]
-        }
         let dated = sp.quotes.compactMap { q in model.article(q.article).map { (q, $0) } }
             .sorted { x, y in Article.oldestFirst(x.1, y.1) || (x.1.id == y.1.id && x.0.start < y.0.start) }
         var groups: [(words: Set<String>, items: [(Quote, Article)])] = []

@@ -57,11 +57,7 @@ public struct SiteRenderer: Sendable {
     /// The key of one page.
     func key(of page: Page) -> UInt64 { key(of: page, keyContexts) }
 
-    private var keyContexts: PageContexts {
-        var contexts = PageContexts(model: model)
-        contexts.keyOnly = true
-        return contexts
-    }
+    private var keyContexts: PageContexts { PageContexts(model: model) }
 
     private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
         let place = place(of: page)
@@ -69,6 +65,8 @@ public struct SiteRenderer: Sendable {
         key.add(siteTitle); key.add(place.template); key.add(place.title); key.add(place.root)
         switch page {
         case .article(let i): contexts.articleKey(at: i, into: &key)
+        case .passage(let p): contexts.passageKey(at: p, into: &key)
+        case .speaker(let s): contexts.speakerKey(at: s, into: &key)
         case .index: contexts.indexKey(into: &key)
         default: key.add(any: context(of: page, contexts))
         }
