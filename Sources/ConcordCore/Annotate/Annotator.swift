@@ -28,15 +28,10 @@ public struct Annotator: Sendable {
         var timings: Timings
     }
 
+    /// Annotates every article (sorted by id) from scratch.
     public func annotate(_ articles: [Article]) -> (Annotations, Timings) {
-        let (annotations, _, timings) = annotateKeepingTexts(articles)
-        return (annotations, timings)
-    }
-
-    /// Annotates, and returns the tokenized bodies too (the renderer counts words with them).
-    public func annotateKeepingTexts(_ articles: [Article]) -> (Annotations, [TokenizedText], Timings) {
         let o = annotateAll(articles)
-        return (o.annotations, articles.indices.map { o.texts[$0]! }, o.timings)
+        return (o.annotations, o.timings)
     }
 
     /// Annotates every article from scratch. `articles` must be sorted by id.

@@ -47,18 +47,8 @@ struct ArchiveDelta {
         for path in paths {
             if let (rec, _) = keep[path] { candidates.append((rec.article, rec)) } else if let a = fresh[path] { candidates.append((a, nil)) }
         }
-        var diagnostics = loaded.diagnostics
-        var seen: [String: String] = [:]
-        var chosen: [(Article, ArticleRecord?)] = []
-        for (a, rec) in candidates {
-            if let other = seen[a.id] {
-                diagnostics.append(ArchiveLoader.duplicate(a, of: other))
-            } else {
-                seen[a.id] = a.path; chosen.append((a, rec))
-            }
-        }
-        chosen.sort { $0.0.id < $1.0.id }
-        diagnostics.sort { ($0.path, $0.line) < ($1.path, $1.line) }
+        let (chosen, duplicates) = ArchiveLoader.firstOfEachID(candidates, \.0)
+        let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
         let articles = chosen.map(\.0)
         let reused = chosen.map(\.1)

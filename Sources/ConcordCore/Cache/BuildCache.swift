@@ -39,37 +39,37 @@ struct BuildCache {
         var shardFiles: [(String, UInt64)]
     }
 
-    func load(sourceFolder: String) throws(Unusable) -> Loaded {
-        let statePath = folder.appendingPathComponent("state.bin").path
-        guard let bytes = FastFiles.read(statePath) else { throw Unusable(description: "no build cache yet") }
+    /// `state.bin` alone: settings, generations, file tables and the shard names, no
+    /// article records. Enough to tell whether nothing changed, whether the cache fits
+    /// this build at all, and what the previous generation holds.
+    func readState() throws(Unusable) -> Loaded {
+        guard let bytes = FastFiles.read(folder.appendingPathComponent("state.bin").path) else {
+            throw Unusable(description: "no build cache yet")
+        }
         var r = try Self.open(bytes, what: "state.bin")
-        do {
-            var state = try BuildState.decodeMain(from: &r)
+        do throws(ByteReader.Malformed) {
+            let state = try BuildState.decodeMain(from: &r)
             var shardFiles: [(String, UInt64)] = []
             for _ in 0..<Self.shardCount { shardFiles.append((try r.string(), try r.u64())) }
             guard r.atEnd else { throw ByteReader.Malformed() }
-            let shards = ParallelMap.map(Array(shardFiles.enumerated()), chunk: 1) { (k, entry) -> Result<[ArticleRecord], Unusable> in
-                do throws(Unusable) { return .success(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)) }
-                catch { return .failure(error) }
-            }
-            for s in shards {
-                switch s {
-                case .success(let records): for rec in records { state.records[rec.article.path] = rec }
-                case .failure(let e): throw e
-                }
-            }
             return Loaded(state: state, shardFiles: shardFiles)
-        } catch let e as Unusable { throw e }
-        catch { throw Unusable(description: "state.bin is damaged") }
+        } catch {
+            throw Unusable(description: "state.bin is damaged")
+        }
     }
 
-    /// Only `state.bin`'s settings, generations and file tables (no article
-    /// records), or nil: enough for a full build to skip rewriting files the
-    /// previous generation already holds.
-    func loadFileTables() -> BuildState? {
-        guard let bytes = FastFiles.read(folder.appendingPathComponent("state.bin").path),
-              var r = try? Self.open(bytes, what: "state.bin") else { return nil }
-        return try? BuildState.decodeMain(from: &r)
+    /// Reads the article records of the shards `loaded` names (in parallel, each checked).
+    func loadRecords(into loaded: inout Loaded, sourceFolder: String) throws(Unusable) {
+        let shards = ParallelMap.map(loaded.shardFiles, chunk: 1) { entry -> Result<[ArticleRecord], Unusable> in
+            do throws(Unusable) { return .success(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)) }
+            catch { return .failure(error) }
+        }
+        for s in shards {
+            switch s {
+            case .success(let records): for rec in records { loaded.state.records[rec.article.path] = rec }
+            case .failure(let e): throw e
+            }
+        }
     }
 
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {

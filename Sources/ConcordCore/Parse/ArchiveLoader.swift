@@ -40,27 +40,33 @@ public struct ArchiveLoader: Sendable {
         }
         var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [String: String] = [:]
         for result in parsed {
             switch result {
-            case .success(let article):
-                if let other = seen[article.id] {
-                    diagnostics.append(Self.duplicate(article, of: other))
-                } else {
-                    seen[article.id] = article.path
-                    articles.append(article)
-                }
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
+            case .success(let article): articles.append(article)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        articles.sort { $0.id < $1.id }
-        return Result(articles: articles, diagnostics: diagnostics)
+        let (kept, duplicates) = Self.firstOfEachID(articles, \.self)
+        return Result(articles: kept, diagnostics: (diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) })
     }
 
-    /// The diagnostic for a second file with the same id.
-    static func duplicate(_ article: Article, of other: String) -> Diagnostic {
-        Diagnostic(path: article.path, line: 1,
-                   message: "duplicate id '\(article.id)': '\(other)' has the same file name; rename one of them")
+    /// Of items in path order, the first one of each article id (the others are
+    /// reported as duplicates), sorted by id: the rule of every load, full or incremental.
+    static func firstOfEachID<T>(_ items: [T], _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
+        var seen: [String: String] = [:]
+        var kept: [T] = []
+        var duplicates: [Diagnostic] = []
+        for item in items {
+            let a = article(item)
+            if let other = seen[a.id] {
+                duplicates.append(Diagnostic(path: a.path, line: 1,
+                    message: "duplicate id '\(a.id)': '\(other)' has the same file name; rename one of them"))
+            } else {
+                seen[a.id] = a.path
+                kept.append(item)
+            }
+        }
+        kept.sort { article($0).id < article($1).id }
+        return (kept, duplicates)
     }
 }

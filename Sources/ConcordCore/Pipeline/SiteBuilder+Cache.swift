@@ -13,16 +13,20 @@ extension SiteBuilder {
         return same.contains(false) ? nil : t.counts
     }
 
-    /// The cache, if it describes this archive's settings and the site now in the output folder; else nil, said in one line.
-    func usableCache(_ cache: BuildCache, settings: UInt64, output: OutputFolder) -> BuildCache.Loaded? {
-        do {
-            let loaded = try cache.load(sourceFolder: options.source.path)
+    /// The cache with its article records, if `state.bin` (already read: `head`) fits
+    /// this build's settings and the site now in the output folder; else nil, said in
+    /// one line. The records are read only once the cache is known to fit.
+    func usableCache(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>,
+                     settings: UInt64, output: OutputFolder) -> BuildCache.Loaded? {
+        do throws(BuildCache.Unusable) {
+            var loaded = try head.get()
             guard loaded.state.settings == settings else {
                 log.notice("full build: passage settings or the cache format changed"); return nil
             }
             guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
                 log.notice("full build: \(output.url.lastPathComponent)/ is not the site the build cache describes"); return nil
             }
+            try cache.loadRecords(into: &loaded, sourceFolder: options.source.path)
             return loaded
         } catch {
             log.notice("full build: \(error.description)")

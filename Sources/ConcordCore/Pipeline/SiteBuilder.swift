@@ -74,7 +74,8 @@ public struct SiteBuilder: Sendable {
         let cache = BuildCache(output: options.output)
         let loader = ArchiveLoader(sourceFolder: options.source)
         let files = try loader.articlePaths()
-        let tables = cache.loadFileTables()
+        let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
+        let tables = try? head.get().state
         if !full, let tables, let c = unchanged(tables, files: files, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
@@ -82,7 +83,7 @@ public struct SiteBuilder: Sendable {
                                incremental: true, rendered: 0, written: 0)
         }
         let loadStart = clock.now
-        let loaded = full ? nil : usableCache(cache, settings: settings, output: output)
+        let loaded = full ? nil : usableCache(cache, head, settings: settings, output: output)
         let loadMS = Int((clock.now - loadStart).seconds * 1000)
         let state = loaded?.state
         // What the output and previous generations hold, when known (a full build the cache

@@ -16,7 +16,8 @@ public struct ArticleRuns: Sendable, Equatable {
         return ArticleRuns(hashes: pairs.map(\.0), positions: pairs.map(\.1))
     }
 
-    /// Word positions covered by runs whose hash is in `boilerplate`.
+    /// Word positions covered by runs whose hash is in `boilerplate` (runs too common
+    /// to index): alignments are cut there, so a shared passage never runs on into a footer.
     func covered(by boilerplate: Set<UInt64>, runLength: Int) -> Set<Int> {
         var result = Set<Int>()
         guard !boilerplate.isEmpty else { return result }

@@ -66,7 +66,14 @@ public struct PassageFinder: Sendable {
         profile.keptRuns = index.keptCount
         let pairs = index.candidatePairs()
         let boilerplateHashes = index.boilerplateHashes()
-        let boilerplate = index.boilerplate(runLength: options.shingle)
+        // Word positions cut out of alignments, per article in some pair: the same rule
+        // (`ArticleRuns.covered`) an incremental build applies.
+        var boilerplate: [Int: Set<Int>] = [:]
+        if !boilerplateHashes.isEmpty {
+            let paired = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
+            let covered = ParallelMap.map(paired, chunk: 64) { runs[$0].covered(by: boilerplateHashes, runLength: options.shingle) }
+            for (a, c) in zip(paired, covered) where !c.isEmpty { boilerplate[a] = c }
+        }
         profile.pairs = lap()
         profile.candidatePairs = pairs.count
         let aligner = PairAligner(options: options)

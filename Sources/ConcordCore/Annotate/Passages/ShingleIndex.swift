@@ -156,20 +156,6 @@ struct ShingleIndex {
         }
     }
 
-    /// Word positions, per article, covered by runs too common to index (boilerplate):
-    /// alignments are cut there, so a shared passage never runs on into a footer.
-    func boilerplate(runLength: Int) -> [Int: Set<Int>] {
-        var result: [Int: Set<Int>] = [:]
-        forEachGroup { i, j, distinct in
-            guard distinct > maxArticles else { return }
-            for k in i..<j {
-                let p = Int(postings[k].position)
-                result[Int(postings[k].article), default: []].formUnion(p..<(p + runLength))
-            }
-        }
-        return result
-    }
-
     /// Calls `body(pair key, position in a, position in b)` for each pair of
     /// postings of one run in two different articles (article a < article b).
     private func forEachPair(_ body: (UInt64, Int32, Int32) -> Void) {
