@@ -157,7 +157,10 @@ public struct SiteBuilder: Sendable {
             let unchanged = keys.keys.filter { !toRender.contains($0) }.sorted()
             let lost = ParallelMap.map(unchanged, chunk: 32) { path -> String? in
                 let entry = oldFiles[path]!
-                if stagingFiles[path] == entry.checksum {
+                // The staging folder holds these bytes: known from the cache, or (after a
+                // `--full` build, which vouches for nothing) found by reading the file there.
+                if stagingFiles[path] == entry.checksum
+                    || (stagingFiles.isEmpty && FastFiles.read(staging.path + "/" + path).map { Checksum.of($0) } == entry.checksum) {
                     newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
