@@ -19,13 +19,12 @@ struct ArchiveDelta {
     /// - Parameters:
     ///   - paths: article files now in the source folder.
     ///   - state: the cache's records, or nil for a full build.
-    static func scan(_ loader: ArchiveLoader, paths: [String], state: BuildState?) -> ArchiveDelta {
-        let folder = loader.sourceFolder.path
+    ///   - stamps: each path's stamp, taken before any file is read.
+    static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?) -> ArchiveDelta {
         let records = state?.records ?? [:]
         // Files whose stamp matches their record are taken as they were; the rest are read.
         var keep: [String: (ArticleRecord, FileStamp)] = [:]
         var read: [String] = []
-        let stamps = ParallelMap.map(paths, chunk: 64) { FileStamp.of(folder + "/" + $0) }
         var stampOf: [String: FileStamp] = [:]
         for (path, stamp) in zip(paths, stamps) {
             stampOf[path] = stamp

@@ -48,7 +48,7 @@ final class ArticleRecord: @unchecked Sendable {
         let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
         let title = try r.string()
         let (y, m, d) = (try r.int(), try r.int(), try r.int())
-        guard let date = ArticleDate("\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)") else { throw .init() }
+        guard let date = ArticleDate(year: y, month: m, day: d) else { throw .init() }
         let credits = try r.strings(), author = try r.optionalString(), url = try r.optionalString(), tags = try r.strings()
         let body = try r.range(), hash = try r.u64()
         let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())

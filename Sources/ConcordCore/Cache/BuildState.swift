@@ -20,6 +20,8 @@ struct BuildState: Sendable {
     var sources: [String: FileStamp] = [:]
     /// The last build's summary counts, for a build that finds nothing changed.
     var counts: [Int] = []
+    /// Where each row of the output's `index.html` lies, for reuse.
+    var indexRows = IndexRows()
 
     struct Edge: Sendable {
         var a: String, aTokens: ClosedRange<Int>, aBytes: Range<Int>
@@ -49,6 +51,8 @@ struct BuildState: Sendable {
             w.string(path); w.int(st.size); w.int(st.modified); w.int(st.changed); w.u64(st.inode)
         }
         w.int(counts.count); for c in counts { w.int(c) }
+        w.int(indexRows.rows.count)
+        for r in indexRows.rows { w.u64(r.key); w.int(r.start); w.int(r.count) }
     }
 
     static func decodeMain(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
@@ -77,6 +81,7 @@ struct BuildState: Sendable {
             state.sources[try r.string()] = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
         }
         for _ in 0..<(try r.count()) { state.counts.append(try r.int()) }
+        for _ in 0..<(try r.count()) { state.indexRows.rows.append(.init(key: try r.u64(), start: try r.int(), count: try r.int())) }
         return state
     }
 }

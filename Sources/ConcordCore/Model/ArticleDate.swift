@@ -17,6 +17,12 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
         year = y; month = m; day = d
     }
 
+    /// A day from its numbers, nil when there is no such day.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= ArticleDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year; self.month = month; self.day = day
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -26,10 +32,9 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String {
-            let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        let digits: [UInt8] = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1, day / 10, day % 10]
+            .map { $0 < 0 ? UInt8(ascii: "-") : UInt8(ascii: "0") + UInt8($0) }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// "22 July 2020": how the pages print a date.

@@ -5,32 +5,30 @@ extension SiteBuilder {
     /// The last build's counts (articles, pages, files, passages, quotes) when it left the
     /// output for exactly these files, templates and settings (every source file's stamp
     /// the same, no article left out): then there is nothing to do.
-    func unchanged(_ t: BuildState, files: [String], settings: UInt64, inputs: UInt64) -> [Int]? {
+    func unchanged(_ t: BuildState, files: [String], stamps: [FileStamp?], settings: UInt64, inputs: UInt64) -> [Int]? {
         guard t.counts.count == 5, t.settings == settings, t.inputs == inputs, files.count == t.sources.count,
               OutputFolder.generation(of: options.output) == t.generation else { return nil }
-        let folder = options.source.path
-        let same = ParallelMap.map(files, chunk: 256) { path in t.sources[path].map { FileStamp.of(folder + "/" + path) == $0 } ?? false }
-        return same.contains(false) ? nil : t.counts
+        for (path, stamp) in zip(files, stamps) where stamp == nil || t.sources[path] != stamp { return nil }
+        return t.counts
     }
 
     /// The cache with its article records, if `state.bin` (already read: `head`) fits
-    /// this build's settings and the site now in the output folder; else nil, said in
-    /// one line. The records are read only once the cache is known to fit.
+    /// this build's settings and the site now in the output folder; else nil and why,
+    /// in one line. The records are read only once the cache is known to fit.
     func usableCache(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>,
-                     settings: UInt64, output: OutputFolder) -> BuildCache.Loaded? {
+                     settings: UInt64, output: OutputFolder) -> (BuildCache.Loaded?, notice: String?) {
         do throws(BuildCache.Unusable) {
             var loaded = try head.get()
             guard loaded.state.settings == settings else {
-                log.notice("full build: passage settings or the cache format changed"); return nil
+                return (nil, "full build: passage settings or the cache format changed")
             }
             guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
-                log.notice("full build: \(output.url.lastPathComponent)/ is not the site the build cache describes"); return nil
+                return (nil, "full build: \(output.url.lastPathComponent)/ is not the site the build cache describes")
             }
             try cache.loadRecords(into: &loaded, sourceFolder: options.source.path)
-            return loaded
+            return (loaded, nil)
         } catch {
-            log.notice("full build: \(error.description)")
-            return nil
+            return (nil, "full build: \(error.description)")
         }
     }
 
@@ -64,7 +62,7 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, naming the shards written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, _ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
                    records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>,
-                   _ files: [String: BuildState.FileEntry], generation: UInt64, previousGeneration: UInt64,
+                   _ files: [String: BuildState.FileEntry], indexRows: IndexRows, generation: UInt64, previousGeneration: UInt64,
                    settings: UInt64, inputs: UInt64, counts: [Int]) {
         let ids = delta.articles.map(\.id)
         var state = BuildState(
@@ -75,6 +73,7 @@ extension SiteBuilder {
                                              b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
             files: files)
         state.inputs = inputs
+        state.indexRows = indexRows
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sources = records.mapValues(\.stamp) }

@@ -76,15 +76,25 @@ public struct SiteBuilder: Sendable {
         let files = try loader.articlePaths()
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let tables = try? head.get().state
-        if !full, let tables, let c = unchanged(tables, files: files, settings: settings, inputs: inputs) {
+        // The article records are read on a thread of their own while every source file is
+        // stat'ed (if nothing changed, they are not waited for).
+        let reading = full ? nil : Background { [self] () throws(BuildFailure) in
+            let start = ContinuousClock.now
+            let (loaded, notice) = usableCache(cache, head, settings: settings, output: output)
+            return (loaded, notice, Int((ContinuousClock.now - start).seconds * 1000))
+        }
+        let folder = options.source.path
+        let stamps = ParallelMap.map(files, chunk: 64) { FileStamp.of(folder + "/" + $0) }
+        if !full, let tables, let c = unchanged(tables, files: files, stamps: stamps, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
                                timings: timings, seconds: (clock.now - start).seconds, output: options.output,
                                incremental: true, rendered: 0, written: 0)
         }
-        let loadStart = clock.now
-        let loaded = full ? nil : usableCache(cache, head, settings: settings, output: output)
-        let loadMS = Int((clock.now - loadStart).seconds * 1000)
+        let waitStart = clock.now
+        let (loaded, notice, loadMS) = (try reading?.value()) ?? (nil, nil, 0)
+        let waitMS = Int((clock.now - waitStart).seconds * 1000)
+        if let notice { log.notice(notice) }
         let state = loaded?.state
         // What the output and previous generations hold, when known (a full build the cache
         // fell back to still uses it); `--full` trusts nothing the cache says and compares
@@ -94,11 +104,11 @@ public struct SiteBuilder: Sendable {
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        let delta = ArchiveDelta.scan(loader, paths: files, state: state)
+        let delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state)
         for d in delta.diagnostics { log.diagnostic(d) }
         let reusedCount = delta.reused.filter { $0 != nil }.count
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
-               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms"))
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms (\(waitMS) ms waited for)"))
 
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
@@ -122,10 +132,20 @@ public struct SiteBuilder: Sendable {
         let oldFiles = state?.files ?? [:]
         // The archive index lists every article: the longest page by far. It renders on a
         // thread of its own while keys, the other pages, copies and annotations.json go on.
-        let indexKey = renderer.key(of: .index)
-        let index = oldFiles["index.html"]?.key == indexKey ? nil : Background { () throws(BuildFailure) in try renderer.html(of: .index) }
+        // Its rows are kept between builds: only rows whose key changed are rendered.
+        let rowKeys = renderer.indexRowKeys()
+        let indexKey = renderer.indexKey(rowKeys: rowKeys)
+        let oldIndex = oldFiles["index.html"]
+        let oldRows = state?.indexRows ?? IndexRows()
+        let outputPath = options.output.path
+        let index = oldIndex?.key == indexKey ? nil : Background { () throws(BuildFailure) in
+            var previous: ([UInt8], IndexRows)? = nil
+            if let oldIndex, !oldRows.rows.isEmpty, let bytes = FastFiles.read(outputPath + "/index.html"),
+               Checksum.of(bytes) == oldIndex.checksum { previous = (bytes, oldRows) }
+            return try renderer.indexHTML(rowKeys: rowKeys, previous: previous)
+        }
         let modelMS = split()
-        let keys = Dictionary(renderer.keys(), uniquingKeysWith: { a, _ in a })
+        let keys = Dictionary(renderer.keys(indexKey: indexKey), uniquingKeysWith: { a, _ in a })
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
@@ -148,6 +168,7 @@ public struct SiteBuilder: Sendable {
         var rendered: Int
         var renderDetail = ""
         var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
+        var indexRows = oldRows, reusedRows = 0
         var shards: Background<[(String, UInt64)]>? = nil
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
@@ -188,11 +209,15 @@ public struct SiteBuilder: Sendable {
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
             }
-            if let index { put("index.html", key: indexKey, Array(try index.value().utf8)); rendered += 1 }
+            if let index {
+                let page = try index.value()
+                put("index.html", key: indexKey, Array(page.html.utf8)); rendered += 1
+                indexRows = page.rows; reusedRows = page.reused
+            }
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, waiting for the index \(split()) ms, prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, waiting for the index \(split()) ms (\(reusedRows) of \(rowKeys.count) rows kept), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error
         }
@@ -212,7 +237,7 @@ public struct SiteBuilder: Sendable {
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
         let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
-        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, generation: generation,
+        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, indexRows: indexRows, generation: generation,
                   previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
                   settings: settings, inputs: inputs, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)

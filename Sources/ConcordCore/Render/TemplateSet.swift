@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     let checksum: UInt64
     /// Checksum of every file of the folder, assets included.
     let folderChecksum: UInt64
+    /// The index template cut into shell and row, when its shape allows (else nil: rendered whole).
+    let index: IndexTemplate?
 
     public init(folder: URL) async throws(BuildFailure) {
         self.folder = folder
@@ -45,6 +47,8 @@ public struct TemplateSet: Sendable {
         }
         checksum = key.value
         folderChecksum = all.value
+        let lib = library
+        index = lib.getTemplate(named: "index").flatMap { IndexTemplate(text: $0.description, partial: { lib.getTemplate(named: $0)?.description }) }
         self.assets = files.filter { !$0.hasSuffix(".mustache") }
     }
 
@@ -57,14 +61,19 @@ public struct TemplateSet: Sendable {
         guard let content = library.render(context, withTemplate: template) else {
             throw BuildFailure("template '\(template)' is missing")
         }
+        return try wrap(title: title, root: root, siteTitle: siteTitle, size: content.utf8.count) { $0 += content }
+    }
+
+    /// A page body (appended by `content`, about `size` bytes) wrapped in `layout`.
+    func wrap(title: String, root: String, siteTitle: String, size: Int, content: (inout String) -> Void) throws(BuildFailure) -> String {
         let parts = try layoutParts(root: root, siteTitle: siteTitle)
         var html = ""
-        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + content.utf8.count + 256)
+        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + size + 256)
         let escapedTitle = HTML.escape(title)
         for part in parts {
             switch part {
             case Self.titleMark: html += escapedTitle
-            case Self.contentMark: html += content
+            case Self.contentMark: content(&html)
             default: html += part
             }
         }

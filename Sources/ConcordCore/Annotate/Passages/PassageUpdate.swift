@@ -45,25 +45,26 @@ struct PassageUpdate {
             return Output(edges: input.keptEdges, boilerplate: input.boilerplate, alignedPairs: 0)
         }
 
-        // Postings of those hashes across the archive, in (article, position) order:
-        // each article's sorted runs merged against the sorted touched hashes, in parallel by chunks of articles.
+        // Postings of those hashes across the archive, in (article, position) order: every
+        // article's runs checked against a 65,536-bit filter of the touched hashes (a few
+        // hundred, so almost every run is passed over with one load), in parallel by chunks.
         typealias Posting = (article: Int32, position: Int32)
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for h in unique { let b = Int(truncatingIfNeeded: h & 0xFFFF); filter[b >> 6] |= 1 << UInt64(b & 63) }
         let chunk = max(256, input.runs.count / 16)
         let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Posting]] in
             var postings = [[Posting]](repeating: [], count: unique.count)
             unique.withUnsafeBufferPointer { u in
-                for d in start..<min(input.runs.count, start + chunk) {
-                    let runs = input.runs[d]
-                    runs.hashes.withUnsafeBufferPointer { h in
-                        var i = 0, j = 0
-                        while i < h.count && j < u.count {
-                            if h[i] < u[j] { i += 1 } else if h[i] > u[j] {
-                                // Skip ahead in the (usually much longer) list of touched hashes.
-                                var lo = j + 1, hi = u.count
-                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < h[i] { lo = mid + 1 } else { hi = mid } }
-                                j = lo
-                            } else {
-                                postings[j].append((Int32(d), Int32(runs.positions[i]))); i += 1
+                filter.withUnsafeBufferPointer { bits in
+                    for d in start..<min(input.runs.count, start + chunk) {
+                        let runs = input.runs[d]
+                        runs.hashes.withUnsafeBufferPointer { h in
+                            for i in 0..<h.count {
+                                let v = h[i], b = Int(truncatingIfNeeded: v & 0xFFFF)
+                                guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                                var lo = 0, hi = u.count
+                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < v { lo = mid + 1 } else { hi = mid } }
+                                if lo < u.count && u[lo] == v { postings[lo].append((Int32(d), Int32(runs.positions[i]))) }
                             }
                         }
                     }

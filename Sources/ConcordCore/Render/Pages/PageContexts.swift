@@ -9,33 +9,46 @@ struct PageContexts {
 
     // MARK: index
 
+    /// The index page's own values (its rows are `indexRow(_:)`).
+    func indexPage() -> [String: Any] {
+        ["articleCount": model.articles.count, "oneArticle": model.articles.count == 1,
+         "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count,
+         "onePassage": model.annotations.passages.count == 1, "oneSpeaker": model.speakers.count == 1]
+    }
+
+    /// The whole index context, rows included (for a template `IndexTemplate` cannot cut).
     func index() -> [String: Any] {
-        let rows: [[String: Any]] = model.articles.map { a in
-            let shared = sharedWords(a)
-            return ([
-                "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
-                "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
-                "sharedPercent": shared.percent, "isShared": shared.percent > 0,
-                "quotes": Self.count(model.quotesByArticle[a.id]?.count ?? 0, "quote"),
-                "hasQuotes": (model.quotesByArticle[a.id]?.count ?? 0) > 0,
-            ])
-        }
-        return ["articles": rows, "articleCount": model.articles.count, "oneArticle": model.articles.count == 1,
-                "passageCount": model.annotations.passages.count, "speakerCount": model.speakers.count,
-                "onePassage": model.annotations.passages.count == 1, "oneSpeaker": model.speakers.count == 1]
+        var page = indexPage()
+        page["articles"] = model.articles.indices.map(indexRow)
+        return page
+    }
+
+    /// One article's row of the index.
+    func indexRow(_ i: Int) -> [String: Any] {
+        let a = model.articles[i]
+        let quotes = model.quotesByArticle[a.id]?.count ?? 0
+        return [
+            "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
+            "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
+            "sharedPercent": sharedWords(a).percent, "isShared": sharedWords(a).percent > 0,
+            "quotes": Self.count(quotes, "quote"), "hasQuotes": quotes > 0,
+        ]
     }
 
     /// "1 quote", "3 quotes".
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    /// Adds to `key` everything `index()` reads, without building its 10,000-row context.
-    func indexKey(into key: inout PageKey) {
+    /// Adds to `key` everything `indexRow(i)` is made from, without building it.
+    func indexRowKey(_ i: Int, into key: inout PageKey) {
+        let a = model.articles[i]
+        key.add(a.id); key.add(a.title); key.add(a.date.description)
+        key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
+        key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
+    }
+
+    /// Adds to `key` everything `indexPage()` is made from.
+    func indexPageKey(into key: inout PageKey) {
         key.add(UInt64(model.articles.count)); key.add(UInt64(model.annotations.passages.count)); key.add(UInt64(model.speakers.count))
-        for a in model.articles {
-            key.add(a.id); key.add(a.title); key.add(a.date.description)
-            key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
-            key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
-        }
     }
 
     /// Share of an article's words that lie in some witness, in whole percent.
@@ -235,6 +248,17 @@ struct PageContexts {
                     "articleCount": model.passageArticles[k].count, "date": a.date.readable, "firstTitle": a.title]
         }
         return ["passages": rows, "hasPassages": !rows.isEmpty]
+    }
+
+    /// Adds to `key` what `passagesIndex()` is made from, without cutting its excerpts.
+    func passagesIndexKey(into key: inout PageKey) {
+        key.add(UInt64(model.annotations.passages.count))
+        for (k, p) in model.annotations.passages.enumerated() {
+            key.add(p.id); key.add(UInt64(model.passageArticles[k].count))
+            let w = p.witnesses[0]
+            key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
+            if let a = model.article(w.article) { add(a, to: &key) } else { key.add("\u{0}") }
+        }
     }
 
     /// The first words of a range, for lists.

@@ -48,26 +48,32 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The key of each page (path → key): equal keys, equal bytes.
-    func keys() -> [(String, UInt64)] {
-        let contexts = keyContexts
-        return ParallelMap.map(pages, chunk: 16) { page in (place(of: page).path, key(of: page, contexts)) }
+    /// The key of each page (path → key): equal keys, equal bytes. The index's key
+    /// comes from its rows (`indexKey(rowKeys:)`) and is passed in.
+    func keys(indexKey: UInt64) -> [(String, UInt64)] {
+        let contexts = PageContexts(model: model)
+        return [("index.html", indexKey)]
+            + ParallelMap.map(pages.filter { if case .index = $0 { false } else { true } }, chunk: 16) { page in
+                (place(of: page).path, key(of: page, contexts))
+            }
     }
 
-    /// The key of one page.
-    func key(of page: Page) -> UInt64 { key(of: page, keyContexts) }
-
-    private var keyContexts: PageContexts { PageContexts(model: model) }
-
-    private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
+    /// The start of every page's key: its template, title and depth.
+    func placeKey(of page: Page) -> PageKey {
         let place = place(of: page)
         var key = PageKey(seed: templates.checksum)
         key.add(siteTitle); key.add(place.template); key.add(place.title); key.add(place.root)
+        return key
+    }
+
+    private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
+        var key = placeKey(of: page)
         switch page {
         case .article(let i): contexts.articleKey(at: i, into: &key)
         case .passage(let p): contexts.passageKey(at: p, into: &key)
         case .speaker(let s): contexts.speakerKey(at: s, into: &key)
-        case .index: contexts.indexKey(into: &key)
+        case .index: return indexKey(rowKeys: indexRowKeys())
+        case .passages: contexts.passagesIndexKey(into: &key)
         default: key.add(any: context(of: page, contexts))
         }
         return key.value

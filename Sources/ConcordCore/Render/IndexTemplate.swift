@@ -1,0 +1,147 @@
+import Mustache
+
+/// The archive index's template cut at its one `{{#articles}}…{{/articles}}`
+/// section: a shell (everything around the section) and a row (the section's
+/// body), so that each article's row renders on its own, in any order, and a
+/// row rendered by an earlier build can be reused as it is.
+///
+/// Only a template of that plain shape is cut: `articles` named exactly twice
+/// (the section's open and close tags), no delimiter change, no template
+/// inheritance. Anything else renders whole, as before. A row renders with
+/// the row's values laid over the page's, which is what a Mustache section
+/// looks up (the row first, then the enclosing context).
+struct IndexTemplate: Sendable {
+    let shell: MustacheTemplate
+    let row: MustacheTemplate
+    /// Names the row's text (partials included) reads: when it reads a page-level
+    /// value (such as `articleCount`), every row depends on it.
+    let rowNames: Set<String>
+
+    /// Where the rendered rows go in the rendered shell: a line of its own.
+    static let rowsMark = "\u{1}concord:rows\u{1}"
+
+    init?(text: String, partial: (String) -> String?) {
+        guard let cut = Self.cut(text), let names = Self.names(in: cut.body, partial: partial),
+              !names.contains(".") else { return nil }
+        // Pragmas (`{{% CONTENT_TYPE: HTML }}`) set up the whole template; the row needs them too.
+        let pragmas = Self.tags(in: cut.prefix).filter { $0.hasPrefix("%") }.map { "{{" + $0 + "}}\n" }.joined()
+        guard let shell = try? MustacheTemplate(string: cut.prefix + Self.rowsMark + "\n" + cut.suffix),
+              let row = try? MustacheTemplate(string: pragmas + cut.body) else { return nil }
+        self.shell = shell; self.row = row; self.rowNames = names
+    }
+
+    /// The text before, inside and after the `articles` section. A section tag alone
+    /// on its line takes its line with it, as Mustache's standalone rule does.
+    static func cut(_ text: String) -> (prefix: String, body: String, suffix: String)? {
+        let all = tags(in: text)
+        guard !all.contains(where: { $0.hasPrefix("=") || $0.hasPrefix("<") || $0.hasPrefix("$") }),
+              all.filter({ name(of: $0) == "articles" }).count == 2 else { return nil }
+        let utf8 = Array(text.utf8)
+        guard let open = find(tag: "#", in: utf8), let close = find(tag: "/", in: utf8, from: open.upperBound),
+              open.upperBound <= close.lowerBound else { return nil }
+        let o = standalone(open, utf8), c = standalone(close, utf8)
+        func s(_ r: Range<Int>) -> String { String(decoding: utf8[r], as: UTF8.self) }
+        let (prefix, body, suffix) = (s(0..<o.lowerBound), s(o.upperBound..<c.lowerBound), s(c.upperBound..<utf8.count))
+        // A tag sharing a line with a section tag is never standalone; cut apart, it could
+        // become so and change the whitespace. Such templates render whole.
+        func hasTag<S: StringProtocol>(_ line: S?) -> Bool { line?.contains("{{") ?? false }
+        if o == open, hasTag(body.split(separator: "\n", omittingEmptySubsequences: false).first) { return nil }
+        if c == close, hasTag(body.split(separator: "\n", omittingEmptySubsequences: false).last)
+            || hasTag(suffix.split(separator: "\n", omittingEmptySubsequences: false).first) { return nil }
+        return (prefix, body, suffix)
+    }
+
+    /// The range of `{{#articles}}` (or `{{/articles}}`), spaces inside the braces allowed.
+    private static func find(tag sigil: Character, in utf8: [UInt8], from start: Int = 0) -> Range<Int>? {
+        var i = start
+        while i + 1 < utf8.count {
+            if utf8[i] == UInt8(ascii: "{"), utf8[i + 1] == UInt8(ascii: "{"),
+               let end = (i + 2..<utf8.count - 1).first(where: { utf8[$0] == UInt8(ascii: "}") && utf8[$0 + 1] == UInt8(ascii: "}") }) {
+                let inner = String(decoding: utf8[(i + 2)..<end], as: UTF8.self).trimmingSpaces
+                if inner.first == sigil, name(of: inner) == "articles" { return i..<(end + 2) }
+                i = end + 2
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// The tag's range widened to its whole line when nothing but spaces shares the line.
+    private static func standalone(_ tag: Range<Int>, _ utf8: [UInt8]) -> Range<Int> {
+        var start = tag.lowerBound
+        while start > 0, utf8[start - 1] == 0x20 || utf8[start - 1] == 0x09 { start -= 1 }
+        guard start == 0 || utf8[start - 1] == 0x0A else { return tag }
+        var end = tag.upperBound
+        while end < utf8.count, utf8[end] == 0x20 || utf8[end] == 0x09 { end += 1 }
+        if end == utf8.count { return start..<end }
+        if utf8[end] == 0x0A { return start..<(end + 1) }
+        if utf8[end] == 0x0D, end + 1 < utf8.count, utf8[end + 1] == 0x0A { return start..<(end + 2) }
+        return tag
+    }
+
+    /// The inside of every `{{…}}` tag, trimmed (`{{{x}}}` gives `{x}`).
+    static func tags(in text: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "}}") else { break }
+            var inner = after[..<close.lowerBound]
+            var next = close.upperBound
+            if inner.hasPrefix("{"), after[next...].hasPrefix("}") { inner = inner + "}"; next = after.index(after: next) }
+            result.append(String(inner).trimmingSpaces)
+            rest = after[next...]
+        }
+        return result
+    }
+
+    /// The name a tag looks up (its first dotted part), or "" for comments, pragmas and partials.
+    static func name(of tag: String) -> String {
+        guard let first = tag.first, !"!%>".contains(first) else { return "" }
+        var t = Substring(tag)
+        if "#^/&{".contains(first) { t = t.dropFirst() }
+        if t.hasSuffix("}") { t = t.dropLast() }
+        let n = String(t).trimmingSpaces
+        return n == "." ? "." : String(n.split(separator: ".").first ?? "")
+    }
+
+    /// Every name `text` and the partials it includes look up; nil when a partial is missing.
+    static func names(in text: String, partial: (String) -> String?, seen: Set<String> = []) -> Set<String>? {
+        var names = Set<String>()
+        for tag in tags(in: text) {
+            if tag.hasPrefix(">") {
+                let p = String(tag.dropFirst()).trimmingSpaces
+                if seen.contains(p) { continue }
+                guard let inner = partial(p), let more = self.names(in: inner, partial: partial, seen: seen.union([p])) else { return nil }
+                names.formUnion(more)
+            } else if case let n = name(of: tag), !n.isEmpty {
+                names.insert(n)
+            }
+        }
+        return names
+    }
+
+    /// The rendered shell, split where the rows go.
+    func shellParts(_ context: [String: Any], library: MustacheLibrary) -> (before: String, after: String) {
+        let rendered = shell.render(context, library: library)
+        guard let mark = rendered.range(of: Self.rowsMark + "\n") else { return (rendered, "") }
+        return (String(rendered[..<mark.lowerBound]), String(rendered[mark.upperBound...]))
+    }
+
+    /// One row: the row's values laid over the page's.
+    func renderRow(_ row: [String: Any], page: [String: Any], library: MustacheLibrary) -> String {
+        var context = page
+        for (k, v) in row { context[k] = v }
+        return self.row.render(context, library: library)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
