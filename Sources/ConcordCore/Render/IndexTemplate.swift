@@ -44,10 +44,18 @@ struct IndexTemplate: Sendable {
         let (prefix, body, suffix) = (s(0..<o.lowerBound), s(o.upperBound..<c.lowerBound), s(c.upperBound..<utf8.count))
         // A tag sharing a line with a section tag is never standalone; cut apart, it could
         // become so and change the whitespace. Such templates render whole.
-        func hasTag<S: StringProtocol>(_ line: S?) -> Bool { line?.contains("{{") ?? false }
-        if o == open, hasTag(body.split(separator: "\n", omittingEmptySubsequences: false).first) { return nil }
-        if c == close, hasTag(body.split(separator: "\n", omittingEmptySubsequences: false).last)
-            || hasTag(suffix.split(separator: "\n", omittingEmptySubsequences: false).first) { return nil }
+        func lines(_ s: String) -> [String] {
+            s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+            }
+        }
+        func couldStandAlone(_ line: String?) -> Bool {
+            guard let t = line?.trimmingSpaces else { return false }
+            let inner = tags(in: t)
+            return t.hasPrefix("{{") && t.hasSuffix("}}") && inner.count == 1 && inner[0].first.map { "#^/!>=%$<".contains($0) } == true
+        }
+        if o == open, couldStandAlone(lines(body).first) { return nil }
+        if c == close, couldStandAlone(lines(body).last) || couldStandAlone(lines(suffix).first) { return nil }
         return (prefix, body, suffix)
     }
 

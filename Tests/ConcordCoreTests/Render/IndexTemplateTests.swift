@@ -1,0 +1,100 @@
+import Foundation
+import Mustache
+import Testing
+@testable import ConcordCore
+
+/// The index template cut into shell and rows must render exactly what the
+/// whole template renders, or refuse to cut.
+@Suite("Index template cut into rows")
+struct IndexTemplateTests {
+    let partial = "{{% CONTENT_TYPE: HTML }}\n<time>{{date}}</time>{{#hasCredits}} · {{credits}}{{/hasCredits}}"
+
+    func rows(_ n: Int) -> [[String: Any]] {
+        (0..<n).map { i in
+            ["title": i == 1 ? "<script>alert(\"x\")</script> & co" : "Title \(i)", "date": "\(i) May 2020",
+             "credits": "By A \(i)", "hasCredits": i % 2 == 0, "hasQuotes": i % 3 == 0, "quotes": "\(i) quotes"]
+        }
+    }
+
+    /// Renders `text` whole and cut; returns both (nil when it would not cut).
+    func both(_ text: String, rows n: Int = 4) throws -> (whole: String, cut: String)? {
+        var library = MustacheLibrary()
+        try library.register(text, named: "index")
+        try library.register(partial, named: "partials/meta")
+        let page: [String: Any] = ["articleCount": n, "oneArticle": n == 1]
+        var all = page
+        all["articles"] = rows(n)
+        let whole = library.render(all, withTemplate: "index")!
+        let lib = library
+        guard let cut = IndexTemplate(text: text, partial: { lib.getTemplate(named: $0)?.description }) else { return nil }
+        let (before, after) = cut.shellParts(page, library: library)
+        let middle = rows(n).map { cut.renderRow($0, page: page, library: library) }.joined()
+        return (whole, before + middle + after)
+    }
+
+    @Test(arguments: [
+        // The shipped shape: section tags alone on their lines, a partial, nested sections.
+        "{{% CONTENT_TYPE: HTML }}\n<h1>Archive</h1>\n<ol>\n{{#articles}}\n<li>\n<a>{{title}}</a>\n<p>{{> partials/meta}}{{#hasQuotes}} · {{quotes}}{{/hasQuotes}}</p>\n</li>\n{{/articles}}\n</ol>\n",
+        // Everything on one line.
+        "<ol>{{#articles}}<li>{{title}}</li>{{/articles}}</ol>\n",
+        // Indented section tags, spaces inside the braces, Windows line ends.
+        "<ul>\r\n  {{# articles }}\r\n  <li>{{{title}}}</li>\r\n  {{/ articles }}\r\n</ul>\r\n",
+        // Standalone tags inside the row, first and last.
+        "<ol>\n{{#articles}}\n{{#hasCredits}}\n<li class=c>{{title}}</li>\n{{/hasCredits}}\n{{^hasCredits}}\n<li>{{title}}</li>\n{{/hasCredits}}\n{{/articles}}\n</ol>",
+        // A row that reads a page-level value, and text right after the section.
+        "{{#articles}}\n{{title}} of {{articleCount}}\n{{/articles}}\ntotal {{articleCount}}",
+        // Nothing before the section, nothing after.
+        "{{#articles}}<p>{{&title}}</p>{{/articles}}",
+    ])
+    func cutRendersWhatTheWholeTemplateRenders(_ text: String) throws {
+        for n in [0, 1, 5] {
+            let r = try #require(try both(text, rows: n))
+            #expect(r.cut == r.whole, "rows: \(n)")
+        }
+    }
+
+    @Test func rowsThatReadPageValuesSayWhich() throws {
+        let shipped = try String(contentsOf: Repo.templates.appendingPathComponent("index.mustache"), encoding: .utf8)
+        let meta = try String(contentsOf: Repo.templates.appendingPathComponent("partials/meta.mustache"), encoding: .utf8)
+        let cut = try #require(IndexTemplate(text: shipped, partial: { $0 == "partials/meta" ? meta : nil }))
+        #expect(cut.rowNames.isDisjoint(with: ["articleCount", "passageCount", "speakerCount"]))
+        #expect(cut.rowNames.isSuperset(of: ["title", "url", "date", "iso", "credits"]))   // `date`, `iso`: from the partial
+        let reads = try #require(IndexTemplate(text: "{{#articles}}{{title}} {{articleCount}}{{/articles}}", partial: { _ in nil }))
+        #expect(reads.rowNames.contains("articleCount"))
+    }
+
+    @Test(arguments: [
+        "{{#articles}}<li>{{title}}</li>{{/articles}}{{^articles}}none{{/articles}}",     // articles named four times
+        "{{=<% %>=}}<%#articles%><li><%title%></li><%/articles%>",                          // delimiters changed
+        "<ol>{{#articles}}{{#hasCredits}}\n<li>{{title}}</li>\n{{/hasCredits}}{{/articles}}", // a tag would turn standalone
+        "{{#articles}}{{.}}{{/articles}}",                                                   // the row itself
+        "{{#articles}}{{> missing}}{{/articles}}",                                           // a partial that is not there
+        "<p>no rows</p>",
+    ])
+    func shapesItCannotCutRenderWhole(_ text: String) throws {
+        #expect(IndexTemplate(text: text, partial: { _ in nil }) == nil)
+    }
+
+    @Test func incrementalBuildKeepsUnchangedRows() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        try archive.write("zz.txt", "date 2021-02-03 A new article\n\nIt says nothing anyone else said before today.\n")
+        let log = RecordingStageLog()
+        _ = try await SiteBuilder(options: archive.options(), log: log).build()
+        let render = try #require(log.stages.first { $0.name == "render" })
+        #expect(render.detail.contains("(3 of 4 rows kept)"), "\(render.detail)")
+        let fresh = try await archive.freshBuild()
+        #expect(try archive.read("index.html") == String(decoding: try #require(fresh["index.html"]), as: UTF8.self))
+    }
+}
+
+/// Collects the stage timings a build logs.
+final class RecordingStageLog: BuildLog, @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [StageTiming] = []
+    func diagnostic(_ d: Diagnostic) {}
+    func stage(_ s: StageTiming) { lock.lock(); items.append(s); lock.unlock() }
+    var stages: [StageTiming] { lock.lock(); defer { lock.unlock() }; return items }
+}
