@@ -7,8 +7,8 @@ import Glibc
 /// the last build parsed, derived and wrote, so the next one redoes only what
 /// a change touches.
 ///
-/// Layout: `state.bin` (settings, generations, edges, the file table, and the
-/// name and checksum of each shard) and `articles-NN-*.bin`, the article
+/// Layout: `state.bin` (a head: settings, generations, the sources' key, the
+/// name and checksum of each shard; then the edges, file tables and index rows) and `articles-NN-*.bin`, the article
 /// records in 256 shards by path. Every file carries a format header and a
 /// checksum; a build writes changed shards under new names, then replaces
 /// `state.bin` by rename, then deletes shards no longer named. A build killed
@@ -16,7 +16,7 @@ import Glibc
 /// shards that exist. Anything missing, from another version, truncated or
 /// damaged makes `load` throw, and the build falls back to a full one.
 struct BuildCache {
-    static let format: UInt32 = 4
+    static let format: UInt32 = 6
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     static let shardCount = 256
 
@@ -33,43 +33,66 @@ struct BuildCache {
 
     static func shard(of path: String) -> Int { Int(Checksum.of(path) % UInt64(shardCount)) }
 
-    /// The shard files `state.bin` names: (file name, checksum), by shard number.
+    /// The shard files `state.bin` names: (file name, checksum), by shard number;
+    /// and the part of `state.bin` not decoded yet (`loadRest`).
     struct Loaded {
         var state: BuildState
         var shardFiles: [(String, UInt64)]
+        fileprivate var body: ByteReader?
     }
 
-    /// `state.bin` alone: settings, generations, file tables and the shard names, no
-    /// article records. Enough to tell whether nothing changed, whether the cache fits
-    /// this build at all, and what the previous generation holds.
+    /// The head of `state.bin` (settings, generations, the sources' key, the shard
+    /// names), checked whole: enough to tell whether nothing changed and whether the
+    /// cache fits this build at all. The tables and records follow with `loadRest`.
     func readState() throws(Unusable) -> Loaded {
         guard let bytes = FastFiles.read(folder.appendingPathComponent("state.bin").path) else {
             throw Unusable(description: "no build cache yet")
         }
         var r = try Self.open(bytes, what: "state.bin")
         do throws(ByteReader.Malformed) {
-            let state = try BuildState.decodeMain(from: &r)
+            let state = try BuildState.decodeHead(from: &r)
             var shardFiles: [(String, UInt64)] = []
             for _ in 0..<Self.shardCount { shardFiles.append((try r.string(), try r.u64())) }
-            guard r.atEnd else { throw ByteReader.Malformed() }
-            return Loaded(state: state, shardFiles: shardFiles)
+            return Loaded(state: state, shardFiles: shardFiles, body: r)
         } catch {
             throw Unusable(description: "state.bin is damaged")
         }
     }
 
-    /// Reads the article records of the shards `loaded` names (in parallel, each checked).
-    func loadRecords(into loaded: inout Loaded, sourceFolder: String) throws(Unusable) {
-        let shards = ParallelMap.map(loaded.shardFiles, chunk: 1) { entry -> Result<[ArticleRecord], Unusable> in
-            do throws(Unusable) { return .success(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)) }
-            catch { return .failure(error) }
+    /// Decodes the rest of `state.bin` (edges, file tables, index rows) into `loaded`.
+    func loadTables(into loaded: inout Loaded) throws(Unusable) {
+        guard var r = loaded.body else { return }
+        do throws(ByteReader.Malformed) {
+            try loaded.state.decodeBody(from: &r)
+            guard r.atEnd else { throw ByteReader.Malformed() }
+            loaded.body = nil
+        } catch {
+            throw Unusable(description: "state.bin is damaged")
         }
-        for s in shards {
-            switch s {
-            case .success(let records): for rec in records { loaded.state.records[rec.article.path] = rec }
+    }
+
+    /// The rest of `state.bin` and the article records of the shards it names, all in
+    /// parallel (the tables are the longest job, so they start first), each checked.
+    func loadRest(into loaded: inout Loaded, sourceFolder: String) throws(Unusable) {
+        enum Part { case tables(Loaded), records([ArticleRecord]) }
+        let head = loaded
+        let parts = ParallelMap.map(Array(-1..<loaded.shardFiles.count), chunk: 1) { k -> Result<Part, Unusable> in
+            do throws(Unusable) {
+                if k < 0 { var l = head; try self.loadTables(into: &l); return .success(.tables(l)) }
+                let entry = head.shardFiles[k]
+                return .success(.records(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)))
+            } catch { return .failure(error) }
+        }
+        var records: [String: ArticleRecord] = [:]
+        records.reserveCapacity(parts.reduce(0) { n, p in if case .success(.records(let r)) = p { n + r.count } else { n } })
+        for part in parts {
+            switch part {
+            case .success(.tables(let l)): loaded = l
+            case .success(.records(let rs)): for rec in rs { records[rec.article.path] = rec }
             case .failure(let e): throw e
             }
         }
+        loaded.state.records = records
     }
 
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
@@ -149,8 +172,9 @@ struct BuildCache {
     /// Replaces `state.bin` (naming `shards`) by rename, then removes files no longer named.
     func commit(_ state: BuildState, shards: [(String, UInt64)]) throws(Unusable) {
         var w = ByteWriter(capacity: 1 << 22)
-        state.encodeMain(into: &w)
+        state.encodeHead(into: &w)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
+        state.encodeBody(into: &w)
         let temp = folder.appendingPathComponent("state.bin.tmp").path
         guard Self.writeFile(Self.sealed(w), to: temp),
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {

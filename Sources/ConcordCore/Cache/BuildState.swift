@@ -15,13 +15,16 @@ struct BuildState: Sendable {
     /// Each file of the output: the key of what it was made from, and the checksum of its bytes.
     var files: [String: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
-    /// the stamp of every source file: when all are the same, nothing changed.
+    /// the key of every source file's stamp (`sourcesKey`; 0: none): when both are
+    /// the same, nothing changed.
     var inputs: UInt64 = 0
-    var sources: [String: FileStamp] = [:]
+    var sourcesKey: UInt64 = 0
     /// The last build's summary counts, for a build that finds nothing changed.
     var counts: [Int] = []
     /// Where each row of the output's `index.html` lies, for reuse.
-    var indexRows = IndexRows()
+    var indexRows = Fragments()
+    /// Where each passage and quote entry of the output's `annotations.json` lies, for reuse.
+    var jsonParts = Fragments()
 
     struct Edge: Sendable {
         var a: String, aTokens: ClosedRange<Int>, aBytes: Range<Int>
@@ -33,8 +36,23 @@ struct BuildState: Sendable {
         var checksum: UInt64
     }
 
-    func encodeMain(into w: inout ByteWriter) {
-        w.u64(settings); w.u64(generation); w.u64(previousGeneration)
+    /// The head of `state.bin`: all a build needs to tell that nothing changed, or
+    /// whether the cache fits at all; decoded at once.
+    func encodeHead(into w: inout ByteWriter) {
+        w.u64(settings); w.u64(generation); w.u64(previousGeneration); w.u64(inputs); w.u64(sourcesKey)
+        w.int(counts.count); for c in counts { w.int(c) }
+    }
+
+    static func decodeHead(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
+        var state = BuildState(settings: try r.u64(), generation: try r.u64(), previousGeneration: try r.u64(),
+                               previousFiles: [:], records: [:], boilerplate: [], edges: [], files: [:])
+        state.inputs = try r.u64(); state.sourcesKey = try r.u64()
+        for _ in 0..<(try r.count(max: 16)) { state.counts.append(try r.int()) }
+        return state
+    }
+
+    /// The body: the tables an incremental build works from; decoded beside the stat of the sources.
+    func encodeBody(into w: inout ByteWriter) {
         w.u64s(boilerplate.sorted())
         w.int(edges.count)
         for e in edges {
@@ -45,20 +63,12 @@ struct BuildState: Sendable {
         for (path, f) in files.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(f.key); w.u64(f.checksum) }
         w.int(previousFiles.count)
         for (path, c) in previousFiles.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(c) }
-        w.u64(inputs)
-        w.int(sources.count)
-        for (path, st) in sources.sorted(by: { $0.key < $1.key }) {
-            w.string(path); w.int(st.size); w.int(st.modified); w.int(st.changed); w.u64(st.inode)
-        }
-        w.int(counts.count); for c in counts { w.int(c) }
-        w.int(indexRows.rows.count)
-        for r in indexRows.rows { w.u64(r.key); w.int(r.start); w.int(r.count) }
+        indexRows.encode(into: &w)
+        jsonParts.encode(into: &w)
     }
 
-    static func decodeMain(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
-        let settings = try r.u64(), generation = try r.u64(), previousGeneration = try r.u64()
-        let boilerplate = Set(try r.u64s())
-        var edges: [Edge] = []
+    mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
+        boilerplate = Set(try r.u64s())
         let n = try r.count()
         edges.reserveCapacity(n)
         func closed(_ r: inout ByteReader) throws(ByteReader.Malformed) -> ClosedRange<Int> {
@@ -70,18 +80,25 @@ struct BuildState: Sendable {
             edges.append(Edge(a: try r.string(), aTokens: try closed(&r), aBytes: try r.range(),
                               b: try r.string(), bTokens: try closed(&r), bBytes: try r.range()))
         }
-        var files: [String: FileEntry] = [:]
-        for _ in 0..<(try r.count()) { files[try r.string()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
-        var previousFiles: [String: UInt64] = [:]
-        for _ in 0..<(try r.count()) { previousFiles[try r.string()] = try r.u64() }
-        var state = BuildState(settings: settings, generation: generation, previousGeneration: previousGeneration,
-                               previousFiles: previousFiles, records: [:], boilerplate: boilerplate, edges: edges, files: files)
-        state.inputs = try r.u64()
-        for _ in 0..<(try r.count()) {
-            state.sources[try r.string()] = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+        let f = try r.count()
+        files.reserveCapacity(f)
+        for _ in 0..<f { files[try r.string()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
+        let p = try r.count()
+        previousFiles.reserveCapacity(p)
+        for _ in 0..<p { previousFiles[try r.string()] = try r.u64() }
+        indexRows = try Fragments.decode(from: &r)
+        jsonParts = try Fragments.decode(from: &r)
+    }
+
+    /// One key of every source file's path and stamp, in the order given (sorted paths):
+    /// equal keys, no file added, removed or touched.
+    static func sourcesKey(paths: [String], stamps: [FileStamp?]) -> UInt64 {
+        var key = PageKey(seed: UInt64(paths.count))
+        for (path, st) in zip(paths, stamps) {
+            guard let st else { return 0 }
+            key.add(path); key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
+            key.add(UInt64(bitPattern: Int64(st.changed))); key.add(st.inode)
         }
-        for _ in 0..<(try r.count()) { state.counts.append(try r.int()) }
-        for _ in 0..<(try r.count()) { state.indexRows.rows.append(.init(key: try r.u64(), start: try r.int(), count: try r.int())) }
-        return state
+        return key.value
     }
 }

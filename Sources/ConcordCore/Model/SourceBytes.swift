@@ -13,13 +13,16 @@ final class SourceBytes: @unchecked Sendable {
     private let expectedHash: UInt64
     private var texts: [Range<Int>: String]
     private var used = Set<Range<Int>>()
+    /// Whether a text not among those given at init was asked for.
+    private var grew = false
+    private let given: Int
     /// Set when the file no longer holds the bytes the cache recorded (changed during the build).
     private(set) var stale = false
 
-    init(_ bytes: [UInt8]) { loaded = bytes; file = nil; expectedHash = 0; texts = [:] }
+    init(_ bytes: [UInt8]) { loaded = bytes; file = nil; expectedHash = 0; texts = [:]; given = 0 }
 
     init(file: String, hash: UInt64, texts: [Range<Int>: String]) {
-        self.file = file; expectedHash = hash; self.texts = texts
+        self.file = file; expectedHash = hash; self.texts = texts; given = texts.count
     }
 
     var bytes: [UInt8] {
@@ -39,6 +42,7 @@ final class SourceBytes: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         used.insert(range)
         if let t = texts[range] { return t }
+        grew = true
         let bytes = load()
         let t = range.upperBound <= bytes.count ? String(decoding: bytes[range], as: UTF8.self) : ""
         texts[range] = t
@@ -46,6 +50,12 @@ final class SourceBytes: @unchecked Sendable {
     }
 
     var isStale: Bool { lock.lock(); defer { lock.unlock() }; return stale }
+
+    /// Whether this build asked for exactly the texts given at init (the cache's record of them still holds).
+    var usedExactlyTheGivenTexts: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return !grew && used.count == given
+    }
 
     /// The texts asked for in this build, for the cache.
     var usedTexts: [(Range<Int>, String)] {

@@ -5,10 +5,9 @@ extension SiteBuilder {
     /// The last build's counts (articles, pages, files, passages, quotes) when it left the
     /// output for exactly these files, templates and settings (every source file's stamp
     /// the same, no article left out): then there is nothing to do.
-    func unchanged(_ t: BuildState, files: [String], stamps: [FileStamp?], settings: UInt64, inputs: UInt64) -> [Int]? {
-        guard t.counts.count == 5, t.settings == settings, t.inputs == inputs, files.count == t.sources.count,
+    func unchanged(_ t: BuildState, sourcesKey: UInt64, settings: UInt64, inputs: UInt64) -> [Int]? {
+        guard t.counts.count == 5, t.settings == settings, t.inputs == inputs, t.sourcesKey != 0, t.sourcesKey == sourcesKey,
               OutputFolder.generation(of: options.output) == t.generation else { return nil }
-        for (path, stamp) in zip(files, stamps) where stamp == nil || t.sources[path] != stamp { return nil }
         return t.counts
     }
 
@@ -25,7 +24,7 @@ extension SiteBuilder {
             guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
                 return (nil, "full build: \(output.url.lastPathComponent)/ is not the site the build cache describes")
             }
-            try cache.loadRecords(into: &loaded, sourceFolder: options.source.path)
+            try cache.loadRest(into: &loaded, sourceFolder: options.source.path)
             return (loaded, nil)
         } catch {
             return (nil, "full build: \(error.description)")
@@ -48,9 +47,12 @@ extension SiteBuilder {
     func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([String: ArticleRecord], Set<Int>) {
         var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
         var records: [String: ArticleRecord] = [:]
+        records.reserveCapacity(delta.articles.count)
         for (i, a) in delta.articles.enumerated() {
-            let texts = a.storage.usedTexts
             let old = delta.reused[i]
+            // Unchanged: the same record (no new texts asked for, none left unused, same word counts).
+            if let old, old.stats == stats[i], a.storage.usedExactlyTheGivenTexts { records[a.path] = old; continue }
+            let texts = a.storage.usedTexts
             let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
                                        article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
             if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
@@ -62,8 +64,8 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, naming the shards written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, _ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
                    records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>,
-                   _ files: [String: BuildState.FileEntry], indexRows: IndexRows, generation: UInt64, previousGeneration: UInt64,
-                   settings: UInt64, inputs: UInt64, counts: [Int]) {
+                   _ files: [String: BuildState.FileEntry], indexRows: Fragments, jsonParts: Fragments, generation: UInt64, previousGeneration: UInt64,
+                   settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         let ids = delta.articles.map(\.id)
         var state = BuildState(
             settings: settings, generation: generation, previousGeneration: previousGeneration,
@@ -74,9 +76,10 @@ extension SiteBuilder {
             files: files)
         state.inputs = inputs
         state.indexRows = indexRows
+        state.jsonParts = jsonParts
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.
-        if !counts.isEmpty { state.sources = records.mapValues(\.stamp) }
+        if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
             do throws(BuildCache.Unusable) { try cache.commit(state, shards: written) } catch { throw BuildFailure(error.description) }

@@ -73,9 +73,12 @@ public struct SiteBuilder: Sendable {
         let inputs = inputsKey.value
         let cache = BuildCache(output: options.output)
         let loader = ArchiveLoader(sourceFolder: options.source)
+        var mark = clock.now
+        func lap() -> Int { let now = clock.now; defer { mark = now }; return Int((now - mark).seconds * 1000) }
         let files = try loader.articlePaths()
+        let listMS = lap()
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
-        let tables = try? head.get().state
+        let stateMS = lap()
         // The article records are read on a thread of their own while every source file is
         // stat'ed (if nothing changed, they are not waited for).
         let reading = full ? nil : Background { [self] () throws(BuildFailure) in
@@ -85,21 +88,25 @@ public struct SiteBuilder: Sendable {
         }
         let folder = options.source.path
         let stamps = ParallelMap.map(files, chunk: 64) { FileStamp.of(folder + "/" + $0) }
-        if !full, let tables, let c = unchanged(tables, files: files, stamps: stamps, settings: settings, inputs: inputs) {
+        let statMS = lap()
+        let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
+        if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
                                timings: timings, seconds: (clock.now - start).seconds, output: options.output,
                                incremental: true, rendered: 0, written: 0)
         }
-        let waitStart = clock.now
         let (loaded, notice, loadMS) = (try reading?.value()) ?? (nil, nil, 0)
-        let waitMS = Int((clock.now - waitStart).seconds * 1000)
+        let waitMS = lap()
         if let notice { log.notice(notice) }
         let state = loaded?.state
         // What the output and previous generations hold, when known (a full build the cache
         // fell back to still uses it); `--full` trusts nothing the cache says and compares
         // with the staging folder's actual bytes instead.
-        let known = full ? nil : (state ?? tables)
+        let known = full ? nil : (state ?? { () -> BuildState? in
+            guard var h = try? head.get(), (try? cache.loadTables(into: &h)) != nil else { return nil }
+            return h.state
+        }())
 
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
@@ -108,7 +115,8 @@ public struct SiteBuilder: Sendable {
         for d in delta.diagnostics { log.diagnostic(d) }
         let reusedCount = delta.reused.filter { $0 != nil }.count
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
-               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms (\(waitMS) ms waited for)"))
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms (\(waitMS) ms waited for)")
+               + "\n      list \(listMS) ms, state.bin \(stateMS) ms, stat \(statMS) ms, scan \(lap()) ms")
 
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
@@ -136,11 +144,11 @@ public struct SiteBuilder: Sendable {
         let rowKeys = renderer.indexRowKeys()
         let indexKey = renderer.indexKey(rowKeys: rowKeys)
         let oldIndex = oldFiles["index.html"]
-        let oldRows = state?.indexRows ?? IndexRows()
+        let oldRows = state?.indexRows ?? Fragments()
         let outputPath = options.output.path
         let index = oldIndex?.key == indexKey ? nil : Background { () throws(BuildFailure) in
-            var previous: ([UInt8], IndexRows)? = nil
-            if let oldIndex, !oldRows.rows.isEmpty, let bytes = FastFiles.read(outputPath + "/index.html"),
+            var previous: ([UInt8], Fragments)? = nil
+            if let oldIndex, !oldRows.items.isEmpty, let bytes = FastFiles.read(outputPath + "/index.html"),
                Checksum.of(bytes) == oldIndex.checksum { previous = (bytes, oldRows) }
             return try renderer.indexHTML(rowKeys: rowKeys, previous: previous)
         }
@@ -168,7 +176,7 @@ public struct SiteBuilder: Sendable {
         var rendered: Int
         var renderDetail = ""
         var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
-        var indexRows = oldRows, reusedRows = 0
+        var indexRows = oldRows, reusedRows = 0, jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)]>? = nil
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
@@ -200,11 +208,20 @@ public struct SiteBuilder: Sendable {
                 put(asset, key: Checksum.of(bytes), bytes)
             }
             let copyMS = split()
-            put("annotations.json", key: 0, AnnotationsDocument(model: model).encoded())
+            // Entries whose key is unchanged are copied from the annotations.json the output holds.
+            var previousJSON: ([UInt8], Fragments)? = nil
+            if let old = oldFiles["annotations.json"], let parts = state?.jsonParts, !parts.items.isEmpty,
+               let bytes = FastFiles.read(options.output.path + "/annotations.json"), Checksum.of(bytes) == old.checksum {
+                previousJSON = (bytes, parts)
+            }
+            let json = AnnotationsDocument(model: model).encoded(previous: previousJSON)
+            jsonParts = json.parts; reusedEntries = json.reused
+            put("annotations.json", key: 0, json.bytes)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the index finishes.
             (records, dirty) = cacheRecords(delta, outcome, stats)
+            let recordsMS = split()
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
@@ -217,7 +234,7 @@ public struct SiteBuilder: Sendable {
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms, waiting for the index \(split()) ms (\(reusedRows) of \(rowKeys.count) rows kept), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the index \(split()) ms (\(reusedRows) of \(rowKeys.count) rows kept), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error
         }
@@ -237,9 +254,9 @@ public struct SiteBuilder: Sendable {
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
         let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
-        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, indexRows: indexRows, generation: generation,
+        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, indexRows: indexRows, jsonParts: jsonParts, generation: generation,
                   previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
-                  settings: settings, inputs: inputs, counts: delta.diagnostics.isEmpty ? counts : [])
+                  settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)
 
         return BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,

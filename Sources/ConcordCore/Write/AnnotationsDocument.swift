@@ -10,7 +10,12 @@ public struct AnnotationsDocument {
 
     public init(model: SiteModel) { self.model = model }
 
-    public func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] { encoded(previous: nil).bytes }
+
+    /// The document, and where each passage and quote entry lies in it. Entries whose
+    /// key `previous` (the last document's bytes and entries) holds are copied from it.
+    func encoded(previous: (bytes: [UInt8], parts: Fragments)?) -> (bytes: [UInt8], parts: Fragments, reused: Int) {
+        let memo = previous.map { ($0.bytes, $0.parts.lookup(in: $0.bytes)) }
         var out = JSONBytes()
         out.raw("{\n  \"articles\" : ")
         let articles = model.articles.sorted { $0.id < $1.id }
@@ -21,7 +26,7 @@ public struct AnnotationsDocument {
             ])
         }
         out.raw(",\n  \"passages\" : ")
-        out.list(model.annotations.passages, indent: 2) { out, p in
+        let passages = out.list(model.annotations.passages, indent: 2, memo: memo, key: passageKey) { out, p in
             out.raw("{\n      \"id\" : "); out.string(p.id); out.raw(",\n      \"witnesses\" : ")
             out.list(p.witnesses, indent: 6) { out, w in
                 out.object(indent: 10, [
@@ -32,7 +37,7 @@ public struct AnnotationsDocument {
             out.raw("\n    }")
         }
         out.raw(",\n  \"quotes\" : ")
-        out.list(model.annotations.quotes, indent: 2) { out, q in
+        let quotes = out.list(model.annotations.quotes, indent: 2, memo: memo, key: quoteKey) { out, q in
             out.raw("{\n      \"article\" : "); out.string(q.article)
             out.raw(",\n      \"cue\" : "); out.optional(q.cue)
             out.raw(",\n      \"end\" : "); out.int(q.end)
@@ -53,7 +58,31 @@ public struct AnnotationsDocument {
             out.raw("\n    }")
         }
         out.raw(",\n  \"version\" : 1\n}\n")
-        return out.bytes
+        return (out.bytes, Fragments(items: passages.items + quotes.items), passages.reused + quotes.reused)
+    }
+
+    /// Everything a passage entry is made from: its witnesses and their articles' bytes.
+    private func passageKey(_ p: Passage) -> UInt64 {
+        var key = PageKey(seed: 1)
+        key.add(p.id); key.add(UInt64(p.witnesses.count))
+        for w in p.witnesses {
+            key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
+            key.add(model.article(w.article)?.contentHash ?? 0)
+        }
+        return key.value
+    }
+
+    /// Everything a quote entry is made from: its fields and its article's bytes.
+    private func quoteKey(_ q: Quote) -> UInt64 {
+        var key = PageKey(seed: 2)
+        key.add(q.article); key.add(q.cue ?? "\u{0}"); key.add(UInt64(q.end)); key.add(q.id); key.add(q.passage ?? "\u{0}")
+        if let s = q.speaker {
+            key.add(s.kind.rawValue); key.add(UInt64(s.mention.lowerBound)); key.add(UInt64(s.mention.upperBound)); key.add(s.name)
+        } else {
+            key.add("\u{0}")
+        }
+        key.add(UInt64(q.start)); key.add(model.article(q.article)?.contentHash ?? 0)
+        return key.value
     }
 }
 
@@ -107,20 +136,44 @@ struct JSONBytes {
     /// `[ … ]` with one element per line at `indent + 2`; `[]` when empty.
     /// Elements are written in parallel, in chunks, then joined in order.
     mutating func list<T>(_ items: [T], indent: Int, _ element: (inout JSONBytes, T) -> Void) {
-        guard !items.isEmpty else { raw("[]"); return }
+        _ = list(items, indent: indent, keyed: false, memo: nil, key: { _ in 0 }, element)
+    }
+
+    /// The same, copying the element whose `key` `memo` holds from the memo's bytes;
+    /// returns where each element lies in `bytes`, by key.
+    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: ([UInt8], [UInt64: Range<Int>])?, key: (T) -> UInt64,
+                          _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
+        guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
         let chunk = 512
-        let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> [UInt8] in
+        let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item], Int) in
             var out = JSONBytes()
+            var placed: [Fragments.Item] = []
+            var reused = 0
             for k in start..<min(items.count, start + chunk) {
                 if k > 0 { out.raw(",\n") }
                 out.spaces(indent + 2)
-                element(&out, items[k])
+                let at = out.bytes.count
+                let key = keyed ? key(items[k]) : 0
+                if let (bytes, found) = memo, let r = found[key] {
+                    out.bytes.append(contentsOf: bytes[r]); reused += 1
+                } else {
+                    element(&out, items[k])
+                }
+                if keyed { placed.append(.init(key: key, start: at, count: out.bytes.count - at)) }
             }
-            return out.bytes
+            return (out, placed, reused)
         }
-        for p in parts { bytes.append(contentsOf: p) }
+        var placed: [Fragments.Item] = []
+        var reused = 0
+        for (out, items, n) in parts {
+            let base = bytes.count
+            bytes.append(contentsOf: out.bytes)
+            placed += items.map { .init(key: $0.key, start: $0.start + base, count: $0.count) }
+            reused += n
+        }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
+        return (placed, reused)
     }
 
     /// An object whose values are all strings or numbers, keys already sorted; closes at `indent - 2`.

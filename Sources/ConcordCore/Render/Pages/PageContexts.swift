@@ -263,9 +263,11 @@ struct PageContexts {
 
     /// The first words of a range, for lists.
     func excerpt(_ a: Article, _ r: Range<Int>, words: Int = 24) -> String {
-        let text = a.text(r).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        // Splits only as far as it needs: one word more than it keeps tells whether to add "…".
+        let isSpace = { (c: Character) in c == " " || c == "\n" || c == "\t" || c == "\r" }
+        let text = a.text(r).split(maxSplits: words, omittingEmptySubsequences: true, whereSeparator: isSpace)
         let head = text.prefix(words).joined(separator: " ")
-        return text.count > words ? head + " …" : head
+        return text.count > words && text[words].contains(where: { !isSpace($0) }) ? head + " …" : head
     }
 
     // MARK: speakers

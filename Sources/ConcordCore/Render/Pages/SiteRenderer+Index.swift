@@ -1,14 +1,4 @@
-/// Where each article's row lies in an `index.html` (byte offsets in the file),
-/// with the row's key: the next build copies rows whose key is unchanged
-/// instead of rendering them again.
-struct IndexRows: Sendable, Equatable {
-    struct Row: Sendable, Equatable {
-        var key: UInt64
-        var start: Int, count: Int
-    }
-    var rows: [Row] = []
-}
-
+/// The archive index, row by row: keys, and rows kept from the last build.
 extension SiteRenderer {
     /// Each index row's key, in page order. A row that reads a page-level value
     /// (`articleCount`, say) has that value in its key too.
@@ -33,17 +23,12 @@ extension SiteRenderer {
     /// The index page and where its rows lie. Rows whose key `previous` (the last
     /// `index.html`'s bytes and rows) holds are copied from it; the rest are rendered,
     /// in parallel. A template `IndexTemplate` cannot cut renders whole (no rows).
-    func indexHTML(rowKeys: [UInt64], previous: (bytes: [UInt8], rows: IndexRows)?) throws(BuildFailure) -> (html: String, rows: IndexRows, reused: Int) {
-        guard let cut = templates.index else { return (try html(of: .index), IndexRows(), 0) }
+    func indexHTML(rowKeys: [UInt64], previous: (bytes: [UInt8], rows: Fragments)?) throws(BuildFailure) -> (html: String, rows: Fragments, reused: Int) {
+        guard let cut = templates.index else { return (try html(of: .index), Fragments(), 0) }
         let place = place(of: .index)
         let contexts = PageContexts(model: model)
         let page = contexts.indexPage()
-        var old: [UInt64: Range<Int>] = [:]
-        if let previous {
-            for r in previous.rows.rows where r.start >= 0 && r.count >= 0 && r.start + r.count <= previous.bytes.count {
-                old[r.key] = r.start..<(r.start + r.count)
-            }
-        }
+        let old = previous.map { $0.rows.lookup(in: $0.bytes) } ?? [:]
         let reused = Locked(0)
         let rows = ParallelMap.map(Array(model.articles.indices), chunk: 128) { i -> String in
             if let r = old[rowKeys[i]], let bytes = previous?.bytes {
@@ -53,13 +38,13 @@ extension SiteRenderer {
             return cut.renderRow(contexts.indexRow(i), page: page, library: templates.library)
         }
         let (before, after) = cut.shellParts(page, library: templates.library)
-        var table = IndexRows()
-        table.rows.reserveCapacity(rows.count)
+        var table = Fragments()
+        table.items.reserveCapacity(rows.count)
         let html = try templates.wrap(title: place.title, root: place.root, siteTitle: siteTitle,
                                       size: rows.reduce(before.utf8.count + after.utf8.count) { $0 + $1.utf8.count }) { html in
             html += before
             for (i, row) in rows.enumerated() {
-                table.rows.append(.init(key: rowKeys[i], start: html.utf8.count, count: row.utf8.count))
+                table.items.append(.init(key: rowKeys[i], start: html.utf8.count, count: row.utf8.count))
                 html += row
             }
             html += after
