@@ -23,36 +23,40 @@ struct ArchiveDelta {
     static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?) -> ArchiveDelta {
         let records = state?.records ?? [:]
         // Files whose stamp matches their record are taken as they were; the rest are read.
-        var keep: [String: (ArticleRecord, FileStamp)] = [:]
+        var kept = [ArticleRecord?](repeating: nil, count: paths.count)
         var read: [String] = []
         var stampOf: [String: FileStamp] = [:]
-        for (path, stamp) in zip(paths, stamps) {
+        stampOf.reserveCapacity(paths.count)
+        for (i, path) in paths.enumerated() {
+            guard let stamp = stamps[i] else { read.append(path); continue }
             stampOf[path] = stamp
-            if let rec = records[path], let stamp, rec.stamp == stamp { keep[path] = (rec, stamp) } else { read.append(path) }
+            if let rec = records[path], rec.stamp == stamp { kept[i] = rec } else { read.append(path) }
         }
         let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
         var fresh: [String: Article] = [:]
         for a in loaded.articles { fresh[a.path] = a }
         var changedPaths = Set<String>()
         // A file touched but with the same bytes keeps its record (with the new stamp).
-        for (path, a) in fresh {
-            if let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
+        for (i, path) in paths.enumerated() where kept[i] == nil {
+            if let a = fresh[path], let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
                let stamp = stampOf[path] {
-                keep[path] = (rec.restamped(stamp), stamp); fresh[path] = nil; changedPaths.insert(path)
+                kept[i] = rec.restamped(stamp); fresh[path] = nil; changedPaths.insert(path)
             }
         }
         // Same rule as a full load: sorted paths, the first file of an id wins.
         var candidates: [(Article, ArticleRecord?)] = []
-        for path in paths {
-            if let (rec, _) = keep[path] { candidates.append((rec.article, rec)) } else if let a = fresh[path] { candidates.append((a, nil)) }
+        candidates.reserveCapacity(paths.count)
+        for (i, path) in paths.enumerated() {
+            if let rec = kept[i] { candidates.append((rec.article, rec)) } else if let a = fresh[path] { candidates.append((a, nil)) }
         }
         let (chosen, duplicates) = ArchiveLoader.firstOfEachID(candidates, \.0)
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
         let articles = chosen.map(\.0)
         let reused = chosen.map(\.1)
-        let reusedIDs = Set(chosen.compactMap { $0.1?.article.id })
-        let reusedPaths = Set(chosen.compactMap { $0.1?.article.path })
+        var reusedPaths = Set<String>()
+        reusedPaths.reserveCapacity(chosen.count)
+        for case let (_, rec?) in chosen { reusedPaths.insert(rec.article.path) }
         var oldRuns: [ArticleRuns] = []
         var removed = 0, edited = 0
         for (path, rec) in records where !reusedPaths.contains(path) {
@@ -61,9 +65,12 @@ struct ArchiveDelta {
         }
         let added = chosen.filter { $0.1 == nil }.count - edited
         for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
-        let index = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(articles.count)
+        for (i, a) in articles.enumerated() { index[a.id] = i }
+        // Edges between two reused articles stay (by their new indices).
         let keptEdges: [WitnessClusterer.Edge] = (state?.edges ?? []).compactMap { e in
-            guard reusedIDs.contains(e.a), reusedIDs.contains(e.b), let a = index[e.a], let b = index[e.b] else { return nil }
+            guard let a = index[e.a], let b = index[e.b], reused[a] != nil, reused[b] != nil else { return nil }
             return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
         }
         let previous = Annotator.Previous(analyses: reused.map { $0?.analysis }, oldRuns: oldRuns,

@@ -45,7 +45,7 @@ struct BuildCache {
     /// names), checked whole: enough to tell whether nothing changed and whether the
     /// cache fits this build at all. The tables and records follow with `loadRest`.
     func readState() throws(Unusable) -> Loaded {
-        guard let bytes = FastFiles.read(folder.appendingPathComponent("state.bin").path) else {
+        guard let bytes = file("state.bin") else {
             throw Unusable(description: "no build cache yet")
         }
         var r = try Self.open(bytes, what: "state.bin")
@@ -97,11 +97,11 @@ struct BuildCache {
 
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
         guard name.hasPrefix("articles-"), !name.contains("/"),
-              let bytes = FastFiles.read(folder.appendingPathComponent(name).path) else {
+              let bytes = file(name) else {
             throw Unusable(description: "shard \(name) is missing")
         }
         // The shard must be the one state.bin names (its own checksum), and intact.
-        guard bytes.count >= 8, UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) }) == checksum else {
+        guard bytes.buffer.count >= 8, UInt64(littleEndian: bytes.buffer.loadUnaligned(fromByteOffset: bytes.buffer.count - 8, as: UInt64.self)) == checksum else {
             throw Unusable(description: "shard \(name) does not match state.bin")
         }
         var r = try Self.open(bytes, what: name)
@@ -114,19 +114,25 @@ struct BuildCache {
     }
 
     /// Checks the header and the trailing checksum; returns a reader positioned after the header.
-    private static func open(_ bytes: [UInt8], what: String) throws(Unusable) -> ByteReader {
+    private static func open(_ file: ReadableBytes, what: String) throws(Unusable) -> ByteReader {
+        let bytes = file.buffer
         let header = magic.count + 4 + 1
         guard bytes.count >= header + 8, Array(bytes[0..<magic.count]) == magic else {
             throw Unusable(description: "\(what) is not a Concord cache file")
         }
-        var r = ByteReader(bytes, offset: magic.count)
+        var r = ByteReader(file, offset: magic.count)
         let version = try? r.u32(), endian = try? r.u8()
         guard version == format, endian == 1 else { throw Unusable(description: "the cache is from another version of Concord") }
         let body = bytes.count - 8
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
-        let actual = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
+        let stored = bytes.loadUnaligned(fromByteOffset: body, as: UInt64.self)
+        let actual = Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<body]))
         guard UInt64(littleEndian: stored) == actual else { throw Unusable(description: "\(what) is truncated or damaged") }
-        return ByteReader(bytes, offset: header, end: body)
+        return ByteReader(file, offset: header, end: body)
+    }
+
+    /// A cache file, mapped.
+    private func file(_ name: String) -> ReadableBytes? {
+        FastFiles.Mapped(folder.path + "/" + name).map(ReadableBytes.init)
     }
 
     private static func sealed(_ w: ByteWriter) -> [UInt8] {

@@ -11,7 +11,7 @@ struct Fragments: Sendable, Equatable {
     var items: [Item] = []
 
     /// Each key's bytes in `file`, for the items that lie inside it.
-    func lookup(in file: [UInt8]) -> [UInt64: Range<Int>] {
+    func lookup(in file: UnsafeRawBufferPointer) -> [UInt64: Range<Int>] {
         var found: [UInt64: Range<Int>] = [:]
         found.reserveCapacity(items.count)
         for r in items where r.start >= 0 && r.count >= 0 && r.start + r.count <= file.count {

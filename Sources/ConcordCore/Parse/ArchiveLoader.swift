@@ -54,7 +54,9 @@ public struct ArchiveLoader: Sendable {
     /// reported as duplicates), sorted by id: the rule of every load, full or incremental.
     static func firstOfEachID<T>(_ items: [T], _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
         var seen: [String: String] = [:]
+        seen.reserveCapacity(items.count)
         var kept: [T] = []
+        kept.reserveCapacity(items.count)
         var duplicates: [Diagnostic] = []
         for item in items {
             let a = article(item)
@@ -66,7 +68,10 @@ public struct ArchiveLoader: Sendable {
                 kept.append(item)
             }
         }
-        kept.sort { article($0).id < article($1).id }
+        // Ids usually sort as their files do: sorted already, nothing to move.
+        if zip(kept, kept.dropFirst()).contains(where: { article($0).id > article($1).id }) {
+            kept.sort { article($0).id < article($1).id }
+        }
         return (kept, duplicates)
     }
 }

@@ -147,9 +147,9 @@ public struct SiteBuilder: Sendable {
         let oldRows = state?.indexRows ?? Fragments()
         let outputPath = options.output.path
         let index = oldIndex?.key == indexKey ? nil : Background { () throws(BuildFailure) in
-            var previous: ([UInt8], Fragments)? = nil
-            if let oldIndex, !oldRows.items.isEmpty, let bytes = FastFiles.read(outputPath + "/index.html"),
-               Checksum.of(bytes) == oldIndex.checksum { previous = (bytes, oldRows) }
+            var previous: (FastFiles.Mapped, Fragments)? = nil
+            if let oldIndex, !oldRows.items.isEmpty, let file = FastFiles.Mapped(outputPath + "/index.html"),
+               Checksum.of(file.bytes) == oldIndex.checksum { previous = (file, oldRows) }
             return try renderer.indexHTML(rowKeys: rowKeys, previous: previous)
         }
         let modelMS = split()
@@ -209,10 +209,10 @@ public struct SiteBuilder: Sendable {
             }
             let copyMS = split()
             // Entries whose key is unchanged are copied from the annotations.json the output holds.
-            var previousJSON: ([UInt8], Fragments)? = nil
+            var previousJSON: (FastFiles.Mapped, Fragments)? = nil
             if let old = oldFiles["annotations.json"], let parts = state?.jsonParts, !parts.items.isEmpty,
-               let bytes = FastFiles.read(options.output.path + "/annotations.json"), Checksum.of(bytes) == old.checksum {
-                previousJSON = (bytes, parts)
+               let file = FastFiles.Mapped(options.output.path + "/annotations.json"), Checksum.of(file.bytes) == old.checksum {
+                previousJSON = (file, parts)
             }
             let json = AnnotationsDocument(model: model).encoded(previous: previousJSON)
             jsonParts = json.parts; reusedEntries = json.reused

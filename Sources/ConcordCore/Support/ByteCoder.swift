@@ -26,18 +26,42 @@ struct ByteWriter {
     }
 }
 
+/// Bytes a `ByteReader` reads: a mapped file, or a copy of an array; alive as
+/// long as a reader (or a string decoded from them) needs them.
+final class ReadableBytes: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+    private let mapped: FastFiles.Mapped?
+
+    init(_ mapped: FastFiles.Mapped) { self.mapped = mapped; buffer = mapped.bytes }
+
+    init(copying bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(copy)[0..<bytes.count])
+        mapped = nil
+    }
+
+    deinit { if mapped == nil { UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate() } }
+}
+
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
 /// truncated or malformed input, so a damaged cache is an error, never a crash.
-struct ByteReader {
+struct ByteReader: @unchecked Sendable {   // reads only; its bytes are owned by `source`
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    private let source: ReadableBytes
+    private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     /// Reading stops here (the trailing checksum is not data).
     private let end: Int
 
+    init(_ source: ReadableBytes, offset: Int = 0, end: Int? = nil) {
+        self.source = source; bytes = source.buffer
+        self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
+    }
+
     init(_ bytes: [UInt8], offset: Int = 0, end: Int? = nil) {
-        self.bytes = bytes; self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
+        self.init(ReadableBytes(copying: bytes), offset: offset, end: end)
     }
 
     var atEnd: Bool { offset == end }
@@ -50,12 +74,10 @@ struct ByteReader {
 
     mutating func u8() throws(Malformed) -> UInt8 { bytes[try take(1).lowerBound] }
     mutating func u32() throws(Malformed) -> UInt32 {
-        let r = try take(4)
-        return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt32.self)) }
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4).lowerBound, as: UInt32.self))
     }
     mutating func u64() throws(Malformed) -> UInt64 {
-        let r = try take(8)
-        return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: r.lowerBound, as: UInt64.self)) }
+        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8).lowerBound, as: UInt64.self))
     }
     mutating func int() throws(Malformed) -> Int { Int(Int64(bitPattern: try u64())) }
     mutating func count(max: Int = 1 << 31) throws(Malformed) -> Int {
@@ -66,11 +88,11 @@ struct ByteReader {
     mutating func bool() throws(Malformed) -> Bool {
         switch try u8() { case 0: return false; case 1: return true; default: throw Malformed() }
     }
-    mutating func raw() throws(Malformed) -> ArraySlice<UInt8> { bytes[try take(try count())] }
     mutating func string() throws(Malformed) -> String {
-        let slice = try raw()
-        guard let s = String(validating: slice, as: UTF8.self) else { throw Malformed() }
-        return s
+        let r = try take(try count())
+        // The file's checksum has been checked: the bytes are what `ByteWriter` wrote, valid UTF-8.
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[r])
+        return String(decoding: slice.bindMemory(to: UInt8.self), as: UTF8.self)
     }
     mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
     mutating func strings() throws(Malformed) -> [String] {
@@ -92,9 +114,7 @@ struct ByteReader {
         let n = try count()
         let r = try take(n * MemoryLayout<T>.size)
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            bytes.withUnsafeBytes { src in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[r]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
             initialized = n
         }
     }

@@ -53,6 +53,25 @@ enum FastFiles {
         return bytes
     }
 
+    /// A file mapped read-only (and read in at once): a large file read without
+    /// zero-filling and copying a buffer of its size. Unmapped when released.
+    final class Mapped: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+
+        init?(_ path: String) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var st = stat()
+            guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+            let size = Int(st.st_size)
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED else { return nil }
+            bytes = UnsafeRawBufferPointer(start: p, count: size)
+        }
+
+        deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+    }
+
     /// Writes `bytes` to `path` (created or truncated) with open, write and close:
     /// no temporary file. Returns 0, or the errno of the call that failed.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {

@@ -14,9 +14,10 @@ public struct AnnotationsDocument {
 
     /// The document, and where each passage and quote entry lies in it. Entries whose
     /// key `previous` (the last document's bytes and entries) holds are copied from it.
-    func encoded(previous: (bytes: [UInt8], parts: Fragments)?) -> (bytes: [UInt8], parts: Fragments, reused: Int) {
-        let memo = previous.map { ($0.bytes, $0.parts.lookup(in: $0.bytes)) }
+    func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: [UInt8], parts: Fragments, reused: Int) {
+        let memo = previous.map { ($0.file.bytes, $0.parts.lookup(in: $0.file.bytes)) }
         var out = JSONBytes()
+        out.bytes.reserveCapacity((previous?.file.bytes.count ?? 0) + (previous?.file.bytes.count ?? 0) / 8)
         out.raw("{\n  \"articles\" : ")
         let articles = model.articles.sorted { $0.id < $1.id }
         out.list(articles, indent: 2) { out, a in
@@ -141,7 +142,7 @@ struct JSONBytes {
 
     /// The same, copying the element whose `key` `memo` holds from the memo's bytes;
     /// returns where each element lies in `bytes`, by key.
-    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: ([UInt8], [UInt64: Range<Int>])?, key: (T) -> UInt64,
+    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: (UnsafeRawBufferPointer, [UInt64: Range<Int>])?, key: (T) -> UInt64,
                           _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
         guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
@@ -156,7 +157,7 @@ struct JSONBytes {
                 let at = out.bytes.count
                 let key = keyed ? key(items[k]) : 0
                 if let (bytes, found) = memo, let r = found[key] {
-                    out.bytes.append(contentsOf: bytes[r]); reused += 1
+                    out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[r])); reused += 1
                 } else {
                     element(&out, items[k])
                 }
