@@ -17,6 +17,9 @@ enum ParallelMap {
                 for i in lo..<hi { results[i] = transform(items[i]) }
             }
         }
-        return results.map { $0! }
+        // Moved out, not copied: the buffer is deallocated without deinitializing,
+        // so a copy would leave every result retained for ever (a leak of the
+        // whole tokenized archive at 100,000 articles).
+        return (0..<items.count).map { (results.baseAddress! + $0).move()! }
     }
 }
