@@ -16,7 +16,7 @@ import Glibc
 /// shards that exist. Anything missing, from another version, truncated or
 /// damaged makes `load` throw, and the build falls back to a full one.
 struct BuildCache {
-    static let format: UInt32 = 6
+    static let format: UInt32 = 7
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     static let shardCount = 256
 

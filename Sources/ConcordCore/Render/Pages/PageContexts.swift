@@ -41,7 +41,7 @@ struct PageContexts {
     /// Adds to `key` everything `indexRow(i)` is made from, without building it.
     func indexRowKey(_ i: Int, into key: inout PageKey) {
         let a = model.articles[i]
-        key.add(a.id); key.add(a.title); key.add(a.date.description)
+        key.add(a.id); key.add(a.title); key.add(a.date)
         key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
         key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
     }
@@ -90,11 +90,11 @@ struct PageContexts {
     /// word counts, its quotes with their speakers' names and slugs.
     func articleKey(at i: Int, into key: inout PageKey) {
         let a = model.articles[i]
-        key.add(a.contentHash); key.add(a.id); key.add(a.title); key.add(a.date.description)
+        key.add(a.contentHash); key.add(a.id); key.add(a.title); key.add(a.date)
         key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
         key.add(a.author ?? "\u{0}"); key.add(a.url ?? "\u{0}")
         key.add(UInt64(a.tags.count)); for t in a.tags { key.add(t) }
-        for n in [i - 1, i + 1] {
+        for n in stride(from: i - 1, through: i + 1, by: 2) {
             if n >= 0 && n < model.articles.count { key.add(model.articles[n].id); key.add(model.articles[n].title) } else { key.add("\u{0}") }
         }
         let witnesses = model.witnessesByArticle[a.id] ?? []
@@ -107,7 +107,7 @@ struct PageContexts {
             key.add(UInt64(ids.count))
             for id in ids {
                 key.add(id)
-                if id != a.id, let o = model.article(id) { key.add(o.title); key.add(o.date.description) }
+                if id != a.id, let o = model.article(id) { key.add(o.title); key.add(o.date) }
             }
         }
         let quotes = model.quotesByArticle[a.id] ?? []
@@ -194,7 +194,7 @@ struct PageContexts {
 
     /// An article's fields that lists of it show, and the checksum of its bytes.
     private func add(_ a: Article, to key: inout PageKey) {
-        key.add(a.contentHash); key.add(a.title); key.add(a.date.description)
+        key.add(a.contentHash); key.add(a.title); key.add(a.date)
         key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
     }
 

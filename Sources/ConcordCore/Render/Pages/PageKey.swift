@@ -6,26 +6,40 @@
 /// context itself. Equal keys mean equal pages, so an incremental build
 /// renders only pages whose key changed.
 struct PageKey {
-    private var h = StableHash()
+    /// A 64-bit word at a time (an xxHash64-style round, then a final avalanche):
+    /// keys are digested for every page at every build, so byte-wise FNV cost too much.
+    private var h: UInt64 = 0x27D4_EB2F_1656_67C5
 
     init(seed: UInt64) { add(seed) }
 
-    var value: UInt64 { h.value }
+    var value: UInt64 {
+        var x = h
+        x ^= x >> 33; x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33; x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
 
-    mutating func add(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { for b in $0 { h.combine(byte: b) } } }
-    mutating func add(_ s: String) { h.combine(byte: 0x01); add(UInt64(s.utf8.count)); add(Checksum.of(s)) }
+    @inline(__always) mutating func add(_ v: UInt64) {
+        let a = h ^ (v &* 0xC2B2_AE3D_27D4_EB4F)
+        h = ((a << 31) | (a >> 33)) &* 0x9E37_79B1_85EB_CA87 &+ 0x1656_67B1_9E37_79F9
+    }
+    private mutating func tag(_ t: UInt64) { add(t &+ 0xA5A5_0000) }
+
+    mutating func add(_ d: ArticleDate) { add(UInt64(d.year * 10_000 + d.month * 100 + d.day)) }
+    mutating func add(_ s: String) { tag(1); add(UInt64(s.utf8.count)); add(Checksum.of(s)) }
 
     /// Adds a Mustache context value: strings, numbers, booleans, arrays and dictionaries (keys sorted).
     mutating func add(any value: Any) {
         switch value {
         case let s as String: add(s)
-        case let i as Int: h.combine(byte: 0x02); add(UInt64(bitPattern: Int64(i)))
-        case let b as Bool: h.combine(byte: b ? 0x03 : 0x04)
+        case let i as Int: tag(2); add(UInt64(bitPattern: Int64(i)))
+        case let b as Bool: tag(b ? 3 : 4)
         case let d as [String: Any]:
-            h.combine(byte: 0x05); add(UInt64(d.count))
+            tag(5); add(UInt64(d.count))
             for k in d.keys.sorted() { add(k); add(any: d[k]!) }
         case let a as [Any]:
-            h.combine(byte: 0x06); add(UInt64(a.count))
+            tag(6); add(UInt64(a.count))
             for v in a { add(any: v) }
         default:
             preconditionFailure("PageKey: unsupported context value \(type(of: value))")

@@ -92,7 +92,8 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(model: model)
         let failures = Locked<[BuildFailure]>([])
         let chosen = pages.filter { include(place(of: $0).path) }
-        _ = ParallelMap.map(chosen, chunk: 4) { page in
+        // A few pages (an incremental build): one each, so the two long list pages run side by side.
+        _ = ParallelMap.map(chosen, chunk: chosen.count < 512 ? 1 : 4) { page in
             let place = place(of: page)
             do throws(BuildFailure) {
                 write(place.path, try templates.page(place.template, context(of: page, contexts), title: place.title,
