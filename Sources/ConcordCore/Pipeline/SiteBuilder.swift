@@ -134,8 +134,7 @@ public struct SiteBuilder: Sendable {
         func split() -> Int { let now = clock.now; defer { lap = now }; return Int((now - lap).seconds * 1000) }
         let stats = wordStats(delta, outcome)
         outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
-        // …and their memory goes back to the system before the pages take theirs (malloc keeps
-        // freed memory otherwise: at 100,000 articles the peak would be the two added up).
+        // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let model = SiteModel(articles: delta.articles, annotations: annotations,
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
