@@ -149,10 +149,7 @@ public struct SiteBuilder: Sendable {
         let oldRows = state?.indexRows ?? Fragments()
         let outputPath = options.output.path
         let index = oldIndex?.key == indexKey ? nil : Background { () throws(BuildFailure) in
-            var previous: (FastFiles.Mapped, Fragments)? = nil
-            if let oldIndex, !oldRows.items.isEmpty, let file = FastFiles.Mapped(outputPath + "/index.html"),
-               Checksum.of(file.bytes) == oldIndex.checksum { previous = (file, oldRows) }
-            return try renderer.indexHTML(rowKeys: rowKeys, previous: previous)
+            try renderer.indexHTML(rowKeys: rowKeys, previous: Self.previous(outputPath + "/index.html", oldIndex, oldRows))
         }
         let modelMS = split()
         let keys = Dictionary(renderer.keys(indexKey: indexKey), uniquingKeysWith: { a, _ in a })
@@ -211,12 +208,8 @@ public struct SiteBuilder: Sendable {
             }
             let copyMS = split()
             // Entries whose key is unchanged are copied from the annotations.json the output holds.
-            var previousJSON: (FastFiles.Mapped, Fragments)? = nil
-            if let old = oldFiles["annotations.json"], let parts = state?.jsonParts, !parts.items.isEmpty,
-               let file = FastFiles.Mapped(options.output.path + "/annotations.json"), Checksum.of(file.bytes) == old.checksum {
-                previousJSON = (file, parts)
-            }
-            let json = AnnotationsDocument(model: model).encoded(previous: previousJSON)
+            let json = AnnotationsDocument(model: model).encoded(
+                previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], state?.jsonParts ?? Fragments()))
             jsonParts = json.parts; reusedEntries = json.reused
             put("annotations.json", key: 0, json.bytes)
             let jsonMS = split()
@@ -266,6 +259,15 @@ public struct SiteBuilder: Sendable {
                            diagnostics: delta.diagnostics, timings: timings,
                            seconds: (clock.now - start).seconds, output: options.output,
                            incremental: state != nil, rendered: rendered, written: written)
+    }
+}
+
+extension SiteBuilder {
+    /// A file of the output an earlier build wrote in pieces (`parts`), mapped, if it
+    /// still holds the bytes the cache recorded (`entry`); else nil and every piece is made anew.
+    static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments) -> (file: FastFiles.Mapped, parts: Fragments)? {
+        guard let entry, !parts.items.isEmpty, let file = FastFiles.Mapped(path), Checksum.of(file.bytes) == entry.checksum else { return nil }
+        return (file, parts)
     }
 }
 

@@ -26,22 +26,12 @@ struct ByteWriter {
     }
 }
 
-/// Bytes a `ByteReader` reads: a mapped file, or a copy of an array; alive as
-/// long as a reader (or a string decoded from them) needs them.
+/// Bytes a `ByteReader` reads: a mapped cache file, kept mapped as long as a reader needs it.
 final class ReadableBytes: @unchecked Sendable {
     let buffer: UnsafeRawBufferPointer
-    private let mapped: FastFiles.Mapped?
+    private let mapped: FastFiles.Mapped
 
     init(_ mapped: FastFiles.Mapped) { self.mapped = mapped; buffer = mapped.bytes }
-
-    init(copying bytes: [UInt8]) {
-        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 8)
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
-        buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(copy)[0..<bytes.count])
-        mapped = nil
-    }
-
-    deinit { if mapped == nil { UnsafeMutableRawPointer(mutating: buffer.baseAddress)?.deallocate() } }
 }
 
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
@@ -58,10 +48,6 @@ struct ByteReader: @unchecked Sendable {   // reads only; its bytes are owned by
     init(_ source: ReadableBytes, offset: Int = 0, end: Int? = nil) {
         self.source = source; bytes = source.buffer
         self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
-    }
-
-    init(_ bytes: [UInt8], offset: Int = 0, end: Int? = nil) {
-        self.init(ReadableBytes(copying: bytes), offset: offset, end: end)
     }
 
     var atEnd: Bool { offset == end }

@@ -23,12 +23,12 @@ extension SiteRenderer {
     /// The index page and where its rows lie. Rows whose key `previous` (the last
     /// `index.html`'s bytes and rows) holds are copied from it; the rest are rendered,
     /// in parallel. A template `IndexTemplate` cannot cut renders whole (no rows).
-    func indexHTML(rowKeys: [UInt64], previous: (file: FastFiles.Mapped, rows: Fragments)?) throws(BuildFailure) -> (html: String, rows: Fragments, reused: Int) {
+    func indexHTML(rowKeys: [UInt64], previous: (file: FastFiles.Mapped, parts: Fragments)?) throws(BuildFailure) -> (html: String, rows: Fragments, reused: Int) {
         guard let cut = templates.index else { return (try html(of: .index), Fragments(), 0) }
         let place = place(of: .index)
         let contexts = PageContexts(model: model)
         let page = contexts.indexPage()
-        let old = previous.map { $0.rows.lookup(in: $0.file.bytes) } ?? [:]
+        let old = previous.map { $0.parts.lookup(in: $0.file.bytes) } ?? [:]
         let reused = Locked(0)
         let rows = ParallelMap.map(Array(model.articles.indices), chunk: 128) { i -> String in
             if let r = old[rowKeys[i]], let file = previous?.file {
