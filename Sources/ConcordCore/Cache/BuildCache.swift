@@ -8,13 +8,14 @@ import Glibc
 /// a change touches.
 ///
 /// Layout: `state.bin` (a head: settings, generations, the sources' key, the
-/// name and checksum of each shard; then the edges, file tables and index rows) and `articles-NN-*.bin`, the article
-/// records in 256 shards by path. Every file carries a format header and a
+/// name and checksum of each shard; then the edges, the file tables, and where
+/// the index rows and `annotations.json` entries lie) and `articles-NN-*.bin`,
+/// the article records in 256 shards by path. Every file carries a format header and a
 /// checksum; a build writes changed shards under new names, then replaces
 /// `state.bin` by rename, then deletes shards no longer named. A build killed
 /// at any point leaves either the old or the new `state.bin`, each naming
 /// shards that exist. Anything missing, from another version, truncated or
-/// damaged makes `load` throw, and the build falls back to a full one.
+/// damaged makes `readState` or `loadRest` throw, and the build falls back to a full one.
 struct BuildCache {
     static let format: UInt32 = 7
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
@@ -101,7 +102,7 @@ struct BuildCache {
             throw Unusable(description: "shard \(name) is missing")
         }
         // The shard must be the one state.bin names (its own checksum), and intact.
-        guard bytes.buffer.count >= 8, UInt64(littleEndian: bytes.buffer.loadUnaligned(fromByteOffset: bytes.buffer.count - 8, as: UInt64.self)) == checksum else {
+        guard bytes.bytes.count >= 8, UInt64(littleEndian: bytes.bytes.loadUnaligned(fromByteOffset: bytes.bytes.count - 8, as: UInt64.self)) == checksum else {
             throw Unusable(description: "shard \(name) does not match state.bin")
         }
         var r = try Self.open(bytes, what: name)
@@ -114,8 +115,8 @@ struct BuildCache {
     }
 
     /// Checks the header and the trailing checksum; returns a reader positioned after the header.
-    private static func open(_ file: ReadableBytes, what: String) throws(Unusable) -> ByteReader {
-        let bytes = file.buffer
+    private static func open(_ file: FastFiles.Mapped, what: String) throws(Unusable) -> ByteReader {
+        let bytes = file.bytes
         let header = magic.count + 4 + 1
         guard bytes.count >= header + 8, Array(bytes[0..<magic.count]) == magic else {
             throw Unusable(description: "\(what) is not a Concord cache file")
@@ -131,9 +132,7 @@ struct BuildCache {
     }
 
     /// A cache file, mapped.
-    private func file(_ name: String) -> ReadableBytes? {
-        FastFiles.Mapped(folder.path + "/" + name).map(ReadableBytes.init)
-    }
+    private func file(_ name: String) -> FastFiles.Mapped? { FastFiles.Mapped(folder.path + "/" + name) }
 
     private static func sealed(_ w: ByteWriter) -> [UInt8] {
         var bytes = magic
@@ -143,14 +142,6 @@ struct BuildCache {
         let sum = Checksum.of(bytes)
         withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
         return bytes
-    }
-
-    /// Writes `state`: shards whose records changed (`dirty` shard numbers; all
-    /// when `previous` is nil) under new names, then `state.bin`, then removes
-    /// files no longer named. Failures are reported, never fatal: the next
-    /// build then finds no usable cache and builds in full.
-    func save(_ state: BuildState, dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) {
-        try commit(state, shards: try writeShards(state.records, dirty: dirty, previous: previous))
     }
 
     /// Writes the dirty shards of `records` under new names (the files the current

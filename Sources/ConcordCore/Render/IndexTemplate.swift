@@ -33,12 +33,12 @@ struct IndexTemplate: Sendable {
     /// The text before, inside and after the `articles` section. A section tag alone
     /// on its line takes its line with it, as Mustache's standalone rule does.
     static func cut(_ text: String) -> (prefix: String, body: String, suffix: String)? {
-        let all = tags(in: text)
-        guard !all.contains(where: { $0.hasPrefix("=") || $0.hasPrefix("<") || $0.hasPrefix("$") }),
-              all.filter({ name(of: $0) == "articles" }).count == 2 else { return nil }
         let utf8 = Array(text.utf8)
-        guard let open = find(tag: "#", in: utf8), let close = find(tag: "/", in: utf8, from: open.upperBound),
-              open.upperBound <= close.lowerBound else { return nil }
+        let all = scan(utf8)
+        guard !all.contains(where: { $0.inner.hasPrefix("=") || $0.inner.hasPrefix("<") || $0.inner.hasPrefix("$") }) else { return nil }
+        let named = all.filter { name(of: $0.inner) == "articles" }
+        guard named.count == 2, named[0].inner.hasPrefix("#"), named[1].inner.hasPrefix("/") else { return nil }
+        let open = named[0].range, close = named[1].range
         let o = standalone(open, utf8), c = standalone(close, utf8)
         func s(_ r: Range<Int>) -> String { String(decoding: utf8[r], as: UTF8.self) }
         let (prefix, body, suffix) = (s(0..<o.lowerBound), s(o.upperBound..<c.lowerBound), s(c.upperBound..<utf8.count))
@@ -59,22 +59,6 @@ struct IndexTemplate: Sendable {
         return (prefix, body, suffix)
     }
 
-    /// The range of `{{#articles}}` (or `{{/articles}}`), spaces inside the braces allowed.
-    private static func find(tag sigil: Character, in utf8: [UInt8], from start: Int = 0) -> Range<Int>? {
-        var i = start
-        while i + 1 < utf8.count {
-            if utf8[i] == UInt8(ascii: "{"), utf8[i + 1] == UInt8(ascii: "{"),
-               let end = (i + 2..<utf8.count - 1).first(where: { utf8[$0] == UInt8(ascii: "}") && utf8[$0 + 1] == UInt8(ascii: "}") }) {
-                let inner = String(decoding: utf8[(i + 2)..<end], as: UTF8.self).trimmingSpaces
-                if inner.first == sigil, name(of: inner) == "articles" { return i..<(end + 2) }
-                i = end + 2
-            } else {
-                i += 1
-            }
-        }
-        return nil
-    }
-
     /// The tag's range widened to its whole line when nothing but spaces shares the line.
     private static func standalone(_ tag: Range<Int>, _ utf8: [UInt8]) -> Range<Int> {
         var start = tag.lowerBound
@@ -88,21 +72,25 @@ struct IndexTemplate: Sendable {
         return tag
     }
 
-    /// The inside of every `{{…}}` tag, trimmed (`{{{x}}}` gives `{x}`).
-    static func tags(in text: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else { break }
-            var inner = after[..<close.lowerBound]
-            var next = close.upperBound
-            if inner.hasPrefix("{"), after[next...].hasPrefix("}") { inner = inner + "}"; next = after.index(after: next) }
-            result.append(String(inner).trimmingSpaces)
-            rest = after[next...]
+    /// Every `{{…}}` tag of `utf8`: its inside, trimmed (`{{{x}}}` gives `{x}`), and its byte range.
+    static func scan(_ utf8: [UInt8]) -> [(inner: String, range: Range<Int>)] {
+        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
+        var result: [(String, Range<Int>)] = []
+        var i = 0
+        while i + 1 < utf8.count {
+            guard utf8[i] == brace, utf8[i + 1] == brace else { i += 1; continue }
+            guard let end = (i + 2..<max(i + 2, utf8.count - 1)).first(where: { utf8[$0] == closing && utf8[$0 + 1] == closing }) else { break }
+            var inner = String(decoding: utf8[(i + 2)..<end], as: UTF8.self)
+            var next = end + 2
+            if inner.hasPrefix("{"), next < utf8.count, utf8[next] == closing { inner += "}"; next += 1 }
+            result.append((inner.trimmingSpaces, i..<next))
+            i = next
         }
         return result
     }
+
+    /// The inside of every `{{…}}` tag of `text`.
+    static func tags(in text: String) -> [String] { scan(Array(text.utf8)).map(\.inner) }
 
     /// The name a tag looks up (its first dotted part), or "" for comments, pragmas and partials.
     static func name(of tag: String) -> String {

@@ -26,27 +26,19 @@ struct ByteWriter {
     }
 }
 
-/// Bytes a `ByteReader` reads: a mapped cache file, kept mapped as long as a reader needs it.
-final class ReadableBytes: @unchecked Sendable {
-    let buffer: UnsafeRawBufferPointer
-    private let mapped: FastFiles.Mapped
-
-    init(_ mapped: FastFiles.Mapped) { self.mapped = mapped; buffer = mapped.bytes }
-}
-
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
 /// truncated or malformed input, so a damaged cache is an error, never a crash.
-struct ByteReader: @unchecked Sendable {   // reads only; its bytes are owned by `source`
+struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes mapped
     struct Malformed: Error {}
 
-    private let source: ReadableBytes
+    private let file: FastFiles.Mapped
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     /// Reading stops here (the trailing checksum is not data).
     private let end: Int
 
-    init(_ source: ReadableBytes, offset: Int = 0, end: Int? = nil) {
-        self.source = source; bytes = source.buffer
+    init(_ file: FastFiles.Mapped, offset: Int = 0, end: Int? = nil) {
+        self.file = file; bytes = file.bytes
         self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
     }
 
