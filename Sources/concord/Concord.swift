@@ -1,6 +1,14 @@
 import ArgumentParser
+import ConcordCore
 
 @main
+enum Main {
+    static func main() async {
+        Memory.padHeaps()   // before any thread allocates: see its comment
+        await Concord.main()
+    }
+}
+
 struct Concord: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concord",
