@@ -29,10 +29,16 @@ public struct SiteBuilder: Sendable {
         // The build blocks (waiting for the lock, then computing on every core): it runs on a
         // thread of its own, not on one of Swift concurrency's few shared threads, which a
         // server in the same process needs to keep answering.
+        // The report is handed over as soon as the site and cache are saved: freeing the
+        // build's data (30–40 ms at 10,000 articles) goes on on that thread, unwaited for.
         let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { done in
+            let pending = Locked<CheckedContinuation<Result<BuildReport, BuildFailure>, Never>?>(done)
+            @Sendable func handOver(_ result: Result<BuildReport, BuildFailure>) {
+                pending.withLock { $0.take() }?.resume(returning: result)
+            }
             let thread = Thread {
-                done.resume(returning: Result { () throws(BuildFailure) in
-                    try self.locked(output, config, templates)
+                handOver(Result { () throws(BuildFailure) in
+                    try self.locked(output, config, templates, finished: { handOver(.success($0)) })
                 })
             }
             thread.stackSize = 8 << 20
@@ -41,18 +47,21 @@ public struct SiteBuilder: Sendable {
         return try result.get()
     }
 
-    private func locked(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet) throws(BuildFailure) -> BuildReport {
+    /// - Parameter finished: called with the report before the build's data are freed.
+    private func locked(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet,
+                        finished: (BuildReport) -> Void) throws(BuildFailure) -> BuildReport {
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
         output.recoverStaging()
-        if let report = try run(output, config, templates, full: options.full) { return report }
+        if let report = try run(output, config, templates, full: options.full, finished: finished) { return report }
         log.notice("full build: an article changed while it was being built")
-        if let report = try run(output, config, templates, full: true) { return report }
+        if let report = try run(output, config, templates, full: true, finished: finished) { return report }
         throw BuildFailure("articles in \(options.source.path) kept changing during the build; the last site is left in place")
     }
 
     /// One build; nil when an article file changed under it (the caller builds again).
-    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool) throws(BuildFailure) -> BuildReport? {
+    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool,
+                     finished: (BuildReport) -> Void) throws(BuildFailure) -> BuildReport? {
         let clock = ContinuousClock()
         let start = clock.now
         var stageStart = start
@@ -254,11 +263,13 @@ public struct SiteBuilder: Sendable {
                   settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)
 
-        return BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
-                           passages: annotations.passages.count, quotes: annotations.quotes.count,
-                           diagnostics: delta.diagnostics, timings: timings,
-                           seconds: (clock.now - start).seconds, output: options.output,
-                           incremental: state != nil, rendered: rendered, written: written)
+        let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
+                                 passages: annotations.passages.count, quotes: annotations.quotes.count,
+                                 diagnostics: delta.diagnostics, timings: timings,
+                                 seconds: (clock.now - start).seconds, output: options.output,
+                                 incremental: state != nil, rendered: rendered, written: written)
+        finished(report)
+        return report
     }
 }
 
