@@ -191,13 +191,19 @@ public struct SiteBuilder: Sendable {
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
-            let unchanged = keys.keys.filter { !toRender.contains($0) }.sorted()
-            let lost = ParallelMap.map(unchanged, chunk: 32) { path -> String? in
+            // Most are known, from the cache's checksums, to be in the staging folder already:
+            // those are counted in one go; the rest are compared or copied in parallel.
+            var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
+            for path in keys.keys where !toRender.contains(path) {
                 let entry = oldFiles[path]!
-                // The staging folder holds these bytes: known from the cache, or (after a
-                // `--full` build, which vouches for nothing) found by reading the file there.
-                if stagingFiles[path] == entry.checksum
-                    || (stagingFiles.isEmpty && FastFiles.read(staging.path + "/" + path).map { Checksum.of($0) } == entry.checksum) {
+                if stagingFiles[path] == entry.checksum { inStaging.append((path, entry)) } else { toCheck.append(path) }
+            }
+            newFiles.withLock { files in for (path, entry) in inStaging { files[path] = entry } }
+            writer.keep(inStaging.map(\.0))
+            let lost = ParallelMap.map(toCheck, chunk: 32) { path -> String? in
+                let entry = oldFiles[path]!
+                // After a `--full` build, which vouches for nothing, the staging folder's file is read.
+                if stagingFiles.isEmpty && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }

@@ -42,6 +42,11 @@ public final class StagingWriter: @unchecked Sendable {
         lock.lock(); paths.insert(path); lock.unlock()
     }
 
+    /// `keep` for many paths at once.
+    public func keep(_ list: [String]) {
+        lock.lock(); paths.formUnion(list); lock.unlock()
+    }
+
     private func fail(_ path: String, _ message: String) {
         lock.lock(); errors.append("\(path): \(message)"); lock.unlock()
     }
