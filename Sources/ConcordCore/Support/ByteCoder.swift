@@ -128,6 +128,8 @@ enum Checksum {
 
     static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
     static func of(_ string: String) -> UInt64 {
+        // Native strings are read in place; only others (bridged, small) are copied first.
+        if let sum = string.utf8.withContiguousStorageIfAvailable({ of(UnsafeRawBufferPointer($0)) }) { return sum }
         var s = string
         return s.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     }
