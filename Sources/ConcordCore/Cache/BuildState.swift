@@ -21,8 +21,9 @@ struct BuildState: Sendable {
     var sourcesKey: UInt64 = 0
     /// The last build's summary counts, for a build that finds nothing changed.
     var counts: [Int] = []
-    /// Where each row of the output's `index.html` lies, for reuse.
-    var indexRows = Fragments()
+    /// Where each row of the output's list pages (`index.html`, the passages and
+    /// speakers lists) lies, by page path, for reuse.
+    var listRows: [String: Fragments] = [:]
     /// Where each passage and quote entry of the output's `annotations.json` lies, for reuse.
     var jsonParts = Fragments()
 
@@ -59,11 +60,14 @@ struct BuildState: Sendable {
             w.string(e.a); w.int(e.aTokens.lowerBound); w.int(e.aTokens.upperBound); w.range(e.aBytes)
             w.string(e.b); w.int(e.bTokens.lowerBound); w.int(e.bTokens.upperBound); w.range(e.bBytes)
         }
+        // The file tables in the dictionaries' order (they are read back into dictionaries):
+        // sorting 24,000 paths at every build cost more than writing them.
         w.int(files.count)
-        for (path, f) in files.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(f.key); w.u64(f.checksum) }
+        for (path, f) in files { w.string(path); w.u64(f.key); w.u64(f.checksum) }
         w.int(previousFiles.count)
-        for (path, c) in previousFiles.sorted(by: { $0.key < $1.key }) { w.string(path); w.u64(c) }
-        indexRows.encode(into: &w)
+        for (path, c) in previousFiles { w.string(path); w.u64(c) }
+        w.int(listRows.count)
+        for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
         jsonParts.encode(into: &w)
     }
 
@@ -86,7 +90,7 @@ struct BuildState: Sendable {
         let p = try r.count()
         previousFiles.reserveCapacity(p)
         for _ in 0..<p { previousFiles[try r.string()] = try r.u64() }
-        indexRows = try Fragments.decode(from: &r)
+        for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
     }
 

@@ -64,7 +64,7 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, naming the shards written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, _ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
                    records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>,
-                   _ files: [String: BuildState.FileEntry], indexRows: Fragments, jsonParts: Fragments, generation: UInt64, previousGeneration: UInt64,
+                   _ files: [String: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64, previousGeneration: UInt64,
                    settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         let ids = delta.articles.map(\.id)
         var state = BuildState(
@@ -75,7 +75,7 @@ extension SiteBuilder {
                                              b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
             files: files)
         state.inputs = inputs
-        state.indexRows = indexRows
+        state.listRows = listRows
         state.jsonParts = jsonParts
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.

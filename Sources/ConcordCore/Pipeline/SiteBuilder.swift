@@ -96,7 +96,7 @@ public struct SiteBuilder: Sendable {
             return (loaded, notice, Int((ContinuousClock.now - start).seconds * 1000))
         }
         let folder = options.source.path
-        let stamps = ParallelMap.map(files, chunk: 64) { FileStamp.of(folder + "/" + $0) }
+        let stamps = FileStamp.of(files, in: folder)
         let statMS = lap()
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {
@@ -149,19 +149,28 @@ public struct SiteBuilder: Sendable {
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
-        // The archive index lists every article: the longest page by far. It renders on a
-        // thread of its own while keys, the other pages, copies and annotations.json go on.
-        // Its rows are kept between builds: only rows whose key changed are rendered.
-        let rowKeys = renderer.indexRowKeys()
-        let indexKey = renderer.indexKey(rowKeys: rowKeys)
-        let oldIndex = oldFiles["index.html"]
-        let oldRows = state?.indexRows ?? Fragments()
+        // The list pages (the archive index lists every article: the longest page by far)
+        // render on a thread of their own while keys, the other pages, copies and
+        // annotations.json go on. Their rows are kept between builds: only rows whose key
+        // changed are rendered.
+        let rowKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.rowKeys($0)) })
+        let listKeys = Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) }
+        let oldLists = state?.listRows ?? [:]
         let outputPath = options.output.path
-        let index = oldIndex?.key == indexKey ? nil : Background { () throws(BuildFailure) in
-            try renderer.indexHTML(rowKeys: rowKeys, previous: Self.previous(outputPath + "/index.html", oldIndex, oldRows))
+        let changedLists = listKeys.filter { list, key in oldFiles[renderer.place(of: list.page).path]?.key != key }
+            .map(\.0).sorted { $0.section < $1.section }
+        let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
+            var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
+            for list in changedLists {
+                let path = renderer.place(of: list.page).path
+                pages.append((list, try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
+                    outputPath + "/" + path, oldFiles[path], oldLists[path] ?? Fragments()))))
+            }
+            return pages
         }
         let modelMS = split()
-        let keys = Dictionary(renderer.keys(indexKey: indexKey), uniquingKeysWith: { a, _ in a })
+        let keys = Dictionary(renderer.keys(listKeys: Dictionary(uniqueKeysWithValues: listKeys)), uniquingKeysWith: { a, _ in a })
+        let listPaths = Set(Listing.allCases.map { renderer.place(of: $0.page).path })
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
@@ -184,10 +193,10 @@ public struct SiteBuilder: Sendable {
         var rendered: Int
         var renderDetail = ""
         var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
-        var indexRows = oldRows, reusedRows = 0, jsonParts = Fragments(), reusedEntries = 0
+        var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)]>? = nil
         do throws(BuildFailure) {
-            rendered = try renderer.render(where: { toRender.contains($0) && $0 != "index.html" }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+            rendered = try renderer.render(where: { toRender.contains($0) && !listPaths.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
@@ -229,34 +238,38 @@ public struct SiteBuilder: Sendable {
             put("annotations.json", key: 0, json.bytes)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
-            // changed shards are written while the index finishes.
+            // changed shards are written while the lists finish.
             (records, dirty) = cacheRecords(delta, outcome, stats)
             let recordsMS = split()
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
             }
-            if let index {
-                let page = try index.value()
-                put("index.html", key: indexKey, Array(page.html.utf8)); rendered += 1
-                indexRows = page.rows; reusedRows = page.reused
+            for (list, page) in try lists?.value() ?? [] {
+                let path = renderer.place(of: list.page).path
+                put(path, key: keys[path]!, Array(page.html.utf8)); rendered += 1
+                listRows[path] = page.rows
+                reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
             }
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the index \(split()) ms (\(reusedRows) of \(rowKeys.count) rows kept), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(split()) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error
         }
         let pageCount = renderer.pages.count
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)
 
-        // The generation id is the checksum of the site's files: the same input gives the same bytes, this file included.
+        // The generation id is a checksum of the site's files (path and bytes), summed so that
+        // their order does not matter: the same input gives the same bytes, this file included.
         let outputGeneration = OutputFolder.generation(of: options.output)
         let fileTable = newFiles.withLock { $0 }
-        var id = PageKey(seed: 0)
-        for (path, entry) in fileTable.sorted(by: { $0.key < $1.key }) { id.add(path); id.add(entry.checksum) }
-        let generation = max(1, id.value)
+        var sum = UInt64(fileTable.count)
+        for (path, entry) in fileTable {
+            var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value
+        }
+        let generation = max(1, sum)
         _ = FileManager.default.createFile(atPath: staging.path + "/" + OutputFolder.generationFile,
                                        contents: Data(String(generation, radix: 16).utf8))
         try output.swap(in: staging)
@@ -264,7 +277,7 @@ public struct SiteBuilder: Sendable {
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
 
         let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
-        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, indexRows: indexRows, jsonParts: jsonParts, generation: generation,
+        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, listRows: listRows, jsonParts: jsonParts, generation: generation,
                   previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
                   settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
         finish("cache", cache.folder.lastPathComponent)

@@ -17,8 +17,9 @@ public struct TemplateSet: Sendable {
     let checksum: UInt64
     /// Checksum of every file of the folder, assets included.
     let folderChecksum: UInt64
-    /// The index template cut into shell and row, when its shape allows (else nil: rendered whole).
-    let index: IndexTemplate?
+    /// The list pages' templates cut into shell and row, where their shape allows
+    /// (a list missing here renders whole).
+    let lists: [Listing: ListTemplate]
 
     public init(folder: URL) async throws(BuildFailure) {
         self.folder = folder
@@ -48,7 +49,13 @@ public struct TemplateSet: Sendable {
         checksum = key.value
         folderChecksum = all.value
         let lib = library
-        index = lib.getTemplate(named: "index").flatMap { IndexTemplate(text: $0.description, partial: { lib.getTemplate(named: $0)?.description }) }
+        var lists: [Listing: ListTemplate] = [:]
+        for list in Listing.allCases {
+            lists[list] = lib.getTemplate(named: list.template).flatMap {
+                ListTemplate(text: $0.description, section: list.section, partial: { lib.getTemplate(named: $0)?.description })
+            }
+        }
+        self.lists = lists
         self.assets = files.filter { !$0.hasSuffix(".mustache") }
     }
 

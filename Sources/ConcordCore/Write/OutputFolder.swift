@@ -126,8 +126,9 @@ public struct OutputFolder: Sendable {
         let fm = FileManager.default
         let manifestPath = staging.appendingPathComponent(manifest).path
         let before: [String]
-        if let data = FastFiles.read(manifestPath) {
-            before = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let manifestData = FastFiles.read(manifestPath)
+        if let manifestData {
+            before = String(decoding: manifestData, as: UTF8.self).split(separator: "\n").map(String.init)
         } else {
             before = FastFiles.listFiles(under: staging.path) ?? []
         }
@@ -146,8 +147,26 @@ public struct OutputFolder: Sendable {
             }
             for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
         }
-        let list = written.sorted().joined(separator: "\n")
-        fm.createFile(atPath: manifestPath, contents: Data(list.utf8))
+        // The manifest lists the files sorted. When an earlier build left one, its list is
+        // sorted already: the few new paths are sorted and merged in, not all 12,000 again.
+        let sorted: [String]
+        let kept = manifestData == nil ? [] : before.filter { written.contains($0) }
+        if manifestData != nil && zip(kept, kept.dropFirst()).allSatisfy({ $0 < $1 }) {
+            if kept.count == written.count && gone.isEmpty { return }      // the same files: the manifest stands
+            let keptSet = Set(kept)
+            let added = written.filter { !keptSet.contains($0) }.sorted()
+            var merged: [String] = []
+            merged.reserveCapacity(written.count)
+            var i = 0, j = 0
+            while i < kept.count || j < added.count {
+                if j == added.count || (i < kept.count && kept[i] < added[j]) { merged.append(kept[i]); i += 1 }
+                else { merged.append(added[j]); j += 1 }
+            }
+            sorted = merged
+        } else {
+            sorted = written.sorted()
+        }
+        fm.createFile(atPath: manifestPath, contents: Data(sorted.joined(separator: "\n").utf8))
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.

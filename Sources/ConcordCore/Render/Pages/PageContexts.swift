@@ -16,12 +16,59 @@ struct PageContexts {
          "onePassage": model.annotations.passages.count == 1, "oneSpeaker": model.speakers.count == 1]
     }
 
-    /// The whole index context, rows included (for a template `IndexTemplate` cannot cut).
-    func index() -> [String: Any] {
-        var page = indexPage()
-        page["articles"] = model.articles.indices.map(indexRow)
+    // MARK: lists (the index, the passages, the speakers)
+
+    /// A list page's own values (its rows are `row(_:_:)`).
+    func listPage(_ list: Listing) -> [String: Any] {
+        switch list {
+        case .articles: indexPage()
+        case .passages: ["hasPassages": !model.annotations.passages.isEmpty]
+        case .speakers: ["hasSpeakers": !model.speakers.isEmpty]
+        }
+    }
+
+    func rowCount(_ list: Listing) -> Int {
+        switch list {
+        case .articles: model.articles.count
+        case .passages: model.annotations.passages.count
+        case .speakers: model.speakers.count
+        }
+    }
+
+    func row(_ list: Listing, _ i: Int) -> [String: Any] {
+        switch list {
+        case .articles: indexRow(i)
+        case .passages: passagesRow(i)
+        case .speakers: speakersRow(i)
+        }
+    }
+
+    /// Adds to `key` everything `row(list, i)` is made from, without building it.
+    func rowKey(_ list: Listing, _ i: Int, into key: inout PageKey) {
+        switch list {
+        case .articles: indexRowKey(i, into: &key)
+        case .passages: passagesRowKey(i, into: &key)
+        case .speakers: speakersRowKey(i, into: &key)
+        }
+    }
+
+    /// Adds to `key` everything `listPage(list)` is made from.
+    func listPageKey(_ list: Listing, into key: inout PageKey) {
+        switch list {
+        case .articles: indexPageKey(into: &key)
+        case .passages: key.add(UInt64(model.annotations.passages.count))
+        case .speakers: key.add(UInt64(model.speakers.count))
+        }
+    }
+
+    /// The whole context of a list page, rows included (for a template `ListTemplate` cannot cut).
+    func list(_ list: Listing) -> [String: Any] {
+        var page = listPage(list)
+        page[list.section] = (0..<rowCount(list)).map { row(list, $0) }
         return page
     }
+
+    // MARK: index
 
     /// One article's row of the index.
     func indexRow(_ i: Int) -> [String: Any] {
@@ -41,8 +88,7 @@ struct PageContexts {
     /// Adds to `key` everything `indexRow(i)` is made from, without building it.
     func indexRowKey(_ i: Int, into key: inout PageKey) {
         let a = model.articles[i]
-        key.add(a.id); key.add(a.title); key.add(a.date)
-        key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
+        key.add(model.namedKeys[i]); key.add(model.listedKeys[i])
         key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
     }
 
@@ -95,7 +141,7 @@ struct PageContexts {
         key.add(a.author ?? "\u{0}"); key.add(a.url ?? "\u{0}")
         key.add(UInt64(a.tags.count)); for t in a.tags { key.add(t) }
         for n in stride(from: i - 1, through: i + 1, by: 2) {
-            if n >= 0 && n < model.articles.count { key.add(model.articles[n].id); key.add(model.articles[n].title) } else { key.add("\u{0}") }
+            if n >= 0 && n < model.articles.count { key.add(model.namedKeys[n]) } else { key.add("\u{0}") }
         }
         let witnesses = model.witnessesByArticle[a.id] ?? []
         key.add(UInt64(witnesses.count))
@@ -106,8 +152,7 @@ struct PageContexts {
             let ids = model.passageArticles[p]
             key.add(UInt64(ids.count))
             for id in ids {
-                key.add(id)
-                if id != a.id, let o = model.article(id) { key.add(o.title); key.add(o.date) }
+                if id == a.id { key.add(id) } else if let o = model.articleIndex[id] { key.add(model.namedKeys[o]) } else { key.add(id) }
             }
         }
         let quotes = model.quotesByArticle[a.id] ?? []
@@ -188,14 +233,14 @@ struct PageContexts {
         key.add(passage.id); key.add(UInt64(passage.witnesses.count))
         for w in passage.witnesses {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            if let a = model.article(w.article) { add(a, to: &key) } else { key.add("\u{0}") }
+            addListed(w.article, to: &key)
         }
     }
 
-    /// An article's fields that lists of it show, and the checksum of its bytes.
-    private func add(_ a: Article, to key: inout PageKey) {
-        key.add(a.contentHash); key.add(a.title); key.add(a.date)
-        key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
+    /// An article's fields that lists of it show, and the checksum of its bytes
+    /// (`SiteModel.listedKeys`); a mark if the archive has no such article.
+    private func addListed(_ id: String, to key: inout PageKey) {
+        if let i = model.articleIndex[id] { key.add(model.listedKeys[i]) } else { key.add("\u{0}") }
     }
 
     /// One entry per article carrying the passage, earliest first; each of its
@@ -241,24 +286,23 @@ struct PageContexts {
                 "excerpt": excerpt(first.article, first.witnesses[0].1.range)]
     }
 
-    func passagesIndex() -> [String: Any] {
-        let rows: [[String: Any]] = model.annotations.passages.enumerated().compactMap { (k, p) in
-            guard let a = model.article(p.witnesses[0].article) else { return nil }
-            return ["url": HTML.pathSegment(p.id) + "/index.html", "excerpt": excerpt(a, p.witnesses[0].range),
-                    "articleCount": model.passageArticles[k].count, "date": a.date.readable, "firstTitle": a.title]
+    /// One passage's row of the passages list: its first copy's words and article.
+    func passagesRow(_ k: Int) -> [String: Any] {
+        let p = model.annotations.passages[k]
+        var row: [String: Any] = ["url": HTML.pathSegment(p.id) + "/index.html", "articleCount": model.passageArticles[k].count]
+        if let a = model.article(p.witnesses[0].article) {
+            row["excerpt"] = excerpt(a, p.witnesses[0].range); row["date"] = a.date.readable; row["firstTitle"] = a.title
         }
-        return ["passages": rows, "hasPassages": !rows.isEmpty]
+        return row
     }
 
-    /// Adds to `key` what `passagesIndex()` is made from, without cutting its excerpts.
-    func passagesIndexKey(into key: inout PageKey) {
-        key.add(UInt64(model.annotations.passages.count))
-        for (k, p) in model.annotations.passages.enumerated() {
-            key.add(p.id); key.add(UInt64(model.passageArticles[k].count))
-            let w = p.witnesses[0]
-            key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
-            if let a = model.article(w.article) { add(a, to: &key) } else { key.add("\u{0}") }
-        }
+    /// Adds to `key` what `passagesRow(k)` is made from, without cutting its excerpt.
+    func passagesRowKey(_ k: Int, into key: inout PageKey) {
+        let p = model.annotations.passages[k]
+        key.add(p.id); key.add(UInt64(model.passageArticles[k].count))
+        let w = p.witnesses[0]
+        key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
+        addListed(w.article, to: &key)
     }
 
     /// The first words of a range, for lists.
@@ -280,16 +324,21 @@ struct PageContexts {
         for q in sp.quotes {
             key.add(q.id); key.add(q.article); key.add(UInt64(q.start)); key.add(UInt64(q.end))
             key.add(q.cue ?? "\u{0}"); key.add(q.passage ?? "\u{0}")
-            if let a = model.article(q.article) { add(a, to: &key) } else { key.add("\u{0}") }
+            addListed(q.article, to: &key)
         }
     }
 
-    func speakersIndex() -> [String: Any] {
-        let rows: [[String: Any]] = model.speakers.map { s in
-            ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "quotes": Self.count(s.quotes.count, "quote"),
-             "kind": s.kind.rawValue, "isPerson": s.kind == .person]
-        }
-        return ["speakers": rows, "hasSpeakers": !rows.isEmpty]
+    /// One speaker's row of the speakers list.
+    func speakersRow(_ i: Int) -> [String: Any] {
+        let s = model.speakers[i]
+        return ["name": s.name, "url": HTML.pathSegment(s.slug) + "/index.html", "quotes": Self.count(s.quotes.count, "quote"),
+                "kind": s.kind.rawValue, "isPerson": s.kind == .person]
+    }
+
+    /// Adds to `key` what `speakersRow(i)` is made from.
+    func speakersRowKey(_ i: Int, into key: inout PageKey) {
+        let s = model.speakers[i]
+        key.add(s.name); key.add(s.slug); key.add(s.kind.rawValue); key.add(UInt64(s.quotes.count))
     }
 
     /// One speaker's quotes, earliest first. Copies of the same words in several

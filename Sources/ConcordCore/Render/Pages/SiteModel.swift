@@ -18,6 +18,11 @@ public struct SiteModel: Sendable {
     public let wordStats: [String: (words: Int, shared: Int)]
     /// Words in each witness, keyed by article id and start offset.
     public let witnessWords: [String: [Int: Int]]
+    /// Per article (as in `articles`), digests page keys take instead of hashing the
+    /// same strings for every page that names the article: `listed`, what lists of
+    /// articles show (its bytes' checksum, title, date, credits); `named`, its id,
+    /// title and date.
+    let listedKeys: [UInt64], namedKeys: [UInt64]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -51,6 +56,15 @@ public struct SiteModel: Sendable {
         articles = unsorted.sorted(by: Article.newestFirst)
         self.annotations = annotations
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        let digests = ParallelMap.map(articles, chunk: 256) { a -> (UInt64, UInt64) in
+            var listed = PageKey(seed: a.contentHash)
+            listed.add(a.title); listed.add(a.date)
+            listed.add(UInt64(a.credits.count)); for c in a.credits { listed.add(c) }
+            var named = PageKey(seed: 1)
+            named.add(a.id); named.add(a.title); named.add(a.date)
+            return (listed.value, named.value)
+        }
+        listedKeys = digests.map(\.0); namedKeys = digests.map(\.1)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         passageArticles = annotations.passages.map(\.articleIDs)
         var byArticle: [String: [(passage: Int, witness: Witness)]] = [:]

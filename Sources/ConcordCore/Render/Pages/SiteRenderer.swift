@@ -38,24 +38,34 @@ public struct SiteRenderer: Sendable {
 
     private func context(of page: Page, _ contexts: PageContexts) -> [String: Any] {
         switch page {
-        case .index: return contexts.index()
+        case .index: return contexts.list(.articles)
         case .notFound: return [:]
-        case .speakers: return contexts.speakersIndex()
-        case .passages: return contexts.passagesIndex()
+        case .speakers: return contexts.list(.speakers)
+        case .passages: return contexts.list(.passages)
         case .article(let i): return contexts.article(at: i)
         case .passage(let p): return contexts.passage(at: p)
         case .speaker(let s): return contexts.speaker(at: s)
         }
     }
 
-    /// The key of each page (path → key): equal keys, equal bytes. The index's key
-    /// comes from its rows (`indexKey(rowKeys:)`) and is passed in.
-    func keys(indexKey: UInt64) -> [(String, UInt64)] {
+    /// The key of each page (path → key): equal keys, equal bytes. The list pages'
+    /// keys come from their rows (`listKey(_:rowKeys:)`) and are passed in.
+    func keys(listKeys: [Listing: UInt64]) -> [(String, UInt64)] {
         let contexts = PageContexts(model: model)
-        return [("index.html", indexKey)]
-            + ParallelMap.map(pages.filter { if case .index = $0 { false } else { true } }, chunk: 16) { page in
+        return listKeys.map { (place(of: $0.key.page).path, $0.value) }
+            + ParallelMap.map(pages.filter { Self.listing(of: $0) == nil }, chunk: 16) { page in
                 (place(of: page).path, key(of: page, contexts))
             }
+    }
+
+    /// The list a page is, if it is one.
+    static func listing(of page: Page) -> Listing? {
+        switch page {
+        case .index: .articles
+        case .passages: .passages
+        case .speakers: .speakers
+        default: nil
+        }
     }
 
     /// The start of every page's key: its template, title and depth.
@@ -72,8 +82,9 @@ public struct SiteRenderer: Sendable {
         case .article(let i): contexts.articleKey(at: i, into: &key)
         case .passage(let p): contexts.passageKey(at: p, into: &key)
         case .speaker(let s): contexts.speakerKey(at: s, into: &key)
-        case .index: return indexKey(rowKeys: indexRowKeys())
-        case .passages: contexts.passagesIndexKey(into: &key)
+        case .index, .passages, .speakers:
+            let list = Self.listing(of: page)!
+            return listKey(list, rowKeys: rowKeys(list))
         default: key.add(any: context(of: page, contexts))
         }
         return key.value

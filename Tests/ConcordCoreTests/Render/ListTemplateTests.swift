@@ -3,10 +3,10 @@ import Mustache
 import Testing
 @testable import ConcordCore
 
-/// The index template cut into shell and rows must render exactly what the
+/// A list template cut into shell and rows must render exactly what the
 /// whole template renders, or refuse to cut.
-@Suite("Index template cut into rows")
-struct IndexTemplateTests {
+@Suite("List templates cut into rows")
+struct ListTemplateTests {
     let partial = "{{% CONTENT_TYPE: HTML }}\n<time>{{date}}</time>{{#hasCredits}} · {{credits}}{{/hasCredits}}"
 
     func rows(_ n: Int) -> [[String: Any]] {
@@ -26,7 +26,7 @@ struct IndexTemplateTests {
         all["articles"] = rows(n)
         let whole = library.render(all, withTemplate: "index")!
         let lib = library
-        guard let cut = IndexTemplate(text: text, partial: { lib.getTemplate(named: $0)?.description }) else { return nil }
+        guard let cut = ListTemplate(text: text, section: "articles", partial: { lib.getTemplate(named: $0)?.description }) else { return nil }
         let (before, after) = cut.shellParts(page, library: library)
         let middle = rows(n).map { cut.renderRow($0, page: page, library: library) }.joined()
         return (whole, before + middle + after)
@@ -56,11 +56,21 @@ struct IndexTemplateTests {
     @Test func rowsThatReadPageValuesSayWhich() throws {
         let shipped = try String(contentsOf: Repo.templates.appendingPathComponent("index.mustache"), encoding: .utf8)
         let meta = try String(contentsOf: Repo.templates.appendingPathComponent("partials/meta.mustache"), encoding: .utf8)
-        let cut = try #require(IndexTemplate(text: shipped, partial: { $0 == "partials/meta" ? meta : nil }))
+        let cut = try #require(ListTemplate(text: shipped, section: "articles", partial: { $0 == "partials/meta" ? meta : nil }))
         #expect(cut.rowNames.isDisjoint(with: ["articleCount", "passageCount", "speakerCount"]))
         #expect(cut.rowNames.isSuperset(of: ["title", "url", "date", "iso", "credits"]))   // `date`, `iso`: from the partial
-        let reads = try #require(IndexTemplate(text: "{{#articles}}{{title}} {{articleCount}}{{/articles}}", partial: { _ in nil }))
+        let reads = try #require(ListTemplate(text: "{{#articles}}{{title}} {{articleCount}}{{/articles}}", section: "articles", partial: { _ in nil }))
         #expect(reads.rowNames.contains("articleCount"))
+    }
+
+    @Test(arguments: Listing.allCases)
+    func shippedListTemplatesAreCut(_ list: Listing) throws {
+        let text = try String(contentsOf: Repo.templates.appendingPathComponent(list.template + ".mustache"), encoding: .utf8)
+        let partials = Repo.templates.appendingPathComponent("partials")
+        let cut = ListTemplate(text: text, section: list.section, partial: {
+            try? String(contentsOf: partials.appendingPathComponent(String($0.dropFirst("partials/".count)) + ".mustache"), encoding: .utf8)
+        })
+        #expect(cut != nil)
     }
 
     @Test(arguments: [
@@ -72,7 +82,7 @@ struct IndexTemplateTests {
         "<p>no rows</p>",
     ])
     func shapesItCannotCutRenderWhole(_ text: String) throws {
-        #expect(IndexTemplate(text: text, partial: { _ in nil }) == nil)
+        #expect(ListTemplate(text: text, section: "articles", partial: { _ in nil }) == nil)
     }
 
     @Test func incrementalBuildKeepsUnchangedRows() async throws {
@@ -84,7 +94,7 @@ struct IndexTemplateTests {
         let log = RecordingStageLog()
         _ = try await SiteBuilder(options: archive.options(), log: log).build()
         let render = try #require(log.stages.first { $0.name == "render" })
-        #expect(render.detail.contains("(3 of 4 rows kept)"), "\(render.detail)")
+        #expect(render.detail.contains("articles 3 of 4"), "\(render.detail)")
         let fresh = try await archive.freshBuild()
         #expect(try archive.read("index.html") == String(decoding: try #require(fresh["index.html"]), as: UTF8.self))
     }

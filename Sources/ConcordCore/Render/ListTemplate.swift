@@ -1,16 +1,17 @@
 import Mustache
 
-/// The archive index's template cut at its one `{{#articles}}…{{/articles}}`
-/// section: a shell (everything around the section) and a row (the section's
-/// body), so that each article's row renders on its own, in any order, and a
-/// row rendered by an earlier build can be reused as it is.
+/// A list page's template (the archive index, the passages and speakers lists)
+/// cut at its one row section (`{{#articles}}…{{/articles}}`, …): a shell
+/// (everything around the section) and a row (the section's body), so that
+/// each row renders on its own, in any order, and a row rendered by an earlier
+/// build can be reused as it is.
 ///
-/// Only a template of that plain shape is cut: `articles` named exactly twice
-/// (the section's open and close tags), no delimiter change, no template
+/// Only a template of that plain shape is cut: the section's name used exactly
+/// twice (its open and close tags), no delimiter change, no template
 /// inheritance. Anything else renders whole, as before. A row renders with
 /// the row's values laid over the page's, which is what a Mustache section
 /// looks up (the row first, then the enclosing context).
-struct IndexTemplate: Sendable {
+struct ListTemplate: Sendable {
     let shell: MustacheTemplate
     let row: MustacheTemplate
     /// Names the row's text (partials included) reads: when it reads a page-level
@@ -20,8 +21,9 @@ struct IndexTemplate: Sendable {
     /// Where the rendered rows go in the rendered shell: a line of its own.
     static let rowsMark = "\u{1}concord:rows\u{1}"
 
-    init?(text: String, partial: (String) -> String?) {
-        guard let cut = Self.cut(text), let names = Self.names(in: cut.body, partial: partial),
+    /// - Parameter section: the name of the section that repeats for each row.
+    init?(text: String, section: String, partial: (String) -> String?) {
+        guard let cut = Self.cut(text, at: section), let names = Self.names(in: cut.body, partial: partial),
               !names.contains(".") else { return nil }
         // Pragmas (`{{% CONTENT_TYPE: HTML }}`) set up the whole template; the row needs them too.
         let pragmas = Self.tags(in: cut.prefix).filter { $0.hasPrefix("%") }.map { "{{" + $0 + "}}\n" }.joined()
@@ -30,13 +32,13 @@ struct IndexTemplate: Sendable {
         self.shell = shell; self.row = row; self.rowNames = names
     }
 
-    /// The text before, inside and after the `articles` section. A section tag alone
+    /// The text before, inside and after the `section` section. A section tag alone
     /// on its line takes its line with it, as Mustache's standalone rule does.
-    static func cut(_ text: String) -> (prefix: String, body: String, suffix: String)? {
+    static func cut(_ text: String, at section: String) -> (prefix: String, body: String, suffix: String)? {
         let utf8 = Array(text.utf8)
         let all = scan(utf8)
         guard !all.contains(where: { $0.inner.hasPrefix("=") || $0.inner.hasPrefix("<") || $0.inner.hasPrefix("$") }) else { return nil }
-        let named = all.filter { name(of: $0.inner) == "articles" }
+        let named = all.filter { name(of: $0.inner) == section }
         guard named.count == 2, named[0].inner.hasPrefix("#"), named[1].inner.hasPrefix("/") else { return nil }
         let open = named[0].range, close = named[1].range
         let o = standalone(open, utf8), c = standalone(close, utf8)

@@ -1,0 +1,57 @@
+/// The list pages (the archive index, the passages, the speakers), row by row:
+/// keys, and rows kept from the last build.
+extension SiteRenderer {
+    /// Each row's key, in page order. A row that reads a page-level value
+    /// (`articleCount`, say) has that value in its key too.
+    func rowKeys(_ list: Listing) -> [UInt64] {
+        let contexts = PageContexts(model: model)
+        var base = PageKey(seed: templates.checksum)
+        if let cut = templates.lists[list], !cut.rowNames.isDisjoint(with: contexts.listPage(list).keys) {
+            contexts.listPageKey(list, into: &base)
+        }
+        return ParallelMap.map(Array(0..<contexts.rowCount(list)), chunk: 256) { i in
+            var key = base; contexts.rowKey(list, i, into: &key); return key.value
+        }
+    }
+
+    /// A list page's key, from its row keys.
+    func listKey(_ list: Listing, rowKeys: [UInt64]) -> UInt64 {
+        var key = placeKey(of: list.page)
+        PageContexts(model: model).listPageKey(list, into: &key)
+        key.add(UInt64(rowKeys.count))
+        for k in rowKeys { key.add(k) }
+        return key.value
+    }
+
+    /// A list page and where its rows lie. Rows whose key `previous` (the last
+    /// build's file and rows) holds are copied from it; the rest are rendered, in
+    /// parallel. A template `ListTemplate` cannot cut renders whole (no rows).
+    func listHTML(_ list: Listing, rowKeys: [UInt64], previous: (file: FastFiles.Mapped, parts: Fragments)?) throws(BuildFailure) -> (html: String, rows: Fragments, reused: Int) {
+        guard let cut = templates.lists[list] else { return (try html(of: list.page), Fragments(), 0) }
+        let place = place(of: list.page)
+        let contexts = PageContexts(model: model)
+        let page = contexts.listPage(list)
+        let old = previous.map { $0.parts.lookup(in: $0.file.bytes) } ?? [:]
+        let reused = Locked(0)
+        let rows = ParallelMap.map(Array(rowKeys.indices), chunk: 128) { i -> String in
+            if let r = old[rowKeys[i]], let file = previous?.file {
+                reused.withLock { $0 += 1 }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[r]), as: UTF8.self)
+            }
+            return cut.renderRow(contexts.row(list, i), page: page, library: templates.library)
+        }
+        let (before, after) = cut.shellParts(page, library: templates.library)
+        var table = Fragments()
+        table.items.reserveCapacity(rows.count)
+        let html = try templates.wrap(title: place.title, root: place.root, siteTitle: siteTitle,
+                                      size: rows.reduce(before.utf8.count + after.utf8.count) { $0 + $1.utf8.count }) { html in
+            html += before
+            for (i, row) in rows.enumerated() {
+                table.items.append(.init(key: rowKeys[i], start: html.utf8.count, count: row.utf8.count))
+                html += row
+            }
+            html += after
+        }
+        return (html, table, reused.withLock { $0 })
+    }
+}
