@@ -245,16 +245,20 @@ public struct SiteBuilder: Sendable {
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
             }
-            for (list, page) in try lists?.value() ?? [] {
+            let finished = try lists?.value() ?? []
+            let listsMS = split()
+            for (list, page) in finished {
                 let path = renderer.place(of: list.page).path
                 put(path, key: keys[path]!, Array(page.html.utf8)); rendered += 1
                 listRows[path] = page.rows
                 reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
             }
+            let listsWriteMS = split()
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
-            OutputFolder.prune(staging, keeping: writer.writtenPaths)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(split()) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            OutputFolder.prune(staging, keeping: writer.writtenPaths,
+                               order: renderer.pages.map { renderer.place(of: $0).path } + ["annotations.json"] + templates.assets)
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error
         }

@@ -122,51 +122,35 @@ public struct OutputFolder: Sendable {
     /// Removes from a reused staging folder every file this build did not write
     /// (known from the manifest the earlier build left), and folders left empty;
     /// then records this build's files. Without a manifest, walks the folder.
-    public static func prune(_ staging: URL, keeping written: Set<String>) {
-        let fm = FileManager.default
+    ///
+    /// - Parameter order: the written files in the order the manifest lists them
+    ///   (the site's page order: fixed by the input, and no sort of 12,000 paths);
+    ///   when it is not exactly the written files, they are listed sorted.
+    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String]) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         let before: [String]
         let manifestData = FastFiles.read(manifestPath)
         if let manifestData {
-            before = String(decoding: manifestData, as: UTF8.self).split(separator: "\n").map(String.init)
+            before = manifestData.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }   // bytes: splitting a String by Character cost 20 ms
         } else {
             before = FastFiles.listFiles(under: staging.path) ?? []
         }
         let gone = before.filter { !written.contains($0) && $0 != marker && $0 != manifest && $0 != generationFile }
         if !gone.isEmpty {
-            var keptFolders = Set<String>()
-            for path in written {
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, keptFolders.insert(folder).inserted { folder = (folder as NSString).deletingLastPathComponent }
-            }
-            var emptied = Set<String>()
+            // The folders of removed files, deepest first: `rmdir` removes those left empty
+            // and refuses, harmlessly, those that still hold something.
+            func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+            var folders = Set<String>()
             for path in gone {
                 unlink(staging.path + "/" + path)
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, !keptFolders.contains(folder) { emptied.insert(folder); folder = (folder as NSString).deletingLastPathComponent }
+                var folder = parent(path)
+                while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
             }
-            for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(staging.path + "/" + folder) }
+            for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) }) { rmdir(staging.path + "/" + folder) }
         }
-        // The manifest lists the files sorted. When an earlier build left one, its list is
-        // sorted already: the few new paths are sorted and merged in, not all 12,000 again.
-        let sorted: [String]
-        let kept = manifestData == nil ? [] : before.filter { written.contains($0) }
-        if manifestData != nil && zip(kept, kept.dropFirst()).allSatisfy({ $0 < $1 }) {
-            if kept.count == written.count && gone.isEmpty { return }      // the same files: the manifest stands
-            let keptSet = Set(kept)
-            let added = written.filter { !keptSet.contains($0) }.sorted()
-            var merged: [String] = []
-            merged.reserveCapacity(written.count)
-            var i = 0, j = 0
-            while i < kept.count || j < added.count {
-                if j == added.count || (i < kept.count && kept[i] < added[j]) { merged.append(kept[i]); i += 1 }
-                else { merged.append(added[j]); j += 1 }
-            }
-            sorted = merged
-        } else {
-            sorted = written.sorted()
-        }
-        fm.createFile(atPath: manifestPath, contents: Data(sorted.joined(separator: "\n").utf8))
+        let exact = order.count == written.count && order.allSatisfy(written.contains)
+        let list = Data((exact ? order : written.sorted()).joined(separator: "\n").utf8)
+        if manifestData.map({ Data($0) }) != list { FileManager.default.createFile(atPath: manifestPath, contents: list) }
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.
