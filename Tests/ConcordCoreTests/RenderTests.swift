@@ -60,3 +60,25 @@ struct EscapingTests {
         #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 }
+
+@Suite("Path segments")
+struct PathSegmentTests {
+    /// What RFC 3986 leaves unencoded in a path segment: ASCII letters, digits, `-._~`.
+    func reference(_ id: String) -> String {
+        id.utf8.map { b -> String in
+            let unreserved = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || "-._~".utf8.contains(b)
+            return unreserved ? String(UnicodeScalar(b)) : String(format: "%%%02X", b)
+        }.joined()
+    }
+
+    @Test(arguments: ["plain-id_1.2~x", "", "with space", "über", "a/b?c#d", "100%", "<script>", "@[`{", "\u{1}\u{7F}", "Ωmega 2020"])
+    func unreservedBytesStayTheRestAreEncoded(_ id: String) {
+        #expect(HTML.pathSegment(id) == reference(id))
+    }
+
+    @Test func everyByteValue() {
+        let all = String(decoding: (1...127).map { UInt8($0) }, as: UTF8.self)
+        #expect(HTML.pathSegment(all) == reference(all))
+    }
+}
+

@@ -84,17 +84,17 @@ public struct SiteBuilder: Sendable {
         let loader = ArchiveLoader(sourceFolder: options.source)
         var mark = clock.now
         func lap() -> Int { let now = clock.now; defer { mark = now }; return Int((now - mark).seconds * 1000) }
-        let files = try loader.articlePaths()
-        let listMS = lap()
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
-        // The article records are read on a thread of their own while every source file is
-        // stat'ed (if nothing changed, they are not waited for).
+        // The article records are read on a thread of their own while the sources are listed
+        // and every source file is stat'ed (if nothing changed, they are not waited for).
         let reading = full ? nil : Background { [self] () throws(BuildFailure) in
             let start = ContinuousClock.now
             let (loaded, notice) = usableCache(cache, head, settings: settings, output: output)
             return (loaded, notice, Int((ContinuousClock.now - start).seconds * 1000))
         }
+        let files = try loader.articlePaths()
+        let listMS = lap()
         let folder = options.source.path
         let stamps = FileStamp.of(files, in: folder)
         let statMS = lap()
@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
         let reusedCount = delta.reused.filter { $0 != nil }.count
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
                + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms (\(waitMS) ms waited for)")
-               + "\n      list \(listMS) ms, state.bin \(stateMS) ms, stat \(statMS) ms, scan \(lap()) ms")
+               + "\n      state.bin \(stateMS) ms, list \(listMS) ms, stat \(statMS) ms, scan \(lap()) ms")
 
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)

@@ -19,8 +19,7 @@ public struct AnnotationsDocument {
         var out = JSONBytes()
         out.bytes.reserveCapacity((previous?.file.bytes.count ?? 0) + (previous?.file.bytes.count ?? 0) / 8)
         out.raw("{\n  \"articles\" : ")
-        let articles = model.articles.sorted { $0.id < $1.id }
-        out.list(articles, indent: 2) { out, a in
+        let articles = out.list(model.articlesByID, indent: 2, memo: memo, key: articleKey) { out, a in
             out.object(indent: 6, [
                 ("date", .string(a.date.description)), ("id", .string(a.id)), ("path", .string(a.path)),
                 ("title", .string(a.title)), ("url", .string("articles/\(HTML.pathSegment(a.id))/")),
@@ -59,7 +58,15 @@ public struct AnnotationsDocument {
             out.raw("\n    }")
         }
         out.raw(",\n  \"version\" : 1\n}\n")
-        return (out.bytes, Fragments(items: passages.items + quotes.items), passages.reused + quotes.reused)
+        return (out.bytes, Fragments(items: articles.items + passages.items + quotes.items),
+                articles.reused + passages.reused + quotes.reused)
+    }
+
+    /// Everything an article entry is made from: its id, path and bytes.
+    private func articleKey(_ a: Article) -> UInt64 {
+        var key = PageKey(seed: 3)
+        key.add(a.contentHash); key.add(a.id); key.add(a.path)
+        return key.value
     }
 
     /// Everything a passage entry is made from: its witnesses and their articles' bytes.

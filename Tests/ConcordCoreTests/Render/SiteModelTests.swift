@@ -1,0 +1,24 @@
+import Testing
+@testable import ConcordCore
+
+@Suite("Site model")
+struct SiteModelTests {
+    /// Articles with many shared dates, ids in id order or shuffled.
+    func articles(shuffled: Bool) throws -> [Article] {
+        var rng = SplitMix64(seed: 7)
+        var list: [Article] = []
+        for i in 0..<300 {
+            let day = 1 + Int(rng.next() % 5), id = "a\(Int(rng.next() % 1000))-\(i)"
+            list.append(try ArticleParser().parse(Array("date 2020-01-0\(day) Title \(i)\n\nBody \(i).\n".utf8), path: id + ".txt"))
+        }
+        return shuffled ? list.shuffled(using: &rng) : list.sorted { $0.id < $1.id }
+    }
+
+    @Test(arguments: [false, true])
+    func newestFirstSortsAsTheComparatorDoes(shuffled: Bool) throws {
+        let list = try articles(shuffled: shuffled)
+        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: []), wordStats: [:])
+        #expect(model.articles.map(\.id) == list.sorted(by: Article.newestFirst).map(\.id))
+        #expect(model.articlesByID.map(\.id) == list.map(\.id).sorted())
+    }
+}
