@@ -157,12 +157,12 @@ public struct SiteBuilder: Sendable {
         let listKeys = Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) }
         let oldLists = state?.listRows ?? [:]
         let outputPath = options.output.path
-        let changedLists = listKeys.filter { list, key in oldFiles[renderer.place(of: list.page).path]?.key != key }
+        let changedLists = listKeys.filter { list, key in oldFiles[renderer.path(of: list.page)]?.key != key }
             .map(\.0).sorted { $0.section < $1.section }
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
             var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
             for list in changedLists {
-                let path = renderer.place(of: list.page).path
+                let path = renderer.path(of: list.page)
                 pages.append((list, try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
                     outputPath + "/" + path, oldFiles[path], oldLists[path] ?? Fragments()))))
             }
@@ -170,7 +170,7 @@ public struct SiteBuilder: Sendable {
         }
         let modelMS = split()
         let keys = Dictionary(renderer.keys(listKeys: Dictionary(uniqueKeysWithValues: listKeys)), uniquingKeysWith: { a, _ in a })
-        let listPaths = Set(Listing.allCases.map { renderer.place(of: $0.page).path })
+        let listPaths = Set(Listing.allCases.map { renderer.path(of: $0.page) })
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
@@ -248,7 +248,7 @@ public struct SiteBuilder: Sendable {
             let finished = try lists?.value() ?? []
             let listsMS = split()
             for (list, page) in finished {
-                let path = renderer.place(of: list.page).path
+                let path = renderer.path(of: list.page)
                 put(path, key: keys[path]!, Array(page.html.utf8)); rendered += 1
                 listRows[path] = page.rows
                 reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
@@ -257,7 +257,7 @@ public struct SiteBuilder: Sendable {
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths,
-                               order: renderer.pages.map { renderer.place(of: $0).path } + ["annotations.json"] + templates.assets)
+                               order: renderer.paths + ["annotations.json"] + templates.assets)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error

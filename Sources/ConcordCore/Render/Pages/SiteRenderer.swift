@@ -7,33 +7,64 @@ public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let siteTitle: String
 
+    /// Every page of the site, the long ones (the lists) first, so they run beside the
+    /// many short ones; and each page's path, in the same order (computed once: keys,
+    /// rendering and the manifest all go through every page).
+    let pages: [Page]
+    let paths: [String]
+
     public init(templates: TemplateSet, model: SiteModel, siteTitle: String = "Concord archive") {
         self.templates = templates; self.model = model; self.siteTitle = siteTitle
+        var pages: [Page] = [.index, .speakers, .passages, .notFound]
+        pages += model.articles.indices.map(Page.article)
+        pages += model.annotations.passages.indices.map(Page.passage)
+        pages += model.speakers.indices.map(Page.speaker)
+        self.pages = pages
+        paths = pages.map { Self.path(of: $0, model) }
     }
 
     /// One page to write.
     enum Page: Sendable { case index, notFound, speakers, passages, article(Int), passage(Int), speaker(Int) }
 
-    /// Every page of the site; the long ones (the indexes) first, so they run beside the many short ones.
-    var pages: [Page] {
-        var pages: [Page] = [.index, .speakers, .passages, .notFound]
-        pages += model.articles.indices.map(Page.article)
-        pages += model.annotations.passages.indices.map(Page.passage)
-        pages += model.speakers.indices.map(Page.speaker)
-        return pages
+    /// Where a page goes.
+    private static func path(of page: Page, _ model: SiteModel) -> String {
+        switch page {
+        case .index: "index.html"
+        case .notFound: "404.html"
+        case .speakers: Links.speakers
+        case .passages: Links.passages
+        case .article(let i): Links.File.article(model.articles[i].id)
+        case .passage(let p): Links.File.passage(model.annotations.passages[p].id)
+        case .speaker(let s): Links.File.speaker(model.speakers[s].slug)
+        }
+    }
+
+    /// A page's template, title and depth.
+    func frame(of page: Page) -> (template: String, title: String, root: String) {
+        switch page {
+        case .index: ("index", siteTitle, "")
+        case .notFound: ("404", "Not found", "/")
+        case .speakers: ("speakers", "Speakers", Links.up1)
+        case .passages: ("passages", "Shared passages", Links.up1)
+        case .article(let i): ("article", model.articles[i].title, Links.up2)
+        case .passage: ("passage", "Shared passage", Links.up2)
+        case .speaker(let s): ("speaker", model.speakers[s].name, Links.up2)
+        }
     }
 
     /// Where a page goes, its template, title and depth.
     func place(of page: Page) -> (path: String, template: String, title: String, root: String) {
-        switch page {
-        case .index: return ("index.html", "index", siteTitle, "")
-        case .notFound: return ("404.html", "404", "Not found", "/")
-        case .speakers: return (Links.speakers, "speakers", "Speakers", Links.up1)
-        case .passages: return (Links.passages, "passages", "Shared passages", Links.up1)
-        case .article(let i): return (Links.File.article(model.articles[i].id), "article", model.articles[i].title, Links.up2)
-        case .passage(let p): return (Links.File.passage(model.annotations.passages[p].id), "passage", "Shared passage", Links.up2)
-        case .speaker(let s): return (Links.File.speaker(model.speakers[s].slug), "speaker", model.speakers[s].name, Links.up2)
-        }
+        let frame = frame(of: page)
+        return (Self.path(of: page, model), frame.template, frame.title, frame.root)
+    }
+
+    /// The start of every page's key: its template, title and depth (its path is what
+    /// the key is stored under).
+    func placeKey(of page: Page) -> PageKey {
+        let frame = frame(of: page)
+        var key = PageKey(seed: templates.checksum)
+        key.add(siteTitle); key.add(frame.template); key.add(frame.title); key.add(frame.root)
+        return key
     }
 
     private func context(of page: Page, _ contexts: PageContexts) -> [String: Any] {
@@ -52,11 +83,14 @@ public struct SiteRenderer: Sendable {
     /// keys come from their rows (`listKey(_:rowKeys:)`) and are passed in.
     func keys(listKeys: [Listing: UInt64]) -> [(String, UInt64)] {
         let contexts = PageContexts(model: model)
-        return listKeys.map { (place(of: $0.key.page).path, $0.value) }
-            + ParallelMap.map(pages.filter { Self.listing(of: $0) == nil }, chunk: 16) { page in
-                (place(of: page).path, key(of: page, contexts))
+        return listKeys.map { (path(of: $0.key.page), $0.value) }
+            + ParallelMap.map(pages.indices.filter { Self.listing(of: pages[$0]) == nil }, chunk: 16) { i in
+                (paths[i], key(of: pages[i], contexts))
             }
     }
+
+    /// Where a list page goes.
+    func path(of page: Page) -> String { Self.path(of: page, model) }
 
     /// The list a page is, if it is one.
     static func listing(of page: Page) -> Listing? {
@@ -68,13 +102,6 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The start of every page's key: its template, title and depth.
-    func placeKey(of page: Page) -> PageKey {
-        let place = place(of: page)
-        var key = PageKey(seed: templates.checksum)
-        key.add(siteTitle); key.add(place.template); key.add(place.title); key.add(place.root)
-        return key
-    }
 
     private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
         var key = placeKey(of: page)
@@ -102,7 +129,7 @@ public struct SiteRenderer: Sendable {
     func render(where include: (String) -> Bool, write: (String, String) -> Void) throws(BuildFailure) -> Int {
         let contexts = PageContexts(model: model)
         let failures = Locked<[BuildFailure]>([])
-        let chosen = pages.filter { include(place(of: $0).path) }
+        let chosen = pages.indices.filter { include(paths[$0]) }.map { pages[$0] }
         // A few pages (an incremental build): one each, so the two long list pages run side by side.
         _ = ParallelMap.map(chosen, chunk: chosen.count < 512 ? 1 : 4) { page in
             let place = place(of: page)
