@@ -85,6 +85,33 @@ struct ListTemplateTests {
         #expect(ListTemplate(text: text, section: "articles", partial: { _ in nil }) == nil)
     }
 
+    /// The shipped list templates, cut, give the pages their uncut versions give: the
+    /// same templates with the row section named once more (an empty inverted section
+    /// at the end, which renders nothing) cannot be cut and render whole.
+    @Test func cutListPagesEqualWholeOnes() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        var options = ArchiveGenerator.Options()
+        options.articles = 60; options.seed = 3
+        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        let uncut = archive.root.appendingPathComponent("uncut")
+        try FileManager.default.copyItem(at: Repo.templates, to: uncut)
+        for list in Listing.allCases {
+            let file = uncut.appendingPathComponent(list.template + ".mustache")
+            try (String(contentsOf: file, encoding: .utf8) + "{{^\(list.section)}}{{/\(list.section)}}").write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(try await TemplateSet(folder: uncut).lists.isEmpty)
+        #expect(try await TemplateSet(folder: Repo.templates).lists.count == Listing.allCases.count)
+        _ = try await archive.build(templates: uncut)
+        let pages = ["index.html", Links.passages, Links.speakers]     // in `Listing.allCases` order
+        let whole = try pages.map(archive.read)
+        _ = try await archive.build()
+        let cut = try pages.map(archive.read)
+        #expect(cut == whole)
+        #expect(cut[1].contains("passage-list") && cut[2].contains("speaker-list"))
+    }
+
     @Test func incrementalBuildKeepsUnchangedRows() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
