@@ -11,8 +11,9 @@ struct ArchiveDelta {
     var previous: Annotator.Previous
     /// Paths whose record is new, changed or gone (for the cache's dirty shards).
     var changedPaths: Set<String>
-    /// Each file's stamp, taken before it was read (a file changed while being
-    /// read then looks changed to the next build, never the reverse).
+    /// The stamp of each file read (not taken from its record), taken before it was
+    /// read (a file changed while being read then looks changed to the next build,
+    /// never the reverse).
     var stamps: [String: FileStamp]
     var added = 0, edited = 0, removed = 0
 
@@ -26,21 +27,22 @@ struct ArchiveDelta {
         var kept = [ArticleRecord?](repeating: nil, count: paths.count)
         var read: [String] = []
         var stampOf: [String: FileStamp] = [:]
-        stampOf.reserveCapacity(paths.count)
         for (i, path) in paths.enumerated() {
             guard let stamp = stamps[i] else { read.append(path); continue }
-            stampOf[path] = stamp
-            if let rec = records[path], rec.stamp == stamp { kept[i] = rec } else { read.append(path) }
+            if let rec = records[path], rec.stamp == stamp { kept[i] = rec } else { read.append(path); stampOf[path] = stamp }
         }
         let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
         var fresh: [String: Article] = [:]
         for a in loaded.articles { fresh[a.path] = a }
         var changedPaths = Set<String>()
         // A file touched but with the same bytes keeps its record (with the new stamp).
+        var originalOf: [ObjectIdentifier: ObjectIdentifier] = [:]
         for (i, path) in paths.enumerated() where kept[i] == nil {
             if let a = fresh[path], let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
                let stamp = stampOf[path] {
-                kept[i] = rec.restamped(stamp); fresh[path] = nil; changedPaths.insert(path)
+                let restamped = rec.restamped(stamp)
+                originalOf[ObjectIdentifier(restamped)] = ObjectIdentifier(rec)
+                kept[i] = restamped; fresh[path] = nil; changedPaths.insert(path)
             }
         }
         // Same rule as a full load: sorted paths, the first file of an id wins.
@@ -54,12 +56,14 @@ struct ArchiveDelta {
 
         let articles = chosen.map(\.0)
         let reused = chosen.map(\.1)
-        var reusedPaths = Set<String>()
-        reusedPaths.reserveCapacity(chosen.count)
-        for case let (_, rec?) in chosen { reusedPaths.insert(rec.article.path) }
+        // The cache's records not reused, found by identity (cheaper than by path); a
+        // touched file's record stands for the one it was restamped from.
+        var reusedRecords = Set<ObjectIdentifier>()
+        reusedRecords.reserveCapacity(chosen.count)
+        for case let (_, rec?) in chosen { reusedRecords.insert(originalOf[ObjectIdentifier(rec)] ?? ObjectIdentifier(rec)) }
         var oldRuns: [ArticleRuns] = []
         var removed = 0, edited = 0
-        for (path, rec) in records where !reusedPaths.contains(path) {
+        for (path, rec) in records where !reusedRecords.contains(ObjectIdentifier(rec)) {
             oldRuns.append(rec.analysis.runs); changedPaths.insert(path)
             if fresh[path] != nil { edited += 1 } else { removed += 1 }
         }
