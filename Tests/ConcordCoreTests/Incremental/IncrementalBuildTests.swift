@@ -148,6 +148,30 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// A short name ("Kim") an article never spells out takes the full name most
+    /// articles of the archive use: adding and removing articles moves that choice,
+    /// from counts an incremental build keeps rather than recounts.
+    @Test func archiveWideNamesFollowAddedAndRemovedArticles() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        func spelling(_ name: String, _ day: Int) -> String {
+            "date 2022-03-0\(day) The mayor speaks\n\nThe mayor, \(name), opened the new bridge on Monday.\n\n\"We built this together,\" \(name) said.\n"
+        }
+        try archive.write("a-short.txt", "date 2022-03-01 Kim on the bridge\n\n\"It will carry ten thousand cars a day,\" Kim said at the ceremony.\n")
+        try archive.write("b-jones.txt", spelling("Kim Jones", 2))
+        _ = try await archive.build()
+        #expect(try archive.read("annotations.json").contains("\"name\" : \"Kim Jones\""))
+        try archive.write("c-smith.txt", spelling("Kim Smith", 3))
+        try archive.write("d-smith.txt", spelling("Kim Smith", 4))
+        try await buildAndCompare(archive, "two articles spelling out another Kim")
+        let json = try archive.read("annotations.json")
+        #expect(json.components(separatedBy: "\"name\" : \"Kim Smith\"").count - 1 == 3, "the short Kim is Kim Smith now")
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("c-smith.txt"))
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("d-smith.txt"))
+        let r = try await buildAndCompare(archive, "both removed again")
+        #expect(r.incremental)
+    }
+
     // MARK: damaged caches
 
     func builtArchive() async throws -> TempArchive {
