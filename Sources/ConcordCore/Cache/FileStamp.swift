@@ -23,7 +23,6 @@ struct FileStamp: Sendable, Equatable {
             return fstatat(fd, path, &st, 0) == 0 ? FileStamp(st) : nil
         }
     }
-
 }
 
 extension FileStamp {

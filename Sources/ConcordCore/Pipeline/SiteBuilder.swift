@@ -154,11 +154,10 @@ public struct SiteBuilder: Sendable {
         // annotations.json go on. Their rows are kept between builds: only rows whose key
         // changed are rendered.
         let rowKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.rowKeys($0)) })
-        let listKeys = Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) }
+        let listKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) })
         let oldLists = state?.listRows ?? [:]
         let outputPath = options.output.path
-        let changedLists = listKeys.filter { list, key in oldFiles[renderer.path(of: list.page)]?.key != key }
-            .map(\.0).sorted { $0.section < $1.section }
+        let changedLists = Listing.allCases.filter { oldFiles[renderer.path(of: $0.page)]?.key != listKeys[$0] }
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
             var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
             for list in changedLists {
@@ -169,7 +168,7 @@ public struct SiteBuilder: Sendable {
             return pages
         }
         let modelMS = split()
-        let keys = Dictionary(renderer.keys(listKeys: Dictionary(uniqueKeysWithValues: listKeys)), uniquingKeysWith: { a, _ in a })
+        let keys = Dictionary(renderer.keys(listKeys: listKeys), uniquingKeysWith: { a, _ in a })
         let listPaths = Set(Listing.allCases.map { renderer.path(of: $0.page) })
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
