@@ -73,4 +73,18 @@ extension Article {
     public static func oldestFirst(_ a: Article, _ b: Article) -> Bool {
         a.date != b.date ? a.date < b.date : a.id < b.id
     }
+
+    /// The indices of `articles` in `oldestFirst` order, or `newestFirst` order. When
+    /// the articles are in id order (as the loader gives them) they are sorted as
+    /// integers, an article's place breaking date ties, where comparing the objects
+    /// costs string comparisons and reference counting at every step.
+    static func chronological(_ articles: [Article], newestFirst: Bool = false) -> [Int] {
+        guard zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) else {
+            return articles.indices.sorted {
+                newestFirst ? Article.newestFirst(articles[$0], articles[$1]) : Article.oldestFirst(articles[$0], articles[$1])
+            }
+        }
+        let days = articles.map { $0.date.year * 10_000 + $0.date.month * 100 + $0.date.day }
+        return articles.indices.sorted { days[$0] != days[$1] ? (days[$0] < days[$1]) != newestFirst : $0 < $1 }
+    }
 }

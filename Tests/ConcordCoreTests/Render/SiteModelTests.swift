@@ -21,4 +21,11 @@ struct SiteModelTests {
         #expect(model.articles.map(\.id) == list.sorted(by: Article.newestFirst).map(\.id))
         #expect(model.articlesByID.map(\.id) == list.map(\.id).sorted())
     }
+
+    @Test(arguments: [false, true])
+    func chronologicalOrderIsTheComparatorsEitherWay(shuffled: Bool) throws {
+        let list = try articles(shuffled: shuffled)
+        #expect(Article.chronological(list).map { list[$0].id } == list.sorted(by: Article.oldestFirst).map(\.id))
+        #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
+    }
 }

@@ -61,27 +61,25 @@ struct WitnessClusterer {
 
         var members: [Int: [Int]] = [:]
         for n in nodes.indices { members[sets.find(n), default: []].append(n) }
-        var groups: [[Witness]] = []
+        // Witnesses in order of first appearance: oldest article first (then by id), then by
+        // position; compared as integers, each article's place in that order worked out once.
+        var rank = [Int](repeating: 0, count: articles.count)
+        for (r, i) in Article.chronological(articles).enumerated() { rank[i] = r }
+        func order(_ n: Int) -> (Int, Int) { (rank[nodes[n].article], nodes[n].bytes.lowerBound) }
+        var groups: [[Int]] = []
         for group in members.values {
-            var witnesses = group.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
-                                                end: nodes[$0].bytes.upperBound) }
-            witnesses.sort { x, y in
-                let ax = articles[index(of: x.article)], ay = articles[index(of: y.article)]
-                if ax.id != ay.id { return Article.oldestFirst(ax, ay) }
-                return x.start < y.start
-            }
-            guard Set(witnesses.map(\.article)).count >= 2 else { continue }
-            groups.append(witnesses)
+            let sorted = group.sorted { order($0) < order($1) }
+            guard sorted.contains(where: { nodes[$0].article != nodes[sorted[0]].article }) else { continue }
+            groups.append(sorted)
         }
         // Sorted before ids are given, so a clash of ids resolves the same way in every build.
-        groups.sort { a, b in
-            let wa = a[0], wb = b[0]
-            let xa = articles[index(of: wa.article)], xb = articles[index(of: wb.article)]
-            if xa.id != xb.id { return Article.oldestFirst(xa, xb) }
-            return wa.start < wb.start
-        }
+        groups.sort { order($0[0]) < order($1[0]) }
+        let witnesses = groups.map { $0.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
+                                                      end: nodes[$0].bytes.upperBound) } }
+        // Ids from the first copy's words: worked out in parallel, made unique in order.
+        let bases = ParallelMap.map(witnesses, chunk: 16) { baseID(for: $0[0]) }
         var usedIDs = Set<String>()
-        return groups.map { Passage(id: uniqueID(for: $0[0], used: &usedIDs), witnesses: $0) }
+        return zip(bases, witnesses).map { Passage(id: uniqueID(base: $0, used: &usedIDs), witnesses: $1) }
     }
 
     private func index(of id: String) -> Int { articleIndex[id]! }
@@ -97,14 +95,19 @@ struct WitnessClusterer {
         return start..<end
     }
 
-    /// A stable id from the first witness's article and words; unchanged when unrelated articles come and go.
-    private func uniqueID(for w: Witness, used: inout Set<String>) -> String {
+    /// What a passage's id is made from: the first witness's article and words (so it
+    /// stays the same when unrelated articles come and go).
+    private func baseID(for w: Witness) -> String {
         let article = articles[index(of: w.article)]
         let text = Array(article.text(w.range).utf8)
-        let words = WordTokenizer().tokenize(text, in: 0..<text.count).norms.joined(separator: " ")
+        return w.article + "\u{0}" + WordTokenizer().tokenize(text, in: 0..<text.count).norms.joined(separator: " ")
+    }
+
+    /// A stable id from `base`, with a counter added when an earlier passage took it.
+    private func uniqueID(base: String, used: inout Set<String>) -> String {
         var attempt = 0
         while true {
-            let id = "p" + StableHash.hex(w.article + "\u{0}" + words + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)
+            let id = "p" + StableHash.hex(base + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)
             if used.insert(id).inserted { return id }
             attempt += 1
         }

@@ -54,8 +54,10 @@ public struct SiteModel: Sendable {
 
     /// - Parameter wordStats: per article id, its word counts (`ArticleWordStats`).
     init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [String: ArticleWordStats]) {
+        // The loader gives articles in id order; sorted here only when they are not.
         articlesByID = zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id }) ? unsorted : unsorted.sorted { $0.id < $1.id }
-        articles = Self.newestFirst(articlesByID)
+        let byID = articlesByID
+        articles = Article.chronological(byID, newestFirst: true).map { byID[$0] }
         self.annotations = annotations
         articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
         let digests = ParallelMap.map(articles, chunk: 256) { a -> (UInt64, UInt64) in
@@ -102,14 +104,6 @@ public struct SiteModel: Sendable {
 
     public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }
 
-    /// `byID` (articles in id order) in `Article.newestFirst` order, sorted as integers:
-    /// an article's place in `byID` breaks date ties without comparing strings (sorting
-    /// the objects cost a fifth of the model). The loader gives articles in id order, so
-    /// the model sorts them by id only when they are not.
-    static func newestFirst(_ byID: [Article]) -> [Article] {
-        let days = byID.map { $0.date.year * 10_000 + $0.date.month * 100 + $0.date.day }
-        return byID.indices.sorted { days[$0] != days[$1] ? days[$0] > days[$1] : $0 < $1 }.map { byID[$0] }
-    }
 }
 
 /// URL-safe names for speaker folders.
