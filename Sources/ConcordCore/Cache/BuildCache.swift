@@ -97,7 +97,7 @@ struct BuildCache {
     }
 
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
-        guard name.hasPrefix("articles-"), !name.contains("/"),
+        guard name.hasPrefix("articles-"), !name.containsASCII("/"),
               let bytes = file(name) else {
             throw Unusable(description: "shard \(name) is missing")
         }

@@ -22,7 +22,7 @@ public struct ArchiveLoader: Sendable {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
         return files.filter { path in
-            guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].contains("/") else { return false }
+            guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].containsASCII("/") else { return false }
             return ArticleParser.extensions.contains(path[path.index(after: dot)...].lowercased())
         }.sorted()
     }

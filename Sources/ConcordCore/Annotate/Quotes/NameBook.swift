@@ -44,7 +44,7 @@ struct NameBook {
                         g = role
                     }
                     mentions.append(Mention(tokens: phrase.tokens, name: n, gender: g, isOrganization: false))
-                    if n.contains(" "), seen.insert(n).inserted { fullNames.append(n) }
+                    if n.containsASCII(" "), seen.insert(n).inserted { fullNames.append(n) }
                 case .organization(let n):
                     mentions.append(Mention(tokens: phrase.tokens, name: n, gender: .plural, isOrganization: true))
                 default: break
@@ -56,7 +56,7 @@ struct NameBook {
 
     /// The full name in this article that `short` abbreviates, if one.
     func fullName(for short: String) -> String? {
-        guard !short.contains(" ") else { return short }
+        guard !short.containsASCII(" ") else { return short }
         return fullNames.first { n in
             let parts = n.split(separator: " ")
             return parts.first.map(String.init) == short || parts.last.map(String.init) == short

@@ -32,7 +32,7 @@ public struct QuoteFinder: Sendable {
         // alphabetical). Only full names that can take a short name left over are counted.
         var short = Set<Substring>()
         for (list, _) in perArticle {
-            for q in list { if let s = q.speaker, s.kind == .person, !s.name.contains(" ") { short.insert(Substring(s.name)) } }
+            for q in list { if let s = q.speaker, s.kind == .person, !s.name.containsASCII(" ") { short.insert(Substring(s.name)) } }
         }
         var fullCount: [String: Int] = [:]
         if !short.isEmpty {
@@ -52,7 +52,7 @@ public struct QuoteFinder: Sendable {
             }
         }
         func canonical(_ name: String) -> String {
-            guard !name.contains(" ") else { return name }
+            guard !name.containsASCII(" ") else { return name }
             return byPart[Substring(name)]?.name ?? name
         }
         var quotes: [Quote] = []
@@ -166,7 +166,7 @@ struct ArticleQuotes {
         let first = q.lowerBound
         guard first > 0, text.paragraph[first - 1] == text.paragraph[first] - 1 else { return nil }
         let gap = text.gap(before: first, bodyStart: 0)
-        guard gap.contains(":") else { return nil }
+        guard gap.containsASCII(":") else { return nil }
         var words: [Int] = []
         var k = first - 1
         while k >= 0, text.paragraph[k] == text.paragraph[first - 1] {
