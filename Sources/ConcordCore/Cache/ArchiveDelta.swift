@@ -35,14 +35,13 @@ struct ArchiveDelta {
         var fresh: [String: Article] = [:]
         for a in loaded.articles { fresh[a.path] = a }
         var changedPaths = Set<String>()
-        // A file touched but with the same bytes keeps its record (with the new stamp).
-        var originalOf: [ObjectIdentifier: ObjectIdentifier] = [:]
+        // A file touched but with the same bytes keeps its record, restamped (the records
+        // are this build's: read from the cache for it alone).
         for (i, path) in paths.enumerated() where kept[i] == nil {
             if let a = fresh[path], let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
                let stamp = stampOf[path] {
-                let restamped = rec.restamped(stamp)
-                originalOf[ObjectIdentifier(restamped)] = ObjectIdentifier(rec)
-                kept[i] = restamped; fresh[path] = nil; changedPaths.insert(path)
+                rec.stamp = stamp
+                kept[i] = rec; fresh[path] = nil; changedPaths.insert(path)
             }
         }
         // Same rule as a full load: sorted paths, the first file of an id wins.
@@ -56,11 +55,10 @@ struct ArchiveDelta {
 
         let articles = chosen.map(\.0)
         let reused = chosen.map(\.1)
-        // The cache's records not reused, found by identity (cheaper than by path); a
-        // touched file's record stands for the one it was restamped from.
+        // The cache's records not reused, found by identity (cheaper than by path).
         var reusedRecords = Set<ObjectIdentifier>()
         reusedRecords.reserveCapacity(chosen.count)
-        for case let (_, rec?) in chosen { reusedRecords.insert(originalOf[ObjectIdentifier(rec)] ?? ObjectIdentifier(rec)) }
+        for case let (_, rec?) in chosen { reusedRecords.insert(ObjectIdentifier(rec)) }
         var oldRuns: [ArticleRuns] = []
         var removed = 0, edited = 0
         for (path, rec) in records where !reusedRecords.contains(ObjectIdentifier(rec)) {

@@ -2,6 +2,7 @@
 /// (without the text, which stays in the file), what the annotator derived
 /// from it alone, its word counts, and the texts of its quotes and witnesses.
 final class ArticleRecord: @unchecked Sendable {
+    /// Set anew when the file was touched but its bytes are the same (before any other thread reads it).
     var stamp: FileStamp
     let article: Article
     let analysis: ArticleAnalysis
@@ -10,11 +11,6 @@ final class ArticleRecord: @unchecked Sendable {
 
     init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?, texts: [(Range<Int>, String)]) {
         self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats; self.texts = texts
-    }
-
-    /// The same record for a file touched but not changed.
-    func restamped(_ stamp: FileStamp) -> ArticleRecord {
-        ArticleRecord(stamp: stamp, article: article, analysis: analysis, stats: stats, texts: texts)
     }
 
     func encode(into w: inout ByteWriter) {

@@ -9,7 +9,7 @@ import Glibc
 ///
 /// Layout: `state.bin` (a head: settings, generations, the sources' key, the
 /// name and checksum of each shard; then the edges, the file tables, and where
-/// the index rows and `annotations.json` entries lie) and `articles-NN-*.bin`,
+/// the list pages' rows and `annotations.json` entries lie) and `articles-NN-*.bin`,
 /// the article records in 256 shards by path. Every file carries a format header and a
 /// checksum; a build writes changed shards under new names, then replaces
 /// `state.bin` by rename, then deletes shards no longer named. A build killed
@@ -60,7 +60,7 @@ struct BuildCache {
         }
     }
 
-    /// Decodes the rest of `state.bin` (edges, file tables, index rows) into `loaded`.
+    /// Decodes the rest of `state.bin` (edges, file tables, where reusable pieces lie) into `loaded`.
     func loadTables(into loaded: inout Loaded) throws(Unusable) {
         guard var r = loaded.body else { return }
         do throws(ByteReader.Malformed) {

@@ -24,7 +24,7 @@ struct BuildState: Sendable {
     /// Where each row of the output's list pages (`index.html`, the passages and
     /// speakers lists) lies, by page path, for reuse.
     var listRows: [String: Fragments] = [:]
-    /// Where each passage and quote entry of the output's `annotations.json` lies, for reuse.
+    /// Where each article, passage and quote entry of the output's `annotations.json` lies, for reuse.
     var jsonParts = Fragments()
 
     struct Edge: Sendable {

@@ -1,5 +1,5 @@
-/// Pieces of a file an earlier build wrote (the index's rows, the entries of
-/// `annotations.json`), each by the key of what it was made from and its byte
+/// Pieces of a file an earlier build wrote (the rows of a list page, the entries
+/// of `annotations.json`), each by the key of what it was made from and its byte
 /// range in the file: the next build copies the pieces whose key is unchanged
 /// instead of making them again. Used only while the file's checksum is the
 /// one the cache recorded.

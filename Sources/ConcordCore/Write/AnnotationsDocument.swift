@@ -12,7 +12,7 @@ public struct AnnotationsDocument {
 
     public func encoded() -> [UInt8] { encoded(previous: nil).bytes }
 
-    /// The document, and where each passage and quote entry lies in it. Entries whose
+    /// The document, and where each article, passage and quote entry lies in it. Entries whose
     /// key `previous` (the last document's bytes and entries) holds are copied from it.
     func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: [UInt8], parts: Fragments, reused: Int) {
         let memo = previous.map { ($0.file.bytes, $0.parts.lookup(in: $0.file.bytes)) }

@@ -82,6 +82,15 @@ struct IncrementalBuildTests {
         try Data(contentsOf: url).write(to: url)
         r = try await buildAndCompare(archive, templates: templates, "touching a file")
         #expect(r.rendered == 0)
+        // …and its new stamp is kept, in the record (later builds do not read the file again)
+        // and in the sources' key (the next build finds nothing to do).
+        let cache = BuildCache(output: archive.output)
+        var loaded = try cache.readState()
+        try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+        #expect(loaded.state.records[seed]?.stamp == FileStamp.of([seed], in: archive.source.path)[0])
+        let stages = RecordingStageLog()
+        _ = try await SiteBuilder(options: archive.options(templates: templates), log: stages).build()
+        #expect(stages.stages.map(\.name).contains("check"), "\(stages.stages.map(\.name))")
 
         // A template change re-renders every page; nothing is re-annotated.
         let layout = templates.appendingPathComponent("article.mustache")

@@ -89,7 +89,7 @@ public struct SiteRenderer: Sendable {
             }
     }
 
-    /// Where a list page goes.
+    /// Where a page goes.
     func path(of page: Page) -> String { Self.path(of: page, model) }
 
     /// The list a page is, if it is one.
@@ -102,16 +102,13 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-
     private func key(of page: Page, _ contexts: PageContexts) -> UInt64 {
         var key = placeKey(of: page)
         switch page {
         case .article(let i): contexts.articleKey(at: i, into: &key)
         case .passage(let p): contexts.passageKey(at: p, into: &key)
         case .speaker(let s): contexts.speakerKey(at: s, into: &key)
-        case .index, .passages, .speakers:
-            let list = Self.listing(of: page)!
-            return listKey(list, rowKeys: rowKeys(list))
+        case .index, .passages, .speakers: preconditionFailure("a list page's key comes from its rows (listKey)")
         default: key.add(any: context(of: page, contexts))
         }
         return key.value
@@ -130,7 +127,7 @@ public struct SiteRenderer: Sendable {
         let contexts = PageContexts(model: model)
         let failures = Locked<[BuildFailure]>([])
         let chosen = pages.indices.filter { include(paths[$0]) }.map { pages[$0] }
-        // A few pages (an incremental build): one each, so the two long list pages run side by side.
+        // A few pages (an incremental build): one at a time, so a long one does not hold a chunk of short ones back.
         _ = ParallelMap.map(chosen, chunk: chosen.count < 512 ? 1 : 4) { page in
             let place = place(of: page)
             do throws(BuildFailure) {
