@@ -176,8 +176,10 @@ public struct SiteBuilder: Sendable {
         let (staging, stagingGeneration) = try output.makeStaging()
         let stagingFiles = known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration
             ? known!.previousFiles : [:]
-        let writer = StagingWriter(root: staging)
-        let newFiles = Locked<[String: BuildState.FileEntry]>([:])
+        // Every page, annotations.json and the assets: the tables are sized once, not grown.
+        let fileCount = keys.count + 1 + templates.assets.count
+        let writer = StagingWriter(root: staging, expectedFiles: fileCount)
+        let newFiles = Locked<[String: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
         /// the cache's checksums, else found by reading the file there.
         func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {

@@ -11,7 +11,11 @@ public final class StagingWriter: @unchecked Sendable {
     private var written = 0
     private var paths = Set<String>()
 
-    public init(root: URL) { self.root = root }
+    /// - Parameter expectedFiles: how many files the site will have, if known (sizes the path table once).
+    public init(root: URL, expectedFiles: Int = 0) {
+        self.root = root
+        paths.reserveCapacity(expectedFiles)
+    }
 
     /// Writes `contents` at `path` (relative, `/`-separated), creating folders as needed.
     public func write(_ path: String, _ contents: String) { write(path, Data(contents.utf8)) }

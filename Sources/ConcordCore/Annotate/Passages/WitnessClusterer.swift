@@ -15,12 +15,8 @@ struct WitnessClusterer {
     }
 
     let articles: [Article]
-    private let articleIndex: [String: Int]
 
-    init(articles: [Article]) {
-        self.articles = articles
-        articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
-    }
+    init(articles: [Article]) { self.articles = articles }
 
     func passages(from edges: [Edge]) -> [Passage] {
         // Nodes: merged token ranges per article.
@@ -77,12 +73,10 @@ struct WitnessClusterer {
         let witnesses = groups.map { $0.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
                                                       end: nodes[$0].bytes.upperBound) } }
         // Ids from the first copy's words: worked out in parallel, made unique in order.
-        let bases = ParallelMap.map(witnesses, chunk: 16) { baseID(for: $0[0]) }
+        let bases = ParallelMap.map(Array(groups.indices), chunk: 16) { baseID(for: witnesses[$0][0], in: articles[nodes[groups[$0][0]].article]) }
         var usedIDs = Set<String>()
         return zip(bases, witnesses).map { Passage(id: uniqueID(base: $0, used: &usedIDs), witnesses: $1) }
     }
-
-    private func index(of id: String) -> Int { articleIndex[id]! }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.
     static func bytes(of tokens: ClosedRange<Int>, in text: TokenizedText, _ article: Article) -> Range<Int> {
@@ -97,8 +91,7 @@ struct WitnessClusterer {
 
     /// What a passage's id is made from: the first witness's article and words (so it
     /// stays the same when unrelated articles come and go).
-    private func baseID(for w: Witness) -> String {
-        let article = articles[index(of: w.article)]
+    private func baseID(for w: Witness, in article: Article) -> String {
         let text = Array(article.text(w.range).utf8)
         return w.article + "\u{0}" + WordTokenizer().tokenize(text, in: 0..<text.count).norms.joined(separator: " ")
     }
