@@ -49,8 +49,9 @@ final class ArticleRecord: @unchecked Sendable {
         let body = try r.range(), hash = try r.u64()
         let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
         let wordCount = try r.int()
-        let runs = ArticleRuns(hashes: try r.u64s(), positions: try r.u32s())
-        guard runs.hashes.count == runs.positions.count else { throw .init() }
+        let hashes = try r.inPlace(UInt64.self), positions = try r.inPlace(UInt32.self)
+        guard hashes.count == positions.count else { throw .init() }
+        let runs = ArticleRuns(mapped: hashes.file, hashes: hashes.offset, positions: positions.offset, count: hashes.count)
         var quotes: [Quote] = []
         for _ in 0..<(try r.count()) {
             let qid = try r.string(), start = try r.int(), end = try r.int(), cue = try r.optionalString()

@@ -58,13 +58,13 @@ struct PassageUpdate {
                 filter.withUnsafeBufferPointer { bits in
                     for d in start..<min(input.runs.count, start + chunk) {
                         let runs = input.runs[d]
-                        runs.hashes.withUnsafeBufferPointer { h in
-                            for i in 0..<h.count {
-                                let v = h[i], b = Int(truncatingIfNeeded: v & 0xFFFF)
+                        runs.withBytes { h, p in
+                            for i in 0..<runs.count {
+                                let v = ArticleRuns.hash(h, i), b = Int(truncatingIfNeeded: v & 0xFFFF)
                                 guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
                                 var lo = 0, hi = u.count
                                 while lo < hi { let mid = (lo + hi) / 2; if u[mid] < v { lo = mid + 1 } else { hi = mid } }
-                                if lo < u.count && u[lo] == v { postings[lo].append((Int32(d), Int32(runs.positions[i]))) }
+                                if lo < u.count && u[lo] == v { postings[lo].append((Int32(d), Int32(ArticleRuns.position(p, i)))) }
                             }
                         }
                     }

@@ -33,10 +33,10 @@ struct ShingleIndex {
         let partial = ParallelMap.map(chunks, chunk: 1) { range -> [[Posting]] in
             var out = [[Posting]](repeating: [], count: buckets)
             for d in range {
-                let r = runs[d]
-                for k in r.hashes.indices {
-                    let h = r.hashes[k]
-                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: r.positions[k]))
+                let hashes = runs[d].hashes, positions = runs[d].positions
+                for k in hashes.indices {
+                    let h = hashes[k]
+                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: positions[k]))
                 }
             }
             return out
