@@ -134,14 +134,18 @@ struct BuildCache {
     /// A cache file, mapped.
     private func file(_ name: String) -> FastFiles.Mapped? { FastFiles.Mapped(folder.path + "/" + name) }
 
-    private static func sealed(_ w: ByteWriter) -> [UInt8] {
-        var bytes = magic
-        withUnsafeBytes(of: format.littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(1))      // little-endian arrays
-        bytes.append(contentsOf: w.bytes)
-        let sum = Checksum.of(bytes)
-        withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
-        return bytes
+    /// A writer holding a cache file's header (magic, format, little-endian arrays), for its body to follow.
+    private static func headed(capacity: Int) -> ByteWriter {
+        var w = ByteWriter(capacity: capacity)
+        w.plain(magic); w.u32(format); w.u8(1)
+        return w
+    }
+
+    /// The file's bytes: the header and body `w` holds, then their checksum (no copy of the body).
+    private static func sealed(_ w: consuming ByteWriter) -> [UInt8] {
+        var w = w
+        w.u64(Checksum.of(w.bytes))
+        return w.bytes
     }
 
     /// Writes the dirty shards of `records` under new names (the files the current
@@ -153,7 +157,7 @@ struct BuildCache {
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !dirty.contains(k) { return previous[k] }
-            var w = ByteWriter(capacity: 1 << 20)
+            var w = Self.headed(capacity: 1 << 20)
             let records = byShard[k].sorted { $0.article.path < $1.article.path }
             w.int(records.count)
             for rec in records { rec.encode(into: &w) }
@@ -168,7 +172,7 @@ struct BuildCache {
 
     /// Replaces `state.bin` (naming `shards`) by rename, then removes files no longer named.
     func commit(_ state: BuildState, shards: [(String, UInt64)]) throws(Unusable) {
-        var w = ByteWriter(capacity: 1 << 22)
+        var w = Self.headed(capacity: 1 << 24)      // pages not written are never touched
         state.encodeHead(into: &w)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
         state.encodeBody(into: &w)

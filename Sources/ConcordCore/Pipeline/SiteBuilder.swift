@@ -188,7 +188,7 @@ public struct SiteBuilder: Sendable {
             switch stagingFiles[path] {
             case sum: writer.keep(path)
             case nil: writer.writeIfChanged(path, bytes)
-            default: writer.write(path, Data(bytes))
+            default: writer.write(path, bytes)
             }
         }
         var rendered: Int
@@ -218,7 +218,7 @@ public struct SiteBuilder: Sendable {
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
                 newFiles.withLock { $0[path] = entry }
-                writer.write(path, Data(bytes))
+                writer.write(path, bytes)
                 return nil
             }.compactMap { $0 }
             if !lost.isEmpty {

@@ -12,6 +12,8 @@ struct ByteWriter {
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
     mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
     mutating func raw(_ b: some Collection<UInt8>) { int(b.count); bytes.append(contentsOf: b) }
+    /// Bytes as they are, without a count (a file header).
+    mutating func plain(_ b: [UInt8]) { bytes.append(contentsOf: b) }
     mutating func string(_ s: String) { raw(s.utf8) }
     mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
     mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }

@@ -94,6 +94,9 @@ public struct AnnotationsDocument {
     }
 }
 
+/// An entry of a list written with a memo: where to copy it from, or its new bytes.
+private enum ListEntry { case copy(Range<Int>), new([UInt8]) }
+
 /// A byte buffer with the few JSON writing operations `AnnotationsDocument` needs.
 struct JSONBytes {
     var bytes: [UInt8] = []
@@ -153,6 +156,7 @@ struct JSONBytes {
                           _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
         guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
+        if let memo { return reusing(items, indent: indent, memo: memo, key: key, element) }
         let chunk = 512
         let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item], Int) in
             var out = JSONBytes()
@@ -179,6 +183,36 @@ struct JSONBytes {
             bytes.append(contentsOf: out.bytes)
             placed += items.map { .init(key: $0.key, start: $0.start + base, count: $0.count) }
             reused += n
+        }
+        bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
+        return (placed, reused)
+    }
+
+    /// `list` with a memo (an incremental build, where almost every entry is copied): keys and
+    /// the few new entries are made in parallel, then every entry is put straight into `bytes`
+    /// in order (no buffer per chunk to fill and copy again: fresh memory is what costs here).
+    private mutating func reusing<T>(_ items: [T], indent: Int, memo: (UnsafeRawBufferPointer, [UInt64: Range<Int>]), key: (T) -> UInt64,
+                                     _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
+        let (old, found) = memo
+        let entries = ParallelMap.map(Array(items.indices), chunk: 256) { k -> (UInt64, ListEntry) in
+            let key = key(items[k])
+            if let r = found[key] { return (key, .copy(r)) }
+            var out = JSONBytes()
+            element(&out, items[k])
+            return (key, .new(out.bytes))
+        }
+        var placed: [Fragments.Item] = []
+        placed.reserveCapacity(items.count)
+        var reused = 0
+        for (k, (key, entry)) in entries.enumerated() {
+            if k > 0 { raw(",\n") }
+            spaces(indent + 2)
+            let at = bytes.count
+            switch entry {
+            case .copy(let r): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[r])); reused += 1
+            case .new(let b): bytes.append(contentsOf: b)
+            }
+            placed.append(.init(key: key, start: at, count: bytes.count - at))
         }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
         return (placed, reused)

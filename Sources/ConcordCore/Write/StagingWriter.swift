@@ -23,13 +23,18 @@ public final class StagingWriter: @unchecked Sendable {
     /// Writes in place with open/write/close: no temporary file and rename per
     /// page (the staging folder as a whole is what gets swapped in). Folders are
     /// created only when the file cannot be opened for lack of one.
-    public func write(_ path: String, _ data: Data) {
+    public func write(_ path: String, _ data: Data) { data.withUnsafeBytes { write(path, raw: $0) } }
+
+    /// `write` for bytes already in an array (no copy into `Data`: megabytes for `annotations.json`).
+    public func write(_ path: String, _ bytes: [UInt8]) { bytes.withUnsafeBytes { write(path, raw: $0) } }
+
+    private func write(_ path: String, raw bytes: UnsafeRawBufferPointer) {
         let full = root.path + "/" + path
-        var error = data.withUnsafeBytes { FastFiles.write($0, to: full) }
+        var error = FastFiles.write(bytes, to: full)
         if error == ENOENT {
             try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
                                                      withIntermediateDirectories: true)
-            error = data.withUnsafeBytes { FastFiles.write($0, to: full) }
+            error = FastFiles.write(bytes, to: full)
         }
         guard error == 0 else { fail(path, String(cString: strerror(error))); return }
         lock.lock(); written += 1; paths.insert(path); lock.unlock()
@@ -38,7 +43,7 @@ public final class StagingWriter: @unchecked Sendable {
     /// Writes `bytes` at `path` unless the file there already holds exactly them
     /// (read and compared: rewriting a file costs this disk far more than reading it).
     public func writeIfChanged(_ path: String, _ bytes: [UInt8]) {
-        if let old = FastFiles.read(root.path + "/" + path), old == bytes { keep(path) } else { write(path, Data(bytes)) }
+        if let old = FastFiles.read(root.path + "/" + path), old == bytes { keep(path) } else { write(path, bytes) }
     }
 
     /// Counts `path` as part of the site without writing it: the staging folder already holds its bytes.
@@ -60,7 +65,7 @@ public final class StagingWriter: @unchecked Sendable {
             lock.lock(); errors.append("cannot read asset \(source.path)"); lock.unlock()
             return
         }
-        write(path, Data(bytes))
+        write(path, bytes)
     }
 
     public var fileCount: Int { lock.lock(); defer { lock.unlock() }; return written }
