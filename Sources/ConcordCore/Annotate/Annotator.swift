@@ -23,6 +23,8 @@ public struct Annotator: Sendable {
         var analyses: [ArticleAnalysis]
         var boilerplate: Set<UInt64>
         var edges: [WitnessClusterer.Edge]
+        /// Each passage's first-choice id, by seed, for the next build.
+        var passageIDs: [WitnessClusterer.Seed: String]
         /// Tokenized bodies, where at hand (all of them after a full run).
         var texts: [Int: TokenizedText]
         var timings: Timings
@@ -57,7 +59,7 @@ public struct Annotator: Sendable {
             ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: perArticle[$0].0, fullNames: perArticle[$0].1)
         }
         return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analyses: analyses,
-                       boilerplate: found.boilerplate, edges: found.edges,
+                       boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
                        texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
     }
 
@@ -70,6 +72,8 @@ public struct Annotator: Sendable {
         var boilerplate: Set<UInt64>
         /// Edges between two unchanged articles, by current index.
         var keptEdges: [WitnessClusterer.Edge]
+        /// The previous build's first-choice passage ids, by seed.
+        var passageIDs: [WitnessClusterer.Seed: String] = [:]
     }
 
     /// Annotates after a change: analyses only new and edited articles, aligns
@@ -106,7 +110,7 @@ public struct Annotator: Sendable {
             .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
         guard let update else { return annotateAll(articles) }
-        let passages = WitnessClusterer(articles: articles).passages(from: update.edges)
+        let (passages, passageIDs) = WitnessClusterer(articles: articles).passages(from: update.edges, known: previous.passageIDs)
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
         t0 = clock.now
@@ -114,7 +118,7 @@ public struct Annotator: Sendable {
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,
-                       boilerplate: update.boilerplate, edges: update.edges, texts: texts.withLock { $0 }, timings: timings)
+                       boilerplate: update.boilerplate, edges: update.edges, passageIDs: passageIDs, texts: texts.withLock { $0 }, timings: timings)
     }
 }
 

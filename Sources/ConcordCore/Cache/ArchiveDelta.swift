@@ -76,7 +76,8 @@ struct ArchiveDelta {
             return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
         }
         let previous = Annotator.Previous(analyses: reused.map { $0?.analysis }, oldRuns: oldRuns,
-                                          boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges)
+                                          boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges,
+                                          passageIDs: state?.passageIDs ?? [:])
         return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                             changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
     }

@@ -26,6 +26,8 @@ struct BuildState: Sendable {
     var listRows: [String: Fragments] = [:]
     /// Where each article, passage and quote entry of the output's `annotations.json` lies, for reuse.
     var jsonParts = Fragments()
+    /// Each passage's first-choice id by seed (its first copy's words are not tokenized again).
+    var passageIDs: [WitnessClusterer.Seed: String] = [:]
 
     struct Edge: Sendable {
         var a: String, aTokens: ClosedRange<Int>, aBytes: Range<Int>
@@ -69,6 +71,10 @@ struct BuildState: Sendable {
         w.int(listRows.count)
         for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
         jsonParts.encode(into: &w)
+        w.int(passageIDs.count)
+        for (seed, id) in passageIDs.sorted(by: { ($0.key.article, $0.key.start) < ($1.key.article, $1.key.start) }) {
+            w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
+        }
     }
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
@@ -92,6 +98,12 @@ struct BuildState: Sendable {
         for _ in 0..<p { previousFiles[try r.string()] = try r.u64() }
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
+        let seeds = try r.count()
+        passageIDs.reserveCapacity(seeds)
+        for _ in 0..<seeds {
+            let seed = WitnessClusterer.Seed(article: try r.string(), contentHash: try r.u64(), start: try r.int(), end: try r.int())
+            passageIDs[seed] = try r.string()
+        }
     }
 
     /// One key of every source file's path and stamp, in the order given (sorted paths):

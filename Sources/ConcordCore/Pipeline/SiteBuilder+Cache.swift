@@ -77,6 +77,7 @@ extension SiteBuilder {
         state.inputs = inputs
         state.listRows = listRows
         state.jsonParts = jsonParts
+        state.passageIDs = outcome.passageIDs
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sourcesKey = sourcesKey }

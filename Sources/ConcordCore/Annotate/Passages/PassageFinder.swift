@@ -54,6 +54,8 @@ public struct PassageFinder: Sendable {
         var boilerplate: Set<UInt64>
         /// Every aligned segment, by article index.
         var edges: [WitnessClusterer.Edge]
+        /// Each passage's first-choice id, by seed (`WitnessClusterer.passages(from:known:)`).
+        var ids: [WitnessClusterer.Seed: String]
     }
 
     func find(in articles: [Article], texts: [TokenizedText], runs: [ArticleRuns], profile: inout Profile) -> Result {
@@ -83,9 +85,9 @@ public struct PassageFinder: Sendable {
         }.flatMap { $0 }
         profile.align = lap()
         profile.alignedSegments = edges.count
-        let passages = WitnessClusterer(articles: articles).passages(from: edges)
+        let (passages, ids) = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
         profile.cluster = lap()
-        return Result(passages: passages, boilerplate: boilerplateHashes, edges: edges)
+        return Result(passages: passages, boilerplate: boilerplateHashes, edges: edges, ids: ids)
     }
 }
 

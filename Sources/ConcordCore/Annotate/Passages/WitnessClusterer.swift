@@ -18,7 +18,19 @@ struct WitnessClusterer {
 
     init(articles: [Article]) { self.articles = articles }
 
-    func passages(from edges: [Edge]) -> [Passage] {
+    /// What a passage's id is made from, short of its words: the first copy's article, that
+    /// article's bytes (their checksum) and the copy's byte range. Equal seeds, equal words.
+    struct Seed: Hashable, Sendable {
+        var article: String
+        var contentHash: UInt64
+        var start: Int, end: Int
+    }
+
+    func passages(from edges: [Edge]) -> [Passage] { passages(from: edges, known: [:]).passages }
+
+    /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
+    /// spares tokenizing the first copy of every passage again).
+    func passages(from edges: [Edge], known: [Seed: String]) -> (passages: [Passage], ids: [Seed: String]) {
         // Nodes: merged token ranges per article.
         typealias Span = (tokens: ClosedRange<Int>, bytes: Range<Int>)
         var spans: [Int: [Span]] = [:]
@@ -72,10 +84,29 @@ struct WitnessClusterer {
         groups.sort { order($0[0]) < order($1[0]) }
         let witnesses = groups.map { $0.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
                                                       end: nodes[$0].bytes.upperBound) } }
-        // Ids from the first copy's words: worked out in parallel, made unique in order.
-        let bases = ParallelMap.map(Array(groups.indices), chunk: 16) { baseID(for: witnesses[$0][0], in: articles[nodes[groups[$0][0]].article]) }
+        // Ids from the first copy's words: first choices worked out in parallel where the
+        // previous build did not know them, then made unique in order.
+        let seeds = groups.indices.map { k -> Seed in
+            let article = articles[nodes[groups[k][0]].article], w = witnesses[k][0]
+            return Seed(article: article.id, contentHash: article.contentHash, start: w.start, end: w.end)
+        }
+        let firstChoices = ParallelMap.map(Array(groups.indices), chunk: 16) { k -> String in
+            known[seeds[k]] ?? Self.id(base: baseID(for: witnesses[k][0], in: articles[nodes[groups[k][0]].article]), attempt: 0)
+        }
         var usedIDs = Set<String>()
-        return zip(bases, witnesses).map { Passage(id: uniqueID(base: $0, used: &usedIDs), witnesses: $1) }
+        var ids: [Seed: String] = [:]
+        ids.reserveCapacity(groups.count)
+        var passages: [Passage] = []
+        passages.reserveCapacity(groups.count)
+        for k in groups.indices {
+            ids[seeds[k]] = firstChoices[k]
+            var id = firstChoices[k]
+            if !usedIDs.insert(id).inserted {
+                id = uniqueID(base: baseID(for: witnesses[k][0], in: articles[nodes[groups[k][0]].article]), used: &usedIDs)
+            }
+            passages.append(Passage(id: id, witnesses: witnesses[k]))
+        }
+        return (passages, ids)
     }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.
@@ -96,11 +127,16 @@ struct WitnessClusterer {
         return w.article + "\u{0}" + WordTokenizer().tokenize(text, in: 0..<text.count).norms.joined(separator: " ")
     }
 
-    /// A stable id from `base`, with a counter added when an earlier passage took it.
+    /// A stable id from `base`: first choice at attempt 0, then with a counter added.
+    private static func id(base: String, attempt: Int) -> String {
+        "p" + StableHash.hex(base + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)
+    }
+
+    /// A stable id from `base` once an earlier passage took its first choice: the first free one with a counter.
     private func uniqueID(base: String, used: inout Set<String>) -> String {
-        var attempt = 0
+        var attempt = 1
         while true {
-            let id = "p" + StableHash.hex(base + (attempt == 0 ? "" : "\u{0}\(attempt)"), digits: 12)
+            let id = Self.id(base: base, attempt: attempt)
             if used.insert(id).inserted { return id }
             attempt += 1
         }
