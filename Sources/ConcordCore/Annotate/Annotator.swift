@@ -131,7 +131,7 @@ struct ArticleAnalysis: Sendable {
     /// Its quotes, with speakers named as this article knows them.
     var quotes: [Quote]
     /// Full names it spells out (for archive-wide names).
-    var fullNames: [String]
+    var fullNames: FullNames
 }
 
 extension Duration {

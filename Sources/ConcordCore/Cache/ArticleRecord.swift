@@ -27,7 +27,7 @@ final class ArticleRecord: @unchecked Sendable {
             w.bool(q.speaker != nil)
             if let s = q.speaker { w.string(s.name); w.string(s.kind.rawValue); w.range(s.mention) }
         }
-        w.strings(analysis.fullNames)
+        w.string(analysis.fullNames.joined)
         w.bool(stats != nil)
         if let s = stats {
             w.int(s.words); w.int(s.shared)
@@ -63,7 +63,7 @@ final class ArticleRecord: @unchecked Sendable {
             }
             quotes.append(Quote(id: qid, article: id, start: start, end: end, speaker: speaker, cue: cue))
         }
-        let fullNames = try r.strings()
+        let fullNames = FullNames(joined: try r.string())
         var stats: ArticleWordStats? = nil
         if try r.bool() {
             let words = try r.int(), shared = try r.int()

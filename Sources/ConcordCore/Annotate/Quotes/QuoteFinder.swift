@@ -13,20 +13,19 @@ public struct QuoteFinder: Sendable {
 
     /// - Parameter texts: the articles' bodies already tokenized (saves doing it again), or nil.
     public func find(in articles: [Article], texts: [TokenizedText]? = nil) -> [Quote] {
-        let perArticle = ParallelMap.map(Array(articles.indices)) { i in
-            ArticleQuotes(article: articles[i], text: texts?[i]).quotes()
-        }
+        let perArticle = ParallelMap.map(Array(articles.indices)) { i in quotes(of: articles[i], text: texts?[i]) }
         return combine(perArticle)
     }
 
     /// One article's quotes with speakers named as that article knows them, and the full names it spells out.
-    func quotes(of article: Article, text: TokenizedText?) -> ([Quote], [String]) {
-        ArticleQuotes(article: article, text: text).quotes()
+    func quotes(of article: Article, text: TokenizedText?) -> ([Quote], FullNames) {
+        let (quotes, names) = ArticleQuotes(article: article, text: text).quotes()
+        return (quotes, FullNames(names))
     }
 
     /// The archive's quotes from each article's own: a short name left over takes
     /// the full name most articles give it.
-    func combine(_ perArticle: [([Quote], [String])]) -> [Quote] {
+    func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] {
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
@@ -34,10 +33,10 @@ public struct QuoteFinder: Sendable {
         for (list, _) in perArticle {
             for q in list { if let s = q.speaker, s.kind == .person, !s.name.containsASCII(" ") { short.insert(Substring(s.name)) } }
         }
-        var fullCount: [String: Int] = [:]
+        var fullCount: [Substring: Int] = [:]
         if !short.isEmpty {
             for (_, fullNames) in perArticle {
-                for n in fullNames {
+                for n in fullNames.names {
                     guard let first = n.firstIndex(of: " "), let last = n.lastIndex(of: " ") else { continue }
                     if short.contains(n[..<first]) || short.contains(n[n.index(after: last)...]) { fullCount[n, default: 0] += 1 }
                 }
@@ -48,7 +47,7 @@ public struct QuoteFinder: Sendable {
             let parts = n.split(separator: " ")
             for part in Set([parts.first!, parts.last!]) where short.contains(part) {
                 if let best = byPart[part], best.count > count || (best.count == count && best.name < n) { continue }
-                byPart[part] = (n, count)
+                byPart[part] = (String(n), count)
             }
         }
         func canonical(_ name: String) -> String {

