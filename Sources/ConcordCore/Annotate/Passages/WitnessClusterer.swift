@@ -86,12 +86,13 @@ struct WitnessClusterer {
                                                       end: nodes[$0].bytes.upperBound) } }
         // Ids from the first copy's words: first choices worked out in parallel where the
         // previous build did not know them, then made unique in order.
+        func firstArticle(_ k: Int) -> Article { articles[nodes[groups[k][0]].article] }
         let seeds = groups.indices.map { k -> Seed in
-            let article = articles[nodes[groups[k][0]].article], w = witnesses[k][0]
+            let article = firstArticle(k), w = witnesses[k][0]
             return Seed(article: article.id, contentHash: article.contentHash, start: w.start, end: w.end)
         }
         let firstChoices = ParallelMap.map(Array(groups.indices), chunk: 16) { k -> String in
-            known[seeds[k]] ?? Self.id(base: baseID(for: witnesses[k][0], in: articles[nodes[groups[k][0]].article]), attempt: 0)
+            known[seeds[k]] ?? Self.id(base: baseID(for: witnesses[k][0], in: firstArticle(k)), attempt: 0)
         }
         var usedIDs = Set<String>()
         var ids: [Seed: String] = [:]
@@ -102,7 +103,7 @@ struct WitnessClusterer {
             ids[seeds[k]] = firstChoices[k]
             var id = firstChoices[k]
             if !usedIDs.insert(id).inserted {
-                id = uniqueID(base: baseID(for: witnesses[k][0], in: articles[nodes[groups[k][0]].article]), used: &usedIDs)
+                id = uniqueID(base: baseID(for: witnesses[k][0], in: firstArticle(k)), used: &usedIDs)
             }
             passages.append(Passage(id: id, witnesses: witnesses[k]))
         }
