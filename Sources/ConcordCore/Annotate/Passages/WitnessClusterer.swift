@@ -26,8 +26,6 @@ struct WitnessClusterer {
         var start: Int, end: Int
     }
 
-    func passages(from edges: [Edge]) -> [Passage] { passages(from: edges, known: [:]).passages }
-
     /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
     /// spares tokenizing the first copy of every passage again).
     func passages(from edges: [Edge], known: [Seed: String]) -> (passages: [Passage], ids: [Seed: String]) {
