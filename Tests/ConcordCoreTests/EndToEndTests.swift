@@ -151,6 +151,17 @@ struct EndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: archive.source.path).count == 3)
     }
 
+    @Test func missingFoldersAboveTheOutputAreCreated() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        var options = archive.options()
+        options.output = archive.root.appendingPathComponent("new/nested/site")
+        let report = try await SiteBuilder(options: options).build()
+        #expect(report.articles == 3)
+        #expect(FileManager.default.fileExists(atPath: options.output.appendingPathComponent("index.html").path))
+    }
+
     @Test func annotationsJSONFollowsTheContract() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

@@ -55,8 +55,15 @@ public struct OutputFolder: Sendable {
 
     /// Holds the build lock of this output folder until released: a second
     /// build of the same folder waits for the first (`onWait` is told once).
+    /// The folders above the output are created first when missing (as `mkdir -p` would).
     public func lock(onWait: () -> Void) throws(BuildFailure) -> BuildLock {
-        let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+        let parent = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure("cannot create the folder '\(parent.path)' for the output: \(error.localizedDescription)")
+        }
+        let path = parent.appendingPathComponent(".\(url.lastPathComponent).lock").path
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildFailure("cannot create the lock file '\(path)': \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
