@@ -35,11 +35,19 @@ struct ArticleText {
         String(decoding: source[Int(text.tokens[i].start)..<Int(text.tokens[i].end)], as: UTF8.self)
     }
 
-    /// The word without a possessive ending ("West’s" → "West").
+    /// The word without a possessive ending ("West’s" → "West"; also "West's" and "West‘s").
     func bareWord(_ i: Int) -> String {
-        var w = word(i)
-        for suffix in ["’s", "'s", "‘s"] where w.hasSuffix(suffix) { w.removeLast(2); break }
-        return w
+        let start = Int(text.tokens[i].start)
+        var end = Int(text.tokens[i].end)
+        // Compared as bytes: 's is 27 73, ’s is E2 80 99 73, ‘s is E2 80 98 73.
+        if end - start >= 2, source[end - 1] == 0x73 {
+            if source[end - 2] == 0x27 {
+                end -= 2
+            } else if end - start >= 4, source[end - 4] == 0xE2, source[end - 3] == 0x80, source[end - 2] == 0x99 || source[end - 2] == 0x98 {
+                end -= 4
+            }
+        }
+        return String(decoding: source[start..<end], as: UTF8.self)
     }
 
     func isCapitalized(_ i: Int) -> Bool {

@@ -60,28 +60,35 @@ struct SpeakerPhraseReader {
         var lo = range.lowerBound
         var gender = Gender.unknown
         var words: [String] = []
+        var lower: [String] = []  // `words` lower-cased, looked up in the lexicon
+        words.reserveCapacity(range.count)
+        lower.reserveCapacity(range.count)
         for i in range {
-            guard text.isCapitalized(i) || (Self.connectors.contains(text.norm(i)) && !words.isEmpty)
+            guard text.isCapitalized(i) || (!words.isEmpty && Self.connectors.contains(text.norm(i)))
             else { return nil }
             // Titles and offices before the name: "Mr.", "Prime Minister", "Finance Minister".
-            let w = text.norm(i)
-            if words.isEmpty, i < range.upperBound,
-               ReportingLexicon.titles[w] != nil || ReportingLexicon.officeWords.contains(w) || ReportingLexicon.roleNouns[w] != nil,
-               !ReportingLexicon.organizationWords.contains(text.norm(range.upperBound)) {
-                if let g = ReportingLexicon.titles[w] ?? ReportingLexicon.roleNouns[w], g != .unknown { gender = g }
-                lo = i + 1; continue
+            if words.isEmpty, i < range.upperBound {
+                let w = text.norm(i)
+                if ReportingLexicon.titles[w] != nil || ReportingLexicon.officeWords.contains(w) || ReportingLexicon.roleNouns[w] != nil,
+                   !ReportingLexicon.organizationWords.contains(text.norm(range.upperBound)) {
+                    if let g = ReportingLexicon.titles[w] ?? ReportingLexicon.roleNouns[w], g != .unknown { gender = g }
+                    lo = i + 1; continue
+                }
             }
-            words.append(text.bareWord(i))
+            let word = text.bareWord(i)
+            words.append(word)
+            lower.append(word.lowercased())
         }
+        let isOrganization = lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
         // "Fire Chief Dana Whitfield": drop everything up to the last title or office word before the name.
-        if words.count > 2, !words.contains(where: { ReportingLexicon.organizationWords.contains($0.lowercased()) }),
-           let t = words.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0.lowercased()] != nil || ReportingLexicon.officeWords.contains($0.lowercased()) }) {
+        if words.count > 2, !isOrganization,
+           let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0) }) {
             words.removeFirst(t + 1)
+            lower.removeFirst(t + 1)
             lo = range.upperBound - words.count + 1
         }
         guard !words.isEmpty, words.count <= 5 else { return nil }
-        let lower = words.map { $0.lowercased() }
-        if lower.contains(where: { ReportingLexicon.organizationWords.contains($0) }) {
+        if isOrganization {
             return SpeakerPhrase(reference: .organization(words.joined(separator: " ")), tokens: range)
         }
         if words.count == 1, ReportingLexicon.notNames.contains(lower[0]) { return nil }
