@@ -173,7 +173,7 @@ public struct SiteBuilder: Sendable {
         let keysMS = split()
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
-        let (staging, stagingGeneration) = try output.makeStaging()
+        let (staging, stagingGeneration, stagingIsNew) = try output.makeStaging()
         let stagingFiles = known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration
             ? known!.previousFiles : [:]
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
@@ -258,7 +258,7 @@ public struct SiteBuilder: Sendable {
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             OutputFolder.prune(staging, keeping: writer.writtenPaths,
-                               order: renderer.paths + ["annotations.json"] + templates.assets)
+                               order: renderer.paths + ["annotations.json"] + templates.assets, new: stagingIsNew)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error

@@ -84,8 +84,9 @@ public struct OutputFolder: Sendable {
     /// is one Concord wrote, else a new empty folder. Also returns the
     /// generation the folder held, and forgets it (the generation file is
     /// removed before any write), so a build killed while writing leaves a
-    /// folder no later build mistakes for an intact generation.
-    public func makeStaging() throws(BuildFailure) -> (url: URL, generation: UInt64?) {
+    /// folder no later build mistakes for an intact generation. `isNew` tells
+    /// that the folder was made empty (it holds only the marker file).
+    public func makeStaging() throws(BuildFailure) -> (url: URL, generation: UInt64?, isNew: Bool) {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
@@ -93,7 +94,7 @@ public struct OutputFolder: Sendable {
            (try? fm.moveItem(at: previous, to: staging)) != nil {
             let generation = Self.generation(of: staging)
             unlink(staging.path + "/" + Self.generationFile)
-            return (staging, generation)
+            return (staging, generation, false)
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -101,7 +102,7 @@ public struct OutputFolder: Sendable {
         } catch {
             throw BuildFailure("cannot create a staging folder in '\(parent.path)': \(error.localizedDescription)")
         }
-        return (staging, nil)
+        return (staging, nil, true)
     }
 
     private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
@@ -128,16 +129,20 @@ public struct OutputFolder: Sendable {
 
     /// Removes from a reused staging folder every file this build did not write
     /// (known from the manifest the earlier build left), and folders left empty;
-    /// then records this build's files. Without a manifest, walks the folder.
+    /// then records this build's files. Without a manifest, walks the folder,
+    /// unless it is `new` (made empty by this build: nothing to remove; a walk
+    /// would open one folder per page).
     ///
     /// - Parameter order: the written files in the order the manifest lists them
     ///   (the site's page order: fixed by the input, and no sort of 12,000 paths);
     ///   when it is not exactly the written files, they are listed sorted.
-    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String]) {
+    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String], new: Bool = false) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         let before: [String]
-        let manifestData = FastFiles.read(manifestPath)
-        if let manifestData {
+        let manifestData = new ? nil : FastFiles.read(manifestPath)
+        if new {
+            before = []
+        } else if let manifestData {
             before = manifestData.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }   // bytes: splitting a String by Character cost 20 ms
         } else {
             before = FastFiles.listFiles(under: staging.path) ?? []
@@ -157,7 +162,7 @@ public struct OutputFolder: Sendable {
         }
         let exact = order.count == written.count && order.allSatisfy(written.contains)
         let list = Data((exact ? order : written.sorted()).joined(separator: "\n").utf8)
-        if manifestData.map({ Data($0) }) != list { FileManager.default.createFile(atPath: manifestPath, contents: list) }
+        if manifestData.map({ Data($0) }) != list { _ = FileManager.default.createFile(atPath: manifestPath, contents: list) }
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.
