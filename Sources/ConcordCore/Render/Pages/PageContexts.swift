@@ -199,19 +199,22 @@ struct PageContexts {
     /// Other articles sharing text with `a`, most shared words first.
     func sharedWith(_ a: Article) -> [[String: Any]] {
         var words: [String: Int] = [:]
-        var passages: [String: Set<String>] = [:]
+        var passages: [String: Set<Int>] = [:]
+        let wordsByStart = model.witnessWords[a.id]
         for (p, w) in model.witnessesByArticle[a.id] ?? [] {
-            let passage = model.annotations.passages[p]
-            let n = model.witnessWords[a.id]?[w.start] ?? 0
+            let n = wordsByStart?[w.start] ?? 0
             for other in model.passageArticles[p] where other != a.id {
                 words[other, default: 0] += n
-                passages[other, default: []].insert(passage.id)
+                passages[other, default: []].insert(p)
             }
         }
-        return words.keys.sorted { (words[$0]!, $1) > (words[$1]!, $0) }.compactMap { id in
-            guard let o = model.article(id) else { return nil }
-            return ["url": Links.up2 + Links.article(id), "title": o.title, "date": o.date.readable,
-                    "words": words[id]!, "passages": passages[id]!.count, "plural": passages[id]!.count != 1]
+        // Most shared words first; ties in id order.
+        var others = words.map { (id: $0.key, words: $0.value, passages: passages[$0.key]!.count) }
+        others.sort { $0.words != $1.words ? $0.words > $1.words : $0.id < $1.id }
+        return others.compactMap { other in
+            guard let o = model.article(other.id) else { return nil }
+            return ["url": Links.up2 + Links.article(other.id), "title": o.title, "date": o.date.readable,
+                    "words": other.words, "passages": other.passages, "plural": other.passages != 1]
         }
     }
 
