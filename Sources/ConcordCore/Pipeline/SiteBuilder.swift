@@ -212,8 +212,9 @@ public struct SiteBuilder: Sendable {
             writer.keep(inStaging.map(\.0))
             let lost = ParallelMap.map(toCheck, chunk: 32) { path -> String? in
                 let entry = oldFiles[path]!
-                // After a `--full` build, which vouches for nothing, the staging folder's file is read.
-                if stagingFiles.isEmpty && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
+                // After a `--full` build, which vouches for nothing, the staging folder's file is read
+                // (unless the folder was made empty for this build).
+                if stagingFiles.isEmpty && !stagingIsNew && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
