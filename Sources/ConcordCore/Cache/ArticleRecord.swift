@@ -20,7 +20,7 @@ final class ArticleRecord: @unchecked Sendable {
         w.strings(a.credits); w.optionalString(a.author); w.optionalString(a.url); w.strings(a.tags)
         w.range(a.body); w.u64(a.contentHash)
         w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
-        w.int(analysis.wordCount); w.u64s(analysis.runs.hashes); w.u32s(analysis.runs.positions)
+        w.int(analysis.wordCount); analysis.runs.encode(into: &w)
         w.int(analysis.quotes.count)
         for q in analysis.quotes {
             w.string(q.id); w.int(q.start); w.int(q.end); w.optionalString(q.cue)

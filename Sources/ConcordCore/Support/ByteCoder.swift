@@ -12,8 +12,8 @@ struct ByteWriter {
     mutating func int(_ v: Int) { u64(UInt64(bitPattern: Int64(v))) }
     mutating func bool(_ v: Bool) { u8(v ? 1 : 0) }
     mutating func raw(_ b: some Collection<UInt8>) { int(b.count); bytes.append(contentsOf: b) }
-    /// Bytes as they are, without a count (a file header).
-    mutating func plain(_ b: [UInt8]) { bytes.append(contentsOf: b) }
+    /// Bytes as they are, without a count (a file header, an array already little-endian).
+    mutating func plain(_ b: some Sequence<UInt8>) { bytes.append(contentsOf: b) }
     mutating func string(_ s: String) { raw(s.utf8) }
     mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
     mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
@@ -21,10 +21,6 @@ struct ByteWriter {
     mutating func u64s(_ list: [UInt64]) {
         int(list.count)
         list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
-    }
-    mutating func u32s(_ list: [UInt32]) {
-        int(list.count)
-        list.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 }
 

@@ -13,7 +13,7 @@ struct ArticleRunsTests {
     func writtenAndReadBack(_ runs: ArticleRuns) throws -> ArticleRuns {
         var w = ByteWriter()
         w.u8(1)
-        w.u64s(runs.hashes); w.u32s(runs.positions)
+        runs.encode(into: &w)
         w.u8(2)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString).bin")
         try Data(w.bytes).write(to: url)
@@ -39,6 +39,9 @@ struct ArticleRunsTests {
             #expect(ArticleRuns.hash(h, 1) == 0xFFFF_0000_1234_5678)
             #expect(ArticleRuns.position(p, 4) == 4_000_000_000)
         }
+        // Runs read in place are written to the next cache from where they lie: the same runs again.
+        let again = try writtenAndReadBack(read)
+        #expect(again == written)
     }
 
     @Test func emptyRunsReadInPlace() throws {

@@ -54,6 +54,13 @@ public struct ArticleRuns: Sendable, Equatable {
         }
     }
 
+    /// Writes the runs as `ByteWriter.u64s` and a `u32s`-shaped array would (count, then the
+    /// little-endian values), straight from where they lie: an unchanged article's runs are
+    /// copied from the mapped shard to the new one, never into arrays first.
+    func encode(into w: inout ByteWriter) {
+        withBytes { h, p in w.int(count); w.plain(h); w.int(count); w.plain(p) }
+    }
+
     @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {
         UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self))
     }

@@ -33,10 +33,11 @@ struct ShingleIndex {
         let partial = ParallelMap.map(chunks, chunk: 1) { range -> [[Posting]] in
             var out = [[Posting]](repeating: [], count: buckets)
             for d in range {
-                let hashes = runs[d].hashes, positions = runs[d].positions
-                for k in hashes.indices {
-                    let h = hashes[k]
-                    out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: positions[k]))
+                runs[d].withBytes { hashes, positions in
+                    for k in 0..<runs[d].count {
+                        let h = ArticleRuns.hash(hashes, k)
+                        out[Int(h >> shift)].append(Posting(hash: h, article: UInt32(d), position: ArticleRuns.position(positions, k)))
+                    }
                 }
             }
             return out
