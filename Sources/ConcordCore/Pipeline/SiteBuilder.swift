@@ -174,21 +174,24 @@ public struct SiteBuilder: Sendable {
         let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
         let (staging, stagingGeneration, stagingIsNew) = try output.makeStaging()
-        let stagingFiles = known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration
-            ? known!.previousFiles : [:]
+        // What the staging folder holds (checksum by path): nothing when it was made for this build,
+        // the previous generation's files when the cache knows them, nil when that is unknown
+        // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
+        let stagingFiles: [String: UInt64]? = stagingIsNew ? [:]
+            : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
         let fileCount = keys.count + 1 + templates.assets.count
         let writer = StagingWriter(root: staging, expectedFiles: fileCount)
         let newFiles = Locked<[String: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
-        /// the cache's checksums, else found by reading the file there.
+        /// `stagingFiles`, else found by reading the file there.
         func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {
             let sum = Checksum.of(bytes)
             newFiles.withLock { $0[path] = .init(key: key, checksum: sum) }
-            switch stagingFiles[path] {
-            case sum: writer.keep(path)
-            case nil: writer.writeIfChanged(path, bytes)
-            default: writer.write(path, bytes)
+            if let held = stagingFiles {
+                if held[path] == sum { writer.keep(path) } else { writer.write(path, bytes) }
+            } else {
+                writer.writeIfChanged(path, bytes)
             }
         }
         var rendered: Int
@@ -206,15 +209,14 @@ public struct SiteBuilder: Sendable {
             var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
             for path in keys.keys where !toRender.contains(path) {
                 let entry = oldFiles[path]!
-                if stagingFiles[path] == entry.checksum { inStaging.append((path, entry)) } else { toCheck.append(path) }
+                if stagingFiles?[path] == entry.checksum { inStaging.append((path, entry)) } else { toCheck.append(path) }
             }
             newFiles.withLock { files in for (path, entry) in inStaging { files[path] = entry } }
             writer.keep(inStaging.map(\.0))
             let lost = ParallelMap.map(toCheck, chunk: 32) { path -> String? in
                 let entry = oldFiles[path]!
-                // After a `--full` build, which vouches for nothing, the staging folder's file is read
-                // (unless the folder was made empty for this build).
-                if stagingFiles.isEmpty && !stagingIsNew && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
+                // Where the staging folder's files are not known, the file there is read.
+                if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
