@@ -106,6 +106,9 @@ public struct Annotator: Sendable {
         timings.analysed = changed.count
         t0 = clock.now
 
+        // Archive-wide speaker names need only the analyses: combined on a thread of their own
+        // while the passages are updated.
+        let combining = Background { [all] in finder.combine(all.map { ($0.quotes, $0.fullNames) }) }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
@@ -114,7 +117,7 @@ public struct Annotator: Sendable {
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
         t0 = clock.now
-        var quotes = finder.combine(all.map { ($0.quotes, $0.fullNames) })
+        var quotes = try! combining.value()
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,

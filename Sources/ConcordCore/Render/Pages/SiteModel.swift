@@ -55,6 +55,8 @@ public struct SiteModel: Sendable {
     /// - Parameter wordStats: per article id, its word counts (`ArticleWordStats`).
     init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [String: ArticleWordStats]) {
         // The loader gives articles in id order; sorted here only when they are not.
+        // The quotes' lookups (by article, by speaker) are built on a thread of their own meanwhile.
+        let quoteLookups = Background { [quotes = annotations.quotes] in Self.quoteLookups(quotes) }
         articlesByID = zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id }) ? unsorted : unsorted.sorted { $0.id < $1.id }
         let byID = articlesByID
         articles = Article.chronological(byID, newestFirst: true).map { byID[$0] }
@@ -78,12 +80,14 @@ public struct SiteModel: Sendable {
         witnessesByArticle = byArticle.mapValues { $0.sorted { $0.witness.start < $1.witness.start } }
         wordStats = stats.mapValues { (words: $0.words, shared: $0.shared) }
         witnessWords = stats.mapValues { Dictionary($0.perWitness, uniquingKeysWith: { a, _ in a }) }
-        quotesByArticle = Dictionary(grouping: annotations.quotes, by: \.article)
-            .mapValues { $0.sorted { $0.start < $1.start } }
+        (quotesByArticle, speakers, speakerSlugByName) = try! quoteLookups.value()
+    }
 
-        // Speakers: one per canonical name and kind; slugs unique.
+    /// Each article's quotes by start, and the speakers: one per canonical name and kind, slugs unique.
+    private static func quoteLookups(_ quotes: [Quote]) -> ([String: [Quote]], [Speaker], [String: String]) {
+        let byArticle = Dictionary(grouping: quotes, by: \.article).mapValues { $0.sorted { $0.start < $1.start } }
         var grouped: [String: (SpeakerKind, [Quote])] = [:]
-        for q in annotations.quotes {
+        for q in quotes {
             guard let s = q.speaker else { continue }
             grouped[s.name, default: (s.kind, [])].1.append(q)
         }
@@ -98,8 +102,7 @@ public struct SiteModel: Sendable {
             slugByName[name] = slug
             list.append(Speaker(name: name, kind: kind, slug: slug, quotes: quotes))
         }
-        speakers = list
-        speakerSlugByName = slugByName
+        return (byArticle, list, slugByName)
     }
 
     public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }
