@@ -198,10 +198,19 @@ public struct SiteBuilder: Sendable {
         var renderDetail = ""
         var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
-        var shards: Background<[(String, UInt64)]>? = nil
+        var shards: Background<[(String, UInt64)]>? = nil, saving: Background<Void>? = nil
+        var generation: UInt64 = 0
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && !listPaths.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
+            // annotations.json is made on a thread of its own while the unchanged pages are
+            // accounted for (one core's work); entries whose key is unchanged are copied from
+            // the annotations.json the output holds.
+            let previousJSON = state?.jsonParts ?? Fragments()
+            let json = Background { [model] in
+                AnnotationsDocument(model: model).encoded(
+                    previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], previousJSON))
+            }
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
             // Most are known, from the cache's checksums, to be in the staging folder already:
@@ -235,11 +244,9 @@ public struct SiteBuilder: Sendable {
                 put(asset, key: Checksum.of(bytes), bytes)
             }
             let copyMS = split()
-            // Entries whose key is unchanged are copied from the annotations.json the output holds.
-            let json = AnnotationsDocument(model: model).encoded(
-                previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], state?.jsonParts ?? Fragments()))
-            jsonParts = json.parts; reusedEntries = json.reused
-            put("annotations.json", key: 0, json.bytes)
+            let document = try json.value()
+            jsonParts = document.parts; reusedEntries = document.reused
+            put("annotations.json", key: 0, document.bytes)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.
@@ -260,6 +267,20 @@ public struct SiteBuilder: Sendable {
             let listsWriteMS = split()
             try writer.finish()
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
+            // The cache is saved on a thread of its own while the staging folder is pruned and
+            // swapped in. Should the swap fail, or the build be killed before it, the cache names
+            // a generation the output does not hold, and the next build is a full one.
+            let fileTable = newFiles.withLock { $0 }
+            generation = Self.generation(of: fileTable)
+            let outputGeneration = OutputFolder.generation(of: options.output)
+            let counts = [delta.articles.count, renderer.pages.count, writer.writtenPaths.count,
+                          annotations.passages.count, annotations.quotes.count]
+            saving = Background { [self, known, delta, outcome, records, shards, listRows, jsonParts, generation] in
+                saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, listRows: listRows,
+                          jsonParts: jsonParts, generation: generation,
+                          previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
+                          settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
+            }
             OutputFolder.prune(staging, keeping: writer.writtenPaths,
                                order: renderer.paths + ["annotations.json"] + templates.assets, new: stagingIsNew)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
@@ -269,25 +290,15 @@ public struct SiteBuilder: Sendable {
         let pageCount = renderer.pages.count
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)
 
-        // The generation id is a checksum of the site's files (path and bytes), summed so that
-        // their order does not matter: the same input gives the same bytes, this file included.
-        let outputGeneration = OutputFolder.generation(of: options.output)
-        let fileTable = newFiles.withLock { $0 }
-        var sum = UInt64(fileTable.count)
-        for (path, entry) in fileTable {
-            var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value
-        }
-        let generation = max(1, sum)
         _ = FileManager.default.createFile(atPath: staging.path + "/" + OutputFolder.generationFile,
                                        contents: Data(String(generation, radix: 16).utf8))
-        try output.swap(in: staging)
+        do throws(BuildFailure) { try output.swap(in: staging) } catch {
+            _ = try? saving?.value()        // the cache is not left half-written for the next build
+            throw error
+        }
         let written = writer.fileCount
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
-
-        let counts = [delta.articles.count, pageCount, writer.writtenPaths.count, annotations.passages.count, annotations.quotes.count]
-        saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, listRows: listRows, jsonParts: jsonParts, generation: generation,
-                  previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
-                  settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
+        _ = try? saving?.value()
         finish("cache", cache.folder.lastPathComponent)
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
@@ -301,6 +312,16 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
+    /// The generation id: a checksum of the site's files (path and bytes), summed so that
+    /// their order does not matter (the same input gives the same bytes, this file included).
+    static func generation(of files: [String: BuildState.FileEntry]) -> UInt64 {
+        var sum = UInt64(files.count)
+        for (path, entry) in files {
+            var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value
+        }
+        return max(1, sum)
+    }
+
     /// A file of the output an earlier build wrote in pieces (`parts`), mapped, if it
     /// still holds the bytes the cache recorded (`entry`); else nil and every piece is made anew.
     static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments) -> (file: FastFiles.Mapped, parts: Fragments)? {
