@@ -215,10 +215,17 @@ public struct SiteBuilder: Sendable {
             // when the staging folder lacks them, and rendered after all if the output lost them.
             // Most are known, from the cache's checksums, to be in the staging folder already:
             // those are counted in one go; the rest are compared or copied in parallel.
-            var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
-            for path in keys.keys where !toRender.contains(path) {
+            // (The lookups sorting them out are made in parallel too: 12,000 pages at 10,000 articles.)
+            let sorted = ParallelMap.map(renderer.paths, chunk: 512) { path -> (BuildState.FileEntry, inStaging: Bool)? in
+                guard !toRender.contains(path) else { return nil }
                 let entry = oldFiles[path]!
-                if stagingFiles?[path] == entry.checksum { inStaging.append((path, entry)) } else { toCheck.append(path) }
+                return (entry, stagingFiles?[path] == entry.checksum)
+            }
+            var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
+            inStaging.reserveCapacity(sorted.count)
+            for (path, one) in zip(renderer.paths, sorted) {
+                guard let one else { continue }
+                if one.inStaging { inStaging.append((path, one.0)) } else { toCheck.append(path) }
             }
             newFiles.withLock { files in for (path, entry) in inStaging { files[path] = entry } }
             writer.keep(inStaging.map(\.0))
