@@ -263,6 +263,22 @@ struct IncrementalBuildTests {
         try await expectFallback(archive, "stale", notice: "is not the site the build cache describes")
     }
 
+    /// A build killed after saving its cache but before swapping in its site (the cache is
+    /// saved while the staging folder is pruned and swapped in): the cache describes a
+    /// site the output does not hold, so it is not used.
+    @Test func cacheOfASiteNeverSwappedInIsNotUsed() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let fm = FileManager.default
+        let before = archive.root.appendingPathComponent("site-before")
+        try fm.copyItem(at: archive.output, to: before)
+        try archive.write("extra.txt", "date 2023-01-01 An article whose site never went in.\n")
+        _ = try await archive.build()
+        // Put the older site back, as if the last build had died before its swap.
+        try fm.removeItem(at: archive.output)
+        try fm.moveItem(at: before, to: archive.output)
+        try await expectFallback(archive, "ahead of the site", notice: "is not the site the build cache describes")
+    }
+
     /// A build killed while writing its staging folder (made from the previous
     /// generation): the folder is left half-written beside the output.
     @Test func stagingLeftByAKilledBuildIsRecoveredNotTrusted() async throws {
