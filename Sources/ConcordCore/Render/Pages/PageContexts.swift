@@ -144,16 +144,13 @@ struct PageContexts {
             if n >= 0 && n < model.articles.count { key.add(model.namedKeys[n]) } else { key.add("\u{0}") }
         }
         let witnesses = model.witnessesByArticle[a.id] ?? []
+        let words = witnesses.isEmpty ? nil : model.witnessWords[a.id]
         key.add(UInt64(witnesses.count))
         for (p, w) in witnesses {
             let passage = model.annotations.passages[p]
             key.add(passage.id); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(UInt64(model.witnessWords[a.id]?[w.start] ?? 0))
-            let ids = model.passageArticles[p]
-            key.add(UInt64(ids.count))
-            for id in ids {
-                if id == a.id { key.add(id) } else if let o = model.articleIndex[id] { key.add(model.namedKeys[o]) } else { key.add(id) }
-            }
+            key.add(UInt64(words?[w.start] ?? 0))
+            key.add(model.passageArticlesKeys[p])
         }
         let quotes = model.quotesByArticle[a.id] ?? []
         key.add(UInt64(quotes.count))

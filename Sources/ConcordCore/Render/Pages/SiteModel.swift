@@ -24,6 +24,10 @@ public struct SiteModel: Sendable {
     /// articles show (its bytes' checksum, title, date, credits); `named`, its id,
     /// title and date.
     let listedKeys: [UInt64], namedKeys: [UInt64]
+    /// Per passage, a digest of its articles' `namedKeys` in witness order: what an article
+    /// page shows of the other articles carrying a passage (hashed once per passage, not
+    /// once per copy and article: a passage copied dozens of times took thousands of lookups).
+    let passageArticlesKeys: [UInt64]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -73,6 +77,12 @@ public struct SiteModel: Sendable {
         listedKeys = digests.map(\.0); namedKeys = digests.map(\.1)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         passageArticles = annotations.passages.map(\.articleIDs)
+        passageArticlesKeys = passageArticles.map { [articleIndex, namedKeys] ids in
+            var key = PageKey(seed: 2)
+            key.add(UInt64(ids.count))
+            for id in ids { if let o = articleIndex[id] { key.add(namedKeys[o]) } else { key.add(id) } }
+            return key.value
+        }
         var byArticle: [String: [(passage: Int, witness: Witness)]] = [:]
         for (p, passage) in annotations.passages.enumerated() {
             for w in passage.witnesses { byArticle[w.article, default: []].append((p, w)) }
