@@ -149,6 +149,14 @@ public struct SiteBuilder: Sendable {
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
+        let outputPath = options.output.path
+        // annotations.json is made on a thread of its own while the pages are: entries whose
+        // key is unchanged are copied from the annotations.json the output holds.
+        let previousJSON = state?.jsonParts ?? Fragments()
+        let json = Background { [model] in
+            AnnotationsDocument(model: model).encoded(
+                previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], previousJSON))
+        }
         // The list pages (the archive index lists every article: the longest page by far)
         // render on a thread of their own while keys, the other pages, copies and
         // annotations.json go on. Their rows are kept between builds: only rows whose key
@@ -156,7 +164,6 @@ public struct SiteBuilder: Sendable {
         let rowKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.rowKeys($0)) })
         let listKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) })
         let oldLists = state?.listRows ?? [:]
-        let outputPath = options.output.path
         let changedLists = Listing.allCases.filter { oldFiles[renderer.path(of: $0.page)]?.key != listKeys[$0] }
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
             var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
@@ -203,14 +210,6 @@ public struct SiteBuilder: Sendable {
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && !listPaths.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
             let pagesMS = split()
-            // annotations.json is made on a thread of its own while the unchanged pages are
-            // accounted for (one core's work); entries whose key is unchanged are copied from
-            // the annotations.json the output holds.
-            let previousJSON = state?.jsonParts ?? Fragments()
-            let json = Background { [model] in
-                AnnotationsDocument(model: model).encoded(
-                    previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], previousJSON))
-            }
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
             // Most are known, from the cache's checksums, to be in the staging folder already:
