@@ -288,7 +288,7 @@ public struct SiteBuilder: Sendable {
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
             }
             OutputFolder.prune(staging, keeping: writer.writtenPaths,
-                               order: renderer.paths + ["annotations.json"] + templates.assets, new: stagingIsNew)
+                               order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error

@@ -127,27 +127,30 @@ public struct OutputFolder: Sendable {
     /// Lists what a generation holds, so the next reuse can remove what it no longer writes.
     public static let manifest = ".concord-files"
 
-    /// Removes from a reused staging folder every file this build did not write
-    /// (known from the manifest the earlier build left), and folders left empty;
-    /// then records this build's files. Without a manifest, walks the folder,
-    /// unless it is `new` (made empty by this build: nothing to remove; a walk
-    /// would open one folder per page).
+    /// Removes from a reused staging folder every file this build did not write,
+    /// and folders left empty; then records this build's files.
     ///
-    /// - Parameter order: the written files in the order the manifest lists them
-    ///   (the site's page order: fixed by the input, and no sort of 12,000 paths);
-    ///   when it is not exactly the written files, they are listed sorted.
-    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String], new: Bool = false) {
+    /// - Parameters:
+    ///   - order: the written files in the order the manifest lists them
+    ///     (the site's page order: fixed by the input, and no sort of 12,000 paths);
+    ///     when it is not exactly the written files, they are listed sorted.
+    ///   - held: the files the folder holds, when the build cache knows them (path → checksum;
+    ///     empty for a folder made by this build: nothing to remove, and a walk would open one
+    ///     folder per page). When nil, they are read from the manifest the earlier build left,
+    ///     or, without one, found by walking the folder.
+    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String], holding held: [String: UInt64]?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
-        let before: [String]
-        let manifestData = new ? nil : FastFiles.read(manifestPath)
-        if new {
-            before = []
+        let manifestData = held?.isEmpty == true ? nil : FastFiles.read(manifestPath)
+        func isGone(_ path: String) -> Bool { !written.contains(path) && path != marker && path != manifest && path != generationFile }
+        let gone: [String]
+        if let held {
+            gone = held.keys.filter(isGone)
         } else if let manifestData {
-            before = manifestData.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }   // bytes: splitting a String by Character cost 20 ms
+            // Split as bytes: splitting a String by Character cost 20 ms.
+            gone = manifestData.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }.filter(isGone)
         } else {
-            before = FastFiles.listFiles(under: staging.path) ?? []
+            gone = (FastFiles.listFiles(under: staging.path) ?? []).filter(isGone)
         }
-        let gone = before.filter { !written.contains($0) && $0 != marker && $0 != manifest && $0 != generationFile }
         if !gone.isEmpty {
             // The folders of removed files, deepest first: `rmdir` removes those left empty
             // and refuses, harmlessly, those that still hold something.
