@@ -118,7 +118,10 @@ public struct OutputFolder: Sendable {
         for name in left {
             let folder = parent.appendingPathComponent(name)
             guard fm.fileExists(atPath: folder.appendingPathComponent(Self.marker).path) else { continue }
+            // Neither its generation nor its manifest tells what it holds now: the killed build
+            // may have written pages the manifest does not list (the next prune walks it).
             unlink(folder.path + "/" + Self.generationFile)
+            unlink(folder.path + "/" + Self.manifest)
             if !fm.fileExists(atPath: previous.path), (try? fm.moveItem(at: folder, to: previous)) != nil { continue }
             try? fm.removeItem(at: folder)
         }

@@ -293,6 +293,9 @@ struct IncrementalBuildTests {
         unlink(staging.appendingPathComponent(OutputFolder.generationFile).path)
         try Data("half-written".utf8).write(to: staging.appendingPathComponent("index.html"))
         try Data("half-written".utf8).write(to: staging.appendingPathComponent("annotations.json"))
+        // …and a page for an article deleted since: in no manifest, and in no site to come.
+        try fm.createDirectory(at: staging.appendingPathComponent("articles/ghost"), withIntermediateDirectories: true)
+        try Data("half-written".utf8).write(to: staging.appendingPathComponent("articles/ghost/index.html"))
         try archive.write("third.txt", "date 2023-03-03 The build after the killed one.\n")
         let r = try await buildAndCompare(archive, "building after a killed build")
         #expect(r.incremental)
