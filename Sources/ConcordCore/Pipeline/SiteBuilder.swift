@@ -296,8 +296,8 @@ public struct SiteBuilder: Sendable {
         let pageCount = renderer.pages.count
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)
 
-        _ = FileManager.default.createFile(atPath: staging.path + "/" + OutputFolder.generationFile,
-                                       contents: Data(String(generation, radix: 16).utf8))
+        // Plain writes, no fsync (like every file of the site): the staging folder is not live.
+        _ = Array(String(generation, radix: 16).utf8).withUnsafeBytes { FastFiles.write($0, to: staging.path + "/" + OutputFolder.generationFile) }
         do throws(BuildFailure) { try output.swap(in: staging) } catch {
             _ = try? saving?.value()        // the cache is not left half-written for the next build
             throw error

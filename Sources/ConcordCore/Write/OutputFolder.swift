@@ -167,8 +167,8 @@ public struct OutputFolder: Sendable {
             for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) }) { rmdir(staging.path + "/" + folder) }
         }
         let exact = order.count == written.count && order.allSatisfy(written.contains)
-        let list = Data((exact ? order : written.sorted()).joined(separator: "\n").utf8)
-        if manifestData.map({ Data($0) }) != list { _ = FileManager.default.createFile(atPath: manifestPath, contents: list) }
+        let list = Array((exact ? order : written.sorted()).joined(separator: "\n").utf8)
+        if manifestData != list { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath) } }
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.
