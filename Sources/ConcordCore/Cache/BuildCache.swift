@@ -171,11 +171,12 @@ struct BuildCache {
     }
 
     /// Replaces `state.bin` (naming `shards`) by rename, then removes files no longer named.
-    func commit(_ state: BuildState, shards: [(String, UInt64)]) throws(Unusable) {
+    /// - Parameter early: sections of the body already encoded.
+    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) {
         var w = Self.headed(capacity: 1 << 24)      // pages not written are never touched
         state.encodeHead(into: &w)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
-        state.encodeBody(into: &w)
+        state.encodeBody(into: &w, early: early)
         let temp = folder.appendingPathComponent("state.bin.tmp").path
         guard Self.writeFile(Self.sealed(w), to: temp),
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {

@@ -54,40 +54,57 @@ struct BuildState: Sendable {
         return state
     }
 
+    /// The body's sections, in the order of the file.
+    enum Section: Int, CaseIterable, Sendable {
+        /// Boilerplate runs and aligned segments: known once annotation is done.
+        case annotation
+        case files
+        /// Known from the start of a build.
+        case previousFiles
+        /// List rows, `annotations.json` entries, passage ids.
+        case pages
+    }
+
     /// The body: the tables an incremental build works from; decoded beside the stat of the sources.
-    /// Its four sections are encoded in parallel and joined in order (the two file tables
-    /// alone are 12,000 rows each at 10,000 articles; this runs at the end of every build).
-    func encodeBody(into w: inout ByteWriter) {
-        let sections = ParallelMap.map(Array(0..<4), chunk: 1) { section -> [UInt8] in
-            var w = ByteWriter(capacity: section == 0 ? 1 << 16 : 64 * max(files.count, previousFiles.count) + (1 << 16))
-            switch section {
-            case 0:
-                w.u64s(boilerplate.sorted())
-                w.int(edges.count)
-                for e in edges {
-                    w.string(e.a); w.int(e.aTokens.lowerBound); w.int(e.aTokens.upperBound); w.range(e.aBytes)
-                    w.string(e.b); w.int(e.bTokens.lowerBound); w.int(e.bTokens.upperBound); w.range(e.bBytes)
-                }
-            // The file tables in the dictionaries' order (they are read back into dictionaries):
-            // sorting 24,000 paths at every build cost more than writing them.
-            case 1:
-                w.int(files.count)
-                for (path, f) in files { w.string(path); w.u64(f.key); w.u64(f.checksum) }
-            case 2:
-                w.int(previousFiles.count)
-                for (path, c) in previousFiles { w.string(path); w.u64(c) }
-            default:
-                w.int(listRows.count)
-                for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
-                jsonParts.encode(into: &w)
-                w.int(passageIDs.count)
-                for (seed, id) in passageIDs {      // in the dictionary's order, like the file tables: read back into one
-                    w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
-                }
+    /// Its sections are joined in order; those not encoded before (`early`, while the pages were
+    /// made) are encoded now, in parallel (this is the last step of every build; the two file
+    /// tables alone are 12,000 rows each at 10,000 articles).
+    func encodeBody(into w: inout ByteWriter, early: [Section: [UInt8]] = [:]) {
+        let missing = Section.allCases.filter { early[$0] == nil }
+        var sections = early
+        for (section, bytes) in zip(missing, ParallelMap.map(missing, chunk: 1) { encoded($0) }) { sections[section] = bytes }
+        for section in Section.allCases { w.plain(sections[section]!) }
+    }
+
+    /// One section of the body.
+    func encoded(_ section: Section) -> [UInt8] {
+        var w = ByteWriter(capacity: section == .annotation ? 1 << 16 : 64 * max(files.count, previousFiles.count) + (1 << 16))
+        switch section {
+        case .annotation:
+            w.u64s(boilerplate.sorted())
+            w.int(edges.count)
+            for e in edges {
+                w.string(e.a); w.int(e.aTokens.lowerBound); w.int(e.aTokens.upperBound); w.range(e.aBytes)
+                w.string(e.b); w.int(e.bTokens.lowerBound); w.int(e.bTokens.upperBound); w.range(e.bBytes)
             }
-            return w.bytes
+        // The file tables in the dictionaries' order (they are read back into dictionaries):
+        // sorting 24,000 paths at every build cost more than writing them.
+        case .files:
+            w.int(files.count)
+            for (path, f) in files { w.string(path); w.u64(f.key); w.u64(f.checksum) }
+        case .previousFiles:
+            w.int(previousFiles.count)
+            for (path, c) in previousFiles { w.string(path); w.u64(c) }
+        case .pages:
+            w.int(listRows.count)
+            for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
+            jsonParts.encode(into: &w)
+            w.int(passageIDs.count)
+            for (seed, id) in passageIDs {      // in the dictionary's order, like the file tables: read back into one
+                w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
+            }
         }
-        for s in sections { w.plain(s) }
+        return w.bytes
     }
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {

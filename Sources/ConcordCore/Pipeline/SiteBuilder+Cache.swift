@@ -61,29 +61,45 @@ extension SiteBuilder {
         return (records, dirty)
     }
 
-    /// Writes `state.bin` for this build, naming the shards written (in the background) by `shards`.
-    func saveCache(_ cache: BuildCache, _ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
-                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>,
-                   _ files: [String: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64, previousGeneration: UInt64,
+    /// What `state.bin` will say of the annotation and of the previous generation (the
+    /// output as it is now, kept when it is the site the cache describes), with those
+    /// sections encoded: made on a thread of its own while the pages are.
+    typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]])>
+
+    func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
+        let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
+        return Background { [ids = delta.articles.map(\.id), edges = outcome.edges, boilerplate = outcome.boilerplate] in
+            let state = BuildState(
+                settings: 0, generation: 0, previousGeneration: previousGeneration,
+                previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
+                records: [:], boilerplate: boilerplate,
+                edges: edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
+                                         b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
+                files: [:])
+            return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
+        }
+    }
+
+    /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
+    /// written (in the background) by `shards`.
+    func saveCache(_ cache: BuildCache, start: StateStart,
+                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>, passageIDs: [WitnessClusterer.Seed: String],
+                   _ files: [String: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
                    settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
-        let ids = delta.articles.map(\.id)
-        var state = BuildState(
-            settings: settings, generation: generation, previousGeneration: previousGeneration,
-            previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-            records: records, boilerplate: outcome.boilerplate,
-            edges: outcome.edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
-                                             b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
-            files: files)
+        let (started, early) = try! start.value()
+        var state = started
+        state.settings = settings; state.generation = generation
+        state.records = records; state.files = files
         state.inputs = inputs
         state.listRows = listRows
         state.jsonParts = jsonParts
-        state.passageIDs = outcome.passageIDs
+        state.passageIDs = passageIDs
         state.counts = counts
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            do throws(BuildCache.Unusable) { try cache.commit(state, shards: written) } catch { throw BuildFailure(error.description) }
+            do throws(BuildCache.Unusable) { try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
         } catch {
             log.notice("\(error.message); the next build will be a full one")
             cache.remove()

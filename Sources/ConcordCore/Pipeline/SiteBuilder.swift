@@ -149,6 +149,8 @@ public struct SiteBuilder: Sendable {
                               wordStats: Dictionary(uniqueKeysWithValues: zip(delta.articles.map(\.id), stats)))
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
+        // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
+        let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
         let outputPath = options.output.path
         // annotations.json is made on a thread of its own while the pages are: entries whose
         // key is unchanged are copied from the annotations.json the output holds.
@@ -278,14 +280,13 @@ public struct SiteBuilder: Sendable {
             // a generation the output does not hold, and the next build is a full one.
             let fileTable = newFiles.withLock { $0 }
             generation = Self.generation(of: fileTable)
-            let outputGeneration = OutputFolder.generation(of: options.output)
             let counts = [delta.articles.count, renderer.pages.count, writer.writtenPaths.count,
                           annotations.passages.count, annotations.quotes.count]
-            saving = Background { [self, known, delta, outcome, records, shards, listRows, jsonParts, generation] in
-                saveCache(cache, known, delta, outcome, records: records, shards: shards!, fileTable, listRows: listRows,
-                          jsonParts: jsonParts, generation: generation,
-                          previousGeneration: known != nil && outputGeneration == known!.generation ? outputGeneration! : 0,
-                          settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: delta.diagnostics.isEmpty ? counts : [])
+            saving = Background { [self, records, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+                                   counts = delta.diagnostics.isEmpty ? counts : []] in
+                saveCache(cache, start: stateStart, records: records, shards: shards!, passageIDs: passageIDs, fileTable,
+                          listRows: listRows, jsonParts: jsonParts, generation: generation,
+                          settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
             OutputFolder.prune(staging, keeping: writer.writtenPaths,
                                order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
