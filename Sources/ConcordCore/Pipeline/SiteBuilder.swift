@@ -216,15 +216,15 @@ public struct SiteBuilder: Sendable {
             // when the staging folder lacks them, and rendered after all if the output lost them.
             // Most are known, from the cache's checksums, to be in the staging folder already:
             // those are counted in one go; the rest are compared or copied in parallel.
-            // (The lookups sorting them out are made in parallel too: 12,000 pages at 10,000 articles.)
-            let sorted = ParallelMap.map(renderer.paths, chunk: 512) { path -> (BuildState.FileEntry, inStaging: Bool)? in
+            // (Where each one is, is looked up in parallel: 12,000 pages at 10,000 articles.)
+            let found = ParallelMap.map(renderer.paths, chunk: 512) { path -> (BuildState.FileEntry, inStaging: Bool)? in
                 guard !toRender.contains(path) else { return nil }
                 let entry = oldFiles[path]!
                 return (entry, stagingFiles?[path] == entry.checksum)
             }
             var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
-            inStaging.reserveCapacity(sorted.count)
-            for (path, one) in zip(renderer.paths, sorted) {
+            inStaging.reserveCapacity(found.count)
+            for (path, one) in zip(renderer.paths, found) {
                 guard let one else { continue }
                 if one.inStaging { inStaging.append((path, one.0)) } else { toCheck.append(path) }
             }
