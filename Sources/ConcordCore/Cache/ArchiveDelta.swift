@@ -24,12 +24,16 @@ struct ArchiveDelta {
     static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?) -> ArchiveDelta {
         let records = state?.records ?? [:]
         // Files whose stamp matches their record are taken as they were; the rest are read.
-        var kept = [ArticleRecord?](repeating: nil, count: paths.count)
+        // (Looked up in parallel: 10,000 paths at 10,000 articles, and the other core is idle here.)
+        var kept = ParallelMap.map(Array(paths.indices), chunk: 512) { i -> ArticleRecord? in
+            guard let stamp = stamps[i], let rec = records[paths[i]], rec.stamp == stamp else { return nil }
+            return rec
+        }
         var read: [String] = []
         var stampOf: [String: FileStamp] = [:]
-        for (i, path) in paths.enumerated() {
-            guard let stamp = stamps[i] else { read.append(path); continue }
-            if let rec = records[path], rec.stamp == stamp { kept[i] = rec } else { read.append(path); stampOf[path] = stamp }
+        for (i, path) in paths.enumerated() where kept[i] == nil {
+            read.append(path)
+            if let stamp = stamps[i] { stampOf[path] = stamp }
         }
         let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
         var fresh: [String: Article] = [:]
@@ -55,6 +59,17 @@ struct ArchiveDelta {
 
         let articles = chosen.map(\.0)
         let reused = chosen.map(\.1)
+        // Edges between two reused articles stay (by their new indices): found on a thread of
+        // their own while the records not reused are gathered.
+        let keeping = Background { [articles, reused, edges = state?.edges ?? []] () -> [WitnessClusterer.Edge] in
+            var index: [String: Int] = [:]
+            index.reserveCapacity(articles.count)
+            for (i, a) in articles.enumerated() { index[a.id] = i }
+            return edges.compactMap { e in
+                guard let a = index[e.a], let b = index[e.b], reused[a] != nil, reused[b] != nil else { return nil }
+                return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
+            }
+        }
         // The cache's records not reused, found by identity (cheaper than by path).
         var reusedRecords = Set<ObjectIdentifier>()
         reusedRecords.reserveCapacity(chosen.count)
@@ -67,16 +82,9 @@ struct ArchiveDelta {
         }
         let added = chosen.filter { $0.1 == nil }.count - edited
         for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(articles.count)
-        for (i, a) in articles.enumerated() { index[a.id] = i }
-        // Edges between two reused articles stay (by their new indices).
-        let keptEdges: [WitnessClusterer.Edge] = (state?.edges ?? []).compactMap { e in
-            guard let a = index[e.a], let b = index[e.b], reused[a] != nil, reused[b] != nil else { return nil }
-            return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
-        }
-        let previous = Annotator.Previous(analyses: reused.map { $0?.analysis }, oldRuns: oldRuns,
-                                          boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges,
+        let analyses = reused.map { $0?.analysis }
+        let previous = Annotator.Previous(analyses: analyses, oldRuns: oldRuns,
+                                          boilerplate: state?.boilerplate ?? [], keptEdges: try! keeping.value(),
                                           passageIDs: state?.passageIDs ?? [:])
         return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                             changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
