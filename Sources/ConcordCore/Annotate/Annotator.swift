@@ -117,7 +117,7 @@ public struct Annotator: Sendable {
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
         t0 = clock.now
-        var quotes = try! combining.value()
+        var quotes = combining.value()
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,

@@ -84,7 +84,7 @@ struct ArchiveDelta {
         for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
         let analyses = reused.map { $0?.analysis }
         let previous = Annotator.Previous(analyses: analyses, oldRuns: oldRuns,
-                                          boilerplate: state?.boilerplate ?? [], keptEdges: try! keeping.value(),
+                                          boilerplate: state?.boilerplate ?? [], keptEdges: keeping.value(),
                                           passageIDs: state?.passageIDs ?? [:])
         return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                             changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)

@@ -64,7 +64,7 @@ extension SiteBuilder {
     /// What `state.bin` will say of the annotation and of the previous generation (the
     /// output as it is now, kept when it is the site the cache describes), with those
     /// sections encoded: made on a thread of its own while the pages are.
-    typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]])>
+    typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]]), Never>
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
@@ -83,10 +83,10 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, start: StateStart,
-                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)]>, passageIDs: [WitnessClusterer.Seed: String],
+                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [String: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
                    settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
-        let (started, early) = try! start.value()
+        let (started, early) = start.value()
         var state = started
         state.settings = settings; state.generation = generation
         state.records = records; state.files = files

@@ -207,7 +207,7 @@ public struct SiteBuilder: Sendable {
         var renderDetail = ""
         var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
-        var shards: Background<[(String, UInt64)]>? = nil, saving: Background<Void>? = nil
+        var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
         var generation: UInt64 = 0
         do throws(BuildFailure) {
             rendered = try renderer.render(where: { toRender.contains($0) && !listPaths.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
@@ -252,7 +252,7 @@ public struct SiteBuilder: Sendable {
                 put(asset, key: Checksum.of(bytes), bytes)
             }
             let copyMS = split()
-            let document = try json.value()
+            let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
             put("annotations.json", key: 0, document.bytes)
             let jsonMS = split()
@@ -300,12 +300,12 @@ public struct SiteBuilder: Sendable {
         // Plain writes, no fsync (like every file of the site): the staging folder is not live.
         _ = Array(String(generation, radix: 16).utf8).withUnsafeBytes { FastFiles.write($0, to: staging.path + "/" + OutputFolder.generationFile) }
         do throws(BuildFailure) { try output.swap(in: staging) } catch {
-            _ = try? saving?.value()        // the cache is not left half-written for the next build
+            saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
         let written = writer.fileCount
         finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
-        _ = try? saving?.value()
+        saving?.value()
         finish("cache", cache.folder.lastPathComponent)
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,

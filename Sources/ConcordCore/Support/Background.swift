@@ -2,13 +2,14 @@ import Foundation
 
 /// Work started on a thread of its own, its result collected later with `value()`:
 /// for one long job (the archive index) that would otherwise leave a core idle.
-final class Background<Value: Sendable>: @unchecked Sendable {
+/// Work that cannot fail has `Failure == Never`, and its `value()` needs no `try`.
+final class Background<Value: Sendable, Failure: Error>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: Result<Value, BuildFailure>?
+    private var result: Result<Value, Failure>?
 
-    init(_ work: @escaping @Sendable () throws(BuildFailure) -> Value) {
+    init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
         let thread = Thread { [self] in
-            do throws(BuildFailure) { result = .success(try work()) } catch { result = .failure(error) }
+            do throws(Failure) { result = .success(try work()) } catch { result = .failure(error) }
             done.signal()
         }
         thread.stackSize = 8 << 20
@@ -16,7 +17,7 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the work and returns its result (or throws its failure).
-    func value() throws(BuildFailure) -> Value {
+    func value() throws(Failure) -> Value {
         done.wait()
         done.signal()       // later calls return at once
         return try result!.get()

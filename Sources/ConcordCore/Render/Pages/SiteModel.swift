@@ -90,7 +90,7 @@ public struct SiteModel: Sendable {
         witnessesByArticle = byArticle.mapValues { $0.sorted { $0.witness.start < $1.witness.start } }
         wordStats = stats.mapValues { (words: $0.words, shared: $0.shared) }
         witnessWords = stats.mapValues { Dictionary($0.perWitness, uniquingKeysWith: { a, _ in a }) }
-        (quotesByArticle, speakers, speakerSlugByName) = try! quoteLookups.value()
+        (quotesByArticle, speakers, speakerSlugByName) = quoteLookups.value()
     }
 
     /// Each article's quotes by start, and the speakers: one per canonical name and kind, slugs unique.
