@@ -190,7 +190,9 @@ public struct SiteBuilder: Sendable {
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
         let fileCount = keys.count + 1 + templates.assets.count
-        let writer = StagingWriter(root: staging, expectedFiles: fileCount)
+        let writer = StagingWriter(root: staging)
+        // The site's files (key and checksum by path): what the cache keeps, and what pruning
+        // keeps of the staging folder.
         let newFiles = Locked<[String: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
         /// `stagingFiles`, else found by reading the file there.
@@ -198,7 +200,7 @@ public struct SiteBuilder: Sendable {
             let sum = Checksum.of(bytes)
             newFiles.withLock { $0[path] = .init(key: key, checksum: sum) }
             if let held = stagingFiles {
-                if held[path] == sum { writer.keep(path) } else { writer.write(path, bytes) }
+                if held[path] != sum { writer.write(path, bytes) }
             } else {
                 writer.writeIfChanged(path, bytes)
             }
@@ -229,12 +231,11 @@ public struct SiteBuilder: Sendable {
                 if one.inStaging { inStaging.append((path, one.0)) } else { toCheck.append(path) }
             }
             newFiles.withLock { files in for (path, entry) in inStaging { files[path] = entry } }
-            writer.keep(inStaging.map(\.0))
             let lost = ParallelMap.map(toCheck, chunk: 32) { path -> String? in
                 let entry = oldFiles[path]!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
-                    newFiles.withLock { $0[path] = entry }; writer.keep(path); return nil
+                    newFiles.withLock { $0[path] = entry }; return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
                 newFiles.withLock { $0[path] = entry }
@@ -280,7 +281,7 @@ public struct SiteBuilder: Sendable {
             // a generation the output does not hold, and the next build is a full one.
             let fileTable = newFiles.withLock { $0 }
             generation = Self.generation(of: fileTable)
-            let counts = [delta.articles.count, renderer.pages.count, writer.writtenPaths.count,
+            let counts = [delta.articles.count, renderer.pages.count, fileTable.count,
                           annotations.passages.count, annotations.quotes.count]
             saving = Background { [self, records, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty ? counts : []] in
@@ -288,7 +289,7 @@ public struct SiteBuilder: Sendable {
                           listRows: listRows, jsonParts: jsonParts, generation: generation,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
-            OutputFolder.prune(staging, keeping: writer.writtenPaths,
+            OutputFolder.prune(staging, keeping: fileTable.keys,
                                order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
@@ -303,12 +304,12 @@ public struct SiteBuilder: Sendable {
             saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
-        let written = writer.fileCount
-        finish("write", "\(written) of \(writer.writtenPaths.count) files written → \(options.output.path)")
+        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }
+        finish("write", "\(written) of \(siteFiles) files written → \(options.output.path)")
         saving?.value()
         finish("cache", cache.folder.lastPathComponent)
 
-        let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: writer.writtenPaths.count,
+        let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
                                  passages: annotations.passages.count, quotes: annotations.quotes.count,
                                  diagnostics: delta.diagnostics, timings: timings,
                                  seconds: (clock.now - start).seconds, output: options.output,

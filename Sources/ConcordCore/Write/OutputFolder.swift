@@ -141,7 +141,9 @@ public struct OutputFolder: Sendable {
     ///     empty for a folder made by this build: nothing to remove, and a walk would open one
     ///     folder per page). When nil, they are read from the manifest the earlier build left,
     ///     or, without one, found by walking the folder.
-    public static func prune(_ staging: URL, keeping written: Set<String>, order: [String], holding held: [String: UInt64]?) {
+    /// - Parameter written: the site's files (the keys of the build's file table).
+    public static func prune<Entry>(_ staging: URL, keeping written: Dictionary<String, Entry>.Keys, order: [String],
+                                    holding held: [String: UInt64]?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         let manifestData = held?.isEmpty == true ? nil : FastFiles.read(manifestPath)
         func isGone(_ path: String) -> Bool { !written.contains(path) && path != marker && path != manifest && path != generationFile }

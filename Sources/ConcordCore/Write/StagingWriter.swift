@@ -9,13 +9,8 @@ public final class StagingWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var errors: [String] = []
     private var written = 0
-    private var paths = Set<String>()
 
-    /// - Parameter expectedFiles: how many files the site will have, if known (sizes the path table once).
-    public init(root: URL, expectedFiles: Int = 0) {
-        self.root = root
-        paths.reserveCapacity(expectedFiles)
-    }
+    public init(root: URL) { self.root = root }
 
     /// Writes `contents` at `path` (relative, `/`-separated), creating folders as needed.
     public func write(_ path: String, _ contents: String) { write(path, Data(contents.utf8)) }
@@ -37,23 +32,13 @@ public final class StagingWriter: @unchecked Sendable {
             error = FastFiles.write(bytes, to: full)
         }
         guard error == 0 else { fail(path, String(cString: strerror(error))); return }
-        lock.lock(); written += 1; paths.insert(path); lock.unlock()
+        lock.lock(); written += 1; lock.unlock()
     }
 
     /// Writes `bytes` at `path` unless the file there already holds exactly them
     /// (read and compared: rewriting a file costs this disk far more than reading it).
     public func writeIfChanged(_ path: String, _ bytes: [UInt8]) {
-        if let old = FastFiles.read(root.path + "/" + path), old == bytes { keep(path) } else { write(path, bytes) }
-    }
-
-    /// Counts `path` as part of the site without writing it: the staging folder already holds its bytes.
-    public func keep(_ path: String) {
-        lock.lock(); paths.insert(path); lock.unlock()
-    }
-
-    /// `keep` for many paths at once.
-    public func keep(_ list: [String]) {
-        lock.lock(); paths.formUnion(list); lock.unlock()
+        if FastFiles.read(root.path + "/" + path) != bytes { write(path, bytes) }
     }
 
     private func fail(_ path: String, _ message: String) {
@@ -68,10 +53,8 @@ public final class StagingWriter: @unchecked Sendable {
         write(path, bytes)
     }
 
+    /// Files written (not those the staging folder already held).
     public var fileCount: Int { lock.lock(); defer { lock.unlock() }; return written }
-
-    /// Relative paths of every file written.
-    public var writtenPaths: Set<String> { lock.lock(); defer { lock.unlock() }; return paths }
 
     /// Throws if any write failed.
     public func finish() throws(BuildFailure) {
