@@ -134,6 +134,7 @@ public struct OutputFolder: Sendable {
     /// and folders left empty; then records this build's files.
     ///
     /// - Parameters:
+    ///   - written: the site's files (the keys of the build's file table).
     ///   - order: the written files in the order the manifest lists them
     ///     (the site's page order: fixed by the input, and no sort of 12,000 paths);
     ///     when it is not exactly the written files, they are listed sorted.
@@ -141,7 +142,6 @@ public struct OutputFolder: Sendable {
     ///     empty for a folder made by this build: nothing to remove, and a walk would open one
     ///     folder per page). When nil, they are read from the manifest the earlier build left,
     ///     or, without one, found by walking the folder.
-    /// - Parameter written: the site's files (the keys of the build's file table).
     public static func prune<Entry>(_ staging: URL, keeping written: Dictionary<String, Entry>.Keys, order: [String],
                                     holding held: [String: UInt64]?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
