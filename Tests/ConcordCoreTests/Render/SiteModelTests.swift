@@ -17,9 +17,20 @@ struct SiteModelTests {
     @Test(arguments: [false, true])
     func newestFirstSortsAsTheComparatorDoes(shuffled: Bool) throws {
         let list = try articles(shuffled: shuffled)
-        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: []), wordStats: [:])
+        // Each article's word counts name the article (id "a123-17": 17 words in its witness), so a
+        // count that lands on another article's position shows.
+        let stats = list.map { a in
+            let n = Int(a.id.split(separator: "-").last!)!
+            return ArticleWordStats(words: n + 1, shared: n, perWitness: [(0, n)], witnesses: [0..<1])
+        }
+        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: []), wordStats: stats)
         #expect(model.articles.map(\.id) == list.sorted(by: Article.newestFirst).map(\.id))
         #expect(model.articlesByID.map(\.id) == list.map(\.id).sorted())
+        for (k, a) in model.articles.enumerated() {
+            let n = Int(a.id.split(separator: "-").last!)!
+            #expect(model.wordStats[k].words == n + 1 && model.wordStats[k].shared == n)
+            #expect(model.words(inWitnessOf: k, at: 0) == n && model.words(inWitnessOf: k, at: 1) == 0)
+        }
     }
 
     @Test(arguments: [false, true])

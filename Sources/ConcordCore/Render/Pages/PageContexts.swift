@@ -73,11 +73,11 @@ struct PageContexts {
     /// One article's row of the index.
     func indexRow(_ i: Int) -> [String: Any] {
         let a = model.articles[i]
-        let quotes = model.quotesByArticle[a.id]?.count ?? 0
+        let quotes = model.quotesByArticle[i].count
         return [
             "url": Links.article(a.id), "title": a.title, "date": a.date.readable, "iso": a.date.description,
             "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
-            "sharedPercent": sharedWords(a).percent, "isShared": sharedWords(a).percent > 0,
+            "sharedPercent": sharedWords(at: i).percent, "isShared": sharedWords(at: i).percent > 0,
             "quotes": Self.count(quotes, "quote"), "hasQuotes": quotes > 0,
         ]
     }
@@ -87,9 +87,8 @@ struct PageContexts {
 
     /// Adds to `key` everything `indexRow(i)` is made from, without building it.
     func indexRowKey(_ i: Int, into key: inout PageKey) {
-        let a = model.articles[i]
         key.add(model.namedKeys[i]); key.add(model.listedKeys[i])
-        key.add(UInt64(sharedWords(a).percent)); key.add(UInt64(model.quotesByArticle[a.id]?.count ?? 0))
+        key.add(UInt64(sharedWords(at: i).percent)); key.add(UInt64(model.quotesByArticle[i].count))
     }
 
     /// Adds to `key` everything `indexPage()` is made from.
@@ -97,9 +96,10 @@ struct PageContexts {
         key.add(UInt64(model.articles.count)); key.add(UInt64(model.annotations.passages.count)); key.add(UInt64(model.speakers.count))
     }
 
-    /// Share of an article's words that lie in some witness, in whole percent.
-    func sharedWords(_ a: Article) -> (words: Int, percent: Int) {
-        guard let s = model.wordStats[a.id], s.words > 0 else { return (0, 0) }
+    /// Share of the words of article `i` (a position in `model.articles`) that lie in some witness, in whole percent.
+    func sharedWords(at i: Int) -> (words: Int, percent: Int) {
+        let s = model.wordStats[i]
+        guard s.words > 0 else { return (0, 0) }
         return (s.shared, s.shared * 100 / s.words)
     }
 
@@ -114,16 +114,16 @@ struct PageContexts {
             "sourceURL": a.url ?? "", "hasSourceURL": a.url.map(isWebURL) ?? false,
             "tags": a.tags, "hasTags": !a.tags.isEmpty,
         ]
-        ctx["body"] = markdown.render(a, highlights: highlights(for: a))
+        ctx["body"] = markdown.render(a, highlights: highlights(at: i))
         // Newer is earlier in the newest-first list.
         if i > 0 { ctx["newer"] = ["url": Links.up2 + Links.article(model.articles[i - 1].id), "title": model.articles[i - 1].title] }
         if i + 1 < model.articles.count {
             ctx["older"] = ["url": Links.up2 + Links.article(model.articles[i + 1].id), "title": model.articles[i + 1].title]
         }
-        let shared = sharedWith(a)
+        let shared = sharedWith(at: i)
         ctx["sharedWith"] = shared
         ctx["hasShared"] = !shared.isEmpty
-        let speakers = speakersQuoted(in: a)
+        let speakers = speakersQuoted(at: i)
         ctx["speakers"] = speakers
         ctx["hasSpeakers"] = !speakers.isEmpty
         return ctx
@@ -143,16 +143,15 @@ struct PageContexts {
         for n in stride(from: i - 1, through: i + 1, by: 2) {
             if n >= 0 && n < model.articles.count { key.add(model.namedKeys[n]) } else { key.add("\u{0}") }
         }
-        let witnesses = model.witnessesByArticle[a.id] ?? []
-        let words = witnesses.isEmpty ? nil : model.witnessWords[a.id]
+        let witnesses = model.witnessesByArticle[i]
         key.add(UInt64(witnesses.count))
         for (p, w) in witnesses {
             let passage = model.annotations.passages[p]
             key.add(passage.id); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(UInt64(words?[w.start] ?? 0))
+            key.add(UInt64(model.words(inWitnessOf: i, at: w.start)))
             key.add(model.passageArticlesKeys[p])
         }
-        let quotes = model.quotesByArticle[a.id] ?? []
+        let quotes = model.quotesByArticle[i]
         key.add(UInt64(quotes.count))
         for q in quotes {
             key.add(q.id); key.add(UInt64(q.start)); key.add(UInt64(q.end))
@@ -162,9 +161,10 @@ struct PageContexts {
 
     private func isWebURL(_ s: String) -> Bool { s.hasPrefix("https://") || s.hasPrefix("http://") }
 
-    func highlights(for a: Article) -> [Highlight] {
+    /// The marks of article `i` (a position in `model.articles`): its witnesses and its quotes.
+    func highlights(at i: Int) -> [Highlight] {
         var result: [Highlight] = []
-        let witnesses = model.witnessesByArticle[a.id] ?? []
+        let witnesses = model.witnessesByArticle[i]
         var counter: [String: Int] = [:]
         for (p, w) in witnesses {
             let passage = model.annotations.passages[p]
@@ -179,7 +179,7 @@ struct PageContexts {
                 lead: n > 0 ? "" : "<a class=\"passage-tag\" href=\"\(Links.up2)\(Links.passage(passage.id))\" title=\"Shared passage: also in \(others) other article\(others == 1 ? "" : "s")\">shared ×\(others + 1)</a> ",
                 layer: 2))
         }
-        for q in model.quotesByArticle[a.id] ?? [] {
+        for q in model.quotesByArticle[i] {
             var lead = ""
             if let s = q.speaker, let slug = model.speakerSlugByName[s.name] {
                 lead = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a> "
@@ -193,13 +193,13 @@ struct PageContexts {
         return result
     }
 
-    /// Other articles sharing text with `a`, most shared words first.
-    func sharedWith(_ a: Article) -> [[String: Any]] {
+    /// Other articles sharing text with article `i`, most shared words first.
+    func sharedWith(at i: Int) -> [[String: Any]] {
+        let a = model.articles[i]
         var words: [String: Int] = [:]
         var passages: [String: Set<Int>] = [:]
-        let wordsByStart = model.witnessWords[a.id]
-        for (p, w) in model.witnessesByArticle[a.id] ?? [] {
-            let n = wordsByStart?[w.start] ?? 0
+        for (p, w) in model.witnessesByArticle[i] {
+            let n = model.words(inWitnessOf: i, at: w.start)
             for other in model.passageArticles[p] where other != a.id {
                 words[other, default: 0] += n
                 passages[other, default: []].insert(p)
@@ -215,9 +215,10 @@ struct PageContexts {
         }
     }
 
-    func speakersQuoted(in a: Article) -> [[String: Any]] {
+    /// The speakers quoted in article `i`, by name, with their number of quotes there.
+    func speakersQuoted(at i: Int) -> [[String: Any]] {
         var counts: [String: Int] = [:]
-        for q in model.quotesByArticle[a.id] ?? [] { if let s = q.speaker { counts[s.name, default: 0] += 1 } }
+        for q in model.quotesByArticle[i] { if let s = q.speaker { counts[s.name, default: 0] += 1 } }
         return counts.keys.sorted().compactMap { name in
             guard let slug = model.speakerSlugByName[name] else { return nil }
             return ["name": name, "url": Links.up2 + Links.speaker(slug), "count": counts[name]!]

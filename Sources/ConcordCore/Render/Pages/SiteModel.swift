@@ -8,17 +8,21 @@ public struct SiteModel: Sendable {
     public let articlesByID: [Article]
     public let annotations: Annotations
     public let articleIndex: [String: Int]        // id → position in `articles`
-    public let witnessesByArticle: [String: [(passage: Int, witness: Witness)]]
-    public let quotesByArticle: [String: [Quote]]
+    /// The tables below are indexed like `articles` (newest first): a page looks its
+    /// article's up by position, not by hashing its id (12,000 pages at each build).
+    /// Each article's witnesses (passage index, witness), by start.
+    public let witnessesByArticle: [[(passage: Int, witness: Witness)]]
+    /// Each article's quotes, by start.
+    public let quotesByArticle: [[Quote]]
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
     /// Each passage's distinct articles, in witness order (`Passage.articleIDs`, computed once).
     public let passageArticles: [[String]]
-    /// Per article id: words in the body, and words inside some witness.
-    public let wordStats: [String: (words: Int, shared: Int)]
-    /// Words in each witness, keyed by article id and start offset.
-    public let witnessWords: [String: [Int: Int]]
+    /// Per article: words in the body, and words inside some witness.
+    public let wordStats: [(words: Int, shared: Int)]
+    /// Per article: words in each of its witnesses, as (start offset, words), by start.
+    public let witnessWords: [[(start: Int, words: Int)]]
     /// Per article (as in `articles`), digests page keys take instead of hashing the
     /// same strings for every page that names the article: `listed`, what lists of
     /// articles show (its bytes' checksum, title, date, credits); `named`, its id,
@@ -45,8 +49,7 @@ public struct SiteModel: Sendable {
             return ArticleWordStats(text: texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body),
                                     witnesses: witnesses[a.id] ?? [])
         }
-        self.init(articles: unsorted, annotations: annotations,
-                  wordStats: Dictionary(uniqueKeysWithValues: zip(unsorted.map(\.id), stats)))
+        self.init(articles: unsorted, annotations: annotations, wordStats: stats)
     }
 
     /// Each article's witness ranges, sorted by start: what its word counts depend on.
@@ -56,16 +59,23 @@ public struct SiteModel: Sendable {
         return result.mapValues { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
     }
 
-    /// - Parameter wordStats: per article id, its word counts (`ArticleWordStats`).
-    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [String: ArticleWordStats]) {
+    /// - Parameter wordStats: each article's word counts (`ArticleWordStats`), in the order of `unsorted`.
+    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats]) {
+        precondition(stats.count == unsorted.count, "one word count per article")
         // The loader gives articles in id order; sorted here only when they are not.
-        // The quotes' lookups (by article, by speaker) are built on a thread of their own meanwhile.
-        let quoteLookups = Background { [quotes = annotations.quotes] in Self.quoteLookups(quotes) }
-        articlesByID = zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id }) ? unsorted : unsorted.sorted { $0.id < $1.id }
-        let byID = articlesByID
-        articles = Article.chronological(byID, newestFirst: true).map { byID[$0] }
+        let idOrder = zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
+            ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
+        articlesByID = idOrder.map { unsorted[$0] }
+        // Where each article (newest first) was in `unsorted`.
+        let from = Article.chronological(articlesByID, newestFirst: true).map { idOrder[$0] }
+        articles = from.map { unsorted[$0] }
         self.annotations = annotations
-        articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        let articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
+        self.articleIndex = articleIndex
+        // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile.
+        let quoteLookups = Background { [quotes = annotations.quotes, count = articles.count] in
+            Self.quoteLookups(quotes, articles: count, index: articleIndex)
+        }
         let digests = ParallelMap.map(articles, chunk: 256) { a -> (UInt64, UInt64) in
             var listed = PageKey(seed: a.contentHash)
             listed.add(a.title); listed.add(a.date)
@@ -77,25 +87,37 @@ public struct SiteModel: Sendable {
         listedKeys = digests.map(\.0); namedKeys = digests.map(\.1)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         passageArticles = annotations.passages.map(\.articleIDs)
-        passageArticlesKeys = passageArticles.map { [articleIndex, namedKeys] ids in
+        passageArticlesKeys = passageArticles.map { [namedKeys] ids in
             var key = PageKey(seed: 2)
             key.add(UInt64(ids.count))
             for id in ids { if let o = articleIndex[id] { key.add(namedKeys[o]) } else { key.add(id) } }
             return key.value
         }
-        var byArticle: [String: [(passage: Int, witness: Witness)]] = [:]
+        var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
         for (p, passage) in annotations.passages.enumerated() {
-            for w in passage.witnesses { byArticle[w.article, default: []].append((p, w)) }
+            for w in passage.witnesses { if let k = articleIndex[w.article] { byArticle[k].append((p, w)) } }
         }
-        witnessesByArticle = byArticle.mapValues { $0.sorted { $0.witness.start < $1.witness.start } }
-        wordStats = stats.mapValues { (words: $0.words, shared: $0.shared) }
-        witnessWords = stats.mapValues { Dictionary($0.perWitness, uniquingKeysWith: { a, _ in a }) }
+        for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.witness.start < $1.witness.start } }
+        witnessesByArticle = byArticle
+        wordStats = from.map { (words: stats[$0].words, shared: stats[$0].shared) }
+        witnessWords = from.map { stats[$0].perWitness.map { (start: $0.0, words: $0.1) } }
         (quotesByArticle, speakers, speakerSlugByName) = quoteLookups.value()
     }
 
-    /// Each article's quotes by start, and the speakers: one per canonical name and kind, slugs unique.
-    private static func quoteLookups(_ quotes: [Quote]) -> ([String: [Quote]], [Speaker], [String: String]) {
-        let byArticle = Dictionary(grouping: quotes, by: \.article).mapValues { $0.sorted { $0.start < $1.start } }
+    /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
+    func words(inWitnessOf k: Int, at start: Int) -> Int {
+        let list = witnessWords[k]
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if list[mid].start < start { lo = mid + 1 } else { hi = mid } }
+        return lo < list.count && list[lo].start == start ? list[lo].words : 0
+    }
+
+    /// Each article's quotes by start (by position in `articles`, found with `index`), and
+    /// the speakers: one per canonical name and kind, slugs unique.
+    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([[Quote]], [Speaker], [String: String]) {
+        var byArticle = [[Quote]](repeating: [], count: articles)
+        for q in quotes { if let k = index[q.article] { byArticle[k].append(q) } }
+        for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.start < $1.start } }
         var grouped: [String: (SpeakerKind, [Quote])] = [:]
         for q in quotes {
             guard let s = q.speaker else { continue }
