@@ -61,13 +61,21 @@ struct ArchiveDelta {
         let reused = chosen.map(\.1)
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, reused, edges = state?.edges ?? []] () -> [WitnessClusterer.Edge] in
-            var index: [String: Int] = [:]
-            index.reserveCapacity(articles.count)
-            for (i, a) in articles.enumerated() { index[a.id] = i }
+        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? []] () -> [WitnessClusterer.Edge] in
+            // Each previous article's index now if it is here unchanged, else -1: the two id
+            // lists are both in id order, so one merge finds them (no hashing).
+            var now = [Int](repeating: -1, count: ids.count)
+            var j = 0
+            for (i, id) in ids.enumerated() {
+                while j < articles.count && articles[j].id < id { j += 1 }
+                if j < articles.count && articles[j].id == id && reused[j] != nil { now[i] = j }
+            }
             return edges.compactMap { e in
-                guard let a = index[e.a], let b = index[e.b], reused[a] != nil, reused[b] != nil else { return nil }
-                return WitnessClusterer.Edge(a: a, aTokens: e.aTokens, aBytes: e.aBytes, b: b, bTokens: e.bTokens, bBytes: e.bBytes)
+                let a = now[e.a], b = now[e.b]
+                guard a >= 0, b >= 0 else { return nil }
+                var kept = e
+                kept.a = a; kept.b = b
+                return kept
             }
         }
         // The cache's records not reused, found by identity (cheaper than by path).

@@ -10,8 +10,10 @@ struct BuildState: Sendable {
     /// Every article built, by path.
     var records: [String: ArticleRecord]
     var boilerplate: Set<UInt64>
-    /// Aligned segments by article id.
-    var edges: [Edge]
+    /// Aligned segments, their articles by position in `edgeArticles`: the ids of the build's
+    /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
+    var edges: [WitnessClusterer.Edge]
+    var edgeArticles: [String] = []
     /// Each file of the output: the key of what it was made from, and the checksum of its bytes.
     var files: [String: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
@@ -28,11 +30,6 @@ struct BuildState: Sendable {
     var jsonParts = Fragments()
     /// Each passage's first-choice id by seed (its first copy's words are not tokenized again).
     var passageIDs: [WitnessClusterer.Seed: String] = [:]
-
-    struct Edge: Sendable {
-        var a: String, aTokens: ClosedRange<Int>, aBytes: Range<Int>
-        var b: String, bTokens: ClosedRange<Int>, bBytes: Range<Int>
-    }
 
     struct FileEntry: Sendable, Equatable {
         var key: UInt64
@@ -82,11 +79,13 @@ struct BuildState: Sendable {
         switch section {
         case .annotation:
             w.u64s(boilerplate.sorted())
+            w.strings(edgeArticles)
             w.int(edges.count)
-            for e in edges {
-                w.string(e.a); w.int(e.aTokens.lowerBound); w.int(e.aTokens.upperBound); w.range(e.aBytes)
-                w.string(e.b); w.int(e.bTokens.lowerBound); w.int(e.bTokens.upperBound); w.range(e.bBytes)
-            }
+            // Ten numbers per segment, four bytes each when every one fits (offsets into files under 4 GB).
+            var narrow = true
+            for e in edges { Self.numbers(e) { v in if v < 0 || v > Int(UInt32.max) { narrow = false } } }
+            w.bool(narrow)
+            for e in edges { Self.numbers(e) { v in if narrow { w.u32(UInt32(v)) } else { w.int(v) } } }
         // The file tables in the dictionaries' order (they are read back into dictionaries):
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
@@ -109,16 +108,17 @@ struct BuildState: Sendable {
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
         boilerplate = Set(try r.u64s())
+        edgeArticles = try r.strings()
         let n = try r.count()
+        let narrow = try r.bool()
         edges.reserveCapacity(n)
-        func closed(_ r: inout ByteReader) throws(ByteReader.Malformed) -> ClosedRange<Int> {
-            let lo = try r.int(), hi = try r.int()
-            guard lo <= hi else { throw .init() }
-            return lo...hi
-        }
+        var v = [Int](repeating: 0, count: 10)
         for _ in 0..<n {
-            edges.append(Edge(a: try r.string(), aTokens: try closed(&r), aBytes: try r.range(),
-                              b: try r.string(), bTokens: try closed(&r), bBytes: try r.range()))
+            for k in 0..<10 { v[k] = narrow ? Int(try r.u32()) : try r.int() }
+            guard v[0] >= 0, v[0] < edgeArticles.count, v[5] >= 0, v[5] < edgeArticles.count,
+                  v[1] <= v[2], v[3] <= v[4], v[6] <= v[7], v[8] <= v[9] else { throw .init() }
+            edges.append(WitnessClusterer.Edge(a: v[0], aTokens: v[1]...v[2], aBytes: v[3]..<v[4],
+                                               b: v[5], bTokens: v[6]...v[7], bBytes: v[8]..<v[9]))
         }
         let f = try r.count()
         files.reserveCapacity(f)
@@ -134,6 +134,13 @@ struct BuildState: Sendable {
             let seed = WitnessClusterer.Seed(article: try r.string(), contentHash: try r.u64(), start: try r.int(), end: try r.int())
             passageIDs[seed] = try r.string()
         }
+    }
+
+    /// Hands `body` the ten numbers `state.bin` keeps of a segment, in order: each side's
+    /// article, tokens and bytes.
+    private static func numbers(_ e: WitnessClusterer.Edge, _ body: (Int) -> Void) {
+        body(e.a); body(e.aTokens.lowerBound); body(e.aTokens.upperBound); body(e.aBytes.lowerBound); body(e.aBytes.upperBound)
+        body(e.b); body(e.bTokens.lowerBound); body(e.bTokens.upperBound); body(e.bBytes.lowerBound); body(e.bBytes.upperBound)
     }
 
     /// One key of every source file's path and stamp, in the order given (sorted paths):

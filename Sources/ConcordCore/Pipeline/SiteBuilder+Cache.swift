@@ -72,10 +72,7 @@ extension SiteBuilder {
             let state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: [:], boilerplate: boilerplate,
-                edges: edges.map { .init(a: ids[$0.a], aTokens: $0.aTokens, aBytes: $0.aBytes,
-                                         b: ids[$0.b], bTokens: $0.bTokens, bBytes: $0.bBytes) },
-                files: [:])
+                records: [:], boilerplate: boilerplate, edges: edges, edgeArticles: ids, files: [:])
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
         }
     }
