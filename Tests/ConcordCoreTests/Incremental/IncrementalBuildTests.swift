@@ -181,6 +181,28 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// A passage's id comes from its first copy's words. Editing a word of that copy (the
+    /// first article's title and date as they were) gives the passage a new id, while the
+    /// other articles' copies, and everything else their pages show, stay as they were:
+    /// their pages must still link to the passage's new page.
+    @Test func aPassageRenamedByItsFirstCopyIsRelinkedEverywhere() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
+        func article(_ day: Int, _ own: String, _ text: String) -> String {
+            "date 2023-05-0\(day) \(own)\n\n\(own) reported the news on its front page.\n\n\(text)\n\nMore details will follow next week.\n"
+        }
+        try archive.write("a-first.txt", article(1, "The Harbour Times", statement))
+        try archive.write("b-second.txt", article(2, "The Coast Herald", statement))
+        try archive.write("c-third.txt", article(3, "The Evening Post", statement))
+        _ = try await archive.build()
+        let before = try archive.read("annotations.json")
+        try archive.write("a-first.txt", article(1, "The Harbour Times", statement.replacingOccurrences(of: "winter storms", with: "autumn storms")))
+        let r = try await buildAndCompare(archive, "the first copy of the passage edited")
+        #expect(r.incremental)
+        #expect(try archive.read("annotations.json") != before)
+    }
+
     // MARK: damaged caches
 
     func builtArchive() async throws -> TempArchive {

@@ -131,32 +131,26 @@ struct PageContexts {
 
     /// Adds to `key` everything `article(at:)` reads, straight from the model
     /// (12,000 contexts built only to be hashed cost a third of an incremental
-    /// build): the article's bytes and fields, its neighbours' ids and titles,
-    /// its witnesses with their passages' articles (ids, titles, dates) and
-    /// word counts, its quotes with their speakers' names and slugs.
+    /// build): the article's bytes and id, its neighbours' ids, titles and dates,
+    /// its witnesses with their passages' ids and articles (ids, titles, dates)
+    /// and word counts, its quotes' speakers' names and slugs. The article's own
+    /// fields (title, date, credits, author, url, tags) and its quotes' places
+    /// and ids come from its bytes and file name alone, so its bytes' checksum
+    /// stands for them (a parser that changes changes the cache's algorithm
+    /// version, and the next build is a full one).
     func articleKey(at i: Int, into key: inout PageKey) {
         let a = model.articles[i]
-        key.add(a.contentHash); key.add(a.id); key.add(a.title); key.add(a.date)
-        key.add(UInt64(a.credits.count)); for c in a.credits { key.add(c) }
-        key.add(a.author ?? "\u{0}"); key.add(a.url ?? "\u{0}")
-        key.add(UInt64(a.tags.count)); for t in a.tags { key.add(t) }
+        key.add(a.contentHash); key.add(a.id)
         for n in stride(from: i - 1, through: i + 1, by: 2) {
             if n >= 0 && n < model.articles.count { key.add(model.namedKeys[n]) } else { key.add("\u{0}") }
         }
         let witnesses = model.witnessesByArticle[i]
         key.add(UInt64(witnesses.count))
         for (p, w) in witnesses {
-            let passage = model.annotations.passages[p]
-            key.add(passage.id); key.add(UInt64(w.start)); key.add(UInt64(w.end))
+            key.add(model.passageKeys[p]); key.add(UInt64(w.start)); key.add(UInt64(w.end))
             key.add(UInt64(model.words(inWitnessOf: i, at: w.start)))
-            key.add(model.passageArticlesKeys[p])
         }
-        let quotes = model.quotesByArticle[i]
-        key.add(UInt64(quotes.count))
-        for q in quotes {
-            key.add(q.id); key.add(UInt64(q.start)); key.add(UInt64(q.end))
-            if let s = q.speaker { key.add(s.name); key.add(model.speakerSlugByName[s.name] ?? "\u{0}") } else { key.add("\u{0}") }
-        }
+        key.add(model.quoteSpeakerKeys[i])
     }
 
     private func isWebURL(_ s: String) -> Bool { s.hasPrefix("https://") || s.hasPrefix("http://") }

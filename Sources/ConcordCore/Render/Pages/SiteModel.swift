@@ -28,10 +28,14 @@ public struct SiteModel: Sendable {
     /// articles show (its bytes' checksum, title, date, credits); `named`, its id,
     /// title and date.
     let listedKeys: [UInt64], namedKeys: [UInt64]
-    /// Per passage, a digest of its articles' `namedKeys` in witness order: what an article
-    /// page shows of the other articles carrying a passage (hashed once per passage, not
-    /// once per copy and article: a passage copied dozens of times took thousands of lookups).
-    let passageArticlesKeys: [UInt64]
+    /// Per passage, a digest of its id and its articles' `namedKeys` in witness order: what an
+    /// article page shows of a passage it carries and of the other articles carrying it (hashed
+    /// once per passage, not once per copy and article: a passage copied dozens of times took
+    /// thousands of lookups).
+    let passageKeys: [UInt64]
+    /// Per article (as in `articles`), a digest of its quotes' speakers (name and slug, in order):
+    /// what an article page shows of its quotes that does not come from its own bytes.
+    let quoteSpeakerKeys: [UInt64]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -87,9 +91,9 @@ public struct SiteModel: Sendable {
         listedKeys = digests.map(\.0); namedKeys = digests.map(\.1)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         passageArticles = annotations.passages.map(\.articleIDs)
-        passageArticlesKeys = passageArticles.map { [namedKeys] ids in
+        passageKeys = zip(annotations.passages, passageArticles).map { [namedKeys] passage, ids in
             var key = PageKey(seed: 2)
-            key.add(UInt64(ids.count))
+            key.add(passage.id); key.add(UInt64(ids.count))
             for id in ids { if let o = articleIndex[id] { key.add(namedKeys[o]) } else { key.add(id) } }
             return key.value
         }
@@ -101,7 +105,7 @@ public struct SiteModel: Sendable {
         witnessesByArticle = byArticle
         wordStats = from.map { (words: stats[$0].words, shared: stats[$0].shared) }
         witnessWords = from.map { stats[$0].perWitness.map { (start: $0.0, words: $0.1) } }
-        (quotesByArticle, speakers, speakerSlugByName) = quoteLookups.value()
+        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys) = quoteLookups.value()
     }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
@@ -112,9 +116,9 @@ public struct SiteModel: Sendable {
         return lo < list.count && list[lo].start == start ? list[lo].words : 0
     }
 
-    /// Each article's quotes by start (by position in `articles`, found with `index`), and
-    /// the speakers: one per canonical name and kind, slugs unique.
-    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([[Quote]], [Speaker], [String: String]) {
+    /// Each article's quotes by start (by position in `articles`, found with `index`), the
+    /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
+    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([[Quote]], [Speaker], [String: String], [UInt64]) {
         var byArticle = [[Quote]](repeating: [], count: articles)
         for q in quotes { if let k = index[q.article] { byArticle[k].append(q) } }
         for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.start < $1.start } }
@@ -134,7 +138,15 @@ public struct SiteModel: Sendable {
             slugByName[name] = slug
             list.append(Speaker(name: name, kind: kind, slug: slug, quotes: quotes))
         }
-        return (byArticle, list, slugByName)
+        let speakerKeys = byArticle.map { quotes -> UInt64 in
+            var key = PageKey(seed: 3)
+            key.add(UInt64(quotes.count))
+            for q in quotes {
+                if let s = q.speaker { key.add(s.name); key.add(slugByName[s.name] ?? "\u{0}") } else { key.add("\u{0}") }
+            }
+            return key.value
+        }
+        return (byArticle, list, slugByName, speakerKeys)
     }
 
     public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }

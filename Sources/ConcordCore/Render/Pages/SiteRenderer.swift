@@ -59,11 +59,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The start of every page's key: its template, title and depth (its path is what
-    /// the key is stored under).
+    /// the key is stored under). An article page's title is its article's, which
+    /// `articleKey` covers with the article's bytes.
     func placeKey(of page: Page) -> PageKey {
         let frame = frame(of: page)
         var key = PageKey(seed: templates.checksum)
-        key.add(siteTitle); key.add(frame.template); key.add(frame.title); key.add(frame.root)
+        key.add(siteTitle); key.add(frame.template); key.add(frame.root)
+        if case .article = page {} else { key.add(frame.title) }
         return key
     }
 
