@@ -135,9 +135,9 @@ public struct OutputFolder: Sendable {
     ///
     /// - Parameters:
     ///   - written: the site's files (the keys of the build's file table).
-    ///   - order: the written files in the order the manifest lists them
+    ///   - order: every file the build makes, in the order the manifest lists them
     ///     (the site's page order: fixed by the input, and no sort of 12,000 paths);
-    ///     when it is not exactly the written files, they are listed sorted.
+    ///     `written` is some of them, and when it is not all of them, it is listed sorted.
     ///   - held: the files the folder holds, when the build cache knows them (path → checksum;
     ///     empty for a folder made by this build: nothing to remove, and a walk would open one
     ///     folder per page). When nil, they are read from the manifest the earlier build left,
@@ -168,8 +168,10 @@ public struct OutputFolder: Sendable {
             }
             for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) }) { rmdir(staging.path + "/" + folder) }
         }
-        let exact = order.count == written.count && order.allSatisfy(written.contains)
-        let list = Array((exact ? order : written.sorted()).joined(separator: "\n").utf8)
+        // Every file kept is one of `order`'s (the build's pages, annotations.json and the assets),
+        // so equal counts mean the same paths (a repeated path, an asset named like a page, makes
+        // the counts differ): no need to look each one up again (112,000 at 100,000 articles).
+        let list = Array((order.count == written.count ? order : written.sorted()).joined(separator: "\n").utf8)
         if manifestData != list { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath) } }
     }
 
