@@ -68,12 +68,18 @@ public struct QuoteFinder: Sendable {
     public static func link(_ quotes: inout [Quote], to passages: [Passage]) {
         var byArticle: [String: [(String, Range<Int>)]] = [:]
         for p in passages { for w in p.witnesses { byArticle[w.article, default: []].append((p.id, w.range)) } }
+        // One pass per quote, no arrays built (this runs on one core, over every quote of the archive).
         for k in quotes.indices {
             let q = quotes[k]
-            let best = (byArticle[q.article] ?? []).map { (id, r) in (id, r.clamped(to: q.range).count) }
-                .filter { $0.1 * 2 >= max(1, q.range.count) }
-                .max { ($0.1, $1.0) < ($1.1, $0.0) }
-            quotes[k].passage = best?.0
+            var best: (id: String, words: Int)? = nil
+            for (id, r) in byArticle[q.article] ?? [] {
+                let n = r.clamped(to: q.range).count
+                guard n * 2 >= max(1, q.range.count) else { continue }
+                // Most of the quote first; of equals, the smallest id.
+                if let b = best, b.words > n || (b.words == n && b.id <= id) { continue }
+                best = (id, n)
+            }
+            if quotes[k].passage != best?.id { quotes[k].passage = best?.id }
         }
     }
 }
