@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// The aligned segments `state.bin` keeps: written compactly, read back as they were.
+@Suite("Build state")
+struct BuildStateTests {
+    static let ids = ["a-first", "b-second", "c-third"]
+
+    func state(_ edges: [WitnessClusterer.Edge]) -> BuildState {
+        BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: [:],
+                   boilerplate: [7, 3], edges: edges, edgeArticles: Self.ids, files: [:])
+    }
+
+    /// Encodes the body of `state`, maps it from a file and decodes it into an empty state.
+    func readBack(_ state: BuildState) throws -> (BuildState, bytes: Int) {
+        var w = ByteWriter()
+        state.encodeBody(into: &w)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).bin")
+        try Data(w.bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
+        var back = self.state([])
+        back.edgeArticles = []
+        try back.decodeBody(from: &r)
+        #expect(r.atEnd)
+        return (back, w.bytes.count)
+    }
+
+    /// Four bytes a number when every number fits; eight when one does not (a file over 4 GB).
+    @Test func segmentsComeBackAsWritten() throws {
+        func edges(far: Int) -> [WitnessClusterer.Edge] {
+            [.init(a: 0, aTokens: 0...3, aBytes: 10..<far, b: 2, bTokens: 7...9, bBytes: 100..<200),
+             .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<190)]
+        }
+        let (narrow, narrowSize) = try readBack(state(edges(far: 4_000_000_000)))
+        let (wide, wideSize) = try readBack(state(edges(far: 5_000_000_000)))
+        #expect(narrow.edges == edges(far: 4_000_000_000))
+        #expect(wide.edges == edges(far: 5_000_000_000))
+        #expect(narrow.edgeArticles == Self.ids && wide.edgeArticles == Self.ids)
+        #expect(narrow.boilerplate == [3, 7])
+        #expect(wideSize - narrowSize == 2 * 10 * 4, "ten numbers a segment, four bytes more each")
+    }
+
+    /// A segment naming an article the list does not have is damage, not a segment.
+    @Test func aSegmentNamingNoArticleIsDamage() throws {
+        let bad = state([.init(a: 3, aTokens: 0...1, aBytes: 0..<5, b: 0, bTokens: 0...1, bBytes: 0..<5)])
+        #expect(throws: ByteReader.Malformed.self) { _ = try readBack(bad) }
+    }
+}
