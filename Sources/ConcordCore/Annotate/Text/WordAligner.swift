@@ -47,6 +47,8 @@ public struct WordAligner: Sendable {
         // Normal forms as bytes, once per word rather than once per cell, in one buffer per side.
         let aw = WordBytes(a, ar), bw = WordBytes(b, br)
         let ak = ar.map { a.tokens[$0].key }, bk = br.map { b.tokens[$0].key }
+        // Length and first byte of each word of b: `near`'s cheap checks, done per cell without slicing.
+        let bLength = (0..<m).map { Int32(bw.word($0).count) }, bFirst = (0..<m).map { bw.word($0).first ?? 0 }
         var score = [Int32](repeating: 0, count: (n + 1) * w)
         // Per cell: low 2 bits the move (0 stop, 1 diagonal, 2 up = onlyA, 3 left = onlyB),
         // next 2 bits the kind of pair (2 match, 1 near, 0 mismatch).
@@ -56,28 +58,47 @@ public struct WordAligner: Sendable {
             for j in 1...max(m, 1) where j <= m { score[j] = Int32(j) * Self.gapScore; cell[j] = 3 }
         }
         var best: Int32 = 0, bestI = 0, bestJ = 0
-        for i in 1..<(n + 1) {
-            let ka = ak[i - 1], wa = aw.word(i - 1)
-            var jLo = 1, jHi = m
-            if let band {
-                jLo = max(1, i + band.lowerBound); jHi = min(m, i + band.upperBound)
-                if jLo > jHi { continue }
+        score.withUnsafeMutableBufferPointer { score in
+        cell.withUnsafeMutableBufferPointer { cell in
+        bk.withUnsafeBufferPointer { bk in
+        bLength.withUnsafeBufferPointer { bLength in
+        bFirst.withUnsafeBufferPointer { bFirst in
+            for i in 1..<(n + 1) {
+                let ka = ak[i - 1], wa = aw.word(i - 1)
+                let aLength = Int32(wa.count), aFirst = wa.first ?? 0
+                var jLo = 1, jHi = m
+                if let band {
+                    jLo = max(1, i + band.lowerBound); jHi = min(m, i + band.upperBound)
+                    if jLo > jHi { continue }
+                }
+                let row = i * w, above = row - w
+                var left = score[row + jLo - 1]
+                for j in jLo...jHi {
+                    let kind: UInt8
+                    if ka == bk[j - 1] {
+                        kind = 2
+                    } else if aLength >= 4, bLength[j - 1] >= 4, aFirst == bFirst[j - 1],
+                              abs(aLength - bLength[j - 1]) <= max(1, min(aLength, bLength[j - 1]) / 4),
+                              bw.near(j - 1, wa) {
+                        kind = 1
+                    } else {
+                        kind = 0
+                    }
+                    let s: Int32 = kind == 2 ? Self.matchScore : kind == 1 ? Self.nearScore : Self.mismatchScore
+                    let d = score[above + j - 1] + s
+                    let u = score[above + j] + Self.gapScore
+                    let l = left + Self.gapScore
+                    var v = d, mv: UInt8 = 1
+                    if u > v { v = u; mv = 2 }
+                    if l > v { v = l; mv = 3 }
+                    if !global && v <= 0 { v = 0; mv = 0 }
+                    score[row + j] = v
+                    left = v
+                    cell[row + j] = mv | kind << 2
+                    if !global && v > best { best = v; bestI = i; bestJ = j }
+                }
             }
-            for j in jLo...jHi {
-                let kind: UInt8 = ka == bk[j - 1] ? 2 : (bw.near(j - 1, wa) ? 1 : 0)
-                let s: Int32 = kind == 2 ? Self.matchScore : kind == 1 ? Self.nearScore : Self.mismatchScore
-                let d = score[(i - 1) * w + j - 1] + s
-                let u = score[(i - 1) * w + j] + Self.gapScore
-                let l = score[i * w + j - 1] + Self.gapScore
-                var v = d, mv: UInt8 = 1
-                if u > v { v = u; mv = 2 }
-                if l > v { v = l; mv = 3 }
-                if !global && v <= 0 { v = 0; mv = 0 }
-                score[i * w + j] = v
-                cell[i * w + j] = mv | kind << 2
-                if !global && v > best { best = v; bestI = i; bestJ = j }
-            }
-        }
+        }}}}}
         var i = global ? n : bestI, j = global ? m : bestJ
         var steps: [Step] = []
         while i > 0 || j > 0 {
@@ -114,24 +135,34 @@ public struct WordAligner: Sendable {
         guard a.count >= 4, b.count >= 4, a.first == b.first else { return false }
         let limit = max(1, min(a.count, b.count) / 4)
         guard abs(a.count - b.count) <= limit else { return false }
-        return editDistance(Array(a), Array(b), limit: limit) <= limit
+        return editDistance(a, b, limit: limit) <= limit
     }
 
     /// Levenshtein distance, stopping early once it exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, cur[j])
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int { editDistance(a[...], b[...], limit: limit) }
+
+    /// The same over slices, with its two rows on the stack (words are short; no array is made).
+    static func editDistance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, limit: Int) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
+            var prev = rows.baseAddress!, cur = prev + (b.count + 1)
+            for j in 0...b.count { prev[j] = j }
+            var i = 0
+            for x in a {
+                i += 1
+                cur[0] = i
+                var rowMin = i
+                var j = 0
+                for y in b {
+                    j += 1
+                    let v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x == y ? 0 : 1))
+                    cur[j] = v
+                    rowMin = min(rowMin, v)
+                }
+                if rowMin > limit { return limit + 1 }
+                swap(&prev, &cur)
             }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev, &cur)
+            return prev[b.count]
         }
-        return prev[b.count]
     }
 }
 

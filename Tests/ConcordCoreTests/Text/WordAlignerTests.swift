@@ -1,0 +1,101 @@
+import Testing
+@testable import ConcordCore
+
+/// The aligner's inner loop is written for speed; it must give exactly the
+/// steps of the plain dynamic programme below, banded or not, local or global.
+@Suite("Word aligner")
+struct WordAlignerTests {
+    /// The textbook version: full score and move matrices, `WordAligner.near` per cell.
+    static func reference(_ a: TokenizedText, _ ar: Range<Int>, _ b: TokenizedText, _ br: Range<Int>,
+                          global: Bool, band: ClosedRange<Int>?) -> [WordAligner.Step] {
+        let n = ar.count, m = br.count
+        guard n > 0 || m > 0 else { return [] }
+        let w = m + 1
+        var score = [Int32](repeating: 0, count: (n + 1) * w), move = [UInt8](repeating: 0, count: (n + 1) * w)
+        var kindOf = [UInt8](repeating: 0, count: (n + 1) * w)
+        if global {
+            for i in stride(from: 1, through: n, by: 1) { score[i * w] = -Int32(i); move[i * w] = 2 }
+            for j in stride(from: 1, through: m, by: 1) { score[j] = -Int32(j); move[j] = 3 }
+        }
+        var best: Int32 = 0, bestI = 0, bestJ = 0
+        for i in stride(from: 1, through: n, by: 1) {
+            for j in stride(from: 1, through: m, by: 1) {
+                if let band, !band.contains(j - i) { continue }
+                let x = a.normSlice(ar.lowerBound + i - 1), y = b.normSlice(br.lowerBound + j - 1)
+                let kind: UInt8 = a.tokens[ar.lowerBound + i - 1].key == b.tokens[br.lowerBound + j - 1].key ? 2
+                    : WordAligner.near(x, y) ? 1 : 0
+                let d = score[(i - 1) * w + j - 1] + (kind == 2 ? 2 : kind == 1 ? 1 : -1)
+                let u = score[(i - 1) * w + j] - 1, l = score[i * w + j - 1] - 1
+                var v = d, mv: UInt8 = 1
+                if u > v { v = u; mv = 2 }
+                if l > v { v = l; mv = 3 }
+                if !global && v <= 0 { v = 0; mv = 0 }
+                score[i * w + j] = v; move[i * w + j] = mv; kindOf[i * w + j] = kind
+                if !global && v > best { best = v; bestI = i; bestJ = j }
+            }
+        }
+        var i = global ? n : bestI, j = global ? m : bestJ
+        var steps: [WordAligner.Step] = []
+        while i > 0 || j > 0 {
+            let mv = move[i * w + j]
+            if mv == 0 { break }
+            let ai = ar.lowerBound + i - 1, bj = br.lowerBound + j - 1
+            switch mv {
+            case 1:
+                steps.append(kindOf[i * w + j] == 2 ? .match(ai, bj) : kindOf[i * w + j] == 1 ? .near(ai, bj) : .substitute(ai, bj))
+                i -= 1; j -= 1
+            case 2: steps.append(.onlyA(ai)); i -= 1
+            default: steps.append(.onlyB(bj)); j -= 1
+            }
+        }
+        steps.reverse()
+        if !global {
+            while let f = steps.first, !f.isMatch { steps.removeFirst() }
+            while let l = steps.last, !l.isMatch { steps.removeLast() }
+        }
+        return steps
+    }
+
+    /// A deterministic generator (no system randomness: the same cases every run).
+    struct Mix { var state: UInt64; mutating func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) } }
+
+    static let vocabulary = ["behaviour", "behavior", "bipolar", "bi-polar", "intentions", "intensions", "the", "a",
+                             "Kanye", "Kim", "mental", "health", "illness", "compassion", "empathy", "is", "of", "and",
+                             "understand", "understands", "complicated", "complicatedly", "family", "families", "West", "Wests"]
+
+    static func text(_ mix: inout Mix, words: Int) -> TokenizedText {
+        let words = (0..<words).map { _ in vocabulary[mix.next(vocabulary.count)] }
+        let source = Array(words.joined(separator: " ").utf8)
+        return WordTokenizer().tokenize(source, in: 0..<source.count)
+    }
+
+    @Test func sameStepsAsThePlainProgramme() {
+        var mix = Mix(state: 42)
+        let aligner = WordAligner()
+        var compared = 0, nears = 0
+        for round in 0..<300 {
+            let a = Self.text(&mix, words: 1 + mix.next(60)), b = Self.text(&mix, words: 1 + mix.next(60))
+            let aLo = mix.next(a.count), bLo = mix.next(b.count)
+            let ar = aLo..<(aLo + 1 + mix.next(a.count - aLo)), br = bLo..<(bLo + 1 + mix.next(b.count - bLo))
+            let centre = mix.next(21) - 10, width = mix.next(12)
+            let band = round % 3 == 0 ? nil : (centre - width)...(centre + width)
+            let local = band.map { aligner.local(a, ar, b, br, band: $0) } ?? aligner.local(a, ar, b, br)
+            #expect(local == Self.reference(a, ar, b, br, global: false, band: band), "round \(round)")
+            let global = aligner.global(a, ar, b, br)
+            #expect(global == Self.reference(a, ar, b, br, global: true, band: nil), "round \(round)")
+            compared += 2
+            nears += global.filter { if case .near = $0 { return true } else { return false } }.count
+        }
+        #expect(compared == 600)
+        #expect(nears > 50)      // near spellings were exercised, not only equal and unequal words
+    }
+
+    @Test func editDistanceStopsPastItsLimit() {
+        #expect(WordAligner.editDistance(Array("behaviour".utf8), Array("behavior".utf8), limit: 2) == 1)
+        #expect(WordAligner.editDistance(Array("kitten".utf8), Array("sitting".utf8), limit: 5) == 3)
+        #expect(WordAligner.editDistance(Array("abcdefgh".utf8), Array("stuvwxyz".utf8), limit: 2) == 3)
+        #expect(WordAligner.near("intentions", "intensions"))
+        #expect(!WordAligner.near("mental", "rental"))     // first letters differ
+        #expect(!WordAligner.near("the", "thy"))           // too short
+    }
+}
