@@ -48,4 +48,48 @@ struct ShingleIndexTests {
         #expect(one.count > 50)
         for parts in [2, 8] { #expect(Self.summary(index.candidatePairs(parts: parts)) == one, "\(parts) parts") }
     }
+
+    /// Winnowing as its paper states it: in every window of `window` consecutive runs the
+    /// rightmost smallest hash, each position reported once, in order.
+    static func winnowed(_ text: TokenizedText, size: Int, window: Int) -> [(UInt64, Int)] {
+        var all: [UInt64] = []
+        ShingleIndex.forEachRun(text, size, window: 1) { h, _ in all.append(h) }
+        guard !all.isEmpty else { return [] }
+        if all.count <= window {
+            let m = all.indices.last { all[$0] == all.min()! }!
+            return [(all[m], m)]
+        }
+        var out: [(UInt64, Int)] = []
+        for start in 0...(all.count - window) {
+            let w = start..<(start + window)
+            let m = w.last { all[$0] == all[w].min()! }!
+            if out.last?.1 != m { out.append((all[m], m)) }
+        }
+        return out
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 8])
+    func winnowingPicksTheRightmostSmallestRunOfEveryWindow(window: Int) throws {
+        var options = ArchiveGenerator.Options()
+        options.articles = 12
+        options.seed = 3
+        let parser = ArticleParser()
+        let tokenizer = WordTokenizer()
+        var runs = 0
+        for g in ArchiveGenerator(options: options).generate() {
+            let a = try parser.parse(Array(g.contents.utf8), path: g.fileName)
+            let text = tokenizer.tokenize(a.source, in: a.body)
+            // Whole articles, and short texts (fewer runs than the window, one run, none).
+            for cut in [text.count, 9, 6, 5, 4] {
+                let t = TokenizedText(tokens: Array(text.tokens.prefix(cut)), normBytes: text.normBytes,
+                                      normEnds: Array(text.normEnds.prefix(cut)), trailing: text.trailing)
+                var got: [(UInt64, Int)] = []
+                ShingleIndex.forEachRun(t, 5, window: window) { h, p in got.append((h, p)) }
+                let expected = Self.winnowed(t, size: 5, window: window)
+                #expect(got.map(\.0) == expected.map(\.0) && got.map(\.1) == expected.map(\.1), "window \(window), \(cut) words")
+                runs += got.count
+            }
+        }
+        #expect(runs > 1000)
+    }
 }

@@ -119,20 +119,31 @@ struct ShingleIndex {
                 return
             }
             // Sliding window minimum (rightmost on ties); report each new minimum position once.
+            // Position p's hash sits in ring slot p % window; slots are stepped and wrapped,
+            // not divided for (a division per word cost as much as hashing it).
             var ring = [UInt64](repeating: 0, count: window)
             for p in 0..<window { ring[p] = hash(p) }
-            var minPos = -1
+            var minPos = -1, minSlot = 0
             var last = -1
+            var endSlot = window - 1
             for end in (window - 1)..<runs {
-                if end >= window { ring[end % window] = hash(end) }
+                if end >= window {
+                    endSlot = endSlot + 1 == window ? 0 : endSlot + 1
+                    ring[endSlot] = hash(end)
+                }
                 let start = end - window + 1
                 if minPos < start {
-                    minPos = start
-                    for q in start...end where ring[q % window] <= ring[minPos % window] { minPos = q }
-                } else if ring[end % window] <= ring[minPos % window] {
-                    minPos = end
+                    // The minimum left the window: scan it again, from its first slot.
+                    minPos = start; minSlot = endSlot + 1 == window ? 0 : endSlot + 1
+                    var slot = minSlot
+                    for q in start...end {
+                        if ring[slot] <= ring[minSlot] { minPos = q; minSlot = slot }
+                        slot = slot + 1 == window ? 0 : slot + 1
+                    }
+                } else if ring[endSlot] <= ring[minSlot] {
+                    minPos = end; minSlot = endSlot
                 }
-                if minPos != last { body(ring[minPos % window], minPos); last = minPos }
+                if minPos != last { body(ring[minSlot], minPos); last = minPos }
             }
         }
     }
