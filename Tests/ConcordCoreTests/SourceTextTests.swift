@@ -21,10 +21,9 @@ struct SourceTextTests {
         return nil
     }
 
-    struct Mix { var state: UInt64; mutating func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) } }
 
     @Test func sameFirstBadByteAsAPlainDecoder() {
-        var mix = Mix(state: 9)
+        var mix = SplitMix64(seed: 9)
         let pieces: [[UInt8]] = [Array("plain words ".utf8), Array("“curly” ".utf8), Array("é".utf8), Array("😀".utf8),
                                  [0xC3, 0x28], [0x80], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
                                  [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x00], Array("x".utf8)]

@@ -34,14 +34,9 @@ struct ShingleIndexTests {
     }
 
     @Test func generatedArchiveGivesTheSamePairsInAnyNumberOfParts() throws {
-        var options = ArchiveGenerator.Options()
-        options.articles = 160
-        options.seed = 5
-        let parser = ArticleParser()
         let tokenizer = WordTokenizer()
-        let runs = try ArchiveGenerator(options: options).generate().map { g in
-            let a = try parser.parse(Array(g.contents.utf8), path: g.fileName)
-            return ArticleRuns.of(tokenizer.tokenize(a.source, in: a.body), size: 5, window: 4)
+        let runs = try generatedArticles(160, seed: 5).map { a in
+            ArticleRuns.of(tokenizer.tokenize(a.source, in: a.body), size: 5, window: 4)
         }
         let index = ShingleIndex(runs: runs, maxArticles: 100)
         let one = Self.summary(index.candidatePairs(parts: 1))
@@ -70,14 +65,9 @@ struct ShingleIndexTests {
 
     @Test(arguments: [1, 2, 3, 4, 5, 8])
     func winnowingPicksTheRightmostSmallestRunOfEveryWindow(window: Int) throws {
-        var options = ArchiveGenerator.Options()
-        options.articles = 12
-        options.seed = 3
-        let parser = ArticleParser()
         let tokenizer = WordTokenizer()
         var runs = 0
-        for g in ArchiveGenerator(options: options).generate() {
-            let a = try parser.parse(Array(g.contents.utf8), path: g.fileName)
+        for a in try generatedArticles(12, seed: 3) {
             let text = tokenizer.tokenize(a.source, in: a.body)
             // Whole articles, and short texts (fewer runs than the window, one run, none).
             for cut in [text.count, 9, 6, 5, 4] {

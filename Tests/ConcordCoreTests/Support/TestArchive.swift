@@ -73,3 +73,17 @@ final class RecordingLog: BuildLog, @unchecked Sendable {
     func stage(_ s: StageTiming) {}
     var diagnostics: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+extension SplitMix64 {
+    /// A number in `0..<n`, for tests that generate their own cases (the same cases every run).
+    mutating func next(_ n: Int) -> Int { Int.random(in: 0..<n, using: &self) }
+}
+
+/// Generated articles, parsed (for tests that need a realistic archive in memory).
+func generatedArticles(_ count: Int, seed: UInt64) throws -> [Article] {
+    var options = ArchiveGenerator.Options()
+    options.articles = count
+    options.seed = seed
+    let parser = ArticleParser()
+    return try ArchiveGenerator(options: options).generate().map { try parser.parse(Array($0.contents.utf8), path: $0.fileName) }
+}

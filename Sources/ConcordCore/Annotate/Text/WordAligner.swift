@@ -47,7 +47,7 @@ public struct WordAligner: Sendable {
         // Normal forms as bytes, once per word rather than once per cell, in one buffer per side.
         let aw = WordBytes(a, ar), bw = WordBytes(b, br)
         let ak = ar.map { a.tokens[$0].key }, bk = br.map { b.tokens[$0].key }
-        // Length and first byte of each word of b: `near`'s cheap checks, done per cell without slicing.
+        // Length and first byte of each word of b, for `mayBeNear` per cell without slicing.
         let bLength = (0..<m).map { Int32(bw.word($0).count) }, bFirst = (0..<m).map { bw.word($0).first ?? 0 }
         var score = [Int32](repeating: 0, count: (n + 1) * w)
         // Per cell: low 2 bits the move (0 stop, 1 diagonal, 2 up = onlyA, 3 left = onlyB),
@@ -77,9 +77,7 @@ public struct WordAligner: Sendable {
                     let kind: UInt8
                     if ka == bk[j - 1] {
                         kind = 2
-                    } else if aLength >= 4, bLength[j - 1] >= 4, aFirst == bFirst[j - 1],
-                              abs(aLength - bLength[j - 1]) <= max(1, min(aLength, bLength[j - 1]) / 4),
-                              bw.near(j - 1, wa) {
+                    } else if Self.mayBeNear(aLength, aFirst, bLength[j - 1], bFirst[j - 1]), Self.near(wa, bw.word(j - 1)) {
                         kind = 1
                     } else {
                         kind = 0
@@ -132,16 +130,23 @@ public struct WordAligner: Sendable {
 
     @inline(__always)
     static func near(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-        guard a.count >= 4, b.count >= 4, a.first == b.first else { return false }
-        let limit = max(1, min(a.count, b.count) / 4)
-        guard abs(a.count - b.count) <= limit else { return false }
+        guard let fa = a.first, let fb = b.first, mayBeNear(Int32(a.count), fa, Int32(b.count), fb) else { return false }
+        let limit = Int(nearLimit(Int32(a.count), Int32(b.count)))
         return editDistance(a, b, limit: limit) <= limit
     }
 
-    /// Levenshtein distance, stopping early once it exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int { editDistance(a[...], b[...], limit: limit) }
+    /// The cheap part of `near`, from lengths and first letters alone (the aligner's
+    /// inner loop checks it from per-word arrays before looking at the words).
+    @inline(__always)
+    static func mayBeNear(_ lengthA: Int32, _ firstA: UInt8, _ lengthB: Int32, _ firstB: UInt8) -> Bool {
+        lengthA >= 4 && lengthB >= 4 && firstA == firstB && abs(lengthA - lengthB) <= nearLimit(lengthA, lengthB)
+    }
 
-    /// The same over slices, with its two rows on the stack (words are short; no array is made).
+    /// Edits allowed between near spellings: one per four letters of the shorter word.
+    @inline(__always) static func nearLimit(_ lengthA: Int32, _ lengthB: Int32) -> Int32 { max(1, min(lengthA, lengthB) / 4) }
+
+    /// Levenshtein distance, stopping early once it exceeds `limit`; its two rows
+    /// are on the stack (words are short; no array is made).
     static func editDistance(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>, limit: Int) -> Int {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (b.count + 1)) { rows in
             var prev = rows.baseAddress!, cur = prev + (b.count + 1)
@@ -185,11 +190,4 @@ struct WordBytes {
     init(_ text: TokenizedText, _ range: Range<Int>) { self.text = text; base = range.lowerBound }
 
     @inline(__always) func word(_ k: Int) -> ArraySlice<UInt8> { text.normSlice(base + k) }
-
-    /// Whether word `k` is a near spelling of `other` (cheap checks first).
-    @inline(__always) func near(_ k: Int, _ other: ArraySlice<UInt8>) -> Bool {
-        let w = text.normSlice(base + k)
-        guard w.count >= 4, other.count >= 4, w.first == other.first else { return false }
-        return WordAligner.near(w, other)
-    }
 }
