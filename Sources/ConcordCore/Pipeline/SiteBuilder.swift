@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
         try output.checkSafe(source: options.source, templates: options.templates,
                              workingDirectory: options.workingDirectory)
         let config = try SiteConfig.load(options.config)
-        let templates = try await TemplateSet(folder: options.templates)
+        let templates = try await TemplateSet(folder: options.templates, stencils: options.stencils)
         // The build blocks (waiting for the lock, then computing on every core): it runs on a
         // thread of its own, not on one of Swift concurrency's few shared threads, which a
         // server in the same process needs to keep answering.
@@ -290,7 +290,8 @@ public struct SiteBuilder: Sendable {
             }
             OutputFolder.prune(staging, keeping: fileTable.keys,
                                order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms, unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            let stencilled = templates.stencilCounts.withLock { $0 }
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging); throw error
         }

@@ -20,8 +20,13 @@ public struct TemplateSet: Sendable {
     /// The list pages' templates cut into shell and row, where their shape allows
     /// (a list missing here renders whole).
     let lists: [Listing: ListTemplate]
+    /// The page templates stencils can render (`StencilSource`); empty when they are off.
+    let stencils: [String: StencilSource]
+    /// Pages filled from a stencil, and pages rendered by swift-mustache alone.
+    let stencilCounts = Locked<(filled: Int, plain: Int)>((0, 0))
 
-    public init(folder: URL) async throws(BuildFailure) {
+    /// - Parameter stencils: false renders every page with swift-mustache alone (tests compare the two).
+    public init(folder: URL, stencils useStencils: Bool = true) async throws(BuildFailure) {
         self.folder = folder
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
@@ -56,6 +61,13 @@ public struct TemplateSet: Sendable {
             }
         }
         self.lists = lists
+        var stencils: [String: StencilSource] = [:]
+        if useStencils {
+            for name in Self.required where name != "layout" {
+                if let text = lib.getTemplate(named: name)?.description { stencils[name] = StencilSource(text: text, library: lib) }
+            }
+        }
+        self.stencils = stencils
         self.assets = files.filter { !$0.hasSuffix(".mustache") }
     }
 
@@ -65,10 +77,34 @@ public struct TemplateSet: Sendable {
     /// page title and content, which each page then fills in: a page costs one
     /// template render, not two. The title is escaped as Mustache would.
     func page(_ template: String, _ context: [String: Any], title: String, root: String, siteTitle: String) throws(BuildFailure) -> String {
-        guard let content = library.render(context, withTemplate: template) else {
+        guard let content = stencilled(template, context) ?? library.render(context, withTemplate: template) else {
             throw BuildFailure("template '\(template)' is missing")
         }
         return try wrap(title: title, root: root, siteTitle: siteTitle, size: content.utf8.count) { $0 += content }
+    }
+
+    /// A page body filled from its template's stencil, or nil to render it with swift-mustache.
+    ///
+    /// A page that made a new stencil is also rendered by swift-mustache and compared, and the
+    /// stencil kept only if they agree; a template whose stencil ever gives other bytes is
+    /// rendered by swift-mustache from then on.
+    private func stencilled(_ template: String, _ context: [String: Any]) -> String? {
+        guard let source = stencils[template], !source.failed.withLock({ $0 }) else {
+            stencilCounts.withLock { $0.plain += 1 }; return nil
+        }
+        var out = "", pending: [StencilSource.Pending] = []
+        guard source.render([context], into: &out, pending: &pending) else {
+            stencilCounts.withLock { $0.plain += 1 }; return nil
+        }
+        if !pending.isEmpty {
+            guard library.render(context, withTemplate: template) == out else {
+                source.failed.withLock { $0 = true }
+                stencilCounts.withLock { $0.plain += 1 }; return nil
+            }
+            StencilSource.commit(pending)
+        }
+        stencilCounts.withLock { $0.filled += 1 }
+        return out
     }
 
     /// A page body (appended by `content`, about `size` bytes) wrapped in `layout`.
