@@ -17,12 +17,16 @@ struct ListTemplate: Sendable {
     /// Names the row's text (partials included) reads: when it reads a page-level
     /// value (such as `articleCount`), every row depends on it.
     let rowNames: Set<String>
+    /// The row's text as a stencil source (`StencilSource`), when it is one and `library` was given.
+    let rowStencil: StencilSource?
 
     /// Where the rendered rows go in the rendered shell: a line of its own.
     static let rowsMark = "\u{1}concord:rows\u{1}"
 
-    /// - Parameter section: the name of the section that repeats for each row.
-    init?(text: String, section: String, partial: (String) -> String?) {
+    /// - Parameters:
+    ///   - section: the name of the section that repeats for each row.
+    ///   - library: the templates' library, for rows filled from stencils; nil renders every row with swift-mustache.
+    init?(text: String, section: String, partial: (String) -> String?, library: MustacheLibrary? = nil) {
         guard let cut = Self.cut(text, at: section), let names = Self.names(in: cut.body, partial: partial),
               !names.contains(".") else { return nil }
         // Pragmas (`{{% CONTENT_TYPE: HTML }}`) set up the whole template; the row needs them too.
@@ -30,6 +34,7 @@ struct ListTemplate: Sendable {
         guard let shell = try? MustacheTemplate(string: cut.prefix + Self.rowsMark + "\n" + cut.suffix),
               let row = try? MustacheTemplate(string: pragmas + cut.body) else { return nil }
         self.shell = shell; self.row = row; self.rowNames = names
+        rowStencil = library.flatMap { StencilSource(text: pragmas + cut.body, library: $0) }
     }
 
     /// The text before, inside and after the `section` section. A section tag alone
@@ -127,8 +132,21 @@ struct ListTemplate: Sendable {
         return (String(rendered[..<mark.lowerBound]), String(rendered[mark.upperBound...]))
     }
 
-    /// One row: the row's values laid over the page's.
+    /// One row: the row's values laid over the page's. Filled from the row's stencil where it
+    /// has one; a row that made a new stencil is also rendered by swift-mustache, and the
+    /// stencil kept only if they agree (else every row renders with swift-mustache from then on).
     func renderRow(_ row: [String: Any], page: [String: Any], library: MustacheLibrary) -> String {
+        var pending: [StencilSource.Pending] = [], out = ""
+        guard let source = rowStencil, !source.failed.withLock({ $0 }),
+              source.render([page, row], into: &out, pending: &pending) else { return plainRow(row, page: page, library: library) }
+        if pending.isEmpty { return out }
+        let plain = plainRow(row, page: page, library: library)
+        if plain == out { StencilSource.commit(pending) } else { source.failed.withLock { $0 = true } }
+        return plain
+    }
+
+    /// One row rendered by swift-mustache.
+    func plainRow(_ row: [String: Any], page: [String: Any], library: MustacheLibrary) -> String {
         var context = page
         for (k, v) in row { context[k] = v }
         return self.row.render(context, library: library)

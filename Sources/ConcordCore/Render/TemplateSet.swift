@@ -57,7 +57,8 @@ public struct TemplateSet: Sendable {
         var lists: [Listing: ListTemplate] = [:]
         for list in Listing.allCases {
             lists[list] = lib.getTemplate(named: list.template).flatMap {
-                ListTemplate(text: $0.description, section: list.section, partial: { lib.getTemplate(named: $0)?.description })
+                ListTemplate(text: $0.description, section: list.section, partial: { lib.getTemplate(named: $0)?.description },
+                             library: useStencils ? lib : nil)
             }
         }
         self.lists = lists

@@ -13,7 +13,19 @@ struct StencilTests {
     /// both ways, and every page filled from a stencil (a page whose stencil went wrong
     /// would be rendered by swift-mustache after all, so this is what the test checks).
     @Test func shippedTemplatesFillEveryPageWithTheSameBytes() async throws {
-        let articles = try Repo.seedArticles() + generatedArticles(120, seed: 11)
+        // One article whose every printed field has characters to escape.
+        let marked = try ArticleParser().parse(Array("""
+            ---
+            title: "Tom & Jerry's <b>\\"quoted\\"</b> title"
+            date: 2021-03-04
+            source: "A & B <wire>"
+            author: "O'Brien & <co>"
+            url: "https://example.com/?a=1&b=<2>"
+            ---
+
+            "It's <here> & \\"there\\"," said Tom & Jerry's friend.
+            """.utf8), path: "marked.md")
+        let articles = try Repo.seedArticles() + generatedArticles(120, seed: 11) + [marked]
         let model = SiteModel(articles: articles, annotations: Annotator().annotateAll(articles).annotations)
         let stencilled = try await TemplateSet(folder: Repo.templates)
         let plain = try await TemplateSet(folder: Repo.templates, stencils: false)
@@ -28,6 +40,48 @@ struct StencilTests {
         let counts = stencilled.stencilCounts.withLock { $0 }
         #expect(counts.filled == pages && counts.plain == 0, "\(counts)")
         #expect(plain.stencilCounts.withLock { $0 }.filled == 0)
+        #expect(try a.html(of: .article(model.articleIndex["marked"]!)).contains("Tom &amp; Jerry&#39;s &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; title"))
+
+        // The list pages' rows: filled from their stencils, the same bytes as swift-mustache's.
+        let contexts = PageContexts(model: model)
+        for list in Listing.allCases {
+            let cut = try #require(stencilled.lists[list]), source = try #require(cut.rowStencil)
+            let page = contexts.listPage(list)
+            for i in 0..<contexts.rowCount(list) {
+                let row = contexts.row(list, i)
+                #expect(cut.renderRow(row, page: page, library: stencilled.library) == cut.plainRow(row, page: page, library: stencilled.library))
+            }
+            #expect(!source.failed.withLock { $0 }, "\(list)")
+            #expect(plain.lists[list]?.rowStencil == nil)
+        }
+    }
+
+    /// Edge cases by hand: spaces ending a row, `.` in a string's section, a dictionary as
+    /// one row, nested rows, empty and missing rows, sections cut inline.
+    @Test(arguments: [
+        "<ul>{{#rows}}<li>{{r0}}\n  {{/rows}}<b>",
+        "{{#s0}}[{{.}}]{{/s0}}{{^s0}}none{{/s0}}",
+        "<p>{{#one}}<a href=\"{{u}}\">{{t}}</a>{{/one}}</p>\n",
+        "<ol>\n{{#rows}}\n<li>{{r0}}<ul>{{#sub}}<i>{{{r1}}}</i>{{/sub}}</ul></li>\n{{/rows}}\n</ol>\n",
+        "<ol>\n{{#none}}\n<li>{{r0}}</li>\n{{/none}}\n</ol>\n",
+        "a {{#rows}}{{r0}}, {{/rows}}b\n",
+    ])
+    func fixedTemplatesFillWhatSwiftMustacheRenders(_ body: String) throws {
+        var library = MustacheLibrary()
+        let text = Self.pragma + body
+        try library.register(text, named: "t")
+        let source = try #require(StencilSource(text: text, library: library))
+        let contexts: [[String: Any]] = [
+            ["s0": "<x>", "one": ["u": "/a?b=1&c=2", "t": "T"] as [String: Any],
+             "rows": [["r0": "R & 0", "sub": [["r1": "<1>"], ["r1": "2"]]], ["r0": "", "sub": [[String: Any]]()]] as [[String: Any]]],
+            ["s0": "", "rows": [[String: Any]]()],
+            [:],
+        ]
+        for context in contexts {
+            var out = "", pending: [StencilSource.Pending] = []
+            #expect(source.render([context], into: &out, pending: &pending))
+            #expect(out == library.render(context, withTemplate: "t")!, "\(context)")
+        }
     }
 
     // MARK: generated templates and contexts

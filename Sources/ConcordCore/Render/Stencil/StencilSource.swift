@@ -153,7 +153,7 @@ final class StencilSource: @unchecked Sendable {
         let body = lines(cut.body), prefix = lines(cut.prefix), suffix = lines(cut.suffix)
         // Complete lines only: the last element after a final line break is empty.
         let bodyLast = body.count > 1 && body.last!.isEmpty ? body[body.count - 2] : body.last
-        let prefixLast = prefix.count > 1 ? prefix[prefix.count - 2] : nil
+        let prefixLast = prefix.count > 1 && prefix.last!.isEmpty ? prefix[prefix.count - 2] : nil
         guard !loneTag(body.first), !loneTag(bodyLast), !loneTag(prefixLast), !loneTag(prefix.last),
               !loneTag(suffix.first), !cut.suffix.isEmpty else { return nil }
         return cut
