@@ -63,18 +63,28 @@ enum VariantMarkup {
         return (first.0..<(last.0 + 1), steps.filter(\.isMatch).count)
     }
 
-    /// Wraps text in paragraphs at blank lines.
+    /// Wraps text in paragraphs at blank lines (lines of nothing but spaces, tabs and carriage
+    /// returns). Lines end at a line feed not preceded by a carriage return (a CR LF pair is one
+    /// character, which the first version, splitting characters, never split at).
     static func paragraphs(_ html: String) -> String {
-        var paras: [String] = []
-        var current: [Substring] = []
-        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-                if !current.isEmpty { paras.append(current.joined(separator: "\n")); current = [] }
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var open = false          // a paragraph is open; its lines so far are in `out`
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A || (end > 0 && bytes[end - 1] == 0x0D) { end += 1 }
+            let line = bytes[start..<end]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                if open { out += Array("</p>".utf8); open = false }
             } else {
-                current.append(line)
+                if open { out.append(0x0A) } else { out += Array((out.isEmpty ? "<p>" : "\n<p>").utf8); open = true }
+                out += line
             }
+            start = end + 1
         }
-        if !current.isEmpty { paras.append(current.joined(separator: "\n")) }
-        return paras.map { "<p>\($0)</p>" }.joined(separator: "\n")
+        if open { out += Array("</p>".utf8) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,0 +1,30 @@
+import Testing
+@testable import ConcordCore
+
+@Suite("Variant markup")
+struct VariantMarkupTests {
+    /// Paragraphs as the first version made them: lines split, blank ones (spaces, tabs,
+    /// carriage returns) closing a paragraph.
+    static func referenceParagraphs(_ html: String) -> String {
+        var paras: [String] = [], current: [Substring] = []
+        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !current.isEmpty { paras.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paras.append(current.joined(separator: "\n")) }
+        return paras.map { "<p>\($0)</p>" }.joined(separator: "\n")
+    }
+
+    @Test func paragraphsSplitAtBlankLines() {
+        #expect(VariantMarkup.paragraphs("a\nb\n\n  \nc") == "<p>a\nb</p>\n<p>c</p>")
+        var rng = SplitMix64(seed: 3)
+        let pieces = ["a", "word", " ", "\t", "\r", "\n", "\n\n", "\r\n", "é", "<b>x</b>", "&amp;"]
+        for _ in 0..<2000 {
+            let html = (0..<rng.next(16)).map { _ in pieces[rng.next(pieces.count)] }.joined()
+            #expect(VariantMarkup.paragraphs(html) == Self.referenceParagraphs(html), "\(html.debugDescription)")
+        }
+    }
+}
