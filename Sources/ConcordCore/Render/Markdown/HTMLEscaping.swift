@@ -1,10 +1,13 @@
 /// Escapes text for HTML element content and double-quoted attribute values.
 public enum HTML {
     public static func escape(_ text: some StringProtocol) -> String {
-        // Most text has nothing to escape: return it as it is.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return String(text)
-        }
+        // Most text has nothing to escape: return it as it is (scanned in place where it is contiguous).
+        @inline(__always) func special(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
+        let needed = text.utf8.withContiguousStorageIfAvailable { buffer in
+            for b in buffer where special(b) { return true }
+            return false
+        } ?? text.utf8.contains(where: special)
+        guard needed else { return String(text) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
         for b in text.utf8 {

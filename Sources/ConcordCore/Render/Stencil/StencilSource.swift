@@ -58,6 +58,15 @@ final class StencilSource: @unchecked Sendable {
     /// and `commit`s them only if it is the same, so that no other page uses a
     /// stencil never checked.
     func render(_ scope: [[String: Any]], into out: inout String, pending: inout [Pending]) -> Bool {
+        var scope = scope, recent: Recent? = nil
+        return render(&scope, into: &out, pending: &pending, recent: &recent)
+    }
+
+    /// The stencil the previous row of a section used: rows mostly share a shape, and
+    /// comparing shapes costs less than finding one in the shared table.
+    typealias Recent = (shape: [UInt8], stencil: Stencil)
+
+    private func render(_ scope: inout [[String: Any]], into out: inout String, pending: inout [Pending], recent: inout Recent?) -> Bool {
         var values: [StencilValue] = []
         var shape: [UInt8] = []
         values.reserveCapacity(names.count); shape.reserveCapacity(names.count)
@@ -67,7 +76,14 @@ final class StencilSource: @unchecked Sendable {
             if case .opaque = value { return false }
             values.append(value); shape.append(value.shape)
         }
-        guard let stencil = stencil(for: shape, values, &pending) else { return false }
+        let stencil: Stencil
+        if let recent, recent.shape == shape {
+            stencil = recent.stencil
+        } else {
+            guard let found = self.stencil(for: shape, values, &pending) else { return false }
+            stencil = found
+            recent = (shape, found)
+        }
         for part in stencil.parts {
             switch part {
             case .text(let s): out += s
@@ -76,8 +92,11 @@ final class StencilSource: @unchecked Sendable {
                 out += escaped ? HTML.escape(s) : s
             case .rows(let i, let source):
                 guard case .rows(let rows) = values[i] else { return false }
+                var last: Recent? = nil
                 for row in rows {
-                    guard source.render(scope + [row], into: &out, pending: &pending) else { return false }
+                    scope.append(row)
+                    defer { scope.removeLast() }
+                    guard source.render(&scope, into: &out, pending: &pending, recent: &last) else { return false }
                 }
             }
         }
