@@ -133,16 +133,10 @@ struct ListTemplate: Sendable {
     }
 
     /// One row: the row's values laid over the page's. Filled from the row's stencil where it
-    /// has one; a row that made a new stencil is also rendered by swift-mustache, and the
-    /// stencil kept only if they agree (else every row renders with swift-mustache from then on).
+    /// has one (`StencilSource.fill`), else rendered by swift-mustache.
     func renderRow(_ row: [String: Any], page: [String: Any], library: MustacheLibrary) -> String {
-        var pending: [StencilSource.Pending] = [], out = ""
-        guard let source = rowStencil, !source.failed.withLock({ $0 }),
-              source.render([page, row], into: &out, pending: &pending) else { return plainRow(row, page: page, library: library) }
-        if pending.isEmpty { return out }
-        let plain = plainRow(row, page: page, library: library)
-        if plain == out { StencilSource.commit(pending) } else { source.failed.withLock { $0 = true } }
-        return plain
+        guard let source = rowStencil else { return plainRow(row, page: page, library: library) }
+        return source.fill([page, row]) { plainRow(row, page: page, library: library) }.text
     }
 
     /// One row rendered by swift-mustache.

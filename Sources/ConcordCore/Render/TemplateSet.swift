@@ -78,34 +78,22 @@ public struct TemplateSet: Sendable {
     /// page title and content, which each page then fills in: a page costs one
     /// template render, not two. The title is escaped as Mustache would.
     func page(_ template: String, _ context: [String: Any], title: String, root: String, siteTitle: String) throws(BuildFailure) -> String {
-        guard let content = stencilled(template, context) ?? library.render(context, withTemplate: template) else {
+        guard let content = body(template, context) else {
             throw BuildFailure("template '\(template)' is missing")
         }
         return try wrap(title: title, root: root, siteTitle: siteTitle, size: content.utf8.count) { $0 += content }
     }
 
-    /// A page body filled from its template's stencil, or nil to render it with swift-mustache.
-    ///
-    /// A page that made a new stencil is also rendered by swift-mustache and compared, and the
-    /// stencil kept only if they agree; a template whose stencil ever gives other bytes is
-    /// rendered by swift-mustache from then on.
-    private func stencilled(_ template: String, _ context: [String: Any]) -> String? {
-        guard let source = stencils[template], !source.failed.withLock({ $0 }) else {
-            stencilCounts.withLock { $0.plain += 1 }; return nil
+    /// A page body filled from its template's stencil where one stands in (`StencilSource.fill`),
+    /// else rendered by swift-mustache; nil when the template is missing.
+    private func body(_ template: String, _ context: [String: Any]) -> String? {
+        guard let source = stencils[template] else {
+            stencilCounts.withLock { $0.plain += 1 }
+            return library.render(context, withTemplate: template)
         }
-        var out = "", pending: [StencilSource.Pending] = []
-        guard source.render([context], into: &out, pending: &pending) else {
-            stencilCounts.withLock { $0.plain += 1 }; return nil
-        }
-        if !pending.isEmpty {
-            guard library.render(context, withTemplate: template) == out else {
-                source.failed.withLock { $0 = true }
-                stencilCounts.withLock { $0.plain += 1 }; return nil
-            }
-            StencilSource.commit(pending)
-        }
-        stencilCounts.withLock { $0.filled += 1 }
-        return out
+        let (text, filled) = source.fill([context]) { library.render(context, withTemplate: template) ?? "" }
+        stencilCounts.withLock { if filled { $0.filled += 1 } else { $0.plain += 1 } }
+        return text
     }
 
     /// A page body (appended by `content`, about `size` bytes) wrapped in `layout`.

@@ -191,6 +191,27 @@ struct StencilTests {
         #expect(StencilSource(text: text, library: library) == nil)
     }
 
+    /// A new stencil is checked against swift-mustache's bytes once, then used unchecked;
+    /// one that disagrees is dropped with its source, and swift-mustache's bytes are used.
+    @Test func newStencilsAreCheckedOnceAndDroppedIfTheyDisagree() throws {
+        var library = MustacheLibrary()
+        let text = Self.pragma + "<h1>{{title}}</h1>{{#rows}}<li>{{r0}}</li>{{/rows}}\n"
+        try library.register(text, named: "t")
+        let page: [String: Any] = ["title": "A & B", "rows": [["r0": "x"], ["r0": "<y>"]] as [[String: Any]]]
+        let other: [String: Any] = ["title": "C", "rows": [["r0": "z"]] as [[String: Any]]]
+        let expected = library.render(page, withTemplate: "t")!
+        var checks = 0
+        let good = try #require(StencilSource(text: text, library: library))
+        let first = good.fill([page]) { checks += 1; return expected }
+        #expect(first.text == expected && first.filled && checks == 1)
+        let second = good.fill([other]) { checks += 1; return "unused" }
+        #expect(second.text == library.render(other, withTemplate: "t")! && second.filled && checks == 1)
+
+        let bad = try #require(StencilSource(text: text, library: library))
+        #expect(bad.fill([page]) { "swift-mustache's bytes" } == ("swift-mustache's bytes", false))
+        #expect(bad.fill([other]) { "again" } == ("again", false))
+    }
+
     @Test func valuesItCannotStandInForRenderWithSwiftMustache() throws {
         var library = MustacheLibrary()
         let text = Self.pragma + "{{#list}}<{{.}}>{{/list}}{{#rows}}{{x}}{{/rows}}{{n}}"

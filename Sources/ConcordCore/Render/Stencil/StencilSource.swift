@@ -6,8 +6,8 @@ import Mustache
 ///
 /// Only texts whose meaning a mark cannot change get one: the first tag is
 /// `{{% CONTENT_TYPE: HTML }}` (Concord's escaper, in partials too), names are
-/// plain (no dots, `.`, transforms), no delimiter changes, inheritance, dynamic
-/// or standalone partials. Values must be strings, integers, flags,
+/// plain (no dotted names or transforms; `.` only where it does not print a
+/// dictionary), no delimiter changes, inheritance, dynamic or standalone partials. Values must be strings, integers, flags,
 /// dictionaries or arrays of dictionaries (or empty arrays). Then a string and
 /// its mark take the same path through swift-mustache (printed, escaped,
 /// or a section rendered once), and a row section cut out and rendered per row
@@ -42,6 +42,21 @@ final class StencilSource: @unchecked Sendable {
                 && Self.cut(text, at: n) != nil
         }
         firstTag = names.map { n in tags.first { Self.plainName($0.inner) == n }?.range.lowerBound ?? Int.max }
+    }
+
+    /// The text for `scope` (see `render`), filled from a stencil where one stands in, else
+    /// `plain()`. A call that made a new stencil also gets `plain()` and keeps the stencil
+    /// only if the two agree; if they ever differ, this source is not used again.
+    func fill(_ scope: [[String: Any]], plain: () -> String) -> (text: String, filled: Bool) {
+        guard !failed.withLock({ $0 }) else { return (plain(), false) }
+        var out = "", pending: [Pending] = []
+        guard render(scope, into: &out, pending: &pending) else { return (plain(), false) }
+        if !pending.isEmpty {
+            let reference = plain()
+            guard reference == out else { failed.withLock { $0 = true }; return (reference, false) }
+            Self.commit(pending)
+        }
+        return (out, true)
     }
 
     /// A stencil made for a page and not yet checked against swift-mustache's rendering of it.
