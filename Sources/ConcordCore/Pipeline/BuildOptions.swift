@@ -14,8 +14,6 @@ public struct BuildOptions: Sendable {
     public var boilerplateArticles: Int?
     /// Ignore the build cache: parse, annotate and render everything (`--full`).
     public var full = false
-    /// Fill pages from stencils (`StencilSource`); false renders every page with swift-mustache alone.
-    var stencils = true
 
     public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
         self.source = source; self.output = output; self.templates = templates

@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
         try output.checkSafe(source: options.source, templates: options.templates,
                              workingDirectory: options.workingDirectory)
         let config = try SiteConfig.load(options.config)
-        let templates = try await TemplateSet(folder: options.templates, stencils: options.stencils)
+        let templates = try await TemplateSet(folder: options.templates)
         // The build blocks (waiting for the lock, then computing on every core): it runs on a
         // thread of its own, not on one of Swift concurrency's few shared threads, which a
         // server in the same process needs to keep answering.

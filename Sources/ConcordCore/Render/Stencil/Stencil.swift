@@ -54,7 +54,7 @@ struct Stencil: Sendable {
                 else if rest.elementsEqual("&lt;".utf8) { parts.append(.value(name: n, escaped: true)) }
                 else { return nil }
             } else {
-                // A row section's mark stands on a line of its own (see `StencilSource.cut`).
+                // A row section's mark stands on a line of its own (see `StencilSource.make`).
                 guard rest.isEmpty, let source = sources[n], seenRows.insert(n).inserted,
                       next < utf8.count, utf8[next] == 0x0A else { return nil }
                 next += 1

@@ -35,13 +35,13 @@ final class StencilSource: @unchecked Sendable {
         self.text = text
         self.library = library
         names = own.union(fromPartials).sorted()
-        let tags = ListTemplate.scan(utf8)
+        let tags = MustacheText.scan(utf8)
         cuttable = names.map { n in
-            let named = tags.filter { Self.plainName($0.inner) == n }
+            let named = tags.filter { MustacheText.plainName($0.inner) == n }
             return !fromPartials.contains(n) && named.count == 2 && named[0].inner.hasPrefix("#") && named[1].inner.hasPrefix("/")
-                && Self.cut(text, at: n) != nil
+                && MustacheText.cut(text, at: n) != nil
         }
-        firstTag = names.map { n in tags.first { Self.plainName($0.inner) == n }?.range.lowerBound ?? Int.max }
+        firstTag = names.map { n in tags.first { MustacheText.plainName($0.inner) == n }?.range.lowerBound ?? Int.max }
     }
 
     /// The text for `scope` (see `render`), filled from a stencil where one stands in, else
@@ -151,8 +151,8 @@ final class StencilSource: @unchecked Sendable {
         let rowNames = names.indices.filter { if case .rows = values[$0] { true } else { false } }.sorted { firstTag[$0] < firstTag[$1] }
         for i in rowNames {
             let name = names[i]
-            guard ListTemplate.tags(in: shellText).contains(where: { Self.plainName($0) == name }) else { continue }
-            guard let cut = Self.cut(shellText, at: name), let source = child(i, body: cut.body) else { return nil }
+            guard MustacheText.tags(in: shellText).contains(where: { MustacheText.plainName($0) == name }) else { continue }
+            guard let cut = MustacheText.cut(shellText, at: name), let source = child(i, body: cut.body) else { return nil }
             shellText = cut.prefix + Stencil.rowsMark(i) + "\n" + cut.suffix
             sources[i] = source
         }
@@ -174,25 +174,6 @@ final class StencilSource: @unchecked Sendable {
         return Stencil(rendered: rendered, sources: sources, names: names.count)
     }
 
-    /// `ListTemplate.cut`, refused also where a line next to a cut line holds nothing but a tag:
-    /// swift-mustache's handling of standalone tags on neighbouring lines (and at the end of
-    /// the text) is not the one the cut assumes.
-    static func cut(_ text: String, at section: String) -> (prefix: String, body: String, suffix: String)? {
-        guard let cut = ListTemplate.cut(text, at: section) else { return nil }
-        func lines(_ s: String) -> [Substring] { s.split(separator: "\n", omittingEmptySubsequences: false) }
-        func loneTag(_ line: Substring?) -> Bool {
-            guard let t = line.map({ String($0.hasSuffix("\r") ? $0.dropLast() : $0).trimmingSpaces }) else { return false }
-            return t.hasPrefix("{{") && t.hasSuffix("}}") && ListTemplate.tags(in: t).count == 1
-        }
-        let body = lines(cut.body), prefix = lines(cut.prefix), suffix = lines(cut.suffix)
-        // Complete lines only: the last element after a final line break is empty.
-        let bodyLast = body.count > 1 && body.last!.isEmpty ? body[body.count - 2] : body.last
-        let prefixLast = prefix.count > 1 && prefix.last!.isEmpty ? prefix[prefix.count - 2] : nil
-        guard !loneTag(body.first), !loneTag(bodyLast), !loneTag(prefixLast), !loneTag(prefix.last),
-              !loneTag(suffix.first), !cut.suffix.isEmpty else { return nil }
-        return cut
-    }
-
     /// The source of the rows of section `i` (the same body whatever else was cut).
     private func child(_ i: Int, body: String) -> StencilSource? {
         if let known = children.withLock({ $0[i] }) { return known }
@@ -204,7 +185,7 @@ final class StencilSource: @unchecked Sendable {
     /// The names `utf8` reads itself and those its partials read; nil when a tag is one
     /// stencils do not handle (see the type's comment).
     private static func analyse(_ utf8: [UInt8], library: MustacheLibrary, seen: Set<String>) -> (own: Set<String>, partials: Set<String>)? {
-        let tags = ListTemplate.scan(utf8)
+        let tags = MustacheText.scan(utf8)
         guard tags.first?.inner == pragma else { return nil }
         var own = Set<String>(), fromPartials = Set<String>()
         for (k, tag) in tags.enumerated() {
@@ -214,39 +195,15 @@ final class StencilSource: @unchecked Sendable {
             case "%": guard k == 0 else { return nil }
             case ">":
                 let name = String(inner.dropFirst()).trimmingSpaces
-                guard !name.hasPrefix("*"), !seen.contains(name), !isStandalone(tag.range, utf8),
+                guard !name.hasPrefix("*"), !seen.contains(name), !MustacheText.isStandalone(tag.range, utf8),
                       let partial = library.getTemplate(named: name)?.description,
                       let read = analyse(Array(partial.utf8), library: library, seen: seen.union([name])) else { return nil }
                 fromPartials.formUnion(read.own); fromPartials.formUnion(read.partials)
             default:
-                guard let name = plainName(inner) else { return nil }
+                guard let name = MustacheText.plainName(inner) else { return nil }
                 own.insert(name)
             }
         }
         return (own, fromPartials)
-    }
-
-    /// The name a variable or section tag reads, if it is a plain one (letters, digits, `_`, `-`)
-    /// or the current item (`.`).
-    static func plainName(_ inner: String) -> String? {
-        var t = Substring(inner)
-        guard let first = t.first else { return nil }
-        if "#^/&{".contains(first) { t = t.dropFirst() }
-        if first == "{" { guard t.hasSuffix("}") else { return nil }; t = t.dropLast() }
-        let name = String(t).trimmingSpaces
-        if name == "." { return name }
-        guard !name.isEmpty, name.utf8.allSatisfy({ b in
-            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F || b == 0x2D
-        }) else { return nil }
-        return name
-    }
-
-    /// Whether only spaces share the tag's line (a standalone partial indents every line it prints).
-    private static func isStandalone(_ tag: Range<Int>, _ utf8: [UInt8]) -> Bool {
-        var start = tag.lowerBound
-        while start > 0, utf8[start - 1] == 0x20 || utf8[start - 1] == 0x09 { start -= 1 }
-        var end = tag.upperBound
-        while end < utf8.count, utf8[end] == 0x20 || utf8[end] == 0x09 { end += 1 }
-        return (start == 0 || utf8[start - 1] == 0x0A) && (end == utf8.count || utf8[end] == 0x0A || utf8[end] == 0x0D)
     }
 }
