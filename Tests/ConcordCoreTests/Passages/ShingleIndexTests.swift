@@ -44,6 +44,62 @@ struct ShingleIndexTests {
         for parts in [2, 8] { #expect(Self.summary(index.candidatePairs(parts: parts)) == one, "\(parts) parts") }
     }
 
+    /// Candidate pairs as their definition states them, from every posting: runs carried twice
+    /// or more, by 2 to `maxArticles` articles and at most twice that many times; each pair of
+    /// postings in two articles an anchor; pairs with two anchors or more.
+    static func naivePairs(_ runs: [ArticleRuns], maxArticles: Int) -> (pairs: [String], kept: Int) {
+        var byHash: [UInt64: [(Int, UInt32)]] = [:]
+        for (d, r) in runs.enumerated() { for (h, p) in zip(r.hashes, r.positions) { byHash[h, default: []].append((d, p)) } }
+        var anchors: [[Int]: [(Int32, Int32)]] = [:]
+        var kept = 0
+        for list in byHash.values where list.count >= 2 {
+            kept += list.count
+            let sorted = list.sorted { $0 < $1 }
+            guard ShingleIndex.pairs(distinct: Set(sorted.map(\.0)).count, postings: sorted.count, maxArticles: maxArticles) else { continue }
+            for x in sorted.indices { for y in sorted.indices where y > x && sorted[y].0 != sorted[x].0 {
+                anchors[[sorted[x].0, sorted[y].0], default: []].append((Int32(sorted[x].1), Int32(sorted[y].1)))
+            } }
+        }
+        let pairs = anchors.filter { $0.value.count >= 2 }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        return (pairs.map { key, list in "\(key[0])-\(key[1]): " + list.sorted { $0 < $1 }.map { "\($0.0)/\($0.1)" }.joined(separator: " ") }, kept)
+    }
+
+    @Test func generatedArchiveGivesThePairsTheDefinitionGives() throws {
+        let tokenizer = WordTokenizer()
+        let runs = try generatedArticles(160, seed: 11).map { a in
+            ArticleRuns.of(tokenizer.tokenize(a.source, in: a.body), size: 5, window: 4)
+        }
+        // A low limit, so that some runs are boilerplate too.
+        for maxArticles in [100, 3] {
+            let index = ShingleIndex(runs: runs, maxArticles: maxArticles)
+            let expected = Self.naivePairs(runs, maxArticles: maxArticles)
+            #expect(expected.pairs.count > (maxArticles == 3 ? 20 : 50))
+            #expect(Self.summary(index.candidatePairs(parts: 2)) == expected.pairs, "limit \(maxArticles)")
+            #expect(index.keptCount == expected.kept, "only runs carried twice or more are kept")
+        }
+    }
+
+    /// The table that finds runs carried twice, filled well past its slots' first choices.
+    @Test func repeatTableTellsHashesAddedTwiceFromTheRest() {
+        var state: UInt64 = 7
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state }
+        for n in [1, 5, 8, 300] {
+            var table = RepeatTable(capacity: n)
+            var counts: [UInt64: Int] = [:]
+            // Some hashes differ only in their low bits or only in their high bits, and 0 is one of them.
+            let hashes: [UInt64] = (0..<n).map { i in
+                if i % 3 == 0 { return UInt64(i) }
+                if i % 3 == 1 { return UInt64(i) << 56 }
+                return next()
+            }
+            for (i, h) in hashes.enumerated() where i % 2 == 0 || i % 5 == 0 { table.add(h); counts[h, default: 0] += 1 }
+            for (i, h) in hashes.enumerated() where i % 4 == 0 { table.add(h); counts[h, default: 0] += 1 }
+            for h in hashes + [next(), 1 << 40] {
+                #expect(table.isRepeated(h) == (counts[h, default: 0] >= 2), "\(n) hashes, \(h)")
+            }
+        }
+    }
+
     /// Winnowing as its paper states it: in every window of `window` consecutive runs the
     /// rightmost smallest hash, each position reported once, in order.
     static func winnowed(_ text: TokenizedText, size: Int, window: Int) -> [(UInt64, Int)] {

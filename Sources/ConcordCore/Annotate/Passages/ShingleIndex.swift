@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Built by radix partitioning so that the work stays in cache and on all
 /// cores as the archive grows: runs are hashed per article (in parallel) into
-/// 256 buckets by the hash's top byte; each bucket is then sorted on its own
-/// (in parallel) and only runs found at least twice are kept. The kept runs,
-/// bucket after bucket, are sorted by hash.
+/// 256 buckets by the hash's top byte; in each bucket (in parallel) only runs
+/// found at least twice are kept, then sorted. The kept runs, bucket after
+/// bucket, are sorted by hash.
 struct ShingleIndex {
     /// Two articles sharing at least one run, with the word positions where they do.
     struct Pair: Sendable {
@@ -46,19 +46,14 @@ struct ShingleIndex {
         }
         runCount = partial.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let kept = ParallelMap.map(Array(0..<buckets), chunk: 1) { b -> [Posting] in
-            var all: [Posting] = []
-            all.reserveCapacity(partial.reduce(0) { $0 + $1[b].count })
-            for part in partial { all.append(contentsOf: part[b]) }
-            all.sort { $0.hash != $1.hash ? $0.hash < $1.hash
-                : ($0.article != $1.article ? $0.article < $1.article : $0.position < $1.position) }
+            // Most runs are carried once (97 % at 10,000 articles): they are found with a table of
+            // the bucket's hashes and dropped before the sort, which then orders only the rest.
+            var seen = RepeatTable(capacity: partial.reduce(0) { $0 + $1[b].count })
+            for part in partial { for p in part[b] { seen.add(p.hash) } }
             var out: [Posting] = []
-            var i = 0
-            while i < all.count {
-                var j = i + 1
-                while j < all.count, all[j].hash == all[i].hash { j += 1 }
-                if j - i >= 2 { out.append(contentsOf: all[i..<j]) }
-                i = j
-            }
+            for part in partial { for p in part[b] where seen.isRepeated(p.hash) { out.append(p) } }
+            out.sort { $0.hash != $1.hash ? $0.hash < $1.hash
+                : ($0.article != $1.article ? $0.article < $1.article : $0.position < $1.position) }
             return out
         }
         postings = kept.flatMap { $0 }
@@ -199,6 +194,34 @@ struct ShingleIndex {
             }
         }
     }
+}
+
+/// Which hashes were added more than once: open addressing over a power-of-two table at
+/// most half full, keyed by the hash's bits (the hashes are already well mixed).
+struct RepeatTable {
+    private var keys: [UInt64]
+    /// 0 empty, 1 added once, 2 added more than once.
+    private var counts: [UInt8]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size); counts = [UInt8](repeating: 0, count: size); mask = size - 1
+    }
+
+    @inline(__always) private func slot(of h: UInt64) -> Int {
+        var s = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while counts[s] != 0 && keys[s] != h { s = (s + 1) & mask }
+        return s
+    }
+
+    @inline(__always) mutating func add(_ h: UInt64) {
+        let s = slot(of: h)
+        if counts[s] == 0 { keys[s] = h; counts[s] = 1 } else { counts[s] = 2 }
+    }
+
+    @inline(__always) func isRepeated(_ h: UInt64) -> Bool { counts[slot(of: h)] == 2 }
 }
 
 /// A count-min sketch of pair keys with saturating 2-bit counters (0, 1, 2, many):
