@@ -2,7 +2,7 @@
 /// nouns of anonymous sources, roles and organizations. All lower case.
 enum ReportingLexicon {
     /// Reporting verbs in every tense and form.
-    static let verbs: Set<String> = {
+    static let verbs: WordSet = {
         let stems: [(String, [String])] = [
             ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]),
             ("write", ["writes", "wrote", "written", "writing"]), ("add", ["adds", "added", "adding"]),
@@ -44,30 +44,30 @@ enum ReportingLexicon {
         ]
         var all = Set<String>()
         for (stem, forms) in stems { all.insert(stem); all.formUnion(forms) }
-        return all
+        return WordSet(words: all)
     }()
 
     /// Verbs that count as cues only with a quote right after them, not as a quote's closing attribution.
-    static let weakVerbs: Set<String> = ["call", "calls", "called", "describe", "describes", "described", "begin", "begins",
+    static let weakVerbs: WordSet = ["call", "calls", "called", "describe", "describes", "described", "begin", "begins",
                                          "began", "begun", "end", "ends", "ended", "share", "shares", "shared", "post",
                                          "posts", "posted", "sharing", "posting",
                                          "agree", "agrees", "agreed", "charge", "charges", "charged"]
 
-    static let pronouns: [String: Gender] = ["she": .female, "he": .male, "they": .plural, "i": .unknown, "we": .plural]
+    static let pronouns: WordTable<Gender> = ["she": .female, "he": .male, "they": .plural, "i": .unknown, "we": .plural]
 
     /// Words that may stand between a subject and its verb ("she later said", "Kim has said").
-    static let adverbs: Set<String> = ["also", "later", "then", "reportedly", "previously", "once", "recently", "has",
+    static let adverbs: WordSet = ["also", "later", "then", "reportedly", "previously", "once", "recently", "has",
                                        "had", "have", "was", "is", "were", "would", "will", "had", "just", "simply",
                                        "further", "again", "earlier", "allegedly", "apparently", "publicly", "candidly",
                                        "quietly", "firmly", "famously", "only", "even", "never", "often", "still", "bluntly"]
 
-    static let conjunctions: Set<String> = ["and", "but", "then", "before", "after", "while", "as", "so"]
+    static let conjunctions: WordSet = ["and", "but", "then", "before", "after", "while", "as", "so"]
 
-    static let determiners: Set<String> = ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many",
+    static let determiners: WordSet = ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many",
                                            "his", "her", "their", "its", "our", "this", "that", "these", "those", "other"]
 
     /// Nouns naming a source who is not named.
-    static let anonymousNouns: Set<String> = ["source", "sources", "insider", "insiders", "friend", "friends", "pal",
+    static let anonymousNouns: WordSet = ["source", "sources", "insider", "insiders", "friend", "friends", "pal",
                                               "pals", "witness", "witnesses", "eyewitness", "eyewitnesses", "observer",
                                               "observers", "person", "people", "someone", "somebody", "onlooker",
                                               "onlookers", "confidant", "neighbour", "neighbor", "neighbours", "neighbors",
@@ -77,7 +77,7 @@ enum ReportingLexicon {
                                               "acquaintance", "member", "members", "user", "users", "commenter", "commenters"]
 
     /// Nouns for people described by role; they refer back to a named person.
-    static let roleNouns: [String: Gender] = [
+    static let roleNouns: WordTable<Gender> = [
         "star": .unknown, "founder": .unknown, "rapper": .unknown, "singer": .unknown, "mogul": .unknown,
         "actress": .female, "actor": .male, "mother": .female, "mom": .female, "father": .male, "dad": .male,
         "wife": .female, "husband": .male, "president": .unknown, "minister": .unknown, "senator": .unknown,
@@ -93,7 +93,7 @@ enum ReportingLexicon {
     ]
 
     /// Groups named by a common noun: "police said", "Experts warned". Organizations keep their noun as name.
-    static let collectives: [String: SpeakerKind] = [
+    static let collectives: WordTable<SpeakerKind> = [
         "police": .organization, "officials": .anonymous, "authorities": .organization, "prosecutors": .organization,
         "investigators": .anonymous, "experts": .anonymous, "scientists": .anonymous, "researchers": .anonymous,
         "doctors": .anonymous, "witnesses": .anonymous, "residents": .anonymous, "protesters": .anonymous,
@@ -103,10 +103,10 @@ enum ReportingLexicon {
     ]
 
     /// Spokespeople speak for an organization when one is named ("a spokesperson for Tesla").
-    static let spokesNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep"]
+    static let spokesNouns: WordSet = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep"]
 
     /// Words that make a capitalized name an organization.
-    static let organizationWords: Set<String> = ["police", "ministry", "department", "inc", "corp", "corporation", "company",
+    static let organizationWords: WordSet = ["police", "ministry", "department", "inc", "corp", "corporation", "company",
                                                  "university", "council", "party", "committee", "agency", "association",
                                                  "office", "house", "government", "court", "bureau", "commission", "union",
                                                  "institute", "foundation", "group", "bank", "news", "times", "post",
@@ -116,7 +116,7 @@ enum ReportingLexicon {
                                                  "spokesperson", "people", "magazine", "tmz", "weekly", "tonight"]
 
     /// Titles before a name.
-    static let titles: [String: Gender] = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "dr": .unknown,
+    static let titles: WordTable<Gender> = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "dr": .unknown,
                                            "sen": .unknown, "senator": .unknown, "rep": .unknown, "gov": .unknown,
                                            "governor": .unknown, "president": .unknown, "prof": .unknown,
                                            "professor": .unknown, "judge": .unknown, "sir": .male, "dame": .female,
@@ -126,7 +126,7 @@ enum ReportingLexicon {
                                            "pope": .male, "queen": .female, "king": .male, "prince": .male, "princess": .female]
 
     /// Words of office that may precede a name with its title ("Finance Minister Rishi Shah").
-    static let officeWords: Set<String> = ["prime", "finance", "foreign", "health", "interior", "defence", "defense",
+    static let officeWords: WordSet = ["prime", "finance", "foreign", "health", "interior", "defence", "defense",
                                            "home", "deputy", "vice", "executive", "secretary", "state", "attorney",
                                            "general", "chancellor", "speaker", "premier", "first", "lady", "coach",
                                            "councillor", "councilman", "councilwoman", "commissioner", "inspector",
@@ -135,11 +135,11 @@ enum ReportingLexicon {
                                            "colonel", "col", "major", "admiral", "corporal", "private", "agent"]
 
     /// Abbreviations whose period does not end a sentence.
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen", "capt", "lt",
+    static let abbreviations: WordSet = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen", "capt", "lt",
                                              "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "mt"]
 
     /// Capitalized words that are not names (sentence openers, days, months, platforms).
-    static let notNames: Set<String> = ["the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "if", "when", "while",
+    static let notNames: WordSet = ["the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "if", "when", "while",
                                         "after", "before", "since", "for", "of", "to", "with", "this", "that", "these",
                                         "those", "it", "its", "there", "here", "what", "who", "why", "how", "so", "yet",
                                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -153,7 +153,7 @@ enum ReportingLexicon {
                                         "mother", "father", "black", "white", "keeping", "up", "with", "by", "from"]
 
     /// First names whose gender lets pronouns resolve ("she" → Kim Kardashian, not Kanye West).
-    static let femaleNames: Set<String> = ["kim", "kris", "kourtney", "khloe", "khloé", "kylie", "kendall", "mary", "anna",
+    static let femaleNames: WordSet = ["kim", "kris", "kourtney", "khloe", "khloé", "kylie", "kendall", "mary", "anna",
                                            "sarah", "elizabeth", "jennifer", "jessica", "emily", "emma", "olivia", "sophia",
                                            "hillary", "michelle", "nancy", "kamala", "angela", "theresa", "margaret",
                                            "jane", "susan", "karen", "linda", "barbara", "patricia", "lisa", "laura",
@@ -163,7 +163,7 @@ enum ReportingLexicon {
                                            "amy", "amanda", "nicole", "ashley", "megan", "hannah", "victoria", "ivanka",
                                            "melania", "greta", "ursula", "jacinda", "liz", "kathy", "carol", "ruth",
                                            "caitlyn", "britney", "miley", "dua"]
-    static let maleNames: Set<String> = ["kanye", "john", "james", "michael", "david", "robert", "joe", "donald", "barack",
+    static let maleNames: WordSet = ["kanye", "john", "james", "michael", "david", "robert", "joe", "donald", "barack",
                                          "george", "bill", "william", "richard", "thomas", "charles", "daniel", "matthew",
                                          "mark", "paul", "peter", "jordan", "pete", "meek", "drake", "justin", "tom",
                                          "chris", "brian", "kevin", "jason", "jeff", "elon", "boris", "emmanuel", "vladimir",

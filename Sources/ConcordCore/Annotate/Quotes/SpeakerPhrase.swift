@@ -99,9 +99,8 @@ struct SpeakerPhraseReader {
     /// "a source", "another insider", "the KKW Beauty founder", "a spokesperson for Tesla".
     func description(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
         // The head noun is the last word before a preposition ("source close to", "spokesperson for").
-        let stops: Set<String> = ["for", "of", "close", "familiar", "with", "at", "from", "in", "who", "on", "to", "near"]
         var headEnd = range.upperBound
-        if let p = range.dropFirst().first(where: { stops.contains(text.norm($0)) }) { headEnd = p - 1 }
+        if let p = range.dropFirst().first(where: { Self.headStops.contains(text.norm($0)) }) { headEnd = p - 1 }
         guard headEnd >= range.lowerBound else { return nil }
         let head = text.norm(headEnd)
         if ReportingLexicon.spokesNouns.contains(head), headEnd + 1 < range.upperBound {
@@ -129,8 +128,11 @@ struct SpeakerPhraseReader {
         return SpeakerPhrase(reference: .organization(name), tokens: rest)
     }
 
+    /// Words after the head noun of a description ("source close to", "spokesperson for").
+    static let headStops: WordSet = ["for", "of", "close", "familiar", "with", "at", "from", "in", "who", "on", "to", "near"]
+
     /// Lower-case words inside names ("Ministry of Health", "Ludwig van Beethoven").
-    static let connectors: Set<String> = ["de", "van", "von", "der", "al", "bin", "la", "le", "da", "of", "and", "for", "du", "del"]
+    static let connectors: WordSet = ["de", "van", "von", "der", "al", "bin", "la", "le", "da", "of", "and", "for", "du", "del"]
 
     /// "source" → "a source", "insider" → "an insider", "sources" → "sources".
     static func indefinite(_ noun: String) -> String {
