@@ -14,10 +14,13 @@ enum InterleaveSplitter {
     static func split(_ steps: [WordAligner.Step], _ a: TokenizedText, _ b: TokenizedText,
                       excludedA: Set<Int> = [], excludedB: Set<Int> = []) -> [ArraySlice<WordAligner.Step>] {
         guard let first = steps.first?.pair, let last = steps.last?.pair else { return [] }
-        var matchedA = Set<Int>(), matchedB = Set<Int>()
-        for s in steps where isAnchor(s) { if let p = s.pair { matchedA.insert(p.0); matchedB.insert(p.1) } }
-        let foreignA = foreignTokens(a, first.0...last.0, matched: matchedA).union(excludedA)
-        let foreignB = foreignTokens(b, first.1...last.1, matched: matchedB).union(excludedB)
+        // Matched and foreign words as flags by position in each copy's span (a Set hashed
+        // every position, at a cost above the rest of the split).
+        var matchedA = [Bool](repeating: false, count: last.0 - first.0 + 1)
+        var matchedB = [Bool](repeating: false, count: last.1 - first.1 + 1)
+        for s in steps where isAnchor(s) { if let p = s.pair { matchedA[p.0 - first.0] = true; matchedB[p.1 - first.1] = true } }
+        let foreignA = Marks(foreignTokens(a, first.0...last.0, matched: matchedA), from: first.0, excluded: excludedA)
+        let foreignB = Marks(foreignTokens(b, first.1...last.1, matched: matchedB), from: first.1, excluded: excludedB)
         guard !foreignA.isEmpty || !foreignB.isEmpty else { return [steps[...]] }
 
         func isForeign(_ s: WordAligner.Step) -> Bool {
@@ -47,18 +50,37 @@ enum InterleaveSplitter {
         switch s { case .match, .near: return true; default: return false }
     }
 
-    /// Tokens of clauses (within `range`) of two or more words at most half matched.
-    static func foreignTokens(_ text: TokenizedText, _ range: ClosedRange<Int>, matched: Set<Int>) -> Set<Int> {
-        var foreign = Set<Int>()
+    /// Tokens of clauses (within `range`) of two or more words at most half matched, as flags
+    /// by position in `range`; `matched` is indexed the same way.
+    static func foreignTokens(_ text: TokenizedText, _ range: ClosedRange<Int>, matched: [Bool]) -> [Bool] {
+        var foreign = [Bool](repeating: false, count: range.count)
         var clauseStart = range.lowerBound
         for i in range {
             let endsClause = i == range.upperBound || !text.separator(after: i).isDisjoint(with: .anyBreak)
             guard endsClause else { continue }
             let clause = clauseStart...i
-            let hits = clause.reduce(0) { $0 + (matched.contains($1) ? 1 : 0) }
-            if clause.count >= 2, hits * 2 <= clause.count { foreign.formUnion(clause) }
+            let hits = clause.reduce(0) { $0 + (matched[$1 - range.lowerBound] ? 1 : 0) }
+            if clause.count >= 2, hits * 2 <= clause.count { for k in clause { foreign[k - range.lowerBound] = true } }
             clauseStart = i + 1
         }
         return foreign
+    }
+
+    /// Foreign words of one copy: flags over its span, and the excluded positions (which may lie outside it).
+    private struct Marks {
+        let flags: [Bool]
+        let start: Int
+        let excluded: Set<Int>
+        let isEmpty: Bool
+
+        init(_ flags: [Bool], from start: Int, excluded: Set<Int>) {
+            self.flags = flags; self.start = start; self.excluded = excluded
+            isEmpty = excluded.isEmpty && !flags.contains(true)
+        }
+
+        @inline(__always) func contains(_ i: Int) -> Bool {
+            let k = i - start
+            return (k >= 0 && k < flags.count && flags[k]) || (!excluded.isEmpty && excluded.contains(i))
+        }
     }
 }
