@@ -38,7 +38,7 @@ public final class StagingWriter: @unchecked Sendable {
     /// Writes `bytes` at `path` unless the file there already holds exactly them
     /// (read and compared: rewriting a file costs this disk far more than reading it).
     public func writeIfChanged(_ path: String, _ bytes: [UInt8]) {
-        if FastFiles.read(root.path + "/" + path) != bytes { write(path, bytes) }
+        if !bytes.withUnsafeBytes({ FastFiles.holds(root.path + "/" + path, $0) }) { write(path, bytes) }
     }
 
     private func fail(_ path: String, _ message: String) {

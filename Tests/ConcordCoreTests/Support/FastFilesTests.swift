@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Fast file calls")
+struct FastFilesTests {
+    /// `holds` answers as reading the file and comparing would, for files equal, shorter,
+    /// longer, differing in one byte (first, middle, last), empty, and missing.
+    @Test func holdsAnswersAsReadingAndComparing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-holds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = Array("<p>Kim said “hello”.</p>\n".utf8) + Array(repeating: 0x61, count: 5000)
+        var files: [[UInt8]] = [page, [], Array(page.dropLast()), page + [0x0A], [0x3C]]
+        for k in [0, page.count / 2, page.count - 1] { var other = page; other[k] ^= 1; files.append(other) }
+        let expected: [[UInt8]] = [page, [], [0x3C], Array(page.dropLast())]
+        var answers = 0
+        for (n, contents) in files.enumerated() {
+            let path = folder.appendingPathComponent("f\(n)").path
+            try Data(contents).write(to: URL(fileURLWithPath: path))
+            for bytes in expected {
+                let held = bytes.withUnsafeBytes { FastFiles.holds(path, $0) }
+                #expect(held == (FastFiles.read(path) == bytes), "file \(n), \(bytes.count) bytes")
+                if held { answers += 1 }
+            }
+        }
+        #expect(answers == 4)
+        #expect(!page.withUnsafeBytes { FastFiles.holds(folder.appendingPathComponent("missing").path, $0) })
+    }
+}
