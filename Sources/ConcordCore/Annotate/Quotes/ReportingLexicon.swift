@@ -49,32 +49,32 @@ enum ReportingLexicon {
 
     /// Verbs that count as cues only with a quote right after them, not as a quote's closing attribution.
     static let weakVerbs: WordSet = ["call", "calls", "called", "describe", "describes", "described", "begin", "begins",
-                                         "began", "begun", "end", "ends", "ended", "share", "shares", "shared", "post",
-                                         "posts", "posted", "sharing", "posting",
-                                         "agree", "agrees", "agreed", "charge", "charges", "charged"]
+                                     "began", "begun", "end", "ends", "ended", "share", "shares", "shared", "post",
+                                     "posts", "posted", "sharing", "posting",
+                                     "agree", "agrees", "agreed", "charge", "charges", "charged"]
 
     static let pronouns: WordTable<Gender> = ["she": .female, "he": .male, "they": .plural, "i": .unknown, "we": .plural]
 
     /// Words that may stand between a subject and its verb ("she later said", "Kim has said").
     static let adverbs: WordSet = ["also", "later", "then", "reportedly", "previously", "once", "recently", "has",
-                                       "had", "have", "was", "is", "were", "would", "will", "had", "just", "simply",
-                                       "further", "again", "earlier", "allegedly", "apparently", "publicly", "candidly",
-                                       "quietly", "firmly", "famously", "only", "even", "never", "often", "still", "bluntly"]
+                                   "had", "have", "was", "is", "were", "would", "will", "had", "just", "simply",
+                                   "further", "again", "earlier", "allegedly", "apparently", "publicly", "candidly",
+                                   "quietly", "firmly", "famously", "only", "even", "never", "often", "still", "bluntly"]
 
     static let conjunctions: WordSet = ["and", "but", "then", "before", "after", "while", "as", "so"]
 
     static let determiners: WordSet = ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many",
-                                           "his", "her", "their", "its", "our", "this", "that", "these", "those", "other"]
+                                       "his", "her", "their", "its", "our", "this", "that", "these", "those", "other"]
 
     /// Nouns naming a source who is not named.
     static let anonymousNouns: WordSet = ["source", "sources", "insider", "insiders", "friend", "friends", "pal",
-                                              "pals", "witness", "witnesses", "eyewitness", "eyewitnesses", "observer",
-                                              "observers", "person", "people", "someone", "somebody", "onlooker",
-                                              "onlookers", "confidant", "neighbour", "neighbor", "neighbours", "neighbors",
-                                              "resident", "residents", "official", "officials", "aide", "aides",
-                                              "staffer", "staffers", "employee", "employees", "fan", "fans", "critic",
-                                              "critics", "expert", "experts", "analyst", "analysts", "relative", "relatives",
-                                              "acquaintance", "member", "members", "user", "users", "commenter", "commenters"]
+                                          "pals", "witness", "witnesses", "eyewitness", "eyewitnesses", "observer",
+                                          "observers", "person", "people", "someone", "somebody", "onlooker",
+                                          "onlookers", "confidant", "neighbour", "neighbor", "neighbours", "neighbors",
+                                          "resident", "residents", "official", "officials", "aide", "aides",
+                                          "staffer", "staffers", "employee", "employees", "fan", "fans", "critic",
+                                          "critics", "expert", "experts", "analyst", "analysts", "relative", "relatives",
+                                          "acquaintance", "member", "members", "user", "users", "commenter", "commenters"]
 
     /// Nouns for people described by role; they refer back to a named person.
     static let roleNouns: WordTable<Gender> = [
@@ -107,70 +107,70 @@ enum ReportingLexicon {
 
     /// Words that make a capitalized name an organization.
     static let organizationWords: WordSet = ["police", "ministry", "department", "inc", "corp", "corporation", "company",
-                                                 "university", "council", "party", "committee", "agency", "association",
-                                                 "office", "house", "government", "court", "bureau", "commission", "union",
-                                                 "institute", "foundation", "group", "bank", "news", "times", "post",
-                                                 "network", "service", "board", "federation", "club", "league", "ltd",
-                                                 "llc", "co", "organization", "organisation", "authority", "army", "navy",
-                                                 "fbi", "cia", "nasa", "who", "un", "eu", "nhs", "bbc", "cnn", "reuters",
-                                                 "spokesperson", "people", "magazine", "tmz", "weekly", "tonight"]
+                                             "university", "council", "party", "committee", "agency", "association",
+                                             "office", "house", "government", "court", "bureau", "commission", "union",
+                                             "institute", "foundation", "group", "bank", "news", "times", "post",
+                                             "network", "service", "board", "federation", "club", "league", "ltd",
+                                             "llc", "co", "organization", "organisation", "authority", "army", "navy",
+                                             "fbi", "cia", "nasa", "who", "un", "eu", "nhs", "bbc", "cnn", "reuters",
+                                             "spokesperson", "people", "magazine", "tmz", "weekly", "tonight"]
 
     /// Titles before a name.
     static let titles: WordTable<Gender> = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "dr": .unknown,
-                                           "sen": .unknown, "senator": .unknown, "rep": .unknown, "gov": .unknown,
-                                           "governor": .unknown, "president": .unknown, "prof": .unknown,
-                                           "professor": .unknown, "judge": .unknown, "sir": .male, "dame": .female,
-                                           "lord": .male, "lady": .female, "mayor": .unknown, "minister": .unknown,
-                                           "gen": .unknown, "general": .unknown, "capt": .unknown, "captain": .unknown,
-                                           "officer": .unknown, "detective": .unknown, "chief": .unknown,
-                                           "pope": .male, "queen": .female, "king": .male, "prince": .male, "princess": .female]
+                                            "sen": .unknown, "senator": .unknown, "rep": .unknown, "gov": .unknown,
+                                            "governor": .unknown, "president": .unknown, "prof": .unknown,
+                                            "professor": .unknown, "judge": .unknown, "sir": .male, "dame": .female,
+                                            "lord": .male, "lady": .female, "mayor": .unknown, "minister": .unknown,
+                                            "gen": .unknown, "general": .unknown, "capt": .unknown, "captain": .unknown,
+                                            "officer": .unknown, "detective": .unknown, "chief": .unknown,
+                                            "pope": .male, "queen": .female, "king": .male, "prince": .male, "princess": .female]
 
     /// Words of office that may precede a name with its title ("Finance Minister Rishi Shah").
     static let officeWords: WordSet = ["prime", "finance", "foreign", "health", "interior", "defence", "defense",
-                                           "home", "deputy", "vice", "executive", "secretary", "state", "attorney",
-                                           "general", "chancellor", "speaker", "premier", "first", "lady", "coach",
-                                           "councillor", "councilman", "councilwoman", "commissioner", "inspector",
-                                           "superintendent", "sheriff", "ambassador", "bishop", "archbishop", "rabbi",
-                                           "imam", "father", "reverend", "rev", "sergeant", "sgt", "lieutenant", "lt",
-                                           "colonel", "col", "major", "admiral", "corporal", "private", "agent"]
+                                       "home", "deputy", "vice", "executive", "secretary", "state", "attorney",
+                                       "general", "chancellor", "speaker", "premier", "first", "lady", "coach",
+                                       "councillor", "councilman", "councilwoman", "commissioner", "inspector",
+                                       "superintendent", "sheriff", "ambassador", "bishop", "archbishop", "rabbi",
+                                       "imam", "father", "reverend", "rev", "sergeant", "sgt", "lieutenant", "lt",
+                                       "colonel", "col", "major", "admiral", "corporal", "private", "agent"]
 
     /// Abbreviations whose period does not end a sentence.
     static let abbreviations: WordSet = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen", "capt", "lt",
-                                             "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "mt"]
+                                         "col", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "mt"]
 
     /// Capitalized words that are not names (sentence openers, days, months, platforms).
     static let notNames: WordSet = ["the", "a", "an", "in", "on", "at", "as", "but", "and", "or", "if", "when", "while",
-                                        "after", "before", "since", "for", "of", "to", "with", "this", "that", "these",
-                                        "those", "it", "its", "there", "here", "what", "who", "why", "how", "so", "yet",
-                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                        "january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december", "instagram", "twitter",
-                                        "facebook", "tiktok", "youtube", "story", "stories", "according", "meanwhile",
-                                        "however", "still", "now", "then", "last", "next", "earlier", "later", "today",
-                                        "yesterday", "tomorrow", "one", "two", "all", "both", "many", "some", "every",
-                                        "she", "he", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
-                                        "breaking", "update", "read", "more", "also", "just", "even", "another", "other",
-                                        "mother", "father", "black", "white", "keeping", "up", "with", "by", "from"]
+                                    "after", "before", "since", "for", "of", "to", "with", "this", "that", "these",
+                                    "those", "it", "its", "there", "here", "what", "who", "why", "how", "so", "yet",
+                                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                    "january", "february", "march", "april", "may", "june", "july", "august",
+                                    "september", "october", "november", "december", "instagram", "twitter",
+                                    "facebook", "tiktok", "youtube", "story", "stories", "according", "meanwhile",
+                                    "however", "still", "now", "then", "last", "next", "earlier", "later", "today",
+                                    "yesterday", "tomorrow", "one", "two", "all", "both", "many", "some", "every",
+                                    "she", "he", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+                                    "breaking", "update", "read", "more", "also", "just", "even", "another", "other",
+                                    "mother", "father", "black", "white", "keeping", "up", "with", "by", "from"]
 
     /// First names whose gender lets pronouns resolve ("she" → Kim Kardashian, not Kanye West).
     static let femaleNames: WordSet = ["kim", "kris", "kourtney", "khloe", "khloé", "kylie", "kendall", "mary", "anna",
-                                           "sarah", "elizabeth", "jennifer", "jessica", "emily", "emma", "olivia", "sophia",
-                                           "hillary", "michelle", "nancy", "kamala", "angela", "theresa", "margaret",
-                                           "jane", "susan", "karen", "linda", "barbara", "patricia", "lisa", "laura",
-                                           "rachel", "rebecca", "taylor", "beyonce", "beyoncé", "rihanna", "oprah",
-                                           "ariana", "selena", "kate", "meghan", "diana", "catherine", "anne", "julia",
-                                           "maria", "marie", "sophie", "lucy", "alice", "grace", "helen", "claire",
-                                           "amy", "amanda", "nicole", "ashley", "megan", "hannah", "victoria", "ivanka",
-                                           "melania", "greta", "ursula", "jacinda", "liz", "kathy", "carol", "ruth",
-                                           "caitlyn", "britney", "miley", "dua"]
+                                       "sarah", "elizabeth", "jennifer", "jessica", "emily", "emma", "olivia", "sophia",
+                                       "hillary", "michelle", "nancy", "kamala", "angela", "theresa", "margaret",
+                                       "jane", "susan", "karen", "linda", "barbara", "patricia", "lisa", "laura",
+                                       "rachel", "rebecca", "taylor", "beyonce", "beyoncé", "rihanna", "oprah",
+                                       "ariana", "selena", "kate", "meghan", "diana", "catherine", "anne", "julia",
+                                       "maria", "marie", "sophie", "lucy", "alice", "grace", "helen", "claire",
+                                       "amy", "amanda", "nicole", "ashley", "megan", "hannah", "victoria", "ivanka",
+                                       "melania", "greta", "ursula", "jacinda", "liz", "kathy", "carol", "ruth",
+                                       "caitlyn", "britney", "miley", "dua"]
     static let maleNames: WordSet = ["kanye", "john", "james", "michael", "david", "robert", "joe", "donald", "barack",
-                                         "george", "bill", "william", "richard", "thomas", "charles", "daniel", "matthew",
-                                         "mark", "paul", "peter", "jordan", "pete", "meek", "drake", "justin", "tom",
-                                         "chris", "brian", "kevin", "jason", "jeff", "elon", "boris", "emmanuel", "vladimir",
-                                         "xi", "narendra", "rishi", "keir", "olaf", "andrew", "harry", "jack", "ben",
-                                         "sam", "scott", "travis", "saint", "psalm", "jay", "steve", "tim", "mike",
-                                         "bernie", "ted", "mitch", "chuck", "kevin", "rob", "bruce", "frank", "henry",
-                                         "edward", "anthony", "tony", "martin", "stephen", "nick", "alex", "adam", "luke"]
+                                     "george", "bill", "william", "richard", "thomas", "charles", "daniel", "matthew",
+                                     "mark", "paul", "peter", "jordan", "pete", "meek", "drake", "justin", "tom",
+                                     "chris", "brian", "kevin", "jason", "jeff", "elon", "boris", "emmanuel", "vladimir",
+                                     "xi", "narendra", "rishi", "keir", "olaf", "andrew", "harry", "jack", "ben",
+                                     "sam", "scott", "travis", "saint", "psalm", "jay", "steve", "tim", "mike",
+                                     "bernie", "ted", "mitch", "chuck", "kevin", "rob", "bruce", "frank", "henry",
+                                     "edward", "anthony", "tony", "martin", "stephen", "nick", "alex", "adam", "luke"]
 
     static func gender(ofFirstName name: String) -> Gender {
         if femaleNames.contains(name) { return .female }
