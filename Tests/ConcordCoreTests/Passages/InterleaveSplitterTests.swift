@@ -1,11 +1,11 @@
 import Testing
 @testable import ConcordCore
 
-/// The splitter keeps foreign words as flags over each copy's span; it must cut exactly
-/// where the first version, which kept them in sets, did.
+/// The splitter keeps foreign words as flags over each copy's span; it must find exactly
+/// the foreign words the first version, which kept them in sets, found, and so cut where it cut.
 @Suite("Interleave splitter")
 struct InterleaveSplitterTests {
-    /// The first version, kept as the oracle.
+    /// The first version's foreign words, kept as the oracle.
     static func split(_ steps: [WordAligner.Step], _ a: TokenizedText, _ b: TokenizedText,
                       excludedA: Set<Int>, excludedB: Set<Int>) -> [ArraySlice<WordAligner.Step>] {
         guard let first = steps.first?.pair, let last = steps.last?.pair else { return [] }
@@ -14,27 +14,8 @@ struct InterleaveSplitterTests {
         let foreignA = foreign(a, first.0...last.0, matched: matchedA).union(excludedA)
         let foreignB = foreign(b, first.1...last.1, matched: matchedB).union(excludedB)
         guard !foreignA.isEmpty || !foreignB.isEmpty else { return [steps[...]] }
-        func isForeign(_ s: WordAligner.Step) -> Bool {
-            switch s {
-            case .match(let i, let j), .near(let i, let j), .substitute(let i, let j):
-                return foreignA.contains(i) || foreignB.contains(j)
-            case .onlyA(let i): return foreignA.contains(i)
-            case .onlyB(let j): return foreignB.contains(j)
-            }
-        }
-        var pieces: [ArraySlice<WordAligner.Step>] = []
-        var k = 0
-        while k < steps.count {
-            while k < steps.count, isForeign(steps[k]) { k += 1 }
-            var end = k
-            while end < steps.count, !isForeign(steps[end]) { end += 1 }
-            var lo = k, hi = end
-            while lo < hi, !InterleaveSplitter.isAnchor(steps[lo]) { lo += 1 }
-            while hi > lo, !InterleaveSplitter.isAnchor(steps[hi - 1]) { hi -= 1 }
-            if lo < hi { pieces.append(steps[lo..<hi]) }
-            k = end
-        }
-        return pieces
+        // Cutting at foreign steps is shared; what changed is how foreign words are found.
+        return InterleaveSplitter.pieces(of: steps, foreignA: { foreignA.contains($0) }, foreignB: { foreignB.contains($0) })
     }
 
     static func foreign(_ text: TokenizedText, _ range: ClosedRange<Int>, matched: Set<Int>) -> Set<Int> {

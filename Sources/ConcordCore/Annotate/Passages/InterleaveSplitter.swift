@@ -22,13 +22,19 @@ enum InterleaveSplitter {
         let foreignA = Marks(foreignTokens(a, first.0...last.0, matched: matchedA), from: first.0, excluded: excludedA)
         let foreignB = Marks(foreignTokens(b, first.1...last.1, matched: matchedB), from: first.1, excluded: excludedB)
         guard !foreignA.isEmpty || !foreignB.isEmpty else { return [steps[...]] }
+        return pieces(of: steps, foreignA: { foreignA.contains($0) }, foreignB: { foreignB.contains($0) })
+    }
 
+    /// The stretches of `steps` between foreign steps (a step is foreign when a word it
+    /// holds is), each trimmed to start and end on a matched pair.
+    static func pieces(of steps: [WordAligner.Step], foreignA: (Int) -> Bool,
+                       foreignB: (Int) -> Bool) -> [ArraySlice<WordAligner.Step>] {
         func isForeign(_ s: WordAligner.Step) -> Bool {
             switch s {
             case .match(let i, let j), .near(let i, let j), .substitute(let i, let j):
-                return foreignA.contains(i) || foreignB.contains(j)
-            case .onlyA(let i): return foreignA.contains(i)
-            case .onlyB(let j): return foreignB.contains(j)
+                return foreignA(i) || foreignB(j)
+            case .onlyA(let i): return foreignA(i)
+            case .onlyB(let j): return foreignB(j)
             }
         }
         var pieces: [ArraySlice<WordAligner.Step>] = []
