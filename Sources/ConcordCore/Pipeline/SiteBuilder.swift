@@ -176,10 +176,10 @@ public struct SiteBuilder: Sendable {
             return pages
         }
         let modelMS = split()
-        let keys = Dictionary(renderer.keys(listKeys: listKeys), uniquingKeysWith: { a, _ in a })
-        let listPaths = Set(Listing.allCases.map { renderer.path(of: $0.page) })
+        // Page tables go by position in `renderer.pages`, not by path: a lookup by path
+        // costs a hash and a compare of a string in scattered memory (12,000 pages at 10,000 articles).
+        let keys = renderer.keys(listKeys: listKeys)
         let keysMS = split()
-        let toRender = Set(keys.compactMap { path, key in oldFiles[path]?.key == key ? nil : path })
 
         let (staging, stagingGeneration, stagingIsNew) = try output.makeStaging()
         // What the staging folder holds (checksum by path): nothing when it was made for this build,
@@ -187,6 +187,15 @@ public struct SiteBuilder: Sendable {
         // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
         let stagingFiles: [String: UInt64]? = stagingIsNew ? [:]
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
+        // Each page's entry in the last build's table, and the checksum of the staging folder's
+        // copy where known: one lookup each per page.
+        let previous = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (old: BuildState.FileEntry?, held: UInt64?) in
+            let path = renderer.paths[i]
+            return (oldFiles[path], stagingFiles?[path])
+        }
+        // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
+        let changed = renderer.pages.indices.filter { previous[$0].old?.key != keys[$0] }
+        let toRender = changed.filter { SiteRenderer.listing(of: renderer.pages[$0]) == nil }
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
         let fileCount = keys.count + 1 + templates.assets.count
         let writer = StagingWriter(root: staging)
@@ -211,39 +220,34 @@ public struct SiteBuilder: Sendable {
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
         var generation: UInt64 = 0
         do throws(BuildFailure) {
-            rendered = try renderer.render(where: { toRender.contains($0) && !listPaths.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+            rendered = try renderer.render(toRender) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
             // Most are known, from the cache's checksums, to be in the staging folder already:
             // those are counted in one go; the rest are compared or copied in parallel.
-            // (Where each one is, is looked up in parallel: 12,000 pages at 10,000 articles.)
-            let found = ParallelMap.map(renderer.paths, chunk: 512) { path -> (BuildState.FileEntry, inStaging: Bool)? in
-                guard !toRender.contains(path) else { return nil }
-                let entry = oldFiles[path]!
-                return (entry, stagingFiles?[path] == entry.checksum)
+            var isChanged = [Bool](repeating: false, count: renderer.pages.count)
+            for i in changed { isChanged[i] = true }
+            var toCheck: [Int] = []
+            newFiles.withLock { files in
+                for (i, p) in previous.enumerated() where !isChanged[i] {
+                    let entry = p.old!
+                    if stagingFiles != nil && p.held == entry.checksum { files[renderer.paths[i]] = entry } else { toCheck.append(i) }
+                }
             }
-            var inStaging: [(String, BuildState.FileEntry)] = [], toCheck: [String] = []
-            inStaging.reserveCapacity(found.count)
-            for (path, one) in zip(renderer.paths, found) {
-                guard let one else { continue }
-                if one.inStaging { inStaging.append((path, one.0)) } else { toCheck.append(path) }
-            }
-            newFiles.withLock { files in for (path, entry) in inStaging { files[path] = entry } }
-            let lost = ParallelMap.map(toCheck, chunk: 32) { path -> String? in
-                let entry = oldFiles[path]!
+            let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
+                let path = renderer.paths[i], entry = previous[i].old!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[path] = entry }; return nil
                 }
-                guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return path }
+                guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return i }
                 newFiles.withLock { $0[path] = entry }
                 writer.write(path, bytes)
                 return nil
             }.compactMap { $0 }
             if !lost.isEmpty {
-                let again = Set(lost)
-                rendered += try renderer.render(where: { again.contains($0) }) { path, html in put(path, key: keys[path]!, Array(html.utf8)) }
+                rendered += try renderer.render(lost) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             }
             for asset in templates.assets {
                 guard let bytes = FastFiles.read(templates.folder.path + "/" + asset) else {
@@ -268,7 +272,7 @@ public struct SiteBuilder: Sendable {
             let listsMS = split()
             for (list, page) in finished {
                 let path = renderer.path(of: list.page)
-                put(path, key: keys[path]!, Array(page.html.utf8)); rendered += 1
+                put(path, key: listKeys[list]!, Array(page.html.utf8)); rendered += 1
                 listRows[path] = page.rows
                 reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
             }

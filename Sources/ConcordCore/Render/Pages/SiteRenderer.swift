@@ -81,14 +81,14 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// The key of each page (path → key): equal keys, equal bytes. The list pages'
-    /// keys come from their rows (`listKey(_:rowKeys:)`) and are passed in.
-    func keys(listKeys: [Listing: UInt64]) -> [(String, UInt64)] {
+    /// The key of each page, in the order of `pages`: equal keys, equal bytes. The list
+    /// pages' keys come from their rows (`listKey(_:rowKeys:)`) and are passed in.
+    func keys(listKeys: [Listing: UInt64]) -> [UInt64] {
         let contexts = PageContexts(model: model)
-        return listKeys.map { (path(of: $0.key.page), $0.value) }
-            + ParallelMap.map(pages.indices.filter { Self.listing(of: pages[$0]) == nil }, chunk: 16) { i in
-                (paths[i], key(of: pages[i], contexts))
-            }
+        return ParallelMap.map(Array(pages.indices), chunk: 64) { i in
+            if let list = Self.listing(of: pages[i]) { return listKeys[list]! }
+            return key(of: pages[i], contexts)
+        }
     }
 
     /// Where a page goes.
@@ -123,18 +123,17 @@ public struct SiteRenderer: Sendable {
                                   root: place.root, siteTitle: siteTitle)
     }
 
-    /// Renders the pages for which `include(path)` holds and hands each to `write(path, html)`;
-    /// returns the number rendered.
-    func render(where include: (String) -> Bool, write: (String, String) -> Void) throws(BuildFailure) -> Int {
+    /// Renders the pages at `chosen` (positions in `pages`) and hands each to
+    /// `write(position, html)`; returns the number rendered.
+    func render(_ chosen: [Int], write: (Int, String) -> Void) throws(BuildFailure) -> Int {
         let contexts = PageContexts(model: model)
         let failures = Locked<[BuildFailure]>([])
-        let chosen = pages.indices.filter { include(paths[$0]) }.map { pages[$0] }
         // A few pages (an incremental build): one at a time, so a long one does not hold a chunk of short ones back.
-        _ = ParallelMap.map(chosen, chunk: chosen.count < 512 ? 1 : 4) { page in
-            let place = place(of: page)
+        _ = ParallelMap.map(chosen, chunk: chosen.count < 512 ? 1 : 4) { i in
+            let page = pages[i], frame = frame(of: page)
             do throws(BuildFailure) {
-                write(place.path, try templates.page(place.template, context(of: page, contexts), title: place.title,
-                                                     root: place.root, siteTitle: siteTitle))
+                write(i, try templates.page(frame.template, context(of: page, contexts), title: frame.title,
+                                            root: frame.root, siteTitle: siteTitle))
             } catch {
                 failures.withLock { $0.append(error) }
             }
@@ -145,7 +144,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page and copies the assets; returns the number of HTML pages written.
     public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
-        let n = try render(where: { _ in true }, write: { writer.write($0, $1) })
+        let n = try render(Array(pages.indices), write: { writer.write(paths[$0], $1) })
         for asset in templates.assets {
             writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
         }
