@@ -65,8 +65,9 @@ public struct Annotator: Sendable {
 
     /// What the previous build knew, for `annotateChanged`.
     struct Previous {
-        /// Analysis of each unchanged article, by current index (nil: new or edited).
-        var analyses: [ArticleAnalysis?]
+        /// The cache record of each unchanged article, by current index (nil: new or edited),
+        /// whose analysis is reused (taken from the record once, not copied into a table first).
+        var reused: [ArticleRecord?]
         /// Runs of the replaced versions of edited articles and of deleted ones.
         var oldRuns: [ArticleRuns]
         var boilerplate: Set<UInt64>
@@ -91,7 +92,7 @@ public struct Annotator: Sendable {
             texts.withLock { $0[i] = t }
             return t
         }
-        let changed = articles.indices.filter { previous.analyses[$0] == nil }
+        let changed = articles.indices.filter { previous.reused[$0] == nil }
         let finder = QuoteFinder()
         let fresh = ParallelMap.map(changed, chunk: 1) { i -> ArticleAnalysis in
             let t = text(i)
@@ -99,9 +100,13 @@ public struct Annotator: Sendable {
             return ArticleAnalysis(wordCount: t.count, runs: ArticleRuns.of(t, size: passageOptions.shingle, window: passageOptions.window),
                                    quotes: quotes, fullNames: names)
         }
-        var analyses = previous.analyses
-        for (k, i) in changed.enumerated() { analyses[i] = fresh[k] }
-        let all = analyses.map { $0! }
+        // Every article's analysis in one pass (`changed` is in index order).
+        var next = 0
+        let all = articles.indices.map { i -> ArticleAnalysis in
+            if let rec = previous.reused[i] { return rec.analysis }
+            defer { next += 1 }
+            return fresh[next]
+        }
         timings.tokenize = (clock.now - t0).seconds
         timings.analysed = changed.count
         t0 = clock.now

@@ -90,8 +90,7 @@ struct ArchiveDelta {
         }
         let added = chosen.filter { $0.1 == nil }.count - edited
         for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
-        let analyses = reused.map { $0?.analysis }
-        let previous = Annotator.Previous(analyses: analyses, oldRuns: oldRuns,
+        let previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keeping.value(),
                                           passageIDs: state?.passageIDs ?? [:])
         return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
