@@ -4,9 +4,9 @@ struct BuildState: Sendable {
     var settings: UInt64
     /// The output generation these records describe (`OutputFolder.generationFile`).
     var generation: UInt64
-    /// The generation kept as `.<out>.previous`, and the checksum of each of its files.
+    /// The generation kept as `.<out>.previous`, and the checksum of each of its files (by `PathHash`).
     var previousGeneration: UInt64
-    var previousFiles: [String: UInt64]
+    var previousFiles: [UInt64: UInt64]
     /// Every article built, by path.
     var records: [String: ArticleRecord]
     var boilerplate: Set<UInt64>
@@ -14,8 +14,8 @@ struct BuildState: Sendable {
     /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
     var edges: [WitnessClusterer.Edge]
     var edgeArticles: [String] = []
-    /// Each file of the output: the key of what it was made from, and the checksum of its bytes.
-    var files: [String: FileEntry]
+    /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
+    var files: [UInt64: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
     /// the key of every source file's stamp (`sourcesKey`; 0: none): when both are
     /// the same, nothing changed.
@@ -75,7 +75,7 @@ struct BuildState: Sendable {
 
     /// One section of the body.
     func encoded(_ section: Section) -> [UInt8] {
-        var w = ByteWriter(capacity: section == .annotation ? 1 << 16 : 64 * max(files.count, previousFiles.count) + (1 << 16))
+        var w = ByteWriter(capacity: section == .annotation ? 1 << 16 : 32 * max(files.count, previousFiles.count) + (1 << 16))
         switch section {
         case .annotation:
             w.u64s(boilerplate.sorted())
@@ -90,10 +90,10 @@ struct BuildState: Sendable {
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
             w.int(files.count)
-            for (path, f) in files { w.string(path); w.u64(f.key); w.u64(f.checksum) }
+            for (path, f) in files { w.u64(path); w.u64(f.key); w.u64(f.checksum) }
         case .previousFiles:
             w.int(previousFiles.count)
-            for (path, c) in previousFiles { w.string(path); w.u64(c) }
+            for (path, c) in previousFiles { w.u64(path); w.u64(c) }
         case .pages:
             w.int(listRows.count)
             for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
@@ -122,10 +122,10 @@ struct BuildState: Sendable {
         }
         let f = try r.count()
         files.reserveCapacity(f)
-        for _ in 0..<f { files[try r.string()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
+        for _ in 0..<f { files[try r.u64()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
         let p = try r.count()
         previousFiles.reserveCapacity(p)
-        for _ in 0..<p { previousFiles[try r.string()] = try r.u64() }
+        for _ in 0..<p { previousFiles[try r.u64()] = try r.u64() }
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
         let seeds = try r.count()

@@ -81,7 +81,7 @@ extension SiteBuilder {
     /// written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    records: [String: ArticleRecord], shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
-                   _ files: [String: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
+                   _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
                    settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         let (started, early) = start.value()
         var state = started

@@ -156,7 +156,7 @@ public struct SiteBuilder: Sendable {
         let previousJSON = state?.jsonParts ?? Fragments()
         let json = Background { [model] in
             AnnotationsDocument(model: model).encoded(
-                previous: Self.previous(outputPath + "/annotations.json", oldFiles["annotations.json"], previousJSON))
+                previous: Self.previous(outputPath + "/annotations.json", oldFiles[PathHash.of("annotations.json")], previousJSON))
         }
         // The list pages (the archive index lists every article: the longest page by far)
         // render on a thread of their own while keys, the other pages, copies and
@@ -165,13 +165,13 @@ public struct SiteBuilder: Sendable {
         let rowKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.rowKeys($0)) })
         let listKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) })
         let oldLists = state?.listRows ?? [:]
-        let changedLists = Listing.allCases.filter { oldFiles[renderer.path(of: $0.page)]?.key != listKeys[$0] }
+        let changedLists = Listing.allCases.filter { oldFiles[PathHash.of(renderer.path(of: $0.page))]?.key != listKeys[$0] }
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
             var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
             for list in changedLists {
                 let path = renderer.path(of: list.page)
                 pages.append((list, try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
-                    outputPath + "/" + path, oldFiles[path], oldLists[path] ?? Fragments()))))
+                    outputPath + "/" + path, oldFiles[PathHash.of(path)], oldLists[path] ?? Fragments()))))
             }
             return pages
         }
@@ -185,13 +185,13 @@ public struct SiteBuilder: Sendable {
         // What the staging folder holds (checksum by path): nothing when it was made for this build,
         // the previous generation's files when the cache knows them, nil when that is unknown
         // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
-        let stagingFiles: [String: UInt64]? = stagingIsNew ? [:]
+        let stagingFiles: [UInt64: UInt64]? = stagingIsNew ? [:]
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
-        // Each page's entry in the last build's table, and the checksum of the staging folder's
-        // copy where known: one lookup each per page.
-        let previous = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (old: BuildState.FileEntry?, held: UInt64?) in
-            let path = renderer.paths[i]
-            return (oldFiles[path], stagingFiles?[path])
+        // Each page's path hash, its entry in the last build's table, and the checksum of the
+        // staging folder's copy where known: one lookup each per page.
+        let previous = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
+            let hash = PathHash.of(renderer.paths[i])
+            return (hash, oldFiles[hash], stagingFiles?[hash])
         }
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
         let changed = renderer.pages.indices.filter { previous[$0].old?.key != keys[$0] }
@@ -201,14 +201,14 @@ public struct SiteBuilder: Sendable {
         let writer = StagingWriter(root: staging)
         // The site's files (key and checksum by path): what the cache keeps, and what pruning
         // keeps of the staging folder.
-        let newFiles = Locked<[String: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
+        let newFiles = Locked<[UInt64: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
         /// `stagingFiles`, else found by reading the file there.
         func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {
-            let sum = Checksum.of(bytes)
-            newFiles.withLock { $0[path] = .init(key: key, checksum: sum) }
+            let sum = Checksum.of(bytes), hash = PathHash.of(path)
+            newFiles.withLock { $0[hash] = .init(key: key, checksum: sum) }
             if let held = stagingFiles {
-                if held[path] != sum { writer.write(path, bytes) }
+                if held[hash] != sum { writer.write(path, bytes) }
             } else {
                 writer.writeIfChanged(path, bytes)
             }
@@ -232,17 +232,17 @@ public struct SiteBuilder: Sendable {
             newFiles.withLock { files in
                 for (i, p) in previous.enumerated() where !isChanged[i] {
                     let entry = p.old!
-                    if stagingFiles != nil && p.held == entry.checksum { files[renderer.paths[i]] = entry } else { toCheck.append(i) }
+                    if stagingFiles != nil && p.held == entry.checksum { files[p.hash] = entry } else { toCheck.append(i) }
                 }
             }
             let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
-                let path = renderer.paths[i], entry = previous[i].old!
+                let path = renderer.paths[i], (hash, old, _) = previous[i], entry = old!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
-                    newFiles.withLock { $0[path] = entry }; return nil
+                    newFiles.withLock { $0[hash] = entry }; return nil
                 }
                 guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return i }
-                newFiles.withLock { $0[path] = entry }
+                newFiles.withLock { $0[hash] = entry }
                 writer.write(path, bytes)
                 return nil
             }.compactMap { $0 }
@@ -292,7 +292,7 @@ public struct SiteBuilder: Sendable {
                           listRows: listRows, jsonParts: jsonParts, generation: generation,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
-            OutputFolder.prune(staging, keeping: fileTable.keys,
+            OutputFolder.prune(staging, keeping: fileTable,
                                order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
@@ -324,9 +324,9 @@ public struct SiteBuilder: Sendable {
 }
 
 extension SiteBuilder {
-    /// The generation id: a checksum of the site's files (path and bytes), summed so that
+    /// The generation id: a checksum of the site's files (path hash and bytes), summed so that
     /// their order does not matter (the same input gives the same bytes, this file included).
-    static func generation(of files: [String: BuildState.FileEntry]) -> UInt64 {
+    static func generation(of files: [UInt64: BuildState.FileEntry]) -> UInt64 {
         var sum = UInt64(files.count)
         for (path, entry) in files {
             var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value

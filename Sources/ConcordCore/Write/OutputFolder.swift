@@ -134,25 +134,34 @@ public struct OutputFolder: Sendable {
     /// and folders left empty; then records this build's files.
     ///
     /// - Parameters:
-    ///   - written: the site's files (the keys of the build's file table).
+    ///   - written: the site's files (the build's file table, by `PathHash`).
     ///   - order: every file the build makes, in the order the manifest lists them
     ///     (the site's page order: fixed by the input, and no sort of 12,000 paths);
-    ///     `written` is some of them, and when it is not all of them, it is listed sorted.
-    ///   - held: the files the folder holds, when the build cache knows them (path → checksum;
-    ///     empty for a folder made by this build: nothing to remove, and a walk would open one
-    ///     folder per page). When nil, they are read from the manifest the earlier build left,
-    ///     or, without one, found by walking the folder.
-    public static func prune<Entry>(_ staging: URL, keeping written: Dictionary<String, Entry>.Keys, order: [String],
-                                    holding held: [String: UInt64]?) {
+    ///     `written` is some of them.
+    ///   - held: the files the folder holds, when the build cache knows them (by `PathHash`,
+    ///     with their checksums; empty for a folder made by this build: nothing to remove, and
+    ///     a walk would open one folder per page). Their paths are read from the manifest the
+    ///     earlier build left. When nil, the manifest is all there is to go by, or, without
+    ///     one, the files are found by walking the folder.
+    static func prune<Entry>(_ staging: URL, keeping written: [UInt64: Entry], order: [String],
+                             holding held: [UInt64: UInt64]?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         let manifestData = held?.isEmpty == true ? nil : FastFiles.read(manifestPath)
-        func isGone(_ path: String) -> Bool { !written.contains(path) && path != marker && path != manifest && path != generationFile }
+        func isGone(_ path: String) -> Bool {
+            written[PathHash.of(path)] == nil && path != marker && path != manifest && path != generationFile
+        }
+        // Split as bytes: splitting a String by Character cost 20 ms.
+        func listed() -> [String] { manifestData?.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) } ?? [] }
         let gone: [String]
         if let held {
-            gone = held.keys.filter(isGone)
-        } else if let manifestData {
-            // Split as bytes: splitting a String by Character cost 20 ms.
-            gone = manifestData.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }.filter(isGone)
+            // The paths of the held files not kept, from the manifest; should it lack one, the
+            // folder is walked instead.
+            let wanted = Set(held.keys.filter { written[$0] == nil })
+            let found = wanted.isEmpty ? [] : listed().filter { wanted.contains(PathHash.of($0)) }
+            gone = Set(found.map(PathHash.of)).count == wanted.count ? found
+                : (FastFiles.listFiles(under: staging.path) ?? []).filter(isGone)
+        } else if manifestData != nil {
+            gone = listed().filter(isGone)
         } else {
             gone = (FastFiles.listFiles(under: staging.path) ?? []).filter(isGone)
         }
@@ -171,7 +180,9 @@ public struct OutputFolder: Sendable {
         // Every file kept is one of `order`'s (the build's pages, annotations.json and the assets),
         // so equal counts mean the same paths (a repeated path, an asset named like a page, makes
         // the counts differ): no need to look each one up again (112,000 at 100,000 articles).
-        let list = Array((order.count == written.count ? order : written.sorted()).joined(separator: "\n").utf8)
+        var seen = Set<UInt64>()
+        let list = Array((order.count == written.count ? order : order.filter { written[PathHash.of($0)] != nil && seen.insert(PathHash.of($0)).inserted })
+            .joined(separator: "\n").utf8)
         if manifestData != list { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath) } }
     }
 

@@ -326,6 +326,27 @@ struct IncrementalBuildTests {
         try await buildAndCompare(archive, "the build after that")
     }
 
+    /// The cache knows the previous generation's files by path hash only; the paths of those
+    /// to remove from it come from its manifest. A manifest that lacks one of them (damaged,
+    /// edited) is not trusted: the folder is walked, and the page still goes.
+    @Test func aManifestLackingAFileToRemoveIsNotTrusted() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try archive.write("doomed.txt", "date 2023-04-04 An article deleted after one build.\n")
+        _ = try await archive.build()
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("doomed.txt"))
+        _ = try await archive.build()
+        // The previous generation (the next staging folder) still holds the deleted article's page.
+        let previous = OutputFolder(archive.output).previous
+        #expect(FileManager.default.fileExists(atPath: previous.appendingPathComponent("articles/doomed/index.html").path))
+        let manifest = previous.appendingPathComponent(OutputFolder.manifest)
+        let lines = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains("articles/doomed/index.html"))
+        try lines.filter { !$0.contains("doomed") }.joined(separator: "\n").write(to: manifest, atomically: false, encoding: .utf8)
+        try archive.write("later.txt", "date 2023-05-05 The build that reuses that generation.\n")
+        let r = try await buildAndCompare(archive, "building on a generation whose manifest lacks a page")
+        #expect(r.incremental)
+    }
+
     @Test func nothingChangedIsNothingToDo() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let before = try snapshot(archive.output)
