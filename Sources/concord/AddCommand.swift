@@ -22,7 +22,7 @@ struct AddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
-        let options = site.buildOptions
+        var options = site.buildOptions
         let outcome: ArticleImporter.Outcome
         do {
             outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
@@ -33,6 +33,7 @@ struct AddCommand: AsyncParsableCommand {
         }
         for d in outcome.diagnostics { log.diagnostic(d) }
         for (given, written) in outcome.added { log.info("Added \(given) as \(site.source)/\(written)") }
+        options.articlePaths = outcome.articlePaths
         let status = await Builder.runAndReport(options, log: log)
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }

@@ -26,7 +26,11 @@ struct ImporterTests {
         // The seed was not overwritten.
         let seed = try String(contentsOf: archive.source.appendingPathComponent("000_0f71f093a850930d.txt"), encoding: .utf8)
         #expect(seed.contains("Spread This News"))
-        let report = try await archive.build()
+        // The listing handed to the build is the folder's, as a build would list it.
+        #expect(outcome.articlePaths == (try ArchiveLoader(sourceFolder: archive.source).articlePaths()))
+        var options = archive.options()
+        options.articlePaths = outcome.articlePaths
+        let report = try await SiteBuilder(options: options).build()
         #expect(report.articles == 6)
         #expect(report.diagnostics.isEmpty)
     }
@@ -39,6 +43,18 @@ struct ImporterTests {
         let outcome = try ArticleImporter(sourceFolder: archive.source, replace: true).importFiles([incoming])
         #expect(outcome.added.map(\.1) == ["story.md"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: archive.source.path) == ["story.md"])
+        #expect(outcome.articlePaths == ["story.md"])
+    }
+
+    /// A build takes the listing it is given (`concord add` hands over the importer's, so
+    /// that the folder is not listed twice): a file left out of it is not built.
+    @Test func aBuildTakesTheListingItIsGiven() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        var options = archive.options()
+        options.articlePaths = Array(try ArchiveLoader(sourceFolder: archive.source).articlePaths().prefix(2))
+        #expect(try await SiteBuilder(options: options).build().articles == 2)
     }
 
     @Test func safeNames() {

@@ -20,11 +20,22 @@ public struct ArticleImporter: Sendable {
         /// (file given, path written relative to the source folder)
         public var added: [(String, String)] = []
         public var diagnostics: [Diagnostic] = []
+        /// The source folder's article files after the import, as `ArchiveLoader.articlePaths()`
+        /// lists them (sorted): the build that follows takes them instead of listing the folder again.
+        public var articlePaths: [String] = []
     }
 
     public func importFiles(_ files: [URL]) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
-        var existing = try existingIDs()
+        var paths = try ArchiveLoader(sourceFolder: sourceFolder).articlePaths()
+        var existing = Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
+        /// Puts `path` in `paths` in order, or takes it out.
+        func note(_ path: String, present: Bool) {
+            var lo = 0, hi = paths.count
+            while lo < hi { let mid = (lo + hi) / 2; if paths[mid] < path { lo = mid + 1 } else { hi = mid } }
+            let there = lo < paths.count && paths[lo] == path
+            if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
+        }
         let parser = ArticleParser()
         for file in files {
             let shown = file.path
@@ -45,7 +56,9 @@ public struct ArticleImporter: Sendable {
             let base = Self.safeName(file.deletingPathExtension().lastPathComponent)
             var id = base
             if replace {
-                for path in existing[id] ?? [] { try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path)) }
+                for path in existing[id] ?? [] {
+                    if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, present: false) }
+                }
             } else {
                 var n = 2
                 while existing[id] != nil { id = "\(base)-\(n)"; n += 1 }
@@ -62,15 +75,11 @@ public struct ArticleImporter: Sendable {
                 throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
             }
             existing[id] = [name]
+            note(name, present: true)
             outcome.added.append((shown, name))
         }
+        outcome.articlePaths = paths
         return outcome
-    }
-
-    /// Ids already in the source folder, with their files.
-    private func existingIDs() throws(BuildFailure) -> [String: [String]] {
-        let paths = try ArchiveLoader(sourceFolder: sourceFolder).articlePaths()
-        return Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
     }
 
     /// Letters, digits, `.`, `_` and `-` (see `ASCIIName`); never hidden or empty.

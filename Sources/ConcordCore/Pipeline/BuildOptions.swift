@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var boilerplateArticles: Int?
     /// Ignore the build cache: parse, annotate and render everything (`--full`).
     public var full = false
+    /// The source folder's article files (relative, sorted as `ArchiveLoader.articlePaths()`
+    /// gives them), when the caller has just listed them (`concord add`): the build takes
+    /// them instead of listing the folder again. Nil: the build lists it.
+    public var articlePaths: [String]?
 
     public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
         self.source = source; self.output = output; self.templates = templates

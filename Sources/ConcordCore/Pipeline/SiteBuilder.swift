@@ -53,14 +53,15 @@ public struct SiteBuilder: Sendable {
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
         output.recoverStaging()
-        if let report = try run(output, config, templates, full: options.full, finished: finished) { return report }
+        if let report = try run(output, config, templates, full: options.full, listed: options.articlePaths, finished: finished) { return report }
         log.notice("full build: an article changed while it was being built")
-        if let report = try run(output, config, templates, full: true, finished: finished) { return report }
+        if let report = try run(output, config, templates, full: true, listed: nil, finished: finished) { return report }
         throw BuildFailure("articles in \(options.source.path) kept changing during the build; the last site is left in place")
     }
 
     /// One build; nil when an article file changed under it (the caller builds again).
-    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool,
+    /// - Parameter listed: the source folder's article files, when just listed (see `BuildOptions.articlePaths`).
+    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool, listed: [String]?,
                      finished: (BuildReport) -> Void) throws(BuildFailure) -> BuildReport? {
         let clock = ContinuousClock()
         let start = clock.now
@@ -93,7 +94,8 @@ public struct SiteBuilder: Sendable {
             let (loaded, notice) = usableCache(cache, head, settings: settings, output: output)
             return (loaded, notice, Int((ContinuousClock.now - start).seconds * 1000))
         }
-        let files = try loader.articlePaths()
+        let files: [String]
+        if let listed { files = listed } else { files = try loader.articlePaths() }
         let listMS = lap()
         let folder = options.source.path
         let stamps = FileStamp.of(files, in: folder)
