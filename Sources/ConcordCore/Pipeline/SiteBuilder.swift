@@ -184,24 +184,24 @@ public struct SiteBuilder: Sendable {
         let keysMS = split()
 
         let (staging, stagingGeneration, stagingIsNew) = try output.makeStaging()
-        // What the staging folder holds (checksum by path): nothing when it was made for this build,
+        // What the staging folder holds (checksum by path hash): nothing when it was made for this build,
         // the previous generation's files when the cache knows them, nil when that is unknown
         // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
         let stagingFiles: [UInt64: UInt64]? = stagingIsNew ? [:]
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
         // Each page's path hash, its entry in the last build's table, and the checksum of the
         // staging folder's copy where known: one lookup each per page.
-        let previous = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
+        let lastEntries = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
             let hash = PathHash.of(renderer.paths[i])
             return (hash, oldFiles[hash], stagingFiles?[hash])
         }
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
-        let changed = renderer.pages.indices.filter { previous[$0].old?.key != keys[$0] }
+        let changed = renderer.pages.indices.filter { lastEntries[$0].old?.key != keys[$0] }
         let toRender = changed.filter { SiteRenderer.listing(of: renderer.pages[$0]) == nil }
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
         let fileCount = keys.count + 1 + templates.assets.count
         let writer = StagingWriter(root: staging)
-        // The site's files (key and checksum by path): what the cache keeps, and what pruning
+        // The site's files (key and checksum by path hash): what the cache keeps, and what pruning
         // keeps of the staging folder.
         let newFiles = Locked<[UInt64: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
@@ -232,13 +232,13 @@ public struct SiteBuilder: Sendable {
             for i in changed { isChanged[i] = true }
             var toCheck: [Int] = []
             newFiles.withLock { files in
-                for (i, p) in previous.enumerated() where !isChanged[i] {
+                for (i, p) in lastEntries.enumerated() where !isChanged[i] {
                     let entry = p.old!
                     if stagingFiles != nil && p.held == entry.checksum { files[p.hash] = entry } else { toCheck.append(i) }
                 }
             }
             let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
-                let path = renderer.paths[i], (hash, old, _) = previous[i], entry = old!
+                let path = renderer.paths[i], (hash, old, _) = lastEntries[i], entry = old!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[hash] = entry }; return nil
