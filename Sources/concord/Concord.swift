@@ -4,6 +4,7 @@ import ConcordCore
 @main
 enum Main {
     static func main() async {
+        HugePages.restartIfUseful()   // first of all: see HugePages
         Memory.padHeaps()   // before any thread allocates: see its comment
         await Concord.main()
     }
