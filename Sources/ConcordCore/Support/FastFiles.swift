@@ -39,18 +39,31 @@ enum FastFiles {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        var size = Int(st.st_size)
+        // The size `fstat` gives is a first guess (a file may grow, and /sys files say 4096).
+        var size = max(1, Int(st.st_size))
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
         while true {
-            if offset == size { size = max(4096, size * 2); bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+            guard let n = bytes.withUnsafeMutableBytes({ fill(fd, $0.baseAddress! + offset, size - offset) }) else { return nil }
+            offset += n
+            if offset < size { break }
+            size *= 2; bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count))
+        }
+        bytes.removeSubrange(offset...)
+        return bytes
+    }
+
+    /// Reads from `fd` into `buffer` until `capacity` bytes are in or the file ends;
+    /// the number read, or nil on an error.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ capacity: Int) -> Int? {
+        var offset = 0
+        while offset < capacity {
+            let n = Glibc.read(fd, buffer + offset, capacity - offset)
             if n < 0 { if errno == EINTR { continue }; return nil }
             if n == 0 { break }
             offset += n
         }
-        bytes.removeSubrange(offset...)
-        return bytes
+        return offset
     }
 
     /// Whether the file at `path` holds exactly `bytes`: a file of another size is not read,
@@ -67,13 +80,7 @@ enum FastFiles {
         let capacity = bytes.count + 1
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
-        var offset = 0
-        while offset < capacity {
-            let n = Glibc.read(fd, buffer + offset, capacity - offset)
-            if n < 0 { if errno == EINTR { continue }; return false }
-            if n == 0 { break }
-            offset += n
-        }
+        guard let offset = fill(fd, buffer, capacity) else { return false }
         return offset == bytes.count && (offset == 0 || memcmp(buffer, bytes.baseAddress!, offset) == 0)
     }
 

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// When a build should run with glibc's malloc on transparent huge pages
 /// (`glibc.malloc.hugetlb=1`): a build allocates and first touches hundreds of
 /// megabytes, and with 2 MB pages the kernel takes one page fault where it took
@@ -30,12 +26,8 @@ public enum HugePages {
         return current + ":" + tunable
     }
 
-    /// The first line of `/sys/kernel/mm/transparent_hugepage/enabled` (`always [madvise] never`), if readable.
+    /// What `/sys/kernel/mm/transparent_hugepage/enabled` says (`always [madvise] never`), if readable.
     public static func kernelSetting() -> String? {
-        guard let file = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r") else { return nil }
-        defer { fclose(file) }
-        var line = [CChar](repeating: 0, count: 128)
-        guard fgets(&line, Int32(line.count), file) != nil else { return nil }
-        return String(cString: line)
+        FastFiles.read("/sys/kernel/mm/transparent_hugepage/enabled").map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -27,4 +27,21 @@ struct FastFilesTests {
         #expect(answers == 4)
         #expect(!page.withUnsafeBytes { FastFiles.holds(folder.appendingPathComponent("missing").path, $0) })
     }
+
+    /// `read` gives a file's bytes whatever `fstat` says its size is: exact sizes (0, 1, a
+    /// page, more), and a file that says 0 but holds more (as /proc files do; /sys files say 4096).
+    @Test func readGivesEveryByte() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4096, 5001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let path = folder.appendingPathComponent("f\(size)").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(FastFiles.read(path) == bytes, "\(size) bytes")
+        }
+        let status = try #require(FastFiles.read("/proc/self/status"))
+        #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
+        #expect(FastFiles.read(folder.appendingPathComponent("missing").path) == nil)
+    }
 }
