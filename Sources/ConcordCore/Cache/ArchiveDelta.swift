@@ -22,16 +22,17 @@ struct ArchiveDelta {
     ///   - state: the cache's records, or nil for a full build.
     ///   - stamps: each path's stamp, taken before any file is read.
     static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?) -> ArchiveDelta {
-        let records = state?.records ?? [:]
+        let records = state?.records ?? RecordTable()
         // Files whose stamp matches their record are taken as they were; the rest are read.
         // (Looked up in parallel: 10,000 paths at 10,000 articles, and the other core is idle here.)
-        var kept = ParallelMap.map(Array(paths.indices), chunk: 512) { i -> ArticleRecord? in
-            guard let stamp = stamps[i], let rec = records[paths[i]], rec.stamp == stamp else { return nil }
-            return rec
+        // `keptAt`: the position in `records` of each path's record, if taken as it was (else -1).
+        var keptAt = ParallelMap.map(Array(paths.indices), chunk: 512) { i -> Int32 in
+            guard let stamp = stamps[i], let k = records.position(of: paths[i]), records.records[k].stamp == stamp else { return -1 }
+            return Int32(k)
         }
         var read: [String] = []
         var stampOf: [String: FileStamp] = [:]
-        for (i, path) in paths.enumerated() where kept[i] == nil {
+        for (i, path) in paths.enumerated() where keptAt[i] < 0 {
             read.append(path)
             if let stamp = stamps[i] { stampOf[path] = stamp }
         }
@@ -41,18 +42,24 @@ struct ArchiveDelta {
         var changedPaths = Set<String>()
         // A file touched but with the same bytes keeps its record, restamped (the records
         // are this build's: read from the cache for it alone).
-        for (i, path) in paths.enumerated() where kept[i] == nil {
-            if let a = fresh[path], let rec = records[path], rec.article.contentHash == a.contentHash, rec.article.id == a.id,
-               let stamp = stampOf[path] {
+        for (i, path) in paths.enumerated() where keptAt[i] < 0 {
+            if let a = fresh[path], let k = records.position(of: path), case let rec = records.records[k],
+               rec.article.contentHash == a.contentHash, rec.article.id == a.id, let stamp = stampOf[path] {
                 rec.stamp = stamp
-                kept[i] = rec; fresh[path] = nil; changedPaths.insert(path)
+                keptAt[i] = Int32(k); fresh[path] = nil; changedPaths.insert(path)
             }
         }
-        // Same rule as a full load: sorted paths, the first file of an id wins.
-        var candidates: [(Article, ArticleRecord?)] = []
+        // Same rule as a full load: sorted paths, the first file of an id wins. Each candidate
+        // carries its record's position in `records` (-1: read anew).
+        var candidates: [(Article, ArticleRecord?, Int32)] = []
         candidates.reserveCapacity(paths.count)
         for (i, path) in paths.enumerated() {
-            if let rec = kept[i] { candidates.append((rec.article, rec)) } else if let a = fresh[path] { candidates.append((a, nil)) }
+            if keptAt[i] >= 0 {
+                let rec = records.records[Int(keptAt[i])]
+                candidates.append((rec.article, rec, keptAt[i]))
+            } else if let a = fresh[path] {
+                candidates.append((a, nil, -1))
+            }
         }
         let (chosen, duplicates) = ArchiveLoader.firstOfEachID(candidates, \.0)
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
@@ -78,18 +85,18 @@ struct ArchiveDelta {
                 return kept
             }
         }
-        // The cache's records not reused, found by identity (cheaper than by path).
-        var reusedRecords = Set<ObjectIdentifier>()
-        reusedRecords.reserveCapacity(chosen.count)
-        for case let (_, rec?) in chosen { reusedRecords.insert(ObjectIdentifier(rec)) }
+        // The cache's records not reused, found by position (no hashing).
+        var isReused = [Bool](repeating: false, count: records.count)
+        for c in chosen where c.2 >= 0 { isReused[Int(c.2)] = true }
         var oldRuns: [ArticleRuns] = []
         var removed = 0, edited = 0
-        for (path, rec) in records where !reusedRecords.contains(ObjectIdentifier(rec)) {
+        for (k, rec) in records.records.enumerated() where !isReused[k] {
+            let path = rec.article.path
             oldRuns.append(rec.analysis.runs); changedPaths.insert(path)
             if fresh[path] != nil { edited += 1 } else { removed += 1 }
         }
         let added = chosen.filter { $0.1 == nil }.count - edited
-        for (a, rec) in chosen where rec == nil { changedPaths.insert(a.path) }
+        for (a, rec, _) in chosen where rec == nil { changedPaths.insert(a.path) }
         let previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keeping.value(),
                                           passageIDs: state?.passageIDs ?? [:])

@@ -8,9 +8,12 @@ final class ArticleRecord: @unchecked Sendable {
     let analysis: ArticleAnalysis
     let stats: ArticleWordStats?
     let texts: [(Range<Int>, String)]
+    /// `PathHash` of the article's path: what `RecordTable` finds it by, and what picks its shard.
+    let pathHash: UInt64
 
     init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?, texts: [(Range<Int>, String)]) {
         self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats; self.texts = texts
+        pathHash = PathHash.of(article.path)
     }
 
     func encode(into w: inout ByteWriter) {

@@ -32,7 +32,8 @@ struct BuildCache {
         let description: String
     }
 
-    static func shard(of path: String) -> Int { Int(Checksum.of(path) % UInt64(shardCount)) }
+    /// The shard of the record with this `PathHash`.
+    static func shard(of pathHash: UInt64) -> Int { Int(pathHash % UInt64(shardCount)) }
 
     /// The shard files `state.bin` names: (file name, checksum), by shard number;
     /// and the part of `state.bin` not decoded yet (`loadRest`).
@@ -84,16 +85,16 @@ struct BuildCache {
                 return .success(.records(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)))
             } catch { return .failure(error) }
         }
-        var records: [String: ArticleRecord] = [:]
+        var records: [ArticleRecord] = []
         records.reserveCapacity(parts.reduce(0) { n, p in if case .success(.records(let r)) = p { n + r.count } else { n } })
         for part in parts {
             switch part {
             case .success(.tables(let l)): loaded = l
-            case .success(.records(let rs)): for rec in rs { records[rec.article.path] = rec }
+            case .success(.records(let rs)): records += rs
             case .failure(let e): throw e
             }
         }
-        loaded.state.records = records
+        loaded.state.records = RecordTable(records)
     }
 
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
@@ -148,15 +149,21 @@ struct BuildCache {
         return w.bytes
     }
 
-    /// Writes the dirty shards of `records` under new names (the files the current
-    /// `state.bin` names are never overwritten); returns every shard's file and checksum.
-    func writeShards(_ records: [String: ArticleRecord], dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) -> [(String, UInt64)] {
+    /// Writes the dirty shards of `records` (every article's, one per path) under new names (the
+    /// files the current `state.bin` names are never overwritten); returns every shard's file and checksum.
+    func writeShards(_ records: [ArticleRecord], dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) -> [(String, UInt64)] {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Only the shards to write are gathered (one of 256 for a one-article change).
+        var writing = [Bool](repeating: previous == nil, count: Self.shardCount)
+        for k in dirty where k >= 0 && k < Self.shardCount { writing[k] = true }
         var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
-        for (path, rec) in records { byShard[Self.shard(of: path)].append(rec) }
+        for rec in records {
+            let k = Self.shard(of: rec.pathHash)
+            if writing[k] { byShard[k].append(rec) }
+        }
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
-            if let previous, !dirty.contains(k) { return previous[k] }
+            if let previous, !writing[k] { return previous[k] }
             var w = Self.headed(capacity: 1 << 20)
             let records = byShard[k].sorted { $0.article.path < $1.article.path }
             w.int(records.count)

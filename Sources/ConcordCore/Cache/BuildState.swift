@@ -7,8 +7,8 @@ struct BuildState: Sendable {
     /// The generation kept as `.<out>.previous`, and the checksum of each of its files (by `PathHash`).
     var previousGeneration: UInt64
     var previousFiles: [UInt64: UInt64]
-    /// Every article built, by path.
-    var records: [String: ArticleRecord]
+    /// Every article built, found by path.
+    var records: RecordTable
     var boilerplate: Set<UInt64>
     /// Aligned segments, their articles by position in `edgeArticles`: the ids of the build's
     /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
@@ -45,7 +45,7 @@ struct BuildState: Sendable {
 
     static func decodeHead(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
         var state = BuildState(settings: try r.u64(), generation: try r.u64(), previousGeneration: try r.u64(),
-                               previousFiles: [:], records: [:], boilerplate: [], edges: [], files: [:])
+                               previousFiles: [:], records: RecordTable(), boilerplate: [], edges: [], files: [:])
         state.inputs = try r.u64(); state.sourcesKey = try r.u64()
         for _ in 0..<(try r.count(max: 16)) { state.counts.append(try r.int()) }
         return state

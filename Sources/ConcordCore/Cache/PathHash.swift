@@ -1,4 +1,4 @@
-/// A 64-bit hash of a site file's path: what the build cache's file tables are keyed by.
+/// A 64-bit hash of a path: what the build cache's file tables and article records are keyed by.
 ///
 /// Every build looks up each of its pages in those tables (12,000 at 10,000 articles);
 /// by path, each lookup hashed the string with a seeded hash and compared it with a key

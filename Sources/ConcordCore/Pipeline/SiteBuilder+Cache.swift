@@ -43,20 +43,21 @@ extension SiteBuilder {
         }
     }
 
-    /// The cache records of this build's articles, and the shards whose records changed.
-    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([String: ArticleRecord], Set<Int>) {
-        var dirty = Set(delta.changedPaths.map(BuildCache.shard(of:)))
-        var records: [String: ArticleRecord] = [:]
+    /// The cache records of this build's articles (in the order of `delta.articles`), and the
+    /// shards whose records changed.
+    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([ArticleRecord], Set<Int>) {
+        var dirty = Set(delta.changedPaths.map { BuildCache.shard(of: PathHash.of($0)) })
+        var records: [ArticleRecord] = []
         records.reserveCapacity(delta.articles.count)
         for (i, a) in delta.articles.enumerated() {
             let old = delta.reused[i]
             // Unchanged: the same record (no new texts asked for, none left unused, same word counts).
-            if let old, old.stats == stats[i], a.storage.usedExactlyTheGivenTexts { records[a.path] = old; continue }
+            if let old, old.stats == stats[i], a.storage.usedExactlyTheGivenTexts { records.append(old); continue }
             let texts = a.storage.usedTexts
             let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
                                        article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
-            if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: a.path)) }
-            records[a.path] = record
+            if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: record.pathHash)) }
+            records.append(record)
         }
         return (records, dirty)
     }
@@ -72,7 +73,7 @@ extension SiteBuilder {
             let state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: [:], boilerplate: boilerplate, edges: edges, edgeArticles: ids, files: [:])
+                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: ids, files: [:])
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
         }
     }
@@ -80,13 +81,13 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`.
     func saveCache(_ cache: BuildCache, start: StateStart,
-                   records: [String: ArticleRecord], shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
+                   shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
                    settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         let (started, early) = start.value()
         var state = started
         state.settings = settings; state.generation = generation
-        state.records = records; state.files = files
+        state.files = files
         state.inputs = inputs
         state.listRows = listRows
         state.jsonParts = jsonParts

@@ -217,7 +217,7 @@ public struct SiteBuilder: Sendable {
         }
         var rendered: Int
         var renderDetail = ""
-        var records: [String: ArticleRecord] = [:], dirty = Set<Int>()
+        var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
         var generation: UInt64 = 0
@@ -288,9 +288,9 @@ public struct SiteBuilder: Sendable {
             generation = Self.generation(of: fileTable)
             let counts = [delta.articles.count, renderer.pages.count, fileTable.count,
                           annotations.passages.count, annotations.quotes.count]
-            saving = Background { [self, records, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+            saving = Background { [self, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty ? counts : []] in
-                saveCache(cache, start: stateStart, records: records, shards: shards!, passageIDs: passageIDs, fileTable,
+                saveCache(cache, start: stateStart, shards: shards!, passageIDs: passageIDs, fileTable,
                           listRows: listRows, jsonParts: jsonParts, generation: generation,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }

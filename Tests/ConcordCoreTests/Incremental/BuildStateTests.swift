@@ -8,7 +8,7 @@ struct BuildStateTests {
     static let ids = ["a-first", "b-second", "c-third"]
 
     func state(_ edges: [WitnessClusterer.Edge]) -> BuildState {
-        BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: [:],
+        BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: RecordTable(),
                    boilerplate: [7, 3], edges: edges, edgeArticles: Self.ids, files: [:])
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// The cache's article records: found by path, and written back one shard at a time.
+@Suite("Record table")
+struct RecordTableTests {
+    /// An archive of `count` small articles, built once, and its cache read back.
+    func builtArchive(_ count: Int) async throws -> (TempArchive, BuildCache, BuildCache.Loaded) {
+        let archive = try TempArchive()
+        for i in 0..<count {
+            try archive.write(String(format: "a%03d.txt", i), "date 2021-03-\(String(format: "%02d", i % 28 + 1))\nArticle number \(i) says little.\n")
+        }
+        _ = try await archive.build()
+        let cache = BuildCache(output: archive.output)
+        var loaded = try cache.readState()
+        try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+        return (archive, cache, loaded)
+    }
+
+    @Test func findsEveryRecordByItsPathAndNothingElse() async throws {
+        let (archive, _, loaded) = try await builtArchive(40)
+        defer { archive.cleanup() }
+        let table = loaded.state.records
+        #expect(table.count == 40)
+        for i in 0..<40 {
+            let path = String(format: "a%03d.txt", i)
+            #expect(table[path]?.article.path == path)
+        }
+        #expect(table["a040.txt"] == nil)
+        #expect(table["a001.md"] == nil)
+        #expect(table[""] == nil)
+    }
+
+    /// One dirty shard: only its file is new, and it still holds every record of the shard
+    /// (not only the changed one); every other shard is the file it was.
+    @Test func writesOnlyTheDirtyShardWhole() async throws {
+        let (archive, cache, loaded) = try await builtArchive(600)
+        defer { archive.cleanup() }
+        let records = loaded.state.records.records
+        let shard = BuildCache.shard(of: records[0].pathHash)
+        let inShard = records.filter { BuildCache.shard(of: $0.pathHash) == shard }.count
+        #expect(inShard > 1, "600 records over 256 shards: some shard holds several")
+        let written = try cache.writeShards(records, dirty: [shard], previous: loaded.shardFiles)
+        for k in written.indices {
+            if k == shard { #expect(written[k].0 != loaded.shardFiles[k].0) } else { #expect(written[k] == loaded.shardFiles[k]) }
+        }
+        try cache.commit(loaded.state, shards: written)
+        var again = try cache.readState()
+        try cache.loadRest(into: &again, sourceFolder: archive.source.path)
+        #expect(again.state.records.count == 600)
+        #expect(again.state.records.records.map(\.article.path).sorted() == records.map(\.article.path).sorted())
+    }
+}
