@@ -113,7 +113,7 @@ public struct Annotator: Sendable {
 
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated.
-        let combining = Background { [all] in finder.combine(all.map { ($0.quotes, $0.fullNames) }) }
+        let combining = Background { [all] in finder.combine(all.lazy.map { ($0.quotes, $0.fullNames) }) }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)

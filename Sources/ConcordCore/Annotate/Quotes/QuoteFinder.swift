@@ -25,7 +25,8 @@ public struct QuoteFinder: Sendable {
 
     /// The archive's quotes from each article's own: a short name left over takes
     /// the full name most articles give it.
-    func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] {
+    /// - Parameter perArticle: read three times; a lazy view of the analyses does (no array of 100,000 copies made first).
+    func combine<C: Collection<([Quote], FullNames)>>(_ perArticle: C) -> [Quote] {
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
