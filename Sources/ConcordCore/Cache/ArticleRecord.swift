@@ -1,18 +1,22 @@
 /// One article as the build cache keeps it: its file's stamp, its parse
 /// (without the text, which stays in the file), what the annotator derived
-/// from it alone, its word counts, and the texts of its quotes and witnesses.
+/// from it alone, and its word counts.
+///
+/// The texts of its quotes and witnesses are not kept: since `annotations.json` entries and
+/// list rows are reused, a build asks for the texts of only the few entries it makes anew,
+/// and reads those articles' files (checked against `contentHash`). Kept texts were dropped by
+/// the first incremental build after a full one, which then rewrote every shard.
 final class ArticleRecord: @unchecked Sendable {
     /// Set anew when the file was touched but its bytes are the same (before any other thread reads it).
     var stamp: FileStamp
     let article: Article
     let analysis: ArticleAnalysis
     let stats: ArticleWordStats?
-    let texts: [(Range<Int>, String)]
     /// `PathHash` of the article's path: what `RecordTable` finds it by, and what picks its shard.
     let pathHash: UInt64
 
-    init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?, texts: [(Range<Int>, String)]) {
-        self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats; self.texts = texts
+    init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?) {
+        self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats
         pathHash = PathHash.of(article.path)
     }
 
@@ -37,8 +41,6 @@ final class ArticleRecord: @unchecked Sendable {
             w.int(s.perWitness.count); for (k, v) in s.perWitness { w.int(k); w.int(v) }
             w.int(s.witnesses.count); for r in s.witnesses { w.range(r) }
         }
-        w.int(texts.count)
-        for (r, t) in texts { w.range(r); w.string(t) }
     }
 
     /// - Parameter folder: the source folder, where the article's file is read from when needed.
@@ -76,14 +78,12 @@ final class ArticleRecord: @unchecked Sendable {
             for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
             stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
         }
-        var texts: [(Range<Int>, String)] = []
-        for _ in 0..<(try r.count()) { texts.append((try r.range(), try r.string())) }
         let storage = SourceBytes(file: folder + "/" + path, hash: hash,
-                                  texts: Dictionary(texts, uniquingKeysWith: { a, _ in a }))
+)
         let article = Article(id: id, path: path, format: format, title: title, date: date, credits: credits,
                               author: author, url: url, tags: tags, body: body, contentHash: hash, storage: storage)
         return ArticleRecord(stamp: stamp, article: article,
                              analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames),
-                             stats: stats, texts: texts)
+                             stats: stats)
     }
 }

@@ -51,12 +51,11 @@ extension SiteBuilder {
         records.reserveCapacity(delta.articles.count)
         for (i, a) in delta.articles.enumerated() {
             let old = delta.reused[i]
-            // Unchanged: the same record (no new texts asked for, none left unused, same word counts).
-            if let old, old.stats == stats[i], a.storage.usedExactlyTheGivenTexts { records.append(old); continue }
-            let texts = a.storage.usedTexts
+            // Unchanged: the same record (same word counts).
+            if let old, old.stats == stats[i] { records.append(old); continue }
             let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
-                                       article: a, analysis: outcome.analyses[i], stats: stats[i], texts: texts)
-            if let old, old.stats == stats[i], old.texts.map(\.0) == texts.map(\.0) {} else { dirty.insert(BuildCache.shard(of: record.pathHash)) }
+                                       article: a, analysis: outcome.analyses[i], stats: stats[i])
+            dirty.insert(BuildCache.shard(of: record.pathHash))
             records.append(record)
         }
         return (records, dirty)

@@ -51,4 +51,23 @@ struct RecordTableTests {
         #expect(again.state.records.count == 600)
         #expect(again.state.records.records.map(\.article.path).sorted() == records.map(\.article.path).sorted())
     }
+
+    /// The first incremental build after a full one rewrites the shards of the records that
+    /// changed, not every shard (it did, when records kept the texts a full build had asked for).
+    @Test func theFirstAddAfterAFullBuildRewritesFewShards() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let all = IncrementalBuildTests.generated
+        for g in all.prefix(200) { try archive.write(g.fileName, g.contents) }
+        _ = try await archive.build()
+        let cache = BuildCache(output: archive.output)
+        let before = try cache.readState().shardFiles.map(\.0)
+        let sharing = all.dropFirst(200).first { !$0.copies.isEmpty }!
+        try archive.write(sharing.fileName, sharing.contents)
+        let report = try await archive.build()
+        #expect(report.incremental)
+        let after = try cache.readState().shardFiles.map(\.0)
+        let rewritten = zip(before, after).filter { $0 != $1 }.count
+        #expect(rewritten >= 1 && rewritten <= 16, "\(rewritten) of \(before.count) shards rewritten")
+    }
 }
