@@ -243,9 +243,10 @@ public struct SiteBuilder: Sendable {
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.withLock { $0[hash] = entry }; return nil
                 }
-                guard let bytes = FastFiles.read(options.output.path + "/" + path), Checksum.of(bytes) == entry.checksum else { return i }
+                let live = options.output.path + "/" + path
+                guard let bytes = FastFiles.read(live), Checksum.of(bytes) == entry.checksum else { return i }
                 newFiles.withLock { $0[hash] = entry }
-                writer.write(path, bytes)
+                writer.link(live, to: path, bytes: bytes)
                 return nil
             }.compactMap { $0 }
             if !lost.isEmpty {
@@ -310,8 +311,8 @@ public struct SiteBuilder: Sendable {
             saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
-        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }
-        finish("write", "\(written) of \(siteFiles) files written → \(options.output.path)")
+        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
+        finish("write", "\(written) of \(siteFiles) files written" + (linked > 0 ? ", \(linked) linked to the last site's" : "") + " → \(options.output.path)")
         saving?.value()
         finish("cache", cache.folder.lastPathComponent)
 

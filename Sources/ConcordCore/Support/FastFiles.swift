@@ -105,8 +105,24 @@ enum FastFiles {
 
     /// Writes `bytes` to `path` (created or truncated) with open, write and close:
     /// no temporary file. Returns 0, or the errno of the call that failed.
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// - Parameter sparingLinks: a file at `path` with other hard links is not written
+    ///   through (that would change every link): it is unlinked and made anew.
+    static func write(_ bytes: UnsafeRawBufferPointer, to path: String, sparingLinks: Bool = false) -> Int32 {
+        var fd: Int32
+        if sparingLinks {
+            fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return errno }
+            var st = stat()
+            if fstat(fd, &st) == 0 && st.st_nlink > 1 {
+                close(fd)
+                guard unlink(path) == 0 || errno == ENOENT else { return errno }
+                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            } else if ftruncate(fd, 0) != 0 {
+                let e = errno; close(fd); return e
+            }
+        } else {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { return errno }
         defer { close(fd) }
         var offset = 0

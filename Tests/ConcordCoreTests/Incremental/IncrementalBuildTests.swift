@@ -326,6 +326,30 @@ struct IncrementalBuildTests {
         try await buildAndCompare(archive, "the build after that")
     }
 
+    /// The first incremental build after the first build has no previous generation to
+    /// reuse: the output's unchanged files are hard-linked into the new one, not written again.
+    /// A later build that rewrites such a file in its staging folder (the older generation,
+    /// sharing the file with the live site) replaces it: the other generation keeps its bytes.
+    @Test func unchangedFilesAreLinkedAndLinkedFilesAreNeverWrittenThrough() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let first = try snapshot(archive.output)
+        try archive.write("added.txt", "date 2023-06-01 An article added after the first build.\n")
+        let r = try await buildAndCompare(archive, "the first add after the first build")
+        #expect(r.incremental && r.written < 12, "\(r.written) of \(r.files) files written")
+        // Edit an article whose page is a link shared by both generations.
+        let victim = try #require(first.keys.filter { $0.hasPrefix("articles/") }.sorted().first)
+        let id = victim.split(separator: "/")[1]
+        let source = try #require(try FileManager.default.contentsOfDirectory(atPath: archive.source.path).first { $0.hasPrefix(id + ".") })
+        let url = archive.source.appendingPathComponent(source)
+        try (String(contentsOf: url, encoding: .utf8) + "\nOne more paragraph.\n").write(to: url, atomically: false, encoding: .utf8)
+        let livePage = try Data(contentsOf: archive.output.appendingPathComponent(victim))
+        try await buildAndCompare(archive, "editing an article whose page is linked")
+        let previous = OutputFolder(archive.output).previous
+        #expect(try Data(contentsOf: previous.appendingPathComponent(victim)) == livePage, "the older generation keeps its page")
+        #expect(try Data(contentsOf: archive.output.appendingPathComponent(victim)) != livePage)
+        try await buildAndCompare(archive, "the build after that, on the older generation")
+    }
+
     /// The cache knows the previous generation's files by path hash only; the paths of those
     /// to remove from it come from its manifest. A manifest that lacks one of them (damaged,
     /// edited) is not trusted: the folder is walked, and the page still goes.

@@ -44,4 +44,31 @@ struct FastFilesTests {
         #expect(String(decoding: status, as: UTF8.self).hasPrefix("Name:"))
         #expect(FastFiles.read(folder.appendingPathComponent("missing").path) == nil)
     }
+
+    /// Writing while sparing links replaces a file that has other hard links (they keep their
+    /// bytes) and writes a file with one link in place (same inode), shorter or longer.
+    @Test func writeSparesOtherLinks() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let live = folder.appendingPathComponent("live").path, staged = folder.appendingPathComponent("staged").path
+        try Data("the live page, as built".utf8).write(to: URL(fileURLWithPath: live))
+        #expect(link(live, staged) == 0)
+        func inode(_ path: String) -> UInt64 { var st = stat(); _ = stat(path, &st); return UInt64(st.st_ino) }
+        for text in ["new", "a much longer new page than the one before"] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { FastFiles.write($0, to: staged, sparingLinks: true) } == 0)
+            #expect(FastFiles.read(staged) == bytes)
+            #expect(FastFiles.read(live) == Array("the live page, as built".utf8), "the other link keeps its bytes")
+        }
+        // With one link left, the file is written in place: shorter, then longer.
+        let own = inode(staged)
+        #expect(own != inode(live))
+        for text in ["x", "a longer page again, written in place"] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { FastFiles.write($0, to: staged, sparingLinks: true) } == 0)
+            #expect(FastFiles.read(staged) == bytes)
+            #expect(inode(staged) == own)
+        }
+    }
 }
