@@ -78,8 +78,7 @@ final class ArticleRecord: @unchecked Sendable {
             for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
             stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
         }
-        let storage = SourceBytes(file: folder + "/" + path, hash: hash,
-)
+        let storage = SourceBytes(file: folder + "/" + path, hash: hash)
         let article = Article(id: id, path: path, format: format, title: title, date: date, credits: credits,
                               author: author, url: url, tags: tags, body: body, contentHash: hash, storage: storage)
         return ArticleRecord(stamp: stamp, article: article,

@@ -20,7 +20,6 @@ struct RecordTable: Sendable {
     }
 
     var count: Int { records.count }
-    var isEmpty: Bool { records.isEmpty }
 
     /// The position in `records` of the record for `path`, if there is one.
     func position(of path: String) -> Int? {

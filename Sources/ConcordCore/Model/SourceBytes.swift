@@ -18,9 +18,7 @@ final class SourceBytes: @unchecked Sendable {
     init(_ bytes: [UInt8]) { loaded = bytes; file = nil; expectedHash = 0 }
 
     /// - Parameter hash: the checksum the file's bytes must have (`Article.contentHash`); else the source is stale.
-    init(file: String, hash: UInt64) {
-        self.file = file; expectedHash = hash
-    }
+    init(file: String, hash: UInt64) { self.file = file; expectedHash = hash }
 
     var bytes: [UInt8] {
         lock.lock(); defer { lock.unlock() }
