@@ -205,12 +205,17 @@ struct IncrementalBuildTests {
 
     // MARK: damaged caches
 
+    /// The seeds and 40 generated articles, built once (removed again if that fails).
     func builtArchive() async throws -> TempArchive {
         let archive = try TempArchive()
-        try archive.copySeeds()
-        for g in Self.generated.prefix(40) { try archive.write(g.fileName, g.contents) }
-        _ = try await archive.build()
-        return archive
+        do {
+            try archive.copySeeds()
+            for g in Self.generated.prefix(40) { try archive.write(g.fileName, g.contents) }
+            _ = try await archive.build()
+            return archive
+        } catch {
+            archive.cleanup(); throw error
+        }
     }
 
     var cacheFolder: (TempArchive) -> URL { { BuildCache(output: $0.output).folder } }

@@ -5,17 +5,22 @@ import Testing
 /// The cache's article records: found by path, and written back one shard at a time.
 @Suite("Record table")
 struct RecordTableTests {
-    /// An archive of `count` small articles, built once, and its cache read back.
+    /// An archive of `count` small articles, built once, and its cache read back
+    /// (the archive is removed if any of that fails).
     func builtArchive(_ count: Int) async throws -> (TempArchive, BuildCache, BuildCache.Loaded) {
         let archive = try TempArchive()
-        for i in 0..<count {
-            try archive.write(String(format: "a%03d.txt", i), "date 2021-03-\(String(format: "%02d", i % 28 + 1))\nArticle number \(i) says little.\n")
+        do {
+            for i in 0..<count {
+                try archive.write(String(format: "a%03d.txt", i), "date 2021-03-\(String(format: "%02d", i % 28 + 1))\nArticle number \(i) says little.\n")
+            }
+            _ = try await archive.build()
+            let cache = BuildCache(output: archive.output)
+            var loaded = try cache.readState()
+            try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+            return (archive, cache, loaded)
+        } catch {
+            archive.cleanup(); throw error
         }
-        _ = try await archive.build()
-        let cache = BuildCache(output: archive.output)
-        var loaded = try cache.readState()
-        try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
-        return (archive, cache, loaded)
     }
 
     @Test func findsEveryRecordByItsPathAndNothingElse() async throws {
