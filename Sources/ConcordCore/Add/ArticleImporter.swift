@@ -31,8 +31,7 @@ public struct ArticleImporter: Sendable {
         var existing = Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
         /// Puts `path` in `paths` in order, or takes it out.
         func note(_ path: String, present: Bool) {
-            var lo = 0, hi = paths.count
-            while lo < hi { let mid = (lo + hi) / 2; if paths[mid] < path { lo = mid + 1 } else { hi = mid } }
+            let lo = paths.sortedPosition(of: path)
             let there = lo < paths.count && paths[lo] == path
             if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
         }

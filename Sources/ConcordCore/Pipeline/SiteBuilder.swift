@@ -357,8 +357,9 @@ public struct BuildReport: Sendable {
     public var rendered = 0, written = 0
 
     public var summary: String {
+        func n(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         let left = diagnostics.isEmpty ? "" : ", \(diagnostics.count) left out"
-        let how = incremental ? " (incremental: \(rendered) pages rendered, \(written) files written)" : ""
-        return "Built \(articles) articles\(left) → \(pages) pages, \(passages) shared passages, \(quotes) quotes in \(String(format: "%.2f", seconds)) s\(how) (\(output.path))"
+        let how = incremental ? " (incremental: \(n(rendered, "page")) rendered, \(n(written, "file")) written)" : ""
+        return "Built \(n(articles, "article"))\(left) → \(n(pages, "page")), \(n(passages, "shared passage")), \(n(quotes, "quote")) in \(String(format: "%.2f", seconds)) s\(how) (\(output.path))"
     }
 }

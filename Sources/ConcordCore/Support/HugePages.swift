@@ -18,10 +18,11 @@ public enum HugePages {
     /// (`kernelSetting()`); nil when the process should go on as it is: not a building
     /// command, the tunable already set (by the user, or by the restart), or huge pages
     /// off ("[never]") or unknown.
-    public static func tunables(arguments: [String], current: String?, kernelSetting: String?) -> String? {
+    /// `kernelSetting` is read only for a building command whose tunables are not set yet.
+    public static func tunables(arguments: [String], current: String?, kernelSetting: @autoclosure () -> String?) -> String? {
         guard arguments.count > 1, commands.contains(arguments[1]),
               current?.contains("glibc.malloc.hugetlb") != true,
-              let setting = kernelSetting, setting.contains("[always]") || setting.contains("[madvise]") else { return nil }
+              let setting = kernelSetting(), setting.contains("[always]") || setting.contains("[madvise]") else { return nil }
         guard let current, !current.isEmpty else { return tunable }
         return current + ":" + tunable
     }

@@ -30,4 +30,15 @@ struct HugePagesTests {
         #expect(HugePages.tunables(arguments: ["concord", "build"], current: nil, kernelSetting: "always madvise [never]\n") == nil)
         #expect(HugePages.tunables(arguments: ["concord", "build"], current: nil, kernelSetting: nil) == nil)
     }
+
+    /// The kernel's setting is read only for a building command whose tunables are not set yet.
+    @Test func theKernelIsAskedOnlyWhenItMatters() {
+        var reads = 0
+        func setting() -> String? { reads += 1; return Self.madvise }
+        _ = HugePages.tunables(arguments: ["concord", "generate"], current: nil, kernelSetting: setting())
+        _ = HugePages.tunables(arguments: ["concord", "build"], current: HugePages.tunable, kernelSetting: setting())
+        #expect(reads == 0)
+        _ = HugePages.tunables(arguments: ["concord", "build"], current: nil, kernelSetting: setting())
+        #expect(reads == 1)
+    }
 }

@@ -79,7 +79,7 @@ struct PassageUpdate {
         for r in input.oldRuns {
             var last = -1
             for h in r.hashes {
-                let j = Self.find(h, in: unique)
+                let j = unique.sortedPosition(of: h)
                 oldCount[j] += 1
                 if last != j { oldDistinct[j] += 1; last = j }
             }
@@ -136,11 +136,5 @@ struct PassageUpdate {
             }
         }
         return Output(edges: edges, boilerplate: boilerplate, alignedPairs: pairs.count)
-    }
-
-    private static func find(_ h: UInt64, in sorted: [UInt64]) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < h { lo = mid + 1 } else { hi = mid } }
-        return lo
     }
 }
