@@ -169,7 +169,7 @@ public struct SiteBuilder: Sendable {
         let oldLists = state?.listRows ?? [:]
         let changedLists = Listing.allCases.filter { oldFiles[PathHash.of(renderer.path(of: $0.page))]?.key != listKeys[$0] }
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
-            var pages: [(Listing, (html: String, rows: Fragments, reused: Int))] = []
+            var pages: [(Listing, (html: SplicedBytes, rows: Fragments, reused: Int))] = []
             for list in changedLists {
                 let path = renderer.path(of: list.page)
                 pages.append((list, try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
@@ -206,8 +206,9 @@ public struct SiteBuilder: Sendable {
         let newFiles = Locked<[UInt64: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
         /// Writes a file unless the staging folder already holds these bytes: known from
         /// `stagingFiles`, else found by reading the file there.
-        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) {
-            let sum = Checksum.of(bytes), hash = PathHash.of(path)
+        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) { put(path, key: key, SplicedBytes(bytes)) }
+        func put(_ path: String, key: UInt64, _ bytes: SplicedBytes) {
+            let sum = bytes.checksum, hash = PathHash.of(path)
             newFiles.withLock { $0[hash] = .init(key: key, checksum: sum) }
             if let held = stagingFiles {
                 if held[hash] != sum { writer.write(path, bytes) }
@@ -275,7 +276,7 @@ public struct SiteBuilder: Sendable {
             let listsMS = split()
             for (list, page) in finished {
                 let path = renderer.path(of: list.page)
-                put(path, key: listKeys[list]!, Array(page.html.utf8)); rendered += 1
+                put(path, key: listKeys[list]!, page.html); rendered += 1
                 listRows[path] = page.rows
                 reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
             }

@@ -98,18 +98,25 @@ public struct TemplateSet: Sendable {
 
     /// A page body (appended by `content`, about `size` bytes) wrapped in `layout`.
     func wrap(title: String, root: String, siteTitle: String, size: Int, content: (inout String) -> Void) throws(BuildFailure) -> String {
-        let parts = try layoutParts(root: root, siteTitle: siteTitle)
+        let parts = try layout(title: title, root: root, siteTitle: siteTitle)
         var html = ""
-        html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count } + size + 256)
-        let escapedTitle = HTML.escape(title)
+        html.reserveCapacity(parts.reduce(0) { $0 + ($1?.utf8.count ?? 0) } + size + 256)
         for part in parts {
-            switch part {
-            case Self.titleMark: html += escapedTitle
-            case Self.contentMark: content(&html)
-            default: html += part
-            }
+            if let part { html += part } else { content(&html) }
         }
         return html
+    }
+
+    /// `layout` for a page of this title and depth, in pieces: its text, and nil where the body goes.
+    func layout(title: String, root: String, siteTitle: String) throws(BuildFailure) -> [String?] {
+        let escapedTitle = HTML.escape(title)
+        return try layoutParts(root: root, siteTitle: siteTitle).map { part in
+            switch part {
+            case Self.titleMark: escapedTitle
+            case Self.contentMark: nil
+            default: part
+            }
+        }
     }
 
     static let titleMark = "\u{1}concord:title\u{1}"

@@ -107,27 +107,9 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
 /// page or article changed. Not cryptographic; the same in every process.
 enum Checksum {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        @inline(__always) func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
-            var a = acc &+ input &* p2
-            a = (a << 31) | (a >> 33)
-            return a &* p1
-        }
-        var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
-        let n = bytes.count
-        var i = 0
-        while i + 32 <= n {
-            v1 = round(v1, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            v2 = round(v2, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            v3 = round(v3, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
-            v4 = round(v4, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
-            i += 32
-        }
-        var h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
-        h = h &+ UInt64(n)
-        while i < n { h = round(h, UInt64(bytes[i])); i += 1 }
-        h ^= h >> 33; h = h &* p2; h ^= h >> 29; h = h &* p1; h ^= h >> 32
-        return h
+        var stream = Stream()
+        stream.add(bytes)
+        return stream.value
     }
 
     static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
@@ -136,5 +118,58 @@ enum Checksum {
         if let sum = string.utf8.withContiguousStorageIfAvailable({ of(UnsafeRawBufferPointer($0)) }) { return sum }
         var s = string
         return s.withUTF8 { of(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The checksum of bytes given in pieces: `value` is `of` their concatenation, so a
+    /// file written from pieces (`SplicedBytes`) is summed without being joined first.
+    struct Stream {
+        private static let p1: UInt64 = 0x9E37_79B1_85EB_CA87, p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        private var v1 = p1 &+ p2, v2 = p2, v3: UInt64 = 0, v4 = 0 &- p1
+        /// Bytes not yet in a 32-byte step (fewer than 32), and the bytes added in all.
+        private var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        private var tailCount = 0, total = 0
+
+        @inline(__always) private static func round(_ acc: UInt64, _ input: UInt64) -> UInt64 {
+            var a = acc &+ input &* p2
+            a = (a << 31) | (a >> 33)
+            return a &* p1
+        }
+
+        @inline(__always) private mutating func step(_ p: UnsafeRawPointer) {
+            v1 = Self.round(v1, p.loadUnaligned(as: UInt64.self))
+            v2 = Self.round(v2, p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            v3 = Self.round(v3, p.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+            v4 = Self.round(v4, p.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            let n = bytes.count
+            guard n > 0, let base = bytes.baseAddress else { return }
+            total += n
+            var i = 0
+            if tailCount > 0 {
+                let take = min(32 - tailCount, n)
+                withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.advanced(by: tailCount).copyMemory(from: base, byteCount: take) }
+                tailCount += take; i = take
+                guard tailCount == 32 else { return }
+                var block = tail
+                withUnsafeBytes(of: &block) { step($0.baseAddress!) }
+                tailCount = 0
+            }
+            while i + 32 <= n { step(base + i); i += 32 }
+            if i < n {
+                withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n - i) }
+                tailCount = n - i
+            }
+        }
+
+        var value: UInt64 {
+            var h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
+            h = h &+ UInt64(total)
+            var rest = tail
+            withUnsafeBytes(of: &rest) { for k in 0..<tailCount { h = Self.round(h, UInt64($0[k])) } }
+            h ^= h >> 33; h = h &* Self.p2; h ^= h >> 29; h = h &* Self.p1; h ^= h >> 32
+            return h
+        }
     }
 }

@@ -70,18 +70,27 @@ enum FastFiles {
     /// and one of the same size is read into a buffer that is not zeroed first and compared
     /// with `memcmp` (comparing arrays went byte by byte: 2 % of a full build). False when
     /// the file cannot be read.
-    static func holds(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    static func holds(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Bool { holds(path, pieces: [bytes]) }
+
+    /// The same for bytes in pieces (`SplicedBytes`), compared piece by piece.
+    static func holds(_ path: String, pieces: [UnsafeRawBufferPointer]) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, Int(st.st_size) == bytes.count else { return false }
+        let total = pieces.reduce(0) { $0 + $1.count }
+        guard fstat(fd, &st) == 0, Int(st.st_size) == total else { return false }
         // One byte more than expected is asked for, so a file that grew since `fstat` does not compare equal.
-        let capacity = bytes.count + 1
+        let capacity = total + 1
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
-        guard let offset = fill(fd, buffer, capacity) else { return false }
-        return offset == bytes.count && (offset == 0 || memcmp(buffer, bytes.baseAddress!, offset) == 0)
+        guard let offset = fill(fd, buffer, capacity), offset == total else { return false }
+        var at = 0
+        for p in pieces where p.count > 0 {
+            guard memcmp(buffer + at, p.baseAddress!, p.count) == 0 else { return false }
+            at += p.count
+        }
+        return true
     }
 
     /// A file mapped read-only (and read in at once): a large file read without
@@ -108,6 +117,11 @@ enum FastFiles {
     /// - Parameter sparingLinks: a file at `path` with other hard links is not written
     ///   through (that would change every link): it is unlinked and made anew.
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String, sparingLinks: Bool = false) -> Int32 {
+        write(pieces: [bytes], to: path, sparingLinks: sparingLinks)
+    }
+
+    /// The same for bytes in pieces (`SplicedBytes`), written in order with `writev`.
+    static func write(pieces: [UnsafeRawBufferPointer], to path: String, sparingLinks: Bool = false) -> Int32 {
         var fd: Int32
         if sparingLinks {
             fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
@@ -125,11 +139,18 @@ enum FastFiles {
         }
         guard fd >= 0 else { return errno }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
+        var next = 0
+        while next < vectors.count {
+            let n = vectors[next...].prefix(1024).withUnsafeBufferPointer { writev(fd, $0.baseAddress, Int32($0.count)) }
             if n < 0 { if errno == EINTR { continue }; return errno }
-            offset += n
+            if n == 0 { return EIO }
+            // Past the vectors written whole; into the one written in part.
+            var left = n
+            while next < vectors.count && left >= vectors[next].iov_len { left -= vectors[next].iov_len; next += 1 }
+            if left > 0 {
+                vectors[next].iov_base += left; vectors[next].iov_len -= left
+            }
         }
         return 0
     }

@@ -10,14 +10,13 @@ public struct AnnotationsDocument {
 
     public init(model: SiteModel) { self.model = model }
 
-    public func encoded() -> [UInt8] { encoded(previous: nil).bytes }
+    public func encoded() -> [UInt8] { encoded(previous: nil).bytes.joined }
 
     /// The document, and where each article, passage and quote entry lies in it. Entries whose
-    /// key `previous` (the last document's bytes and entries) holds are copied from it.
-    func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: [UInt8], parts: Fragments, reused: Int) {
-        let memo = previous.map { ($0.file.bytes, $0.parts.lookup(in: $0.file.bytes)) }
-        var out = JSONBytes()
-        out.bytes.reserveCapacity((previous?.file.bytes.count ?? 0) + (previous?.file.bytes.count ?? 0) / 8)
+    /// key `previous` (the last document's bytes and entries) holds are spans of its file.
+    func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: SplicedBytes, parts: Fragments, reused: Int) {
+        let memo = previous.map { $0.parts.lookup(in: $0.file.bytes) }
+        var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16))
         out.raw("{\n  \"articles\" : ")
         let articles = out.list(model.articlesByID, indent: 2, memo: memo, key: articleKey) { out, a in
             out.object(indent: 6, [
@@ -99,7 +98,7 @@ private enum ListEntry { case copy(Range<Int>), new([UInt8]) }
 
 /// A byte buffer with the few JSON writing operations `AnnotationsDocument` needs.
 struct JSONBytes {
-    var bytes: [UInt8] = []
+    var bytes = SplicedBytes()
 
     enum Value { case string(String), int(Int) }
 
@@ -150,56 +149,47 @@ struct JSONBytes {
         _ = list(items, indent: indent, keyed: false, memo: nil, key: { _ in 0 }, element)
     }
 
-    /// The same, copying the element whose `key` `memo` holds from the memo's bytes;
-    /// returns where each element lies in `bytes`, by key.
-    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: (UnsafeRawBufferPointer, [UInt64: Range<Int>])?, key: (T) -> UInt64,
+    /// The same; an element whose `key` `memo` holds is a span of the base file of `bytes`,
+    /// at the range `memo` gives. Returns where each element lies in `bytes`, by key.
+    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: [UInt64: Range<Int>]?, key: (T) -> UInt64,
                           _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
         guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
         if let memo { return reusing(items, indent: indent, memo: memo, key: key, element) }
         let chunk = 512
-        let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item], Int) in
+        let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item]) in
             var out = JSONBytes()
             var placed: [Fragments.Item] = []
-            var reused = 0
             for k in start..<min(items.count, start + chunk) {
                 if k > 0 { out.raw(",\n") }
                 out.spaces(indent + 2)
                 let at = out.bytes.count
-                let key = keyed ? key(items[k]) : 0
-                if let (bytes, found) = memo, let r = found[key] {
-                    out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[r])); reused += 1
-                } else {
-                    element(&out, items[k])
-                }
-                if keyed { placed.append(.init(key: key, start: at, count: out.bytes.count - at)) }
+                element(&out, items[k])
+                if keyed { placed.append(.init(key: key(items[k]), start: at, count: out.bytes.count - at)) }
             }
-            return (out, placed, reused)
+            return (out, placed)
         }
         var placed: [Fragments.Item] = []
-        var reused = 0
-        for (out, items, n) in parts {
+        for (out, items) in parts {
             let base = bytes.count
-            bytes.append(contentsOf: out.bytes)
+            bytes.append(contentsOf: out.bytes.fresh)
             placed += items.map { .init(key: $0.key, start: $0.start + base, count: $0.count) }
-            reused += n
         }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
-        return (placed, reused)
+        return (placed, 0)
     }
 
-    /// `list` with a memo (an incremental build, where almost every entry is copied): keys and
-    /// the few new entries are made in parallel, then every entry is put straight into `bytes`
-    /// in order (no buffer per chunk to fill and copy again: fresh memory is what costs here).
-    private mutating func reusing<T>(_ items: [T], indent: Int, memo: (UnsafeRawBufferPointer, [UInt64: Range<Int>]), key: (T) -> UInt64,
+    /// `list` with a memo (an incremental build, where almost every entry is kept): keys and
+    /// the few new entries are made in parallel, then every entry is put into `bytes` in order,
+    /// the kept ones as spans of the memo's file (entries kept in a row make one span).
+    private mutating func reusing<T>(_ items: [T], indent: Int, memo found: [UInt64: Range<Int>], key: (T) -> UInt64,
                                      _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
-        let (old, found) = memo
         let entries = ParallelMap.map(Array(items.indices), chunk: 256) { k -> (UInt64, ListEntry) in
             let key = key(items[k])
             if let r = found[key] { return (key, .copy(r)) }
             var out = JSONBytes()
             element(&out, items[k])
-            return (key, .new(out.bytes))
+            return (key, .new(out.bytes.fresh))
         }
         var placed: [Fragments.Item] = []
         placed.reserveCapacity(items.count)
@@ -209,7 +199,7 @@ struct JSONBytes {
             spaces(indent + 2)
             let at = bytes.count
             switch entry {
-            case .copy(let r): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: old[r])); reused += 1
+            case .copy(let r): bytes.appendSpan(r); reused += 1
             case .new(let b): bytes.append(contentsOf: b)
             }
             placed.append(.init(key: key, start: at, count: bytes.count - at))

@@ -24,34 +24,39 @@ extension SiteRenderer {
     }
 
     /// A list page and where its rows lie. Rows whose key `previous` (the last
-    /// build's file and rows) holds are copied from it; the rest are rendered, in
+    /// build's file and rows) holds are spans of its file; the rest are rendered, in
     /// parallel. A template `ListTemplate` cannot cut renders whole (no rows).
-    func listHTML(_ list: Listing, rowKeys: [UInt64], previous: (file: FastFiles.Mapped, parts: Fragments)?) throws(BuildFailure) -> (html: String, rows: Fragments, reused: Int) {
-        guard let cut = templates.lists[list] else { return (try html(of: list.page), Fragments(), 0) }
+    func listHTML(_ list: Listing, rowKeys: [UInt64], previous: (file: FastFiles.Mapped, parts: Fragments)?) throws(BuildFailure) -> (html: SplicedBytes, rows: Fragments, reused: Int) {
+        guard let cut = templates.lists[list] else { return (SplicedBytes(Array(try html(of: list.page).utf8)), Fragments(), 0) }
         let place = place(of: list.page)
         let contexts = PageContexts(model: model)
         let page = contexts.listPage(list)
         let old = previous.map { $0.parts.lookup(in: $0.file.bytes) } ?? [:]
-        let reused = Locked(0)
-        let rows = ParallelMap.map(Array(rowKeys.indices), chunk: 128) { i -> String in
-            if let r = old[rowKeys[i]], let file = previous?.file {
-                reused.withLock { $0 += 1 }
-                return String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[r]), as: UTF8.self)
-            }
-            return cut.renderRow(contexts.row(list, i), page: page, library: templates.library)
+        enum Row { case kept(Range<Int>), made(String) }
+        let rows = ParallelMap.map(Array(rowKeys.indices), chunk: 128) { i -> Row in
+            if let r = old[rowKeys[i]] { return .kept(r) }
+            return .made(cut.renderRow(contexts.row(list, i), page: page, library: templates.library))
         }
         let (before, after) = cut.shellParts(page, library: templates.library)
+        let layout = try templates.layout(title: place.title, root: place.root, siteTitle: siteTitle)
+        let made = rows.reduce(0) { n, row in if case .made(let s) = row { n + s.utf8.count } else { n } }
+        var html = SplicedBytes(base: previous?.file, capacity: layout.reduce(before.utf8.count + after.utf8.count + made) { $0 + ($1?.utf8.count ?? 0) })
         var table = Fragments()
         table.items.reserveCapacity(rows.count)
-        let html = try templates.wrap(title: place.title, root: place.root, siteTitle: siteTitle,
-                                      size: rows.reduce(before.utf8.count + after.utf8.count) { $0 + $1.utf8.count }) { html in
-            html += before
+        var reused = 0
+        for part in layout {
+            if let part { html.append(part); continue }
+            html.append(before)
             for (i, row) in rows.enumerated() {
-                table.items.append(.init(key: rowKeys[i], start: html.utf8.count, count: row.utf8.count))
-                html += row
+                let start = html.count
+                switch row {
+                case .kept(let r): html.appendSpan(r); reused += 1
+                case .made(let s): html.append(s)
+                }
+                table.items.append(.init(key: rowKeys[i], start: start, count: html.count - start))
             }
-            html += after
+            html.append(after)
         }
-        return (html, table, reused.withLock { $0 })
+        return (html, table, reused)
     }
 }

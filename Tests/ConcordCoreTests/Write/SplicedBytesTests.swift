@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Spliced bytes")
+struct SplicedBytesTests {
+    /// A temporary folder holding `base` as a file, and that file mapped.
+    static func mapped(_ base: [UInt8]) throws -> (folder: URL, file: FastFiles.Mapped) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-splice-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("base").path
+        try Data(base).write(to: URL(fileURLWithPath: path))
+        return (folder, try #require(FastFiles.Mapped(path)))
+    }
+
+    /// Random new bytes and spans (some of them in a row in the base, with the base's own
+    /// bytes between them as new bytes): the whole, its length, its checksum, the file
+    /// written from its pieces and `holds` are those of the plain concatenation; a file one
+    /// byte off is not held. Over 1,024 pieces, so the writes go in more than one `writev`.
+    @Test func piecesAreTheConcatenation() throws {
+        var rng = SplitMix64(seed: 11)
+        let base = (0..<4000).map { _ in UInt8(ascii: "a") + UInt8(rng.next() % 4) }
+        let (folder, file) = try Self.mapped(base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for round in 0..<6 {
+            var spliced = SplicedBytes(base: file)
+            var expected: [UInt8] = []
+            var at = Int(rng.next() % 100)
+            for _ in 0..<(round == 5 ? 3000 : 200) {
+                switch rng.next() % 4 {
+                case 0:   // new bytes
+                    let bytes = (0..<Int(rng.next() % 5)).map { _ in UInt8(ascii: "A") + UInt8(rng.next() % 3) }
+                    spliced.append(contentsOf: bytes); expected += bytes
+                case 1:   // the base's bytes given as new ones, then a span right after them
+                    let gap = Int(rng.next() % 4), size = Int(rng.next() % 30)
+                    guard at + gap + size <= base.count else { at = 0; continue }
+                    spliced.append(contentsOf: base[at..<(at + gap)]); spliced.appendSpan((at + gap)..<(at + gap + size))
+                    expected += base[at..<(at + gap + size)]
+                    at += gap + size
+                default:  // a span anywhere
+                    let start = Int(rng.next() % UInt64(base.count)), size = Int(rng.next() % 50)
+                    let r = start..<min(base.count, start + size)
+                    spliced.appendSpan(r); expected += base[r]
+                    at = r.upperBound
+                }
+            }
+            #expect(spliced.count == expected.count)
+            #expect(spliced.joined.elementsEqual(expected))
+            #expect(spliced.checksum == Checksum.of(expected))
+            let path = folder.appendingPathComponent("out\(round)").path
+            let pieces = spliced.withPieces { $0.count }
+            if round == 5 { #expect(pieces > 1024) }
+            #expect(spliced.withPieces { FastFiles.write(pieces: $0, to: path) } == 0)
+            #expect(FastFiles.read(path).map { $0 == expected } == true, "round \(round), \(pieces) pieces")
+            #expect(spliced.withPieces { FastFiles.holds(path, pieces: $0) })
+            var off = expected
+            if !off.isEmpty { off[off.count / 2] ^= 1 }
+            try Data(off).write(to: URL(fileURLWithPath: path))
+            #expect(spliced.withPieces { FastFiles.holds(path, pieces: $0) } == expected.isEmpty)
+        }
+    }
+
+    /// Entries kept in a row make one span when the new bytes between them are the base's
+    /// own; other bytes between them (of another length, or of the same) keep them apart.
+    @Test func keptEntriesInARowMakeOneSpan() throws {
+        let base = Array("[\n  {a},\n  {b},\n  {c}\n]".utf8)
+        let (folder, file) = try Self.mapped(base)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func range(_ entry: String) -> Range<Int> {
+            let r = String(decoding: base, as: UTF8.self).range(of: entry)!
+            let s = String(decoding: base, as: UTF8.self)
+            return s.utf8.distance(from: s.startIndex, to: r.lowerBound)..<s.utf8.distance(from: s.startIndex, to: r.upperBound)
+        }
+        var same = SplicedBytes(base: file)
+        same.append("[\n  "); same.appendSpan(range("{a}")); same.append(",\n  "); same.appendSpan(range("{b}"))
+        same.append(",\n  "); same.appendSpan(range("{c}")); same.append("\n]")
+        #expect(same.spans == [.init(at: 4, range: range("{a}").lowerBound..<range("{c}").upperBound)])
+        #expect(same.joined == base)
+
+        // Other bytes between them, shorter than the base's and as long.
+        for between in [", ", ",\n--"] {
+            var apart = SplicedBytes(base: file)
+            apart.appendSpan(range("{a}")); apart.append(between); apart.appendSpan(range("{b}"))
+            #expect(apart.spans.count == 2)
+            #expect(String(decoding: apart.joined, as: UTF8.self) == "{a}\(between){b}")
+        }
+    }
+}
