@@ -107,9 +107,12 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
 /// page or article changed. Not cryptographic; the same in every process.
 enum Checksum {
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        // In one go (most sums are of short strings, for page keys): the steps, then the
+        // tail where it lies, not through the stream's buffer.
         var stream = Stream()
-        stream.add(bytes)
-        return stream.value
+        let whole = bytes.count & ~31
+        if whole > 0 { stream.steps(bytes.baseAddress!, whole) }
+        return stream.finish(total: bytes.count, tail: UnsafeRawBufferPointer(rebasing: bytes[whole...]))
     }
 
     static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
@@ -156,20 +159,32 @@ enum Checksum {
                 withUnsafeBytes(of: &block) { step($0.baseAddress!) }
                 tailCount = 0
             }
-            while i + 32 <= n { step(base + i); i += 32 }
+            let whole = (n - i) & ~31
+            if whole > 0 { steps(base + i, whole); i += whole }
             if i < n {
                 withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n - i) }
                 tailCount = n - i
             }
         }
 
-        var value: UInt64 {
+        /// The 32-byte steps over `count` bytes (a multiple of 32) at `p`, total not counted.
+        @inline(__always) fileprivate mutating func steps(_ p: UnsafeRawPointer, _ count: Int) {
+            var i = 0
+            while i < count { step(p + i); i += 32 }
+        }
+
+        /// The sum of `total` bytes, the last of which (fewer than 32) are `tail`.
+        @inline(__always) fileprivate func finish(total: Int, tail: UnsafeRawBufferPointer) -> UInt64 {
             var h = ((v1 << 1) | (v1 >> 63)) &+ ((v2 << 7) | (v2 >> 57)) &+ ((v3 << 12) | (v3 >> 52)) &+ ((v4 << 18) | (v4 >> 46))
             h = h &+ UInt64(total)
-            var rest = tail
-            withUnsafeBytes(of: &rest) { for k in 0..<tailCount { h = Self.round(h, UInt64($0[k])) } }
+            for b in tail { h = Self.round(h, UInt64(b)) }
             h ^= h >> 33; h = h &* Self.p2; h ^= h >> 29; h = h &* Self.p1; h ^= h >> 32
             return h
+        }
+
+        var value: UInt64 {
+            var rest = tail
+            return withUnsafeBytes(of: &rest) { finish(total: total, tail: UnsafeRawBufferPointer(rebasing: $0[0..<tailCount])) }
         }
     }
 }
