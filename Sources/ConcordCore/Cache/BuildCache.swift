@@ -180,12 +180,17 @@ struct BuildCache {
     /// Replaces `state.bin` (naming `shards`) by rename, then removes files no longer named.
     /// - Parameter early: sections of the body already encoded.
     func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) {
-        var w = Self.headed(capacity: 1 << 24)      // pages not written are never touched
+        var w = Self.headed(capacity: 1 << 16)
         state.encodeHead(into: &w)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
-        state.encodeBody(into: &w, early: early)
+        // Header and head, the body's sections as encoded, the checksum of them all: written
+        // from where they lie, not joined first.
+        var pieces = [w.bytes] + state.bodySections(early: early)
+        var sum = Checksum.Stream()
+        for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
+        withUnsafeBytes(of: sum.value.littleEndian) { pieces.append(Array($0)) }
         let temp = folder.appendingPathComponent("state.bin.tmp").path
-        guard Self.writeFile(Self.sealed(w), to: temp),
+        guard Self.write(pieces, to: temp),
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
@@ -200,8 +205,15 @@ struct BuildCache {
 
     /// No fsync: a killed process loses nothing the kernel already has, and
     /// after a power cut the checksums catch what the disk lost.
-    private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool {
-        bytes.withUnsafeBytes { FastFiles.write($0, to: path) } == 0
+    private static func writeFile(_ bytes: [UInt8], to path: String) -> Bool { write([bytes], to: path) }
+
+    /// Writes `pieces` in order, as one file.
+    private static func write(_ pieces: [[UInt8]], to path: String) -> Bool {
+        func withPieces(from k: Int, _ held: [UnsafeRawBufferPointer]) -> Bool {
+            guard k < pieces.count else { return FastFiles.write(pieces: held, to: path) == 0 }
+            return pieces[k].withUnsafeBytes { withPieces(from: k + 1, held + [$0]) }
+        }
+        return withPieces(from: 0, [])
     }
 }
 
