@@ -78,13 +78,19 @@ extension Article {
     /// the articles are in id order (as the loader gives them) they are sorted as
     /// integers, an article's place breaking date ties, where comparing the objects
     /// costs string comparisons and reference counting at every step.
-    static func chronological(_ articles: [Article], newestFirst: Bool = false) -> [Int] {
-        guard zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) else {
+    /// - Parameter inIDOrder: whether `articles` are known to be in id order (nil: checked here).
+    static func chronological(_ articles: [Article], newestFirst: Bool = false, inIDOrder: Bool? = nil) -> [Int] {
+        guard inIDOrder ?? zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }), articles.count < 1 << 32 else {
             return articles.indices.sorted {
                 newestFirst ? Article.newestFirst(articles[$0], articles[$1]) : Article.oldestFirst(articles[$0], articles[$1])
             }
         }
-        let days = articles.map { $0.date.year * 10_000 + $0.date.month * 100 + $0.date.day }
-        return articles.indices.sorted { days[$0] != days[$1] ? (days[$0] < days[$1]) != newestFirst : $0 < $1 }
+        // Day and place packed in one word each, sorted as plain integers (no closure per
+        // comparison): the day in the high half (counted down for newest first), the place below.
+        let keys = articles.enumerated().map { k, a -> UInt64 in
+            let day = UInt64(a.date.year * 10_000 + a.date.month * 100 + a.date.day)
+            return (newestFirst ? UInt64(UInt32.max) - day : day) << 32 | UInt64(k)
+        }
+        return keys.sorted().map { Int($0 & 0xFFFF_FFFF) }
     }
 }

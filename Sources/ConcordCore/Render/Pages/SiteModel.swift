@@ -71,7 +71,7 @@ public struct SiteModel: Sendable {
             ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
         articlesByID = idOrder.map { unsorted[$0] }
         // Where each article (newest first) was in `unsorted`.
-        let from = Article.chronological(articlesByID, newestFirst: true).map { idOrder[$0] }
+        let from = Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
         articles = from.map { unsorted[$0] }
         self.annotations = annotations
         let articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
