@@ -39,4 +39,42 @@ struct SiteModelTests {
         #expect(Article.chronological(list).map { list[$0].id } == list.sorted(by: Article.oldestFirst).map(\.id))
         #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
     }
+
+    /// Quotes spread over shuffled articles, some without a speaker, two speaker names that
+    /// make the same slug, one quote of an article the archive lacks: each article's quotes are
+    /// its own by start; each speaker's are theirs in quote order, with the speaker's first
+    /// kind; slugs go in name order ("-2" for the second); and each article's speaker key is
+    /// the one hashing every quote's speaker name and slug gives (the keys earlier builds
+    /// stored: an upgrade re-renders no page for it).
+    @Test func quotesGroupedByArticleAndSpeaker() throws {
+        let list = try articles(shuffled: true)
+        var rng = SplitMix64(seed: 5)
+        let names = ["Kim K", "Kim K.", "Kanye West", "a source"]
+        var quotes: [Quote] = []
+        for i in 0..<900 {
+            let article = i == 450 ? "missing-article" : list[Int(rng.next() % UInt64(list.count))].id
+            let pick = Int(rng.next() % 5)
+            let speaker = pick < names.count
+                ? SpeakerMention(name: names[pick], kind: pick == 3 ? .anonymous : .person, mention: 0..<1) : nil
+            quotes.append(Quote(id: "q\(i)", article: article, start: Int(rng.next() % 10_000), end: 10_001, speaker: speaker))
+        }
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordStats: stats)
+        for (k, a) in model.articles.enumerated() {
+            let expected = quotes.filter { $0.article == a.id }.sorted { $0.start < $1.start }
+            #expect(Array(model.quotesByArticle[k]) == expected, "article \(a.id)")
+            var key = PageKey(seed: 3)
+            key.add(UInt64(expected.count))
+            for q in expected {
+                if let s = q.speaker { key.add(s.name); key.add(model.speakerSlugByName[s.name]!) } else { key.add("\u{0}") }
+            }
+            #expect(model.quoteSpeakerKeys[k] == key.value, "article \(a.id)")
+        }
+        #expect(model.speakers.map(\.name) == names.sorted())
+        #expect(model.speakers.map(\.slug) == ["kanye-west", "kim-k", "kim-k-2", "a-source"])
+        for sp in model.speakers {
+            #expect(Array(sp.quotes) == quotes.filter { $0.speaker?.name == sp.name }, "\(sp.name)")
+            #expect(sp.kind == (sp.name == "a source" ? .anonymous : .person))
+        }
+    }
 }

@@ -27,7 +27,16 @@ struct PageKey {
     private mutating func tag(_ t: UInt64) { add(t &+ 0xA5A5_0000) }
 
     mutating func add(_ d: ArticleDate) { add(UInt64(d.year * 10_000 + d.month * 100 + d.day)) }
-    mutating func add(_ s: String) { tag(1); add(UInt64(s.utf8.count)); add(Checksum.of(s)) }
+    mutating func add(_ s: String) { add(StringDigest(s)) }
+
+    /// What `add(_: String)` takes of a string, for one added to many keys: digested once.
+    struct StringDigest {
+        let count: UInt64, checksum: UInt64
+        init(_ s: String) { count = UInt64(s.utf8.count); checksum = Checksum.of(s) }
+    }
+
+    /// Adds the string `digest` was made from.
+    mutating func add(_ digest: StringDigest) { tag(1); add(digest.count); add(digest.checksum) }
 
     /// Adds a Mustache context value: strings, numbers, booleans, arrays and dictionaries (keys sorted).
     mutating func add(any value: Any) {

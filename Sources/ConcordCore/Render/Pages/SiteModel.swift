@@ -13,7 +13,7 @@ public struct SiteModel: Sendable {
     /// Each article's witnesses (passage index, witness), by start.
     public let witnessesByArticle: [[(passage: Int, witness: Witness)]]
     /// Each article's quotes, by start.
-    public let quotesByArticle: [[Quote]]
+    public let quotesByArticle: [QuoteSelection]
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
@@ -42,7 +42,7 @@ public struct SiteModel: Sendable {
         public let name: String
         public let kind: SpeakerKind
         public let slug: String
-        public let quotes: [Quote]
+        public let quotes: QuoteSelection
     }
 
     /// - Parameter texts: the tokenized bodies of `unsorted`, in the same order (nil to tokenize here).
@@ -118,35 +118,50 @@ public struct SiteModel: Sendable {
 
     /// Each article's quotes by start (by position in `articles`, found with `index`), the
     /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
-    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([[Quote]], [Speaker], [String: String], [UInt64]) {
-        var byArticle = [[Quote]](repeating: [], count: articles)
-        for q in quotes { if let k = index[q.article] { byArticle[k].append(q) } }
-        for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.start < $1.start } }
-        var grouped: [String: (SpeakerKind, [Quote])] = [:]
-        for q in quotes {
+    /// Quotes are grouped by position (`QuoteSelection`), never copied.
+    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([QuoteSelection], [Speaker], [String: String], [UInt64]) {
+        // Each quote's article and speaker (numbered as first met), in one pass.
+        var numberByName: [String: Int32] = [:]
+        var names: [String] = [], kinds: [SpeakerKind] = []
+        var articleOf = [Int32](repeating: -1, count: quotes.count), speakerOf = articleOf
+        for (i, q) in quotes.enumerated() {
+            if let k = index[q.article] { articleOf[i] = Int32(k) }
             guard let s = q.speaker else { continue }
-            grouped[s.name, default: (s.kind, [])].1.append(q)
+            if let n = numberByName[s.name] { speakerOf[i] = n; continue }
+            speakerOf[i] = Int32(names.count); numberByName[s.name] = Int32(names.count)
+            names.append(s.name); kinds.append(s.kind)
         }
+        var (byArticle, articleStarts) = QuoteSelection.positions(of: articleOf, count: articles)
+        for k in 0..<articles where articleStarts[k + 1] - articleStarts[k] > 1 {
+            byArticle[articleStarts[k]..<articleStarts[k + 1]].sort { quotes[Int($0)].start < quotes[Int($1)].start }
+        }
+        let (bySpeaker, speakerStarts) = QuoteSelection.positions(of: speakerOf, count: names.count)
         var slugs = Set<String>()
         var list: [Speaker] = []
         var slugByName: [String: String] = [:]
-        for name in grouped.keys.sorted() {
-            let (kind, quotes) = grouped[name]!
+        // What a page key takes of each speaker (name and slug), digested once per speaker.
+        var digests = [(name: PageKey.StringDigest, slug: PageKey.StringDigest)](repeating: (.init(""), .init("")), count: names.count)
+        for n in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            let name = names[n]
             var slug = Slug.make(name)
-            var n = 2
-            while !slugs.insert(slug).inserted { slug = Slug.make(name) + "-\(n)"; n += 1 }
+            var k = 2
+            while !slugs.insert(slug).inserted { slug = Slug.make(name) + "-\(k)"; k += 1 }
             slugByName[name] = slug
-            list.append(Speaker(name: name, kind: kind, slug: slug, quotes: quotes))
+            digests[n] = (.init(name), .init(slug))
+            list.append(Speaker(name: name, kind: kinds[n], slug: slug,
+                                quotes: QuoteSelection(quotes, bySpeaker[speakerStarts[n]..<speakerStarts[n + 1]])))
         }
-        let speakerKeys = byArticle.map { quotes -> UInt64 in
+        let mine = (0..<articles).map { byArticle[articleStarts[$0]..<articleStarts[$0 + 1]] }
+        let speakerKeys = mine.map { positions -> UInt64 in
             var key = PageKey(seed: 3)
-            key.add(UInt64(quotes.count))
-            for q in quotes {
-                if let s = q.speaker { key.add(s.name); key.add(slugByName[s.name] ?? "\u{0}") } else { key.add("\u{0}") }
+            key.add(UInt64(positions.count))
+            for p in positions {
+                let n = Int(speakerOf[Int(p)])
+                if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
             }
             return key.value
         }
-        return (byArticle, list, slugByName, speakerKeys)
+        return (mine.map { QuoteSelection(quotes, $0) }, list, slugByName, speakerKeys)
     }
 
     public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }

@@ -1,0 +1,29 @@
+/// Some of the archive's quotes, in a given order, as positions into the one array of all
+/// quotes: an article's quotes, a speaker's. The site model groups 100,000 quotes twice at
+/// every build; copying them into arrays of their own (each copy retaining half a dozen
+/// strings, into fresh memory) took most of that.
+public struct QuoteSelection: RandomAccessCollection, Sendable {
+    private let all: [Quote]
+    private let picked: ArraySlice<Int32>
+
+    init(_ all: [Quote], _ picked: ArraySlice<Int32>) { self.all = all; self.picked = picked }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { picked.count }
+    public subscript(position: Int) -> Quote { all[Int(picked[picked.startIndex + position])] }
+
+    /// The positions of quotes grouped by `groups` (each quote's group, -1 for none) into
+    /// `count` groups, each in quote order, all in one array: group `g` is
+    /// `positions[starts[g]..<starts[g + 1]]` (no array per group).
+    static func positions(of groups: [Int32], count: Int) -> (positions: [Int32], starts: [Int]) {
+        var starts = [Int](repeating: 0, count: count + 1)
+        for g in groups where g >= 0 { starts[Int(g) + 1] += 1 }
+        for g in 0..<count { starts[g + 1] += starts[g] }
+        var next = starts
+        var positions = [Int32](repeating: 0, count: starts[count])
+        for (i, g) in groups.enumerated() where g >= 0 {
+            positions[next[Int(g)]] = Int32(i); next[Int(g)] += 1
+        }
+        return (positions, starts)
+    }
+}
