@@ -23,6 +23,8 @@ public final class Article: Sendable, Identifiable {
     /// Checksum of `source`: tells the build cache and page keys whether the text changed.
     public let contentHash: UInt64
     let storage: SourceBytes
+    /// What lists of articles and links to it show, digested for page keys.
+    let digests: ArticleDigests
 
     public init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
                 credits: [String], author: String? = nil, url: String? = nil, tags: [String] = [],
@@ -31,12 +33,14 @@ public final class Article: Sendable, Identifiable {
         self.credits = credits; self.author = author; self.url = url; self.tags = tags
         self.storage = SourceBytes(source); self.body = body
         contentHash = Checksum.of(source)
+        digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash)
     }
 
     /// An article whose bytes stay on disk until a stage needs them (incremental builds).
     init(restoring a: Article, storage: SourceBytes) {
         id = a.id; path = a.path; format = a.format; title = a.title; date = a.date; credits = a.credits
         author = a.author; url = a.url; tags = a.tags; body = a.body; contentHash = a.contentHash
+        digests = a.digests
         self.storage = storage
     }
 
@@ -46,6 +50,7 @@ public final class Article: Sendable, Identifiable {
         self.id = id; self.path = path; self.format = format; self.title = title; self.date = date
         self.credits = credits; self.author = author; self.url = url; self.tags = tags
         self.body = body; self.contentHash = contentHash; self.storage = storage
+        digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash)
     }
 
     /// The body as text.

@@ -67,6 +67,24 @@ struct IncrementalBuildTests {
         r = try await buildAndCompare(archive, templates: templates, "editing an article")
         #expect(r.incremental)
 
+        // A new title, then a new date, for an article that shares passages: what its
+        // neighbours' links, the lists and the passage pages show of it.
+        let retitled = sharing.fileName
+        let before = try String(contentsOf: archive.source.appendingPathComponent(retitled), encoding: .utf8)
+        let titleLine = try #require(before.split(separator: "\n").first { $0.hasPrefix("title:") })
+        let titled = before.replacingOccurrences(of: titleLine, with: "title: \"A title of its own\"")
+        try archive.write(retitled, titled)
+        r = try await buildAndCompare(archive, templates: templates, "giving an article a new title")
+        #expect(r.incremental)
+        // One day later (or earlier, at a month's end): the article keeps its place among the
+        // passages' other copies, so only the date it shows changes.
+        let dateLine = try #require(before.split(separator: "\n").first { $0.hasPrefix("date:") })
+        let day = try #require(Int(dateLine.suffix(2)))
+        try archive.write(retitled, titled.replacingOccurrences(
+            of: dateLine, with: dateLine.dropLast(2) + String(format: "%02d", day < 28 ? day + 1 : day - 1)))
+        r = try await buildAndCompare(archive, templates: templates, "giving an article a new date")
+        #expect(r.incremental)
+
         try FileManager.default.removeItem(at: archive.source.appendingPathComponent(all[7].fileName))
         r = try await buildAndCompare(archive, templates: templates, "deleting an article")
         #expect(r.incremental)

@@ -23,10 +23,8 @@ public struct SiteModel: Sendable {
     public let wordStats: [(words: Int, shared: Int)]
     /// Per article: words in each of its witnesses, as (start offset, words), by start.
     public let witnessWords: [[(start: Int, words: Int)]]
-    /// Per article (as in `articles`), digests page keys take instead of hashing the
-    /// same strings for every page that names the article: `listed`, what lists of
-    /// articles show (its bytes' checksum, title, date, credits); `named`, its id,
-    /// title and date.
+    /// Per article (as in `articles`), its `ArticleDigests`, which page keys take instead of
+    /// hashing the same strings for every page that names the article, side by side.
     let listedKeys: [UInt64], namedKeys: [UInt64]
     /// Per passage, a digest of its id and its articles' `namedKeys` in witness order: what an
     /// article page shows of a passage it carries and of the other articles carrying it (hashed
@@ -80,15 +78,7 @@ public struct SiteModel: Sendable {
         let quoteLookups = Background { [quotes = annotations.quotes, count = articles.count] in
             Self.quoteLookups(quotes, articles: count, index: articleIndex)
         }
-        let digests = ParallelMap.map(articles, chunk: 256) { a -> (UInt64, UInt64) in
-            var listed = PageKey(seed: a.contentHash)
-            listed.add(a.title); listed.add(a.date)
-            listed.add(UInt64(a.credits.count)); for c in a.credits { listed.add(c) }
-            var named = PageKey(seed: 1)
-            named.add(a.id); named.add(a.title); named.add(a.date)
-            return (listed.value, named.value)
-        }
-        listedKeys = digests.map(\.0); namedKeys = digests.map(\.1)
+        listedKeys = articles.map(\.digests.listed); namedKeys = articles.map(\.digests.named)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         passageArticles = annotations.passages.map(\.articleIDs)
         passageKeys = zip(annotations.passages, passageArticles).map { [namedKeys] passage, ids in
