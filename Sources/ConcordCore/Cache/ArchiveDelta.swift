@@ -77,13 +77,16 @@ struct ArchiveDelta {
                 while j < articles.count && articles[j].id < id { j += 1 }
                 if j < articles.count && articles[j].id == id && reused[j] != nil { now[i] = j }
             }
-            return edges.compactMap { e in
+            // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
+            var kept: [WitnessClusterer.Edge] = []
+            kept.reserveCapacity(edges.count)
+            for var e in edges {
                 let a = now[e.a], b = now[e.b]
-                guard a >= 0, b >= 0 else { return nil }
-                var kept = e
-                kept.a = a; kept.b = b
-                return kept
+                guard a >= 0, b >= 0 else { continue }
+                e.a = a; e.b = b
+                kept.append(e)
             }
+            return kept
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)

@@ -31,7 +31,9 @@ public struct QuoteFinder: Sendable {
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
         var short = Set<Substring>()
+        var total = 0
         for (list, _) in perArticle {
+            total += list.count
             for q in list { if let s = q.speaker, s.kind == .person, !s.name.containsASCII(" ") { short.insert(Substring(s.name)) } }
         }
         var fullCount: [Substring: Int] = [:]
@@ -56,6 +58,7 @@ public struct QuoteFinder: Sendable {
             return byPart[Substring(name)]?.name ?? name
         }
         var quotes: [Quote] = []
+        quotes.reserveCapacity(total)     // grown by doubling, 100,000 quotes were copied 17 times
         for (list, _) in perArticle {
             for var q in list {
                 if var s = q.speaker, s.kind == .person { s.name = canonical(s.name); q.speaker = s }

@@ -17,9 +17,10 @@ public struct SiteRenderer: Sendable {
     public init(templates: TemplateSet, model: SiteModel, siteTitle: String = "Concord archive") {
         self.templates = templates; self.model = model; self.siteTitle = siteTitle
         var pages: [Page] = [.index, .speakers, .passages, .notFound]
-        pages += model.articles.indices.map(Page.article)
-        pages += model.annotations.passages.indices.map(Page.passage)
-        pages += model.speakers.indices.map(Page.speaker)
+        pages.reserveCapacity(4 + model.articles.count + model.annotations.passages.count + model.speakers.count)
+        for i in model.articles.indices { pages.append(.article(i)) }
+        for p in model.annotations.passages.indices { pages.append(.passage(p)) }
+        for s in model.speakers.indices { pages.append(.speaker(s)) }
         self.pages = pages
         // Every article page's key starts the same, and every passage page's: hashed once, not per page.
         articleStart = Self.placeKey(of: .article(0), Self.frame(of: .article(0), model, siteTitle), templates.checksum, siteTitle)
