@@ -22,9 +22,10 @@ final class ArticleRecord: @unchecked Sendable {
 
     func encode(into w: inout ByteWriter) {
         let a = article
-        w.string(a.path); w.string(a.id); w.u8(a.format == .datedText ? 0 : 1); w.string(a.title)
+        w.string(a.path); w.string(a.id); w.u8(a.format == .datedText ? 0 : 1)
         w.int(a.date.year); w.int(a.date.month); w.int(a.date.day)
-        w.strings(a.credits); w.optionalString(a.author); w.optionalString(a.url); w.strings(a.tags)
+        w.u64(a.digests.listed); w.u64(a.digests.named)
+        a.details.encode(into: &w)
         w.range(a.body); w.u64(a.contentHash)
         w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
         w.int(analysis.wordCount); analysis.runs.encode(into: &w)
@@ -47,10 +48,10 @@ final class ArticleRecord: @unchecked Sendable {
     static func decode(from r: inout ByteReader, folder: String) throws(ByteReader.Malformed) -> ArticleRecord {
         let path = try r.string(), id = try r.string()
         let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
-        let title = try r.string()
         let (y, m, d) = (try r.int(), try r.int(), try r.int())
         guard let date = ArticleDate(year: y, month: m, day: d) else { throw .init() }
-        let credits = try r.strings(), author = try r.optionalString(), url = try r.optionalString(), tags = try r.strings()
+        let digests = ArticleDigests(listed: try r.u64(), named: try r.u64())
+        let details = try ArticleDetails.decode(from: &r)
         let body = try r.range(), hash = try r.u64()
         let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
         let wordCount = try r.int()
@@ -78,9 +79,9 @@ final class ArticleRecord: @unchecked Sendable {
             for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
             stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
         }
-        let storage = SourceBytes(file: folder + "/" + path, hash: hash)
-        let article = Article(id: id, path: path, format: format, title: title, date: date, credits: credits,
-                              author: author, url: url, tags: tags, body: body, contentHash: hash, storage: storage)
+        let storage = SourceBytes(folder: folder, path: path, hash: hash)
+        let article = Article(id: id, path: path, format: format, date: date, details: details, digests: digests,
+                              body: body, contentHash: hash, storage: storage)
         return ArticleRecord(stamp: stamp, article: article,
                              analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames),
                              stats: stats)

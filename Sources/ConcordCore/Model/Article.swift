@@ -8,13 +8,13 @@ public final class Article: Sendable, Identifiable {
     /// Path relative to the source folder.
     public let path: String
     public let format: ArticleFormat
-    public let title: String
+    public var title: String { details.fields.title }
     public let date: ArticleDate
     /// Credit lines or the `source` field ("Channel24"), shown under the title.
-    public let credits: [String]
-    public let author: String?
-    public let url: String?
-    public let tags: [String]
+    public var credits: [String] { details.fields.credits }
+    public var author: String? { details.fields.author }
+    public var url: String? { details.fields.url }
+    public var tags: [String] { details.fields.tags }
     /// The file's bytes, exactly as read (valid UTF-8). An article restored
     /// from the build cache reads them from its file on first use.
     public var source: [UInt8] { storage.bytes }
@@ -23,34 +23,28 @@ public final class Article: Sendable, Identifiable {
     /// Checksum of `source`: tells the build cache and page keys whether the text changed.
     public let contentHash: UInt64
     let storage: SourceBytes
+    /// Title, credits, author, URL and tags: decoded when asked for, for an article restored from the cache.
+    let details: ArticleDetails
     /// What lists of articles and links to it show, digested for page keys.
     let digests: ArticleDigests
 
     public init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
                 credits: [String], author: String? = nil, url: String? = nil, tags: [String] = [],
                 source: [UInt8], body: Range<Int>) {
-        self.id = id; self.path = path; self.format = format; self.title = title; self.date = date
-        self.credits = credits; self.author = author; self.url = url; self.tags = tags
+        self.id = id; self.path = path; self.format = format; self.date = date
+        details = ArticleDetails(.init(title: title, credits: credits, author: author, url: url, tags: tags))
         self.storage = SourceBytes(source); self.body = body
         contentHash = Checksum.of(source)
         digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash)
     }
 
-    /// An article whose bytes stay on disk until a stage needs them (incremental builds).
-    init(restoring a: Article, storage: SourceBytes) {
-        id = a.id; path = a.path; format = a.format; title = a.title; date = a.date; credits = a.credits
-        author = a.author; url = a.url; tags = a.tags; body = a.body; contentHash = a.contentHash
-        digests = a.digests
-        self.storage = storage
-    }
-
-    init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
-         credits: [String], author: String?, url: String?, tags: [String],
-         body: Range<Int>, contentHash: UInt64, storage: SourceBytes) {
-        self.id = id; self.path = path; self.format = format; self.title = title; self.date = date
-        self.credits = credits; self.author = author; self.url = url; self.tags = tags
+    /// An article restored from the build cache: its bytes stay on disk and its details in
+    /// the mapped record until a stage needs them; its digests are the ones the cache kept.
+    init(id: String, path: String, format: ArticleFormat, date: ArticleDate, details: ArticleDetails,
+         digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: SourceBytes) {
+        self.id = id; self.path = path; self.format = format; self.date = date
+        self.details = details; self.digests = digests
         self.body = body; self.contentHash = contentHash; self.storage = storage
-        digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash)
     }
 
     /// The body as text.

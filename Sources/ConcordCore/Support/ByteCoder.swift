@@ -18,6 +18,14 @@ struct ByteWriter {
     mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
     mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
     mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
+    /// What `body` writes, after the count of its bytes (`ByteReader.inPlace(UInt8.self)` steps over it).
+    mutating func counted(_ body: (inout ByteWriter) -> Void) {
+        let at = bytes.count
+        int(0)
+        body(&self)
+        let n = UInt64(bytes.count - at - 8).littleEndian
+        withUnsafeBytes(of: n) { bytes.replaceSubrange(at..<(at + 8), with: $0) }
+    }
     mutating func u64s(_ list: [UInt64]) {
         int(list.count)
         list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
@@ -77,6 +85,10 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         for _ in 0..<n { out.append(try string()) }
         return out
     }
+    /// Steps over what `string`, `strings` and `optionalString` read, without making strings.
+    mutating func skipString() throws(Malformed) { _ = try take(try count()) }
+    mutating func skipStrings() throws(Malformed) { for _ in 0..<(try count()) { try skipString() } }
+    mutating func skipOptionalString() throws(Malformed) { if try bool() { try skipString() } }
     mutating func range() throws(Malformed) -> Range<Int> {
         let lo = try int(), hi = try int()
         guard lo <= hi else { throw Malformed() }

@@ -6,6 +6,8 @@
 struct ArticleDigests: Sendable, Equatable {
     let listed: UInt64, named: UInt64
 
+    init(listed: UInt64, named: UInt64) { self.listed = listed; self.named = named }
+
     init(id: String, title: String, date: ArticleDate, credits: [String], contentHash: UInt64) {
         var listed = PageKey(seed: contentHash)
         listed.add(title); listed.add(date)

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// An article as the build cache gives it back: its details decoded only when asked
+/// for, its digests the ones kept, its bytes read from its file on first use.
+@Suite("Article records")
+struct ArticleRecordTests {
+    static let temporary = FileManager.default.temporaryDirectory
+
+    /// A front-matter article with every detail (non-ASCII included), and a dated one with none.
+    static func articles() -> [Article] {
+        let full = Array("---\ntitle: Ça va\n---\n\nWords here.\n".utf8)
+        let plain = Array("date 2021-03-04\n\nOther words.\n".utf8)
+        return [
+            Article(id: "a-full", path: "a-full.md", format: .frontMatter, title: "Ça va — “quoted”",
+                    date: ArticleDate(year: 2020, month: 2, day: 29)!, credits: ["By Zoë", "Wire"],
+                    author: "Zoë Ng", url: "https://example.org/a?b=1", tags: ["x", "y z"],
+                    source: full, body: 21..<full.count),
+            Article(id: "b-plain", path: "sub/b-plain.txt", format: .datedText, title: "Other words",
+                    date: ArticleDate(year: 2021, month: 3, day: 4)!, credits: [], source: plain, body: 17..<plain.count),
+        ]
+    }
+
+    static func record(_ a: Article) -> ArticleRecord {
+        ArticleRecord(stamp: FileStamp(size: a.source.count, modified: 5, changed: 6, inode: 7), article: a,
+                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: [], fullNames: FullNames(["Zoë Ng"])),
+                      stats: nil)
+    }
+
+    /// `bytes` written to a file after one byte (off alignment, as in a shard), mapped, read from there.
+    static func mapped(_ bytes: [UInt8]) throws -> ByteReader {
+        let url = temporary.appendingPathComponent("shard-\(UUID().uuidString).bin")
+        try Data([9] + bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return ByteReader(try #require(FastFiles.Mapped(url.path)), offset: 1)
+    }
+
+    static func encoded(_ records: [ArticleRecord]) -> [UInt8] {
+        var w = ByteWriter()
+        for r in records { r.encode(into: &w) }
+        return w.bytes
+    }
+
+    @Test func restoredArticlesShowWhatWasWritten() throws {
+        let originals = Self.articles()
+        let bytes = Self.encoded(originals.map(Self.record))
+        var r = try Self.mapped(bytes)
+        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
+        #expect(r.atEnd)
+        for (a, b) in zip(originals, back.map(\.article)) {
+            #expect(b.id == a.id && b.path == a.path && b.format == a.format && b.date == a.date)
+            #expect(b.details.fields == a.details.fields)
+            #expect(b.title == a.title && b.credits == a.credits && b.author == a.author && b.url == a.url && b.tags == a.tags)
+            #expect(b.digests == a.digests)
+            #expect(b.body == a.body && b.contentHash == a.contentHash)
+        }
+        // Written again from where they lie (the details copied, not decoded): the same bytes.
+        #expect(Self.encoded(back) == bytes)
+    }
+
+    /// The bytes stay in the article's file until asked for; a file that changed since is stale.
+    @Test func restoredArticlesReadTheirFileWhenAsked() throws {
+        let a = Self.articles()[1]
+        let folder = Self.temporary.appendingPathComponent("records-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(a.path)
+        try Data(a.source).write(to: file)
+        var r = try Self.mapped(Self.encoded([Self.record(a)]))
+        let back = try ArticleRecord.decode(from: &r, folder: folder.path).article
+        #expect(back.source == a.source)
+        #expect(back.text(a.body) == "Other words.\n")
+        #expect(!back.storage.isStale)
+
+        try Data("date 2021-03-04\n\nChanged.\n".utf8).write(to: file)
+        var again = try Self.mapped(Self.encoded([Self.record(a)]))
+        let changed = try ArticleRecord.decode(from: &again, folder: folder.path).article
+        #expect(changed.source.isEmpty)
+        #expect(changed.storage.isStale)
+    }
+
+    /// Details whose count does not match what they hold are damage, found when the record is read.
+    @Test func damagedDetailsAreFoundWhenRead() throws {
+        var w = ByteWriter()
+        w.counted { w in w.string("title"); w.int(0) }          // credits, then nothing: author missing
+        var r = try Self.mapped(w.bytes)
+        #expect(throws: ByteReader.Malformed.self) { _ = try ArticleDetails.decode(from: &r) }
+
+        var long = ByteWriter()
+        long.counted { w in
+            w.string("title"); w.strings([]); w.optionalString(nil); w.optionalString(nil); w.strings([]); w.u8(0)
+        }
+        var r2 = try Self.mapped(long.bytes)
+        #expect(throws: ByteReader.Malformed.self) { _ = try ArticleDetails.decode(from: &r2) }
+    }
+}
