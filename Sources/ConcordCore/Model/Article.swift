@@ -87,7 +87,7 @@ extension Article {
         // Day and place packed in one word each, sorted as plain integers (no closure per
         // comparison): the day in the high half (counted down for newest first), the place below.
         let keys = articles.enumerated().map { k, a -> UInt64 in
-            let day = UInt64(a.date.year * 10_000 + a.date.month * 100 + a.date.day)
+            let day = a.date.number
             return (newestFirst ? UInt64(UInt32.max) - day : day) << 32 | UInt64(k)
         }
         return keys.sorted().map { Int($0 & 0xFFFF_FFFF) }

@@ -44,6 +44,9 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
         return "\(day) \(names[month - 1]) \(year)"
     }
 
+    /// The day as one number, YYYYMMDD, which sorts as the days do (under 2³² for every year this type allows).
+    var number: UInt64 { UInt64(year * 10_000 + month * 100 + day) }
+
     public static func < (a: ArticleDate, b: ArticleDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

@@ -52,4 +52,39 @@ struct WitnessClustererTests {
         #expect(result.passages[1].id != "p000000000000")
         #expect(result.passages[1].id.hasPrefix("p") && result.passages[1].id.count == 13)
     }
+
+    /// Witnesses come oldest first, then by article id on the same day, then by position,
+    /// whether the articles are given in id order (a build's case) or not.
+    @Test func witnessesInOrderOfFirstAppearanceInAnyArticleOrder() throws {
+        // (id, day): two on the 3rd (ids out of day order), one earlier, one later.
+        let spec = [("c", 3), ("a", 3), ("d", 1), ("b", 9)]
+        let body = "one two three four five six seven eight"
+        let byID = try spec.sorted { $0.0 < $1.0 }.map { id, day in
+            try ArticleParser().parse(Array("date 2020-01-0\(day)\n\n\(body) \(body)\n".utf8), path: "\(id).txt")
+        }
+        // One passage over every article: each copies its first half to the next one's, and
+        // "c" also most of its second half (a second witness, later in the same article).
+        func edges(_ list: [Article]) -> [WitnessClusterer.Edge] {
+            let at = Dictionary(uniqueKeysWithValues: list.enumerated().map { ($1.id, $0) })
+            func first(_ id: String) -> (Int, ClosedRange<Int>, Range<Int>) {
+                let a = list[at[id]!]; return (at[id]!, 0...7, a.body.lowerBound..<(a.body.lowerBound + body.utf8.count))
+            }
+            func second(_ id: String) -> (Int, ClosedRange<Int>, Range<Int>) {
+                // From the second copy's third word ("three"): a word apart from the first half.
+                let a = list[at[id]!]; let s = a.body.lowerBound + body.utf8.count + 1
+                return (at[id]!, 10...15, (s + 8)..<(s + body.utf8.count))
+            }
+            return [(first("a"), first("b")), (first("b"), first("c")), (first("c"), first("d")), (second("c"), first("a"))].map { x, y in
+                WitnessClusterer.Edge(a: x.0, aTokens: x.1, aBytes: x.2, b: y.0, bTokens: y.1, bBytes: y.2)
+            }
+        }
+        let inOrder = WitnessClusterer(articles: byID).passages(from: edges(byID), known: [:]).passages
+        let shuffled = [byID[2], byID[0], byID[3], byID[1]]
+        let outOfOrder = WitnessClusterer(articles: shuffled).passages(from: edges(shuffled), known: [:]).passages
+        #expect(inOrder.count == 1)
+        let order = inOrder.first?.witnesses.map { "\($0.article)@\($0.start)" } ?? []
+        let bodyStart = byID[0].body.lowerBound
+        #expect(order == ["d@\(bodyStart)", "a@\(bodyStart)", "c@\(bodyStart)", "c@\(bodyStart + body.utf8.count + 9)", "b@\(bodyStart)"])
+        #expect(outOfOrder == inOrder)
+    }
 }

@@ -88,10 +88,18 @@ struct WitnessClusterer {
             members[setOf[root]].append(n)
         }
         // Witnesses in order of first appearance: oldest article first (then by id), then by
-        // position; compared as integers, each article's place in that order worked out once.
-        var rank = [Int](repeating: 0, count: articles.count)
-        for (r, i) in Article.chronological(articles).enumerated() { rank[i] = r }
-        func order(_ n: Int) -> (Int, Int) { (rank[nodes[n].article], nodes[n].bytes.lowerBound) }
+        // position; compared as integers. Each node's article's place in that order: its day and
+        // index packed in one word when the articles are in id order (as a build gives them), so
+        // only the articles with a node are looked at; else a rank of every article.
+        let place: [UInt64]
+        if zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) {
+            place = nodes.map { articles[$0.article].date.number << 32 | UInt64($0.article) }
+        } else {
+            var rank = [UInt64](repeating: 0, count: articles.count)
+            for (r, i) in Article.chronological(articles).enumerated() { rank[i] = UInt64(r) }
+            place = nodes.map { rank[$0.article] }
+        }
+        func order(_ n: Int) -> (UInt64, Int) { (place[n], nodes[n].bytes.lowerBound) }
         var groups: [[Int]] = []
         for group in members {
             let sorted = group.sorted { order($0) < order($1) }
