@@ -1,24 +1,14 @@
 /// Pieces of a file an earlier build wrote (the rows of a list page, the entries
 /// of `annotations.json`), each by the key of what it was made from and its byte
 /// range in the file: the next build copies the pieces whose key is unchanged
-/// instead of making them again. Used only while the file's checksum is the
-/// one the cache recorded.
+/// instead of making them again (found with `FragmentMatcher`). Used only while
+/// the file's checksum is the one the cache recorded.
 struct Fragments: Sendable, Equatable {
     struct Item: Sendable, Equatable {
         var key: UInt64
         var start: Int, count: Int
     }
     var items: [Item] = []
-
-    /// Each key's bytes in `file`, for the items that lie inside it.
-    func lookup(in file: UnsafeRawBufferPointer) -> [UInt64: Range<Int>] {
-        var found: [UInt64: Range<Int>] = [:]
-        found.reserveCapacity(items.count)
-        for r in items where r.start >= 0 && r.count >= 0 && r.start + r.count <= file.count {
-            found[r.key] = r.start..<(r.start + r.count)
-        }
-        return found
-    }
 
     func encode(into w: inout ByteWriter) {
         w.int(items.count)

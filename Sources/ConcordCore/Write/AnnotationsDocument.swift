@@ -15,17 +15,18 @@ public struct AnnotationsDocument {
     /// The document, and where each article, passage and quote entry lies in it. Entries whose
     /// key `previous` (the last document's bytes and entries) holds are spans of its file.
     func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: SplicedBytes, parts: Fragments, reused: Int) {
-        let memo = previous.map { $0.parts.lookup(in: $0.file.bytes) }
+        // The three lists are asked for in the order they were written: one cursor goes through them all.
+        var memo = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
         var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16))
         out.raw("{\n  \"articles\" : ")
-        let articles = out.list(model.articlesByID, indent: 2, memo: memo, key: articleKey) { out, a in
+        let articles = out.list(model.articlesByID, indent: 2, memo: &memo, key: articleKey) { out, a in
             out.object(indent: 6, [
                 ("date", .string(a.date.description)), ("id", .string(a.id)), ("path", .string(a.path)),
                 ("title", .string(a.title)), ("url", .string("articles/\(HTML.pathSegment(a.id))/")),
             ])
         }
         out.raw(",\n  \"passages\" : ")
-        let passages = out.list(model.annotations.passages, indent: 2, memo: memo, key: passageKey) { out, p in
+        let passages = out.list(model.annotations.passages, indent: 2, memo: &memo, key: passageKey) { out, p in
             out.raw("{\n      \"id\" : "); out.string(p.id); out.raw(",\n      \"witnesses\" : ")
             out.list(p.witnesses, indent: 6) { out, w in
                 out.object(indent: 10, [
@@ -36,7 +37,7 @@ public struct AnnotationsDocument {
             out.raw("\n    }")
         }
         out.raw(",\n  \"quotes\" : ")
-        let quotes = out.list(model.annotations.quotes, indent: 2, memo: memo, key: quoteKey) { out, q in
+        let quotes = out.list(model.annotations.quotes, indent: 2, memo: &memo, key: quoteKey) { out, q in
             out.raw("{\n      \"article\" : "); out.string(q.article)
             out.raw(",\n      \"cue\" : "); out.optional(q.cue)
             out.raw(",\n      \"end\" : "); out.int(q.end)
@@ -93,9 +94,6 @@ public struct AnnotationsDocument {
     }
 }
 
-/// An entry of a list written with a memo: where to copy it from, or its new bytes.
-private enum ListEntry { case copy(Range<Int>), new([UInt8]) }
-
 /// A byte buffer with the few JSON writing operations `AnnotationsDocument` needs.
 struct JSONBytes {
     var bytes = SplicedBytes()
@@ -146,16 +144,17 @@ struct JSONBytes {
     /// `[ … ]` with one element per line at `indent + 2`; `[]` when empty.
     /// Elements are written in parallel, in chunks, then joined in order.
     mutating func list<T>(_ items: [T], indent: Int, _ element: (inout JSONBytes, T) -> Void) {
-        _ = list(items, indent: indent, keyed: false, memo: nil, key: { _ in 0 }, element)
+        var none: FragmentMatcher? = nil
+        _ = list(items, indent: indent, keyed: false, memo: &none, key: { _ in 0 }, element)
     }
 
-    /// The same; an element whose `key` `memo` holds is a span of the base file of `bytes`,
+    /// The same; an element whose `key` `memo` finds is a span of the base file of `bytes`,
     /// at the range `memo` gives. Returns where each element lies in `bytes`, by key.
-    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: [UInt64: Range<Int>]?, key: (T) -> UInt64,
+    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: inout FragmentMatcher?, key: (T) -> UInt64,
                           _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
         guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
-        if let memo { return reusing(items, indent: indent, memo: memo, key: key, element) }
+        if memo != nil { return reusing(items, indent: indent, memo: &memo!, key: key, element) }
         let chunk = 512
         let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item]) in
             var out = JSONBytes()
@@ -179,33 +178,32 @@ struct JSONBytes {
         return (placed, 0)
     }
 
-    /// `list` with a memo (an incremental build, where almost every entry is kept): keys and
-    /// the few new entries are made in parallel, then every entry is put into `bytes` in order,
-    /// the kept ones as spans of the memo's file (entries kept in a row make one span).
-    private mutating func reusing<T>(_ items: [T], indent: Int, memo found: [UInt64: Range<Int>], key: (T) -> UInt64,
+    /// `list` with a memo (an incremental build, where almost every entry is kept): keys are
+    /// made in parallel, found in the memo in order, the few new entries made in parallel,
+    /// then every entry is put into `bytes` in order, the kept ones as spans of the memo's
+    /// file (entries kept in a row make one span).
+    private mutating func reusing<T>(_ items: [T], indent: Int, memo: inout FragmentMatcher, key: (T) -> UInt64,
                                      _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
-        let entries = ParallelMap.map(Array(items.indices), chunk: 256) { k -> (UInt64, ListEntry) in
-            let key = key(items[k])
-            if let r = found[key] { return (key, .copy(r)) }
+        let keys = ParallelMap.map(Array(items.indices), chunk: 256) { key(items[$0]) }
+        let found = memo.ranges(of: keys)
+        let fresh = items.indices.filter { found[$0] == nil }
+        let made = ParallelMap.map(fresh, chunk: 16) { k -> [UInt8] in
             var out = JSONBytes()
             element(&out, items[k])
-            return (key, .new(out.bytes.fresh))
+            return out.bytes.fresh
         }
         var placed: [Fragments.Item] = []
         placed.reserveCapacity(items.count)
-        var reused = 0
-        for (k, (key, entry)) in entries.enumerated() {
+        var next = 0
+        for k in items.indices {
             if k > 0 { raw(",\n") }
             spaces(indent + 2)
             let at = bytes.count
-            switch entry {
-            case .copy(let r): bytes.appendSpan(r); reused += 1
-            case .new(let b): bytes.append(contentsOf: b)
-            }
-            placed.append(.init(key: key, start: at, count: bytes.count - at))
+            if let r = found[k] { bytes.appendSpan(r) } else { bytes.append(contentsOf: made[next]); next += 1 }
+            placed.append(.init(key: keys[k], start: at, count: bytes.count - at))
         }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
-        return (placed, reused)
+        return (placed, items.count - fresh.count)
     }
 
     /// An object whose values are all strings or numbers, keys already sorted; closes at `indent - 2`.

@@ -26,7 +26,7 @@ struct PageKey {
     }
     private mutating func tag(_ t: UInt64) { add(t &+ 0xA5A5_0000) }
 
-    mutating func add(_ d: ArticleDate) { add(UInt64(d.year * 10_000 + d.month * 100 + d.day)) }
+    mutating func add(_ d: ArticleDate) { add(d.number) }
     mutating func add(_ s: String) { add(StringDigest(s)) }
 
     /// What `add(_: String)` takes of a string, for one added to many keys: digested once.

@@ -31,10 +31,11 @@ extension SiteRenderer {
         let place = place(of: list.page)
         let contexts = PageContexts(model: model)
         let page = contexts.listPage(list)
-        let old = previous.map { $0.parts.lookup(in: $0.file.bytes) } ?? [:]
+        var matcher = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
+        let old = matcher?.ranges(of: rowKeys) ?? []
         enum Row { case kept(Range<Int>), made(String) }
         let rows = ParallelMap.map(Array(rowKeys.indices), chunk: 128) { i -> Row in
-            if let r = old[rowKeys[i]] { return .kept(r) }
+            if i < old.count, let r = old[i] { return .kept(r) }
             return .made(cut.renderRow(contexts.row(list, i), page: page, library: templates.library))
         }
         let (before, after) = cut.shellParts(page, library: templates.library)
