@@ -176,4 +176,15 @@ struct MessageTests {
         #expect(BuildFailure("templates/index.mustache:2: error: broken").description == "templates/index.mustache:2: error: broken")
         #expect(BuildFailure("port 8000 is busy").description == "error: port 8000 is busy")
     }
+
+    /// Article files by extension, in any case, as `lowercased()` reads it, also where the
+    /// extension is not ASCII (the Kelvin sign lowercases to "k").
+    @Test func articleFilesByExtension() {
+        for path in ["a.md", "a.MD", "x/b.Markdown", "c.txt", "d.TxT", "e.f.md", "dir.md/g.txt", "\u{00FC}ber.md", "x.mar\u{212A}down"] {
+            #expect(ArticleParser.isArticlePath(path), "\(path)")
+        }
+        for path in ["a.mdx", "a.m", "a", "md", "dir.md/g", "a.md.bak", "a.txt~", "a.mD\u{301}", ".", "a.", "a.m\u{0130}"] {
+            #expect(!ArticleParser.isArticlePath(path), "\(path)")
+        }
+    }
 }

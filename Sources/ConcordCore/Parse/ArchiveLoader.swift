@@ -21,10 +21,7 @@ public struct ArchiveLoader: Sendable {
               let files = FastFiles.listFiles(under: sourceFolder.path) else {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
-        return files.filter { path in
-            guard let dot = path.lastIndex(of: "."), !path[path.index(after: dot)...].containsASCII("/") else { return false }
-            return ArticleParser.extensions.contains(path[path.index(after: dot)...].lowercased())
-        }.sorted()
+        return files.filter(ArticleParser.isArticlePath).sorted()
     }
 
     /// Parses the articles at `paths` (relative; by default every article file of the folder).
