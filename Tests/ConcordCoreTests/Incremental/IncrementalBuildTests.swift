@@ -159,6 +159,39 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// Ids out of path order (a file in a folder), and a second file of an id coming and going:
+    /// the first file of an id in path order wins, as in a full build, and the other is reported.
+    @Test func duplicateIdsAndIdsOutOfPathOrder() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("z"), withIntermediateDirectories: true)
+        func article(_ day: Int, _ words: String) -> String {
+            "date 2021-05-0\(day) \(words)\n\n\"We will open the new bridge over the river in May, once the last inspections of its cables are done,\" said Ada Brook. \(words).\n"
+        }
+        try archive.write("b.txt", article(2, "The b story"))
+        try archive.write("z/a.txt", article(3, "The a story in a folder"))
+        _ = try await archive.build()
+        let passages = try archive.read("passages/index.html")
+        #expect(passages.contains("2 articles"), "a and b share a passage")
+        // Both unchanged while another article changes: their shared passage is kept.
+        let seed = try #require(FileManager.default.contentsOfDirectory(atPath: archive.source.path).sorted().first { $0.hasSuffix(".txt") })
+        try archive.write(seed, try String(contentsOf: archive.source.appendingPathComponent(seed), encoding: .utf8) + "\nOne more line.\n")
+        try await buildAndCompare(archive, "editing a seed while a and b stay")
+        try archive.write("a.md", "---\ntitle: The other a\ndate: 2021-05-04\n---\n\nAnother file with the id a.\n")
+        let log = RecordingLog()
+        var r = try await buildAndCompare(archive, log: log, "adding a second file with the id a")
+        #expect(r.incremental)
+        #expect(log.diagnostics.map(\.path) == ["z/a.txt"], "the first in path order wins")
+        try archive.write("b.txt", article(2, "The b story, edited"))
+        r = try await buildAndCompare(archive, "editing another article meanwhile")
+        #expect(r.incremental)
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("a.md"))
+        r = try await buildAndCompare(archive, "removing it again")
+        #expect(r.incremental)
+        #expect(try archive.read("articles/a/index.html").contains("The a story in a folder"))
+    }
+
     @Test func seedsThroughEditsOfTheSharedStatement() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
