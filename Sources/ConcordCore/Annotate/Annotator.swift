@@ -25,6 +25,8 @@ public struct Annotator: Sendable {
         var edges: [WitnessClusterer.Edge]
         /// Each passage's first-choice id, by seed, for the next build.
         var passageIDs: [WitnessClusterer.Seed: String]
+        /// Each article's witnesses, by index (what its word counts depend on).
+        var witnessRanges: RangesByArticle
         /// Tokenized bodies, where at hand (all of them after a full run).
         var texts: [Int: TokenizedText]
         var timings: Timings
@@ -60,7 +62,7 @@ public struct Annotator: Sendable {
         }
         return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analyses: analyses,
                        boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
-                       texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
+                       witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
     }
 
     /// What the previous build knew, for `annotateChanged`.
@@ -118,7 +120,8 @@ public struct Annotator: Sendable {
             .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
         guard let update else { return annotateAll(articles) }
-        let (passages, passageIDs) = WitnessClusterer(articles: articles).passages(from: update.edges, known: previous.passageIDs)
+        let clusters = WitnessClusterer(articles: articles).passages(from: update.edges, known: previous.passageIDs)
+        let passages = clusters.passages
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
         t0 = clock.now
@@ -126,7 +129,8 @@ public struct Annotator: Sendable {
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,
-                       boilerplate: update.boilerplate, edges: update.edges, passageIDs: passageIDs, texts: texts.withLock { $0 }, timings: timings)
+                       boilerplate: update.boilerplate, edges: update.edges, passageIDs: clusters.ids,
+                       witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings)
     }
 }
 

@@ -33,13 +33,12 @@ extension SiteBuilder {
 
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.
     func wordStats(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> [ArticleWordStats] {
-        let ranges = SiteModel.witnessRanges(outcome.annotations)
         return ParallelMap.map(Array(delta.articles.indices), chunk: 64) { i in
+            let mine = outcome.witnessRanges[i]
+            if let cached = delta.reused[i]?.stats, cached.witnesses.elementsEqual(mine) { return cached }
             let a = delta.articles[i]
-            let mine = ranges[a.id] ?? []
-            if let cached = delta.reused[i]?.stats, cached.witnesses == mine { return cached }
             let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
-            return ArticleWordStats(text: text, witnesses: mine)
+            return ArticleWordStats(text: text, witnesses: Array(mine))
         }
     }
 

@@ -87,4 +87,29 @@ struct WitnessClustererTests {
         #expect(order == ["d@\(bodyStart)", "a@\(bodyStart)", "c@\(bodyStart)", "c@\(bodyStart + body.utf8.count + 9)", "b@\(bodyStart)"])
         #expect(outOfOrder == inOrder)
     }
+
+    /// Each article's witnesses as the clusterer gives them (by index, for word counts) are
+    /// the witnesses of the passages, article by article, sorted by start.
+    @Test func witnessRangesByArticleAreThePassagesWitnesses() throws {
+        var o = ArchiveGenerator.Options()
+        o.articles = 150; o.seed = 4
+        let articles = try ArchiveGenerator(options: o).generate()
+            .map { try ArticleParser().parse(Array($0.contents.utf8), path: $0.fileName) }
+            .sorted { $0.id < $1.id }
+        let outcome = Annotator().annotateAll(articles)
+        #expect(outcome.annotations.passages.count > 5)
+        let byID = SiteModel.witnessRanges(outcome.annotations)
+        for (i, a) in articles.enumerated() {
+            #expect(Array(outcome.witnessRanges[i]) == (byID[a.id] ?? []), "\(a.id)")
+        }
+        #expect(outcome.witnessRanges.ranges.count == outcome.annotations.passages.reduce(0) { $0 + $1.witnesses.count })
+    }
+
+    /// Ranges given in article order land in their articles, with none for articles skipped.
+    @Test func rangesByArticleGroupInOrder() {
+        let r = RangesByArticle(articles: 5) { add in add(1, 0..<3); add(1, 5..<9); add(3, 2..<4) }
+        #expect(r.starts == [0, 0, 2, 2, 3, 3])
+        #expect((0..<5).map { Array(r[$0]) } == [[], [0..<3, 5..<9], [], [2..<4], []])
+        #expect(RangesByArticle(articles: 2) { _ in } == RangesByArticle(articles: 2))
+    }
 }

@@ -56,6 +56,8 @@ public struct PassageFinder: Sendable {
         var edges: [WitnessClusterer.Edge]
         /// Each passage's first-choice id, by seed (`WitnessClusterer.passages(from:known:)`).
         var ids: [WitnessClusterer.Seed: String]
+        /// Each article's witnesses, by article index.
+        var witnessRanges: RangesByArticle
     }
 
     func find(in articles: [Article], texts: [TokenizedText], runs: [ArticleRuns], profile: inout Profile) -> Result {
@@ -85,9 +87,10 @@ public struct PassageFinder: Sendable {
         }.flatMap { $0 }
         profile.align = lap()
         profile.alignedSegments = edges.count
-        let (passages, ids) = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
+        let clusters = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
         profile.cluster = lap()
-        return Result(passages: passages, boilerplate: boilerplateHashes, edges: edges, ids: ids)
+        return Result(passages: clusters.passages, boilerplate: boilerplateHashes, edges: edges, ids: clusters.ids,
+                      witnessRanges: clusters.witnessRanges)
     }
 }
 

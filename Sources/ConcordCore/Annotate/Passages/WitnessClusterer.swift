@@ -26,9 +26,17 @@ struct WitnessClusterer {
         var start: Int, end: Int
     }
 
+    /// What clustering gives: the passages, each one's first-choice id by seed, and each
+    /// article's witnesses (by article index), which word counts need.
+    struct Clusters {
+        var passages: [Passage]
+        var ids: [Seed: String]
+        var witnessRanges: RangesByArticle
+    }
+
     /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
     /// spares tokenizing the first copy of every passage again).
-    func passages(from edges: [Edge], known: [Seed: String]) -> (passages: [Passage], ids: [Seed: String]) {
+    func passages(from edges: [Edge], known: [Seed: String]) -> Clusters {
         // Nodes: merged token ranges per article. Flat arrays indexed by article rather than
         // dictionaries of arrays: this runs on one core in every incremental build, over every
         // edge of the archive (26,000 at 10,000 articles).
@@ -108,6 +116,12 @@ struct WitnessClusterer {
         }
         // Sorted before ids are given, so a clash of ids resolves the same way in every build.
         groups.sort { order($0[0]) < order($1[0]) }
+        // Each article's witnesses: its nodes that are in a passage, already in order.
+        var inPassage = [Bool](repeating: false, count: nodes.count)
+        for g in groups { for n in g { inPassage[n] = true } }
+        let witnessRanges = RangesByArticle(articles: articleCount) { add in
+            for n in nodes.indices where inPassage[n] { add(nodes[n].article, nodes[n].bytes) }
+        }
         let witnesses = groups.map { $0.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
                                                       end: nodes[$0].bytes.upperBound) } }
         // Ids from the first copy's words: first choices worked out in parallel where the
@@ -133,7 +147,7 @@ struct WitnessClusterer {
             }
             passages.append(Passage(id: id, witnesses: witnesses[k]))
         }
-        return (passages, ids)
+        return Clusters(passages: passages, ids: ids, witnessRanges: witnessRanges)
     }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.
