@@ -22,9 +22,20 @@ struct ArticleRecordTests {
         ]
     }
 
+    /// One quote for each kind of speaker, and one with none.
+    static func quotes(_ a: Article) -> [Quote] {
+        let kinds: [SpeakerKind] = [.person, .organization, .anonymous, .unknown]
+        var quotes: [Quote] = []
+        for (k, kind) in kinds.enumerated() {
+            let speaker = SpeakerMention(name: "Speaker \(k)", kind: kind, mention: (10 + k)..<(12 + k))
+            quotes.append(Quote(id: "q\(k)", article: a.id, start: k, end: k + 2, speaker: speaker, cue: k == 0 ? nil : "said"))
+        }
+        return quotes + [Quote(id: "qn", article: a.id, start: 20, end: 22)]
+    }
+
     static func record(_ a: Article) -> ArticleRecord {
         ArticleRecord(stamp: FileStamp(size: a.source.count, modified: 5, changed: 6, inode: 7), article: a,
-                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: [], fullNames: FullNames(["Zoë Ng"])),
+                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: quotes(a), fullNames: FullNames(["Zoë Ng"])),
                       stats: nil)
     }
 
@@ -48,6 +59,10 @@ struct ArticleRecordTests {
         var r = try Self.mapped(bytes)
         let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
         #expect(r.atEnd)
+        for (a, rec) in zip(originals, back) {
+            #expect(rec.analysis.quotes == Self.quotes(a))
+            #expect(rec.analysis.fullNames == FullNames(["Zoë Ng"]) && rec.analysis.wordCount == 2)
+        }
         for (a, b) in zip(originals, back.map(\.article)) {
             #expect(b.id == a.id && b.path == a.path && b.format == a.format && b.date == a.date)
             #expect(b.details.fields == a.details.fields)
