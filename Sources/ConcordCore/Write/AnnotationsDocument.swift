@@ -142,19 +142,35 @@ struct JSONBytes {
     mutating func spaces(_ n: Int) { for _ in 0..<n { bytes.append(0x20) } }
 
     /// `[ … ]` with one element per line at `indent + 2`; `[]` when empty.
-    /// Elements are written in parallel, in chunks, then joined in order.
     mutating func list<T>(_ items: [T], indent: Int, _ element: (inout JSONBytes, T) -> Void) {
-        var none: FragmentMatcher? = nil
-        _ = list(items, indent: indent, keyed: false, memo: &none, key: { _ in 0 }, element)
+        _ = list(items, indent: indent, key: nil, element)
     }
 
-    /// The same; an element whose `key` `memo` finds is a span of the base file of `bytes`,
-    /// at the range `memo` gives. Returns where each element lies in `bytes`, by key.
-    mutating func list<T>(_ items: [T], indent: Int, keyed: Bool = true, memo: inout FragmentMatcher?, key: (T) -> UInt64,
+    /// The same, keyed: with a memo (an incremental build, where almost every entry is kept),
+    /// an element whose key it finds is a span of the base file of `bytes`, the others are
+    /// made (`SplicedBytes.appendPieces`). Returns where each element lies in `bytes`, by key,
+    /// and how many were kept.
+    mutating func list<T>(_ items: [T], indent: Int, memo: inout FragmentMatcher?, key: @escaping (T) -> UInt64,
                           _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
+        guard memo != nil, !items.isEmpty else { return list(items, indent: indent, key: key, element) }
+        raw("[\n")
+        let keys = ParallelMap.map(Array(items.indices), chunk: 256) { key(items[$0]) }
+        let placed = bytes.appendPieces(keys: keys, kept: &memo, lead: [UInt8](repeating: 0x20, count: indent + 2),
+                                        separator: Array(",\n".utf8)) { k in
+            var out = JSONBytes()
+            element(&out, items[k])
+            return out.bytes.fresh
+        }
+        bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
+        return placed
+    }
+
+    /// Every element made anew, in parallel by chunks, then joined in order; where each lies
+    /// by `key`, when given.
+    private mutating func list<T>(_ items: [T], indent: Int, key: ((T) -> UInt64)?,
+                                  _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
         guard !items.isEmpty else { raw("[]"); return ([], 0) }
         raw("[\n")
-        if memo != nil { return reusing(items, indent: indent, memo: &memo!, key: key, element) }
         let chunk = 512
         let parts = ParallelMap.map(Array(stride(from: 0, to: items.count, by: chunk)), chunk: 1) { start -> (JSONBytes, [Fragments.Item]) in
             var out = JSONBytes()
@@ -164,7 +180,7 @@ struct JSONBytes {
                 out.spaces(indent + 2)
                 let at = out.bytes.count
                 element(&out, items[k])
-                if keyed { placed.append(.init(key: key(items[k]), start: at, count: out.bytes.count - at)) }
+                if let key { placed.append(.init(key: key(items[k]), start: at, count: out.bytes.count - at)) }
             }
             return (out, placed)
         }
@@ -176,34 +192,6 @@ struct JSONBytes {
         }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
         return (placed, 0)
-    }
-
-    /// `list` with a memo (an incremental build, where almost every entry is kept): keys are
-    /// made in parallel, found in the memo in order, the few new entries made in parallel,
-    /// then every entry is put into `bytes` in order, the kept ones as spans of the memo's
-    /// file (entries kept in a row make one span).
-    private mutating func reusing<T>(_ items: [T], indent: Int, memo: inout FragmentMatcher, key: (T) -> UInt64,
-                                     _ element: (inout JSONBytes, T) -> Void) -> (items: [Fragments.Item], reused: Int) {
-        let keys = ParallelMap.map(Array(items.indices), chunk: 256) { key(items[$0]) }
-        let found = memo.ranges(of: keys)
-        let fresh = items.indices.filter { found[$0] == nil }
-        let made = ParallelMap.map(fresh, chunk: 16) { k -> [UInt8] in
-            var out = JSONBytes()
-            element(&out, items[k])
-            return out.bytes.fresh
-        }
-        var placed: [Fragments.Item] = []
-        placed.reserveCapacity(items.count)
-        var next = 0
-        for k in items.indices {
-            if k > 0 { raw(",\n") }
-            spaces(indent + 2)
-            let at = bytes.count
-            if let r = found[k] { bytes.appendSpan(r) } else { bytes.append(contentsOf: made[next]); next += 1 }
-            placed.append(.init(key: keys[k], start: at, count: bytes.count - at))
-        }
-        bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
-        return (placed, items.count - fresh.count)
     }
 
     /// An object whose values are all strings or numbers, keys already sorted; closes at `indent - 2`.

@@ -149,7 +149,7 @@ public struct OutputFolder: Sendable {
         // The held files not kept; the manifest is read only when their paths are wanted from it,
         // or when nothing else tells what the folder holds.
         let wanted = held.map { held in Set(held.keys.filter { written[$0] == nil }) }
-        let manifestData = wanted.map({ !$0.isEmpty }) ?? true ? FastFiles.read(manifestPath) : nil
+        let manifestData = wanted?.isEmpty == true ? nil : FastFiles.read(manifestPath)
         func isGone(_ path: String) -> Bool {
             written[PathHash.of(path)] == nil && path != marker && path != manifest && path != generationFile
         }

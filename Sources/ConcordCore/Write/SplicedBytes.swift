@@ -94,3 +94,30 @@ struct SplicedBytes: Sendable {
         return all
     }
 }
+
+extension SplicedBytes {
+    /// Appends one piece per key, in order: a piece `kept` finds (the earlier file's bytes for
+    /// that key) as a span of `base`, any other as `make(position)` makes it (only those, in
+    /// parallel, `chunk` at a time); `lead` goes before every piece and `separator` between
+    /// two, neither part of a piece. The rows of a list page and the entries of
+    /// `annotations.json` are put together this way. Returns where each piece lies, by key
+    /// (what the next build finds them by), and how many were kept.
+    mutating func appendPieces(keys: [UInt64], kept: inout FragmentMatcher?, lead: [UInt8] = [], separator: [UInt8] = [],
+                               chunk: Int = 16, make: (Int) -> [UInt8]) -> (items: [Fragments.Item], reused: Int) {
+        let found = kept?.ranges(of: keys) ?? [Range<Int>?](repeating: nil, count: keys.count)
+        let missing = keys.indices.filter { found[$0] == nil }
+        let made = ParallelMap.map(missing, chunk: chunk, make)
+        fresh.reserveCapacity(fresh.count + made.reduce(0) { $0 + $1.count } + keys.count * (lead.count + separator.count))
+        var items: [Fragments.Item] = []
+        items.reserveCapacity(keys.count)
+        var next = 0
+        for (i, key) in keys.enumerated() {
+            if i > 0 { append(contentsOf: separator) }
+            append(contentsOf: lead)
+            let at = count
+            if let r = found[i] { appendSpan(r) } else { append(contentsOf: made[next]); next += 1 }
+            items.append(.init(key: key, start: at, count: count - at))
+        }
+        return (items, keys.count - missing.count)
+    }
+}

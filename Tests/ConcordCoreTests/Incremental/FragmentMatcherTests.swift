@@ -21,7 +21,7 @@ struct FragmentMatcherTests {
     /// Pieces added (new keys), removed (a few in a row) and edited (a new key in place of an
     /// old one), as one article's change does to the lists: every other piece is found.
     @Test func aFewChangesLoseNoOtherPiece() {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<50 {
             var keys = (0..<400).map { UInt64(1000 + $0) }
             // Six changes, one in each stretch of 60 pieces, made from the last so places stay put.
@@ -64,18 +64,5 @@ struct FragmentMatcherTests {
         var reversed = FragmentMatcher(parts, fileSize: 1000)
         let back = reversed.ranges(of: Array(keys.reversed()))
         #expect(back[99 - 3] == nil && back[99 - 50] == nil)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the cases are the same in every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

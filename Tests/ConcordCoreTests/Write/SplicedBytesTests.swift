@@ -85,4 +85,41 @@ struct SplicedBytesTests {
             #expect(String(decoding: apart.joined, as: UTF8.self) == "{a}\(between){b}")
         }
     }
+
+    /// Pieces by key: those the previous pieces hold are spans of the earlier file, the rest are
+    /// made (and only they); lead and separator go around them and are no part of any piece.
+    @Test func piecesByKeyAreKeptOrMade() throws {
+        // The earlier file: "[" then pieces "p0".."p9" (keys 100..109) separated by ", ".
+        var earlier = Array("[".utf8), previous = Fragments()
+        for k in 0..<10 {
+            if k > 0 { earlier += Array(", ".utf8) }
+            previous.items.append(.init(key: UInt64(100 + k), start: earlier.count, count: 2))
+            earlier += Array("p\(k)".utf8)
+        }
+        let (folder, file) = try Self.mapped(earlier)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Now: piece 3 gone, a new piece (key 7) before piece 5, piece 8 edited (key 8 instead of 108).
+        let keys: [UInt64] = [100, 101, 102, 104, 7, 105, 106, 107, 8, 109]
+        var matcher: FragmentMatcher? = FragmentMatcher(previous, fileSize: earlier.count)
+        var out = SplicedBytes(base: file)
+        out.append(contentsOf: Array("[".utf8))
+        let made = Locked<[Int]>([])
+        let (items, reused) = out.appendPieces(keys: keys, kept: &matcher, lead: Array(" ".utf8), separator: Array(",".utf8)) { i in
+            made.withLock { $0.append(i) }
+            return Array("new\(keys[i])".utf8)
+        }
+        let whole = String(decoding: out.joined, as: UTF8.self)
+        #expect(whole == "[ p0, p1, p2, p4, new7, p5, p6, p7, new8, p9")
+        #expect(made.withLock { $0.sorted() } == [4, 8])
+        #expect(reused == 8)
+        #expect(items.map(\.key) == keys)
+        let bytes = out.joined
+        #expect(items.map { String(decoding: bytes[$0.start..<($0.start + $0.count)], as: UTF8.self) }
+                == ["p0", "p1", "p2", "p4", "new7", "p5", "p6", "p7", "new8", "p9"])
+        // Without earlier pieces, every one is made.
+        var none: FragmentMatcher? = nil
+        var all = SplicedBytes()
+        #expect(all.appendPieces(keys: [1, 2], kept: &none) { i in [UInt8(ascii: "a") + UInt8(i)] }.reused == 0)
+        #expect(all.joined == Array("ab".utf8))
+    }
 }

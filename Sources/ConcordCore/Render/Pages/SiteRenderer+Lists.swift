@@ -32,29 +32,15 @@ extension SiteRenderer {
         let contexts = PageContexts(model: model)
         let page = contexts.listPage(list)
         var matcher = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
-        let old = matcher?.ranges(of: rowKeys) ?? []
-        enum Row { case kept(Range<Int>), made(String) }
-        let rows = ParallelMap.map(Array(rowKeys.indices), chunk: 128) { i -> Row in
-            if i < old.count, let r = old[i] { return .kept(r) }
-            return .made(cut.renderRow(contexts.row(list, i), page: page, library: templates.library))
-        }
         let (before, after) = cut.shellParts(page, library: templates.library)
         let layout = try templates.layout(title: place.title, root: place.root, siteTitle: siteTitle)
-        let made = rows.reduce(0) { n, row in if case .made(let s) = row { n + s.utf8.count } else { n } }
-        var html = SplicedBytes(base: previous?.file, capacity: layout.reduce(before.utf8.count + after.utf8.count + made) { $0 + ($1?.utf8.count ?? 0) })
-        var table = Fragments()
-        table.items.reserveCapacity(rows.count)
-        var reused = 0
+        var html = SplicedBytes(base: previous?.file, capacity: layout.reduce(before.utf8.count + after.utf8.count) { $0 + ($1?.utf8.count ?? 0) })
+        var table = Fragments(), reused = 0
         for part in layout {
             if let part { html.append(part); continue }
             html.append(before)
-            for (i, row) in rows.enumerated() {
-                let start = html.count
-                switch row {
-                case .kept(let r): html.appendSpan(r); reused += 1
-                case .made(let s): html.append(s)
-                }
-                table.items.append(.init(key: rowKeys[i], start: start, count: html.count - start))
+            (table.items, reused) = html.appendPieces(keys: rowKeys, kept: &matcher, chunk: 128) { i in
+                Array(cut.renderRow(contexts.row(list, i), page: page, library: templates.library).utf8)
             }
             html.append(after)
         }
