@@ -4,7 +4,6 @@ import ConcordCore
 @main
 enum Main {
     static func main() async {
-        HugePages.restartIfUseful()   // first of all: see HugePages
         Memory.padHeaps()   // before any thread allocates: see its comment
         await Concord.main()
     }
