@@ -58,7 +58,7 @@ public struct Annotator: Sendable {
         timings.quotes = (clock.now - t0).seconds
         timings.analysed = articles.count
         let analyses = articles.indices.map {
-            ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: perArticle[$0].0, fullNames: perArticle[$0].1)
+            ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: QuoteList(perArticle[$0].0), fullNames: perArticle[$0].1)
         }
         return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analyses: analyses,
                        boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
@@ -100,7 +100,7 @@ public struct Annotator: Sendable {
             let t = text(i)
             let (quotes, names) = finder.quotes(of: articles[i], text: t)
             return ArticleAnalysis(wordCount: t.count, runs: ArticleRuns.of(t, size: passageOptions.shingle, window: passageOptions.window),
-                                   quotes: quotes, fullNames: names)
+                                   quotes: QuoteList(quotes), fullNames: names)
         }
         // Every article's analysis in one pass (`changed` is in index order).
         var next = 0
@@ -141,7 +141,7 @@ struct ArticleAnalysis: Sendable {
     /// The runs it puts in the shingle index.
     var runs: ArticleRuns
     /// Its quotes, with speakers named as this article knows them.
-    var quotes: [Quote]
+    var quotes: QuoteList
     /// Full names it spells out (for archive-wide names).
     var fullNames: FullNames
 }

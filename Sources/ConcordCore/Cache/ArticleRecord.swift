@@ -29,13 +29,8 @@ final class ArticleRecord: @unchecked Sendable {
         w.range(a.body); w.u64(a.contentHash)
         w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
         w.int(analysis.wordCount); analysis.runs.encode(into: &w)
-        w.int(analysis.quotes.count)
-        for q in analysis.quotes {
-            w.string(q.id); w.int(q.start); w.int(q.end); w.optionalString(q.cue)
-            w.bool(q.speaker != nil)
-            if let s = q.speaker { w.string(s.name); w.string(s.kind.rawValue); w.range(s.mention) }
-        }
-        w.string(analysis.fullNames.joined)
+        analysis.quotes.encode(into: &w)
+        analysis.fullNames.encode(into: &w)
         w.bool(stats != nil)
         if let s = stats {
             w.int(s.words); w.int(s.shared)
@@ -58,18 +53,8 @@ final class ArticleRecord: @unchecked Sendable {
         let hashes = try r.inPlace(UInt64.self), positions = try r.inPlace(UInt32.self)
         guard hashes.count == positions.count else { throw .init() }
         let runs = ArticleRuns(mapped: hashes.file, hashes: hashes.offset, positions: positions.offset, count: hashes.count)
-        var quotes: [Quote] = []
-        for _ in 0..<(try r.count()) {
-            let qid = try r.string(), start = try r.int(), end = try r.int(), cue = try r.optionalString()
-            var speaker: SpeakerMention? = nil
-            if try r.bool() {
-                let name = try r.string()
-                guard let kind = SpeakerKind(rawValue: try r.string()) else { throw .init() }
-                speaker = SpeakerMention(name: name, kind: kind, mention: try r.range())
-            }
-            quotes.append(Quote(id: qid, article: id, start: start, end: end, speaker: speaker, cue: cue))
-        }
-        let fullNames = FullNames(joined: try r.string())
+        let quotes = try QuoteList.decode(from: &r, article: id)
+        let fullNames = try FullNames.decode(from: &r)
         var stats: ArticleWordStats? = nil
         if try r.bool() {
             let words = try r.int(), shared = try r.int()

@@ -35,7 +35,7 @@ struct ArticleRecordTests {
 
     static func record(_ a: Article) -> ArticleRecord {
         ArticleRecord(stamp: FileStamp(size: a.source.count, modified: 5, changed: 6, inode: 7), article: a,
-                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: quotes(a), fullNames: FullNames(["Zoë Ng"])),
+                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: QuoteList(quotes(a)), fullNames: FullNames(["Zoë Ng"])),
                       stats: nil)
     }
 
@@ -60,7 +60,7 @@ struct ArticleRecordTests {
         let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
         #expect(r.atEnd)
         for (a, rec) in zip(originals, back) {
-            #expect(rec.analysis.quotes == Self.quotes(a))
+            #expect(rec.analysis.quotes.all == Self.quotes(a))
             #expect(rec.analysis.fullNames == FullNames(["Zoë Ng"]) && rec.analysis.wordCount == 2)
         }
         for (a, b) in zip(originals, back.map(\.article)) {
@@ -108,5 +108,46 @@ struct ArticleRecordTests {
         }
         var r2 = try Self.mapped(long.bytes)
         #expect(throws: ByteReader.Malformed.self) { _ = try ArticleDetails.decode(from: &r2) }
+    }
+
+    /// Quotes are checked when the record is read: a speaker of an unknown kind, a block
+    /// shorter or longer than its quotes, are damage.
+    @Test func damagedQuotesAreFoundWhenRead() throws {
+        func block(_ body: (inout ByteWriter) -> Void) throws -> ByteReader {
+            var w = ByteWriter(); w.counted(body); return try Self.mapped(w.bytes)
+        }
+        func quote(_ w: inout ByteWriter, kind: String) {
+            w.string("q1"); w.int(0); w.int(4); w.optionalString("said"); w.bool(true); w.string("Ann Lee"); w.string(kind); w.range(5..<12)
+        }
+        var good = try block { w in w.int(1); quote(&w, kind: "person") }
+        let list = try QuoteList.decode(from: &good, article: "a1")
+        #expect(list.all == [Quote(id: "q1", article: "a1", start: 0, end: 4,
+                                   speaker: SpeakerMention(name: "Ann Lee", kind: .person, mention: 5..<12), cue: "said")])
+        var unknown = try block { w in w.int(1); quote(&w, kind: "robot") }
+        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &unknown, article: "a1") }
+        var short = try block { w in w.int(2); quote(&w, kind: "person") }
+        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &short, article: "a1") }
+        var long = try block { w in w.int(1); quote(&w, kind: "person"); w.u8(0) }
+        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &long, article: "a1") }
+    }
+
+    /// Speakers are combined from lists left in records as from lists just found: the
+    /// same quotes, in order, short names given the archive's full name.
+    @Test func combinedFromRecordsAsFromFreshLists() throws {
+        let originals = Self.articles()
+        var r = try Self.mapped(Self.encoded(originals.map(Self.record)))
+        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
+        // Each article also quotes "Ng" alone: the records' full names make it "Zoë Ng".
+        let fresh = originals.map { a in (Self.quotes(a) + [Quote(id: "qs", article: a.id, start: 30, end: 32,
+                                                                 speaker: SpeakerMention(name: "Ng", kind: .person, mention: 33..<35))],
+                                          FullNames(["Zoë Ng"])) }
+        var w = ByteWriter()
+        for (quotes, _) in fresh { QuoteList(quotes).encode(into: &w) }
+        var q = try Self.mapped(w.bytes)
+        let lists = try zip(originals, back).map { a, rec in (try QuoteList.decode(from: &q, article: a.id), rec.analysis.fullNames) }
+        let combined = QuoteFinder().combine(lists)
+        #expect(combined == QuoteFinder().combine(fresh))
+        #expect(combined.filter { $0.id == "qs" }.map { $0.speaker?.name } == originals.map { _ in "Zoë Ng" })
+        #expect(combined.count == fresh.reduce(0) { $0 + $1.0.count })
     }
 }
