@@ -17,7 +17,7 @@ import Glibc
 /// shards that exist. Anything missing, from another version, truncated or
 /// damaged makes `readState` or `loadRest` throw, and the build falls back to a full one.
 struct BuildCache {
-    static let format: UInt32 = 15
+    static let format: UInt32 = 16
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     static let shardCount = 256
 

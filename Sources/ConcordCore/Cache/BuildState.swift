@@ -102,11 +102,8 @@ struct BuildState: Sendable {
             w.u64s(boilerplate.sorted())
             w.strings(edgeArticles)
             w.int(edges.count)
-            // Ten numbers per segment, four bytes each when every one fits (offsets into files under 4 GB).
-            var narrow = true
-            for e in edges { Self.numbers(e) { v in if v < 0 || v > Int(UInt32.max) { narrow = false } } }
-            w.bool(narrow)
-            for e in edges { Self.numbers(e) { v in if narrow { w.u32(UInt32(v)) } else { w.int(v) } } }
+            // Ten numbers per segment, four bytes each (what `Edge` holds them in).
+            for e in edges { Self.numbers(e) { v in w.u32(UInt32(v)) } }
         // The file tables in the dictionaries' order (they are read back into dictionaries):
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
@@ -131,11 +128,10 @@ struct BuildState: Sendable {
         boilerplate = Set(try r.u64s())
         edgeArticles = try r.strings()
         let n = try r.count()
-        let narrow = try r.bool()
         edges.reserveCapacity(n)
         var v = [Int](repeating: 0, count: 10)
         for _ in 0..<n {
-            for k in 0..<10 { v[k] = narrow ? Int(try r.u32()) : try r.int() }
+            for k in 0..<10 { v[k] = Int(try r.u32()) }
             guard v[0] >= 0, v[0] < edgeArticles.count, v[5] >= 0, v[5] < edgeArticles.count,
                   v[1] <= v[2], v[3] <= v[4], v[6] <= v[7], v[8] <= v[9] else { throw .init() }
             edges.append(WitnessClusterer.Edge(a: v[0], aTokens: v[1]...v[2], aBytes: v[3]..<v[4],

@@ -5,13 +5,33 @@
 /// same passage, so A~B and B~C give one passage with three witnesses.
 struct WitnessClusterer {
     /// One aligned segment of a pair: word ranges, and the byte ranges their witnesses would span.
+    ///
+    /// Kept in 32 bits a number (40 bytes a segment, not 80): an incremental build reads the
+    /// archive's segments from the cache, keeps those of unchanged pairs and adds the new
+    /// ones, each a fresh array (260,000 segments at 100,000 articles). Token offsets are
+    /// 32-bit already (`Token.start`), so no article holds a larger number.
     struct Edge: Sendable, Equatable {
-        var a: Int
-        let aTokens: ClosedRange<Int>
-        let aBytes: Range<Int>
-        var b: Int
-        let bTokens: ClosedRange<Int>
-        let bBytes: Range<Int>
+        private var article: (a: UInt32, b: UInt32)
+        private let tokens: (a0: UInt32, a1: UInt32, b0: UInt32, b1: UInt32)
+        private let byteRanges: (a0: UInt32, a1: UInt32, b0: UInt32, b1: UInt32)
+
+        init(a: Int, aTokens: ClosedRange<Int>, aBytes: Range<Int>, b: Int, bTokens: ClosedRange<Int>, bBytes: Range<Int>) {
+            article = (UInt32(a), UInt32(b))
+            tokens = (UInt32(aTokens.lowerBound), UInt32(aTokens.upperBound), UInt32(bTokens.lowerBound), UInt32(bTokens.upperBound))
+            byteRanges = (UInt32(aBytes.lowerBound), UInt32(aBytes.upperBound), UInt32(bBytes.lowerBound), UInt32(bBytes.upperBound))
+        }
+
+        /// The two articles (indices); renumbered when the archive's order changes.
+        var a: Int { get { Int(article.a) } set { article.a = UInt32(newValue) } }
+        var b: Int { get { Int(article.b) } set { article.b = UInt32(newValue) } }
+        var aTokens: ClosedRange<Int> { Int(tokens.a0)...Int(tokens.a1) }
+        var bTokens: ClosedRange<Int> { Int(tokens.b0)...Int(tokens.b1) }
+        var aBytes: Range<Int> { Int(byteRanges.a0)..<Int(byteRanges.a1) }
+        var bBytes: Range<Int> { Int(byteRanges.b0)..<Int(byteRanges.b1) }
+
+        static func == (x: Edge, y: Edge) -> Bool {
+            x.article == y.article && x.tokens == y.tokens && x.byteRanges == y.byteRanges
+        }
     }
 
     let articles: [Article]
