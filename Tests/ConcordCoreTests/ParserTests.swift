@@ -164,6 +164,19 @@ import Foundation
 
 @Suite("Messages")
 struct MessageTests {
+    /// A file over the size limit is left out with a diagnostic (offsets into an article are
+    /// 32-bit: at 2 GB the tokenizer would stop the build); one at the limit is read.
+    @Test func aFileOverTheSizeLimitIsLeftOut() throws {
+        let text = Array("date 2020-01-01 Title\n\nBody.\n".utf8)
+        let small = ArticleParser(maxBytes: text.count - 1)
+        do { _ = try small.parse(text, path: "big.txt"); Issue.record("parsed a file over the limit") } catch {
+            #expect(error.path == "big.txt" && error.line == 1)
+            #expect(error.message.hasPrefix("file of \(text.count) bytes: articles of more than \(text.count - 1) bytes"))
+        }
+        #expect(try ArticleParser(maxBytes: text.count).parse(text, path: "big.txt").id == "big")
+        #expect(ArticleParser.maxBytes == Int(Int32.max) && ArticleParser().maxBytes == ArticleParser.maxBytes)
+    }
+
     @Test func diagnosticsNameTheFileAsTheUserDoes() {
         let d = Diagnostic(path: "bad.txt", line: 3, message: "invalid date")
         #expect(d.located(in: "seeds").description == "seeds/bad.txt:3: error: invalid date")

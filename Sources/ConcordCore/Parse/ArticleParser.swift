@@ -3,12 +3,23 @@
 /// The format is chosen by content, not extension: a file whose first line is
 /// `---` has YAML front matter; any other file must start with `date YYYY-MM-DD`.
 public struct ArticleParser: Sendable {
-    public init() {}
+    /// The largest file read as an article: offsets into an article are kept in 32 bits
+    /// (`Token.start`), so a larger one would stop the build rather than be left out.
+    public static let maxBytes = Int(Int32.max)
+    let maxBytes: Int
+
+    public init() { maxBytes = Self.maxBytes }
+
+    /// A parser with another size limit (for tests).
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
 
     /// - Parameters:
     ///   - bytes: the file as read.
     ///   - path: the path relative to the source folder, for ids and messages.
     public func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Article {
+        guard bytes.count <= maxBytes else {
+            throw Diagnostic(path: path, line: 1, message: "file of \(bytes.count) bytes: articles of more than \(maxBytes) bytes are not read")
+        }
         try SourceText.validate(bytes, path: path)
         let id = ArticleParser.id(forPath: path)
         if FrontMatterParser.startsWithFrontMatter(bytes) {
