@@ -39,8 +39,10 @@ enum FastFiles {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        // The size `fstat` gives is a first guess (a file may grow, and /sys files say 4096).
-        var size = max(1, Int(st.st_size))
+        // The size `fstat` gives is a first guess (a file may grow, and /sys files say 4096). One
+        // byte more is asked for, so that a file of that size is read whole in one buffer: one
+        // filled exactly was doubled to look for more, and kept twice the memory its bytes need.
+        var size = max(1, Int(st.st_size) + 1)
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
         while true {
