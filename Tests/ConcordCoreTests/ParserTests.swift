@@ -136,6 +136,27 @@ struct ParserTests {
 
 @Suite("Archive loader")
 struct ArchiveLoaderTests {
+    /// A file over 2 GB (sparse: it takes no disk) is left out with the parser's diagnostic and
+    /// the rest loads. The loader asks `FastFiles.read` for at most the parser's limit, which
+    /// answers from `fstat` alone (checked below): reading 2.2 GB took 7 s and as much memory.
+    @Test func aFileOverTwoGigabytesIsLeftOutUnread() throws {
+        let archive = try TempArchive(files: ["good.txt": "date 2020-01-01 A perfectly good article with words."])
+        defer { archive.cleanup() }
+        let huge = archive.source.appendingPathComponent("huge.txt")
+        try Data("date 2020-01-01 Big.".utf8).write(to: huge)
+        let size = ArticleParser.maxBytes + 1
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: UInt64(size)); try handle.close()
+        let result = try ArchiveLoader(sourceFolder: archive.source).load()
+        #expect(result.articles.map(\.id) == ["good"])
+        #expect(result.diagnostics == [Diagnostic(path: "huge.txt", line: 1,
+                                                  message: "file of \(size) bytes: articles of more than \(size - 1) bytes are not read")])
+        // Answers as Bools: a failure message describing 2 GB of bytes read would never end.
+        let tooLarge = FastFiles.read(huge.path, limit: 20).isTooLarge(size)
+        let unreadable = FastFiles.read(archive.source.appendingPathComponent("missing.txt").path, limit: 20).isUnreadable
+        #expect(tooLarge && unreadable)
+    }
+
     @Test func badFilesAreLeftOutAndTheRestLoads() throws {
         let archive = try TempArchive(files: [
             "good.txt": "date 2020-01-01 A perfectly good article with words.",
@@ -200,4 +221,9 @@ struct MessageTests {
             #expect(!ArticleParser.isArticlePath(path), "\(path)")
         }
     }
+}
+
+extension Result<[UInt8], FastFiles.ReadFailure> {
+    func isTooLarge(_ n: Int) -> Bool { if case .failure(.tooLarge(let m)) = self { m == n } else { false } }
+    var isUnreadable: Bool { if case .failure(.unreadable) = self { true } else { false } }
 }

@@ -17,15 +17,18 @@ public struct ArticleParser: Sendable {
     ///   - bytes: the file as read.
     ///   - path: the path relative to the source folder, for ids and messages.
     public func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Article {
-        guard bytes.count <= maxBytes else {
-            throw Diagnostic(path: path, line: 1, message: "file of \(bytes.count) bytes: articles of more than \(maxBytes) bytes are not read")
-        }
+        guard bytes.count <= maxBytes else { throw tooLarge(bytes.count, path: path) }
         try SourceText.validate(bytes, path: path)
         let id = ArticleParser.id(forPath: path)
         if FrontMatterParser.startsWithFrontMatter(bytes) {
             return try FrontMatterParser(path: path, id: id).parse(bytes)
         }
         return try DatedTextParser(path: path, id: id).parse(bytes)
+    }
+
+    /// What a file of `count` bytes, over `maxBytes`, gets.
+    func tooLarge(_ count: Int, path: String) -> Diagnostic {
+        Diagnostic(path: path, line: 1, message: "file of \(count) bytes: articles of more than \(maxBytes) bytes are not read")
     }
 
     /// The article id: the file name without its extension.

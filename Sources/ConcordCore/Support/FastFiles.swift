@@ -34,11 +34,22 @@ enum FastFiles {
 
     /// The bytes of a file, read with open, fstat, read and close.
     static func read(_ path: String) -> [UInt8]? {
+        if case .success(let bytes) = read(path, limit: .max) { return bytes }
+        return nil
+    }
+
+    /// Why `read(_:limit:)` gives no bytes.
+    enum ReadFailure: Error { case unreadable, tooLarge(Int) }
+
+    /// The bytes of a file, unless it cannot be read or `fstat` says it holds more than `limit`
+    /// bytes (then it is not read at all: an article file of gigabytes is left out at once).
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else { return .failure(.unreadable) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable) }
+        guard Int(st.st_size) <= limit else { return .failure(.tooLarge(Int(st.st_size))) }
         // The size `fstat` gives is a first guess (a file may grow, and /sys files say 4096). One
         // byte more is asked for, so that a file of that size is read whole in one buffer: one
         // filled exactly was doubled to look for more, and kept twice the memory its bytes need.
@@ -46,13 +57,15 @@ enum FastFiles {
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
         while true {
-            guard let n = bytes.withUnsafeMutableBytes({ fill(fd, $0.baseAddress! + offset, size - offset) }) else { return nil }
+            guard let n = bytes.withUnsafeMutableBytes({ fill(fd, $0.baseAddress! + offset, size - offset) }) else {
+                return .failure(.unreadable)
+            }
             offset += n
             if offset < size { break }
             size *= 2; bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count))
         }
         bytes.removeSubrange(offset...)
-        return bytes
+        return .success(bytes)
     }
 
     /// Reads from `fd` into `buffer` until `capacity` bytes are in or the file ends;
