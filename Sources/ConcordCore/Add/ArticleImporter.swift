@@ -38,17 +38,14 @@ public struct ArticleImporter: Sendable {
         let parser = ArticleParser()
         for file in files {
             let shown = file.path
-            guard let bytes = FastFiles.read(file.path) else {
-                outcome.diagnostics.append(Diagnostic(path: shown, line: 1, message: "cannot read file"))
-                continue
-            }
             let ext = file.pathExtension.lowercased()
             guard ArticleParser.extensions.contains(ext) else {
                 outcome.diagnostics.append(Diagnostic(path: shown, line: 1,
                     message: "not an article file: use .txt (dated plain text) or .md (front matter)"))
                 continue
             }
-            do throws(Diagnostic) { _ = try parser.parse(bytes, path: shown) } catch {
+            let bytes: [UInt8]
+            do throws(Diagnostic) { bytes = try parser.read(file.path, path: shown).source } catch {
                 outcome.diagnostics.append(error)
                 continue
             }

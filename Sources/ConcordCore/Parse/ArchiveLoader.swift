@@ -29,13 +29,7 @@ public struct ArchiveLoader: Sendable {
         let paths: [String]
         if let given { paths = given } else { paths = try articlePaths() }
         let parsed = ParallelMap.map(paths) { path -> Swift.Result<Article, Diagnostic> in
-            let bytes: [UInt8]
-            switch FastFiles.read(sourceFolder.path + "/" + path, limit: parser.maxBytes) {
-            case .success(let read): bytes = read
-            case .failure(.tooLarge(let count)): return .failure(parser.tooLarge(count, path: path))
-            case .failure(.unreadable): return .failure(Diagnostic(path: path, line: 1, message: "cannot read file"))
-            }
-            do throws(Diagnostic) { return .success(try parser.parse(bytes, path: path)) }
+            do throws(Diagnostic) { return .success(try parser.read(sourceFolder.path + "/" + path, path: path)) }
             catch { return .failure(error) }
         }
         var articles: [Article] = []

@@ -31,6 +31,16 @@ public struct ArticleParser: Sendable {
         Diagnostic(path: path, line: 1, message: "file of \(count) bytes: articles of more than \(maxBytes) bytes are not read")
     }
 
+    /// Reads the file at `file` and parses it; `path` names it in the article and in messages.
+    /// A file over `maxBytes` is left out from its size alone, never read.
+    public func read(_ file: String, path: String) throws(Diagnostic) -> Article {
+        switch FastFiles.read(file, limit: maxBytes) {
+        case .success(let bytes): return try parse(bytes, path: path)
+        case .failure(.tooLarge(let count)): throw tooLarge(count, path: path)
+        case .failure(.unreadable): throw Diagnostic(path: path, line: 1, message: "cannot read file")
+        }
+    }
+
     /// The article id: the file name without its extension.
     public static func id(forPath path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
