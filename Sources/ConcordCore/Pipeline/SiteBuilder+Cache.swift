@@ -77,13 +77,18 @@ extension SiteBuilder {
     }
 
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
-    /// written (in the background) by `shards`.
+    /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
+    /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
-                   settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
-        let (started, early) = start.value()
-        var state = started
+                   previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
+        var (state, early) = start.value()
+        if previousIsThis {
+            state.previousGeneration = generation
+            state.previousFiles = files.mapValues(\.checksum)
+            early[.previousFiles] = nil
+        }
         state.settings = settings; state.generation = generation
         state.files = files
         state.inputs = inputs

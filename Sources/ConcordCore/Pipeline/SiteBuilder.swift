@@ -222,6 +222,8 @@ public struct SiteBuilder: Sendable {
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
         var generation: UInt64 = 0
+        var linksPrevious = false
+        let order = renderer.paths + ["annotations.json"] + templates.assets
         do throws(BuildFailure) {
             rendered = try renderer.render(toRender) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             let pagesMS = split()
@@ -290,14 +292,16 @@ public struct SiteBuilder: Sendable {
             generation = Self.generation(of: fileTable)
             let counts = [delta.articles.count, renderer.pages.count, fileTable.count,
                           annotations.passages.count, annotations.quotes.count]
+            // A site with no earlier generation gets one once it is in place (`linkPrevious`),
+            // which the cache describes: these same files.
+            linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
             saving = Background { [self, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
-                                   counts = delta.diagnostics.isEmpty ? counts : []] in
+                                   counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
                 saveCache(cache, start: stateStart, shards: shards!, passageIDs: passageIDs, fileTable,
-                          listRows: listRows, jsonParts: jsonParts, generation: generation,
+                          listRows: listRows, jsonParts: jsonParts, generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
-            OutputFolder.prune(staging, keeping: fileTable,
-                               order: renderer.paths + ["annotations.json"] + templates.assets, holding: stagingFiles)
+            OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
@@ -307,13 +311,20 @@ public struct SiteBuilder: Sendable {
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)
 
         // Plain writes, no fsync (like every file of the site): the staging folder is not live.
-        _ = Array(String(generation, radix: 16).utf8).withUnsafeBytes { FastFiles.write($0, to: staging.path + "/" + OutputFolder.generationFile) }
+        _ = Array(String(generation, radix: 16).utf8).withUnsafeBytes {
+            FastFiles.write($0, to: staging.path + "/" + OutputFolder.generationFile, sparingLinks: true)
+        }
         do throws(BuildFailure) { try output.swap(in: staging) } catch {
             saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
         let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
         finish("write", "\(written) of \(siteFiles) files written" + (linked > 0 ? ", \(linked) linked to the last site's" : "") + " → \(options.output.path)")
+        if linksPrevious {
+            let count = output.linkPrevious(order)
+            finish("link", count.map { "\($0) files linked into \(output.previous.lastPathComponent), the next build's staging folder" }
+                   ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
+        }
         saving?.value()
         finish("cache", cache.folder.lastPathComponent)
 

@@ -105,7 +105,7 @@ public struct OutputFolder: Sendable {
         return (staging, nil, true)
     }
 
-    private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+    var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
 
     /// Staging folders left by a build that was killed (call with the lock held,
     /// so none is in use): one becomes the previous generation again when that
@@ -193,7 +193,8 @@ public struct OutputFolder: Sendable {
             list.append(contentsOf: path.utf8)
         }
         let same = manifestData.map { $0 == list } ?? list.withUnsafeBytes { FastFiles.holds(manifestPath, $0) }
-        if !same { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath) } }
+        // Replaced, never written through: the folder's files may be links to the live site's.
+        if !same { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath, sparingLinks: true) } }
     }
 
     /// Puts the staged site in place of the output; the site it replaces becomes the previous generation.

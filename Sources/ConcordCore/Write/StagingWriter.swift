@@ -33,23 +33,11 @@ public final class StagingWriter: @unchecked Sendable {
         let full = root.path + "/" + path
         var error = FastFiles.write(pieces: pieces, to: full, sparingLinks: true)
         if error == ENOENT {
-            makeFolder(of: full)
+            FastFiles.makeFolder(of: full)
             error = FastFiles.write(pieces: pieces, to: full, sparingLinks: true)
         }
         guard error == 0 else { fail(path, String(cString: strerror(error))); return }
         lock.lock(); written += 1; lock.unlock()
-    }
-
-    /// Makes the folder `full` is in, and any missing above it, with mkdir: every page is in a
-    /// folder of its own (12,000 at 10,000 articles), each made once in a new staging folder;
-    /// Foundation's `createDirectory` first asks about every folder on the path.
-    private func makeFolder(of full: String) {
-        guard let slash = full.utf8.lastIndex(of: UInt8(ascii: "/")), slash > full.utf8.startIndex else { return }
-        let folder = String(full[..<slash])
-        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { return }
-        makeFolder(of: folder)
-        _ = mkdir(folder, 0o755)
     }
 
     /// Puts the file at `existing` (an absolute path on the same file system, holding
@@ -59,7 +47,7 @@ public final class StagingWriter: @unchecked Sendable {
     public func link(_ existing: String, to path: String, bytes: [UInt8]) {
         let full = root.path + "/" + path
         var result = Glibc.link(existing, full)
-        if result != 0 && errno == ENOENT { makeFolder(of: full); result = Glibc.link(existing, full) }
+        if result != 0 && errno == ENOENT { FastFiles.makeFolder(of: full); result = Glibc.link(existing, full) }
         if result != 0 && errno == EEXIST { unlink(full); result = Glibc.link(existing, full) }
         guard result == 0 else { write(path, bytes); return }
         lock.lock(); linked += 1; lock.unlock()

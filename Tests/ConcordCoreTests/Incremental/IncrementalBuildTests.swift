@@ -382,12 +382,70 @@ struct IncrementalBuildTests {
         try await buildAndCompare(archive, "the build after that")
     }
 
-    /// The first incremental build after the first build has no previous generation to
-    /// reuse: the output's unchanged files are hard-linked into the new one, not written again.
+    /// A site's first build leaves it a previous generation made of hard links to its files,
+    /// for the next build to reuse as its staging folder: that build writes only what changed.
+    /// Neither it nor the build after writes through a link: the generation it replaces
+    /// (now the previous one) keeps the first build's bytes, manifest included.
+    @Test func aSitesFirstBuildLeavesAPreviousGenerationOfLinks() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let previous = OutputFolder(archive.output).previous
+        let first = try snapshot(archive.output)
+        #expect(try snapshot(previous) == first)
+        func inode(_ url: URL) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        for path in ["index.html", "annotations.json", OutputFolder.manifest] {
+            #expect(try inode(previous.appendingPathComponent(path)) == inode(archive.output.appendingPathComponent(path)), "\(path)")
+        }
+        // The cache describes it: the next build trusts its checksums instead of reading its files.
+        var loaded = try BuildCache(output: archive.output).readState()
+        try BuildCache(output: archive.output).loadTables(into: &loaded)
+        #expect(loaded.state.previousGeneration == loaded.state.generation && loaded.state.generation != 0)
+        let describesThisSite = loaded.state.previousFiles == loaded.state.files.mapValues(\.checksum)
+        #expect(describesThisSite)
+        #expect(OutputFolder.generation(of: previous) == loaded.state.generation)
+        try archive.write("added.txt", "date 2023-06-01 An article added after the first build, quoting “Kim Kardashian West,” a new speaker.\n")
+        let r = try await buildAndCompare(archive, "the first add after the first build")
+        #expect(r.incremental && r.written < 12, "\(r.written) of \(r.files) files written")
+        #expect(!r.timings.map(\.name).contains("link"), "only a site's first build links")
+        #expect(try snapshot(previous) == first, "the first build's files, untouched by the second build")
+        try await buildAndCompare(archive, "the build after that, on the first generation")
+    }
+
+    /// A first build killed while it linked its site into a previous generation leaves a
+    /// staging folder of links to the live files, without a generation file: the next build
+    /// takes it back, compares what it holds, and writes through none of the links.
+    @Test func aKilledLinkingOfThePreviousGenerationIsRecovered() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let fm = FileManager.default
+        let previous = OutputFolder(archive.output).previous
+        let first = try snapshot(archive.output)
+        // What the kill leaves: the marker, the manifest and some pages linked, no generation.
+        let staging = archive.root.appendingPathComponent(".site.staging-1-2")
+        try fm.removeItem(at: previous)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let linked = [OutputFolder.marker, OutputFolder.manifest, "index.html", "annotations.json"]
+            + first.keys.filter { $0.hasPrefix("articles/") }.sorted().prefix(5)
+        for path in linked {
+            let to = staging.appendingPathComponent(path)
+            try fm.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.linkItem(at: archive.output.appendingPathComponent(path), to: to)
+        }
+        try archive.write("added.txt", "date 2023-06-01 An article added after a killed first build.\n")
+        let r = try await buildAndCompare(archive, "the build after a killed linking")
+        #expect(r.incremental)
+        #expect(try snapshot(previous) == first, "the live files the links shared, untouched")
+        #expect(try fm.contentsOfDirectory(atPath: archive.root.path).filter { $0.contains(".staging-") }.isEmpty)
+        try await buildAndCompare(archive, "the build after that")
+    }
+
+    /// A site with no previous generation (removed, or built by an older Concord): the first
+    /// incremental build hard-links the output's unchanged files into a new one, not written again.
     /// A later build that rewrites such a file in its staging folder (the older generation,
     /// sharing the file with the live site) replaces it: the other generation keeps its bytes.
     @Test func unchangedFilesAreLinkedAndLinkedFilesAreNeverWrittenThrough() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
+        try FileManager.default.removeItem(at: OutputFolder(archive.output).previous)
         let first = try snapshot(archive.output)
         try archive.write("added.txt", "date 2023-06-01 An article added after the first build.\n")
         let r = try await buildAndCompare(archive, "the first add after the first build")
