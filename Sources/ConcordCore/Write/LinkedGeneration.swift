@@ -41,8 +41,11 @@ extension OutputFolder {
             return link(from, to) == 0
         }
         guard mkdir(folder, 0o755) == 0 else { return nil }
-        // The marker first, so that a folder left by a killed build is known as Concord's.
-        let linked = put(Self.marker) && ParallelMap.map(paths, chunk: 256, put).allSatisfy { $0 }
+        // The marker first, so that a folder left by a killed build is known as Concord's. On one
+        // thread: the folders of the pages share a parent, whose lock `mkdir` takes, so a second
+        // thread only spins on it (at 100,000 articles 19.7 s on two threads, 6.9 s on one, while
+        // the cache is saved on the other core).
+        let linked = put(Self.marker) && paths.allSatisfy(put)
             && put(Self.manifest) && put(Self.generationFile)
         guard linked, rename(folder, previous.path) == 0 else {
             try? fm.removeItem(atPath: folder)
