@@ -19,5 +19,6 @@ serve: build
 test: deps
 	swift test
 
+# The site, and beside it its previous generation, build cache and lock.
 clean:
-	rm -rf .build public
+	rm -rf .build public .public.previous .public.cache .public.lock .public.staging-*
