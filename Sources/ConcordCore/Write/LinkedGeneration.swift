@@ -30,8 +30,7 @@ extension OutputFolder {
             guard rmdir(previous.path) == 0 || (fm.fileExists(atPath: previous.path + "/" + Self.marker)
                                                   && (try? fm.removeItem(at: previous)) != nil) else { return nil }
         }
-        let parent = url.deletingLastPathComponent()
-        let folder = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))").path
+        let folder = newStagingName().path
         let site = url.path
         func put(_ path: String) -> Bool {
             let from = site + "/" + path, to = folder + "/" + path

@@ -89,7 +89,7 @@ public struct OutputFolder: Sendable {
     public func makeStaging() throws(BuildFailure) -> (url: URL, generation: UInt64?, isNew: Bool) {
         let fm = FileManager.default
         let parent = url.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent("\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        let staging = newStagingName()
         if fm.fileExists(atPath: previous.appendingPathComponent(Self.marker).path),
            (try? fm.moveItem(at: previous, to: staging)) != nil {
             let generation = Self.generation(of: staging)
@@ -105,7 +105,14 @@ public struct OutputFolder: Sendable {
         return (staging, nil, true)
     }
 
-    var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+    private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
+
+    /// A fresh staging folder's place beside the output (not made): `recoverStaging` finds
+    /// such folders by their prefix.
+    func newStagingName() -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(
+            "\(stagingPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+    }
 
     /// Staging folders left by a build that was killed (call with the lock held,
     /// so none is in use): one becomes the previous generation again when that
