@@ -321,6 +321,7 @@ public struct SiteBuilder: Sendable {
         let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
         finish("write", "\(written) of \(siteFiles) files written" + (linked > 0 ? ", \(linked) linked to the last site's" : "") + " → \(options.output.path)")
         if linksPrevious {
+            if long { log.progress("linking the site into \(output.previous.lastPathComponent) for the next build…") }
             let count = output.linkPrevious(order)
             finish("link", count.map { "\($0) files linked into \(output.previous.lastPathComponent), the next build's staging folder" }
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
