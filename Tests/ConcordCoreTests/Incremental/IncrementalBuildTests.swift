@@ -272,7 +272,7 @@ struct IncrementalBuildTests {
     var cacheFolder: (TempArchive) -> URL { { BuildCache(output: $0.output).folder } }
 
     func expectFallback(_ archive: TempArchive, _ what: Comment, notice: String) async throws {
-        let log = NoticeLog()
+        let log = RecordingLog()
         try archive.write("new-one.txt", "date 2023-05-06 A new article arrives while the cache is \(what).\n")
         let r = try await buildAndCompare(archive, log: log, what)
         #expect(!r.incremental, what)
@@ -419,14 +419,14 @@ struct IncrementalBuildTests {
         for i in 0..<SiteBuilder.progressThreshold {
             try archive.write(String(format: "a%04d.txt", i), "date 2021-01-\(String(format: "%02d", i % 28 + 1)) Article \(i) says little.\n")
         }
-        let log = ProgressLog()
+        let log = RecordingLog()
         _ = try await SiteBuilder(options: archive.options(), log: log).build()
-        #expect(log.messages == ["parsing \(SiteBuilder.progressThreshold) articles…", "annotating quotes and shared passages…",
+        #expect(log.progressLines == ["parsing \(SiteBuilder.progressThreshold) articles…", "annotating quotes and shared passages…",
                                  "rendering pages…", "linking the site into .site.previous for the next build…"])
         try archive.write("added.txt", "date 2021-02-01 One more.\n")
-        let quiet = ProgressLog()
+        let quiet = RecordingLog()
         let r = try await SiteBuilder(options: archive.options(), log: quiet).build()
-        #expect(r.incremental && quiet.messages.isEmpty, "\(quiet.messages)")
+        #expect(r.incremental && quiet.progressLines.isEmpty, "\(quiet.progressLines)")
     }
 
     /// A first build killed while it linked its site into a previous generation leaves a
@@ -541,29 +541,9 @@ struct IncrementalBuildTests {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         var options = archive.options()
         options.minPassageWords = 20
-        let log = NoticeLog()
+        let log = RecordingLog()
         let r = try await SiteBuilder(options: options, log: log).build()
         #expect(!r.incremental)
         #expect(log.notices.first?.contains("settings") == true)
     }
-}
-
-/// Collects the one-line notices of a build.
-/// Collects a build's progress lines.
-final class ProgressLog: BuildLog, @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    func diagnostic(_ d: Diagnostic) {}
-    func stage(_ s: StageTiming) {}
-    func progress(_ message: String) { lock.lock(); lines.append(message); lock.unlock() }
-    var messages: [String] { lock.lock(); defer { lock.unlock() }; return lines }
-}
-
-final class NoticeLog: BuildLog, @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
-    func diagnostic(_ d: Diagnostic) {}
-    func stage(_ s: StageTiming) {}
-    func notice(_ message: String) { lock.lock(); items.append(message); lock.unlock() }
-    var notices: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -65,13 +65,18 @@ struct TempArchive {
     func cleanup() { try? FileManager.default.removeItem(at: root) }
 }
 
-/// Collects what a build logs.
+/// Collects what a build logs: diagnostics, one-line notices, progress lines.
 final class RecordingLog: BuildLog, @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Diagnostic] = []
+    private var noticeLines: [String] = [], progressItems: [String] = []
     func diagnostic(_ d: Diagnostic) { lock.lock(); items.append(d); lock.unlock() }
     func stage(_ s: StageTiming) {}
+    func notice(_ message: String) { lock.lock(); noticeLines.append(message); lock.unlock() }
+    func progress(_ message: String) { lock.lock(); progressItems.append(message); lock.unlock() }
     var diagnostics: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return items }
+    var notices: [String] { lock.lock(); defer { lock.unlock() }; return noticeLines }
+    var progressLines: [String] { lock.lock(); defer { lock.unlock() }; return progressItems }
 }
 
 extension SplitMix64 {
