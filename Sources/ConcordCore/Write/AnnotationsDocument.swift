@@ -26,18 +26,22 @@ public struct AnnotationsDocument {
             ])
         }
         out.raw(",\n  \"passages\" : ")
-        let passages = out.list(model.annotations.passages, indent: 2, memo: &memo, key: passageKey) { out, p in
+        let passages = out.list(Array(model.annotations.passages.indices), indent: 2, memo: &memo, key: passageKey) { out, k in
+            let p = model.annotations.passages[k]
             out.raw("{\n      \"id\" : "); out.string(p.id); out.raw(",\n      \"witnesses\" : ")
-            out.list(p.witnesses, indent: 6) { out, w in
+            let first = model.witnessStarts[k]
+            out.list(Array(p.witnesses.indices), indent: 6) { out, n in
+                let w = p.witnesses[n], a = model.witnessArticles[first + n]
                 out.object(indent: 10, [
                     ("article", .string(w.article)), ("end", .int(w.end)), ("start", .int(w.start)),
-                    ("text", .string(model.article(w.article)?.text(w.range) ?? "")),
+                    ("text", .string(a >= 0 ? model.articles[Int(a)].text(w.range) : "")),
                 ])
             }
             out.raw("\n    }")
         }
         out.raw(",\n  \"quotes\" : ")
-        let quotes = out.list(model.annotations.quotes, indent: 2, memo: &memo, key: quoteKey) { out, q in
+        let quotes = out.list(Array(model.annotations.quotes.indices), indent: 2, memo: &memo, key: quoteKey) { out, k in
+            let q = model.annotations.quotes[k]
             out.raw("{\n      \"article\" : "); out.string(q.article)
             out.raw(",\n      \"cue\" : "); out.optional(q.cue)
             out.raw(",\n      \"end\" : "); out.int(q.end)
@@ -54,7 +58,8 @@ public struct AnnotationsDocument {
                 out.raw("null")
             }
             out.raw(",\n      \"start\" : "); out.int(q.start)
-            out.raw(",\n      \"text\" : "); out.string(model.article(q.article)?.text(q.range) ?? "")
+            let a = model.quoteArticles[k]
+            out.raw(",\n      \"text\" : "); out.string(a >= 0 ? model.articles[Int(a)].text(q.range) : "")
             out.raw("\n    }")
         }
         out.raw(",\n  \"version\" : 1\n}\n")
@@ -70,18 +75,20 @@ public struct AnnotationsDocument {
     }
 
     /// Everything a passage entry is made from: its witnesses and their articles' bytes.
-    private func passageKey(_ p: Passage) -> UInt64 {
+    private func passageKey(_ k: Int) -> UInt64 {
+        let p = model.annotations.passages[k], first = model.witnessStarts[k]
         var key = PageKey(seed: 1)
         key.add(p.id); key.add(UInt64(p.witnesses.count))
-        for w in p.witnesses {
+        for (n, w) in p.witnesses.enumerated() {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(model.article(w.article)?.contentHash ?? 0)
+            key.add(model.contentHash(model.witnessArticles[first + n]))
         }
         return key.value
     }
 
     /// Everything a quote entry is made from: its fields and its article's bytes.
-    private func quoteKey(_ q: Quote) -> UInt64 {
+    private func quoteKey(_ k: Int) -> UInt64 {
+        let q = model.annotations.quotes[k]
         var key = PageKey(seed: 2)
         key.add(q.article); key.add(q.cue ?? "\u{0}"); key.add(UInt64(q.end)); key.add(q.id); key.add(q.passage ?? "\u{0}")
         if let s = q.speaker {
@@ -89,7 +96,7 @@ public struct AnnotationsDocument {
         } else {
             key.add("\u{0}")
         }
-        key.add(UInt64(q.start)); key.add(model.article(q.article)?.contentHash ?? 0)
+        key.add(UInt64(q.start)); key.add(model.contentHash(model.quoteArticles[k]))
         return key.value
     }
 }

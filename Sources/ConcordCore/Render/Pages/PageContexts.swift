@@ -226,9 +226,10 @@ struct PageContexts {
     func passageKey(at p: Int, into key: inout PageKey) {
         let passage = model.annotations.passages[p]
         key.add(passage.id); key.add(UInt64(passage.witnesses.count))
-        for w in passage.witnesses {
+        let first = model.witnessStarts[p]
+        for (n, w) in passage.witnesses.enumerated() {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            addListed(w.article, to: &key)
+            model.addListed(model.witnessArticles[first + n], to: &key)
         }
     }
 
@@ -316,10 +317,12 @@ struct PageContexts {
     func speakerKey(at s: Int, into key: inout PageKey) {
         let sp = model.speakers[s]
         key.add(sp.name); key.add(sp.kind.rawValue); key.add(UInt64(sp.quotes.count))
-        for q in sp.quotes {
+        let quotes = model.annotations.quotes
+        for position in sp.quotes.positions {
+            let q = quotes[Int(position)]
             key.add(q.id); key.add(q.article); key.add(UInt64(q.start)); key.add(UInt64(q.end))
             key.add(q.cue ?? "\u{0}"); key.add(q.passage ?? "\u{0}")
-            addListed(q.article, to: &key)
+            model.addListed(model.quoteArticles[Int(position)], to: &key)
         }
     }
 

@@ -12,6 +12,9 @@ public struct QuoteSelection: RandomAccessCollection, Sendable {
     public var endIndex: Int { picked.count }
     public subscript(position: Int) -> Quote { all[Int(picked[picked.startIndex + position])] }
 
+    /// Where each quote picked is in the array it was picked from, in order.
+    var positions: ArraySlice<Int32> { picked }
+
     /// The positions of quotes grouped by `groups` (each quote's group, -1 for none) into
     /// `count` groups, each in quote order, all in one array: group `g` is
     /// `positions[starts[g]..<starts[g + 1]]` (no array per group).

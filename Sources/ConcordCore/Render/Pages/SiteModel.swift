@@ -34,6 +34,13 @@ public struct SiteModel: Sendable {
     /// Per article (as in `articles`), a digest of its quotes' speakers (name and slug, in order):
     /// what an article page shows of its quotes that does not come from its own bytes.
     let quoteSpeakerKeys: [UInt64]
+    /// Each quote's article, as a position in `articles` (-1: the archive has none), in the order
+    /// of `annotations.quotes`; and each witness's, all passages' in one array (passage `p`'s are
+    /// `witnessArticles[witnessStarts[p]..<witnessStarts[p + 1]]`). Found once per build: page
+    /// keys and `annotations.json` asked `articleIndex` for them again and again (hashing an id
+    /// string each time, 100,000 quotes at 100,000 articles).
+    let quoteArticles: [Int32]
+    let witnessArticles: [Int32], witnessStarts: [Int]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -87,16 +94,47 @@ public struct SiteModel: Sendable {
             for id in ids { if let o = articleIndex[id] { key.add(namedKeys[o]) } else { key.add(id) } }
             return key.value
         }
+        var witnessStarts = [0]
+        witnessStarts.reserveCapacity(annotations.passages.count + 1)
+        for passage in annotations.passages { witnessStarts.append(witnessStarts.last! + passage.witnesses.count) }
+        let witnessArticles = Self.positions(annotations.passages.lazy.flatMap { $0.witnesses.lazy.map(\.article) },
+                                             count: witnessStarts.last!, index: articleIndex)
+        (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
         var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
         for (p, passage) in annotations.passages.enumerated() {
-            for w in passage.witnesses { if let k = articleIndex[w.article] { byArticle[k].append((p, w)) } }
+            for (n, w) in passage.witnesses.enumerated() {
+                let k = Int(witnessArticles[witnessStarts[p] + n])
+                if k >= 0 { byArticle[k].append((p, w)) }
+            }
         }
         for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.witness.start < $1.witness.start } }
         witnessesByArticle = byArticle
         wordStats = from.map { (words: stats[$0].words, shared: stats[$0].shared) }
         witnessWords = from.map { stats[$0].perWitness.map { (start: $0.0, words: $0.1) } }
-        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys) = quoteLookups.value()
+        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
     }
+
+    /// The position in `articles` of the article each id names (-1 for none), `count` ids in all.
+    /// Ids come in runs (a passage's witnesses, an article's quotes): one repeated is not looked up again.
+    static func positions(_ ids: some Sequence<String>, count: Int, index: [String: Int]) -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(count)
+        var last: (id: String, position: Int32)? = nil
+        for id in ids {
+            if let last, last.id == id { result.append(last.position); continue }
+            let position = Int32(index[id] ?? -1)
+            result.append(position); last = (id, position)
+        }
+        return result
+    }
+
+    /// Article `k`'s (a position in `articles`) `listedKeys` entry, or a mark for no article.
+    func addListed(_ k: Int32, to key: inout PageKey) {
+        if k >= 0 { key.add(listedKeys[Int(k)]) } else { key.add("\u{0}") }
+    }
+
+    /// The content hash of article `k` (a position in `articles`), 0 for no article.
+    func contentHash(_ k: Int32) -> UInt64 { k >= 0 ? articles[Int(k)].contentHash : 0 }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
     func words(inWitnessOf k: Int, at start: Int) -> Int {
@@ -109,13 +147,13 @@ public struct SiteModel: Sendable {
     /// Each article's quotes by start (by position in `articles`, found with `index`), the
     /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
     /// Quotes are grouped by position (`QuoteSelection`), never copied.
-    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([QuoteSelection], [Speaker], [String: String], [UInt64]) {
-        // Each quote's article and speaker (numbered as first met), in one pass.
+    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([QuoteSelection], [Speaker], [String: String], [UInt64], [Int32]) {
+        // Each quote's article, then its speaker (numbered as first met).
+        let articleOf = positions(quotes.lazy.map(\.article), count: quotes.count, index: index)
         var numberByName: [String: Int32] = [:]
         var names: [String] = [], kinds: [SpeakerKind] = []
-        var articleOf = [Int32](repeating: -1, count: quotes.count), speakerOf = articleOf
+        var speakerOf = [Int32](repeating: -1, count: quotes.count)
         for (i, q) in quotes.enumerated() {
-            if let k = index[q.article] { articleOf[i] = Int32(k) }
             guard let s = q.speaker else { continue }
             if let n = numberByName[s.name] { speakerOf[i] = n; continue }
             speakerOf[i] = Int32(names.count); numberByName[s.name] = Int32(names.count)
@@ -151,7 +189,7 @@ public struct SiteModel: Sendable {
             }
             return key.value
         }
-        return (mine.map { QuoteSelection(quotes, $0) }, list, slugByName, speakerKeys)
+        return (mine.map { QuoteSelection(quotes, $0) }, list, slugByName, speakerKeys, articleOf)
     }
 
     public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }
