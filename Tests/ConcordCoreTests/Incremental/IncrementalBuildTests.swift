@@ -254,6 +254,30 @@ struct IncrementalBuildTests {
         #expect(try archive.read("annotations.json") != before)
     }
 
+    /// An article's date changed, and nothing else: its bytes keep their length, so its quotes
+    /// and its copy of a passage lie where they did. The speaker page of its quote and the
+    /// passage page list it by date and title: both must follow. Then a word of the quote
+    /// changed for one as long: `annotations.json` must give the quote's new words.
+    @Test func sameLengthEditsReachEveryPageThatShowsThem() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
+        func article(_ date: String, _ own: String) -> String {
+            "date \(date) \(own)\n\n\(statement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
+        }
+        try archive.write("a-first.txt", article("2023-05-01", "The Harbour Times"))
+        try archive.write("b-second.txt", article("2023-05-02", "The Coast Herald"))
+        _ = try await archive.build()
+        let speaker = try archive.read("speakers/ann-lee/index.html")
+        try archive.write("b-second.txt", article("2023-05-09", "The Coast Herald"))
+        let r = try await buildAndCompare(archive, "the second article's date changed")
+        #expect(r.incremental)
+        #expect(try archive.read("speakers/ann-lee/index.html") != speaker)
+        try archive.write("b-second.txt", article("2023-05-09", "The Coast Herald").replacingOccurrences(of: "behind", with: "bereft"))
+        try await buildAndCompare(archive, "a word of the second article's quote changed")
+        #expect(try archive.read("annotations.json").contains("We will not leave anyone bereft"))
+    }
+
     // MARK: damaged caches
 
     /// The seeds and 40 generated articles, built once (removed again if that fails).
