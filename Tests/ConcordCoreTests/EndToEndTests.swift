@@ -35,6 +35,14 @@ struct EndToEndTests {
         let speaker = try archive.read("speakers/kim-kardashian/index.html")
         #expect(speaker.contains("In 3 articles"))
         #expect(try archive.read("speakers/index.html").contains("a source"))
+        // The statement's one passage: 14 copies in 3 articles, counted as 3 in the list and on its page.
+        #expect(try archive.read("passages/index.html").contains("<span class=\"meta\">3 articles · first"))
+        let passagePages = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("passages").path)
+            .filter { $0 != "index.html" }
+        #expect(passagePages.count == 1)
+        if let first = passagePages.first {
+            #expect(try archive.read("passages/\(first)/index.html").contains("Carried by 3 articles, earliest first."))
+        }
         try checkLinks(in: archive.output)
     }
 

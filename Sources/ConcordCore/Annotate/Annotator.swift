@@ -81,7 +81,8 @@ public struct Annotator: Sendable {
 
     /// Annotates after a change: analyses only new and edited articles, aligns
     /// only pairs involving them, then redoes the archive-wide steps. Falls back
-    /// to `annotateAll` when the change moves a run across a threshold.
+    /// to `annotateAll` when the change moves a run across a threshold. `articles` must be
+    /// sorted by id.
     func annotateChanged(_ articles: [Article], previous: Previous) -> Outcome {
         var timings = Timings()
         let clock = ContinuousClock()
@@ -120,7 +121,7 @@ public struct Annotator: Sendable {
             .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
         guard let update else { return annotateAll(articles) }
-        let clusters = WitnessClusterer(articles: articles).passages(from: update.edges, known: previous.passageIDs)
+        let clusters = WitnessClusterer(articles: articles, inIDOrder: true).passages(from: update.edges, known: previous.passageIDs)
         let passages = clusters.passages
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs

@@ -58,8 +58,8 @@ final class ArticleRecord: @unchecked Sendable {
         var stats: ArticleWordStats? = nil
         if try r.bool() {
             let words = try r.int(), shared = try r.int()
-            var per: [(Int, Int)] = []
-            for _ in 0..<(try r.count()) { per.append((try r.int(), try r.int())) }
+            var per: [(start: Int, words: Int)] = []
+            for _ in 0..<(try r.count()) { per.append((start: try r.int(), words: try r.int())) }
             var ranges: [Range<Int>] = []
             for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
             stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)

@@ -147,7 +147,7 @@ public struct SiteBuilder: Sendable {
         outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
-        let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats)
+        let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats, inIDOrder: true)
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.

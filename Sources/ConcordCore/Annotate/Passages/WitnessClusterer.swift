@@ -35,8 +35,10 @@ struct WitnessClusterer {
     }
 
     let articles: [Article]
+    /// Whether `articles` are in id order (as a build gives them); nil: checked when needed.
+    let inIDOrder: Bool?
 
-    init(articles: [Article]) { self.articles = articles }
+    init(articles: [Article], inIDOrder: Bool? = nil) { self.articles = articles; self.inIDOrder = inIDOrder }
 
     /// What a passage's id is made from, short of its words: the first copy's article, that
     /// article's bytes (their checksum) and the copy's byte range. Equal seeds, equal words.
@@ -120,7 +122,7 @@ struct WitnessClusterer {
         // index packed in one word when the articles are in id order (as a build gives them), so
         // only the articles with a node are looked at; else a rank of every article.
         let place: [UInt64]
-        if zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) {
+        if inIDOrder ?? zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) {
             place = nodes.map { articles[$0.article].date.number << 32 | UInt64($0.article) }
         } else {
             var rank = [UInt64](repeating: 0, count: articles.count)

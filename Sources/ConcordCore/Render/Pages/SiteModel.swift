@@ -68,11 +68,14 @@ public struct SiteModel: Sendable {
         return result.mapValues { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
     }
 
-    /// - Parameter wordStats: each article's word counts (`ArticleWordStats`), in the order of `unsorted`.
-    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats]) {
+    /// - Parameters:
+    ///   - wordStats: each article's word counts (`ArticleWordStats`), in the order of `unsorted`.
+    ///   - inIDOrder: whether `unsorted` is known to be in id order, as a build gives it (nil: checked
+    ///     here, 100,000 string comparisons at 100,000 articles).
+    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats], inIDOrder: Bool? = nil) {
         precondition(stats.count == unsorted.count, "one word count per article")
         // The loader gives articles in id order; sorted here only when they are not.
-        let idOrder = zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
+        let idOrder = inIDOrder ?? zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
             ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
         articlesByID = idOrder.map { unsorted[$0] }
         // Where each article (newest first) was in `unsorted`.
@@ -87,19 +90,34 @@ public struct SiteModel: Sendable {
         }
         listedKeys = articles.map(\.digests.listed); namedKeys = articles.map(\.digests.named)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
-        passageArticles = annotations.passages.map(\.articleIDs)
-        passageKeys = zip(annotations.passages, passageArticles).map { [namedKeys] passage, ids in
-            var key = PageKey(seed: 2)
-            key.add(passage.id); key.add(UInt64(ids.count))
-            for id in ids { if let o = articleIndex[id] { key.add(namedKeys[o]) } else { key.add(id) } }
-            return key.value
-        }
         var witnessStarts = [0]
         witnessStarts.reserveCapacity(annotations.passages.count + 1)
         for passage in annotations.passages { witnessStarts.append(witnessStarts.last! + passage.witnesses.count) }
         let witnessArticles = Self.positions(annotations.passages.lazy.flatMap { $0.witnesses.lazy.map(\.article) },
                                              count: witnessStarts.last!, index: articleIndex)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
+        // Each passage's distinct articles (`Passage.articleIDs`), told apart by position rather
+        // than by a set of their ids, and its key.
+        var lastPassage = [Int32](repeating: -1, count: articles.count)
+        var passageArticles: [[String]] = [], passageKeys: [UInt64] = []
+        passageArticles.reserveCapacity(annotations.passages.count); passageKeys.reserveCapacity(annotations.passages.count)
+        for (p, passage) in annotations.passages.enumerated() {
+            var ids: [String] = [], keys: [UInt64?] = []
+            for (n, w) in passage.witnesses.enumerated() {
+                let k = witnessArticles[witnessStarts[p] + n]
+                if k >= 0 {
+                    guard lastPassage[Int(k)] != Int32(p) else { continue }
+                    lastPassage[Int(k)] = Int32(p); ids.append(w.article); keys.append(namedKeys[Int(k)])
+                } else if !ids.contains(w.article) {
+                    ids.append(w.article); keys.append(nil)
+                }
+            }
+            var key = PageKey(seed: 2)
+            key.add(passage.id); key.add(UInt64(ids.count))
+            for (id, named) in zip(ids, keys) { if let named { key.add(named) } else { key.add(id) } }
+            passageArticles.append(ids); passageKeys.append(key.value)
+        }
+        (self.passageArticles, self.passageKeys) = (passageArticles, passageKeys)
         var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
         for (p, passage) in annotations.passages.enumerated() {
             for (n, w) in passage.witnesses.enumerated() {
@@ -110,7 +128,7 @@ public struct SiteModel: Sendable {
         for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.witness.start < $1.witness.start } }
         witnessesByArticle = byArticle
         wordStats = from.map { (words: stats[$0].words, shared: stats[$0].shared) }
-        witnessWords = from.map { stats[$0].perWitness.map { (start: $0.0, words: $0.1) } }
+        witnessWords = from.map { stats[$0].perWitness }
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
     }
 
@@ -208,11 +226,11 @@ struct ArticleWordStats: Sendable, Equatable {
     var words: Int
     var shared: Int
     /// (witness start offset, words in it), by start.
-    var perWitness: [(Int, Int)]
+    var perWitness: [(start: Int, words: Int)]
     /// The witness ranges these counts are for.
     var witnesses: [Range<Int>]
 
-    init(words: Int, shared: Int, perWitness: [(Int, Int)], witnesses: [Range<Int>]) {
+    init(words: Int, shared: Int, perWitness: [(start: Int, words: Int)], witnesses: [Range<Int>]) {
         self.words = words; self.shared = shared; self.perWitness = perWitness; self.witnesses = witnesses
     }
 
@@ -224,7 +242,7 @@ struct ArticleWordStats: Sendable, Equatable {
             for r in ranges where r.contains(Int(t.start)) { perWitness[r.lowerBound, default: 0] += 1; inside = true }
             if inside { shared += 1 }
         }
-        self.init(words: text.count, shared: shared, perWitness: perWitness.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+        self.init(words: text.count, shared: shared, perWitness: perWitness.sorted { $0.key < $1.key }.map { (start: $0.key, words: $0.value) },
                   witnesses: ranges)
     }
 
