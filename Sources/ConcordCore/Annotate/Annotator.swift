@@ -20,7 +20,9 @@ public struct Annotator: Sendable {
     /// Everything a build needs from annotation, and what the cache keeps of it.
     struct Outcome {
         var annotations: Annotations
-        var analyses: [ArticleAnalysis]
+        /// Each article's analysis, by index: made by this build, or its record's (an incremental
+        /// build does not gather them all in a table of its own).
+        var analysis: @Sendable (Int) -> ArticleAnalysis
         var boilerplate: Set<UInt64>
         var edges: [WitnessClusterer.Edge]
         /// Each passage's first-choice id, by seed, for the next build.
@@ -60,7 +62,7 @@ public struct Annotator: Sendable {
         let analyses = articles.indices.map {
             ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: QuoteList(perArticle[$0].0), fullNames: perArticle[$0].1)
         }
-        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analyses: analyses,
+        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analysis: { analyses[$0] },
                        boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
     }
@@ -103,22 +105,23 @@ public struct Annotator: Sendable {
             return ArticleAnalysis(wordCount: t.count, runs: ArticleRuns.of(t, size: passageOptions.shingle, window: passageOptions.window),
                                    quotes: QuoteList(quotes), fullNames: names)
         }
-        // Every article's analysis in one pass (`changed` is in index order).
-        var next = 0
-        let all = articles.indices.map { i -> ArticleAnalysis in
-            if let rec = previous.reused[i] { return rec.analysis }
-            defer { next += 1 }
-            return fresh[next]
-        }
+        // Every article's analysis: its record's, or the one just made. Not gathered in a table
+        // (100,000 copies, each retaining its parts, at 100,000 articles): the runs are taken
+        // from them in parallel, the quotes and names as they are combined.
+        let freshAt = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
+        let analysis: @Sendable (Int) -> ArticleAnalysis = { [reused = previous.reused] i in reused[i]?.analysis ?? fresh[freshAt[i]!] }
+        let runs = ParallelMap.map(Array(articles.indices), chunk: 4096) { analysis($0).runs }
         timings.tokenize = (clock.now - t0).seconds
         timings.analysed = changed.count
         t0 = clock.now
 
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated.
-        let combining = Background { [all] in finder.combine(all.lazy.map { ($0.quotes, $0.fullNames) }) }
+        let combining = Background { [count = articles.count] in
+            finder.combine((0..<count).lazy.map { i in let a = analysis(i); return (a.quotes, a.fullNames) })
+        }
         let update = PassageUpdate(options: passageOptions).update(
-            .init(articles: articles, runs: all.map(\.runs), changed: Set(changed), oldRuns: previous.oldRuns,
+            .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
         guard let update else { return annotateAll(articles) }
         let clusters = WitnessClusterer(articles: articles, inIDOrder: true).passages(from: update.edges, known: previous.passageIDs)
@@ -129,7 +132,7 @@ public struct Annotator: Sendable {
         var quotes = combining.value()
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
-        return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analyses: all,
+        return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings)
     }
