@@ -331,6 +331,44 @@ struct IncrementalBuildTests {
         try await expectFallback(archive, "damaged", notice: "damaged")
     }
 
+    /// The body file `state.bin` names, damaged: a full build, and a good cache after it.
+    @Test func damagedBodyFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let name = try #require(try BuildCache(output: archive.output).readState().body?.name)
+        let url = cacheFolder(archive).appendingPathComponent(name)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: url)
+        try await expectFallback(archive, "damaged", notice: "\(name) is truncated or damaged")
+    }
+
+    /// Builds write their body over the two body files in turn, each in place (the same file,
+    /// cut to its new length), never over the one `state.bin` names: a build killed while
+    /// writing its body leaves the last good cache, which the next build uses.
+    @Test func bodyFilesAreWrittenInTurnAndAKilledWriteIsHarmless() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let cache = BuildCache(output: archive.output)
+        func named() throws -> String { try #require(try cache.readState().body?.name) }
+        func inode(_ name: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: cacheFolder(archive).appendingPathComponent(name).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let first = try named(), firstInode = try inode(first)
+        try archive.write("one-more.txt", "date 2023-05-07 One more article for the cache to know.\n")
+        try await buildAndCompare(archive, "an article added")
+        let second = try named()
+        #expect(second != first)
+        #expect(Set([first, second]) == Set(BuildCache.bodyFiles))
+        // A killed build's half-written body, over the file state.bin does not name.
+        try Data("half a body".utf8).write(to: cacheFolder(archive).appendingPathComponent(first))
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("one-more.txt"))
+        let r = try await buildAndCompare(archive, "the article removed after a killed write")
+        #expect(r.incremental)
+        #expect(try named() == first)
+        #expect(try inode(first) == firstInode, "written over in place, not replaced")
+        let again = try await buildAndCompare(archive, "nothing changed")
+        #expect(again.incremental)
+    }
+
     @Test func cacheFromAnotherVersionFallsBackToAFullBuild() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let url = cacheFolder(archive).appendingPathComponent("state.bin")
