@@ -74,10 +74,13 @@ public struct QuoteFinder: Sendable {
         var byArticle: [String: [(String, Range<Int>)]] = [:]
         for p in passages { for w in p.witnesses { byArticle[w.article, default: []].append((p.id, w.range)) } }
         // One pass per quote, no arrays built (this runs on one core, over every quote of the archive).
+        // An article's quotes come together: its witnesses are looked up once for them all.
+        var last: (article: String, witnesses: [(String, Range<Int>)])? = nil
         for k in quotes.indices {
             let q = quotes[k]
+            if last?.article != q.article { last = (q.article, byArticle[q.article] ?? []) }
             var best: (id: String, words: Int)? = nil
-            for (id, r) in byArticle[q.article] ?? [] {
+            for (id, r) in last!.witnesses {
                 let n = r.clamped(to: q.range).count
                 guard n * 2 >= max(1, q.range.count) else { continue }
                 // Most of the quote first; of equals, the smallest id.
