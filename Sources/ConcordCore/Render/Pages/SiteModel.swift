@@ -96,28 +96,7 @@ public struct SiteModel: Sendable {
         let witnessArticles = Self.positions(annotations.passages.lazy.flatMap { $0.witnesses.lazy.map(\.article) },
                                              count: witnessStarts.last!, index: articleIndex)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
-        // Each passage's distinct articles (`Passage.articleIDs`), told apart by position rather
-        // than by a set of their ids, and its key.
-        var lastPassage = [Int32](repeating: -1, count: articles.count)
-        var passageArticles: [[String]] = [], passageKeys: [UInt64] = []
-        passageArticles.reserveCapacity(annotations.passages.count); passageKeys.reserveCapacity(annotations.passages.count)
-        for (p, passage) in annotations.passages.enumerated() {
-            var ids: [String] = [], keys: [UInt64?] = []
-            for (n, w) in passage.witnesses.enumerated() {
-                let k = witnessArticles[witnessStarts[p] + n]
-                if k >= 0 {
-                    guard lastPassage[Int(k)] != Int32(p) else { continue }
-                    lastPassage[Int(k)] = Int32(p); ids.append(w.article); keys.append(namedKeys[Int(k)])
-                } else if !ids.contains(w.article) {
-                    ids.append(w.article); keys.append(nil)
-                }
-            }
-            var key = PageKey(seed: 2)
-            key.add(passage.id); key.add(UInt64(ids.count))
-            for (id, named) in zip(ids, keys) { if let named { key.add(named) } else { key.add(id) } }
-            passageArticles.append(ids); passageKeys.append(key.value)
-        }
-        (self.passageArticles, self.passageKeys) = (passageArticles, passageKeys)
+        (passageArticles, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
         var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
         for (p, passage) in annotations.passages.enumerated() {
             for (n, w) in passage.witnesses.enumerated() {
@@ -144,6 +123,32 @@ public struct SiteModel: Sendable {
             result.append(position); last = (id, position)
         }
         return result
+    }
+
+    /// Each passage's distinct articles (`Passage.articleIDs`), told apart by their positions
+    /// (`witnessArticles`) rather than by a set of their ids, and its `passageKeys` entry.
+    private static func passageArticles(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
+                                        namedKeys: [UInt64]) -> ([[String]], [UInt64]) {
+        var lastPassage = [Int32](repeating: -1, count: namedKeys.count)
+        var passageArticles: [[String]] = [], passageKeys: [UInt64] = []
+        passageArticles.reserveCapacity(passages.count); passageKeys.reserveCapacity(passages.count)
+        for (p, passage) in passages.enumerated() {
+            var ids: [String] = [], keys: [UInt64?] = []
+            for (n, w) in passage.witnesses.enumerated() {
+                let k = witnessArticles[witnessStarts[p] + n]
+                if k >= 0 {
+                    guard lastPassage[Int(k)] != Int32(p) else { continue }
+                    lastPassage[Int(k)] = Int32(p); ids.append(w.article); keys.append(namedKeys[Int(k)])
+                } else if !ids.contains(w.article) {
+                    ids.append(w.article); keys.append(nil)
+                }
+            }
+            var key = PageKey(seed: 2)
+            key.add(passage.id); key.add(UInt64(ids.count))
+            for (id, named) in zip(ids, keys) { if let named { key.add(named) } else { key.add(id) } }
+            passageArticles.append(ids); passageKeys.append(key.value)
+        }
+        return (passageArticles, passageKeys)
     }
 
     /// Article `k`'s (a position in `articles`) `listedKeys` entry, or a mark for no article.
