@@ -322,12 +322,17 @@ struct IncrementalBuildTests {
         try await expectFallback(archive, "truncated", notice: shard)
     }
 
-    @Test func flippedByteFallsBackToAFullBuild() async throws {
-        let archive = try await builtArchive(); defer { archive.cleanup() }
-        let url = cacheFolder(archive).appendingPathComponent("state.bin")
+    /// Flips one bit of the middle byte of the cache file `name`.
+    func flipMiddleByte(_ archive: TempArchive, _ name: String) throws {
+        let url = cacheFolder(archive).appendingPathComponent(name)
         var bytes = [UInt8](try Data(contentsOf: url))
         bytes[bytes.count / 2] ^= 0x40
         try Data(bytes).write(to: url)
+    }
+
+    @Test func flippedByteFallsBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try flipMiddleByte(archive, "state.bin")
         try await expectFallback(archive, "damaged", notice: "damaged")
     }
 
@@ -335,10 +340,7 @@ struct IncrementalBuildTests {
     @Test func damagedBodyFallsBackToAFullBuild() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let name = try #require(try BuildCache(output: archive.output).readState().body?.name)
-        let url = cacheFolder(archive).appendingPathComponent(name)
-        var bytes = [UInt8](try Data(contentsOf: url))
-        bytes[bytes.count / 2] ^= 0x40
-        try Data(bytes).write(to: url)
+        try flipMiddleByte(archive, name)
         try await expectFallback(archive, "damaged", notice: "\(name) is truncated or damaged")
     }
 
