@@ -7,4 +7,6 @@
 /// which the cache already takes.
 enum PathHash {
     static func of(_ path: String) -> UInt64 { Checksum.of(path) }
+    /// The same for a path's UTF-8 bytes where they lie (a line of a manifest), with no string made.
+    static func of(_ path: UnsafeRawBufferPointer) -> UInt64 { Checksum.of(path) }
 }

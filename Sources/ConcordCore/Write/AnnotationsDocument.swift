@@ -31,10 +31,10 @@ public struct AnnotationsDocument {
             out.raw("{\n      \"id\" : "); out.string(p.id); out.raw(",\n      \"witnesses\" : ")
             let first = model.witnessStarts[k]
             out.list(Array(p.witnesses.indices), indent: 6) { out, n in
-                let w = p.witnesses[n], a = model.witnessArticles[first + n]
+                let w = p.witnesses[n]
                 out.object(indent: 10, [
                     ("article", .string(w.article)), ("end", .int(w.end)), ("start", .int(w.start)),
-                    ("text", .string(a >= 0 ? model.articles[Int(a)].text(w.range) : "")),
+                    ("text", .string(model.article(at: model.witnessArticles[first + n])?.text(w.range) ?? "")),
                 ])
             }
             out.raw("\n    }")
@@ -58,8 +58,7 @@ public struct AnnotationsDocument {
                 out.raw("null")
             }
             out.raw(",\n      \"start\" : "); out.int(q.start)
-            let a = model.quoteArticles[k]
-            out.raw(",\n      \"text\" : "); out.string(a >= 0 ? model.articles[Int(a)].text(q.range) : "")
+            out.raw(",\n      \"text\" : "); out.string(model.article(at: model.quoteArticles[k])?.text(q.range) ?? "")
             out.raw("\n    }")
         }
         out.raw(",\n  \"version\" : 1\n}\n")
@@ -81,7 +80,7 @@ public struct AnnotationsDocument {
         key.add(p.id); key.add(UInt64(p.witnesses.count))
         for (n, w) in p.witnesses.enumerated() {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(model.contentHash(model.witnessArticles[first + n]))
+            key.add(model.article(at: model.witnessArticles[first + n])?.contentHash ?? 0)
         }
         return key.value
     }
@@ -96,7 +95,7 @@ public struct AnnotationsDocument {
         } else {
             key.add("\u{0}")
         }
-        key.add(UInt64(q.start)); key.add(model.contentHash(model.quoteArticles[k]))
+        key.add(UInt64(q.start)); key.add(model.article(at: model.quoteArticles[k])?.contentHash ?? 0)
         return key.value
     }
 }

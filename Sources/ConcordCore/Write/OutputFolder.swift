@@ -215,7 +215,7 @@ public struct OutputFolder: Sendable {
                 var end = all.count
                 if let newline = memchr(base + start, 0x0A, all.count - start) { end = UnsafeRawPointer(newline) - base }
                 let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                if !line.isEmpty && test(Checksum.of(line)) { found.append(String(decoding: line, as: UTF8.self)) }
+                if !line.isEmpty && test(PathHash.of(line)) { found.append(String(decoding: line, as: UTF8.self)) }
                 start = end + 1
             }
             return found

@@ -236,7 +236,7 @@ struct PageContexts {
     /// An article's fields that lists of it show, and the checksum of its bytes
     /// (`SiteModel.listedKeys`); a mark if the archive has no such article.
     private func addListed(_ id: String, to key: inout PageKey) {
-        if let i = model.articleIndex[id] { key.add(model.listedKeys[i]) } else { key.add("\u{0}") }
+        model.addListed(model.articleIndex[id].map(Int32.init) ?? -1, to: &key)
     }
 
     /// One entry per article carrying the passage, earliest first; each of its

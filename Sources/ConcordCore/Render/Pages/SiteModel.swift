@@ -156,8 +156,8 @@ public struct SiteModel: Sendable {
         if k >= 0 { key.add(listedKeys[Int(k)]) } else { key.add("\u{0}") }
     }
 
-    /// The content hash of article `k` (a position in `articles`), 0 for no article.
-    func contentHash(_ k: Int32) -> UInt64 { k >= 0 ? articles[Int(k)].contentHash : 0 }
+    /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.
+    func article(at k: Int32) -> Article? { k >= 0 ? articles[Int(k)] : nil }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
     func words(inWitnessOf k: Int, at start: Int) -> Int {
