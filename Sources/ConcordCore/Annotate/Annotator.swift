@@ -62,7 +62,8 @@ public struct Annotator: Sendable {
         let analyses = articles.indices.map {
             ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: QuoteList(perArticle[$0].0), fullNames: perArticle[$0].1)
         }
-        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes), analysis: { analyses[$0] },
+        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles),
+                       analysis: { analyses[$0] },
                        boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
     }
@@ -132,7 +133,8 @@ public struct Annotator: Sendable {
         var quotes = combining.value()
         QuoteFinder.link(&quotes, to: passages)
         timings.quotes = (clock.now - t0).seconds
-        return Outcome(annotations: Annotations(passages: passages, quotes: quotes), analysis: analysis,
+        return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles),
+                       analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings)
     }

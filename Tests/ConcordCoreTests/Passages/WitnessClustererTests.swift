@@ -89,7 +89,8 @@ struct WitnessClustererTests {
     }
 
     /// Each article's witnesses as the clusterer gives them (by index, for word counts) are
-    /// the witnesses of the passages, article by article, sorted by start.
+    /// the witnesses of the passages, article by article, sorted by start; and each witness's
+    /// article index names its article.
     @Test func witnessRangesByArticleAreThePassagesWitnesses() throws {
         var o = ArchiveGenerator.Options()
         o.articles = 150; o.seed = 4
@@ -103,6 +104,9 @@ struct WitnessClustererTests {
             #expect(Array(outcome.witnessRanges[i]) == (byID[a.id] ?? []), "\(a.id)")
         }
         #expect(outcome.witnessRanges.ranges.count == outcome.annotations.passages.reduce(0) { $0 + $1.witnesses.count })
+        // Each witness's article by index, which the site model takes instead of searching for its id.
+        #expect(outcome.annotations.witnessArticles.map { articles[Int($0)].id }
+                == outcome.annotations.passages.flatMap { $0.witnesses.map(\.article) })
     }
 
     /// Ranges given in article order land in their articles, with none for articles skipped.

@@ -77,4 +77,52 @@ struct SiteModelTests {
             #expect(sp.kind == (sp.name == "a source" ? .anonymous : .person))
         }
     }
+
+    /// Ids asked for in id order with gaps (as an article's quotes come), in reverse, shuffled,
+    /// with far jumps and with ids the archive lacks (before, between and after its own): each
+    /// found where a table of every id finds it.
+    @Test func articlesAreFoundByIDInAnyOrder() throws {
+        let list = try articles(shuffled: true)
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        let model = SiteModel(articles: list, annotations: Annotations(), wordStats: stats)
+        let table = Dictionary(uniqueKeysWithValues: model.articles.enumerated().map { ($1.id, Int32($0)) })
+        let ids = model.articlesByID.map(\.id)
+        var rng = SplitMix64(seed: 11)
+        let inOrder = ids.enumerated().flatMap { k, id in k % 3 == 0 ? [] : Array(repeating: id, count: k % 4) }
+        let missing = ["", "a", "a0", ids[40] + "x", ids[200] + "-", "zzz"]
+        let farJumps = (0..<200).map { ids[$0 % 2 == 0 ? $0 / 2 : ids.count - 1 - $0 / 2] }
+        for asked in [inOrder, Array(inOrder.reversed()), (inOrder + missing).shuffled(using: &rng), farJumps,
+                      (ids + missing).sorted()] {
+            var search = SiteModel.IDSearch(model.articlesByID, ids.map { table[$0]! })
+            #expect(asked.map { search.position(of: $0) } == asked.map { table[$0] ?? -1 })
+        }
+        for id in ids + missing { #expect(model.position(of: id).map(Int32.init) == table[id]) }
+    }
+
+    /// The annotator's article index of each witness is used only where it names the witness's
+    /// article: indices that are right, shifted by one, out of range, or too few all give each
+    /// witness's article as found by its id.
+    @Test func witnessArticlesFromTheAnnotatorAreCheckedAgainstTheirIDs() throws {
+        let list = try articles(shuffled: false)
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        var rng = SplitMix64(seed: 3)
+        var passages: [Passage] = [], indices: [Int32] = []
+        for p in 0..<40 {
+            var witnesses: [Witness] = []
+            for n in 0..<(2 + p % 3) {
+                let k = p == 7 && n == 1 ? -1 : Int(rng.next() % UInt64(list.count))
+                witnesses.append(Witness(article: k < 0 ? "missing-article" : list[k].id, start: n, end: n + 1))
+                indices.append(Int32(k))
+            }
+            passages.append(Passage(id: "p\(p)", witnesses: witnesses))
+        }
+        let plain = SiteModel(articles: list, annotations: Annotations(), wordStats: stats)
+        let expected = passages.flatMap { $0.witnesses.map { w in Int32(plain.position(of: w.article) ?? -1) } }
+        #expect(expected.filter { $0 < 0 }.count == 1)
+        for given in [indices, indices.map { $0 + 1 }, indices.map { _ in Int32(list.count) }, Array(indices.dropLast())] {
+            let annotations = Annotations(passages: passages, quotes: [], witnessArticles: given)
+            let model = SiteModel(articles: list, annotations: annotations, wordStats: stats)
+            #expect(model.witnessArticles == expected)
+        }
+    }
 }

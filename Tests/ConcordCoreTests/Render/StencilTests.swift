@@ -40,7 +40,7 @@ struct StencilTests {
         let counts = stencilled.stencilCounts.withLock { $0 }
         #expect(counts.filled == pages && counts.plain == 0, "\(counts)")
         #expect(plain.stencilCounts.withLock { $0 }.filled == 0)
-        #expect(try a.html(of: .article(model.articleIndex["marked"]!)).contains("Tom &amp; Jerry&#39;s &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; title"))
+        #expect(try a.html(of: .article(model.position(of: "marked")!)).contains("Tom &amp; Jerry&#39;s &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; title"))
 
         // The list pages' rows: filled from their stencils, the same bytes as swift-mustache's.
         let contexts = PageContexts(model: model)

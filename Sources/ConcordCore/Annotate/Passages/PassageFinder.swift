@@ -58,6 +58,8 @@ public struct PassageFinder: Sendable {
         var ids: [WitnessClusterer.Seed: String]
         /// Each article's witnesses, by article index.
         var witnessRanges: RangesByArticle
+        /// Each witness's article, by index (`WitnessClusterer.Clusters.witnessArticles`).
+        var witnessArticles: [Int32]
     }
 
     func find(in articles: [Article], texts: [TokenizedText], runs: [ArticleRuns], profile: inout Profile) -> Result {
@@ -90,7 +92,7 @@ public struct PassageFinder: Sendable {
         let clusters = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
         profile.cluster = lap()
         return Result(passages: clusters.passages, boilerplate: boilerplateHashes, edges: edges, ids: clusters.ids,
-                      witnessRanges: clusters.witnessRanges)
+                      witnessRanges: clusters.witnessRanges, witnessArticles: clusters.witnessArticles)
     }
 }
 

@@ -48,12 +48,14 @@ struct WitnessClusterer {
         var start: Int, end: Int
     }
 
-    /// What clustering gives: the passages, each one's first-choice id by seed, and each
-    /// article's witnesses (by article index), which word counts need.
+    /// What clustering gives: the passages, each one's first-choice id by seed, each
+    /// article's witnesses (by article index), which word counts need, and each witness's
+    /// article as an index into `articles` (all passages' witnesses in order, one array).
     struct Clusters {
         var passages: [Passage]
         var ids: [Seed: String]
         var witnessRanges: RangesByArticle
+        var witnessArticles: [Int32]
     }
 
     /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
@@ -169,7 +171,8 @@ struct WitnessClusterer {
             }
             passages.append(Passage(id: id, witnesses: witnesses[k]))
         }
-        return Clusters(passages: passages, ids: ids, witnessRanges: witnessRanges)
+        return Clusters(passages: passages, ids: ids, witnessRanges: witnessRanges,
+                        witnessArticles: groups.flatMap { $0.map { Int32(nodes[$0].article) } })
     }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.

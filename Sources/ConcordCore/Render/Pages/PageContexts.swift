@@ -233,12 +233,6 @@ struct PageContexts {
         }
     }
 
-    /// An article's fields that lists of it show, and the checksum of its bytes
-    /// (`SiteModel.listedKeys`); a mark if the archive has no such article.
-    private func addListed(_ id: String, to key: inout PageKey) {
-        model.addListed(model.articleIndex[id].map(Int32.init) ?? -1, to: &key)
-    }
-
     /// One entry per article carrying the passage, earliest first; each of its
     /// copies is marked against the part of the first article's copy it matches.
     func passage(at p: Int) -> [String: Any] {
@@ -298,7 +292,7 @@ struct PageContexts {
         key.add(p.id); key.add(UInt64(model.passageArticles[k].count))
         let w = p.witnesses[0]
         key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
-        addListed(w.article, to: &key)
+        model.addListed(model.witnessArticles[model.witnessStarts[k]], to: &key)
     }
 
     /// The first words of a range, for lists.

@@ -7,7 +7,10 @@ public struct SiteModel: Sendable {
     public let articles: [Article]                // newest first
     public let articlesByID: [Article]
     public let annotations: Annotations
-    public let articleIndex: [String: Int]        // id → position in `articles`
+    /// Each article's position in `articles`, in the order of `articlesByID`: an id is found by
+    /// a search of `articlesByID` (sorted by id), not in a table of every id (100,000 strings
+    /// hashed at every build of 100,000 articles, for the few pages a change renders).
+    private let positionByID: [Int32]
     /// The tables below are indexed like `articles` (newest first): a page looks its
     /// article's up by position, not by hashing its id (12,000 pages at each build).
     /// Each article's witnesses (passage index, witness), by start.
@@ -82,19 +85,22 @@ public struct SiteModel: Sendable {
         let from = Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
         articles = from.map { unsorted[$0] }
         self.annotations = annotations
-        let articleIndex = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0) })
-        self.articleIndex = articleIndex
+        var positionOf = [Int32](repeating: 0, count: unsorted.count)   // by index in `unsorted`
+        for (position, k) in from.enumerated() { positionOf[k] = Int32(position) }
+        let positionByID = idOrder.map { positionOf[$0] }
+        self.positionByID = positionByID
         // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile.
-        let quoteLookups = Background { [quotes = annotations.quotes, count = articles.count] in
-            Self.quoteLookups(quotes, articles: count, index: articleIndex)
+        let quoteLookups = Background { [quotes = annotations.quotes, count = articles.count, articlesByID] in
+            var search = IDSearch(articlesByID, positionByID)
+            return Self.quoteLookups(quotes, articles: count, position: { search.position(of: $0) })
         }
         listedKeys = articles.map(\.digests.listed); namedKeys = articles.map(\.digests.named)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         var witnessStarts = [0]
         witnessStarts.reserveCapacity(annotations.passages.count + 1)
         for passage in annotations.passages { witnessStarts.append(witnessStarts.last! + passage.witnesses.count) }
-        let witnessArticles = Self.positions(annotations.passages.lazy.flatMap { $0.witnesses.lazy.map(\.article) },
-                                             count: witnessStarts.last!, index: articleIndex)
+        let witnessArticles = Self.witnessPositions(annotations, unsorted, positionOf,
+                                                    search: IDSearch(articlesByID, positionByID), count: witnessStarts.last!)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
         (passageArticles, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
         var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
@@ -111,18 +117,55 @@ public struct SiteModel: Sendable {
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
     }
 
-    /// The position in `articles` of the article each id names (-1 for none), `count` ids in all.
-    /// Ids come in runs (a passage's witnesses, an article's quotes): one repeated is not looked up again.
-    static func positions(_ ids: some Sequence<String>, count: Int, index: [String: Int]) -> [Int32] {
+    /// The position in `articles` of each witness's article (-1 for none), all passages' in
+    /// order: from the annotator's article indices where each names the witness's article
+    /// (`Annotations.witnessArticles`, indices into `unsorted`), else found by id.
+    private static func witnessPositions(_ annotations: Annotations, _ unsorted: [Article], _ positionOf: [Int32],
+                                         search: IDSearch, count: Int) -> [Int32] {
+        var search = search
+        let known = annotations.witnessArticles.count == count ? annotations.witnessArticles : nil
         var result: [Int32] = []
         result.reserveCapacity(count)
-        var last: (id: String, position: Int32)? = nil
-        for id in ids {
-            if let last, last.id == id { result.append(last.position); continue }
-            let position = Int32(index[id] ?? -1)
-            result.append(position); last = (id, position)
+        for passage in annotations.passages {
+            for w in passage.witnesses {
+                if let k = known?[result.count], k >= 0, Int(k) < unsorted.count, unsorted[Int(k)].id == w.article {
+                    result.append(positionOf[Int(k)])
+                } else {
+                    result.append(search.position(of: w.article))
+                }
+            }
         }
         return result
+    }
+
+    /// Finds articles' positions by id in `articlesByID` (sorted by id): by walking on from the
+    /// last one found while the ids come in order (an article's quotes, as the annotator gives
+    /// them, cost one comparison or two each), else by a binary search.
+    struct IDSearch {
+        private let byID: [Article], positions: [Int32]
+        private var next = 0
+        private var last: (id: String, position: Int32)? = nil
+
+        init(_ byID: [Article], _ positions: [Int32]) { self.byID = byID; self.positions = positions }
+
+        /// The position in `articles` of the article `id` names, or -1.
+        mutating func position(of id: String) -> Int32 {
+            if let last, last.id == id { return last.position }
+            // A few steps on from the last one found (articles without quotes are passed over),
+            // then a binary search of what lies beyond it, or before it for an id out of order.
+            var i = 0, hi = byID.count
+            if next < byID.count && byID[next].id <= id {
+                i = next
+                var steps = 0
+                while i < hi && steps < 16 && byID[i].id < id { i += 1; steps += 1 }
+                if steps < 16 { hi = i }      // found where it is, or would be
+            }
+            while i < hi { let mid = (i + hi) / 2; if byID[mid].id < id { i = mid + 1 } else { hi = mid } }
+            next = i
+            let position = i < byID.count && byID[i].id == id ? positions[i] : -1
+            last = (id, position)
+            return position
+        }
     }
 
     /// Each passage's distinct articles (`Passage.articleIDs`), told apart by their positions
@@ -170,9 +213,10 @@ public struct SiteModel: Sendable {
     /// Each article's quotes by start (by position in `articles`, found with `index`), the
     /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
     /// Quotes are grouped by position (`QuoteSelection`), never copied.
-    private static func quoteLookups(_ quotes: [Quote], articles: Int, index: [String: Int]) -> ([QuoteSelection], [Speaker], [String: String], [UInt64], [Int32]) {
+    private static func quoteLookups(_ quotes: [Quote], articles: Int, position: (String) -> Int32)
+        -> ([QuoteSelection], [Speaker], [String: String], [UInt64], [Int32]) {
         // Each quote's article, then its speaker (numbered as first met).
-        let articleOf = positions(quotes.lazy.map(\.article), count: quotes.count, index: index)
+        let articleOf = quotes.map { position($0.article) }
         var numberByName: [String: Int32] = [:]
         var names: [String] = [], kinds: [SpeakerKind] = []
         var speakerOf = [Int32](repeating: -1, count: quotes.count)
@@ -215,7 +259,14 @@ public struct SiteModel: Sendable {
         return (mine.map { QuoteSelection(quotes, $0) }, list, slugByName, speakerKeys, articleOf)
     }
 
-    public func article(_ id: String) -> Article? { articleIndex[id].map { articles[$0] } }
+    /// The position in `articles` of the article with this id.
+    public func position(of id: String) -> Int? {
+        var search = IDSearch(articlesByID, positionByID)
+        let k = search.position(of: id)
+        return k >= 0 ? Int(k) : nil
+    }
+
+    public func article(_ id: String) -> Article? { position(of: id).map { articles[$0] } }
 
 }
 
