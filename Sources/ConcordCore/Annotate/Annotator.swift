@@ -108,10 +108,13 @@ public struct Annotator: Sendable {
         }
         // Every article's analysis: its record's, or the one just made. Not gathered in a table
         // (100,000 copies, each retaining its parts, at 100,000 articles): the runs are taken
-        // from them in parallel, the quotes and names as they are combined.
+        // from them in parallel, the quotes and names as they are combined. Each pass takes only
+        // the parts it needs: a whole analysis copied retains all its parts, which for a shard's
+        // records share one mapped file, whose count of references both cores then write.
         let freshAt = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
-        let analysis: @Sendable (Int) -> ArticleAnalysis = { [reused = previous.reused] i in reused[i]?.analysis ?? fresh[freshAt[i]!] }
-        let runs = ParallelMap.map(Array(articles.indices), chunk: 4096) { analysis($0).runs }
+        let reused = previous.reused
+        let analysis: @Sendable (Int) -> ArticleAnalysis = { i in reused[i]?.analysis ?? fresh[freshAt[i]!] }
+        let runs = ParallelMap.map(Array(articles.indices), chunk: 4096) { i in reused[i]?.analysis.runs ?? fresh[freshAt[i]!].runs }
         timings.tokenize = (clock.now - t0).seconds
         timings.analysed = changed.count
         t0 = clock.now
@@ -119,7 +122,11 @@ public struct Annotator: Sendable {
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated.
         let combining = Background { [count = articles.count] in
-            finder.combine((0..<count).lazy.map { i in let a = analysis(i); return (a.quotes, a.fullNames) })
+            finder.combine((0..<count).lazy.map { i in
+                if let record = reused[i] { return (record.analysis.quotes, record.analysis.fullNames) }
+                let a = fresh[freshAt[i]!]
+                return (a.quotes, a.fullNames)
+            })
         }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
