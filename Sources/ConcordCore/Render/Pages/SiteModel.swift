@@ -78,9 +78,10 @@ public struct SiteModel: Sendable {
     init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats], inIDOrder: Bool? = nil) {
         precondition(stats.count == unsorted.count, "one word count per article")
         // The loader gives articles in id order; sorted here only when they are not.
-        let idOrder = inIDOrder ?? zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
-            ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
-        articlesByID = idOrder.map { unsorted[$0] }
+        let sorted = inIDOrder ?? zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
+        let idOrder = sorted ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
+        // Shared, not copied, when in order (a copy retains every article: 100,000 writes to scattered objects).
+        articlesByID = sorted ? unsorted : idOrder.map { unsorted[$0] }
         // Where each article (newest first) was in `unsorted`.
         let from = Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
         articles = from.map { unsorted[$0] }
