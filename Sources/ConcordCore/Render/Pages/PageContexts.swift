@@ -338,7 +338,7 @@ struct PageContexts {
     /// entry, with every article that printed them.
     func speaker(at s: Int) -> [String: Any] {
         let sp = model.speakers[s]
-        let dated = sp.quotes.compactMap { q in model.article(q.article).map { (q, $0) } }
+        let dated = zip(sp.quotes, sp.quotes.positions).compactMap { q, k in model.article(at: model.quoteArticles[Int(k)]).map { (q, $0) } }
             .sorted { x, y in Article.oldestFirst(x.1, y.1) || (x.1.id == y.1.id && x.0.start < y.0.start) }
         var groups: [(words: Set<String>, items: [(Quote, Article)])] = []
         for (q, a) in dated {

@@ -8,8 +8,8 @@ public struct SiteModel: Sendable {
     public let articlesByID: [Article]
     public let annotations: Annotations
     /// Each article's position in `articles`, in the order of `articlesByID`: an id is found by
-    /// a search of `articlesByID` (sorted by id), not in a table of every id (100,000 strings
-    /// hashed at every build of 100,000 articles, for the few pages a change renders).
+    /// a search of `articlesByID` (sorted by id, `IDSearch`), not in a table of every id
+    /// (100,000 strings hashed at every build of 100,000 articles).
     private let positionByID: [Int32]
     /// The tables below are indexed like `articles` (newest first): a page looks its
     /// article's up by position, not by hashing its id (12,000 pages at each build).
@@ -211,7 +211,7 @@ public struct SiteModel: Sendable {
         return lo < list.count && list[lo].start == start ? list[lo].words : 0
     }
 
-    /// Each article's quotes by start (by position in `articles`, found with `index`), the
+    /// Each article's quotes by start (by position in `articles`, found with `position`), the
     /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
     /// Quotes are grouped by position (`QuoteSelection`), never copied.
     private static func quoteLookups(_ quotes: [Quote], articles: Int, position: (String) -> Int32)
