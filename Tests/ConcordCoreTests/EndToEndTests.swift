@@ -36,7 +36,9 @@ struct EndToEndTests {
         #expect(speaker.contains("In 3 articles"))
         #expect(try archive.read("speakers/index.html").contains("a source"))
         // The statement's one passage: 14 copies in 3 articles, counted as 3 in the list and on its page.
-        #expect(try archive.read("passages/index.html").contains("<span class=\"meta\">3 articles · first"))
+        // Its row names the earliest article (001 and 002 share a day; 001 comes first by id).
+        #expect(try archive.read("passages/index.html").contains(
+            "<span class=\"meta\">3 articles · first 22 July 2020 in “Kim Kardashian has broken her silence on Kanye West’s mental health”</span>"))
         let passagePages = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("passages").path)
             .filter { $0 != "index.html" }
         #expect(passagePages.count == 1)

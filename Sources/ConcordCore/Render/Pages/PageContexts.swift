@@ -239,8 +239,8 @@ struct PageContexts {
         let passage = model.annotations.passages[p]
         var groups: [(article: Article, witnesses: [(Int, Witness)])] = []
         var counters: [String: Int] = [:]
-        for w in passage.witnesses {
-            guard let a = model.article(w.article) else { continue }
+        for (m, w) in passage.witnesses.enumerated() {
+            guard let a = model.article(at: model.witnessArticles[model.witnessStarts[p] + m]) else { continue }
             let n = counters[w.article, default: 0]; counters[w.article] = n + 1
             if let g = groups.firstIndex(where: { $0.article.id == a.id }) { groups[g].witnesses.append((n, w)) }
             else { groups.append((a, [(n, w)])) }
@@ -280,7 +280,7 @@ struct PageContexts {
     func passagesRow(_ k: Int) -> [String: Any] {
         let p = model.annotations.passages[k]
         var row: [String: Any] = ["url": HTML.pathSegment(p.id) + "/index.html", "articleCount": model.passageArticles[k].count]
-        if let a = model.article(p.witnesses[0].article) {
+        if let a = model.article(at: model.witnessArticles[model.witnessStarts[k]]) {
             row["excerpt"] = excerpt(a, p.witnesses[0].range); row["date"] = a.date.readable; row["firstTitle"] = a.title
         }
         return row
