@@ -122,11 +122,8 @@ public struct Annotator: Sendable {
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated.
         let combining = Background { [count = articles.count] in
-            finder.combine((0..<count).lazy.map { i in
-                if let record = reused[i] { return (record.analysis.quotes, record.analysis.fullNames) }
-                let a = fresh[freshAt[i]!]
-                return (a.quotes, a.fullNames)
-            })
+            finder.combine((0..<count).lazy.map { i in reused[i]?.analysis.quotes ?? fresh[freshAt[i]!].quotes },
+                           names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames })
         }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,

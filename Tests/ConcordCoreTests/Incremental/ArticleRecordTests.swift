@@ -145,7 +145,7 @@ struct ArticleRecordTests {
         for (quotes, _) in fresh { QuoteList(quotes).encode(into: &w) }
         var q = try Self.mapped(w.bytes)
         let lists = try zip(originals, back).map { a, rec in (try QuoteList.decode(from: &q, article: a.id), rec.analysis.fullNames) }
-        let combined = QuoteFinder().combine(lists)
+        let combined = QuoteFinder().combine(lists.lazy.map(\.0), names: lists.lazy.map(\.1))
         #expect(combined == QuoteFinder().combine(fresh))
         #expect(combined.filter { $0.id == "qs" }.map { $0.speaker?.name } == originals.map { _ in "Zoë Ng" })
         #expect(combined.count == fresh.reduce(0) { $0 + $1.0.count })

@@ -26,16 +26,19 @@ public struct QuoteFinder: Sendable {
     /// The archive's quotes from each article's own: a short name left over takes
     /// the full name most articles give it.
     func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] {
-        combine(perArticle.lazy.map { (QuoteList($0.0), $0.1) })
+        combine(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
     }
 
     /// The same from each article's `QuoteList`, whose quotes are decoded once, straight into the result.
-    /// - Parameter perArticle: read twice; a lazy view of the analyses does (no array of 100,000 copies made first).
-    func combine<C: Collection<(QuoteList, FullNames)>>(_ perArticle: C) -> [Quote] {
+    /// - Parameters:
+    ///   - lists: each article's quotes, read twice (counted, then decoded); `names`, each one's
+    ///     full names, read once if a short name is left over. Lazy views of the analyses do (no
+    ///     array of 100,000 copies made first), each taking only its part of an analysis.
+    func combine<Q: Collection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N) -> [Quote] {
         var quotes: [Quote] = []
-        quotes.reserveCapacity(perArticle.reduce(0) { $0 + $1.0.count })   // grown by doubling, 100,000 quotes were copied 17 times
+        quotes.reserveCapacity(lists.reduce(0) { $0 + $1.count })   // grown by doubling, 100,000 quotes were copied 17 times
         var short = Set<Substring>()
-        for (list, _) in perArticle {
+        for list in lists {
             list.forEach { q in
                 if let s = q.speaker, s.kind == .person, !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
                 quotes.append(q)
@@ -46,7 +49,7 @@ public struct QuoteFinder: Sendable {
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
         var fullCount: [Substring: Int] = [:]
-        for (_, fullNames) in perArticle {
+        for fullNames in names {
             for n in fullNames.names {
                 guard let first = n.firstIndex(of: " "), let last = n.lastIndex(of: " ") else { continue }
                 if short.contains(n[..<first]) || short.contains(n[n.index(after: last)...]) { fullCount[n, default: 0] += 1 }
