@@ -39,9 +39,9 @@ public struct SiteModel: Sendable {
     let quoteSpeakerKeys: [UInt64]
     /// Each quote's article, as a position in `articles` (-1: the archive has none), in the order
     /// of `annotations.quotes`; and each witness's, all passages' in one array (passage `p`'s are
-    /// `witnessArticles[witnessStarts[p]..<witnessStarts[p + 1]]`). Found once per build: page
-    /// keys and `annotations.json` asked `articleIndex` for them again and again (hashing an id
-    /// string each time, 100,000 quotes at 100,000 articles).
+    /// `witnessArticles[witnessStarts[p]..<witnessStarts[p + 1]]`). Found once per build, which
+    /// page keys, pages and `annotations.json` then read instead of looking up ids again and
+    /// again (100,000 quotes at 100,000 articles).
     let quoteArticles: [Int32]
     let witnessArticles: [Int32], witnessStarts: [Int]
 
