@@ -29,12 +29,11 @@ public struct AnnotationsDocument {
         let passages = out.list(Array(model.annotations.passages.indices), indent: 2, memo: &memo, key: passageKey) { out, k in
             let p = model.annotations.passages[k]
             out.raw("{\n      \"id\" : "); out.string(p.id); out.raw(",\n      \"witnesses\" : ")
-            let first = model.witnessStarts[k]
             out.list(Array(p.witnesses.indices), indent: 6) { out, n in
                 let w = p.witnesses[n]
                 out.object(indent: 10, [
                     ("article", .string(w.article)), ("end", .int(w.end)), ("start", .int(w.start)),
-                    ("text", .string(model.article(at: model.witnessArticles[first + n])?.text(w.range) ?? "")),
+                    ("text", .string(model.article(at: model.witnessArticle(k, n))?.text(w.range) ?? "")),
                 ])
             }
             out.raw("\n    }")
@@ -75,12 +74,12 @@ public struct AnnotationsDocument {
 
     /// Everything a passage entry is made from: its witnesses and their articles' bytes.
     private func passageKey(_ k: Int) -> UInt64 {
-        let p = model.annotations.passages[k], first = model.witnessStarts[k]
+        let p = model.annotations.passages[k]
         var key = PageKey(seed: 1)
         key.add(p.id); key.add(UInt64(p.witnesses.count))
         for (n, w) in p.witnesses.enumerated() {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(model.article(at: model.witnessArticles[first + n])?.contentHash ?? 0)
+            key.add(model.article(at: model.witnessArticle(k, n))?.contentHash ?? 0)
         }
         return key.value
     }

@@ -226,10 +226,9 @@ struct PageContexts {
     func passageKey(at p: Int, into key: inout PageKey) {
         let passage = model.annotations.passages[p]
         key.add(passage.id); key.add(UInt64(passage.witnesses.count))
-        let first = model.witnessStarts[p]
         for (n, w) in passage.witnesses.enumerated() {
             key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            model.addListed(model.witnessArticles[first + n], to: &key)
+            model.addListed(model.witnessArticle(p, n), to: &key)
         }
     }
 
@@ -240,7 +239,7 @@ struct PageContexts {
         var groups: [(article: Article, witnesses: [(Int, Witness)])] = []
         var counters: [String: Int] = [:]
         for (m, w) in passage.witnesses.enumerated() {
-            guard let a = model.article(at: model.witnessArticles[model.witnessStarts[p] + m]) else { continue }
+            guard let a = model.article(at: model.witnessArticle(p, m)) else { continue }
             let n = counters[w.article, default: 0]; counters[w.article] = n + 1
             if let g = groups.firstIndex(where: { $0.article.id == a.id }) { groups[g].witnesses.append((n, w)) }
             else { groups.append((a, [(n, w)])) }
@@ -280,7 +279,7 @@ struct PageContexts {
     func passagesRow(_ k: Int) -> [String: Any] {
         let p = model.annotations.passages[k]
         var row: [String: Any] = ["url": HTML.pathSegment(p.id) + "/index.html", "articleCount": model.passageArticles[k].count]
-        if let a = model.article(at: model.witnessArticles[model.witnessStarts[k]]) {
+        if let a = model.article(at: model.witnessArticle(k, 0)) {
             row["excerpt"] = excerpt(a, p.witnesses[0].range); row["date"] = a.date.readable; row["firstTitle"] = a.title
         }
         return row
@@ -292,7 +291,7 @@ struct PageContexts {
         key.add(p.id); key.add(UInt64(model.passageArticles[k].count))
         let w = p.witnesses[0]
         key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
-        model.addListed(model.witnessArticles[model.witnessStarts[k]], to: &key)
+        model.addListed(model.witnessArticle(k, 0), to: &key)
     }
 
     /// The first words of a range, for lists.

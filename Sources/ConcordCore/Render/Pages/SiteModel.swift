@@ -203,6 +203,10 @@ public struct SiteModel: Sendable {
     /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.
     func article(at k: Int32) -> Article? { k >= 0 ? articles[Int(k)] : nil }
 
+    /// The position in `articles` of the article of witness `n` of passage `p` (-1: none), from
+    /// `witnessArticles`, where every passage's witnesses lie in one array.
+    func witnessArticle(_ p: Int, _ n: Int) -> Int32 { witnessArticles[witnessStarts[p] + n] }
+
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
     func words(inWitnessOf k: Int, at start: Int) -> Int {
         let list = witnessWords[k]
