@@ -36,7 +36,9 @@ struct ArchiveDelta {
             read.append(path)
             if let stamp = stamps[i] { stampOf[path] = stamp }
         }
-        let loaded = (try? loader.load(paths: read)) ?? ArchiveLoader.Result(articles: [], diagnostics: [])
+        // Parsed without deciding duplicates among them: that is decided below, among every file
+        // (a file read here may be the duplicate of one whose record is reused).
+        let loaded = loader.parse(read)
         var fresh: [String: Article] = [:]
         for a in loaded.articles { fresh[a.path] = a }
         var changedPaths = Set<String>()

@@ -24,10 +24,20 @@ public struct ArchiveLoader: Sendable {
         return files.filter(ArticleParser.isArticlePath).sorted()
     }
 
-    /// Parses the articles at `paths` (relative; by default every article file of the folder).
+    /// Parses the articles at `paths` (relative; by default every article file of the folder),
+    /// keeping the first file of each id (`firstOfEachID`).
     public func load(paths given: [String]? = nil) throws(BuildFailure) -> Result {
         let paths: [String]
         if let given { paths = given } else { paths = try articlePaths() }
+        let parsed = parse(paths)
+        let (kept, duplicates) = Self.firstOfEachID(parsed.articles, \.self)
+        return Result(articles: kept, diagnostics: (parsed.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) })
+    }
+
+    /// Parses the articles at `paths`, in their order, ids not yet compared: an incremental
+    /// build parses only some files, and which of them is a duplicate, and of which file,
+    /// is decided among all of them (`ArchiveDelta`).
+    func parse(_ paths: [String]) -> Result {
         let parsed = ParallelMap.map(paths) { path -> Swift.Result<Article, Diagnostic> in
             do throws(Diagnostic) { return .success(try parser.read(sourceFolder.path + "/" + path, path: path)) }
             catch { return .failure(error) }
@@ -40,8 +50,7 @@ public struct ArchiveLoader: Sendable {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        let (kept, duplicates) = Self.firstOfEachID(articles, \.self)
-        return Result(articles: kept, diagnostics: (diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) })
+        return Result(articles: articles, diagnostics: diagnostics)
     }
 
     /// Of items in path order, the first one of each article id (the others are
