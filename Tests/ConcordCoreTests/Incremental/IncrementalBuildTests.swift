@@ -22,6 +22,8 @@ struct IncrementalBuildTests {
         try? FileManager.default.removeItem(at: full.output)
         let fullReport = try await SiteBuilder(options: full).build()
         #expect(report.diagnostics == fullReport.diagnostics, what)
+        #expect([report.articles, report.pages, report.files, report.passages, report.quotes]
+                == [fullReport.articles, fullReport.pages, fullReport.files, fullReport.passages, fullReport.quotes], what)
         let a = try snapshot(options.output), b = try snapshot(full.output)
         #expect(a.keys.sorted() == b.keys.sorted(), what)
         for (path, bytes) in b where a[path] != bytes { Issue.record("\(path) differs from a full build after: \(what)") }
