@@ -1,5 +1,5 @@
 # Concord: the two commands of the README, and a few helpers.
-.PHONY: deps build site serve test clean
+.PHONY: deps build site serve test stress clean
 
 deps:
 	@scripts/install-deps
@@ -18,6 +18,11 @@ serve: build
 
 test: deps
 	swift test
+
+# Random changes to a generated archive, each incremental build compared with a full one
+# (scripts/stress; STEPS, ARTICLES and SEED to change the run).
+stress: build
+	scripts/stress .build/release/concord --steps $(or $(STEPS),200) --articles $(or $(ARTICLES),300) --seed $(or $(SEED),1)
 
 # The site, and beside it its previous generation, build cache and lock.
 clean:
