@@ -123,6 +123,9 @@ struct ServeLog: BuildLog {
     var source = ""
     func diagnostic(_ d: Diagnostic) { console(d.located(in: source).description, true) }
     func stage(_ s: StageTiming) { if verbose { console(s.line, false) } }
+    /// As `concord build` says them: why a rebuild is a full one, or is waiting.
+    func notice(_ message: String) { console("note: " + message, true) }
+    func waiting(_ message: String) { console("note: " + message, true) }
 }
 
 public struct ServeFailure: Error, CustomStringConvertible {

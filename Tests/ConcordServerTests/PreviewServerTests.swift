@@ -14,7 +14,8 @@ final class ServerFixture: @unchecked Sendable {
     var templates: URL { root.appendingPathComponent("templates") }
     var output: URL { root.appendingPathComponent("public") }
 
-    init() async throws {
+    /// - Parameter console: gets each line the server prints, and whether it is an error.
+    init(console: @escaping @Sendable (String, Bool) -> Void = { _, _ in }) async throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -28,7 +29,7 @@ final class ServerFixture: @unchecked Sendable {
             config: root.appendingPathComponent("concord.yml")))
         options.port = 0
         options.debounce = .milliseconds(50)
-        server = PreviewServer(options: options) { _, _ in }
+        server = PreviewServer(options: options, console: console)
         let (ready, continuation) = AsyncStream<Int>.makeStream()
         let server = self.server
         task = Task { try await server.run { url in continuation.yield(url.port ?? 0); continuation.finish() } }
@@ -148,6 +149,23 @@ struct PreviewServerTests {
         try await f.stop()
         // Stopping leaves no staging folders behind.
         #expect(!FileManager.default.fileExists(atPath: f.root.path))
+    }
+
+    /// Why a build is a full one is said as `concord build` says it, on stderr: the first
+    /// build finds no cache; a rebuild after the cache was damaged says so, and rebuilds.
+    @Test func noticesAreSaidAsTheBuildSaysThem() async throws {
+        let lines = Locked<[(String, Bool)]>([])
+        let f = try await ServerFixture { line, isError in lines.withLock { $0.append((line, isError)) } }
+        #expect(lines.withLock { $0 }.contains { $0.0 == "note: full build: no build cache yet" && $0.1 })
+        let stream = try f.http.events()
+        #expect(stream.wait(for: ": connected", seconds: 5))
+        let cache = f.root.appendingPathComponent(".public.cache/state.bin")
+        try Data("garbage".utf8).write(to: cache)
+        try Data("date 2021-01-01 One more article.\n".utf8).write(to: f.source.appendingPathComponent("003_more.txt"))
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+        #expect(lines.withLock { $0 }.contains { $0.0.hasPrefix("note: full build: ") && $0.0.contains("state.bin") && $0.1 },
+                "\(lines.withLock { $0 }.map(\.0))")
+        try await f.stop()
     }
 
     @Test func staticSiteResolution() throws {
