@@ -97,6 +97,28 @@ struct EndToEndTests {
         #expect(try await archive.freshBuild() == snapshot(archive.output))
     }
 
+    /// A build's lock is free once it has handed over its report (freeing its data, which goes
+    /// on after, touches no file): a next build started at once, as a server's is, does not
+    /// wait for it, nor say that another build is running.
+    @Test func theLockIsFreeWhenABuildReturns() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        var options = ArchiveGenerator.Options()
+        options.articles = 400
+        options.seed = 3
+        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        let log = WaitLog()
+        for round in 0..<3 {
+            if round == 2 { try archive.write("late.txt", "date 2022-02-02 One more.\n") }
+            _ = try await SiteBuilder(options: archive.options(), log: log).build()
+            var waited = false
+            let lock = try OutputFolder(archive.output).lock { waited = true }
+            lock.release()
+            #expect(!waited, "round \(round)")
+        }
+        #expect(log.waits == 0)
+    }
+
     @Test func generatedArchiveBuildsByteIdenticalTwice() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

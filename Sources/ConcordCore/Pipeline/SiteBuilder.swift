@@ -53,9 +53,12 @@ public struct SiteBuilder: Sendable {
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
         output.recoverStaging()
-        if let report = try run(output, config, templates, full: options.full, listed: options.articlePaths, finished: finished) { return report }
+        // The lock goes as the report is handed over: freeing the build's data touches no file, and
+        // the next build (a server's, started at once) would otherwise wait for it, and say so.
+        let handOver: (BuildReport) -> Void = { lock.release(); finished($0) }
+        if let report = try run(output, config, templates, full: options.full, listed: options.articlePaths, finished: handOver) { return report }
         log.notice("full build: an article changed while it was being built")
-        if let report = try run(output, config, templates, full: true, listed: nil, finished: finished) { return report }
+        if let report = try run(output, config, templates, full: true, listed: nil, finished: handOver) { return report }
         throw BuildFailure("articles in \(options.source.path) kept changing during the build; the last site is left in place")
     }
 
