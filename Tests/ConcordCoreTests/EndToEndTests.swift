@@ -103,10 +103,7 @@ struct EndToEndTests {
     @Test func theLockIsFreeWhenABuildReturns() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        var options = ArchiveGenerator.Options()
-        options.articles = 400
-        options.seed = 3
-        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        try archive.writeGenerated(400, seed: 3)
         let log = WaitLog()
         for round in 0..<3 {
             if round == 2 { try archive.write("late.txt", "date 2022-02-02 One more.\n") }
@@ -122,11 +119,7 @@ struct EndToEndTests {
     @Test func generatedArchiveBuildsByteIdenticalTwice() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        var options = ArchiveGenerator.Options()
-        options.articles = 150
-        options.seed = 5
-        options.boilerplateShare = 0.1
-        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        try archive.writeGenerated(150, seed: 5, boilerplateShare: 0.1)
         let first = try await archive.build()
         #expect(first.passages > 10 && first.quotes > 100)
         let a = try snapshot(archive.output)

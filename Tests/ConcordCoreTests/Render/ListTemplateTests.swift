@@ -98,9 +98,7 @@ struct ListTemplateTests {
         let archive = try TempArchive()
         defer { archive.cleanup() }
         try archive.copySeeds()
-        var options = ArchiveGenerator.Options()
-        options.articles = 60; options.seed = 3
-        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: archive.source)
+        try archive.writeGenerated(60, seed: 3)
         let uncut = archive.root.appendingPathComponent("uncut")
         try FileManager.default.copyItem(at: Repo.templates, to: uncut)
         for list in Listing.allCases {

@@ -41,6 +41,15 @@ struct TempArchive {
         }
     }
 
+    /// Writes a generated archive into the source folder (`ArchiveGenerator`, its defaults but these).
+    func writeGenerated(_ count: Int, seed: UInt64, boilerplateShare: Double? = nil) throws {
+        var options = ArchiveGenerator.Options()
+        options.articles = count
+        options.seed = seed
+        if let boilerplateShare { options.boilerplateShare = boilerplateShare }
+        try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: source)
+    }
+
     func options(templates: URL = Repo.templates) -> BuildOptions {
         BuildOptions(source: source, output: output, templates: templates, workingDirectory: root)
     }
