@@ -13,7 +13,7 @@ struct ArchiveDelta {
     var changedPaths: Set<String>
     /// The stamp of each file read (not taken from its record), taken before it was
     /// read (a file changed while being read then looks changed to the next build,
-    /// never the reverse).
+    /// never the reverse); none for a file whose stamp was not settled (`FileStamp.isSettled`).
     var stamps: [String: FileStamp]
     var added = 0, edited = 0, removed = 0
 
@@ -43,11 +43,12 @@ struct ArchiveDelta {
         for a in loaded.articles { fresh[a.path] = a }
         var changedPaths = Set<String>()
         // A file touched but with the same bytes keeps its record, restamped (the records
-        // are this build's: read from the cache for it alone).
+        // are this build's: read from the cache for it alone); with no stamp when its stamp
+        // is not settled, so that the next build reads it again.
         for (i, path) in paths.enumerated() where keptAt[i] < 0 {
             if let a = fresh[path], let k = records.position(of: path), case let rec = records.records[k],
-               rec.article.contentHash == a.contentHash, rec.article.id == a.id, let stamp = stampOf[path] {
-                rec.stamp = stamp
+               rec.article.contentHash == a.contentHash, rec.article.id == a.id {
+                rec.stamp = stampOf[path] ?? .unknown
                 keptAt[i] = Int32(k); fresh[path] = nil; changedPaths.insert(path)
             }
         }

@@ -161,7 +161,8 @@ struct BuildState: Sendable {
     }
 
     /// One key of every source file's path and stamp, in the order given (sorted paths):
-    /// equal keys, no file added, removed or touched.
+    /// equal keys, no file added, removed or touched. 0 (no key) when a stamp is missing or
+    /// not settled (`FileStamp.of`): the next build then looks at every file's record.
     static func sourcesKey(paths: [String], stamps: [FileStamp?]) -> UInt64 {
         var key = PageKey(seed: UInt64(paths.count))
         for (path, st) in zip(paths, stamps) {

@@ -11,17 +11,47 @@ struct FileStamp: Sendable, Equatable {
     var changed: Int       // inode change time, nanoseconds
     var inode: UInt64
 
+    /// What a record keeps when the file's stamp was not known or not settled (`isSettled`):
+    /// no file has it (its size is -1), so the next build reads the file again.
+    static let unknown = FileStamp(size: -1, modified: 0, changed: 0, inode: 0)
+
     /// The stamps of files given relative to `folder`, looked up from the folder's open
     /// descriptor (the folder's own path is not walked again for each file); nil for a
-    /// file that cannot be stat'ed, all nil if the folder cannot be opened.
-    static func of(_ paths: [String], in folder: String) -> [FileStamp?] {
+    /// file that cannot be stat'ed or whose stamp is not settled yet at `now` (`isSettled`),
+    /// all nil if the folder cannot be opened. A nil stamp matches no record: the file is read.
+    /// - Parameter now: the wall-clock time before the first `stat`, in nanoseconds since 1970.
+    static func of(_ paths: [String], in folder: String, now: Int = FileStamp.now()) -> [FileStamp?] {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return paths.map { _ in nil } }
         defer { close(fd) }
         return ParallelMap.map(paths, chunk: 64) { path in
             var st = stat()
-            return fstatat(fd, path, &st, 0) == 0 ? FileStamp(st) : nil
+            guard fstatat(fd, path, &st, 0) == 0 else { return nil }
+            let stamp = FileStamp(st)
+            return stamp.isSettled(now: now) ? stamp : nil
         }
+    }
+
+    /// Whether a later change to the file is sure to give it another stamp. A file system
+    /// keeps times only so finely (a clock tick of a few milliseconds on ext4 with older
+    /// kernels; a second on ext3, two on FAT), so a file written again within that step of
+    /// being stat'ed can keep its size, times and inode while its bytes change. Its stamp
+    /// then vouches for nothing (git calls such entries "racily clean"): the build reads
+    /// the file and records no stamp, and the next build reads it again.
+    ///
+    /// Judged by the inode change time, which every write sets from the kernel's clock:
+    /// settled once it lies a step before `now`. The step is 20 ms when the time has digits
+    /// below the millisecond (the file system keeps fine times), else 2 s.
+    func isSettled(now: Int) -> Bool {
+        let step = changed % 1_000_000 != 0 ? 20_000_000 : 2_000_000_000
+        return changed < now - step
+    }
+
+    /// The wall-clock time, in nanoseconds since 1970, as file times are given.
+    static func now() -> Int {
+        var t = timespec()
+        clock_gettime(CLOCK_REALTIME, &t)
+        return Int(t.tv_sec) * 1_000_000_000 + Int(t.tv_nsec)
     }
 }
 

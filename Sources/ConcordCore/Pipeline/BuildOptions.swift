@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// gives them), when the caller has just listed them (`concord add`): the build takes
     /// them instead of listing the folder again. Nil: the build lists it.
     public var articlePaths: [String]?
+    /// The wall-clock time the build's stamps are judged settled at (`FileStamp.isSettled`),
+    /// in nanoseconds since 1970; nil: the system's clock. Tests set it to build as if later.
+    var stampTime: (@Sendable () -> Int)?
 
     public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
         self.source = source; self.output = output; self.templates = templates

@@ -52,7 +52,7 @@ extension SiteBuilder {
             let old = delta.reused[i]
             // Unchanged: the same record (same word counts).
             if let old, old.stats == stats[i] { records.append(old); continue }
-            let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0),
+            let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
                                        article: a, analysis: outcome.analysis(i), stats: stats[i])
             dirty.insert(BuildCache.shard(of: record.pathHash))
             records.append(record)

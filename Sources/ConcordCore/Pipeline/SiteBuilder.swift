@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
         if let listed { files = listed } else { files = try loader.articlePaths() }
         let listMS = lap()
         let folder = options.source.path
-        let stamps = FileStamp.of(files, in: folder)
+        let stamps = FileStamp.of(files, in: folder, now: options.stampTime?() ?? FileStamp.now())
         let statMS = lap()
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {

@@ -50,8 +50,13 @@ struct TempArchive {
         try ArchiveGenerator.write(ArchiveGenerator(options: options).generate(), to: source)
     }
 
+    /// Builds judge stamps as if 3 s after the files were written, so that they are settled
+    /// (`FileStamp.isSettled`) and the next build trusts them, as it would a user's files: a
+    /// test's builds follow its writes by milliseconds. Tests of unsettled stamps set their own time.
     func options(templates: URL = Repo.templates) -> BuildOptions {
-        BuildOptions(source: source, output: output, templates: templates, workingDirectory: root)
+        var o = BuildOptions(source: source, output: output, templates: templates, workingDirectory: root)
+        o.stampTime = { FileStamp.now() + 3_000_000_000 }
+        return o
     }
 
     func build(templates: URL = Repo.templates) async throws -> BuildReport {
