@@ -27,6 +27,17 @@ struct ParserTests {
         #expect(a.id == "a")
     }
 
+    /// A UTF-8 byte-order mark (Notepad and other Windows editors save one) before the date,
+    /// in either format; offsets still count from the file's first byte.
+    @Test func aByteOrderMarkMayComeFirst() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let a = try parser.parse(bom + Array("date 2021-03-04 The minister resigned.\n".utf8), path: "a.txt")
+        #expect(a.date.description == "2021-03-04" && a.bodyText == "The minister resigned.")
+        #expect(a.body.lowerBound == 3 + "date 2021-03-04 ".utf8.count)
+        let b = try parser.parse(bom + Array("---\ntitle: T\ndate: 2021-03-05\n---\nBody.\n".utf8), path: "b.md")
+        #expect(b.date.description == "2021-03-05" && b.bodyText == "Body.")
+    }
+
     @Test func creditLinesAreKeptApartFromTheBody() throws {
         let a = try parse("date 2020-07-26 Spread This News\n\n\n\nChannel24\n\nKim Kardashian took to Instagram on Wednesday.\n")
         #expect(a.credits == ["Spread This News", "Channel24"])
@@ -172,6 +183,20 @@ struct ArchiveLoaderTests {
             "bad.txt:1: error: missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)",
             "dup.txt:1: error: duplicate id 'dup': 'dup.md' has the same file name; rename one of them",
         ])
+    }
+
+    /// A link named like an article that leads nowhere, or round in a loop, is reported with
+    /// the reason, never passed over in silence.
+    @Test func aLinkThatLeadsNowhereIsReported() throws {
+        let archive = try TempArchive(files: ["good.txt": "date 2020-01-01 A perfectly good article with words."])
+        defer { archive.cleanup() }
+        #expect(symlink("nowhere.txt", archive.source.appendingPathComponent("gone.txt").path) == 0)
+        #expect(symlink("round.md", archive.source.appendingPathComponent("round.md").path) == 0)
+        let result = try ArchiveLoader(sourceFolder: archive.source).load()
+        #expect(result.articles.map(\.id) == ["good"])
+        #expect(result.diagnostics == [
+            Diagnostic(path: "gone.txt", line: 1, message: "cannot read file: it is a symbolic link to 'nowhere.txt', which does not exist"),
+            Diagnostic(path: "round.md", line: 1, message: "cannot read file: too many levels of symbolic links")])
     }
 
     @Test func missingSourceFolderIsAFailure() {

@@ -8,7 +8,9 @@ struct DatedTextParser {
 
     func parse(_ bytes: [UInt8]) throws(Diagnostic) -> Article {
         // The first line: white space, `date`, white space, the day; the rest starts the body.
-        let line = SourceText.trimmed(bytes, 0..<SourceText.lineEnd(bytes, from: 0))
+        // A byte-order mark (as some Windows editors save UTF-8) may come first.
+        let first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let line = SourceText.trimmed(bytes, first..<SourceText.lineEnd(bytes, from: first))
         func isBlank(_ i: Int) -> Bool { bytes[i] == 0x20 || bytes[i] == 0x09 }
         guard bytes[line].starts(with: Array("date".utf8)), line.count > 4, isBlank(line.lowerBound + 4) else {
             throw Diagnostic(path: path, line: 1,

@@ -6,13 +6,27 @@ import Foundation
 /// File-system calls for the hot paths, with as few system calls as it takes:
 /// on a slow disk each one counts (see the README's benchmark notes).
 enum FastFiles {
-    /// Regular files under `folder` (recursively), as relative paths; hidden entries skipped.
-    static func listFiles(under folder: String) -> [String]? {
+    /// Files under `folder` (recursively), as relative paths; hidden entries skipped.
+    ///
+    /// - Parameter followingLinks: whether a symbolic link is taken for what it leads to (the
+    ///   source and template folders: an archive may link in a folder kept elsewhere) or for
+    ///   itself (the output folder, where Concord makes no links: a folder linked into it is
+    ///   never walked, so pruning never removes a file outside it). Followed, a link back to
+    ///   a folder being walked (`ln -s . again`) is passed over: what it leads to is listed
+    ///   already; a link that leads nowhere is listed, so that reading it says what is wrong.
+    static func listFiles(under folder: String, followingLinks: Bool = true) -> [String]? {
         var result: [String] = []
+        // The folders being walked, from the top, by device and inode.
+        var walking: [(dev_t, ino_t)] = []
         func walk(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : folder + "/" + relative
             guard let dir = opendir(path) else { return false }
             defer { closedir(dir) }
+            var here = stat()
+            guard fstat(dirfd(dir), &here) == 0 else { return false }
+            if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { return true }
+            walking.append((here.st_dev, here.st_ino))
+            defer { walking.removeLast() }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -20,16 +34,30 @@ enum FastFiles {
                 if name.hasPrefix(".") { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                    var st = stat()
-                    guard stat(folder + "/" + child, &st) == 0 else { continue }
-                    type = (st.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (st.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : -1
+                var st = stat()
+                if type == Int32(DT_UNKNOWN) {
+                    guard lstat(folder + "/" + child, &st) == 0 else { continue }
+                    type = Self.type(st)
+                }
+                if type == Int32(DT_LNK) {
+                    guard followingLinks, stat(folder + "/" + child, &st) == 0 else { result.append(child); continue }
+                    type = Self.type(st)
                 }
                 if type == Int32(DT_DIR) { _ = walk(child) } else if type == Int32(DT_REG) { result.append(child) }
             }
             return true
         }
         return walk("") ? result : nil
+    }
+
+    /// The `d_type` of what `st` describes: a folder, a regular file, a link, or -1 for anything else.
+    private static func type(_ st: stat) -> Int32 {
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: Int32(DT_DIR)
+        case S_IFREG: Int32(DT_REG)
+        case S_IFLNK: Int32(DT_LNK)
+        default: -1
+        }
     }
 
     /// Makes the folder `full` is in, and any missing above it, with mkdir: every page is in a
@@ -51,16 +79,20 @@ enum FastFiles {
     }
 
     /// Why `read(_:limit:)` gives no bytes.
-    enum ReadFailure: Error { case unreadable, tooLarge(Int) }
+    enum ReadFailure: Error {
+        /// The call that failed said why (`errno`).
+        case unreadable(errno: Int32)
+        case tooLarge(Int)
+    }
 
     /// The bytes of a file, unless it cannot be read or `fstat` says it holds more than `limit`
     /// bytes (then it is not read at all: an article file of gigabytes is left out at once).
     static func read(_ path: String, limit: Int) -> Result<[UInt8], ReadFailure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(.unreadable) }
+        guard fd >= 0 else { return .failure(.unreadable(errno: errno)) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(.unreadable) }
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable(errno: errno)) }
         guard Int(st.st_size) <= limit else { return .failure(.tooLarge(Int(st.st_size))) }
         // The size `fstat` gives is a first guess (a file may grow, and /sys files say 4096). One
         // byte more is asked for, so that a file of that size is read whole in one buffer: one
@@ -70,7 +102,7 @@ enum FastFiles {
         var offset = 0
         while true {
             guard let n = bytes.withUnsafeMutableBytes({ fill(fd, $0.baseAddress! + offset, size - offset) }) else {
-                return .failure(.unreadable)
+                return .failure(.unreadable(errno: errno))
             }
             offset += n
             if offset < size { break }
@@ -101,7 +133,8 @@ enum FastFiles {
 
     /// The same for bytes in pieces (`SplicedBytes`), compared piece by piece.
     static func holds(_ path: String, pieces: [UnsafeRawBufferPointer]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // A link is not followed: it holds no page of the site, whatever it leads to.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var st = stat()
@@ -147,6 +180,15 @@ enum FastFiles {
         write(pieces: [bytes], to: path, sparingLinks: sparingLinks)
     }
 
+    /// Opens `path` to write, made if missing, with `flags` besides. A symbolic link there
+    /// (Concord writes none: a user's, perhaps to a file outside the output) is replaced
+    /// by the file, never written through.
+    private static func openForWriting(_ path: String, _ flags: Int32) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags, 0o644)
+        guard fd < 0, errno == ELOOP, unlink(path) == 0 else { return fd }
+        return open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags, 0o644)
+    }
+
     /// The same for bytes in pieces (`SplicedBytes`), written in order with `writev`.
     ///
     /// With `sparingLinks`, a file of one link is written over in place and cut to length
@@ -157,18 +199,18 @@ enum FastFiles {
         var fd: Int32
         var cutAfter = false
         if sparingLinks {
-            fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            fd = openForWriting(path, 0)
             guard fd >= 0 else { return errno }
             var st = stat()
             if fstat(fd, &st) == 0 && st.st_nlink > 1 {
                 close(fd)
                 guard unlink(path) == 0 || errno == ENOENT else { return errno }
-                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                fd = openForWriting(path, O_TRUNC)
             } else {
                 cutAfter = true
             }
         } else {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = openForWriting(path, O_TRUNC)
         }
         guard fd >= 0 else { return errno }
         defer { close(fd) }

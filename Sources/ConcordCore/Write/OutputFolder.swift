@@ -94,7 +94,10 @@ public struct OutputFolder: Sendable {
            (try? fm.moveItem(at: previous, to: staging)) != nil {
             let generation = Self.generation(of: staging)
             unlink(staging.path + "/" + Self.generationFile)
-            return (staging, generation, false)
+            // Concord makes no links. One at the top (a user's, perhaps to a folder outside) is
+            // removed, never written or pruned through; what the folder holds is then not what
+            // its generation says, so it is compared file by file, as after a killed build.
+            return (staging, Self.removeLinks(in: staging) ? nil : generation, false)
         }
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -103,6 +106,24 @@ public struct OutputFolder: Sendable {
             throw BuildFailure("cannot create a staging folder in '\(parent.path)': \(error.localizedDescription)")
         }
         return (staging, nil, true)
+    }
+
+    /// Removes the symbolic links among the entries of `folder` (the links, not what they
+    /// lead to); whether there were any.
+    static func removeLinks(in folder: URL) -> Bool {
+        guard let dir = opendir(folder.path) else { return false }
+        defer { closedir(dir) }
+        var links: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            var st = stat()
+            if entry.pointee.d_type == UInt8(DT_LNK)
+                || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && lstat(folder.path + "/" + name, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK) {
+                links.append(name)
+            }
+        }
+        for name in links { unlink(folder.path + "/" + name) }
+        return !links.isEmpty
     }
 
     private var stagingPrefix: String { ".\(url.lastPathComponent).staging-" }
@@ -166,23 +187,36 @@ public struct OutputFolder: Sendable {
             // folder is walked instead.
             let found = wanted.isEmpty ? [] : listed(manifestData, where: wanted.contains)
             gone = Set(found.map(PathHash.of)).count == wanted.count ? found
-                : (FastFiles.listFiles(under: staging.path) ?? []).filter(isGone)
+                : (FastFiles.listFiles(under: staging.path, followingLinks: false) ?? []).filter(isGone)
         } else if manifestData != nil {
             gone = listed(manifestData, where: isGone)
         } else {
-            gone = (FastFiles.listFiles(under: staging.path) ?? []).filter(isGone)
+            gone = (FastFiles.listFiles(under: staging.path, followingLinks: false) ?? []).filter(isGone)
         }
         if !gone.isEmpty {
-            // The folders of removed files, deepest first: `rmdir` removes those left empty
-            // and refuses, harmlessly, those that still hold something.
             func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
             var folders = Set<String>()
             for path in gone {
-                unlink(staging.path + "/" + path)
                 var folder = parent(path)
                 while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
             }
-            for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) }) { rmdir(staging.path + "/" + folder) }
+            // A folder that is a symbolic link (Concord makes none: a user's, perhaps to a folder
+            // outside) is not gone into: nothing under it is removed.
+            let linked = folders.filter { folder in
+                var st = stat()
+                return lstat(staging.path + "/" + folder, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+            }
+            func underLink(_ path: String) -> Bool {
+                guard !linked.isEmpty else { return false }
+                var folder = parent(path)
+                while !folder.isEmpty { if linked.contains(folder) { return true }; folder = parent(folder) }
+                return false
+            }
+            for path in gone where !underLink(path) { unlink(staging.path + "/" + path) }
+            // The folders of removed files, deepest first: `rmdir` removes those left empty
+            // and refuses, harmlessly, those that still hold something.
+            for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) })
+            where !linked.contains(folder) && !underLink(folder) { rmdir(staging.path + "/" + folder) }
         }
         // Every file kept is one of `order`'s (the build's pages, annotations.json and the assets),
         // so equal counts mean the same paths (a repeated path, an asset named like a page, makes

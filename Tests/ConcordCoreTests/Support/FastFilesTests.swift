@@ -75,4 +75,47 @@ struct FastFilesTests {
             #expect(inode(staged) == own)
         }
     }
+
+    /// Listing follows links (a folder kept elsewhere is part of the archive) but passes over a
+    /// link back to a folder being walked, and lists a link that leads nowhere (its reader
+    /// reports it). Not following, links are entries of their own and never gone into.
+    @Test func listingFollowsLinksButNotInCircles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let top = root.appendingPathComponent("top"), elsewhere = root.appendingPathComponent("elsewhere")
+        for folder in [top.appendingPathComponent("sub"), elsewhere] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        for file in ["top/a.txt", "top/sub/b.txt", "elsewhere/c.txt"] {
+            try Data("x".utf8).write(to: root.appendingPathComponent(file))
+        }
+        let links = ["top/self": ".", "top/sub/up": "..", "top/linked": "../elsewhere", "top/gone.txt": "nowhere.txt"]
+        for (link, target) in links { #expect(symlink(target, root.appendingPathComponent(link).path) == 0) }
+        let followed = try #require(FastFiles.listFiles(under: top.path)).sorted()
+        #expect(followed == ["a.txt", "gone.txt", "linked/c.txt", "sub/b.txt"])
+        let notFollowed = try #require(FastFiles.listFiles(under: top.path, followingLinks: false)).sorted()
+        #expect(notFollowed == ["a.txt", "gone.txt", "linked", "self", "sub/b.txt", "sub/up"])
+    }
+
+    /// A link where a file is written is replaced by the file, never written through (it may
+    /// lead out of the output folder), and holds no bytes of the site.
+    @Test func writingReplacesALinkAndNeverWritesThroughIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-wlink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outside = folder.appendingPathComponent("outside.html").path
+        let page = Array("<p>the page</p>".utf8)
+        for sparing in [false, true] {
+            try Data(page).write(to: URL(fileURLWithPath: outside))
+            let path = folder.appendingPathComponent("page-\(sparing).html").path
+            #expect(symlink(outside, path) == 0)
+            #expect(!page.withUnsafeBytes { FastFiles.holds(path, $0) }, "a link holds no page")
+            let written = Array("<p>the new page</p>".utf8)
+            #expect(written.withUnsafeBytes { FastFiles.write($0, to: path, sparingLinks: sparing) } == 0)
+            #expect(FastFiles.read(outside) == page, "written through the link (sparing links: \(sparing))")
+            var st = stat()
+            #expect(lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG)
+            #expect(FastFiles.read(path) == written)
+        }
+    }
 }
