@@ -160,6 +160,22 @@ struct EndToEndTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// An asset that is a link to nothing stops the build with the reason, the last site kept.
+    @Test func anAssetLinkedToNothingSaysSo() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let before = try snapshot(archive.output)
+        let templates = archive.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        let asset = templates.appendingPathComponent("extra.css")
+        #expect(symlink("nowhere.css", asset.path) == 0)
+        let error = await #expect(throws: BuildFailure.self) { try await archive.build(templates: templates) }
+        #expect(error?.message == "cannot read asset \(asset.path): it is a symbolic link to 'nowhere.css', which does not exist")
+        #expect(try snapshot(archive.output) == before)
+    }
+
     @Test func unsafeOutputFoldersAreRefused() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Turns one file's bytes into an `Article`, or a `Diagnostic` naming the line at fault.
 ///
 /// The format is chosen by content, not extension: a file whose first line is
@@ -43,18 +39,8 @@ public struct ArticleParser: Sendable {
         case .failure(.tooLarge(let count)): throw tooLarge(count, path: path)
         case .failure(.unreadable(let errno)):
             // A link that leads nowhere, or round in a loop, is listed so that it is reported here.
-            throw Diagnostic(path: path, line: 1, message: "cannot read file: " + Self.whyUnreadable(file, errno))
+            throw Diagnostic(path: path, line: 1, message: "cannot read file: " + FastFiles.whyUnreadable(file, errno: errno))
         }
-    }
-
-    /// Why a file cannot be read, in words: the system's, or for a link to a missing file, where it leads.
-    static func whyUnreadable(_ file: String, _ errno: Int32) -> String {
-        var target = [UInt8](repeating: 0, count: 4096)
-        let count = target.withUnsafeMutableBytes { readlink(file, $0.baseAddress!, 4096) }
-        if errno == ENOENT, count > 0 {
-            return "it is a symbolic link to '\(String(decoding: target[..<count], as: UTF8.self))', which does not exist"
-        }
-        return String(cString: strerror(errno)).lowercased()
     }
 
     /// The article id: the file name without its extension.

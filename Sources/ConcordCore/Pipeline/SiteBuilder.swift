@@ -259,8 +259,9 @@ public struct SiteBuilder: Sendable {
                 rendered += try renderer.render(lost) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             }
             for asset in templates.assets {
-                guard let bytes = FastFiles.read(templates.folder.path + "/" + asset) else {
-                    throw BuildFailure("cannot read asset \(templates.folder.path)/\(asset)")
+                let file = templates.folder.path + "/" + asset
+                guard let bytes = FastFiles.read(file) else {
+                    throw BuildFailure("cannot read asset \(file): \(FastFiles.whyUnreadable(file))")
                 }
                 put(asset, key: Checksum.of(bytes), bytes)
             }

@@ -112,6 +112,23 @@ enum FastFiles {
         return .success(bytes)
     }
 
+    /// Why the file at `path` cannot be read, in words, from the `errno` of the call that
+    /// failed: the system's words, or for a link to nothing, where it leads.
+    static func whyUnreadable(_ path: String, errno code: Int32) -> String {
+        var target = [UInt8](repeating: 0, count: 4096)
+        let count = target.withUnsafeMutableBytes { readlink(path, $0.baseAddress!, 4096) }
+        if code == ENOENT, count > 0 {
+            return "it is a symbolic link to '\(String(decoding: target[..<count], as: UTF8.self))', which does not exist"
+        }
+        return String(cString: strerror(code)).lowercased()
+    }
+
+    /// The same, for a file `read` gave nothing for.
+    static func whyUnreadable(_ path: String) -> String {
+        if case .failure(.unreadable(let code)) = read(path, limit: .max) { return whyUnreadable(path, errno: code) }
+        return "it changed while it was read"
+    }
+
     /// Reads from `fd` into `buffer` until `capacity` bytes are in or the file ends;
     /// the number read, or nil on an error.
     private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ capacity: Int) -> Int? {

@@ -67,7 +67,8 @@ public final class StagingWriter: @unchecked Sendable {
 
     public func copy(from source: URL, to path: String) {
         guard let bytes = FastFiles.read(source.path) else {
-            lock.lock(); errors.append("cannot read asset \(source.path)"); lock.unlock()
+            let why = FastFiles.whyUnreadable(source.path)
+            lock.lock(); errors.append("cannot read asset \(source.path): \(why)"); lock.unlock()
             return
         }
         write(path, bytes)
