@@ -47,17 +47,29 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     deinit { source?.cancel() }
 
+    /// Watches `path` and the folders below it, following links (as the build reads a folder
+    /// linked in). Each folder once: inotify gives a folder reached again, through a link back
+    /// up (`ln -s . again`), the watch it has, and the walk stops there. (Walked again, one such
+    /// link recursed until paths grew too long, and two never ended: the server never started.)
     private func addRecursively(_ path: String) {
+        var seen = Set<Int32>()
+        add(path, &seen)
+    }
+
+    private func add(_ path: String, _ seen: inout Set<Int32>) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
-        if wd >= 0 { folders[wd] = path }
+        if wd >= 0 {
+            guard seen.insert(wd).inserted else { return }
+            folders[wd] = path
+        }
         guard isDir.boolValue else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
             let child = path + "/" + name
             var childIsDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir), childIsDir.boolValue {
-                addRecursively(child)
+                add(child, &seen)
             }
         }
     }
