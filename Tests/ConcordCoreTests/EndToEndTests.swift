@@ -160,6 +160,25 @@ struct EndToEndTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// An output folder given as a link (`public` → a folder served elsewhere) is written where
+    /// it leads; the link stays.
+    @Test func anOutputLinkIsWrittenThrough() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let served = archive.root.appendingPathComponent("served")
+        try FileManager.default.createDirectory(at: served, withIntermediateDirectories: true)
+        let link = archive.root.appendingPathComponent("public")
+        #expect(symlink(served.path, link.path) == 0)
+        let options = BuildOptions(source: archive.source, output: link, templates: Repo.templates, workingDirectory: archive.root)
+        #expect(options.output.path == served.resolvingSymlinksInPath().path)
+        for _ in 0..<2 { _ = try await SiteBuilder(options: options).build() }
+        var st = stat()
+        #expect(lstat(link.path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK, "the link was replaced")
+        #expect(FileManager.default.fileExists(atPath: served.appendingPathComponent("index.html").path))
+        #expect(FileManager.default.fileExists(atPath: link.appendingPathComponent("articles").path))
+    }
+
     /// An asset that is a link to nothing stops the build with the reason, the last site kept.
     @Test func anAssetLinkedToNothingSaysSo() async throws {
         let archive = try TempArchive()

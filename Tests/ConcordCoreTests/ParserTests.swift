@@ -197,6 +197,12 @@ struct ArchiveLoaderTests {
         #expect(result.diagnostics == [
             Diagnostic(path: "gone.txt", line: 1, message: "cannot read file: it is a symbolic link to 'nowhere.txt', which does not exist"),
             Diagnostic(path: "round.md", line: 1, message: "cannot read file: too many levels of symbolic links")])
+        // A name that is not UTF-8 is listed with its bad bytes replaced: no file has that name.
+        let name = Array((archive.source.path + "/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]   // Latin-1 é
+        let fd = name.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0); close(fd)
+        let named = try ArchiveLoader(sourceFolder: archive.source).load().diagnostics.filter { $0.path.hasPrefix("caf") }
+        #expect(named.map(\.message) == ["cannot read file: its name is not UTF-8; rename the file"])
     }
 
     @Test func missingSourceFolderIsAFailure() {

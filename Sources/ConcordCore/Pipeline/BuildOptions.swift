@@ -22,9 +22,19 @@ public struct BuildOptions: Sendable {
     /// in nanoseconds since 1970; nil: the system's clock. Tests set it to build as if later.
     var stampTime: (@Sendable () -> Int)?
 
+    /// - Parameter output: a symbolic link to a folder (`public` → `/var/www/site`) stands for
+    ///   that folder: the site is written there, its staging folder, previous generation and
+    ///   cache beside it. (The link was moved aside as the previous generation, and replaced.)
     public init(source: URL, output: URL, templates: URL, workingDirectory: URL, config: URL? = nil) {
-        self.source = source; self.output = output; self.templates = templates
+        self.source = source; self.output = Self.followingLink(output); self.templates = templates
         self.workingDirectory = workingDirectory; self.config = config
+    }
+
+    /// What `url` leads to, if it is a symbolic link; else `url`.
+    static func followingLink(_ url: URL) -> URL {
+        var st = stat()
+        guard lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return url }
+        return url.resolvingSymlinksInPath()
     }
 
     /// Passage settings: defaults, then the config file, then the command line.

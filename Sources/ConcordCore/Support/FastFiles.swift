@@ -120,6 +120,8 @@ enum FastFiles {
         if code == ENOENT, count > 0 {
             return "it is a symbolic link to '\(String(decoding: target[..<count], as: UTF8.self))', which does not exist"
         }
+        // Listed with the bytes of its name that are not UTF-8 replaced, so no file has that name.
+        if code == ENOENT, path.contains("\u{FFFD}") { return "its name is not UTF-8; rename the file" }
         return String(cString: strerror(code)).lowercased()
     }
 
