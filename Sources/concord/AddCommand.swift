@@ -33,6 +33,9 @@ struct AddCommand: AsyncParsableCommand {
         }
         for d in outcome.diagnostics { log.diagnostic(d) }
         for (given, written) in outcome.added { log.info("Added \(given) as \(site.source)/\(written)") }
+        for (given, there) in outcome.alreadyThere {
+            log.info("Not added: \(given) is in the archive already, as \(site.source)/\(there) (the same bytes)")
+        }
         options.articlePaths = outcome.articlePaths
         let status = await Builder.runAndReport(options, log: log)
         if status != 0 { throw ExitCode(status) }

@@ -35,6 +35,24 @@ struct ImporterTests {
         #expect(report.diagnostics.isEmpty)
     }
 
+    /// A file whose bytes an article of its name has (a file of the source folder given, a
+    /// download added twice) is not copied again as a second article.
+    @Test func aFileAlreadyThereIsNotAddedAgain() throws {
+        let archive = try TempArchive(files: ["story.txt": "date 2020-01-01 The text of the story."])
+        defer { archive.cleanup() }
+        let download = archive.root.appendingPathComponent("story.txt")
+        try Data("date 2020-01-01 The text of the story.".utf8).write(to: download)
+        let outcome = try ArticleImporter(sourceFolder: archive.source)
+            .importFiles([archive.source.appendingPathComponent("story.txt"), download, download])
+        #expect(outcome.added.isEmpty)
+        #expect(outcome.alreadyThere.map(\.1) == ["story.txt", "story.txt", "story.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.source.path) == ["story.txt"])
+        // Other bytes under that name are a new article, as before.
+        try Data("date 2020-01-02 Another story.".utf8).write(to: download)
+        let again = try ArticleImporter(sourceFolder: archive.source).importFiles([download, download])
+        #expect(again.added.map(\.1) == ["story-2.txt"] && again.alreadyThere.map(\.1) == ["story-2.txt"])
+    }
+
     @Test func replaceOverwritesTheArticleWithThatName() throws {
         let archive = try TempArchive(files: ["story.txt": "date 2020-01-01 Old text of the story."])
         defer { archive.cleanup() }

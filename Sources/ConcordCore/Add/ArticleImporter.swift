@@ -3,7 +3,7 @@ import Foundation
 /// Copies new article files into the source folder under safe, unique names.
 ///
 /// Each file is parsed first (the same checks and messages as a build); a bad
-/// one is reported and not copied. A name is made safe (letters, digits,
+/// one is reported and not copied, nor is one whose bytes an article of its name has. A name is made safe (letters, digits,
 /// `.`, `_`, `-`), and made unique by a `-2`, `-3`, … suffix unless
 /// `replace` is set, in which case the article with that id is replaced
 /// (other files with the same id are removed so the id stays unique). Files
@@ -19,6 +19,9 @@ public struct ArticleImporter: Sendable {
     public struct Outcome: Sendable {
         /// (file given, path written relative to the source folder)
         public var added: [(String, String)] = []
+        /// (file given, the article file with its name and the same bytes, relative to the
+        /// source folder): files not added again.
+        public var alreadyThere: [(String, String)] = []
         public var diagnostics: [Diagnostic] = []
         /// The source folder's article files after the import, as `ArchiveLoader.articlePaths()`
         /// lists them (sorted): the build that follows takes them instead of listing the folder again.
@@ -50,14 +53,21 @@ public struct ArticleImporter: Sendable {
                 continue
             }
             let base = Self.safeName(file.deletingPathExtension().lastPathComponent)
+            // The same bytes as an article of its name, or of a name it was given before (`-2`,
+            // `-3`, …): a file of the source folder given, or a download added twice. Nothing
+            // to add: a copy would be a second article.
+            if !replace, let same = Self.names(base).prefix(while: { existing[$0] != nil }).lazy
+                .flatMap({ existing[$0]! }).first(where: { FastFiles.read(sourceFolder.path + "/" + $0) == bytes }) {
+                outcome.alreadyThere.append((shown, same))
+                continue
+            }
             var id = base
             if replace {
                 for path in existing[id] ?? [] {
                     if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, present: false) }
                 }
             } else {
-                var n = 2
-                while existing[id] != nil { id = "\(base)-\(n)"; n += 1 }
+                id = Self.names(base).first { existing[$0] == nil }!
             }
             let name = id + "." + ext
             let target = sourceFolder.appendingPathComponent(name)
@@ -76,6 +86,11 @@ public struct ArticleImporter: Sendable {
         }
         outcome.articlePaths = paths
         return outcome
+    }
+
+    /// The names a file called `base` is given, in order of preference: `base`, `base-2`, `base-3`, …
+    static func names(_ base: String) -> some Sequence<String> {
+        (1...).lazy.map { $0 == 1 ? base : "\(base)-\($0)" }
     }
 
     /// Letters, digits, `.`, `_` and `-` (see `ASCIIName`); never hidden or empty.
