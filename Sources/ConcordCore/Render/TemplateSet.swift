@@ -46,10 +46,19 @@ public struct TemplateSet: Sendable {
         let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted()
         var key = PageKey(seed: 0)
         var all = PageKey(seed: 1)
+        var texts: [String: String] = [:]   // by template name
         for f in files {
-            let sum = Checksum.of(FastFiles.read(folder.path + "/" + f) ?? [])
-            if f.hasSuffix(".mustache") { key.add(f); key.add(sum) }
+            let bytes = FastFiles.read(folder.path + "/" + f) ?? []
+            let sum = Checksum.of(bytes)
+            if f.hasSuffix(".mustache") {
+                key.add(f); key.add(sum)
+                texts[String(f.dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
+            }
             all.add(f); all.add(sum)
+        }
+        if let cycle = PartialCycles.first(in: texts) {
+            throw BuildFailure("\(folder.appendingPathComponent(cycle.name + ".mustache").path):\(cycle.line): error: templates include each other without "
+                               + "end (\(cycle.path.joined(separator: " → "))): a template may not include itself, directly or through others")
         }
         checksum = key.value
         folderChecksum = all.value

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Finds templates that include themselves, directly or through other partials.
+///
+/// swift-mustache follows `{{> name}}` (and `{{< name}}`) as often as it is told to, so a
+/// template that includes itself recursed until the stack ran out and the build crashed
+/// (`concord serve` with it). Concord's pages are flat, and a section around the partial
+/// would not stop it either (a name missing from the inner context is looked up in the
+/// outer one, which has it), so any such cycle is refused before anything renders.
+enum PartialCycles {
+    /// A `{{>` or `{{<` tag in a template: the name it includes and the line it is on.
+    struct Include: Equatable { var name: String; var line: Int }
+
+    /// The includes of one template's text, with the default `{{ }}` delimiters.
+    static func includes(in text: String) -> [Include] {
+        var result: [Include] = []
+        var line = 1
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "}}") else { break }
+            let tag = after[..<close.lowerBound]
+            if let kind = tag.first, kind == ">" || kind == "<" {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && !name.hasPrefix("*") { result.append(Include(name: name, line: line)) }
+            }
+            line += tag.filter { $0 == "\n" }.count
+            rest = after[close.upperBound...]
+        }
+        return result
+    }
+
+    /// The first cycle among `templates` (name → text), in name order: the file and line of
+    /// the include that closes it, and the names around it (`a → b → a`); nil if there is none.
+    static func first(in templates: [String: String]) -> (name: String, line: Int, path: [String])? {
+        let edges = templates.mapValues { includes(in: $0).filter { templates[$0.name] != nil } }
+        var done = Set<String>()
+        var stack: [String] = []
+        func visit(_ name: String) -> (String, Int, [String])? {
+            stack.append(name)
+            defer { stack.removeLast() }
+            for include in edges[name] ?? [] {
+                if let start = stack.firstIndex(of: include.name) {
+                    return (name, include.line, Array(stack[start...]) + [include.name])
+                }
+                if !done.contains(include.name), let found = visit(include.name) { return found }
+            }
+            done.insert(name)
+            return nil
+        }
+        for name in templates.keys.sorted() where !done.contains(name) {
+            if let found = visit(name) { return found }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+@Suite("Partial cycles")
+struct PartialCyclesTests {
+    @Test func includesAreFoundWithTheirLines() {
+        let text = "{{% CONTENT_TYPE: HTML }}\n<p>{{> partials/meta}}</p>\n{{#a}}\n{{>  b  }}{{/a}}{{< parent}}{{title}}{{>*dynamic}}"
+        #expect(PartialCycles.includes(in: text) == [.init(name: "partials/meta", line: 2), .init(name: "b", line: 4),
+                                                     .init(name: "parent", line: 4)])
+    }
+
+    @Test func cyclesAreFoundAndSharedPartsAreNot() throws {
+        // Two pages sharing partials (a diamond) and a partial of a missing name: no cycle.
+        let fine = ["index": "{{> head}}{{> foot}}", "head": "{{> meta}}", "foot": "{{> meta}}", "meta": "{{> missing}}"]
+        #expect(PartialCycles.first(in: fine) == nil)
+        let itself = try #require(PartialCycles.first(in: ["meta": "x\n{{#items}}{{> meta}}{{/items}}"]))
+        #expect(itself.name == "meta" && itself.line == 2 && itself.path == ["meta", "meta"])
+        let through = try #require(PartialCycles.first(in: ["article": "{{> a}}", "a": "{{> b}}", "b": "\n\n{{> a}}"]))
+        #expect(through.name == "b" && through.line == 3 && through.path == ["a", "b", "a"])
+    }
+
+    /// A partial that includes itself stops the build with its file and line (it crashed,
+    /// recursing until the stack ran out); the last site stays.
+    @Test func aTemplateThatIncludesItselfIsABrokenTemplate() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await archive.build()
+        let before = try snapshot(archive.output)
+        let templates = archive.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        let meta = templates.appendingPathComponent("partials/meta.mustache")
+        try Data("{{% CONTENT_TYPE: HTML }}\n<time>{{date}}</time>{{> partials/meta}}\n".utf8).write(to: meta)
+        let error = await #expect(throws: BuildFailure.self) { try await archive.build(templates: templates) }
+        #expect(error?.description == "\(meta.path):2: error: templates include each other without end "
+                + "(partials/meta → partials/meta): a template may not include itself, directly or through others")
+        #expect(try snapshot(archive.output) == before)
+    }
+}
