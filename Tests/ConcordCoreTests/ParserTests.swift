@@ -98,6 +98,7 @@ struct ParserTests {
         ("---\ntitle: x\ndate: 2020-01-01\n\nbody", 1, "unterminated front matter"),
         ("---\ntitle: [unclosed\ndate: 2020-01-01\n---\nbody", 3, "bad YAML"),
         ("---\ndate: 2020-01-01\n---\nbody", 1, "no 'title'"),
+        ("---\ndate: 2020-01-01\ntitle: \"  \"\n---\nbody", 3, "'title' is empty"),
         ("---\ntitle: T\n---\nbody", 1, "no 'date'"),
         ("---\ntitle: T\ndate: 2020-02-31\n---\nbody", 3, "invalid date"),
         ("---\n- a\n- b\n---\nbody", 2, "mapping"),

@@ -32,8 +32,11 @@ struct FrontMatterParser {
         let (fields, tags) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
-        guard let title = field("title"), !title.text.trimming(" \t").isEmpty else {
+        guard let title = field("title") else {
             throw Diagnostic(path: path, line: 1, message: "front matter has no 'title'")
+        }
+        guard !title.text.trimming(" \t").isEmpty else {
+            throw Diagnostic(path: path, line: title.line, message: "'title' is empty")
         }
         guard let dateField = field("date") else {
             throw Diagnostic(path: path, line: 1, message: "front matter has no 'date' (YYYY-MM-DD)")
