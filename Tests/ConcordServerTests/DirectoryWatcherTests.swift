@@ -37,5 +37,19 @@ struct DirectoryWatcherTests {
             found = seen.withLock { $0.contains { $0.hasSuffix("/new.txt") } }
         }
         #expect(found, "\(seen.withLock { $0 })")
+
+        // A folder kept elsewhere, linked in while watching: changes in it are seen too.
+        let elsewhere = root.deletingLastPathComponent().appendingPathComponent("concord-elsewhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        #expect(symlink(elsewhere.path, root.appendingPathComponent("linked").path) == 0)
+        Thread.sleep(forTimeInterval: 0.2)
+        try Data("date 2020-01-01 Linked.".utf8).write(to: elsewhere.appendingPathComponent("far.txt"))
+        found = false
+        for _ in 0..<100 where !found {
+            Thread.sleep(forTimeInterval: 0.05)
+            found = seen.withLock { $0.contains { $0.hasSuffix("linked/far.txt") } }
+        }
+        #expect(found, "\(seen.withLock { $0 })")
     }
 }
