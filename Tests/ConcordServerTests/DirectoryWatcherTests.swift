@@ -8,7 +8,8 @@ struct DirectoryWatcherTests {
     /// Links back up the tree (`ln -s . self`, `sub/up -> ..`, `sub/again -> ..`) are followed
     /// once: watching starts at once, and a change below is still seen. (Each link was walked
     /// again and again: three of them never finished, and `concord serve` never started.)
-    @Test func linksBackUpAreWatchedOnce() throws {
+    /// A folder linked in while watching is watched too.
+    @Test func linkedFoldersAreWatchedOnceEach() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-watch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
