@@ -205,10 +205,23 @@ struct BuildCache {
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
-        let named = Set(shards.map(\.0) + ["state.bin"] + Self.bodyFiles)
+        removeFiles(besides: shards.map(\.0))
+    }
+
+    /// Removes the cache's files but `state.bin`, the body files and `shards`.
+    private func removeFiles(besides shards: [String]) {
+        let named = Set(shards + ["state.bin"] + Self.bodyFiles)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
+    }
+
+    /// Removes what a build that failed wrote: the shards `state.bin` does not name, or the
+    /// whole cache when there is no usable `state.bin`. (On a full disk, a failed build left
+    /// its new shards, as large as the records they hold, until a later build succeeded.)
+    func removeUnnamed() {
+        guard let loaded = try? readState() else { remove(); return }
+        removeFiles(besides: loaded.shardFiles.map(\.0))
     }
 
     /// Removes the cache (a full build that cannot save one leaves none behind).

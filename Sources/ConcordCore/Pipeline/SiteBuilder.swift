@@ -309,7 +309,10 @@ public struct SiteBuilder: Sendable {
             let stencilled = templates.stencilCounts.withLock { $0 }
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
-            OutputFolder.discard(staging); throw error
+            OutputFolder.discard(staging)
+            // The shards this build wrote are named by no `state.bin`.
+            if let shards { _ = try? shards.value(); cache.removeUnnamed() }
+            throw error
         }
         let pageCount = renderer.pages.count
         finish("render", "\(rendered) of \(pageCount) pages rendered\n      " + renderDetail)

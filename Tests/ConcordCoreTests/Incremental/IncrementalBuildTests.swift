@@ -581,6 +581,27 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// A build that fails to write its site (here a page whose place in the staging folder is
+    /// taken by a folder; on a full disk, any page) leaves the cache as it found it: the shards
+    /// it wrote are removed, and the next build is incremental and right.
+    @Test func aFailedBuildLeavesNoShardsBehind() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        _ = try await archive.build()
+        let cacheFiles = { try FileManager.default.contentsOfDirectory(atPath: self.cacheFolder(archive).path).sorted() }
+        let before = try cacheFiles(), site = try snapshot(archive.output)
+        let seed = "000_0f71f093a850930d"
+        let page = OutputFolder(archive.output).previous.appendingPathComponent("articles/\(seed)/index.html")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createDirectory(at: page.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+        let text = try String(contentsOf: archive.source.appendingPathComponent(seed + ".txt"), encoding: .utf8)
+        try archive.write(seed + ".txt", text + "\nOne more paragraph.\n")
+        await #expect(throws: BuildFailure.self) { try await archive.build() }
+        #expect(try cacheFiles() == before)
+        #expect(try snapshot(archive.output) == site)
+        let r = try await buildAndCompare(archive, "the build after the failed one")
+        #expect(r.incremental)
+    }
+
     @Test func nothingChangedIsNothingToDo() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let before = try snapshot(archive.output)
