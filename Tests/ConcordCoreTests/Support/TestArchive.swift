@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ConcordCore
 
 /// Paths of the repository (templates, seeds) and temporary archives for tests.
@@ -105,4 +106,23 @@ func generatedArticles(_ count: Int, seed: UInt64) throws -> [Article] {
     options.seed = seed
     let parser = ArticleParser()
     return try ArchiveGenerator(options: options).generate().map { try parser.parse(Array($0.contents.utf8), path: $0.fileName) }
+}
+
+/// Builds the seeds, then again with a copy of the templates that `breaking` changes (it is
+/// given the copy's folder): that build must fail, leaving the last site as it was and no
+/// staging folder beside it. Returns the failure.
+func failureWithBrokenTemplates(_ breaking: (URL) throws -> Void) async throws -> BuildFailure? {
+    let archive = try TempArchive()
+    defer { archive.cleanup() }
+    try archive.copySeeds()
+    _ = try await archive.build()
+    let before = try snapshot(archive.output)
+    let templates = archive.root.appendingPathComponent("templates")
+    try FileManager.default.copyItem(at: Repo.templates, to: templates)
+    try breaking(templates)
+    let error = await #expect(throws: BuildFailure.self) { try await archive.build(templates: templates) }
+    #expect(try snapshot(archive.output) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: archive.root.path).filter { $0.contains("staging") }
+    #expect(leftovers.isEmpty)
+    return error
 }
