@@ -3,7 +3,8 @@ import Foundation
 /// Copies new article files into the source folder under safe, unique names.
 ///
 /// Each file is parsed first (the same checks and messages as a build); a bad
-/// one is reported and not copied, nor is one whose bytes an article of its name has. A name is made safe (letters, digits,
+/// one is reported and not copied, nor is one whose bytes an article of its
+/// name has already. A name is made safe (letters, digits,
 /// `.`, `_`, `-`), and made unique by a `-2`, `-3`, … suffix unless
 /// `replace` is set, in which case the article with that id is replaced
 /// (other files with the same id are removed so the id stays unique). Files

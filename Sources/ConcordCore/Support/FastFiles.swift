@@ -20,26 +20,16 @@ enum FastFiles {
         var walking: [(dev_t, ino_t)] = []
         func walk(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : folder + "/" + relative
-            guard let dir = opendir(path) else { return false }
-            defer { closedir(dir) }
             var here = stat()
-            guard fstat(dirfd(dir), &here) == 0 else { return false }
+            guard stat(path, &here) == 0, let entries = entries(of: path) else { return false }
             if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { return true }
             walking.append((here.st_dev, here.st_ino))
             defer { walking.removeLast() }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
+            for (name, kind) in entries {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                var st = stat()
-                if type == Int32(DT_UNKNOWN) {
-                    guard lstat(folder + "/" + child, &st) == 0 else { continue }
-                    type = Self.type(st)
-                }
+                var type = kind
                 if type == Int32(DT_LNK) {
+                    var st = stat()
                     guard followingLinks, stat(folder + "/" + child, &st) == 0 else { result.append(child); continue }
                     type = Self.type(st)
                 }
@@ -48,6 +38,28 @@ enum FastFiles {
             return true
         }
         return walk("") ? result : nil
+    }
+
+    /// The entries of `folder`, hidden ones skipped: each name and what it is (`d_type`: a link
+    /// is a link; asked of `lstat` where the file system does not say); nil if it cannot be read.
+    static func entries(of folder: String) -> [(name: String, type: Int32)]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var result: [(name: String, type: Int32)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var st = stat()
+                guard lstat(folder + "/" + name, &st) == 0 else { continue }
+                type = Self.type(st)
+            }
+            result.append((name, type))
+        }
+        return result
     }
 
     /// The `d_type` of what `st` describes: a folder, a regular file, a link, or -1 for anything else.

@@ -109,20 +109,10 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes the symbolic links among the entries of `folder` (the links, not what they
-    /// lead to); whether there were any.
+    /// lead to; hidden ones are Concord's own files); whether there were any.
     static func removeLinks(in folder: URL) -> Bool {
-        guard let dir = opendir(folder.path) else { return false }
-        defer { closedir(dir) }
-        var links: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            var st = stat()
-            if entry.pointee.d_type == UInt8(DT_LNK)
-                || (entry.pointee.d_type == UInt8(DT_UNKNOWN) && lstat(folder.path + "/" + name, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK) {
-                links.append(name)
-            }
-        }
-        for name in links { unlink(folder.path + "/" + name) }
+        let links = (FastFiles.entries(of: folder.path) ?? []).filter { $0.type == Int32(DT_LNK) }
+        for link in links { unlink(folder.path + "/" + link.name) }
         return !links.isEmpty
     }
 
