@@ -239,7 +239,7 @@ struct EndToEndTests {
     }
 }
 
-/// Every file of a folder, by relative path.
+/// Every file of a folder, by relative path, and every folder (its path and "/", no bytes).
 func snapshot(_ folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
     let walker = FileManager.default.enumerator(atPath: folder.path)
@@ -248,6 +248,8 @@ func snapshot(_ folder: URL) throws -> [String: Data] {
         let full = folder.appendingPathComponent(path).path
         if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
             result[path] = FileManager.default.contents(atPath: full)
+        } else if isDir.boolValue {
+            result[path + "/"] = Data()      // folders too: an empty one left behind is a difference
         }
     }
     return result

@@ -62,6 +62,16 @@ enum FastFiles {
         return result
     }
 
+    /// Removes the empty folders under `folder` (not itself), deepest first, so that a folder
+    /// holding only empty ones goes too. Links and hidden entries are left alone.
+    static func removeEmptyFolders(under folder: String) {
+        for (name, type) in entries(of: folder) ?? [] where type == Int32(DT_DIR) {
+            let child = folder + "/" + name
+            removeEmptyFolders(under: child)
+            rmdir(child)       // refused, harmlessly, when something is left in it
+        }
+    }
+
     /// The `d_type` of what `st` describes: a folder, a regular file, a link, or -1 for anything else.
     private static func type(_ st: stat) -> Int32 {
         switch st.st_mode & S_IFMT {

@@ -171,17 +171,21 @@ public struct OutputFolder: Sendable {
         let ownFiles: Set<UInt64> = [PathHash.of(marker), PathHash.of(manifest), PathHash.of(generationFile)]
         func isGone(_ hash: UInt64) -> Bool { written[hash] == nil && !ownFiles.contains(hash) }
         func isGone(_ path: String) -> Bool { isGone(PathHash.of(path)) }
-        let gone: [String]
+        var gone: [String]
+        var walked = false
+        func walk() -> [String] {
+            walked = true
+            return (FastFiles.listFiles(under: staging.path, followingLinks: false) ?? []).filter(isGone)
+        }
         if let wanted {
             // The paths of the held files not kept, from the manifest; should it lack one, the
             // folder is walked instead.
             let found = wanted.isEmpty ? [] : listed(manifestData, where: wanted.contains)
-            gone = Set(found.map(PathHash.of)).count == wanted.count ? found
-                : (FastFiles.listFiles(under: staging.path, followingLinks: false) ?? []).filter(isGone)
+            gone = Set(found.map(PathHash.of)).count == wanted.count ? found : walk()
         } else if manifestData != nil {
             gone = listed(manifestData, where: isGone)
         } else {
-            gone = (FastFiles.listFiles(under: staging.path, followingLinks: false) ?? []).filter(isGone)
+            gone = walk()
         }
         if !gone.isEmpty {
             func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
@@ -203,11 +207,16 @@ public struct OutputFolder: Sendable {
                 return false
             }
             for path in gone where !underLink(path) { unlink(staging.path + "/" + path) }
+            // Such a link itself goes when nothing of the site lies under it (what it leads to stays).
+            for folder in linked where !order.contains(where: { $0.hasPrefix(folder + "/") }) { unlink(staging.path + "/" + folder) }
             // The folders of removed files, deepest first: `rmdir` removes those left empty
             // and refuses, harmlessly, those that still hold something.
             for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) })
             where !linked.contains(folder) && !underLink(folder) { rmdir(staging.path + "/" + folder) }
         }
+        // A folder whose contents were not known (a build killed while writing it) may hold
+        // folders made for pages never written: empty, they are no part of the site.
+        if walked { FastFiles.removeEmptyFolders(under: staging.path) }
         // Every file kept is one of `order`'s (the build's pages, annotations.json and the assets),
         // so equal counts mean the same paths (a repeated path, an asset named like a page, makes
         // the counts differ): no need to look each one up again (112,000 at 100,000 articles).
