@@ -11,12 +11,13 @@ struct HighlightWeaver {
     func weave(into document: OpaquePointer) {
         var locator = SourceLocator(source: body)
         var started = Set<Int>()
+        let byStart = ByStart(highlights)
         for node in textNodes(of: document) {
             let type = cmark_node_get_type(node)
             let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
             guard let map = locator.locate(literal) else { continue }
             guard type == CMARK_NODE_TEXT else { continue }
-            split(node, literal: literal, map: map, insideLink: isInsideLink(node), started: &started)
+            split(node, literal: literal, map: map, byStart: byStart, insideLink: isInsideLink(node), started: &started)
         }
     }
 
@@ -48,16 +49,19 @@ struct HighlightWeaver {
     }
 
     /// Replaces `node` by pieces cut at highlight boundaries.
-    private func split(_ node: OpaquePointer, literal: [UInt8], map: [Int], insideLink: Bool, started: inout Set<Int>) {
+    private func split(_ node: OpaquePointer, literal: [UInt8], map: [Int], byStart: ByStart, insideLink: Bool,
+                       started: inout Set<Int>) {
         let lo = map.first!, hi = map.last!
-        let touching = highlights.indices.filter { highlights[$0].range.overlaps(lo..<hi) }
+        let touching = byStart.overlapping(lo..<hi, highlights)
         guard !touching.isEmpty else { return }
         // Literal cut points: every highlight edge that falls inside this node.
         var cuts = Set([0, literal.count])
         for i in touching {
             for edge in [highlights[i].range.lowerBound, highlights[i].range.upperBound] where edge > lo && edge < hi {
-                // First literal index whose source offset reaches the edge, kept on a UTF-8 boundary.
-                if var k = map.firstIndex(where: { $0 >= edge }) {
+                // First literal index whose source offset reaches the edge (the offsets increase),
+                // kept on a UTF-8 boundary.
+                var k = map.sortedPosition(of: edge)
+                if k < map.count {
                     while k < literal.count, literal[k] & 0xC0 == 0x80 { k += 1 }
                     cuts.insert(k)
                 }
@@ -80,6 +84,33 @@ struct HighlightWeaver {
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// The highlights by start, with the furthest end among each and those before it: those a
+    /// text node overlaps are found by a search, not by testing every highlight at every node
+    /// (30,000 quotes in one article of 8.5 MB: its page took 1.4 s).
+    struct ByStart {
+        private let order: [Int]      // highlight indices, by start
+        private let reach: [Int]      // reach[k]: the largest end among order[0...k]
+
+        init(_ highlights: [Highlight]) {
+            order = highlights.indices.sorted { highlights[$0].range.lowerBound < highlights[$1].range.lowerBound }
+            var furthest = Int.min
+            reach = order.map { furthest = max(furthest, highlights[$0].range.upperBound); return furthest }
+        }
+
+        /// Indices of the highlights overlapping `range`, ascending.
+        func overlapping(_ range: Range<Int>, _ highlights: [Highlight]) -> [Int] {
+            var a = 0, b = order.count       // the first in `order` starting at or after the range's end
+            while a < b { let m = (a + b) / 2; if highlights[order[m]].range.lowerBound < range.upperBound { a = m + 1 } else { b = m } }
+            var result: [Int] = []
+            var k = a - 1
+            while k >= 0 && reach[k] > range.lowerBound {
+                if highlights[order[k]].range.overlaps(range) { result.append(order[k]) }
+                k -= 1
+            }
+            return result.sorted()
+        }
     }
 
     private func makeText(_ bytes: [UInt8]) -> OpaquePointer {
