@@ -24,6 +24,30 @@ struct HighlightLookupTests {
         }
     }
 
+    /// Pieces cut at every edge (as a text node is cut), and some wider: each piece's covering
+    /// highlights, outermost first, as testing every highlight at every piece gives them.
+    @Test func piecesAreCoveredAsTestingEveryHighlightSays() {
+        var rng = SplitMix64(seed: 22)
+        for round in 0..<50 {
+            let highlights = (0..<Int.random(in: 0...40, using: &rng)).map { _ -> Highlight in
+                let start = Int.random(in: 0...300, using: &rng)
+                let length = Int.random(in: 0...(Bool.random(using: &rng) ? 200 : 15), using: &rng)
+                return Highlight(range: start..<(start + length), open: "<m>", close: "</m>", layer: Int.random(in: 0...2, using: &rng))
+            }
+            var edges = Set(highlights.flatMap { [$0.range.lowerBound, $0.range.upperBound] } + [0, 520])
+            for _ in 0..<5 { edges.remove(edges.randomElement(using: &rng)!) }
+            let points = edges.sorted()
+            let pieces = zip(points, points.dropFirst()).map { $0..<$1 }
+            let touching = highlights.indices.filter { i in pieces.contains { highlights[i].range.overlaps($0) } }
+            let got = HighlightWeaver.covering(pieces, among: touching, highlights)
+            for (piece, covering) in zip(pieces, got) {
+                let expected = touching.filter { highlights[$0].range.overlaps(piece) }
+                    .sorted { (highlights[$0].layer, $0) > (highlights[$1].layer, $1) }
+                #expect(covering == expected, "round \(round), piece \(piece)")
+            }
+        }
+    }
+
     /// Each quoted span's token range is its first through its last token, for the seeds'
     /// quotes and for a quote with no words.
     @Test func spanTokensAreTheFirstAndLastOfEachSpan() throws {

@@ -68,10 +68,9 @@ struct HighlightWeaver {
             }
         }
         let points = cuts.sorted()
-        for (a, b) in zip(points, points.dropFirst()) where a < b {
-            let pieceRange = map[a]..<max(map[a] + 1, map[b])
-            let covering = touching.filter { highlights[$0].range.overlaps(pieceRange) }
-                .sorted { (highlights[$0].layer, $0) > (highlights[$1].layer, $1) }
+        let pieces = zip(points, points.dropFirst()).filter { $0 < $1 }
+        let covers = Self.covering(pieces.map { map[$0.0]..<max(map[$0.0] + 1, map[$0.1]) }, among: touching, highlights)
+        for ((a, b), covering) in zip(pieces, covers) {
             var piece = makeText(Array(literal[a..<b]))
             for i in covering.reversed() {
                 let h = highlights[i]
@@ -84,6 +83,25 @@ struct HighlightWeaver {
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// For each piece (source ranges in order, starts and ends only growing), the highlights
+    /// among `touching` that overlap it, outermost first (highest layer, then last index). A
+    /// sweep: the highlights begun before a piece ends, less those ended before it starts. (A
+    /// long paragraph is one text node with thousands of highlights: testing each at every
+    /// piece was quadratic, 3 s for a paragraph of 8.5 MB.)
+    static func covering(_ pieces: [Range<Int>], among touching: [Int], _ highlights: [Highlight]) -> [[Int]] {
+        let byStart = touching.sorted { (highlights[$0].range.lowerBound, $0) < (highlights[$1].range.lowerBound, $1) }
+        var next = 0
+        var active: [Int] = []
+        return pieces.map { piece in
+            while next < byStart.count && highlights[byStart[next]].range.lowerBound < piece.upperBound {
+                active.append(byStart[next]); next += 1
+            }
+            active.removeAll { highlights[$0].range.upperBound <= piece.lowerBound }
+            return active.filter { highlights[$0].range.overlaps(piece) }
+                .sorted { (highlights[$0].layer, $0) > (highlights[$1].layer, $1) }
+        }
     }
 
     /// The highlights by start, with the furthest end among each and those before it: those a
