@@ -65,3 +65,66 @@ struct HighlightLookupTests {
         #expect(spans > 30)
     }
 }
+
+/// Literals are looked for verbatim a little past the cursor, then unescaped, then verbatim
+/// anywhere further: the same places as before for text far past its markup.
+@Suite("Source locator")
+struct SourceLocatorTests {
+    @Test func textFarPastItsMarkupIsStillFound() {
+        let url = String(repeating: "x", count: 5000)
+        let source = Array("[a](http://\(url)) tail and xyz.".utf8)
+        var locator = SourceLocator(source: source)
+        #expect(locator.locate(Array("a".utf8)) == [1, 2])
+        // Past the window; unescaped from the cursor it fails on the address's x's.
+        let tail = Array(" tail and xyz.".utf8)
+        let start = source.count - tail.count
+        #expect(locator.locate(tail) == Array(start...source.count))
+    }
+
+    /// An unescaped literal in a long article is found where it stands (it was found too,
+    /// after a scan of the rest of the article for it verbatim).
+    @Test func unescapedTextIsFoundWhereItStands() {
+        let paragraph = "Tom &amp; Jerry \\*again\\*.\n\n"
+        let source = Array(String(repeating: paragraph, count: 3).utf8)
+        var locator = SourceLocator(source: source)
+        for k in 0..<3 {
+            let map = locator.locate(Array("Tom & Jerry *again*.".utf8))
+            #expect(map?.first == k * paragraph.utf8.count && map?.last == k * paragraph.utf8.count + 26, "\(String(describing: map))")
+        }
+    }
+}
+
+/// The article's people, looked up once: the same answers as searching every mention.
+@Suite("Name book lookups")
+struct NameBookLookupTests {
+    @Test func lookupsAnswerAsSearchingEveryMention() throws {
+        var articles = try Repo.seedArticles()
+        var o = ArchiveGenerator.Options()
+        o.articles = 60; o.seed = 5
+        articles += try ArchiveGenerator(options: o).generate().map { try ArticleParser().parse(Array($0.contents.utf8), path: $0.fileName) }
+        var checked = 0
+        for article in articles {
+            let text = ArticleText(source: article.source, body: article.body, spans: QuoteScanner().scan(article.source, body: article.body))
+            let names = NameBook(text: text)
+            func canonical(_ n: String) -> String { names.fullName(for: n) ?? n }
+            func gender(_ name: String) -> Gender {
+                let g = ReportingLexicon.gender(ofFirstName: name.split(separator: " ").first.map { $0.lowercased() } ?? "")
+                if g != .unknown { return g }
+                return names.mentions.first { ($0.name == name || canonical($0.name) == name) && $0.gender != .unknown }?.gender ?? .unknown
+            }
+            for m in names.mentions { #expect(names.canonical(m.name) == canonical(m.name) && names.gender(of: canonical(m.name)) == gender(canonical(m.name))) }
+            for i in stride(from: 0, through: text.count, by: 7) {
+                let before = names.mentions.indices.filter { names.mentions[$0].tokens.upperBound < i && !names.mentions[$0].isOrganization }
+                #expect(names.count(endingBefore: i) == names.mentions.filter { $0.tokens.upperBound < i }.count)
+                for g in [Gender.female, .male, .plural, .unknown] {
+                    let k = names.count(endingBefore: i)
+                    #expect(names.lastPerson(among: k, gender: g, exactly: true) == before.last { gender(canonical(names.mentions[$0].name)) == g })
+                    #expect(names.lastPerson(among: k, gender: g, exactly: false)
+                            == before.last { gender(canonical(names.mentions[$0].name)).compatible(with: g) })
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+}

@@ -196,9 +196,11 @@ struct ArticleQuotes {
     /// The person the narration was last about (previous two paragraphs), for a quote with no cue at all.
     private func topic(before i: Int, text: ArticleText, names: NameBook) -> SpeakerMention? {
         let p = text.paragraph[i]
+        // The last person named before it, if within the two paragraphs before.
         var best: NameBook.Mention? = nil
-        for m in names.mentions where m.tokens.upperBound < i && text.paragraph[m.tokens.lowerBound] >= p - 2 && !m.isOrganization {
-            best = m
+        if let j = names.lastPerson(among: names.count(endingBefore: i), gender: .unknown, exactly: false),
+           text.paragraph[names.mentions[j].tokens.lowerBound] >= p - 2 {
+            best = names.mentions[j]
         }
         var pronoun: (Int, Gender)? = nil
         var k = i - 1
@@ -217,16 +219,28 @@ struct ArticleQuotes {
         return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: text.byteRange(m.tokens))
     }
 
-    private func canonical(_ name: String, _ names: NameBook) -> String { names.fullName(for: name) ?? name }
+    private func canonical(_ name: String, _ names: NameBook) -> String { names.canonical(name) }
+
+    /// The first person named after `tokens` in their paragraph whose gender fits.
+    private func firstPerson(after tokens: ClosedRange<Int>, gender: Gender, text: ArticleText, names: NameBook) -> NameBook.Mention? {
+        let paragraph = text.paragraph[tokens.lowerBound]
+        var j = names.count(endingBefore: tokens.upperBound + 1)
+        while j < names.mentions.count, text.paragraph[names.mentions[j].tokens.lowerBound] <= paragraph {
+            let m = names.mentions[j]
+            if m.tokens.lowerBound > tokens.upperBound, !m.isOrganization, text.paragraph[m.tokens.lowerBound] == paragraph,
+               names.canonicalGenders[j].compatible(with: gender) { return m }
+            j += 1
+        }
+        return nil
+    }
 
     /// The nearest person named before token `i` whose gender fits: one known to fit first, else one not known not to.
     private func nearestPerson(before i: Int, gender: Gender, text: ArticleText, names: NameBook) -> NameBook.Mention? {
-        let before = names.mentions.filter { $0.tokens.upperBound < i && !$0.isOrganization }
-        if gender == .female || gender == .male,
-           let known = before.last(where: { names.gender(of: canonical($0.name, names)) == gender }) {
-            return known
+        let before = names.count(endingBefore: i)
+        if gender == .female || gender == .male, let known = names.lastPerson(among: before, gender: gender, exactly: true) {
+            return names.mentions[known]
         }
-        return before.last { names.gender(of: canonical($0.name, names)).compatible(with: gender) }
+        return names.lastPerson(among: before, gender: gender, exactly: false).map { names.mentions[$0] }
     }
 
     /// Turns a phrase into a speaker with a canonical name.
@@ -251,11 +265,7 @@ struct ArticleQuotes {
                 return SpeakerMention(name: s.name, kind: .person, mention: range)
             }
             // No one named before: the first fitting person named after, in the same paragraph ("She told the court: “…” Jane Morris, 34, denies…").
-            guard let m = person ?? names.mentions.first(where: { m in
-                m.tokens.lowerBound > phrase.tokens.upperBound && !m.isOrganization
-                    && text.paragraph[m.tokens.lowerBound] == text.paragraph[phrase.tokens.lowerBound]
-                    && names.gender(of: canonical(m.name, names)).compatible(with: g)
-            }) else { return nil }
+            guard let m = person ?? firstPerson(after: phrase.tokens, gender: g, text: text, names: names) else { return nil }
             return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: range)
         }
     }

@@ -13,18 +13,31 @@ struct SourceLocator {
     /// Nil when the literal cannot be found (the node is then left unhighlighted).
     mutating func locate(_ literal: [UInt8]) -> [Int]? {
         guard !literal.isEmpty else { return nil }
+        // Verbatim a little past the cursor (the markup between two literals: emphasis marks, a
+        // link's address), else unescaped from the cursor on, else verbatim anywhere further.
+        // (Searched to the end of the source first, every literal cmark had unescaped cost a
+        // scan of the rest of the article: 30,000 such paragraphs, 85 s.)
+        if let start = find(literal, from: cursor, within: Self.window) {
+            cursor = start + literal.count
+            return Array(start...(start + literal.count))
+        }
+        if let map = locateTolerantly(literal) { return map }
         if let start = find(literal, from: cursor) {
             cursor = start + literal.count
             return Array(start...(start + literal.count))
         }
-        return locateTolerantly(literal)
+        return nil
     }
 
-    private func find(_ needle: [UInt8], from: Int) -> Int? {
+    /// How far past the cursor a literal is first looked for verbatim, in bytes.
+    static let window = 4096
+
+    /// Where `needle` first stands at or after `from`, starting no further than `within` bytes past it.
+    private func find(_ needle: [UInt8], from: Int, within: Int = .max) -> Int? {
         guard needle.count <= source.count - from else { return nil }
         let first = needle[0]
         var i = from
-        let last = source.count - needle.count
+        let last = min(source.count - needle.count, within == .max ? .max : from + within)
         while i <= last {
             if source[i] == first {
                 var k = 1
