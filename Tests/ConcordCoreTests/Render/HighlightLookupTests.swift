@@ -5,16 +5,22 @@ import Testing
 /// replaced did (an 8.5 MB article with 30,000 quotes took 20 s to build with those searches).
 @Suite("Highlight and span lookups")
 struct HighlightLookupTests {
+    /// Up to 40 highlights starting up to `startingBy`, half of them up to `long` long, half up
+    /// to `short` (some empty), in three layers.
+    func randomHighlights(_ rng: inout SplitMix64, startingBy last: Int, long: Int, short: Int) -> [Highlight] {
+        (0..<Int.random(in: 0...40, using: &rng)).map { _ in
+            let start = Int.random(in: 0...last, using: &rng)
+            let length = Int.random(in: 0...(Bool.random(using: &rng) ? long : short), using: &rng)
+            return Highlight(range: start..<(start + length), open: "<m>", close: "</m>", layer: Int.random(in: 0...2, using: &rng))
+        }
+    }
+
     /// Nested, overlapping, touching and empty highlights, looked up for ranges of every kind:
     /// the same indices, in the same order, as testing every highlight.
     @Test func highlightsByStartAreThoseThatOverlap() {
         var rng = SplitMix64(seed: 21)
         for round in 0..<50 {
-            let highlights = (0..<Int.random(in: 0...40, using: &rng)).map { _ -> Highlight in
-                let start = Int.random(in: 0...500, using: &rng)
-                let length = Int.random(in: 0...(Bool.random(using: &rng) ? 300 : 20), using: &rng)
-                return Highlight(range: start..<(start + length), open: "<m>", close: "</m>", layer: Int.random(in: 0...2, using: &rng))
-            }
+            let highlights = randomHighlights(&rng, startingBy: 500, long: 300, short: 20)
             let lookup = HighlightWeaver.ByStart(highlights)
             for _ in 0..<100 {
                 let lo = Int.random(in: 0...820, using: &rng), hi = lo + Int.random(in: 0...60, using: &rng)
@@ -29,11 +35,7 @@ struct HighlightLookupTests {
     @Test func piecesAreCoveredAsTestingEveryHighlightSays() {
         var rng = SplitMix64(seed: 22)
         for round in 0..<50 {
-            let highlights = (0..<Int.random(in: 0...40, using: &rng)).map { _ -> Highlight in
-                let start = Int.random(in: 0...300, using: &rng)
-                let length = Int.random(in: 0...(Bool.random(using: &rng) ? 200 : 15), using: &rng)
-                return Highlight(range: start..<(start + length), open: "<m>", close: "</m>", layer: Int.random(in: 0...2, using: &rng))
-            }
+            let highlights = randomHighlights(&rng, startingBy: 300, long: 200, short: 15)
             var edges = Set(highlights.flatMap { [$0.range.lowerBound, $0.range.upperBound] } + [0, 520])
             for _ in 0..<5 { edges.remove(edges.randomElement(using: &rng)!) }
             let points = edges.sorted()
