@@ -117,6 +117,15 @@ struct ParserTests {
         #expect(e?.message.contains("invalid UTF-8") == true)
     }
 
+    /// A file saved as UTF-16 (Windows' "Unicode") is named as such, not as binary.
+    @Test func utf16IsNamed() {
+        let text = "date 2020-01-01 Body text."
+        for bom: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            let bytes = bom + Array(text.utf16).flatMap { bom[0] == 0xFF ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            #expect(error(bytes: bytes) == Diagnostic(path: "a.txt", line: 1, message: "the file is UTF-16: save it as UTF-8"))
+        }
+    }
+
     @Test func binaryFileIsRejected() {
         let e = error(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
         #expect(e?.message.contains("binary") == true)

@@ -9,6 +9,10 @@ enum SourceText {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw Diagnostic(path: path, line: 1, message: "empty file: an article needs a date and a body")
         }
+        // What Windows calls "Unicode": UTF-16 with its byte-order mark (full of NUL bytes).
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw Diagnostic(path: path, line: 1, message: "the file is UTF-16: save it as UTF-8")
+        }
         if let nul = firstNUL(bytes) {
             throw Diagnostic(path: path, line: line(of: nul, in: bytes),
                              message: "binary file (NUL byte at offset \(nul)): articles are UTF-8 text")
