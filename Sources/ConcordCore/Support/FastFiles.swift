@@ -147,9 +147,11 @@ enum FastFiles {
         return String(cString: strerror(code)).lowercased()
     }
 
-    /// The same, for a file `read` gave nothing for.
+    /// The same, for a file `read` gave nothing for: asked of `open` again (not by reading it).
     static func whyUnreadable(_ path: String) -> String {
-        if case .failure(.unreadable(let code)) = read(path, limit: .max) { return whyUnreadable(path, errno: code) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return whyUnreadable(path, errno: errno) }
+        close(fd)
         return "it changed while it was read"
     }
 

@@ -20,11 +20,11 @@ struct NameBook {
     /// Found once for the article, so that a quote's speaker is looked up rather than searched
     /// for: 30,000 quotes in one article each searched every mention, and every mention's name,
     /// which was quadratic. `genders`: the gender of the first mention, with a known gender,
-    /// named by a name or by its canonical form. `lastPerson[g][j]`: the last person mention at
-    /// or before `j` whose canonical gender is `g` (`exactly`) or fits it (`compatibly`); -1: none.
+    /// named by a name or by its canonical form. `lastOf[g][j]`: the last person mention at or
+    /// before `j` whose canonical gender is `g`; -1: none.
     private var canonicalByName: [String: String] = [:]
     private var genders: [String: Gender] = [:]
-    private var lastExactly: [Gender: [Int32]] = [:], lastCompatibly: [Gender: [Int32]] = [:]
+    private var lastOf: [Gender: [Int32]] = [:]
 
     init(text: ArticleText) {
         let reader = SpeakerPhraseReader(text: text)
@@ -74,18 +74,15 @@ struct NameBook {
             if genders[c] == nil { genders[c] = m.gender }
         }
         canonicalGenders = canonicalNames.map { gender(of: $0) }
-        for g in [Gender.female, .male, .plural, .unknown] {
-            var exactly = [Int32](repeating: -1, count: mentions.count), compatibly = exactly
-            var lastExact: Int32 = -1, lastFit: Int32 = -1
-            for j in mentions.indices {
-                if !mentions[j].isOrganization {
-                    if canonicalGenders[j] == g { lastExact = Int32(j) }
-                    if canonicalGenders[j].compatible(with: g) { lastFit = Int32(j) }
-                }
-                exactly[j] = lastExact; compatibly[j] = lastFit
-            }
-            lastExactly[g] = exactly; lastCompatibly[g] = compatibly
+        // One pass: for each gender, the last person mention of it at each mention.
+        let all: [Gender] = [.female, .male, .plural, .unknown]
+        var tables = all.map { _ in [Int32](repeating: -1, count: mentions.count) }
+        var last = all.map { _ in Int32(-1) }
+        for j in mentions.indices {
+            if !mentions[j].isOrganization, let g = all.firstIndex(of: canonicalGenders[j]) { last[g] = Int32(j) }
+            for g in all.indices { tables[g][j] = last[g] }
         }
+        for (g, table) in zip(all, tables) { lastOf[g] = table }
     }
 
     /// The name a mention of `name` stands for: its full name in this article, if one.
@@ -101,8 +98,10 @@ struct NameBook {
     /// The last person mention among the first `count` whose canonical gender is `gender`
     /// (`exactly`) or fits it; nil if none.
     func lastPerson(among count: Int, gender: Gender, exactly: Bool) -> Int? {
-        guard count > 0, let table = exactly ? lastExactly[gender] : lastCompatibly[gender] else { return nil }
-        let j = table[count - 1]
+        guard count > 0 else { return nil }
+        // A gender fits itself and unknown; unknown fits every gender.
+        let fitting: [Gender] = exactly ? [gender] : gender == .unknown ? [.female, .male, .plural, .unknown] : [gender, .unknown]
+        let j = fitting.map { lastOf[$0]![count - 1] }.max()!
         return j >= 0 ? Int(j) : nil
     }
 

@@ -212,14 +212,12 @@ struct ArticleQuotes {
         }
         if let (k, g) = pronoun, best.map({ $0.tokens.upperBound < k }) ?? true {
             if let m = nearestPerson(before: k, gender: g, text: text, names: names) {
-                return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: text.byteRange(k...k))
+                return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: text.byteRange(k...k))
             }
         }
         guard let m = best else { return nil }
-        return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: text.byteRange(m.tokens))
+        return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: text.byteRange(m.tokens))
     }
-
-    private func canonical(_ name: String, _ names: NameBook) -> String { names.canonical(name) }
 
     /// The first person named after `tokens` in their paragraph whose gender fits.
     private func firstPerson(after tokens: ClosedRange<Int>, gender: Gender, text: ArticleText, names: NameBook) -> NameBook.Mention? {
@@ -248,7 +246,7 @@ struct ArticleQuotes {
         let range = text.byteRange(phrase.tokens)
         switch phrase.reference {
         case .name(let n, _):
-            return SpeakerMention(name: canonical(n, names), kind: .person, mention: range)
+            return SpeakerMention(name: names.canonical(n), kind: .person, mention: range)
         case .organization(let n):
             return SpeakerMention(name: n, kind: .organization, mention: range)
         case .anonymous(let n):
@@ -261,12 +259,12 @@ struct ArticleQuotes {
             // The last speaker if compatible and mentioned since; else the nearest named person.
             let person = nearestPerson(before: phrase.tokens.lowerBound, gender: g, text: text, names: names)
             if let s = lastSpeaker, s.kind == .person, names.gender(of: s.name).compatible(with: g),
-               person.map({ canonical($0.name, names) == s.name || names.gender(of: canonical($0.name, names)) != g }) ?? true {
+               person.map({ names.canonical($0.name) == s.name || names.gender(of: names.canonical($0.name)) != g }) ?? true {
                 return SpeakerMention(name: s.name, kind: .person, mention: range)
             }
             // No one named before: the first fitting person named after, in the same paragraph ("She told the court: “…” Jane Morris, 34, denies…").
             guard let m = person ?? firstPerson(after: phrase.tokens, gender: g, text: text, names: names) else { return nil }
-            return SpeakerMention(name: canonical(m.name, names), kind: .person, mention: range)
+            return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
         }
     }
 }
