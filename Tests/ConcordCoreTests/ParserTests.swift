@@ -215,6 +215,25 @@ struct ArchiveLoaderTests {
         #expect(named.map(\.message) == ["cannot read file: its name is not UTF-8; rename the file"])
     }
 
+    /// Two files named with the same letters in two Unicode forms are one id; the one kept is
+    /// the same whatever order the folder lists them in, and the message says why they clash.
+    @Test func namesInTwoUnicodeFormsAreOneIDKeptInByteOrder() throws {
+        let nfc = "caf\u{E9}.md", nfd = "cafe\u{301}.md"
+        #expect(nfc == nfd && !nfc.utf8.elementsEqual(nfd.utf8))
+        // Compared as bytes: as `String`s, either order is equal.
+        for given in [[nfc, "a.md", nfd, "z.md"], [nfd, "z.md", nfc, "a.md"]] {
+            #expect(ArchiveLoader.sorted(given).map { Array($0.utf8) } == ["a.md", nfd, nfc, "z.md"].map { Array($0.utf8) })
+        }
+        // (Not one dictionary literal: its keys would be equal.)
+        let archive = try TempArchive(files: [nfc: "---\ntitle: Composed\ndate: 2020-01-02\n---\nText."])
+        defer { archive.cleanup() }
+        try archive.write(nfd, "---\ntitle: Decomposed\ndate: 2020-01-02\n---\nText.")
+        let result = try ArchiveLoader(sourceFolder: archive.source).load()
+        #expect(result.articles.map(\.title) == ["Decomposed"])
+        #expect(result.diagnostics.map(\.message) == [
+            "duplicate id 'caf\u{E9}': 'cafe\u{301}.md' has the same file name, its letters written in another Unicode form (NFC or NFD); rename one of them"])
+    }
+
     @Test func missingSourceFolderIsAFailure() {
         #expect(throws: BuildFailure.self) {
             try ArchiveLoader(sourceFolder: URL(fileURLWithPath: "/nonexistent/concord")).load()

@@ -21,7 +21,24 @@ public struct ArchiveLoader: Sendable {
               let files = FastFiles.listFiles(under: sourceFolder.path) else {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
-        return files.filter(ArticleParser.isArticlePath).sorted()
+        return Self.sorted(files.filter(ArticleParser.isArticlePath))
+    }
+
+    /// Paths in the order every build takes them: `String`'s order, which holds two spellings
+    /// of the same letters equal (NFC `é`, NFD `e` + U+0301: what macOS and Linux tools
+    /// write), then their bytes. Sorted by `String` alone, the first of two such files (the
+    /// one kept) was whichever the folder listed first, which a copy of the folder may change.
+    static func sorted(_ paths: [String]) -> [String] {
+        var result = paths.sorted()
+        var i = 1
+        while i < result.count {
+            guard !(result[i - 1] < result[i]) else { i += 1; continue }
+            var end = i + 1
+            while end < result.count && !(result[end - 1] < result[end]) { end += 1 }
+            result[(i - 1)..<end].sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            i = end
+        }
+        return result
     }
 
     /// Parses the articles at `paths` (relative; by default every article file of the folder),
@@ -66,8 +83,10 @@ public struct ArchiveLoader: Sendable {
         for item in items {
             let a = article(item)
             if let other = seen[a.id] {
+                let sameBytes = ArticleParser.id(forPath: other).utf8.elementsEqual(a.id.utf8)
                 duplicates.append(Diagnostic(path: a.path, line: 1,
-                    message: "duplicate id '\(a.id)': '\(other)' has the same file name; rename one of them"))
+                    message: "duplicate id '\(a.id)': '\(other)' has the same file name"
+                        + (sameBytes ? "" : ", its letters written in another Unicode form (NFC or NFD)") + "; rename one of them"))
             } else {
                 seen[a.id] = a.path
                 kept.append(item)
