@@ -7,8 +7,8 @@ struct AddCommand: AsyncParsableCommand {
         commandName: "add",
         abstract: "Copy new articles into the source folder, then rebuild what they change.",
         discussion: """
-        Each file is checked like a build checks it; a bad file is reported as path:line: error: … \
-        and not copied. Files get a safe name, made unique with -2, -3, … unless --replace is given. \
+        A folder adds the article files under it. Each file is checked like a build checks it; \
+        a bad file is reported as path:line: error: … and not copied. Files get a safe name, made unique with -2, -3, … unless --replace is given. \
         Exit status as for build; 1 also when a file given was not added.
         """)
 
@@ -17,7 +17,7 @@ struct AddCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing article with the same name instead of adding a copy.")
     var replace = false
 
-    @Argument(help: "Article files (.txt or .md).")
+    @Argument(help: "Article files (.txt or .md), or folders of them.")
     var files: [String]
 
     func run() async throws {
@@ -33,6 +33,9 @@ struct AddCommand: AsyncParsableCommand {
         }
         for d in outcome.diagnostics { log.diagnostic(d) }
         for (given, written) in outcome.added { log.info("Added \(given) as \(site.source)/\(written)") }
+        for (folder, count) in outcome.passedOver {
+            log.info("Passed over \(count) file\(count == 1 ? "" : "s") in \(folder) that \(count == 1 ? "is not an article" : "are not articles") (.txt, .md)")
+        }
         for (given, there) in outcome.alreadyThere {
             log.info("Not added: \(given) is in the archive already, as \(site.source)/\(there) (the same bytes)")
         }

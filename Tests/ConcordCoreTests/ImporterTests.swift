@@ -35,6 +35,29 @@ struct ImporterTests {
         #expect(report.diagnostics.isEmpty)
     }
 
+    /// A folder given adds the article files under it, sorted, hidden ones and other files
+    /// passed over; a folder without one is reported.
+    @Test func aFolderAddsTheArticlesUnderIt() throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let batch = archive.root.appendingPathComponent("batch")
+        let photos = archive.root.appendingPathComponent("photos")
+        for folder in [batch.appendingPathComponent("wire"), photos] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        try Data("date 2021-01-02 From the wire.".utf8).write(to: batch.appendingPathComponent("wire/b.txt"))
+        try Data("---\ntitle: A\ndate: 2021-01-01\n---\nText.".utf8).write(to: batch.appendingPathComponent("a.md"))
+        try Data("---\ntitle: H\ndate: 2021-01-01\n---\nHidden.".utf8).write(to: batch.appendingPathComponent(".h.md"))
+        try Data([0xFF, 0xD8]).write(to: batch.appendingPathComponent("cover.jpg"))
+        try Data([0xFF, 0xD8]).write(to: photos.appendingPathComponent("one.jpg"))
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([batch, photos])
+        #expect(outcome.added.map(\.0) == [batch.path + "/a.md", batch.path + "/wire/b.txt"])
+        #expect(outcome.added.map(\.1) == ["a.md", "b.txt"])
+        #expect(outcome.passedOver.map(\.0) == [batch.path, photos.path] && outcome.passedOver.map(\.1) == [1, 1])
+        #expect(outcome.diagnostics.map(\.description) == ["\(photos.path):1: error: no article files (.txt, .md) in this folder"])
+        #expect(outcome.articlePaths == ["a.md", "b.txt"])
+    }
+
     /// A file whose bytes an article of its name has (a file of the source folder given, a
     /// download added twice) is not copied again as a second article.
     @Test func aFileAlreadyThereIsNotAddedAgain() throws {

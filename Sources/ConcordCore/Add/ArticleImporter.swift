@@ -2,7 +2,8 @@ import Foundation
 
 /// Copies new article files into the source folder under safe, unique names.
 ///
-/// Each file is parsed first (the same checks and messages as a build); a bad
+/// A folder given stands for the article files under it. Each file is parsed
+/// first (the same checks and messages as a build); a bad
 /// one is reported and not copied, nor is one whose bytes an article of its
 /// name has already. A name is made safe (letters, digits,
 /// `.`, `_`, `-`), and made unique by a `-2`, `-3`, … suffix unless
@@ -27,6 +28,30 @@ public struct ArticleImporter: Sendable {
         /// The source folder's article files after the import, as `ArchiveLoader.articlePaths()`
         /// lists them (sorted): the build that follows takes them instead of listing the folder again.
         public var articlePaths: [String] = []
+        /// (folder given, how many of its files are not article files): passed over, not added.
+        public var passedOver: [(String, Int)] = []
+    }
+
+    /// The files to add for each path given: a file itself; for a folder, the article files
+    /// under it (hidden ones skipped, sorted as a build sorts them), or a diagnostic when it
+    /// holds none. A folder's other files (images, notes) are counted in `passedOver`.
+    func expand(_ given: [URL], into outcome: inout Outcome) -> [URL] {
+        var files: [URL] = []
+        for url in given {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else {
+                files.append(url); continue
+            }
+            let all = FastFiles.listFiles(under: url.path) ?? []
+            let articles = ArchiveLoader.sorted(all.filter(ArticleParser.isArticlePath))
+            if articles.isEmpty {
+                outcome.diagnostics.append(Diagnostic(path: url.path, line: 1,
+                    message: "no article files (.txt, .md) in this folder"))
+            }
+            if all.count > articles.count { outcome.passedOver.append((url.path, all.count - articles.count)) }
+            files += articles.map { url.appendingPathComponent($0) }
+        }
+        return files
     }
 
     public func importFiles(_ files: [URL]) throws(BuildFailure) -> Outcome {
@@ -40,7 +65,7 @@ public struct ArticleImporter: Sendable {
             if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
         }
         let parser = ArticleParser()
-        for file in files {
+        for file in expand(files, into: &outcome) {
             let shown = file.path
             let ext = file.pathExtension.lowercased()
             guard ArticleParser.extensions.contains(ext) else {
