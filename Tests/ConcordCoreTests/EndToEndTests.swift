@@ -237,6 +237,40 @@ struct EndToEndTests {
             #expect(String(decoding: bytes[(q["start"] as! Int)..<(q["end"] as! Int)], as: UTF8.self) == q["text"] as? String)
         }
     }
+
+    /// The seeds saved with Windows line ends (CRLF) give the same titles, quotes, speakers and
+    /// passages as the seeds themselves; only the byte offsets move. (Swift reads "\r\n" as one
+    /// `Character`, which a split at "\n" does not split: plain-text titles ran on into the
+    /// next paragraph.)
+    @Test func windowsLineEndsGiveTheSameAnnotations() async throws {
+        func annotations(crlf: Bool) async throws -> (titles: [String], quotes: [String], speakers: [String], witnesses: [Int]) {
+            let archive = try TempArchive()
+            defer { archive.cleanup() }
+            for name in try FileManager.default.contentsOfDirectory(atPath: Repo.seeds.path).sorted() where name.hasSuffix(".txt") {
+                let text = try String(contentsOf: Repo.seeds.appendingPathComponent(name), encoding: .utf8)
+                try archive.write(name, crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
+            }
+            // A first paragraph of one sentence: its title ends where the paragraph does.
+            let short = "date 2020-01-01\nOne short paragraph alone here.\n\nThe second paragraph follows it.\n"
+            try archive.write("short.txt", crlf ? short.replacingOccurrences(of: "\n", with: "\r\n") : short)
+            _ = try await archive.build()
+            let data = try Data(contentsOf: archive.output.appendingPathComponent("annotations.json"))
+            let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let articles = try #require(json["articles"] as? [[String: Any]])
+            let quotes = try #require(json["quotes"] as? [[String: Any]])
+            let passages = try #require(json["passages"] as? [[String: Any]])
+            return (articles.map { $0["title"] as! String },
+                    quotes.map { ($0["text"] as! String).replacingOccurrences(of: "\r\n", with: "\n") },
+                    quotes.map { (($0["speaker"] as? [String: Any])?["name"] as? String) ?? "-" },
+                    passages.map { ($0["witnesses"] as! [Any]).count })
+        }
+        let lf = try await annotations(crlf: false), crlf = try await annotations(crlf: true)
+        #expect(crlf.titles == lf.titles)
+        #expect(crlf.quotes == lf.quotes)
+        #expect(crlf.speakers == lf.speakers)
+        #expect(crlf.witnesses == lf.witnesses)
+        #expect(lf.quotes.count == 31 && lf.witnesses == [14] && lf.titles.last == "One short paragraph alone here")
+    }
 }
 
 /// Every file of a folder, by relative path, and every folder (its path and "/", no bytes).

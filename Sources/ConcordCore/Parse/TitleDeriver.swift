@@ -21,7 +21,8 @@ public enum TitleDeriver {
 
     static func firstParagraph(_ text: String) -> String {
         var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // At any line break: Swift reads "\r\n" (Windows) as one `Character`, which a split at "\n" leaves whole.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let t = line.trimming(" \t\r")
             if t.isEmpty { if lines.isEmpty { continue } else { break } }
             lines.append(t[...])

@@ -68,9 +68,10 @@ enum MustacheText {
         let o = line(of: named[0].range, utf8) ?? named[0].range, c = line(of: named[1].range, utf8) ?? named[1].range
         func s(_ r: Range<Int>) -> String { String(decoding: utf8[r], as: UTF8.self) }
         let (prefix, body, suffix) = (s(0..<o.lowerBound), s(o.upperBound..<c.lowerBound), s(c.upperBound..<utf8.count))
-        func lines(_ s: String) -> [Substring] { s.split(separator: "\n", omittingEmptySubsequences: false) }
+        // Lines end at "\n" or "\r\n" (one `Character` to Swift, which a split at "\n" leaves whole).
+        func lines(_ s: String) -> [Substring] { s.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) }
         func loneTag(_ line: Substring?) -> Bool {
-            guard let t = line.map({ String($0.hasSuffix("\r") ? $0.dropLast() : $0).trimmingSpaces }) else { return false }
+            guard let t = line.map({ String($0).trimmingSpaces }) else { return false }
             return t.hasPrefix("{{") && t.hasSuffix("}}") && tags(in: t).count == 1
         }
         let inside = lines(body), before = lines(prefix), after = lines(suffix)

@@ -17,7 +17,7 @@ enum PartialCycles {
         var line = 1
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
+            line += rest[..<open.lowerBound].filter { $0 == "\n" || $0 == "\r\n" }.count
             let after = rest[open.upperBound...]
             guard let close = after.range(of: "}}") else { break }
             let tag = after[..<close.lowerBound]
@@ -25,7 +25,7 @@ enum PartialCycles {
                 let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                 if !name.isEmpty && !name.hasPrefix("*") { result.append(Include(name: name, line: line)) }
             }
-            line += tag.filter { $0 == "\n" }.count
+            line += tag.filter { $0 == "\n" || $0 == "\r\n" }.count
             rest = after[close.upperBound...]
         }
         return result

@@ -83,6 +83,9 @@ struct ListTemplateTests {
         "\n{{#articles}}\n{{#hasCredits}}{{{title}}}\n  {{/hasCredits}}\n{{/articles}}\n<b>",
         "<ul>{{#articles}}\"q\"{{#hasQuotes}}{{title}}\n  \n  {{/hasQuotes}}\n  {{/articles}}",
         "<ol>\n{{#articles}}\n{{#hasCredits}}\n<li>{{title}}</li>\n{{/hasCredits}}\n{{/articles}}\n</ol>",
+        // The same with Windows line ends ("\r\n" is one Character to Swift: a split at "\n" missed them).
+        "\r\n{{#articles}}\r\n{{#hasCredits}}{{{title}}}\r\n  {{/hasCredits}}\r\n{{/articles}}\r\n<b>",
+        "<ul>{{#articles}}\"q\"{{#hasQuotes}}{{title}}\r\n  \r\n  {{/hasQuotes}}\r\n  {{/articles}}",
         "{{#articles}}{{.}}{{/articles}}",                                                   // the row itself
         "{{#articles}}{{> missing}}{{/articles}}",                                           // a partial that is not there
         "<p>no rows</p>",

@@ -8,6 +8,8 @@ struct PartialCyclesTests {
         let text = "{{% CONTENT_TYPE: HTML }}\n<p>{{> partials/meta}}</p>\n{{#a}}\n{{>  b  }}{{/a}}{{< parent}}{{title}}{{>*dynamic}}"
         #expect(PartialCycles.includes(in: text) == [.init(name: "partials/meta", line: 2), .init(name: "b", line: 4),
                                                      .init(name: "parent", line: 4)])
+        // Windows line ends count once each.
+        #expect(PartialCycles.includes(in: "<p>\r\n\r\n{{> a}}\n{{> b}}") == [.init(name: "a", line: 3), .init(name: "b", line: 4)])
     }
 
     @Test func cyclesAreFoundAndSharedPartsAreNot() throws {

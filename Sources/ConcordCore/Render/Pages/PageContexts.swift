@@ -297,7 +297,7 @@ struct PageContexts {
     /// The first words of a range, for lists.
     func excerpt(_ a: Article, _ r: Range<Int>, words: Int = 24) -> String {
         // Splits only as far as it needs: one word more than it keeps tells whether to add "…".
-        let isSpace = { (c: Character) in c == " " || c == "\n" || c == "\t" || c == "\r" }
+        let isSpace = { (c: Character) in c == " " || c == "\t" || c.isNewline }      // "\r\n" is one Character
         let text = a.text(r).split(maxSplits: words, omittingEmptySubsequences: true, whereSeparator: isSpace)
         let head = text.prefix(words).joined(separator: " ")
         return text.count > words && text[words].contains(where: { !isSpace($0) }) ? head + " …" : head
