@@ -243,7 +243,7 @@ struct EndToEndTests {
     /// `Character`, which a split at "\n" does not split: plain-text titles ran on into the
     /// next paragraph.)
     @Test func windowsLineEndsGiveTheSameAnnotations() async throws {
-        func annotations(crlf: Bool) async throws -> (titles: [String], quotes: [String], speakers: [String], witnesses: [Int]) {
+        func annotations(crlf: Bool) async throws -> (titles: [String], quotes: [String], speakers: [String], witnesses: [Int], lists: [String]) {
             let archive = try TempArchive()
             defer { archive.cleanup() }
             for name in try FileManager.default.contentsOfDirectory(atPath: Repo.seeds.path).sorted() where name.hasSuffix(".txt") {
@@ -253,6 +253,12 @@ struct EndToEndTests {
             // A first paragraph of one sentence: its title ends where the paragraph does.
             let short = "date 2020-01-01\nOne short paragraph alone here.\n\nThe second paragraph follows it.\n"
             try archive.write("short.txt", crlf ? short.replacingOccurrences(of: "\n", with: "\r\n") : short)
+            // Two articles sharing two paragraphs: the passage's excerpt runs over the line ends.
+            let shared = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda.\n\nMu nu xi omicron pi rho sigma tau upsilon phi chi psi omega.\n"
+            for (name, intro) in [("p1.txt", "A first report opens this way."), ("p2.txt", "Another outlet had its own start.")] {
+                let text = "date 2020-02-0\(name.dropFirst().prefix(1))\n\(intro)\n\n" + shared
+                try archive.write(name, crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text)
+            }
             _ = try await archive.build()
             let data = try Data(contentsOf: archive.output.appendingPathComponent("annotations.json"))
             let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -262,14 +268,16 @@ struct EndToEndTests {
             return (articles.map { $0["title"] as! String },
                     quotes.map { ($0["text"] as! String).replacingOccurrences(of: "\r\n", with: "\n") },
                     quotes.map { (($0["speaker"] as? [String: Any])?["name"] as? String) ?? "-" },
-                    passages.map { ($0["witnesses"] as! [Any]).count })
+                    passages.map { ($0["witnesses"] as! [Any]).count },
+                    try ["index.html", "passages/index.html"].map { try archive.read($0) })
         }
         let lf = try await annotations(crlf: false), crlf = try await annotations(crlf: true)
         #expect(crlf.titles == lf.titles)
         #expect(crlf.quotes == lf.quotes)
         #expect(crlf.speakers == lf.speakers)
         #expect(crlf.witnesses == lf.witnesses)
-        #expect(lf.quotes.count == 31 && lf.witnesses == [14] && lf.titles.last == "One short paragraph alone here")
+        #expect(crlf.lists == lf.lists)      // titles, and the passages' excerpts
+        #expect(lf.quotes.count == 31 && lf.witnesses.sorted() == [2, 14] && lf.titles.last == "One short paragraph alone here")
     }
 }
 
