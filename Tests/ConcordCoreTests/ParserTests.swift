@@ -81,6 +81,14 @@ struct ParserTests {
         #expect(a.id == "storm")
     }
 
+    /// A folded or literal block (`title: >`) ends in a line break, which the title carried
+    /// into every page; fields lose the spaces and line breaks around them.
+    @Test func blockScalarsLoseTheirLineBreaks() throws {
+        let a = try parse("---\ntitle: >\n  Folded title\n  on two lines\ndate: 2020-01-06\nauthor: |\n  J. Doe\n---\nBody.\n", path: "f.md")
+        #expect(a.title == "Folded title on two lines")
+        #expect(a.author == "J. Doe")
+    }
+
     @Test func bodyOffsetsPointIntoTheFile() throws {
         let text = "date 2020-01-02 Héllo “world” and more words here.\n"
         let a = try parse(text)
@@ -102,10 +110,16 @@ struct ParserTests {
         ("---\ntitle: T\n---\nbody", 1, "no 'date'"),
         ("---\ntitle: T\ndate: 2020-02-31\n---\nbody", 3, "invalid date"),
         ("---\n- a\n- b\n---\nbody", 2, "mapping"),
+        // A key given twice: the line that gives it again, on one line (Yams' text ran over five).
+        ("---\ntitle: G\ndate: 2020-01-10\ndate: 2020-01-11\n---\nbody", 4, "bad YAML in front matter: 'date' is given twice (lines 3 and 4)"),
+        // A field named in capitals: its line, and what is wrong with it.
+        ("---\ntitle: H\nDate: 2020-01-12\n---\nbody", 3, "no 'date' (YYYY-MM-DD): field names are lower case, not 'Date'"),
+        ("---\nTitle: H\ndate: 2020-01-12\n---\nbody", 2, "no 'title': field names are lower case, not 'Title'"),
     ])
     func badInput(text: String, line: Int, message: String) {
         let e = error(text)
         #expect(e != nil)
+        #expect(e.map { !$0.description.contains("\n") } == true, "one line: \(String(describing: e))")
         #expect(e?.line == line, "\(String(describing: e))")
         #expect(e?.message.contains(message) == true, "\(String(describing: e))")
         #expect(e?.description.hasPrefix("a.txt:\(line): error: ") == true)

@@ -32,15 +32,19 @@ struct FrontMatterParser {
         let (fields, tags) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
-        guard let title = field("title") else {
-            throw Diagnostic(path: path, line: 1, message: "front matter has no 'title'")
+        /// "no 'date'", and where a field is named so in other letter cases, that one and its line.
+        func missing(_ key: String, _ what: String) -> Diagnostic {
+            guard let other = fields.keys.sorted().first(where: { $0.lowercased() == key }) else {
+                return Diagnostic(path: path, line: 1, message: "front matter has no '\(key)'\(what)")
+            }
+            return Diagnostic(path: path, line: fields[other]!.line,
+                              message: "front matter has no '\(key)'\(what): field names are lower case, not '\(other)'")
         }
-        guard !title.text.trimming(" \t").isEmpty else {
+        guard let title = field("title") else { throw missing("title", "") }
+        guard !title.text.isEmpty else {
             throw Diagnostic(path: path, line: title.line, message: "'title' is empty")
         }
-        guard let dateField = field("date") else {
-            throw Diagnostic(path: path, line: 1, message: "front matter has no 'date' (YYYY-MM-DD)")
-        }
+        guard let dateField = field("date") else { throw missing("date", " (YYYY-MM-DD)") }
         // Accept a timestamp written after the day ("2020-07-22 10:00"), keep the day.
         let dayText = dateField.text.prefix(while: { !$0.isWhitespace && $0 != "T" })
         guard let date = ArticleDate(dayText) else {
@@ -50,7 +54,7 @@ struct FrontMatterParser {
         let body = SourceText.trimmed(bytes, min(bytes.count, closing.upperBound + 1)..<bytes.count)
         return Article(
             id: id, path: path, format: .frontMatter,
-            title: title.text.trimming(" \t"), date: date,
+            title: title.text, date: date,
             credits: field("source").map { [$0.text] } ?? [],
             author: field("author")?.text, url: field("url")?.text,
             tags: tags, source: bytes, body: body)
@@ -74,7 +78,9 @@ struct FrontMatterParser {
         for entry in map.entries {
             switch entry.value {
             case .scalar(let scalar):
-                result[entry.key] = (scalar.string, entry.line)
+                // Without the spaces and line breaks around it: a folded or literal block
+                // (`title: >`) ends in a line break, which a title carried into every page.
+                result[entry.key] = (scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), entry.line)
                 if entry.key == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") } }
             case .sequence(let seq) where entry.key == "tags":
                 tags = seq.compactMap { $0.string }
