@@ -248,8 +248,9 @@ struct BuildCache {
 }
 
 extension BuildCache {
-    /// Bump when the annotators or the cache layout change: old caches are then rebuilt.
-    static let algorithmVersion: UInt64 = 1
+    /// Bump when the parser, the annotators or the cache layout change what a record holds:
+    /// old caches are then rebuilt. 2: titles of CRLF plain text, front-matter fields trimmed.
+    static let algorithmVersion: UInt64 = 2
 
     /// The key of everything besides the articles that annotation results depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {
