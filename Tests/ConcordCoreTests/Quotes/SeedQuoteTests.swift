@@ -122,4 +122,22 @@ struct ArchiveSpeakerTests {
         #expect(model.speakers.map(\.name) == ["Kim Kardashian", "a source"])
         #expect(model.speakers.first?.quotes.count == 2)
     }
+
+    /// A name right after the quote, in a short clause whose verb the lexicon does not know
+    /// (another language's), is the speaker; those quotes went to the previous quote's speaker.
+    /// A clause with no name, or a long one, still leaves the quote to the rules before.
+    @Test func aNameAfterAQuoteWithAnUnknownVerbIsTheSpeaker() throws {
+        let a = try article("a", """
+            “We will not back down,” said Jane Smith, the mayor.
+
+            “Ceci est important,” a déclaré Emmanuel Macron.
+
+            “Это важно,” сказал Владимир Путин.
+
+            “Her second point,” as the minutes of the long meeting record it.
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", "Emmanuel Macron", "Владимир Путин", "Владимир Путин"])
+        #expect(quotes.map(\.cue) == ["said", nil, nil, nil])
+    }
 }

@@ -56,7 +56,9 @@ struct Attribution {
                !ReportingLexicon.abbreviations.contains(text.norm(i)) { break }
             i += 1
         }
-        guard let v = words.prefix(6).firstIndex(where: { isVerb($0, strong: true) || isAccordingTo($0) }) else { return nil }
+        guard let v = words.prefix(6).firstIndex(where: { isVerb($0, strong: true) || isAccordingTo($0) }) else {
+            return namedWithoutCue(s, words)
+        }
         let verb = words[v]
         if isAccordingTo(verb) {
             guard let phrase = phraseAfter(verb + 1, limit: words.last!) else { return nil }
@@ -72,6 +74,22 @@ struct Attribution {
         }
         if v == 0, let phrase = phraseAfter(verb + 1, limit: words.last!) {
             return Found(phrase: phrase, cue: text.norm(verb))
+        }
+        return nil
+    }
+
+    /// `“Ceci est important,” a déclaré Emmanuel Macron.`: a quote that hands its sentence on
+    /// (it ends in , ! or ?) to a short clause (at most four words, to the sentence's end) with
+    /// a person's name in it and no reporting verb the lexicon knows (another language's,
+    /// or a rare one). The name is the speaker, with no cue. Without this the quote went to
+    /// the previous quote's speaker, who had not said it.
+    private func namedWithoutCue(_ s: Int, _ words: [Int]) -> Found? {
+        guard let last = lastCharacter(of: s), [",", "!", "?"].contains(last), !words.isEmpty, words.count <= 4,
+              !text.text.separator(after: words.last!).isDisjoint(with: [.sentence, .paragraph]) || words.last! + 1 >= text.count
+        else { return nil }
+        for lo in words.indices {
+            guard words[lo...].enumerated().allSatisfy({ $0.element == words[lo] + $0.offset }) else { continue }
+            if let p = reader.read(words[lo]...words.last!), case .name = p.reference { return Found(phrase: p, cue: nil) }
         }
         return nil
     }
