@@ -249,7 +249,8 @@ struct BuildCache {
 
 extension BuildCache {
     /// Bump when the parser, the annotators or the cache layout change what a record holds:
-    /// old caches are then rebuilt. 2: titles of CRLF plain text, front-matter fields trimmed.
+    /// old caches are then rebuilt. 2: titles of CRLF plain text, front-matter fields trimmed,
+    /// a name after a quote with no known verb (each changes what records of unchanged files hold).
     static let algorithmVersion: UInt64 = 2
 
     /// The key of everything besides the articles that annotation results depend on.
