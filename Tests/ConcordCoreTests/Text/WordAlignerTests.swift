@@ -104,6 +104,40 @@ struct WordAlignerTests {
         #expect(nears > 30)      // near spellings were exercised, not only equal and unequal words
     }
 
+    /// Copies too long for a whole table (two 100,000-word copies asked for 50 GB, and the
+    /// build died) are aligned in a band of the diagonals their shared runs lie on: for copies
+    /// with a few edits, the steps of the whole table.
+    @Test func longCopiesAreAlignedInABand() {
+        var mix = SplitMix64(seed: 7)
+        func copies(_ count: Int) -> (TokenizedText, TokenizedText) {
+            // Prose-like: few four-word runs repeat (the small vocabulary above repeats them all).
+            let words = (0..<count).map { k in k % 7 == 0 ? Self.vocabulary[mix.next(Self.vocabulary.count)] : "word\(mix.next(5_000))" }
+            var copy = words
+            copy.remove(at: count / 7); copy.insert("inserted", at: count * 3 / 7); copy[count * 5 / 7] = "changed"
+            copy.removeSubrange((count * 6 / 7)..<(count * 6 / 7 + 3))
+            func tokens(_ w: [String]) -> TokenizedText {
+                let source = Array(w.joined(separator: " ").utf8)
+                return WordTokenizer().tokenize(source, in: 0..<source.count)
+            }
+            return (tokens(words), tokens(copy))
+        }
+        // The band as a long pair would get it, on a short pair, against a band of every
+        // diagonal (which scores the whole table).
+        let (a, b) = copies(400)
+        let aligner = WordAligner(), all = -a.count...b.count
+        #expect(WordAligner.bandIfLarge(a, 0..<a.count, b, 0..<b.count, global: true) == nil)
+        for global in [true, false] {
+            let band = WordAligner.bandIfLarge(a, 0..<a.count, b, 0..<b.count, global: global, above: 0)
+            #expect(band.map { $0.count < 160 } == true, "\(String(describing: band))")
+            let steps = global ? aligner.global(a, 0..<a.count, b, 0..<b.count, band: band!) : aligner.local(a, 0..<a.count, b, 0..<b.count, band: band!)
+            #expect(steps == (global ? aligner.global(a, 0..<a.count, b, 0..<b.count, band: all) : aligner.local(a, 0..<a.count, b, 0..<b.count, band: all)))
+        }
+        // A long pair takes its band by itself, and finds the four edits (1 + 1 + 1 + 3 steps).
+        let (x, y) = copies(2_100)
+        #expect(WordAligner.bandIfLarge(x, 0..<x.count, y, 0..<y.count, global: true) != nil)
+        #expect(aligner.global(x, 0..<x.count, y, 0..<y.count).filter { !$0.isMatch }.count == 6)
+    }
+
     @Test func editDistanceStopsPastItsLimit() {
         #expect(WordAligner.editDistance(Array("behaviour".utf8)[...], Array("behavior".utf8)[...], limit: 2) == 1)
         #expect(WordAligner.editDistance(Array("kitten".utf8)[...], Array("sitting".utf8)[...], limit: 5) == 3)
