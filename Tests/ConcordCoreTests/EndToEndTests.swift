@@ -238,6 +238,17 @@ struct EndToEndTests {
         }
     }
 
+    /// Speakers named in other scripts get pages named with their letters, and every link to
+    /// them resolves (percent-encoded).
+    @Test func speakersInOtherScriptsHaveTheirOwnPages() async throws {
+        let archive = try TempArchive(files: ["ru.md": "---\ntitle: Ru\ndate: 2020-01-01\n---\n“Это важно,” сказал Владимир Путин.\n\n“Слово,” сказал Алексей Навальный.\n"])
+        defer { archive.cleanup() }
+        _ = try await archive.build()
+        let speakers = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("speakers").path).sorted()
+        #expect(speakers == ["index.html", "алексей-навальный", "владимир-путин"])
+        try checkLinks(in: archive.output)
+    }
+
     /// The seeds saved with Windows line ends (CRLF) give the same titles, quotes, speakers and
     /// passages as the seeds themselves; only the byte offsets move. (Swift reads "\r\n" as one
     /// `Character`, which a split at "\n" does not split: plain-text titles ran on into the

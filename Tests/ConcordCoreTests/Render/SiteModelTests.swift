@@ -40,6 +40,17 @@ struct SiteModelTests {
         #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
     }
 
+    /// Names with ASCII letters keep them; names in other scripts keep their own letters
+    /// (they were all "speaker", "speaker-2", …, in name order).
+    @Test func slugsOfNamesInOtherScripts() {
+        #expect(Slug.make("Zoë Ball") == "zoe-ball")
+        #expect(Slug.make("Владимир Путин") == "владимир-путин")
+        #expect(Slug.make("习近平") == "习近平")
+        #expect(Slug.make("Ελένη Παπαδοπούλου, Jr.") == "ελένη-παπαδοπούλου-jr")
+        #expect(Slug.make("Kim Kardashian") == "kim-kardashian" && Slug.make("a source") == "a-source")
+        #expect(Slug.make("— ? —") == "speaker")
+    }
+
     /// Quotes spread over shuffled articles, some without a speaker, two speaker names that
     /// make the same slug, one quote of an article the archive lacks: each article's quotes are
     /// its own by start; each speaker's are theirs in quote order, with the speaker's first
