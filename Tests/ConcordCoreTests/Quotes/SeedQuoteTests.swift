@@ -141,6 +141,23 @@ struct ArchiveSpeakerTests {
         #expect(model.speakers.first?.quotes.count == 2)
     }
 
+    /// "According to" a study or an audit: the quote has that cue and no speaker, not the
+    /// previous quote's speaker (whom it went to); "according to police" is still police.
+    @Test func accordingToSomethingThatDoesNotSpeakIsNoSpeaker() throws {
+        let a = try article("a", """
+            “We will not back down,” said Jane Smith, the mayor.
+
+            According to the study, “the numbers are wrong.”
+
+            “The figures were checked twice,” according to the audit.
+
+            According to police, “the road is closed.”
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", nil, nil, "police"])
+        #expect(quotes.map(\.cue) == ["said", "according to", "according to", "according to"])
+    }
+
     /// A name right after the quote, in a short clause whose verb the lexicon does not know
     /// (another language's), is the speaker; those quotes went to the previous quote's speaker.
     /// A clause with no name, or a long one, still leaves the quote to the rules before.

@@ -9,6 +9,10 @@ struct Attribution {
     struct Found {
         var phrase: SpeakerPhrase?
         var cue: String?
+
+        /// "According to the report, “…”": the quote is attributed, but to no one who
+        /// speaks (a document, a study): its speaker is none, not the previous quote's.
+        var noSpeaker: Bool { phrase == nil && cue == "according to" }
     }
 
     let text: ArticleText
@@ -61,8 +65,8 @@ struct Attribution {
         }
         let verb = words[v]
         if isAccordingTo(verb) {
-            guard let phrase = phraseAfter(verb + 1, limit: words.last!) else { return nil }
-            return Found(phrase: phrase, cue: "according to")
+            // "according to the report": a source that speaks for no one (`Found.noSpeaker`).
+            return Found(phrase: phraseAfter(verb + 1, limit: words.last!), cue: "according to")
         }
         // The subject starts right after the quote; only role words may come first ("…,” coach Pete Lane told").
         let leading = words.prefix(v).prefix { w in
@@ -131,8 +135,8 @@ struct Attribution {
         let verb = words[v]
         if isAccordingTo(verb) {
             let end = words.last!
-            guard verb + 2 <= end, let phrase = reader.read((verb + 2)...end) else { return nil }
-            return Found(phrase: phrase, cue: "according to")
+            guard verb + 2 <= end else { return nil }
+            return Found(phrase: reader.read((verb + 2)...end), cue: "according to")
         }
         if let phrase = subject(before: v, in: words) {
             return Found(phrase: phrase, cue: text.norm(verb))

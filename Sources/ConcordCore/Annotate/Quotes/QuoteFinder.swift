@@ -123,6 +123,8 @@ struct ArticleQuotes {
             if let f = found, let phrase = f.phrase {
                 speaker = resolve(phrase, text: text, names: names, lastSpeaker: lastSpeaker)
                 cue = f.cue
+            } else if let f = found, f.noSpeaker {
+                cue = f.cue
             } else if let p = previous, followsOn(text, from: p.lastToken, to: q.lowerBound, paragraphBefore: p.paragraph) {
                 speaker = p.speaker
                 cue = p.cue
