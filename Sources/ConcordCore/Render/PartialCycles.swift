@@ -31,6 +31,18 @@ enum PartialCycles {
         return result
     }
 
+    /// The first include, in name order then line, of a template that `templates` lacks: the
+    /// including template, the line and the name. (Mustache renders a missing partial as
+    /// nothing, so a misspelt `{{> partials/meta}}` dropped every page's dates in silence.)
+    static func firstMissing(in templates: [String: String]) -> (name: String, line: Int, missing: String)? {
+        for name in templates.keys.sorted() {
+            if let include = includes(in: templates[name]!).first(where: { templates[$0.name] == nil }) {
+                return (name, include.line, include.name)
+            }
+        }
+        return nil
+    }
+
     /// The first cycle among `templates` (name → text), in name order: the file and line of
     /// the include that closes it, and the names around it (`a → b → a`); nil if there is none.
     static func first(in templates: [String: String]) -> (name: String, line: Int, path: [String])? {

@@ -60,6 +60,10 @@ public struct TemplateSet: Sendable {
             throw BuildFailure("\(folder.appendingPathComponent(cycle.name + ".mustache").path):\(cycle.line): error: templates include each other without "
                                + "end (\(cycle.path.joined(separator: " → "))): a template may not include itself, directly or through others")
         }
+        if let missing = PartialCycles.firstMissing(in: texts) {
+            throw BuildFailure("\(folder.appendingPathComponent(missing.name + ".mustache").path):\(missing.line): error: the template includes "
+                               + "'\(missing.missing)', which does not exist (no \(missing.missing).mustache in \(folder.path))")
+        }
         checksum = key.value
         folderChecksum = all.value
         let lib = library

@@ -33,4 +33,20 @@ struct PartialCyclesTests {
         #expect(error?.description == "\(meta):2: error: templates include each other without end "
                 + "(partials/meta → partials/meta): a template may not include itself, directly or through others")
     }
+
+    /// A template that includes one that does not exist (a misspelt name) stops the build with
+    /// its file and line; Mustache would render it as nothing, in silence. The last site stays.
+    @Test func aMissingPartialIsABrokenTemplate() async throws {
+        #expect(PartialCycles.firstMissing(in: ["a": "{{> b}}", "b": "x\n{{> c}}{{>*dynamic}}", "c": ""]) == nil)
+        let found = try #require(PartialCycles.firstMissing(in: ["a": "{{> b}}", "b": "x\n{{> partials/nometa}}"]))
+        #expect(found.name == "b" && found.line == 2 && found.missing == "partials/nometa")
+        var index = "", folder = ""
+        let error = try await failureWithBrokenTemplates { templates in
+            index = templates.appendingPathComponent("index.mustache").path; folder = templates.path
+            let text = try String(contentsOfFile: index, encoding: .utf8).replacingOccurrences(of: "{{> partials/meta}}", with: "{{> partials/nometa}}")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: index))
+        }
+        #expect(error?.description.hasPrefix("\(index):") == true)
+        #expect(error?.description.hasSuffix(": error: the template includes 'partials/nometa', which does not exist (no partials/nometa.mustache in \(folder))") == true)
+    }
 }
