@@ -25,6 +25,12 @@ struct ConfigTests {
         #expect(options.passageOptions(try SiteConfig.load(url)).boilerplateArticles == 50)
     }
 
+    @Test func aFoldedTitleLosesItsLineBreak() throws {
+        let (archive, url) = try write("title: >\n  The Kardashian\n  Files\n")
+        defer { archive.cleanup() }
+        #expect(try SiteConfig.load(url).title == "The Kardashian Files")
+    }
+
     @Test func missingConfigMeansDefaults() throws {
         #expect(try SiteConfig.load(URL(fileURLWithPath: "/nonexistent/concord.yml")) == SiteConfig())
         #expect(try SiteConfig.load(nil).title == "Concord archive")

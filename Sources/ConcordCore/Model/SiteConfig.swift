@@ -39,7 +39,10 @@ public struct SiteConfig: Sendable, Equatable {
             }
             switch entry.key {
             case "title":
-                guard let s = entry.value.string, !s.isEmpty else { throw fail("'title' must be text") }
+                // Without the line break a folded `title: >` ends in (as front-matter fields).
+                guard let s = entry.value.string?.trimmingCharacters(in: .whitespacesAndNewlines), !s.isEmpty else {
+                    throw fail("'title' must be text")
+                }
                 config.title = s
             case "min_passage_words": config.minPassageWords = try number()
             case "boilerplate_articles": config.boilerplateArticles = try number()
