@@ -65,7 +65,7 @@ public struct WordAligner: Sendable {
         var diagonals: [Int] = []
         if n >= run && m >= run {
             var firstInB: [UInt64: Int] = [:]
-            for j in 0...(m - run) where firstInB[key(b, br.lowerBound + j)] == nil { firstInB[key(b, br.lowerBound + j)] = j }
+            for j in 0...(m - run) { let k = key(b, br.lowerBound + j); if firstInB[k] == nil { firstInB[k] = j } }
             for i in 0...(n - run) { if let j = firstInB[key(a, ar.lowerBound + i)] { diagonals.append(j - i) } }
         }
         diagonals.sort()
