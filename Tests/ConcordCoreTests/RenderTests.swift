@@ -22,6 +22,17 @@ struct MarkdownRenderTests {
         #expect(html.contains("<blockquote>"))
     }
 
+    /// Plain text with indented paragraphs (as text files have them) gives paragraphs, not
+    /// one code block, and their quotes are marked; Markdown keeps CommonMark's indented code.
+    @Test func indentedPlainTextIsParagraphs() throws {
+        let a = try article("    First paragraph.\n\n    “A quote here,” said Ann Lee.\n\n\tThird.\n")
+        let quote = try #require(QuoteFinder().find(in: [a]).first)
+        let html = MarkdownRenderer().render(a, highlights: [Highlight(range: quote.start..<quote.end, open: "<q>", close: "</q>", layer: 1)])
+        #expect(html == "<p>First paragraph.</p>\n<p>“<q>A quote here,</q>” said Ann Lee.</p>\n<p>Third.</p>\n")
+        let md = try ArticleParser().parse(Array("---\ntitle: T\ndate: 2020-01-01\n---\nText.\n\n    let code = 1\n".utf8), path: "t.md")
+        #expect(MarkdownRenderer().render(md).contains("<pre><code>let code = 1"))
+    }
+
     @Test func highlightsWrapSourceRangesAcrossInlineMarkup() throws {
         let a = try article("One *two three* four five.\n\nSix seven.")
         let text = a.bodyText

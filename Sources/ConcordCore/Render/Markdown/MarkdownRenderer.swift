@@ -16,7 +16,11 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ article: Article, highlights: [Highlight] = []) -> String {
         let body = Array(article.source[article.body])
         let base = article.body.lowerBound
-        guard let document = body.withUnsafeBufferPointer({ buffer in
+        // Plain text is read without its lines' indentation: text files indent paragraphs, which
+        // CommonMark takes for code (every paragraph after the first came out as one `<pre>`
+        // block, its quotes unmarked). The words are the same, so text nodes are still found in `body`.
+        let parsed = article.format == .datedText ? Self.withoutIndentation(body) : body
+        guard let document = parsed.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
         }) ?? nil else { return "" }
         defer { cmark_node_free(document) }
@@ -33,5 +37,18 @@ public struct MarkdownRenderer: Sendable {
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// `text` with the spaces and tabs that begin each line removed.
+    static func withoutIndentation(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var lineStart = true
+        for b in text {
+            if lineStart && (b == 0x20 || b == 0x09) { continue }
+            lineStart = b == 0x0A
+            out.append(b)
+        }
+        return out
     }
 }
