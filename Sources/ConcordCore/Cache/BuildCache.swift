@@ -251,7 +251,7 @@ extension BuildCache {
     /// Bump when the parser, the annotators or the cache layout change what a record holds:
     /// old caches are then rebuilt. 2 (round 22): titles of CRLF plain text, front-matter
     /// fields trimmed, a name after a quote with no known verb, "according to" no speaker, the
-    /// sentence before a quote read 120 words back (each changes what records of unchanged files
+    /// sentence before a quote read 120 words back, link destinations no words (each changes what records of unchanged files
     /// hold), indented plain text rendered as paragraphs (which page keys do not see: the full
     /// build a new version brings renders every page).
     static let algorithmVersion: UInt64 = 2

@@ -27,4 +27,15 @@ struct VariantMarkupTests {
             #expect(VariantMarkup.paragraphs(html) == Self.referenceParagraphs(html), "\(html.debugDescription)")
         }
     }
+
+    /// Copies are shown as readers see them: Markdown's inline syntax (emphasis, code, a
+    /// link's brackets and destination) is not shown; the words and punctuation are, escaped.
+    @Test func copiesAreShownWithoutMarkdownSyntax() {
+        let a = Array("It ends *right here* after [a link](https://x.org/(a)) & `code`, __too__.".utf8)
+        let b = Array("It ends right here after a link & code, also.".utf8)
+        let ta = WordTokenizer().tokenize(a, in: 0..<a.count), tb = WordTokenizer().tokenize(b, in: 0..<b.count)
+        #expect(VariantMarkup.plain(a, 0..<a.count, ta) == "<p>It ends right here after a link &amp; code, too.</p>")
+        let compared = VariantMarkup.compared(a, 0..<a.count, ta, with: b, tb, region: 0..<tb.count)
+        #expect(compared == "<p>It ends right here after a link &amp; code, <del>also</del><ins class=\"sub\">too</ins>.</p>")
+    }
 }

@@ -6,7 +6,32 @@
 /// The text between words (spaces, punctuation, paragraph breaks) is kept.
 enum VariantMarkup {
     static func plain(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText) -> String {
-        paragraphs(HTML.escape(String(decoding: source[range], as: UTF8.self)))
+        var out = "", cursor = range.lowerBound
+        for t in text.tokens {
+            out += gap(source, cursor..<Int(t.start))
+            out += HTML.escape(String(decoding: source[Int(t.start)..<Int(t.end)], as: UTF8.self))
+            cursor = Int(t.end)
+        }
+        return paragraphs(out + gap(source, cursor..<range.upperBound))
+    }
+
+    /// The text between two words as a reader of the article sees it, escaped: without
+    /// Markdown's inline syntax (`*`, `_`, backticks, a link's brackets and destination),
+    /// which passage pages showed as typed (`*right here*`, `[a link](https://x.org)`).
+    static func gap(_ source: [UInt8], _ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(range.count)
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let c = source[i]
+            if c == 0x5D, let end = WordTokenizer.linkDestinationEnd(source, at: i + 1, limit: range.upperBound) { i = end; continue }
+            if c == 0x2A || c == 0x5F || c == 0x60 || c == 0x5B || c == 0x5D || (c == 0x21 && i + 1 < range.upperBound && source[i + 1] == 0x5B) {
+                i += 1; continue
+            }
+            kept.append(c); i += 1
+        }
+        return HTML.escape(String(decoding: kept, as: UTF8.self))
     }
 
     /// Marks `text` (a copy at `range` of `source`) against the part of `base` it corresponds to.
@@ -19,7 +44,7 @@ enum VariantMarkup {
         var out = ""
         var cursor = range.lowerBound        // next byte of this witness to copy
         func copyGap(upTo offset: Int) {
-            if offset > cursor { out += HTML.escape(String(decoding: source[cursor..<offset], as: UTF8.self)) }
+            if offset > cursor { out += gap(source, cursor..<offset) }
             cursor = max(cursor, offset)
         }
         for step in steps {
