@@ -43,7 +43,7 @@ public struct ArticleImporter: Sendable {
                 files.append(url); continue
             }
             let all = FastFiles.listFiles(under: url.path) ?? []
-            let articles = ArchiveLoader.sorted(all.filter(ArticleParser.isArticlePath))
+            let articles = ArchiveLoader.articleFiles(all)
             if articles.isEmpty {
                 outcome.diagnostics.append(Diagnostic(path: url.path, line: 1,
                     message: "no article files (.txt, .md) in this folder"))

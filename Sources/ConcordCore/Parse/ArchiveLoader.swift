@@ -21,8 +21,11 @@ public struct ArchiveLoader: Sendable {
               let files = FastFiles.listFiles(under: sourceFolder.path) else {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
-        return Self.sorted(files.filter(ArticleParser.isArticlePath))
+        return Self.articleFiles(files)
     }
+
+    /// Of the files listed under a folder, the article files, in the order every build takes them.
+    static func articleFiles(_ files: [String]) -> [String] { sorted(files.filter(ArticleParser.isArticlePath)) }
 
     /// Paths in the order every build takes them: `String`'s order, which holds two spellings
     /// of the same letters equal (NFC `é`, NFD `e` + U+0301: what macOS and Linux tools

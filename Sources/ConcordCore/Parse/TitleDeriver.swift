@@ -30,29 +30,16 @@ public enum TitleDeriver {
         return lines.joined(separator: " ")
     }
 
+    /// Leading block markers (headings, quotes, list bullets) off, then what a reader sees
+    /// of the inline text (`MarkdownInline`), spaces collapsed.
     static func stripMarkup(_ text: String) -> String {
-        var out = ""
-        var chars = Array(text)
-        // Leading block markers: headings, quotes, list bullets.
-        while let c = chars.first, "#> ".contains(c) || ((c == "-" || c == "+") && chars.count > 1 && chars[1] == " ") {
-            chars.removeFirst()
+        var chars = Substring(text)
+        while let c = chars.first, "#> ".contains(c) || ((c == "-" || c == "+") && chars.dropFirst().first == " ") {
+            chars = chars.dropFirst()
         }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "]", i + 1 < chars.count, chars[i + 1] == "(" {
-                // Drop a link's destination.
-                if let close = chars[(i + 1)...].firstIndex(of: ")") { i = close + 1; continue }
-            }
-            if "*_`[]".contains(c) || (c == "!" && i + 1 < chars.count && chars[i + 1] == "[") { i += 1; continue }
-            if c == "<" {
-                if let close = chars[i...].firstIndex(of: ">") { i = close + 1; continue }
-            }
-            if c == "\\", i + 1 < chars.count { out.append(chars[i + 1]); i += 2; continue }
-            out.append(c)
-            i += 1
-        }
-        return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let bytes = Array(chars.utf8)
+        let visible = String(decoding: MarkdownInline.visible(bytes, 0..<bytes.count), as: UTF8.self)
+        return visible.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     static func normalizeApostrophes(_ text: String) -> String {

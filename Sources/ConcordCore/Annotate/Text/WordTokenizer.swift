@@ -45,7 +45,7 @@ public struct WordTokenizer: Sendable {
             // A Markdown link's destination (`[a link](https://x.org "Title")`) is no text of the
             // article: its pieces were words ("https", "x", "org") that only the copy with the
             // link had, and they cut shared passages short.
-            if v == 0x5D, let end = WordTokenizer.linkDestinationEnd(bytes, at: i + 1, limit: range.upperBound) {
+            if v == 0x5D, let end = MarkdownInline.linkDestinationEnd(bytes, at: i + 1, limit: range.upperBound) {
                 i = end
                 continue
             }
@@ -88,23 +88,6 @@ public struct WordTokenizer: Sendable {
             wordStart = -1
             hash = StableHash()
         }
-    }
-
-    /// If a Markdown link destination `(…)` starts at `i` (right after a `]`), the index just
-    /// past its closing parenthesis: parentheses balanced, on one line, at most 2,048 bytes.
-    static func linkDestinationEnd(_ bytes: [UInt8], at i: Int, limit: Int) -> Int? {
-        guard i < limit, bytes[i] == 0x28 else { return nil }
-        var depth = 0, k = i
-        while k < limit, k - i < 2048 {
-            switch bytes[k] {
-            case 0x28: depth += 1
-            case 0x29: depth -= 1; if depth == 0 { return k + 1 }
-            case 0x0A: return nil
-            default: break
-            }
-            k += 1
-        }
-        return nil
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -15,23 +15,10 @@ enum VariantMarkup {
         return paragraphs(out + gap(source, cursor..<range.upperBound))
     }
 
-    /// The text between two words as a reader of the article sees it, escaped: without
-    /// Markdown's inline syntax (`*`, `_`, backticks, a link's brackets and destination),
-    /// which passage pages showed as typed (`*right here*`, `[a link](https://x.org)`).
+    /// The text between two words as a reader of the article sees it (`MarkdownInline`),
+    /// escaped: passage pages showed Markdown as typed (`*right here*`, `[a link](https://x.org)`).
     static func gap(_ source: [UInt8], _ range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        var kept: [UInt8] = []
-        kept.reserveCapacity(range.count)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let c = source[i]
-            if c == 0x5D, let end = WordTokenizer.linkDestinationEnd(source, at: i + 1, limit: range.upperBound) { i = end; continue }
-            if c == 0x2A || c == 0x5F || c == 0x60 || c == 0x5B || c == 0x5D || (c == 0x21 && i + 1 < range.upperBound && source[i + 1] == 0x5B) {
-                i += 1; continue
-            }
-            kept.append(c); i += 1
-        }
-        return HTML.escape(String(decoding: kept, as: UTF8.self))
+        range.isEmpty ? "" : HTML.escape(String(decoding: MarkdownInline.visible(source, range), as: UTF8.self))
     }
 
     /// Marks `text` (a copy at `range` of `source`) against the part of `base` it corresponds to.
