@@ -253,8 +253,9 @@ extension BuildCache {
     /// fields trimmed, a name after a quote with no known verb, "according to" no speaker, the
     /// sentence before a quote read 120 words back, link destinations no words (each changes what records of unchanged files
     /// hold), indented plain text rendered as paragraphs (which page keys do not see: the full
-    /// build a new version brings renders every page).
-    static let algorithmVersion: UInt64 = 2
+    /// build a new version brings renders every page). 3 (round 23): German „…“ and »…« pairs,
+    /// a comma after the closing mark.
+    static let algorithmVersion: UInt64 = 3
 
     /// The key of everything besides the articles that annotation results depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {

@@ -110,6 +110,16 @@ struct QuoteScannerTests {
         #expect(spans("He said \"yes, we can\" and left. \"No,\" she said.") == ["yes, we can", "No,"])
     }
 
+    /// German „…“ and »…«: the second mark, which opens a quote in English, closes the quote
+    /// its pair opened; French « … » and Swedish ”…” as before.
+    @Test func germanAndDanishPairsClose() {
+        #expect(spans("„Das ist wichtig“, sagte Angela Merkel. „Zweitens“ auch.") == ["Das ist wichtig", "Zweitens"])
+        #expect(spans("»Det er vigtigt«, sagde hun. »Nej«") == ["Det er vigtigt", "Nej"])
+        #expect(spans("« Nous ne céderons pas » et ”Vi vet inte” nu.") == ["Nous ne céderons pas", "Vi vet inte"])
+        // An English “ inside an open “ still opens a new quote (the first one's close was lost).
+        #expect(spans("“One never closed “Two,” she said.") == ["One never closed", "Two,"])
+    }
+
     @Test func nestedSingleQuotesStayInside() {
         #expect(spans("“He told me, ‘Don’t come back,’ and left,” she said.") == ["He told me, ‘Don’t come back,’ and left,"])
     }
@@ -170,9 +180,11 @@ struct ArchiveSpeakerTests {
             “Это важно,” сказал Владимир Путин.
 
             “Her second point,” as the minutes of the long meeting record it.
+
+            „Das ist wichtig“, sagte Angela Merkel.
             """)
         let quotes = QuoteFinder().find(in: [a])
-        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", "Emmanuel Macron", "Владимир Путин", "Владимир Путин"])
-        #expect(quotes.map(\.cue) == ["said", nil, nil, nil])
+        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", "Emmanuel Macron", "Владимир Путин", "Владимир Путин", "Angela Merkel"])
+        #expect(quotes.map(\.cue) == ["said", nil, nil, nil, nil])
     }
 }

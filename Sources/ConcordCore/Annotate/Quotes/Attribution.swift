@@ -88,7 +88,7 @@ struct Attribution {
     /// or a rare one). The name is the speaker, with no cue. Without this the quote went to
     /// the previous quote's speaker, who had not said it.
     private func namedWithoutCue(_ s: Int, _ words: [Int]) -> Found? {
-        guard let last = lastCharacter(of: s), [",", "!", "?"].contains(last), !words.isEmpty, words.count <= 4,
+        guard handsOn(s), !words.isEmpty, words.count <= 4,
               !text.text.separator(after: words.last!).isDisjoint(with: [.sentence, .paragraph]) || words.last! + 1 >= text.count
         else { return nil }
         for lo in words.indices {
@@ -250,6 +250,22 @@ struct Attribution {
     func lastCharacter(of s: Int) -> Character? {
         let span = spans[s]
         return String(decoding: text.source[max(span.start, span.end - 4)..<span.end], as: UTF8.self).last
+    }
+
+    /// Whether quote `s` hands its sentence on to what follows: it ends in , ! or ? (or `extra`)
+    /// inside its marks, or a comma follows its closing mark, where German and British usage
+    /// put it (`„Das ist wichtig“, sagte Angela Merkel`: that quote was taken for a term).
+    func handsOn(_ s: Int, orEndingIn extra: Character? = nil) -> Bool {
+        if let last = lastCharacter(of: s), last == "," || last == "!" || last == "?" || last == extra { return true }
+        return characterAfterClose(of: s) == ","
+    }
+
+    /// The character right after quote `s`'s closing mark (nil when the mark is missing or ends the text).
+    private func characterAfterClose(of s: Int) -> Character? {
+        guard let mark = spans[s].closeMark, mark < text.source.count else { return nil }
+        let after = mark + WordTokenizer.decode(text.source, at: mark).1
+        guard after < text.source.count else { return nil }
+        return Character(WordTokenizer.decode(text.source, at: after).0)
     }
 
 }

@@ -151,10 +151,10 @@ struct ArticleQuotes {
     }
 
     /// `“Enough is enough,” read a banner`: a quote opening its sentence and closing on , ! or ?
-    /// hands the sentence on to its attribution, so it is a statement however short.
+    /// hands the sentence on to its attribution, so it is a statement however short. The comma
+    /// may follow the closing mark (`„Das ist wichtig“, sagte sie`, German and British usage).
     private func opensAttributedSentence(_ text: ArticleText, _ attribution: Attribution, _ s: Int, _ q: ClosedRange<Int>) -> Bool {
-        guard attribution.sentenceBefore(q.lowerBound).isEmpty, let last = attribution.lastCharacter(of: s) else { return false }
-        return [",", "!", "?", "—"].contains(last)
+        attribution.sentenceBefore(q.lowerBound).isEmpty && attribution.handsOn(s, orEndingIn: "—")
     }
 
     /// The cue is attached to the quote: a clause after it, or a verb and colon or comma right before it.

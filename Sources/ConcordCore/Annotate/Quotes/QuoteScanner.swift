@@ -7,7 +7,9 @@
 /// quote continues it when the next paragraph reopens with a mark (the
 /// multi-paragraph convention); otherwise the quote closes at the paragraph's
 /// end (a missing closing mark). A new opening mark inside an open quote
-/// closes the open one first.
+/// closes the open one first, except the closing mark of the opener's own
+/// pair where it looks like an opening one: „…“ (German, Czech) and »…«
+/// (German, Danish).
 struct QuoteScanner {
     /// One quoted span: byte offsets of the words between the marks.
     struct Span: Equatable {
@@ -60,7 +62,8 @@ struct QuoteScanner {
                 continue
             }
             if let kind = QuoteScanner.doubleKindIfMark(chars, k) {
-                let resolved: Mark = kind == .either ? (open == nil ? .open : .close) : kind
+                var resolved: Mark = kind == .either ? (open == nil ? .open : .close) : kind
+                if let o = open, QuoteScanner.closes(chars[o.mark].value, with: c) { resolved = .close }
                 if resolved == .open {
                     if let o = open { emit(o, endIndex: k, closeMark: nil) }
                     open = (k + 1, k)
@@ -86,6 +89,13 @@ struct QuoteScanner {
         }
         if let o = open { emit(o, endIndex: n, closeMark: nil) }
         return spans
+    }
+
+    /// Whether `mark`, which otherwise opens a quote, closes one that `opener` opened: “ after „,
+    /// « after ». („Das ist wichtig“ was read as a quote cut short by a new one, which gave
+    /// the quote ", sagte Angela Merkel.")
+    static func closes(_ opener: UInt32, with mark: UInt32) -> Bool {
+        (opener == 0x201E && mark == 0x201C) || (opener == 0xBB && mark == 0xAB)
     }
 
     static func isSingleMark(_ c: UInt32) -> Bool { c == 0x2018 || c == 0x2019 || c == 0x27 }
