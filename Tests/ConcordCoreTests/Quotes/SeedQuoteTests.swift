@@ -120,6 +120,22 @@ struct QuoteScannerTests {
         #expect(spans("“One never closed “Two,” she said.") == ["One never closed", "Two,"])
     }
 
+    /// British papers quote with single marks; such an article had no quotes at all.
+    @Test func singleMarksAreTheQuotesWhereMostQuotesOpenWithThem() {
+        #expect(spans("‘We will not back down,’ she said. The Smiths’ shop, the government’s plan and the ’90s. ‘It’s right,’ said Rishi Sunak.")
+                == ["We will not back down,", "It’s right,"])
+        // A plural's apostrophe inside a quote, and a term closing after an s.
+        #expect(spans("‘The Smiths’ shop is open,’ she said. He called them ‘the Beatles’ and left.") == ["The Smiths’ shop is open,", "the Beatles"])
+        #expect(spans("'We will,' she said. 'Again,' he said.") == ["We will,", "Again,"])
+        // Double marks nested inside; more quotes open with single marks.
+        #expect(spans("‘He called it “rubbish” twice,’ she said. ‘Again,’ he said.") == ["He called it “rubbish” twice,", "Again,"])
+        #expect(spans("‘One.\n\n‘Two.’ Then.") == ["One.\n\n‘Two."])
+        #expect(spans("‘Open and never closed.\n\nNarration. ‘First never closed. ‘Second,’ she said.")
+                == ["Open and never closed.", "First never closed.", "Second,"])
+        let a = try! ArticleParser().parse(Array("date 2022-05-01 ‘It’s the right thing to do,’ said Rishi Sunak, the chancellor.".utf8), path: "a.txt")
+        #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Rishi Sunak"])
+    }
+
     @Test func nestedSingleQuotesStayInside() {
         #expect(spans("“He told me, ‘Don’t come back,’ and left,” she said.") == ["He told me, ‘Don’t come back,’ and left,"])
     }

@@ -23,25 +23,19 @@ struct QuoteScanner {
 
     func scan(_ bytes: [UInt8], body: Range<Int>) -> [Span] {
         let chars = ScalarText(bytes, body)
+        return Self.singlesArePrimary(chars) ? scanSingles(chars) : scanDoubles(chars)
+    }
+
+    /// The quotes of a text whose quotation marks are double ones, single ones nested inside.
+    private func scanDoubles(_ chars: ScalarText) -> [Span] {
         var spans: [Span] = []
         var open: (content: Int, mark: Int)? = nil
         var nested = 0
         var k = 0
         let n = chars.count
         func isSpace(_ i: Int) -> Bool { i < 0 || i >= n || chars.isSpace(i) }
-        func lastContentEnd(before i: Int) -> Int {
-            var e = i
-            while e > 0, chars.isSpace(e - 1) { e -= 1 }
-            return chars.offset(e)
-        }
         func emit(_ start: (content: Int, mark: Int), endIndex: Int, closeMark: Int?) {
-            var s = start.content
-            while s < endIndex, chars.isSpace(s) { s += 1 }
-            let startOffset = chars.offset(s)
-            let endOffset = lastContentEnd(before: endIndex)
-            if endOffset > startOffset {
-                spans.append(Span(start: startOffset, end: endOffset, closeMark: closeMark))
-            }
+            if let span = chars.span(from: start.content, to: endIndex, closeMark: closeMark) { spans.append(span) }
         }
         while k < n {
             let c = chars[k].value
@@ -151,6 +145,17 @@ struct ScalarText {
     /// Byte offset of scalar `k` (the range's end for `k == count`).
     func offset(_ k: Int) -> Int { k < offsets.count ? offsets[k] : end }
     func isSpace(_ k: Int) -> Bool { scalars[k].properties.isWhitespace }
+
+    /// The quoted span from scalar `content` (after the opening mark) to `endIndex` (the closing
+    /// mark, or where the quote was cut off), white space trimmed; nil if nothing is left.
+    func span(from content: Int, to endIndex: Int, closeMark: Int?) -> QuoteScanner.Span? {
+        var s = content
+        while s < endIndex, isSpace(s) { s += 1 }
+        var e = endIndex
+        while e > 0, isSpace(e - 1) { e -= 1 }
+        let (start, end) = (offset(s), offset(e))
+        return end > start ? QuoteScanner.Span(start: start, end: end, closeMark: closeMark) : nil
+    }
 
     /// If a blank line follows the line feed at `k`, the index of the next paragraph's first non-space scalar.
     func paragraphStart(after k: Int) -> Int? {
