@@ -254,7 +254,8 @@ extension BuildCache {
     /// sentence before a quote read 120 words back, link destinations no words (each changes what records of unchanged files
     /// hold), indented plain text rendered as paragraphs (which page keys do not see: the full
     /// build a new version brings renders every page). 3 (round 23): German „…“ and »…« pairs,
-    /// a comma after the closing mark, articles quoting with single marks, „ a quote separator.
+    /// a comma after the closing mark, articles quoting with single marks, „ a quote separator,
+    /// places no people, possessive names no speakers.
     static let algorithmVersion: UInt64 = 3
 
     /// The key of everything besides the articles that annotation results depend on.

@@ -184,6 +184,23 @@ struct ArchiveSpeakerTests {
         #expect(quotes.map(\.cue) == ["said", "according to", "according to", "according to"])
     }
 
+    /// A place is no person ("outside Downing Street" was who "she" was), and a possessive name is
+    /// whose the speaker is, not the speaker ("Labour’s leader" was a person called Labour).
+    @Test func placesAndPossessivesAreNoPeople() throws {
+        let a = try article("a", """
+            The prime minister said the plan would go ahead. “We will not back down on this,” she told reporters outside Downing Street.
+
+            Labour’s leader called it “a disgrace” and added: “Families will pay the price for this failure.”
+
+            “We have nothing to add,” said Downing Street.
+
+            “It is the right thing to do,” Kanye West told Jordan Peele’s podcast.
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == [nil, nil, "Downing Street", "Kanye West"])
+        #expect(quotes[2].speaker?.kind == .organization)
+    }
+
     /// A name right after the quote, in a short clause whose verb the lexicon does not know
     /// (another language's), is the speaker; those quotes went to the previous quote's speaker.
     /// A clause with no name, or a long one, still leaves the quote to the rules before.

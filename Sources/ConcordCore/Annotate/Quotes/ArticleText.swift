@@ -37,17 +37,18 @@ struct ArticleText {
 
     /// The word without a possessive ending ("West’s" → "West"; also "West's" and "West‘s").
     func bareWord(_ i: Int) -> String {
-        let start = Int(text.tokens[i].start)
-        var end = Int(text.tokens[i].end)
+        let start = Int(text.tokens[i].start), end = Int(text.tokens[i].end)
+        return String(decoding: source[start..<(end - possessiveEnding(i))], as: UTF8.self)
+    }
+
+    /// The bytes of token `i`'s possessive ending ('s, ’s or ‘s), 0 if it has none.
+    func possessiveEnding(_ i: Int) -> Int {
+        let start = Int(text.tokens[i].start), end = Int(text.tokens[i].end)
         // Compared as bytes: 's is 27 73, ’s is E2 80 99 73, ‘s is E2 80 98 73.
-        if end - start >= 2, source[end - 1] == 0x73 {
-            if source[end - 2] == 0x27 {
-                end -= 2
-            } else if end - start >= 4, source[end - 4] == 0xE2, source[end - 3] == 0x80, source[end - 2] == 0x99 || source[end - 2] == 0x98 {
-                end -= 4
-            }
-        }
-        return String(decoding: source[start..<end], as: UTF8.self)
+        guard end - start >= 2, source[end - 1] == 0x73 else { return 0 }
+        if source[end - 2] == 0x27 { return 2 }
+        if end - start >= 4, source[end - 4] == 0xE2, source[end - 3] == 0x80, source[end - 2] == 0x99 || source[end - 2] == 0x98 { return 4 }
+        return 0
     }
 
     func isCapitalized(_ i: Int) -> Bool {

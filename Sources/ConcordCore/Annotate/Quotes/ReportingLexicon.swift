@@ -113,7 +113,13 @@ enum ReportingLexicon {
                                              "network", "service", "board", "federation", "club", "league", "ltd",
                                              "llc", "co", "organization", "organisation", "authority", "army", "navy",
                                              "fbi", "cia", "nasa", "who", "un", "eu", "nhs", "bbc", "cnn", "reuters",
-                                             "spokesperson", "people", "magazine", "tmz", "weekly", "tonight"]
+                                             "spokesperson", "people", "magazine", "tmz", "weekly", "tonight",
+                                             // Places, which speak only as their occupants do ("said Downing Street"),
+                                             // and are no person a pronoun could stand for ("she told reporters outside
+                                             // Downing Street" gave the quote to a person called Downing Street).
+                                             "street", "road", "avenue", "boulevard", "square", "airport", "station",
+                                             "hospital", "cathedral", "palace", "stadium", "hotel", "centre", "center",
+                                             "county"]
 
     /// Titles before a name.
     static let titles: WordTable<Gender> = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "dr": .unknown,

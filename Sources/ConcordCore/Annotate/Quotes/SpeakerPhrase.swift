@@ -57,6 +57,9 @@ struct SpeakerPhraseReader {
 
     /// A proper name, possibly after a title; an organization when an organization word is in it.
     func name(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+        // "Labour’s leader added:": a name ending in 's is whose the speaker is, not the speaker
+        // (that quote went to a person called Labour).
+        guard text.possessiveEnding(range.upperBound) == 0 else { return nil }
         var lo = range.lowerBound
         var gender = Gender.unknown
         var words: [String] = []
