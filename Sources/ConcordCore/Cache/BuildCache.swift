@@ -255,7 +255,8 @@ extension BuildCache {
     /// hold), indented plain text rendered as paragraphs (which page keys do not see: the full
     /// build a new version brings renders every page). 3 (round 23): German „…“ and »…« pairs,
     /// a comma after the closing mark, articles quoting with single marks, „ a quote separator,
-    /// places no people, possessive names no speakers.
+    /// places no people, possessive names no speakers, offices before names, "a Labour spokesperson",
+    /// a full stop after the closing mark.
     static let algorithmVersion: UInt64 = 3
 
     /// The key of everything besides the articles that annotation results depend on.

@@ -130,6 +130,8 @@ struct QuoteScannerTests {
         // Double marks nested inside; more quotes open with single marks.
         #expect(spans("‘He called it “rubbish” twice,’ she said. ‘Again,’ he said.") == ["He called it “rubbish” twice,", "Again,"])
         #expect(spans("‘One.\n\n‘Two.’ Then.") == ["One.\n\n‘Two."])
+        // Double marks outside any single-marked quote are quotes too.
+        #expect(spans("“Headline words here,” she said. ‘One,’ he said. ‘Two,’ he said.") == ["Headline words here,", "One,", "Two,"])
         #expect(spans("‘Open and never closed.\n\nNarration. ‘First never closed. ‘Second,’ she said.")
                 == ["Open and never closed.", "First never closed.", "Second,"])
         let a = try! ArticleParser().parse(Array("date 2022-05-01 ‘It’s the right thing to do,’ said Rishi Sunak, the chancellor.".utf8), path: "a.txt")
@@ -199,6 +201,23 @@ struct ArchiveSpeakerTests {
         let quotes = QuoteFinder().find(in: [a])
         #expect(quotes.map { $0.speaker?.name } == [nil, nil, "Downing Street", "Kanye West"])
         #expect(quotes[2].speaker?.kind == .organization)
+    }
+
+    /// Offices before a name ("Senate Majority Leader Chuck Schumer" was the name), an organization
+    /// before a spokesperson ("A Labour spokesperson" went to the previous speaker), and a full
+    /// stop after the closing mark, which ends the sentence (‘…’. He told the BBC took "told").
+    @Test func officesSpokespeopleAndAFullStopAfterTheMark() throws {
+        let a = try article("a", """
+            “This is a great day,” Senate Majority Leader Chuck Schumer said.
+
+            Robert Jenrick said the plan was ‘a triumph of hope over experience’. He told the BBC: ‘The bill is not going to work.’
+
+            A Labour spokesperson said: ‘The government is in chaos.’
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Chuck Schumer", "Robert Jenrick", "Robert Jenrick", "Labour"])
+        #expect(quotes.map(\.cue) == ["said", "said", "told", "said"])
+        #expect(quotes[3].speaker?.kind == .organization)
     }
 
     /// A name right after the quote, in a short clause whose verb the lexicon does not know

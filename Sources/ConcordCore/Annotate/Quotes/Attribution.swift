@@ -51,6 +51,9 @@ struct Attribution {
         // “….” She said — a period inside the quote ends the sentence unless the next word is lower case.
         let last = lastCharacter(of: s)
         if last == "." && text.isCapitalized(next) { return nil }
+        // ‘….’ He told the BBC — British usage puts the full stop after the mark: the sentence
+        // ended there (the quote went to the next sentence's verb, and to its speaker).
+        if let mark = characterAfterClose(of: s), mark == "." || mark == "!" || mark == "?" { return nil }
         var words: [Int] = []
         var i = next
         while i < text.count, words.count < 9, !text.isQuoted(i), text.paragraph[i] == text.paragraph[next],

@@ -4,7 +4,7 @@
 ///
 /// An article's single marks are its quotation marks when more of them open a quote (‘ or '
 /// before a letter, at a word's start) than double marks do; double marks inside are then
-/// nested quotes. A closing mark ends a word (’ or ', then space, punctuation or the end);
+/// nested quotes, and quotes of their own outside. A closing mark ends a word (’ or ', then space, punctuation or the end);
 /// one inside a word (“government’s”) is an apostrophe, and so is a plural's (“the Smiths’
 /// shop”) when another closing mark follows in the paragraph. As with double marks, an
 /// unclosed quote ends at its paragraph unless the next one reopens with a mark, and a new
@@ -38,36 +38,45 @@ extension QuoteScanner {
 
     func scanSingles(_ chars: ScalarText) -> [Span] {
         var spans: [Span] = []
-        var open: Int? = nil          // the scalar after the opening mark
+        // The open quote: the scalar after its opening mark, and that mark (a double mark opens a
+        // quote only outside a single-marked one, and nests none).
+        var open: (content: Int, mark: Int)? = nil
         var k = 0
         let n = chars.count
         func emit(_ content: Int, _ end: Int, closeMark: Int?) {
             if let span = chars.span(from: content, to: end, closeMark: closeMark) { spans.append(span) }
         }
+        func opener(_ k: Int) -> Bool { Self.isSingleOpener(chars, k) || Self.doubleKindIfMark(chars, k) == .open }
         while k < n {
             if chars[k] == "\n", let next = chars.paragraphStart(after: k) {
                 if let o = open {
-                    if next < n, Self.isSingleOpener(chars, next) { k = next + 1; continue }
-                    emit(o, k, closeMark: nil)
+                    if next < n, opener(next) { k = next + 1; continue }
+                    emit(o.content, k, closeMark: nil)
                     open = nil
                 }
                 k = next
                 continue
             }
-            if let o = open {
+            if let o = open, Self.isSingleOpener(chars, o.mark) {
                 if Self.isSingleCloser(chars, k) && !isPluralPossessive(chars, k) {
-                    emit(o, k, closeMark: chars.offset(k))
+                    emit(o.content, k, closeMark: chars.offset(k))
                     open = nil
                 } else if Self.isSingleOpener(chars, k) {
-                    emit(o, k, closeMark: nil)
-                    open = k + 1
+                    emit(o.content, k, closeMark: nil)
+                    open = (k + 1, k)
                 }
-            } else if Self.isSingleOpener(chars, k) {
-                open = k + 1
+            } else if let o = open {
+                if let kind = Self.doubleKindIfMark(chars, k) {
+                    let closes = kind != .open || Self.closes(chars[o.mark].value, with: chars[k].value)
+                    emit(o.content, k, closeMark: closes ? chars.offset(k) : nil)
+                    open = closes ? nil : (k + 1, k)
+                }
+            } else if opener(k) {
+                open = (k + 1, k)
             }
             k += 1
         }
-        if let o = open { emit(o, n, closeMark: nil) }
+        if let o = open { emit(o.content, n, closeMark: nil) }
         return spans
     }
 

@@ -138,7 +138,8 @@ enum ReportingLexicon {
                                        "councillor", "councilman", "councilwoman", "commissioner", "inspector",
                                        "superintendent", "sheriff", "ambassador", "bishop", "archbishop", "rabbi",
                                        "imam", "father", "reverend", "rev", "sergeant", "sgt", "lieutenant", "lt",
-                                       "colonel", "col", "major", "admiral", "corporal", "private", "agent"]
+                                       "colonel", "col", "major", "admiral", "corporal", "private", "agent",
+                                       "leader", "majority", "minority", "whip", "chair", "chairman", "chairwoman"]
 
     /// Abbreviations whose period does not end a sentence.
     static let abbreviations: WordSet = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "prof", "gen", "capt", "lt",

@@ -106,6 +106,12 @@ struct SpeakerPhraseReader {
         if let p = range.dropFirst().first(where: { Self.headStops.contains(text.norm($0)) }) { headEnd = p - 1 }
         guard headEnd >= range.lowerBound else { return nil }
         let head = text.norm(headEnd)
+        // "a Labour spokesperson", "a White House spokeswoman": the organization before the noun.
+        if ReportingLexicon.spokesNouns.contains(head), headEnd > range.lowerBound + 1,
+           ((range.lowerBound + 1)..<headEnd).allSatisfy({ text.isCapitalized($0) }) {
+            let org = ((range.lowerBound + 1)..<headEnd).map { text.bareWord($0) }.joined(separator: " ")
+            return SpeakerPhrase(reference: .organization(org), tokens: range.lowerBound...headEnd)
+        }
         if ReportingLexicon.spokesNouns.contains(head), headEnd + 1 < range.upperBound {
             var orgStart = headEnd + 2
             if orgStart < range.upperBound, text.norm(orgStart) == "the" { orgStart += 1 }
