@@ -220,6 +220,24 @@ struct ArchiveSpeakerTests {
         #expect(quotes[3].speaker?.kind == .organization)
     }
 
+    /// The name may be followed by a place (`dijo Pedro Sánchez en Madrid`: the name had to end
+    /// the clause, so "Madrid" was the person or, as here, the narration's topic was); a place
+    /// after a preposition is no name; an acronym is no person ("according to LSEG data" made
+    /// LSEG the person the narration was about).
+    @Test func aNameBeforeAPlaceAndAnAcronymThatIsNoOne() throws {
+        let a = try article("a", """
+            “We need to see more evidence,” Governor Andrew Bailey said. The pound rose, according to LSEG data.
+
+            «Esto es muy importante», dijo Pedro Sánchez en Madrid.
+
+            “Wir schaffen das,” in Berlin am Montag.
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Andrew Bailey", "Pedro Sánchez", "Pedro Sánchez"])   // the last not Berlin
+        let b = try article("b", "The pound rose, according to LSEG data.\n\n“Rates will stay where they are,” the bank's report read.")
+        #expect(QuoteFinder().find(in: [b]).map { $0.speaker?.name } == [nil])
+    }
+
     /// A name right after the quote, in a short clause whose verb the lexicon does not know
     /// (another language's), is the speaker; those quotes went to the previous quote's speaker.
     /// A clause with no name, or a long one, still leaves the quote to the rules before.

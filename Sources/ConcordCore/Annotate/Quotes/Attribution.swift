@@ -85,19 +85,21 @@ struct Attribution {
         return nil
     }
 
-    /// `“Ceci est important,” a déclaré Emmanuel Macron.`: a quote that hands its sentence on
-    /// (it ends in , ! or ?) to a short clause (at most four words, to the sentence's end) with
-    /// a person's name in it and no reporting verb the lexicon knows (another language's,
-    /// or a rare one). The name is the speaker, with no cue. Without this the quote went to
-    /// the previous quote's speaker, who had not said it.
+    /// `“Ceci est important,” a déclaré Emmanuel Macron.`, `«Esto es importante», dijo Pedro
+    /// Sánchez en Madrid.`: a quote that hands its sentence on (`handsOn`) to a short clause
+    /// (at most six words, to the sentence's end) with no reporting verb the lexicon knows
+    /// (another language's, or a rare one), whose first capitalized words, among its first
+    /// three and not after a preposition, are a person's name. The name is the speaker, with no
+    /// cue. Without this the quote went to the previous quote's speaker, who had not said it.
     private func namedWithoutCue(_ s: Int, _ words: [Int]) -> Found? {
-        guard handsOn(s), !words.isEmpty, words.count <= 4,
-              !text.text.separator(after: words.last!).isDisjoint(with: [.sentence, .paragraph]) || words.last! + 1 >= text.count
+        guard handsOn(s), !words.isEmpty, words.count <= 6,
+              !text.text.separator(after: words.last!).isDisjoint(with: [.sentence, .paragraph]) || words.last! + 1 >= text.count,
+              let lo = words.prefix(3).firstIndex(where: { text.isCapitalized($0) }),
+              lo == 0 || !SpeakerPhraseReader.headStops.contains(text.norm(words[lo - 1]))
         else { return nil }
-        for lo in words.indices {
-            guard words[lo...].enumerated().allSatisfy({ $0.element == words[lo] + $0.offset }) else { continue }
-            if let p = reader.read(words[lo]...words.last!), case .name = p.reference { return Found(phrase: p, cue: nil) }
-        }
+        var hi = lo
+        while hi + 1 < words.count, words[hi + 1] == words[hi] + 1, text.isCapitalized(words[hi + 1]) { hi += 1 }
+        if let p = reader.read(words[lo]...words[hi]), case .name = p.reference { return Found(phrase: p, cue: nil) }
         return nil
     }
 

@@ -82,7 +82,9 @@ struct SpeakerPhraseReader {
             words.append(word)
             lower.append(word.lowercased())
         }
-        let isOrganization = lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
+        // An acronym alone ("LSEG", "OPEC") is an organization: it was a person a pronoun could stand for.
+        let isAcronym = words.count == 1 && words[0].count >= 2 && words[0].allSatisfy { $0.isUppercase || $0.isNumber }
+        let isOrganization = isAcronym || lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
         // "Fire Chief Dana Whitfield": drop everything up to the last title or office word before the name.
         if words.count > 2, !isOrganization,
            let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0) }) {
