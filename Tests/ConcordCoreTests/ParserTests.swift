@@ -57,6 +57,14 @@ struct ParserTests {
         #expect(b.title == "Kim Kardashian has broken her silence on Kanye West’s mental health")
     }
 
+    /// An initial ends no sentence: the title was "Former President Donald J".
+    @Test func titleRunsOnPastInitials() throws {
+        let a = try parse("date 2024-03-01 Former President Donald J. Trump spoke on Friday. He left.")
+        #expect(a.title == "Former President Donald J. Trump spoke on Friday")
+        let b = try parse("date 2024-03-01 The vote was close, and I. Then it ended.")
+        #expect(b.title == "The vote was close, and I")
+    }
+
     @Test func frontMatter() throws {
         let a = try parse("""
         ---

@@ -256,7 +256,8 @@ extension BuildCache {
     /// build a new version brings renders every page). 3 (round 23): German „…“ and »…« pairs,
     /// a comma after the closing mark, articles quoting with single marks, „ a quote separator,
     /// places no people, possessive names no speakers, offices before names, "a Labour spokesperson",
-    /// a full stop after the closing mark, a name and a place after a quote, acronyms organizations.
+    /// a full stop after the closing mark, a name and a place after a quote, acronyms organizations,
+    /// initials (sentences, names, titles), a verb opening a sentence no name.
     static let algorithmVersion: UInt64 = 3
 
     /// The key of everything besides the articles that annotation results depend on.

@@ -68,8 +68,10 @@ public enum TitleDeriver {
                 while i + 1 < chars.count, "”’\")".contains(chars[i + 1]) { i += 1; current.append(chars[i]) }
                 let nextIsBoundary = i + 2 < chars.count && chars[i + 1] == " "
                     && (chars[i + 2].isUppercase || "“\"‘".contains(chars[i + 2]) || chars[i + 2].isNumber)
-                let lastWord = current.split(separator: " ").last.map { $0.lowercased().trimming(".") } ?? ""
-                if nextIsBoundary, !(c == "." && abbreviations.contains(lastWord)) {
+                let last = current.split(separator: " ").last.map { String($0).trimming(".") } ?? ""
+                // An initial ("Donald J. Trump") ends no sentence: the title was "… Donald J".
+                let isInitial = last.count == 1 && last != "I" && last.first!.isUppercase
+                if nextIsBoundary, !(c == "." && (abbreviations.contains(last.lowercased()) || isInitial)) {
                     result.append(current.trimming(" "))
                     current = ""
                 }

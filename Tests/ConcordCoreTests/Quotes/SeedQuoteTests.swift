@@ -238,6 +238,20 @@ struct ArchiveSpeakerTests {
         #expect(QuoteFinder().find(in: [b]).map { $0.speaker?.name } == [nil])
     }
 
+    /// Initials end no sentence ("Donald J. Trump" was "Donald", so a later "Mr. Trump" stayed
+    /// "Trump"; "John F. Kennedy Jr." was "John F"), and a reporting verb opening a sentence is
+    /// no part of a name ("Says Jones:" gave the speaker "Says Jones").
+    @Test func initialsAndAVerbOpeningTheSentence() throws {
+        let a = try article("a", """
+            Former President Donald J. Trump spoke on Friday. “I think we will win big,” Mr. Trump said.
+
+            “I never saw it coming,” said John F. Kennedy Jr. at the event in the U.S. Senate.
+
+            Says Jones: “Nor did I.”
+            """)
+        #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Donald J. Trump", "John F. Kennedy Jr", "Jones"])
+    }
+
     /// A name right after the quote, in a short clause whose verb the lexicon does not know
     /// (another language's), is the speaker; those quotes went to the previous quote's speaker.
     /// A clause with no name, or a long one, still leaves the quote to the rules before.

@@ -58,13 +58,27 @@ struct ArticleText {
         return s.properties.isUppercase
     }
 
+    /// Whether token `i` is a word whose full stop ends no sentence: a known abbreviation ("Mr",
+    /// "Jr") or an initial, one capital letter but "I" ("Donald J. Trump", "John F. Kennedy", "U.S."):
+    /// "J." ended the sentence, so the name was "Donald" and, later, "John F".
+    func isAbbreviation(_ i: Int) -> Bool {
+        ReportingLexicon.abbreviations.contains(norm(i)) || isInitial(i)
+    }
+
+    /// Whether token `i` is one capital letter other than "I".
+    func isInitial(_ i: Int) -> Bool {
+        let t = text.tokens[i]
+        let (s, width) = WordTokenizer.decode(source, at: Int(t.start))
+        return Int(t.end) - Int(t.start) == width && s.properties.isUppercase && s != "I"
+    }
+
     /// Whether a new sentence starts at token `i`.
     func startsSentence(_ i: Int) -> Bool {
         guard i > 0 else { return true }
         let sep = text.tokens[i].before
         if sep.contains(.paragraph) { return true }
         guard sep.contains(.sentence) else { return false }
-        if ReportingLexicon.abbreviations.contains(norm(i - 1)) { return false }
+        if isAbbreviation(i - 1) { return false }
         return isCapitalized(i) || sep.contains(.quote)
     }
 

@@ -60,7 +60,7 @@ struct Attribution {
               i == next || !text.startsSentence(i) {
             words.append(i)
             if !text.text.separator(after: i).isDisjoint(with: [.sentence, .quote]),
-               !ReportingLexicon.abbreviations.contains(text.norm(i)) { break }
+               !text.isAbbreviation(i) { break }
             i += 1
         }
         guard let v = words.prefix(6).firstIndex(where: { isVerb($0, strong: true) || isAccordingTo($0) }) else {
@@ -212,7 +212,7 @@ struct Attribution {
     private func phraseAfter(_ start: Int, limit: Int) -> SpeakerPhrase? {
         guard start <= limit else { return nil }
         var end = start
-        while end < limit, text.text.separator(after: end).isDisjoint(with: [.sentence, .quote, .paragraph]) || ReportingLexicon.abbreviations.contains(text.norm(end)) {
+        while end < limit, text.text.separator(after: end).isDisjoint(with: [.sentence, .quote, .paragraph]) || text.isAbbreviation(end) {
             end += 1
         }
         var fallback: SpeakerPhrase? = nil

@@ -35,12 +35,15 @@ struct NameBook {
             var end = i
             while end + 1 < text.count, !text.isQuoted(end + 1), text.isCapitalized(end + 1),
                   text.text.separator(after: end).isDisjoint(with: .anyBreak)
-                    || ReportingLexicon.titles[text.norm(end)] != nil && !text.text.separator(after: end).contains(.paragraph) {
+                    || (ReportingLexicon.titles[text.norm(end)] != nil || text.isInitial(end)) && !text.text.separator(after: end).contains(.paragraph) {
                 end += 1
             }
-            // Drop a sentence-opening common word ("In Charleston" → "Charleston").
+            // Drop a sentence-opening common word or reporting verb ("In Charleston" → "Charleston",
+            // "Says Jones:" → "Jones", which was the full name of every later "Jones").
             var start = i
-            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) { start += 1 }
+            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || ReportingLexicon.verbs.contains(text.norm(start)) {
+                start += 1
+            }
             // A lone capitalized word opening a sentence is a name only if it is a known first name.
             if start == end, text.startsSentence(start), ReportingLexicon.gender(ofFirstName: text.norm(start)) == .unknown {
                 i = end + 1

@@ -78,7 +78,9 @@ struct SpeakerPhraseReader {
                     lo = i + 1; continue
                 }
             }
-            let word = text.bareWord(i)
+            // An initial keeps its full stop ("Donald J. Trump").
+            var word = text.bareWord(i)
+            if text.isInitial(i), i < range.upperBound, text.source[Int(text.text.tokens[i].end)] == 0x2E { word += "." }
             words.append(word)
             lower.append(word.lowercased())
         }
