@@ -57,6 +57,24 @@ struct ParserTests {
         #expect(b.title == "Kim Kardashian has broken her silence on Kanye West’s mental health")
     }
 
+    /// Bylines, time stamps and photo credits are credits, also several lines in one paragraph;
+    /// a wire dateline is left out of the title. The title was "By JANE DOE and JOHN ROE
+    /// Associated Press Updated 3:45 PM EST, April 2, 2024".
+    @Test func bylinesStampsPhotoCreditsAndDatelines() throws {
+        let a = try parse("date 2024-04-02\nBy JANE DOE and JOHN ROE\nAssociated Press\nUpdated 3:45 PM EST, April 2, 2024\n\nWASHINGTON (AP) — The Supreme Court on Tuesday agreed to hear a case.")
+        #expect(a.credits == ["By JANE DOE and JOHN ROE", "Associated Press", "Updated 3:45 PM EST, April 2, 2024"])
+        #expect(a.title == "The Supreme Court on Tuesday agreed to hear a case")
+        let b = try parse("date 2024-04-03\n\nPhoto: Getty Images\n\nBy Sam Green, Political Correspondent\n\nPublished 10:02 BST\n\nMinisters have been warned of a crisis.")
+        #expect(b.credits == ["Photo: Getty Images", "By Sam Green, Political Correspondent", "Published 10:02 BST"])
+        #expect(b.title == "Ministers have been warned of a crisis")
+        // Sentences that start like credits, and a capitalized word before a dash, are text.
+        let c = try parse("date 2024-04-04\n\nBy the time we arrived, the fire was out.\n\nNASA - the space agency - said it would launch again soon.")
+        #expect(c.credits.isEmpty)
+        #expect(c.title == "By the time we arrived, the fire was out")
+        let d = try parse("date 2024-04-04\n\nNASA - the space agency - said it would launch again soon.")
+        #expect(d.title == "NASA - the space agency - said it would launch again soon")
+    }
+
     /// An initial ends no sentence: the title was "Former President Donald J".
     @Test func titleRunsOnPastInitials() throws {
         let a = try parse("date 2024-03-01 Former President Donald J. Trump spoke on Friday. He left.")

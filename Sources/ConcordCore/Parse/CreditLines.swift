@@ -1,11 +1,20 @@
-/// Finds credit lines (outlet names, "Spread This News") at the top of a plain-text body.
+import Foundation
+
+/// Finds credit lines (outlet names, "Spread This News", bylines, time stamps, photo credits)
+/// at the top of a plain-text body.
 ///
-/// A credit is a paragraph of one short line (at most six words) with no
-/// sentence punctuation and no quotation marks. At most three are taken, and
-/// only while real text follows them.
+/// A credit is a short line (at most six words) with no sentence punctuation and no
+/// quotation marks; or a byline ("By JANE DOE and JOHN ROE", "By Sam Green, Political
+/// Correspondent"), a time stamp ("Updated 3:45 PM EST, April 2, 2024") or a photo credit
+/// ("Photo: Getty Images") of at most twelve words. A paragraph is credits when each of its
+/// lines is one. At most five are taken, and only while real text follows them. (Bylines,
+/// stamps and photo credits, and credits sharing a paragraph, were the body: the title was
+/// "By JANE DOE and JOHN ROE Associated Press Updated 3:45 PM EST, April 2, 2024".)
 enum CreditLines {
     static let maxWords = 6
-    static let maxCredits = 3
+    static let maxCredits = 5
+    /// Words a byline, stamp or photo credit may have.
+    static let maxLabelledWords = 12
 
     /// Returns the credits and the byte offset where the body proper starts.
     static func split(_ bytes: [UInt8], from start: Int) -> ([String], Int) {
@@ -14,10 +23,11 @@ enum CreditLines {
         while credits.count < maxCredits {
             guard let para = nextParagraph(bytes, from: cursor) else { break }
             let text = String(decoding: bytes[para.text], as: UTF8.self)
-            guard para.lineCount == 1, isCredit(text) else { break }
+            let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !lines.isEmpty, credits.count + lines.count <= maxCredits, lines.allSatisfy(isCredit) else { break }
             // Something must follow: a lone short line is the body, not a credit.
             guard let next = nextParagraph(bytes, from: para.end), !next.text.isEmpty else { break }
-            credits.append(text)
+            credits += lines
             cursor = para.end
         }
         let body = nextParagraph(bytes, from: cursor)?.text.lowerBound ?? cursor
@@ -26,10 +36,36 @@ enum CreditLines {
 
     static func isCredit(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !words.isEmpty, words.count <= maxWords else { return false }
-        let forbidden: Set<Character> = [".", "!", "?", ":", ";", ",", "\"", "“", "”", "‘", "’", "*", "#", ">", "[", "`"]
-        if text.contains(where: { forbidden.contains($0) }) { return false }
-        return text.first.map { $0.isLetter || $0.isNumber } ?? false
+        guard !words.isEmpty, text.first.map({ $0.isLetter || $0.isNumber }) ?? false else { return false }
+        if words.count <= maxWords {
+            let forbidden: Set<Character> = [".", "!", "?", ":", ";", ",", "\"", "“", "”", "‘", "’", "*", "#", ">", "[", "`"]
+            if !text.contains(where: { forbidden.contains($0) }) { return true }
+        }
+        guard words.count <= maxLabelledWords, !text.contains(where: { "\"“”‘!?;*#>[`".contains($0) }), text.last != "." || words.last!.count <= 4
+        else { return false }
+        return isByline(words) || isStamp(words) || isPhotoCredit(words)
+    }
+
+    /// "By Jane Doe", "By JANE DOE and JOHN ROE", "By Sam Green, Political Correspondent", "By the
+    /// Editorial Board" (not "By the time …": every word but a few small ones capitalized).
+    private static func isByline(_ words: [Substring]) -> Bool {
+        guard words.count >= 2, words[0] == "By" || words[0] == "BY" else { return false }
+        return words.dropFirst().allSatisfy { w in
+            w.first!.isUppercase || ["and", "&", "in", "of", "for", "the"].contains(w.lowercased()) || w.first!.isNumber
+        }
+    }
+
+    /// "Updated 3:45 PM EST, April 2, 2024", "Published 10:02 BST": a label, then a time or date.
+    private static func isStamp(_ words: [Substring]) -> Bool {
+        let labels: Set<String> = ["updated", "published", "posted", "modified", "first", "last"]
+        guard words.count >= 2, labels.contains(words[0].lowercased()) else { return false }
+        return words.contains { $0.contains(where: \.isNumber) }
+    }
+
+    /// "Photo: Getty Images", "Photograph by Jane Roe", "Image credit: Reuters".
+    private static func isPhotoCredit(_ words: [Substring]) -> Bool {
+        let labels: Set<String> = ["photo", "photo:", "photograph", "photograph:", "image", "image:", "picture", "picture:", "credit:", "photos:"]
+        return words.count >= 2 && labels.contains(words[0].lowercased())
     }
 
     /// The next paragraph after `offset`: its trimmed text range, line count, and end (after its last line).

@@ -4,7 +4,8 @@
 /// words (a short kicker such as "Breaking his silence." is skipped); strip
 /// Markdown markup; if the sentence is longer than 16 words, cut it before the
 /// last joining word ("as", "in", "after", …) between the 7th and 15th word.
-/// An apostrophe typed as `‘` between letters is shown as `’`.
+/// An apostrophe typed as `‘` between letters is shown as `’`; a wire story's dateline
+/// ("WASHINGTON (AP) — ") is left out.
 public enum TitleDeriver {
     static let minWords = 4
     static let maxWords = 16
@@ -13,7 +14,7 @@ public enum TitleDeriver {
 
     public static func title(fromBody body: ArraySlice<UInt8>) -> String {
         let paragraph = firstParagraph(String(decoding: body, as: UTF8.self))
-        let plain = normalizeApostrophes(stripMarkup(paragraph))
+        let plain = withoutDateline(normalizeApostrophes(stripMarkup(paragraph)))
         let sentences = split(sentences: plain)
         let chosen = sentences.first(where: { words($0).count >= minWords }) ?? sentences.first ?? plain
         return shorten(chosen)
@@ -40,6 +41,18 @@ public enum TitleDeriver {
         let bytes = Array(chars.utf8)
         let visible = String(decoding: MarkdownInline.visible(bytes, 0..<bytes.count), as: UTF8.self)
         return visible.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// The text after a wire story's dateline ("WASHINGTON (AP) — ", "LONDON, Feb 1 (Reuters) - "):
+    /// at most eight words before the first dash, the first in capitals, and a capital after
+    /// it. The title was "WASHINGTON (AP) — The Supreme Court on Tuesday agreed…".
+    static func withoutDateline(_ text: String) -> String {
+        guard let dash = [" — ", " – ", " - "].compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return text }
+        let head = text[..<dash.lowerBound].split(separator: " ")
+        let rest = text[dash.upperBound...]
+        guard let first = head.first, head.count <= 8, first.filter(\.isLetter).count >= 2,
+              first.allSatisfy({ !$0.isLetter || $0.isUppercase }), rest.first?.isUppercase == true else { return text }
+        return String(rest)
     }
 
     static func normalizeApostrophes(_ text: String) -> String {

@@ -128,7 +128,7 @@ enum ReportingLexicon {
                                             "professor": .unknown, "judge": .unknown, "sir": .male, "dame": .female,
                                             "lord": .male, "lady": .female, "mayor": .unknown, "minister": .unknown,
                                             "gen": .unknown, "general": .unknown, "capt": .unknown, "captain": .unknown,
-                                            "officer": .unknown, "detective": .unknown, "chief": .unknown,
+                                            "officer": .unknown, "detective": .unknown, "chief": .unknown, "justice": .unknown,
                                             "pope": .male, "queen": .female, "king": .male, "prince": .male, "princess": .female]
 
     /// Words of office that may precede a name with its title ("Finance Minister Rishi Shah").
