@@ -111,6 +111,19 @@ struct PassageEdgeCaseTests {
         #expect(passages.isEmpty)
     }
 
+    /// A copy ends where its sentence does, not one word into the next paragraph: the alignment
+    /// ran on from "said" to "said at the" / "said.\n\nThe", and b's witness ended in "The".
+    @Test func aWitnessDoesNotRunIntoTheNextParagraphsFirstWord() throws {
+        let quote = "“This plan will connect every neighborhood to downtown within thirty minutes, and it will do so without raising fares for riders who depend on the bus every single day,”"
+        let (articles, passages) = try passages([
+            "a1": "\(quote) Mayor Karen Bass said at the meeting.\n\nCritics said it was costly.",
+            "b2": "\(quote) Mayor Karen Bass said.\n\nThe vote was twelve to three.",
+        ])
+        let p = try #require(passages.first)
+        let texts = p.witnesses.map { w in String(decoding: articles.first { $0.id == w.article }!.source[w.range], as: UTF8.self) }
+        #expect(texts.allSatisfy { $0.hasSuffix("Mayor Karen Bass said") || $0.hasSuffix("Mayor Karen Bass said.") }, "\(texts)")
+    }
+
     @Test func shortCommonPhrasesAreNotPassages() throws {
         let (_, passages) = try passages([
             "a1": "The minister said in a statement on Tuesday that the budget would be published soon.",

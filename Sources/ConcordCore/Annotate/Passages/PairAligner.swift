@@ -68,7 +68,7 @@ struct PairAligner: Sendable {
         guard let lo = steps.first?.pair, let hi = steps.last?.pair else { return }
         let pieces = InterleaveSplitter.split(steps, a, b, excludedA: excludedA, excludedB: excludedB)
         if pieces.reduce(0, { $0 + pairs(in: $1) }) >= options.minWords {
-            for piece in pieces where pairs(in: piece) >= Self.minPieceWords {
+            for piece in pieces.map({ Self.trimmedAtParagraphs($0, a, b) }) where pairs(in: piece) >= Self.minPieceWords {
                 if let seg = segment(piece) { segments.append(seg) }
             }
         }
@@ -77,6 +77,39 @@ struct PairAligner: Sendable {
         let after = chain.filter { Int($0.0) > hi.0 && Int($0.1) > hi.1 }
         if before.count < chain.count, !before.isEmpty { alignRegion(a, b, before, excludedA, excludedB, into: &segments) }
         if after.count < chain.count, !after.isEmpty { alignRegion(a, b, after, excludedA, excludedB, into: &segments) }
+    }
+
+    /// `piece` without words at either end that lie past a paragraph break in either copy and
+    /// hold fewer than `minPieceWords` matched pairs: an alignment that ran on into the next
+    /// paragraph's first word ("…Mayor Karen Bass said.\n\nThe vote was 12-3" against "…said
+    /// at the meeting") gave a witness ending in "The".
+    static func trimmedAtParagraphs(_ piece: ArraySlice<WordAligner.Step>, _ a: TokenizedText, _ b: TokenizedText) -> ArraySlice<WordAligner.Step> {
+        /// Whether a paragraph break in either copy comes before step `k` (after the piece's first word there).
+        func breakBefore(_ k: Int, first: (Int?, Int?)) -> Bool {
+            let (i, j) = Self.positions(piece[k])
+            return (i.map { $0 != first.0 && a.tokens[$0].before.contains(.paragraph) } ?? false)
+                || (j.map { $0 != first.1 && b.tokens[$0].before.contains(.paragraph) } ?? false)
+        }
+        var lo = piece.startIndex, hi = piece.endIndex
+        let firstWords = (piece.lazy.compactMap { Self.positions($0).0 }.first, piece.lazy.compactMap { Self.positions($0).1 }.first)
+        // The tail: from the last break on.
+        if let k = (lo..<hi).last(where: { breakBefore($0, first: firstWords) }),
+           piece[k..<hi].filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { hi = k }
+        // The head: up to the first break.
+        if let k = (lo..<hi).first(where: { breakBefore($0, first: firstWords) }),
+           piece[lo..<k].filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { lo = k }
+        while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
+        while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
+        return piece[lo..<hi]
+    }
+
+    /// The word positions a step holds in each copy.
+    private static func positions(_ s: WordAligner.Step) -> (Int?, Int?) {
+        switch s {
+        case .match(let i, let j), .near(let i, let j), .substitute(let i, let j): return (i, j)
+        case .onlyA(let i): return (i, nil)
+        case .onlyB(let j): return (nil, j)
+        }
     }
 
     private func pairs(in steps: ArraySlice<WordAligner.Step>) -> Int {
