@@ -38,4 +38,17 @@ struct VariantMarkupTests {
         let compared = VariantMarkup.compared(a, 0..<a.count, ta, with: b, tb, region: 0..<tb.count)
         #expect(compared == "<p>It ends right here after a link &amp; code, <del>also</del><ins class=\"sub\">too</ins>.</p>")
     }
+
+    /// A word the copy lacks stands between single spaces: it was "every<del>single</del>  day".
+    @Test func aMissingWordStandsBetweenSpaces() {
+        func compared(_ copy: String, _ first: String) -> String {
+            let a = Array(copy.utf8), b = Array(first.utf8)
+            let ta = WordTokenizer().tokenize(a, in: 0..<a.count), tb = WordTokenizer().tokenize(b, in: 0..<b.count)
+            return VariantMarkup.compared(a, 0..<a.count, ta, with: b, tb, region: 0..<tb.count)
+        }
+        #expect(compared("riders who depend on the bus every day, he said", "riders who depend on the bus every single day, he said")
+                == "<p>riders who depend on the bus every <del>single</del> day, he said</p>")
+        #expect(compared("single riders who depend on the bus every day.", "riders who depend on the bus every day, said Bass.")
+                == "<p><ins>single</ins> riders who depend on the bus every day <del>said</del> <del>Bass</del>.</p>")
+    }
 }

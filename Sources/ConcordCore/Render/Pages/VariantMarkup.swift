@@ -30,7 +30,13 @@ enum VariantMarkup {
         }
         var out = ""
         var cursor = range.lowerBound        // next byte of this witness to copy
-        func copyGap(upTo offset: Int) {
+        // A word this copy lacks stands between spaces: one before it unless the output ends in
+        // one, one after it when a word follows with nothing between ("every<del>single</del>  day"
+        // for "every day").
+        var spaceOwed = false
+        func copyGap(upTo offset: Int, wordFollows: Bool = true) {
+            if spaceOwed && offset <= cursor && wordFollows { out += " " }
+            spaceOwed = false
             if offset > cursor { out += gap(source, cursor..<offset) }
             cursor = max(cursor, offset)
         }
@@ -60,10 +66,12 @@ enum VariantMarkup {
                 let t = text.tokens[j]
                 copyGap(upTo: Int(t.start)); out += "<ins>\(word(source, t))</ins>"; cursor = Int(t.end)
             case .onlyA(let i):
-                out += "<del>\(word(baseSource, base.tokens[i]))</del> "
+                if let last = out.last, !last.isWhitespace { out += " " }
+                out += "<del>\(word(baseSource, base.tokens[i]))</del>"
+                spaceOwed = true
             }
         }
-        copyGap(upTo: range.upperBound)
+        copyGap(upTo: range.upperBound, wordFollows: false)
         return paragraphs(out)
     }
 
