@@ -39,7 +39,10 @@ struct ConfigTests {
     @Test("bad config is an error with its line", arguments: [
         ("title: [broken\n", ":2: error: bad YAML"),
         ("title: ok\nmin_passage_words: many\n", ":2: error: 'min_passage_words' must be a positive whole number"),
-        ("title: ok\ncolour: blue\n", ":2: error: unknown setting 'colour'"),
+        ("title: ok\ncolour: blue\n", ":2: error: unknown setting 'colour' (known: title"),
+        // A near miss names the setting it most likely meant.
+        ("titel: My archive\n", ":1: error: unknown setting 'titel'; did you mean 'title'?"),
+        ("title: ok\nboilerplate-articles: 5\n", ":2: error: unknown setting 'boilerplate-articles'; did you mean 'boilerplate_articles'?"),
         ("- a list\n", ":1: error: the config must be a mapping"),
     ])
     func badConfig(text: String, message: String) throws {

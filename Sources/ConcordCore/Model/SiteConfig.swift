@@ -47,9 +47,21 @@ public struct SiteConfig: Sendable, Equatable {
             case "min_passage_words": config.minPassageWords = try number()
             case "boilerplate_articles": config.boilerplateArticles = try number()
             default:
-                throw fail("unknown setting '\(entry.key)' (known: title, min_passage_words, boilerplate_articles)")
+                let hint = Self.closest(to: entry.key).map { "; did you mean '\($0)'?" } ?? ""
+                throw fail("unknown setting '\(entry.key)'\(hint) (known: \(Self.settings.joined(separator: ", ")))")
             }
         }
         return config
+    }
+
+    /// The settings `concord.yml` may hold.
+    static let settings = ["title", "min_passage_words", "boilerplate_articles"]
+
+    /// The setting a mistyped key most likely meant: the same with `-` or capitals
+    /// (`boilerplate-articles`, `Title`), or at most two letters off (`titel`).
+    static func closest(to key: String) -> String? {
+        let folded = key.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        if let same = settings.first(where: { $0 == folded }) { return same }
+        return settings.first { WordAligner.editDistance(Array(folded.utf8)[...], Array($0.utf8)[...], limit: 2) <= 2 }
     }
 }
