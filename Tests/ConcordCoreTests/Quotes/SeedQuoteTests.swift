@@ -169,6 +169,21 @@ struct ArchiveSpeakerTests {
         #expect(model.speakers.first?.quotes.count == 2)
     }
 
+    /// A name with and without a middle initial is one speaker, in the form more quotes use; two
+    /// forms with different initials that lead to the same name stay apart.
+    @Test func aMiddleInitialDoesNotMakeASecondSpeaker() throws {
+        let articles = [
+            try article("a", "“We will win,” Donald J. Trump said."),
+            try article("b", "“We will win big,” Donald Trump said. “Again,” Donald Trump said."),
+            try article("c", "“Read my lips,” George H. W. Bush said. “Mission accomplished,” George W. Bush said. “Hello,” George Bush said."),
+        ]
+        let quotes = QuoteFinder().find(in: articles)
+        #expect(quotes.map { $0.speaker?.name } == ["Donald Trump", "Donald Trump", "Donald Trump", "George H. W. Bush", "George W. Bush", "George Bush"])
+        let one = QuoteFinder().find(in: [try article("a", "“We will win,” Donald J. Trump said. “Yes,” Donald J. Trump said."),
+                                         try article("b", "“We will win big,” Donald Trump said.")])
+        #expect(one.map { $0.speaker?.name } == ["Donald J. Trump", "Donald J. Trump", "Donald J. Trump"])
+    }
+
     /// "According to" a study or an audit: the quote has that cue and no speaker, not the
     /// previous quote's speaker (whom it went to); "according to police" is still police.
     @Test func accordingToSomethingThatDoesNotSpeakIsNoSpeaker() throws {

@@ -44,7 +44,14 @@ public struct QuoteFinder: Sendable {
                 quotes.append(q)
             }
         }
-        guard !short.isEmpty else { return quotes }
+        Self.fullNames(&quotes, short: short, names: names)
+        Self.mergeInitials(&quotes)
+        return quotes
+    }
+
+    /// Each short name left over (in `short`) takes the full name most articles give it.
+    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout [Quote], short: Set<Substring>, names: N) {
+        guard !short.isEmpty else { return }
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
@@ -63,13 +70,42 @@ public struct QuoteFinder: Sendable {
                 byPart[part] = (String(n), count)
             }
         }
-        guard !byPart.isEmpty else { return quotes }
+        guard !byPart.isEmpty else { return }
         for k in quotes.indices {
             guard var s = quotes[k].speaker, s.kind == .person, !s.name.containsASCII(" "),
                   let full = byPart[Substring(s.name)]?.name else { continue }
             s.name = full; quotes[k].speaker = s
         }
-        return quotes
+    }
+
+    /// One speaker for a name given with and without a middle initial ("Donald J. Trump" in one
+    /// article, "Donald Trump" in others were two speakers): the form more quotes use, the one
+    /// without on a tie. Only where one form with initials leads to the name without ("George
+    /// W. Bush" and "George H. W. Bush" both lead to "George Bush", which stays apart from both).
+    static func mergeInitials(_ quotes: inout [Quote]) {
+        var dotted: [String: Int] = [:]
+        for q in quotes { if let s = q.speaker, s.kind == .person, s.name.containsASCII(".") { dotted[s.name, default: 0] += 1 } }
+        guard !dotted.isEmpty else { return }
+        var forms: [String: [String]] = [:]
+        for name in dotted.keys {
+            let words = name.split(separator: " ")
+            let plain = words.filter { !($0.count == 2 && $0.last == "." && $0.first!.isUppercase) }
+            if plain.count >= 2, plain.count < words.count { forms[plain.joined(separator: " "), default: []].append(name) }
+        }
+        guard !forms.isEmpty else { return }
+        var plainCount: [String: Int] = [:]
+        for q in quotes { if let s = q.speaker, s.kind == .person, forms[s.name] != nil { plainCount[s.name, default: 0] += 1 } }
+        var rename: [String: String] = [:]
+        for (plain, withInitials) in forms where withInitials.count == 1 {
+            guard let p = plainCount[plain] else { continue }
+            let d = dotted[withInitials[0]]!
+            if d > p { rename[plain] = withInitials[0] } else { rename[withInitials[0]] = plain }
+        }
+        guard !rename.isEmpty else { return }
+        for k in quotes.indices {
+            guard var s = quotes[k].speaker, s.kind == .person, let to = rename[s.name] else { continue }
+            s.name = to; quotes[k].speaker = s
+        }
     }
 
     /// Sets each quote's `passage` to the shared passage holding most of its words in the same article.
