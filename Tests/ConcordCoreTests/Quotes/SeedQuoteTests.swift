@@ -263,8 +263,12 @@ struct ArchiveSpeakerTests {
             “I never saw it coming,” said John F. Kennedy Jr. at the event in the U.S. Senate.
 
             Says Jones: “Nor did I.”
+
             """)
         #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Donald J. Trump", "John F. Kennedy Jr", "Jones"])
+        // Only inflected forms open inverted attributions; bare stems open names ("State", "Post").
+        #expect(["says", "said", "added", "told", "wrote"].allSatisfy(NameBook.isInflectedVerb))
+        #expect(!["state", "post", "note", "end"].contains(where: NameBook.isInflectedVerb))
     }
 
     /// A name right after the quote, in a short clause whose verb the lexicon does not know

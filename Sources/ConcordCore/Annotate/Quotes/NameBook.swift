@@ -38,10 +38,11 @@ struct NameBook {
                     || (ReportingLexicon.titles[text.norm(end)] != nil || text.isInitial(end)) && !text.text.separator(after: end).contains(.paragraph) {
                 end += 1
             }
-            // Drop a sentence-opening common word or reporting verb ("In Charleston" → "Charleston",
-            // "Says Jones:" → "Jones", which was the full name of every later "Jones").
+            // Drop a sentence-opening common word or inflected reporting verb ("In Charleston" →
+            // "Charleston", "Says Jones:" → "Jones", which was the full name of every later "Jones";
+            // not a bare stem, which opens names: "Post Malone").
             var start = i
-            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || ReportingLexicon.verbs.contains(text.norm(start)) {
+            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || Self.isInflectedVerb(text.norm(start)) {
                 start += 1
             }
             // A lone capitalized word opening a sentence is a name only if it is a known first name.
@@ -67,6 +68,11 @@ struct NameBook {
             i = end + 1
         }
         index()
+    }
+
+    /// A reporting verb in a form that opens an inverted attribution ("Says", "Added", "Told").
+    static func isInflectedVerb(_ w: String) -> Bool {
+        ReportingLexicon.verbs.contains(w) && (w.hasSuffix("s") || w.hasSuffix("ed") || w == "said" || w == "told" || w == "wrote")
     }
 
     private mutating func index() {

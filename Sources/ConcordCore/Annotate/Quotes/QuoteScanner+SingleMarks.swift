@@ -4,9 +4,9 @@
 ///
 /// An article's single marks are its quotation marks when more of them open a quote (‘ or '
 /// before a letter, at a word's start) than double marks do; double marks inside are then
-/// nested quotes, and quotes of their own outside. A closing mark ends a word (’ or ', then space, punctuation or the end);
-/// one inside a word (“government’s”) is an apostrophe, and so is a plural's (“the Smiths’
-/// shop”) when another closing mark follows in the paragraph. As with double marks, an
+/// nested quotes, and quotes of their own outside. A closing mark ends a word (’ or ', then
+/// space, punctuation or the end); one inside a word (“government’s”) is an apostrophe, and
+/// so is a plural's (“the Smiths’ shop”) when another closing mark follows in the paragraph. As with double marks, an
 /// unclosed quote ends at its paragraph unless the next one reopens with a mark, and a new
 /// opening mark closes the open quote first.
 extension QuoteScanner {
