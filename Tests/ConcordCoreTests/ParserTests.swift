@@ -71,6 +71,15 @@ struct ParserTests {
         let c = try parse("date 2024-04-04\n\nBy the time we arrived, the fire was out.\n\nNASA - the space agency - said it would launch again soon.")
         #expect(c.credits.isEmpty)
         #expect(c.title == "By the time we arrived, the fire was out")
+        // Headlines that start like stamps are the title.
+        for headline in ["Updated census shows 5 million more residents", "Last 3 miners rescued from flooded pit",
+                         "Last September 12 was the hottest day"] {
+            let h = try parse("date 2024-04-04\n\n\(headline)\n\nThe body follows here in a sentence.")
+            #expect(h.credits.isEmpty, "\(headline)")
+            #expect(h.title == headline)
+        }
+        let stamp = try parse("date 2024-04-04\n\nLast modified 2024-04-02\n\nFirst published Apr 1\n\nThe body follows here in a sentence.")
+        #expect(stamp.credits == ["Last modified 2024-04-02", "First published Apr 1"])
         let d = try parse("date 2024-04-04\n\nNASA - the space agency - said it would launch again soon.")
         #expect(d.title == "NASA - the space agency - said it would launch again soon")
     }

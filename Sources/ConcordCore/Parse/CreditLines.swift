@@ -55,11 +55,22 @@ enum CreditLines {
         }
     }
 
-    /// "Updated 3:45 PM EST, April 2, 2024", "Published 10:02 BST": a label, then a time or date.
+    /// "Updated 3:45 PM EST, April 2, 2024", "Published 10:02 BST", "Last modified 2024-04-02": a
+    /// label, then a time (`3:45`) or a date (a month's name and a number, or `2024-04-02`,
+    /// `4/2/2024`). Not a headline that starts like one ("Updated census shows 5 million more").
     private static func isStamp(_ words: [Substring]) -> Bool {
-        let labels: Set<String> = ["updated", "published", "posted", "modified", "first", "last"]
-        guard words.count >= 2, labels.contains(words[0].lowercased()) else { return false }
-        return words.contains { $0.contains(where: \.isNumber) }
+        let labels: Set<String> = ["updated", "published", "posted", "modified"]
+        let lower = words.map { $0.lowercased() }
+        let labelled = labels.contains(lower[0]) || (["first", "last"].contains(lower[0]) && lower.count > 1 && labels.contains(lower[1]))
+        guard words.count >= 2, labelled else { return false }
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let hasMonth = lower.contains { w in months.contains { w.hasPrefix($0) } }
+        return words.contains { w in
+            let digits = w.filter(\.isNumber).count
+            let time = w.contains(":") && digits >= 3
+            let date = digits >= 3 && (w.contains("-") || w.contains("/"))
+            return time || date || (hasMonth && digits > 0)
+        }
     }
 
     /// "Photo: Getty Images", "Photograph by Jane Roe", "Image credit: Reuters".
