@@ -30,12 +30,8 @@ enum InterleaveSplitter {
     static func pieces(of steps: [WordAligner.Step], foreignA: (Int) -> Bool,
                        foreignB: (Int) -> Bool) -> [ArraySlice<WordAligner.Step>] {
         func isForeign(_ s: WordAligner.Step) -> Bool {
-            switch s {
-            case .match(let i, let j), .near(let i, let j), .substitute(let i, let j):
-                return foreignA(i) || foreignB(j)
-            case .onlyA(let i): return foreignA(i)
-            case .onlyB(let j): return foreignB(j)
-            }
+            let (i, j) = s.words
+            return (i.map(foreignA) ?? false) || (j.map(foreignB) ?? false)
         }
         var pieces: [ArraySlice<WordAligner.Step>] = []
         var k = 0

@@ -86,12 +86,12 @@ struct PairAligner: Sendable {
     static func trimmedAtParagraphs(_ piece: ArraySlice<WordAligner.Step>, _ a: TokenizedText, _ b: TokenizedText) -> ArraySlice<WordAligner.Step> {
         /// Whether a paragraph break in either copy comes before step `k` (after the piece's first word there).
         func breakBefore(_ k: Int, first: (Int?, Int?)) -> Bool {
-            let (i, j) = Self.positions(piece[k])
+            let (i, j) = piece[k].words
             return (i.map { $0 != first.0 && a.tokens[$0].before.contains(.paragraph) } ?? false)
                 || (j.map { $0 != first.1 && b.tokens[$0].before.contains(.paragraph) } ?? false)
         }
         var lo = piece.startIndex, hi = piece.endIndex
-        let firstWords = (piece.lazy.compactMap { Self.positions($0).0 }.first, piece.lazy.compactMap { Self.positions($0).1 }.first)
+        let firstWords = (piece.lazy.compactMap(\.words.a).first, piece.lazy.compactMap(\.words.b).first)
         // The tail: from the last break on.
         if let k = (lo..<hi).last(where: { breakBefore($0, first: firstWords) }),
            piece[k..<hi].filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { hi = k }
@@ -101,15 +101,6 @@ struct PairAligner: Sendable {
         while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
         while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
         return piece[lo..<hi]
-    }
-
-    /// The word positions a step holds in each copy.
-    private static func positions(_ s: WordAligner.Step) -> (Int?, Int?) {
-        switch s {
-        case .match(let i, let j), .near(let i, let j), .substitute(let i, let j): return (i, j)
-        case .onlyA(let i): return (i, nil)
-        case .onlyB(let j): return (nil, j)
-        }
     }
 
     private func pairs(in steps: ArraySlice<WordAligner.Step>) -> Int {

@@ -231,6 +231,15 @@ extension WordAligner.Step {
         default: return nil
         }
     }
+
+    /// The word each side has here, if any.
+    public var words: (a: Int?, b: Int?) {
+        switch self {
+        case .match(let i, let j), .near(let i, let j), .substitute(let i, let j): return (i, j)
+        case .onlyA(let i): return (i, nil)
+        case .onlyB(let j): return (nil, j)
+        }
+    }
 }
 
 /// The normal forms of a range of words, as slices of the text's buffer.
