@@ -124,6 +124,27 @@ struct PassageEdgeCaseTests {
         #expect(texts.allSatisfy { $0.hasSuffix("Mayor Karen Bass said") || $0.hasSuffix("Mayor Karen Bass said.") }, "\(texts)")
     }
 
+    /// An alignment that ran on from a real passage into the next paragraph kept a coincidence
+    /// there as a passage of its own ("said the plan was too"); a piece of its own paragraph,
+    /// shorter than a passage, counts only when it is whole clauses in one copy (a quoted
+    /// fragment, which the seeds' passage test keeps).
+    @Test func aCoincidenceInTheNextParagraphIsNoPassage() throws {
+        let quote = "“This plan will connect every neighborhood to downtown within thirty minutes, and it will do so without raising fares for riders who depend on the bus every single day,”"
+        let (_, plain) = try passages([
+            "a1": "\(quote) Mayor Karen Bass said at the meeting.\n\nCritics said the plan was too expensive.",
+            "c3": "\(quote) the mayor said.\n\nOpponents said the plan was too costly for the city.",
+        ])
+        #expect(plain.count == 1)
+        #expect(plain.allSatisfy { $0.witnesses.count == 2 })
+        let (articles, quoted) = try passages([
+            "a1": "\(quote) Mayor Karen Bass said at the meeting.\n\nCritics said “the plan was too expensive” today.",
+            "c3": "\(quote) the mayor said.\n\nOpponents said the plan was too expensive and left the hall.",
+        ])
+        // Quoted in one copy: a passage of its own, beside the statement's.
+        #expect(quoted.count == 2)
+        #expect(quoted.contains { covered("the plan was too expensive", in: articles[0], by: $0) })
+    }
+
     @Test func shortCommonPhrasesAreNotPassages() throws {
         let (_, passages) = try passages([
             "a1": "The minister said in a statement on Tuesday that the budget would be published soon.",

@@ -68,7 +68,12 @@ struct PairAligner: Sendable {
         guard let lo = steps.first?.pair, let hi = steps.last?.pair else { return }
         let pieces = InterleaveSplitter.split(steps, a, b, excludedA: excludedA, excludedB: excludedB)
         if pieces.reduce(0, { $0 + pairs(in: $1) }) >= options.minWords {
-            for piece in pieces.map({ Self.trimmedAtParagraphs($0, a, b) }) where pairs(in: piece) >= Self.minPieceWords {
+            let kept = pieces.map { Self.trimmedAtParagraphs($0, a, b) }.filter { pairs(in: $0) >= Self.minPieceWords }
+            for (k, piece) in kept.enumerated() {
+                if pairs(in: piece) < options.minWords, kept.count > 1,
+                   Self.standsApart(piece, from: kept[k > 0 ? k - 1 : k + 1], a, b),
+                   k == 0 || k + 1 == kept.count || Self.standsApart(piece, from: kept[k + 1], a, b),
+                   !Self.isWholeClauses(piece, a, b) { continue }
                 if let seg = segment(piece) { segments.append(seg) }
             }
         }
@@ -101,6 +106,33 @@ struct PairAligner: Sendable {
         while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
         while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
         return piece[lo..<hi]
+    }
+
+    /// Whether a paragraph break lies between `piece` and `other` (two pieces of one alignment) in
+    /// both copies: then `piece`, shorter than a passage, is a passage's only if it is whole
+    /// clauses in one copy (`isWholeClauses`: a quoted fragment, “subject to criticism because
+    /// he is a public figure”). An alignment that ran on from a real passage into the next
+    /// paragraph kept "said the plan was too" of "Critics said the plan was too expensive" and
+    /// "Opponents said the plan was too costly".
+    static func standsApart(_ piece: ArraySlice<WordAligner.Step>, from other: ArraySlice<WordAligner.Step>,
+                            _ a: TokenizedText, _ b: TokenizedText) -> Bool {
+        func apart(_ text: TokenizedText, _ x: [Int], _ y: [Int]) -> Bool {
+            guard let x0 = x.first, let x1 = x.last, let y0 = y.first, let y1 = y.last else { return false }
+            let (lo, hi) = x1 < y0 ? (x1, y0) : (y1, x0)
+            return lo < hi && ((lo + 1)...hi).contains { text.tokens[$0].before.contains(.paragraph) }
+        }
+        return apart(a, piece.compactMap(\.words.a), other.compactMap(\.words.a))
+            && apart(b, piece.compactMap(\.words.b), other.compactMap(\.words.b))
+    }
+
+    /// Whether `piece` begins and ends at clause breaks (punctuation, quotation marks, paragraph
+    /// breaks) in either copy.
+    static func isWholeClauses(_ piece: ArraySlice<WordAligner.Step>, _ a: TokenizedText, _ b: TokenizedText) -> Bool {
+        func whole(_ text: TokenizedText, _ words: [Int]) -> Bool {
+            guard let first = words.first, let last = words.last else { return false }
+            return !text.tokens[first].before.isDisjoint(with: .anyBreak) && !text.separator(after: last).isDisjoint(with: .anyBreak)
+        }
+        return whole(a, piece.compactMap(\.words.a)) || whole(b, piece.compactMap(\.words.b))
     }
 
     private func pairs(in steps: ArraySlice<WordAligner.Step>) -> Int {
