@@ -259,7 +259,7 @@ extension BuildCache {
     /// a full stop after the closing mark, a name and a place after a quote, acronyms organizations,
     /// initials (sentences, names, titles), a verb opening a sentence no name, bylines, stamps and
     /// photo credits, datelines out of titles, "Justice", pieces' ends past a paragraph break and pieces
-    /// apart in their own paragraphs,
+    /// apart in their own paragraphs, "the senator" the last Senator named, a surname opening a sentence,
     /// spaces around missing words on passage pages (which page keys do not see).
     static let algorithmVersion: UInt64 = 3
 

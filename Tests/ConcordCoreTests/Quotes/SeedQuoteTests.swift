@@ -169,6 +169,24 @@ struct ArchiveSpeakerTests {
         #expect(model.speakers.first?.quotes.count == 2)
     }
 
+    /// "The senator" is the person last named with that title, not the nearest person (Governor
+    /// Tom Hart); a surname opening a sentence ("Lopez, 48, told reporters") is a mention of the
+    /// full name met before, so a "she" after it is hers, not the woman named before her.
+    @Test func aTitleDescriptionAndASurnameOpeningASentence() throws {
+        let a = try article("a", """
+            Senator Maria Lopez and Governor Tom Hart met on Friday to discuss the flood response.
+
+            “We failed these families,” the senator said.
+
+            Hart disagreed. “The levees held where they were maintained,” he said.
+
+            The governor’s spokeswoman, Ann Price, later clarified: “He meant the county’s pumps, not its people.”
+
+            Lopez, 48, a former engineer, told reporters that the report would be public. “Every page of it,” she said.
+            """)
+        #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Maria Lopez", "Tom Hart", "Ann Price", "Maria Lopez"])
+    }
+
     /// A name with and without a middle initial is one speaker, in the form more quotes use; two
     /// forms with different initials that lead to the same name stay apart.
     @Test func aMiddleInitialDoesNotMakeASecondSpeaker() throws {

@@ -9,6 +9,9 @@ struct NameBook {
         let name: String
         let gender: Gender
         let isOrganization: Bool
+        /// The title or office word right before the name ("senator" of "Senator Maria Lopez"), which
+        /// a description by that word ("the senator") stands for.
+        var title: String? = nil
     }
 
     private(set) var mentions: [Mention] = []
@@ -25,11 +28,15 @@ struct NameBook {
     private var canonicalByName: [String: String] = [:]
     private var genders: [String: Gender] = [:]
     private var lastOf: [Gender: [Int32]] = [:]
+    /// The person mentions with each title, in order.
+    private var titled: [String: [Int32]] = [:]
 
     init(text: ArticleText) {
         let reader = SpeakerPhraseReader(text: text)
         var i = 0
         var seen = Set<String>()
+        // The last words of the full names met so far ("Lopez" of "Maria Lopez").
+        var surnames = Set<Substring>()
         while i < text.count {
             guard !text.isQuoted(i), text.isCapitalized(i) else { i += 1; continue }
             var end = i
@@ -45,8 +52,11 @@ struct NameBook {
             while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || Self.isInflectedVerb(text.norm(start)) {
                 start += 1
             }
-            // A lone capitalized word opening a sentence is a name only if it is a known first name.
-            if start == end, text.startsSentence(start), ReportingLexicon.gender(ofFirstName: text.norm(start)) == .unknown {
+            // A lone capitalized word opening a sentence is a name only if it is a known first name,
+            // or the last word of a full name met before ("Lopez, 48, told reporters" was no one, so
+            // a "she" after it went to the woman named before her).
+            if start == end, text.startsSentence(start), ReportingLexicon.gender(ofFirstName: text.norm(start)) == .unknown,
+               !surnames.contains(Substring(text.bareWord(start))) {
                 i = end + 1
                 continue
             }
@@ -58,8 +68,14 @@ struct NameBook {
                        let role = ReportingLexicon.roleNouns[text.norm(phrase.tokens.lowerBound - 1)], role != .unknown {
                         g = role
                     }
-                    mentions.append(Mention(tokens: phrase.tokens, name: n, gender: g, isOrganization: false))
-                    if n.containsASCII(" "), seen.insert(n).inserted { fullNames.append(n) }
+                    let before = phrase.tokens.lowerBound - 1
+                    let title = before >= 0 && text.text.separator(after: before).isDisjoint(with: .anyBreak)
+                        ? ReportingLexicon.titleNoun(text.norm(before)) : nil
+                    mentions.append(Mention(tokens: phrase.tokens, name: n, gender: g, isOrganization: false, title: title))
+                    if n.containsASCII(" "), seen.insert(n).inserted {
+                        fullNames.append(n)
+                        if let last = n.split(separator: " ").last { surnames.insert(last) }
+                    }
                 case .organization(let n):
                     mentions.append(Mention(tokens: phrase.tokens, name: n, gender: .plural, isOrganization: true))
                 default: break
@@ -92,12 +108,24 @@ struct NameBook {
             for g in all.indices { tables[g][j] = last[g] }
         }
         for (g, table) in zip(all, tables) { lastOf[g] = table }
+        for (j, m) in mentions.enumerated() where !m.isOrganization { if let t = m.title { titled[t, default: []].append(Int32(j)) } }
     }
 
     /// The name a mention of `name` stands for: its full name in this article, if one.
     func canonical(_ name: String) -> String { canonicalByName[name] ?? fullName(for: name) ?? name }
 
     /// How many mentions end before token `i` (mentions come in order and do not overlap).
+    /// The last person named before token `i` with `noun` as their title ("the senator" →
+    /// "Senator Maria Lopez"): the description went to whoever was named last. A search of
+    /// that title's mentions (`titled`), not of every mention, which was quadratic.
+    func lastTitled(_ noun: String, before i: Int) -> Mention? {
+        guard let list = titled[noun] else { return nil }
+        let n = count(endingBefore: i)
+        var lo = 0, hi = list.count
+        while lo < hi { let mid = (lo + hi) / 2; if Int(list[mid]) < n { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 ? mentions[Int(list[lo - 1])] : nil
+    }
+
     func count(endingBefore i: Int) -> Int {
         var lo = 0, hi = mentions.count
         while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].tokens.upperBound < i { lo = mid + 1 } else { hi = mid } }

@@ -289,7 +289,11 @@ struct ArticleQuotes {
             return SpeakerMention(name: n, kind: .organization, mention: range)
         case .anonymous(let n):
             return SpeakerMention(name: n, kind: .anonymous, mention: range)
-        case .pronoun(let g), .role(let g):
+        case .role(_, let noun) where names.lastTitled(noun, before: phrase.tokens.lowerBound) != nil:
+            // "the senator" after "Senator Maria Lopez", though "Governor Tom Hart" was named since.
+            let m = names.lastTitled(noun, before: phrase.tokens.lowerBound)!
+            return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
+        case .pronoun(let g), .role(let g, _):
             if g == .plural || g == .unknown {
                 if let s = lastSpeaker { return SpeakerMention(name: s.name, kind: s.kind, mention: range) }
                 if g == .plural { return nil }

@@ -77,6 +77,14 @@ enum ReportingLexicon {
                                           "acquaintance", "member", "members", "user", "users", "commenter", "commenters"]
 
     /// Nouns for people described by role; they refer back to a named person.
+    /// A title or office word before a name as the noun a description would use ("sen" →
+    /// "senator"); nil if the word is no role noun.
+    static func titleNoun(_ w: String) -> String? {
+        let full = ["sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
+                    "prof": "professor", "dr": "doctor"][w] ?? w
+        return roleNouns[full] != nil || titles[full] != nil ? full : nil
+    }
+
     static let roleNouns: WordTable<Gender> = [
         "star": .unknown, "founder": .unknown, "rapper": .unknown, "singer": .unknown, "mogul": .unknown,
         "actress": .female, "actor": .male, "mother": .female, "mom": .female, "father": .male, "dad": .male,

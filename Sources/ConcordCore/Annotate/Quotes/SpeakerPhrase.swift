@@ -5,8 +5,9 @@ struct SpeakerPhrase: Equatable {
         case name(String, Gender)
         /// A pronoun, resolved later to the nearest compatible speaker.
         case pronoun(Gender)
-        /// A description of a named person ("the KKW Beauty founder"), resolved like a pronoun.
-        case role(Gender)
+        /// A description of a named person ("the KKW Beauty founder"), resolved like a pronoun,
+        /// or to the person last named with `noun` as their title ("the senator").
+        case role(Gender, noun: String)
         /// An unnamed source ("a source", "another insider").
         case anonymous(String)
         case organization(String)
@@ -130,7 +131,7 @@ struct SpeakerPhraseReader {
             return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
         }
         if let gender = ReportingLexicon.roleNouns[head] {
-            return SpeakerPhrase(reference: .role(gender), tokens: range.lowerBound...headEnd)
+            return SpeakerPhrase(reference: .role(gender, noun: head), tokens: range.lowerBound...headEnd)
         }
         // "the BBC", "the White House", "the Ministry of Health": a capitalized name after "the".
         guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else { return nil }
