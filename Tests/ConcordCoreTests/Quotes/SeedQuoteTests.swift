@@ -285,8 +285,8 @@ struct ArchiveSpeakerTests {
             """)
         #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Donald J. Trump", "John F. Kennedy Jr", "Jones"])
         // Only inflected forms open inverted attributions; bare stems open names ("State", "Post").
-        #expect(["says", "said", "added", "told", "wrote"].allSatisfy(NameBook.isInflectedVerb))
-        #expect(!["state", "post", "note", "end"].contains(where: NameBook.isInflectedVerb))
+        #expect(["says", "said", "added", "told", "wrote"].allSatisfy(ReportingLexicon.isInflectedVerb))
+        #expect(!["state", "post", "note", "end"].contains(where: ReportingLexicon.isInflectedVerb))
     }
 
     /// A name right after the quote, in a short clause whose verb the lexicon does not know

@@ -99,10 +99,10 @@ struct PairAligner: Sendable {
         let firstWords = (piece.lazy.compactMap(\.words.a).first, piece.lazy.compactMap(\.words.b).first)
         // The tail: from the last break on.
         if let k = (lo..<hi).last(where: { breakBefore($0, first: firstWords) }),
-           piece[k..<hi].filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { hi = k }
+           piece[k..<hi].lazy.filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { hi = k }
         // The head: up to the first break.
         if let k = (lo..<hi).first(where: { breakBefore($0, first: firstWords) }),
-           piece[lo..<k].filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { lo = k }
+           piece[lo..<k].lazy.filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { lo = k }
         while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
         while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
         return piece[lo..<hi]

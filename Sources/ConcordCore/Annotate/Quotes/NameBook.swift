@@ -49,7 +49,7 @@ struct NameBook {
             // "Charleston", "Says Jones:" → "Jones", which was the full name of every later "Jones";
             // not a bare stem, which opens names: "Post Malone").
             var start = i
-            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || Self.isInflectedVerb(text.norm(start)) {
+            while start < end, ReportingLexicon.notNames.contains(text.norm(start)) || ReportingLexicon.isInflectedVerb(text.norm(start)) {
                 start += 1
             }
             // A lone capitalized word opening a sentence is a name only if it is a known first name,
@@ -84,11 +84,6 @@ struct NameBook {
             i = end + 1
         }
         index()
-    }
-
-    /// A reporting verb in a form that opens an inverted attribution ("Says", "Added", "Told").
-    static func isInflectedVerb(_ w: String) -> Bool {
-        ReportingLexicon.verbs.contains(w) && (w.hasSuffix("s") || w.hasSuffix("ed") || w == "said" || w == "told" || w == "wrote")
     }
 
     private mutating func index() {

@@ -282,6 +282,10 @@ struct ArticleQuotes {
     /// Turns a phrase into a speaker with a canonical name.
     private func resolve(_ phrase: SpeakerPhrase, text: ArticleText, names: NameBook, lastSpeaker: SpeakerMention?) -> SpeakerMention? {
         let range = text.byteRange(phrase.tokens)
+        // "the senator" after "Senator Maria Lopez", though "Governor Tom Hart" was named since.
+        if case .role(_, let noun) = phrase.reference, let m = names.lastTitled(noun, before: phrase.tokens.lowerBound) {
+            return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
+        }
         switch phrase.reference {
         case .name(let n, _):
             return SpeakerMention(name: names.canonical(n), kind: .person, mention: range)
@@ -289,10 +293,6 @@ struct ArticleQuotes {
             return SpeakerMention(name: n, kind: .organization, mention: range)
         case .anonymous(let n):
             return SpeakerMention(name: n, kind: .anonymous, mention: range)
-        case .role(_, let noun) where names.lastTitled(noun, before: phrase.tokens.lowerBound) != nil:
-            // "the senator" after "Senator Maria Lopez", though "Governor Tom Hart" was named since.
-            let m = names.lastTitled(noun, before: phrase.tokens.lowerBound)!
-            return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
         case .pronoun(let g), .role(let g, _):
             if g == .plural || g == .unknown {
                 if let s = lastSpeaker { return SpeakerMention(name: s.name, kind: s.kind, mention: range) }

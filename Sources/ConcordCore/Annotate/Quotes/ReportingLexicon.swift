@@ -80,9 +80,18 @@ enum ReportingLexicon {
     /// A title or office word before a name as the noun a description would use ("sen" →
     /// "senator"); nil if the word is no role noun.
     static func titleNoun(_ w: String) -> String? {
-        let full = ["sen": "senator", "gov": "governor", "rep": "representative", "pres": "president", "gen": "general",
-                    "prof": "professor", "dr": "doctor"][w] ?? w
+        let full = titleAbbreviations[w] ?? w
         return roleNouns[full] != nil || titles[full] != nil ? full : nil
+    }
+
+    /// Abbreviated titles, by the word they stand for (made once, not at each name).
+    private static let titleAbbreviations = ["sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
+                                             "gen": "general", "prof": "professor", "dr": "doctor"]
+
+    /// A reporting verb in a form that opens an inverted attribution ("Says Jones:", "Added
+    /// Smith:"); not a bare stem, which opens names ("State Department", "Post").
+    static func isInflectedVerb(_ w: String) -> Bool {
+        verbs.contains(w) && (w.hasSuffix("s") || w.hasSuffix("ed") || w == "said" || w == "told" || w == "wrote")
     }
 
     static let roleNouns: WordTable<Gender> = [
