@@ -32,6 +32,8 @@ public struct Annotator: Sendable {
         /// Tokenized bodies, where at hand (all of them after a full run).
         var texts: [Int: TokenizedText]
         var timings: Timings
+        /// Whether every article was analysed anew (a full run): then no record's analysis is reused.
+        var analysedAll = false
     }
 
     /// Annotates every article (sorted by id) from scratch.
@@ -65,7 +67,8 @@ public struct Annotator: Sendable {
         return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles),
                        analysis: { analyses[$0] },
                        boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
-                       witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings)
+                       witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings,
+                       analysedAll: true)
     }
 
     /// What the previous build knew, for `annotateChanged`.

@@ -20,7 +20,8 @@ final class ArticleRecord: @unchecked Sendable {
         pathHash = PathHash.of(article.path)
     }
 
-    func encode(into w: inout ByteWriter) {
+    /// - Parameter runs: the shard's runs section, where the runs go (the record says where).
+    func encode(into w: inout ByteWriter, runs: inout ByteWriter) {
         let a = article
         w.string(a.path); w.string(a.id); w.u8(a.format == .datedText ? 0 : 1)
         w.int(a.date.year); w.int(a.date.month); w.int(a.date.day)
@@ -28,7 +29,7 @@ final class ArticleRecord: @unchecked Sendable {
         a.details.encode(into: &w)
         w.range(a.body); w.u64(a.contentHash)
         w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
-        w.int(analysis.wordCount); analysis.runs.encode(into: &w)
+        w.int(analysis.wordCount); analysis.runs.encode(into: &w, section: &runs)
         analysis.quotes.encode(into: &w)
         analysis.fullNames.encode(into: &w)
         w.bool(stats != nil)
@@ -39,8 +40,10 @@ final class ArticleRecord: @unchecked Sendable {
         }
     }
 
-    /// - Parameter folder: the source folder, where the article's file is read from when needed.
-    static func decode(from r: inout ByteReader, folder: String) throws(ByteReader.Malformed) -> ArticleRecord {
+    /// - Parameters:
+    ///   - folder: the source folder, where the article's file is read from when needed.
+    ///   - runs: the shard's runs section, which the record's runs lie in (not read here).
+    static func decode(from r: inout ByteReader, folder: String, runs section: RunsSection) throws(ByteReader.Malformed) -> ArticleRecord {
         let path = try r.string(), id = try r.string()
         let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
         let (y, m, d) = (try r.int(), try r.int(), try r.int())
@@ -50,9 +53,11 @@ final class ArticleRecord: @unchecked Sendable {
         let body = try r.range(), hash = try r.u64()
         let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
         let wordCount = try r.int()
-        let hashes = try r.inPlace(UInt64.self), positions = try r.inPlace(UInt32.self)
-        guard hashes.count == positions.count else { throw .init() }
-        let runs = ArticleRuns(mapped: hashes.file, hashes: hashes.offset, positions: positions.offset, count: hashes.count)
+        let runCount = try r.int(), runsAt = try r.int()
+        guard runCount >= 0, runsAt >= 0, runCount <= section.range.count / 12,
+              runsAt <= section.range.count - runCount * 12 else { throw .init() }
+        let start = section.range.lowerBound + runsAt
+        let runs = ArticleRuns(section: section, hashes: start, positions: start + runCount * 8, count: runCount)
         let quotes = try QuoteList.decode(from: &r, article: id)
         let fullNames = try FullNames.decode(from: &r)
         var stats: ArticleWordStats? = nil

@@ -23,7 +23,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 17
+    static let format: UInt32 = 18
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     static let shardCount = 256
     /// The two body files, used in turn.
@@ -117,15 +117,34 @@ struct BuildCache {
         loaded.state.records = RecordTable(records)
     }
 
+    /// A shard: its header, its records, their runs (`RunsSection`), then three numbers: where
+    /// the runs begin, the runs' checksum, and the seal `state.bin` names, which sums the
+    /// header, the records and the two numbers before it. Loading checks the seal, not the
+    /// runs: those are checked when a build first reads them.
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
         guard name.hasPrefix("articles-"), !name.containsASCII("/") else {
             throw Unusable(description: "shard \(name) is missing")
         }
-        // The shard must be the one state.bin names (its own checksum), and intact.
-        var r = try Self.open(try sealed(name, checksum: checksum), what: name)
+        // Mapped without reading it all: only the records are read here.
+        guard let file = FastFiles.Mapped(folder.path + "/" + name, populate: false) else { throw Unusable(description: "\(name) is missing") }
+        let bytes = file.bytes, header = Self.magic.count + 4 + 1
+        func number(_ k: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 24 + 8 * k, as: UInt64.self)) }
+        guard bytes.count >= header + 24, number(2) == checksum else { throw Unusable(description: "\(name) does not match state.bin") }
+        guard Array(bytes[0..<Self.magic.count]) == Self.magic else { throw Unusable(description: "\(name) is not a Concord cache file") }
+        let recordsEnd = Int(clamping: number(0))
+        guard recordsEnd >= header, recordsEnd <= bytes.count - 24 else { throw Unusable(description: "\(name) is truncated or damaged") }
+        file.populate(0..<recordsEnd)
+        var seal = Checksum.Stream()
+        seal.add(UnsafeRawBufferPointer(rebasing: bytes[0..<recordsEnd]))
+        seal.add(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 24)..<(bytes.count - 8)]))
+        guard seal.value == checksum else { throw Unusable(description: "\(name) is truncated or damaged") }
+        var r = ByteReader(file, offset: Self.magic.count)
+        guard (try? r.u32()) == Self.format, (try? r.u8()) == 1 else { throw Unusable(description: "the cache is from another version of Concord") }
+        r = ByteReader(file, offset: header, end: recordsEnd)
+        let runs = RunsSection(file: file, range: recordsEnd..<(bytes.count - 24), checksum: number(1))
         do {
             var records: [ArticleRecord] = []
-            for _ in 0..<(try r.count()) { records.append(try ArticleRecord.decode(from: &r, folder: sourceFolder)) }
+            for _ in 0..<(try r.count()) { records.append(try ArticleRecord.decode(from: &r, folder: sourceFolder, runs: runs)) }
             guard r.atEnd else { throw ByteReader.Malformed() }
             return records
         } catch { throw Unusable(description: "\(name) is damaged") }
@@ -173,16 +192,33 @@ struct BuildCache {
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !writing[k] { return previous[k] }
-            var w = Self.headed(capacity: 1 << 20)
             let records = byShard[k].sorted { $0.article.path < $1.article.path }
+            // Runs copied from an earlier shard are copied only if sound: a damaged section
+            // would otherwise be sealed anew, as if it were right.
+            guard records.allSatisfy({ $0.analysis.runs.isIntact }) else { return (String(), 0) }
+            var w = Self.headed(capacity: 1 << 18), runs = ByteWriter(capacity: 1 << 20)
             w.int(records.count)
-            for rec in records { rec.encode(into: &w) }
+            for rec in records { rec.encode(into: &w, runs: &runs) }
             let name = String(format: "articles-%03d-", k) + tag + ".bin"
-            guard let seal = Self.writeSealed([w.bytes], to: folder.appendingPathComponent(name).path) else { return nil }
+            guard let seal = Self.writeShard(records: w.bytes, runs: runs.bytes, to: folder.appendingPathComponent(name).path) else { return nil }
             return (name, seal)
         }
         guard shardFiles.allSatisfy({ $0 != nil }) else { throw Unusable(description: "cannot write the build cache in \(folder.path)") }
+        guard shardFiles.allSatisfy({ !$0!.0.isEmpty }) else { throw Unusable(description: "a shard's word runs are damaged") }
         return shardFiles.map { $0! }
+    }
+
+    /// Writes a shard (see `loadShard`) and returns its seal, or nil when it cannot be written.
+    private static func writeShard(records: [UInt8], runs: [UInt8], to path: String) -> UInt64? {
+        var trailer = ByteWriter(capacity: 24)
+        trailer.int(records.count); trailer.u64(Checksum.of(runs))
+        var seal = Checksum.Stream()
+        records.withUnsafeBytes { seal.add($0) }; trailer.bytes.withUnsafeBytes { seal.add($0) }
+        trailer.u64(seal.value)
+        let written = records.withUnsafeBytes { a in runs.withUnsafeBytes { b in trailer.bytes.withUnsafeBytes { c in
+            FastFiles.write(pieces: [a, b, c], to: path)
+        } } }
+        return written == 0 ? seal.value : nil
     }
 
     /// Writes the body over the body file `state.bin` does not name, then replaces `state.bin`

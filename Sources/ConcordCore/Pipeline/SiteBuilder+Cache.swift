@@ -50,8 +50,9 @@ extension SiteBuilder {
         records.reserveCapacity(delta.articles.count)
         for (i, a) in delta.articles.enumerated() {
             let old = delta.reused[i]
-            // Unchanged: the same record (same word counts).
-            if let old, old.stats == stats[i] { records.append(old); continue }
+            // Unchanged: the same record (same word counts), unless everything was analysed
+            // anew (as when an earlier record's runs were found damaged).
+            if let old, old.stats == stats[i], !outcome.analysedAll { records.append(old); continue }
             let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
                                        article: a, analysis: outcome.analysis(i), stats: stats[i])
             dirty.insert(BuildCache.shard(of: record.pathHash))

@@ -201,15 +201,26 @@ enum FastFiles {
     final class Mapped: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
 
-        init?(_ path: String) {
+        /// - Parameter populate: whether every page is read in at once (else each is read when first touched).
+        init?(_ path: String, populate: Bool = true) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
             let size = Int(st.st_size)
-            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), p != MAP_FAILED else { return nil }
+            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0), p != MAP_FAILED else { return nil }
             bytes = UnsafeRawBufferPointer(start: p, count: size)
+        }
+
+        /// Reads the pages of `range` in at once, as `MAP_POPULATE` does for the whole file
+        /// (`MADV_POPULATE_READ`; on kernels before 5.14, a hint to read ahead).
+        func populate(_ range: Range<Int>) {
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = range.lowerBound / page * page
+            guard range.upperBound > start, let base = bytes.baseAddress else { return }
+            let p = UnsafeMutableRawPointer(mutating: base + start), length = range.upperBound - start
+            if madvise(p, length, 22 /* MADV_POPULATE_READ */) != 0 { _ = madvise(p, length, MADV_WILLNEED) }
         }
 
         deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

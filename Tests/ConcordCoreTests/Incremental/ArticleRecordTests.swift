@@ -47,9 +47,17 @@ struct ArticleRecordTests {
         return ByteReader(try #require(FastFiles.Mapped(url.path)), offset: 1)
     }
 
+    /// A runs section for records without runs.
+    static func noRuns() throws -> RunsSection {
+        let url = temporary.appendingPathComponent("runs-\(UUID().uuidString).bin")
+        try Data([0]).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return RunsSection(file: try #require(FastFiles.Mapped(url.path)), range: 1..<1, checksum: Checksum.of([]))
+    }
+
     static func encoded(_ records: [ArticleRecord]) -> [UInt8] {
-        var w = ByteWriter()
-        for r in records { r.encode(into: &w) }
+        var w = ByteWriter(), runs = ByteWriter()
+        for r in records { r.encode(into: &w, runs: &runs) }
         return w.bytes
     }
 
@@ -57,7 +65,8 @@ struct ArticleRecordTests {
         let originals = Self.articles()
         let bytes = Self.encoded(originals.map(Self.record))
         var r = try Self.mapped(bytes)
-        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
+        let section = try Self.noRuns()
+        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
         #expect(r.atEnd)
         for (a, rec) in zip(originals, back) {
             #expect(rec.analysis.quotes.all == Self.quotes(a))
@@ -83,14 +92,14 @@ struct ArticleRecordTests {
         let file = folder.appendingPathComponent(a.path)
         try Data(a.source).write(to: file)
         var r = try Self.mapped(Self.encoded([Self.record(a)]))
-        let back = try ArticleRecord.decode(from: &r, folder: folder.path).article
+        let back = try ArticleRecord.decode(from: &r, folder: folder.path, runs: try Self.noRuns()).article
         #expect(back.source == a.source)
         #expect(back.text(a.body) == "Other words.\n")
         #expect(!back.storage.isStale)
 
         try Data("date 2021-03-04\n\nChanged.\n".utf8).write(to: file)
         var again = try Self.mapped(Self.encoded([Self.record(a)]))
-        let changed = try ArticleRecord.decode(from: &again, folder: folder.path).article
+        let changed = try ArticleRecord.decode(from: &again, folder: folder.path, runs: try Self.noRuns()).article
         #expect(changed.source.isEmpty)
         #expect(changed.storage.isStale)
     }
@@ -136,7 +145,8 @@ struct ArticleRecordTests {
     @Test func combinedFromRecordsAsFromFreshLists() throws {
         let originals = Self.articles()
         var r = try Self.mapped(Self.encoded(originals.map(Self.record)))
-        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent") }
+        let section = try Self.noRuns()
+        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
         // Each article also quotes "Ng" alone: the records' full names make it "Zoë Ng".
         let fresh = originals.map { a in (Self.quotes(a) + [Quote(id: "qs", article: a.id, start: 30, end: 32,
                                                                  speaker: SpeakerMention(name: "Ng", kind: .person, mention: 33..<35))],

@@ -386,6 +386,33 @@ struct IncrementalBuildTests {
         #expect(again.incremental)
     }
 
+    /// The word runs of a shard are checked only when read (see `RunsSection`). Damaged in
+    /// every shard, they are never used: an edit, which needs the edited article's old runs,
+    /// still gives the full build's site, and the cache it leaves has sound runs throughout
+    /// (none copied on unchecked into a new shard).
+    @Test func damagedRunsAreNeverUsed() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let folder = cacheFolder(archive)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("articles-") {
+            let url = folder.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            let runsStart = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self) })
+            guard runsStart < bytes.count - 24 else { continue }     // a shard without runs
+            bytes[(runsStart + bytes.count - 24) / 2] ^= 0x40
+            try Data(bytes).write(to: url)
+        }
+        let edited = try #require(Self.generated.prefix(40).first { !$0.copies.isEmpty })
+        try archive.write(edited.fileName, edited.contents.replacingOccurrences(of: " the ", with: " this "))
+        let r = try await buildAndCompare(archive, "an article edited over damaged runs")
+        #expect(r.incremental)
+        var loaded = try BuildCache(output: archive.output).readState()
+        try BuildCache(output: archive.output).loadRest(into: &loaded, sourceFolder: archive.source.path)
+        #expect(loaded.state.records.records.allSatisfy { $0.analysis.runs.isIntact })
+        try archive.write("one-more.txt", "date 2023-05-07 One more article for the cache to know.\n")
+        let next = try await buildAndCompare(archive, "an article added after")
+        #expect(next.incremental)
+    }
+
     @Test func cacheFromAnotherVersionFallsBackToAFullBuild() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let url = cacheFolder(archive).appendingPathComponent("state.bin")

@@ -8,22 +8,37 @@ struct ArticleRunsTests {
     static let hashes: [UInt64] = [3, 0xFFFF_0000_1234_5678, 1 << 63, 42, 7]
     static let positions: [UInt32] = [0, 9, 17, 40, 4_000_000_000]
 
-    /// Writes the runs after one byte (off 8-byte alignment, as in a real shard), maps the
-    /// file and returns the runs read in place: nothing but the runs keeps the file mapped.
-    func writtenAndReadBack(_ runs: ArticleRuns) throws -> ArticleRuns {
-        var w = ByteWriter()
-        w.u8(1)
-        runs.encode(into: &w)
-        w.u8(2)
+    /// Writes the runs into a runs section after one byte (off 8-byte alignment, as in a real
+    /// shard), maps the file and returns the runs read in place: nothing but the runs keeps the
+    /// file mapped. `damage` changes the file's bytes (offsets in the section) before it is mapped.
+    func writtenAndReadBack(_ runs: ArticleRuns, damage: [Int] = []) throws -> ArticleRuns {
+        var w = ByteWriter(), section = ByteWriter()
+        section.u8(9)                       // the section's first byte: the runs lie after it
+        runs.encode(into: &w, section: &section)
+        var file = [UInt8(1)] + section.bytes
+        let sum = Checksum.of(section.bytes)
+        for k in damage { file[1 + k] ^= 0x40 }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString).bin")
-        try Data(w.bytes).write(to: url)
+        try Data(file).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
+        let mapped = try #require(FastFiles.Mapped(url.path, populate: false))
         var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
         #expect(try r.u8() == 1)
-        let h = try r.inPlace(UInt64.self), p = try r.inPlace(UInt32.self)
-        #expect(try r.u8() == 2)
-        #expect(r.atEnd)
-        return ArticleRuns(mapped: h.file, hashes: h.offset, positions: p.offset, count: h.count)
+        let record = w.bytes
+        let count = Int(record.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+        let offset = Int(record.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self) })
+        #expect(record.count == 16 && offset == 1)
+        let start = 1 + offset
+        return ArticleRuns(section: RunsSection(file: mapped, range: 1..<file.count, checksum: sum),
+                           hashes: start, positions: start + 8 * count, count: count)
+    }
+
+    @Test func aDamagedRunsSectionIsNotIntact() throws {
+        let written = ArticleRuns(hashes: Self.hashes, positions: Self.positions)
+        #expect(try writtenAndReadBack(written).isIntact)
+        #expect(written.isIntact)
+        #expect(try !writtenAndReadBack(written, damage: [3]).isIntact)
+        #expect(try !writtenAndReadBack(written, damage: [0]).isIntact)   // a byte no run lies in
     }
 
     @Test func runsReadInPlaceAreTheRunsWritten() throws {

@@ -10,8 +10,8 @@
 public struct ArticleRuns: Sendable, Equatable {
     private enum Storage {
         case arrays([UInt64], [UInt32])
-        /// Little-endian hashes, then positions, at these byte offsets of the mapped file.
-        case mapped(FastFiles.Mapped, hashes: Int, positions: Int)
+        /// Little-endian hashes, then positions, at these byte offsets of a shard's runs section.
+        case mapped(RunsSection, hashes: Int, positions: Int)
     }
     private let storage: Storage
     public let count: Int
@@ -21,9 +21,19 @@ public struct ArticleRuns: Sendable, Equatable {
         storage = .arrays(hashes, positions); count = hashes.count
     }
 
-    /// Runs left where they lie in a mapped cache file (`ByteReader.inPlace`), which they keep mapped.
-    init(mapped file: FastFiles.Mapped, hashes: Int, positions: Int, count: Int) {
-        storage = .mapped(file, hashes: hashes, positions: positions); self.count = count
+    /// Runs left where they lie in a shard's runs section, which they keep mapped: read only
+    /// after `isIntact` said the section is sound.
+    init(section: RunsSection, hashes: Int, positions: Int, count: Int) {
+        storage = .mapped(section, hashes: hashes, positions: positions); self.count = count
+    }
+
+    /// Whether the runs can be read: always for runs made by this build; for runs in a cache
+    /// shard, whether its runs section is intact (checked on first ask).
+    var isIntact: Bool {
+        switch storage {
+        case .arrays: return true
+        case .mapped(let section, _, _): return section.isIntact
+        }
     }
 
     public var hashes: [UInt64] {
@@ -46,19 +56,21 @@ public struct ArticleRuns: Sendable, Equatable {
         switch storage {
         case .arrays(let h, let p):
             return h.withUnsafeBytes { hb in p.withUnsafeBytes { pb in body(hb, pb) } }
-        case .mapped(let file, let h, let p):
-            return withExtendedLifetime(file) {
-                body(UnsafeRawBufferPointer(rebasing: file.bytes[h..<(h + count * 8)]),
-                     UnsafeRawBufferPointer(rebasing: file.bytes[p..<(p + count * 4)]))
+        case .mapped(let section, let h, let p):
+            return withExtendedLifetime(section) {
+                body(UnsafeRawBufferPointer(rebasing: section.file.bytes[h..<(h + count * 8)]),
+                     UnsafeRawBufferPointer(rebasing: section.file.bytes[p..<(p + count * 4)]))
             }
         }
     }
 
-    /// Writes the runs as `ByteWriter.u64s` and a `u32s`-shaped array would (count, then the
-    /// little-endian values), straight from where they lie: an unchanged article's runs are
-    /// copied from the mapped shard to the new one, never into arrays first.
-    func encode(into w: inout ByteWriter) {
-        withBytes { h, p in w.int(count); w.plain(h); w.int(count); w.plain(p) }
+    /// Writes the runs' count and their place in `section` (as an offset from its start) to
+    /// `w`, and the runs themselves (hashes, then positions, little-endian) to `section`,
+    /// straight from where they lie: an unchanged article's runs are copied from the mapped
+    /// shard to the new one, never into arrays first.
+    func encode(into w: inout ByteWriter, section: inout ByteWriter) {
+        w.int(count); w.int(section.bytes.count)
+        withBytes { h, p in section.plain(h); section.plain(p) }
     }
 
     @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {

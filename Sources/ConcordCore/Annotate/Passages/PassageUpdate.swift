@@ -33,6 +33,8 @@ struct PassageUpdate {
     /// - Parameter text: the tokenized body of article `i` (called for changed articles and their partners only).
     func update(_ input: Input, text: (Int) -> TokenizedText) -> Output? {
         let maxArticles = options.boilerplateArticles
+        // Runs from a damaged cache shard are not read: the caller annotates everything anew.
+        guard input.oldRuns.allSatisfy(\.isIntact), input.runs.allSatisfy(\.isIntact) else { return nil }
         // The hashes whose counts the change can move.
         var touched: [UInt64] = []
         for c in input.changed { touched += input.runs[c].hashes }
