@@ -95,6 +95,7 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         return lo..<hi
     }
     mutating func u64s() throws(Malformed) -> [UInt64] { try array(of: UInt64.self) }
+    mutating func u32s() throws(Malformed) -> [UInt32] { try array(of: UInt32.self) }
 
     /// A counted array of fixed-width integers left where it lies: the mapped file
     /// (which the caller keeps to keep it mapped), the array's byte offset in it, its count.

@@ -7,3 +7,11 @@ extension RandomAccessCollection where Element: Comparable, Index == Int {
         return lo
     }
 }
+
+extension RandomAccessCollection where Element: Comparable, Index == Int {
+    /// Whether `value` is in the collection (sorted ascending), by binary search.
+    func sortedContains(_ value: Element) -> Bool {
+        let k = sortedPosition(of: value)
+        return k < endIndex && self[k] == value
+    }
+}

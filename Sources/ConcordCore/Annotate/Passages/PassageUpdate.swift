@@ -22,6 +22,9 @@ struct PassageUpdate {
         var boilerplate: Set<UInt64>
         /// Edges of the previous build between two unchanged articles, by current index.
         var keptEdges: [WitnessClusterer.Edge]
+        /// Which unchanged articles carry a hash, from the cache's run index (nil: every
+        /// article's runs are read instead).
+        var lookup: RunLookup? = nil
     }
 
     struct Output {
@@ -34,7 +37,7 @@ struct PassageUpdate {
     func update(_ input: Input, text: (Int) -> TokenizedText) -> Output? {
         let maxArticles = options.boilerplateArticles
         // Runs from a damaged cache shard are not read: the caller annotates everything anew.
-        guard input.oldRuns.allSatisfy(\.isIntact), input.runs.allSatisfy(\.isIntact) else { return nil }
+        guard input.oldRuns.allSatisfy(\.isIntact) else { return nil }
         // The hashes whose counts the change can move.
         var touched: [UInt64] = []
         for c in input.changed { touched += input.runs[c].hashes }
@@ -47,35 +50,8 @@ struct PassageUpdate {
             return Output(edges: input.keptEdges, boilerplate: input.boilerplate, alignedPairs: 0)
         }
 
-        // Postings of those hashes across the archive, in (article, position) order: every
-        // article's runs checked against a 65,536-bit filter of the touched hashes (a few
-        // hundred, so almost every run is passed over with one load), in parallel by chunks.
-        typealias Posting = (article: Int32, position: Int32)
-        var filter = [UInt64](repeating: 0, count: 1024)
-        for h in unique { let b = Int(truncatingIfNeeded: h & 0xFFFF); filter[b >> 6] |= 1 << UInt64(b & 63) }
-        let chunk = max(256, input.runs.count / 16)
-        let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Posting]] in
-            var postings = [[Posting]](repeating: [], count: unique.count)
-            unique.withUnsafeBufferPointer { u in
-                filter.withUnsafeBufferPointer { bits in
-                    for d in start..<min(input.runs.count, start + chunk) {
-                        let runs = input.runs[d]
-                        runs.withBytes { h, p in
-                            for i in 0..<runs.count {
-                                let v = ArticleRuns.hash(h, i), b = Int(truncatingIfNeeded: v & 0xFFFF)
-                                guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
-                                var lo = 0, hi = u.count
-                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < v { lo = mid + 1 } else { hi = mid } }
-                                if lo < u.count && u[lo] == v { postings[lo].append((Int32(d), Int32(ArticleRuns.position(p, i)))) }
-                            }
-                        }
-                    }
-                }
-            }
-            return postings
-        }
-        var postings = [[Posting]](repeating: [], count: unique.count)
-        for part in parts { for j in part.indices where !part[j].isEmpty { postings[j].append(contentsOf: part[j]) } }
+        // The articles carrying each of those hashes, once per run, in article order.
+        guard let carriers = carriers(of: unique, input) else { return nil }
         var oldCount = [Int](repeating: 0, count: unique.count)
         var oldDistinct = [Int](repeating: 0, count: unique.count)
         for r in input.oldRuns {
@@ -88,14 +64,16 @@ struct PassageUpdate {
         }
 
         var boilerplate = input.boilerplate
+        // Hashes that pair the articles carrying them (`ShingleIndex.pairs`), after the change.
+        var pairing = [Bool](repeating: false, count: unique.count)
         for j in unique.indices {
-            let list = postings[j]
+            let list = carriers[j]
             var distinct = 0, others = 0, otherCount = 0
             var last: Int32 = -1
-            for p in list {
-                let isOther = !input.changed.contains(Int(p.article))
+            for a in list {
+                let isOther = !input.changed.contains(Int(a))
                 if isOther { otherCount += 1 }
-                if p.article != last { distinct += 1; if isOther { others += 1 }; last = p.article }
+                if a != last { distinct += 1; if isOther { others += 1 }; last = a }
             }
             let beforeDistinct = others + oldDistinct[j], beforeCount = otherCount + oldCount[j]
             let wasBoilerplate = beforeDistinct > maxArticles, isBoilerplate = distinct > maxArticles
@@ -105,22 +83,26 @@ struct PassageUpdate {
             if others >= 2 && ShingleIndex.pairs(distinct: beforeDistinct, postings: beforeCount, maxArticles: maxArticles)
                 != ShingleIndex.pairs(distinct: distinct, postings: list.count, maxArticles: maxArticles) { return nil }
             if isBoilerplate { boilerplate.insert(unique[j]) } else { boilerplate.remove(unique[j]) }
+            pairing[j] = ShingleIndex.pairs(distinct: distinct, postings: list.count, maxArticles: maxArticles)
         }
 
-        // Candidate pairs that involve a changed article: at least two anchors.
-        var anchors: [UInt64: [(Int32, Int32)]] = [:]
-        for j in unique.indices {
-            let list = postings[j]
-            guard ShingleIndex.pairs(distinct: Set(list.map(\.article)).count, postings: list.count, maxArticles: maxArticles) else { continue }
-            for x in list.indices {
-                for y in (x + 1)..<list.count where list[y].article != list[x].article {
-                    guard input.changed.contains(Int(list[x].article)) || input.changed.contains(Int(list[y].article)) else { continue }
-                    anchors[UInt64(list[x].article) << 32 | UInt64(list[y].article), default: []]
-                        .append((list[x].position, list[y].position))
+        // Candidate pairs that involve a changed article: at least two anchors (one for each
+        // run of the one and run of the other with a pairing hash).
+        var anchorCounts: [UInt64: Int] = [:]
+        for j in unique.indices where pairing[j] {
+            var runsOf: [(article: Int32, runs: Int)] = []
+            for a in carriers[j] { if runsOf.last?.article == a { runsOf[runsOf.count - 1].runs += 1 } else { runsOf.append((a, 1)) } }
+            for x in runsOf.indices {
+                for y in (x + 1)..<runsOf.count {
+                    guard input.changed.contains(Int(runsOf[x].article)) || input.changed.contains(Int(runsOf[y].article)) else { continue }
+                    anchorCounts[UInt64(runsOf[x].article) << 32 | UInt64(runsOf[y].article), default: 0] += runsOf[x].runs * runsOf[y].runs
                 }
             }
         }
-        let pairs = anchors.filter { $0.value.count >= 2 }.keys.sorted()
+        let pairs = anchorCounts.filter { $0.value >= 2 }.keys.sorted()
+        // The partners' runs are read only now, and only theirs.
+        for key in pairs { for i in [Int(key >> 32), Int(key & 0xFFFF_FFFF)] where !input.runs[i].isIntact { return nil } }
+        let pairingHashes = unique.indices.filter { pairing[$0] }.map { unique[$0] }
         var texts: [Int: TokenizedText] = [:]
         for key in pairs { for i in [Int(key >> 32), Int(key & 0xFFFF_FFFF)] where texts[i] == nil { texts[i] = text(i) } }
         let aligner = PairAligner(options: options)
@@ -128,7 +110,8 @@ struct PassageUpdate {
         for key in pairs {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
             let ta = texts[a]!, tb = texts[b]!
-            let segments = aligner.align(ta, tb, anchors: anchors[key]!.sorted { $0 < $1 },
+            let anchors = Self.anchors(input.runs[a], input.runs[b], pairingHashes)
+            let segments = aligner.align(ta, tb, anchors: anchors,
                                          excludedA: input.runs[a].covered(by: boilerplate, runLength: options.shingle),
                                          excludedB: input.runs[b].covered(by: boilerplate, runLength: options.shingle))
             for seg in segments {
@@ -143,5 +126,71 @@ struct PassageUpdate {
         edges.reserveCapacity(input.keptEdges.count + fresh.count)
         edges += input.keptEdges; edges += fresh
         return Output(edges: edges, boilerplate: boilerplate, alignedPairs: pairs.count)
+    }
+
+    /// For each of `unique` (sorted, distinct), the articles now carrying it, once per run, in
+    /// article order: unchanged ones from the cache's run index where there is one, else
+    /// from every article's runs; nil when runs or the index read are damaged.
+    private func carriers(of unique: [UInt64], _ input: Input) -> [[Int32]]? {
+        if let lookup = input.lookup, var found = lookup.articles(of: unique) {
+            for c in input.changed.sorted() { RunLookup.forEachShared(input.runs[c], unique) { found[$0].append(Int32(c)) } }
+            for j in found.indices where found[j].count > 1 { found[j].sort() }
+            return found
+        }
+        // Every article's runs checked against a 65,536-bit filter of the touched hashes (a
+        // few hundred, so almost every run is passed over with one load), in parallel by chunks.
+        guard input.runs.allSatisfy(\.isIntact) else { return nil }
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for h in unique { let b = Int(truncatingIfNeeded: h & 0xFFFF); filter[b >> 6] |= 1 << UInt64(b & 63) }
+        let chunk = max(256, input.runs.count / 16)
+        let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Int32]] in
+            var found = [[Int32]](repeating: [], count: unique.count)
+            unique.withUnsafeBufferPointer { u in
+                filter.withUnsafeBufferPointer { bits in
+                    for d in start..<min(input.runs.count, start + chunk) {
+                        let runs = input.runs[d]
+                        runs.withBytes { h, _ in
+                            for i in 0..<runs.count {
+                                let v = ArticleRuns.hash(h, i), b = Int(truncatingIfNeeded: v & 0xFFFF)
+                                guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                                var lo = 0, hi = u.count
+                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < v { lo = mid + 1 } else { hi = mid } }
+                                if lo < u.count && u[lo] == v { found[lo].append(Int32(d)) }
+                            }
+                        }
+                    }
+                }
+            }
+            return found
+        }
+        var found = [[Int32]](repeating: [], count: unique.count)
+        for part in parts { for j in part.indices where !part[j].isEmpty { found[j].append(contentsOf: part[j]) } }
+        return found
+    }
+
+    /// The anchors of a pair: each (position in `a`, position in `b`) of runs with the same
+    /// hash, one of `hashes` (sorted), in order.
+    static func anchors(_ a: ArticleRuns, _ b: ArticleRuns, _ hashes: [UInt64]) -> [(Int32, Int32)] {
+        var result: [(Int32, Int32)] = []
+        a.withBytes { ah, ap in
+            b.withBytes { bh, bp in
+                var i = 0, k = 0
+                while i < a.count && k < b.count {
+                    let x = ArticleRuns.hash(ah, i), y = ArticleRuns.hash(bh, k)
+                    if x < y { i += 1; continue }
+                    if y < x { k += 1; continue }
+                    // The same hash: every run of it in `a` with every run of it in `b`.
+                    var i2 = i, k2 = k
+                    while i2 < a.count && ArticleRuns.hash(ah, i2) == x { i2 += 1 }
+                    while k2 < b.count && ArticleRuns.hash(bh, k2) == x { k2 += 1 }
+                    if hashes.sortedContains(x) {
+                        for p in i..<i2 { for q in k..<k2 { result.append((Int32(ArticleRuns.position(ap, p)), Int32(ArticleRuns.position(bp, q)))) } }
+                    }
+                    i = i2; k = k2
+                }
+            }
+        }
+        result.sort { $0 < $1 }
+        return result
     }
 }
