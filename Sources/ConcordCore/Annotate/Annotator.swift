@@ -15,6 +15,8 @@ public struct Annotator: Sendable {
         public var passageProfile = PassageFinder.Profile()
         /// Incremental builds: articles analysed anew, and pairs aligned anew.
         public var analysed = 0, realigned = 0
+        /// Incremental builds: whether the run index told which articles carry the runs a change touched.
+        public var runIndexUsed = false
     }
 
     /// Everything a build needs from annotation, and what the cache keeps of it.
@@ -83,6 +85,8 @@ public struct Annotator: Sendable {
         var keptEdges: [WitnessClusterer.Edge]
         /// The previous build's first-choice passage ids, by seed.
         var passageIDs: [WitnessClusterer.Seed: String] = [:]
+        /// Which unchanged articles carry a run hash, from the cache's run index (nil: none usable).
+        var lookup: RunLookup? = nil
     }
 
     /// Annotates after a change: analyses only new and edited articles, aligns
@@ -130,12 +134,13 @@ public struct Annotator: Sendable {
         }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
-                  boilerplate: previous.boilerplate, keptEdges: previous.keptEdges), text: text)
+                  boilerplate: previous.boilerplate, keptEdges: previous.keptEdges, lookup: previous.lookup), text: text)
         guard let update else { return annotateAll(articles) }
         let clusters = WitnessClusterer(articles: articles, inIDOrder: true).passages(from: update.edges, known: previous.passageIDs)
         let passages = clusters.passages
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
+        timings.runIndexUsed = update.fromIndex
         t0 = clock.now
         var quotes = combining.value()
         QuoteFinder.link(&quotes, to: passages)

@@ -15,13 +15,17 @@ struct ArchiveDelta {
     /// read (a file changed while being read then looks changed to the next build,
     /// never the reverse); none for a file whose stamp was not settled (`FileStamp.isSettled`).
     var stamps: [String: FileStamp]
+    /// The path hashes of the cache's records not reused (their articles edited or removed).
+    var goneRecords: [UInt64] = []
     var added = 0, edited = 0, removed = 0
 
     /// - Parameters:
     ///   - paths: article files now in the source folder.
     ///   - state: the cache's records, or nil for a full build.
     ///   - stamps: each path's stamp, taken before any file is read.
-    static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?) -> ArchiveDelta {
+    ///   - runIndex: the cache's run index file, if it opened.
+    static func scan(_ loader: ArchiveLoader, paths: [String], stamps: [FileStamp?], state: BuildState?,
+                     runIndex: RunIndex? = nil) -> ArchiveDelta {
         let records = state?.records ?? RecordTable()
         // Files whose stamp matches their record are taken as they were; the rest are read.
         // (Looked up in parallel: 10,000 paths at 10,000 articles, and the other core is idle here.)
@@ -97,19 +101,35 @@ struct ArchiveDelta {
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)
         for k in recordAt where k >= 0 { isReused[Int(k)] = true }
-        var oldRuns: [ArticleRuns] = []
+        var oldRuns: [ArticleRuns] = [], goneRecords: [UInt64] = []
         var removed = 0, edited = 0
         for (k, rec) in records.records.enumerated() where !isReused[k] {
             let path = rec.article.path
-            oldRuns.append(rec.analysis.runs); changedPaths.insert(path)
+            oldRuns.append(rec.analysis.runs); changedPaths.insert(path); goneRecords.append(rec.pathHash)
             if fresh[path] != nil { edited += 1 } else { removed += 1 }
         }
         var added = -edited
         for (a, rec) in zip(articles, reused) where rec == nil { added += 1; changedPaths.insert(a.path) }
-        let previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
+        var previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keeping.value(),
                                           passageIDs: state?.passageIDs ?? [:])
-        return ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
-                            changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
+        if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, recordAt) }
+        var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
+                                 changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
+        delta.goneRecords = goneRecords
+        return delta
+    }
+
+    /// Lookups of the cache's run index, which finds an unchanged article by its record: nil
+    /// when the index and what changed since do not count as many articles as the records,
+    /// or two records' paths have the same hash.
+    private static func lookup(_ index: RunIndex, _ since: RunIndexState, _ records: RecordTable, _ recordAt: [Int32]) -> RunLookup? {
+        guard records.pathHashesAreDistinct, index.slotCount - since.gone.count + since.added.count == records.count else { return nil }
+        var articleOfRecord = [Int32](repeating: -1, count: records.count)
+        for (i, k) in recordAt.enumerated() where k >= 0 { articleOfRecord[Int(k)] = Int32(i) }
+        return RunLookup(index: index, state: since, unchangedArticle: { [articleOfRecord] hash in
+            guard let k = records.position(ofPathHash: hash), articleOfRecord[k] >= 0 else { return nil }
+            return Int(articleOfRecord[k])
+        })
     }
 }

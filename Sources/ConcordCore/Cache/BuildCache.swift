@@ -49,6 +49,8 @@ struct BuildCache {
         var state: BuildState
         var shardFiles: [(String, UInt64)]
         var body: (name: String, checksum: UInt64)?
+        /// The run index file `state.runIndex` names, opened with the records (nil: none, or damaged).
+        var runIndex: RunIndex? = nil
     }
 
     /// The head of `state.bin` (settings, generations, the sources' key, the shard
@@ -64,8 +66,11 @@ struct BuildCache {
             var shardFiles: [(String, UInt64)] = []
             for _ in 0..<Self.shardCount { shardFiles.append((try r.string(), try r.u64())) }
             let body = (name: try r.string(), checksum: try r.u64())
-            guard Self.bodyFiles.contains(body.name), r.atEnd else { throw ByteReader.Malformed() }
-            return Loaded(state: state, shardFiles: shardFiles, body: body)
+            let index = (name: try r.string(), seal: try r.u64())
+            guard Self.bodyFiles.contains(body.name), index.name.isEmpty || Self.isRunIndexName(index.name), r.atEnd else { throw ByteReader.Malformed() }
+            var loaded = Loaded(state: state, shardFiles: shardFiles, body: body)
+            if !index.name.isEmpty { loaded.state.runIndex.file = index }
+            return loaded
         } catch {
             throw Unusable(description: "state.bin is damaged")
         }
@@ -115,7 +120,14 @@ struct BuildCache {
             }
         }
         loaded.state.records = RecordTable(records)
+        loaded.runIndex = loaded.state.runIndex.file.flatMap { RunIndex(path: folder.path + "/" + $0.name, seal: $0.seal) }
     }
+
+    /// Whether `name` is a run index file's name (as `runIndexName` makes them).
+    static func isRunIndexName(_ name: String) -> Bool { name.hasPrefix("runs-") && name.hasSuffix(".bin") && !name.containsASCII("/") }
+
+    /// A new name for a run index file.
+    static func runIndexName() -> String { "runs-" + String(UInt64.random(in: 1...UInt64.max), radix: 16) + ".bin" }
 
     /// A shard: its header, its records, their runs (`RunsSection`), then three numbers: where
     /// the runs begin, the runs' checksum, and the seal `state.bin` names, which sums the
@@ -236,15 +248,16 @@ struct BuildCache {
         state.encodeHead(into: &w)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
         w.string(bodyName); w.u64(bodySum)
+        w.string(state.runIndex.file?.name ?? ""); w.u64(state.runIndex.file?.seal ?? 0)
         let temp = folder.appendingPathComponent("state.bin.tmp").path
         guard Self.writeSealed([w.bytes], to: temp) != nil,
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
-        removeFiles(besides: shards.map(\.0))
+        removeFiles(besides: shards.map(\.0) + [state.runIndex.file?.name].compactMap { $0 })
     }
 
-    /// Removes the cache's files but `state.bin`, the body files and `shards`.
+    /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).
     private func removeFiles(besides shards: [String]) {
         let named = Set(shards + ["state.bin"] + Self.bodyFiles)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
@@ -257,7 +270,7 @@ struct BuildCache {
     /// its new shards, as large as the records they hold, until a later build succeeded.)
     func removeUnnamed() {
         guard let loaded = try? readState() else { remove(); return }
-        removeFiles(besides: loaded.shardFiles.map(\.0))
+        removeFiles(besides: loaded.shardFiles.map(\.0) + [loaded.state.runIndex.file?.name].compactMap { $0 })
     }
 
     /// Removes the cache (a full build that cannot save one leaves none behind).

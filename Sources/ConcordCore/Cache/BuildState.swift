@@ -30,6 +30,8 @@ struct BuildState: Sendable {
     var jsonParts = Fragments()
     /// Each passage's first-choice id by seed (its first copy's words are not tokenized again).
     var passageIDs: [WitnessClusterer.Seed: String] = [:]
+    /// The run index's file (named in the head) and what changed since it was written (in the body).
+    var runIndex = RunIndexState()
 
     struct FileEntry: Sendable, Equatable {
         var key: UInt64
@@ -60,6 +62,8 @@ struct BuildState: Sendable {
         case previousFiles
         /// List rows, `annotations.json` entries, passage ids.
         case pages
+        /// What changed since the run index was written.
+        case runIndex
     }
 
     /// The body: the tables an incremental build works from; decoded beside the stat of the sources.
@@ -91,6 +95,7 @@ struct BuildState: Sendable {
         case .pages:
             8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count } + 8 + 24 * jsonParts.items.count
                 + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
+        case .runIndex: 16 + 8 * runIndex.gone.count + runIndex.added.reduce(0) { $0 + 24 + 12 * $1.runs.count }
         }
     }
 
@@ -120,6 +125,8 @@ struct BuildState: Sendable {
             for (seed, id) in passageIDs {      // in the dictionary's order, like the file tables: read back into one
                 w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
             }
+        case .runIndex:
+            runIndex.encode(into: &w)
         }
         return w.bytes
     }
@@ -151,6 +158,7 @@ struct BuildState: Sendable {
             let seed = WitnessClusterer.Seed(article: try r.string(), contentHash: try r.u64(), start: try r.int(), end: try r.int())
             passageIDs[seed] = try r.string()
         }
+        try runIndex.decode(from: &r)
     }
 
     /// Hands `body` the ten numbers `state.bin` keeps of a segment, in order: each side's

@@ -28,4 +28,10 @@ struct RecordTable: Sendable {
     }
 
     subscript(path: String) -> ArticleRecord? { position(of: path).map { records[$0] } }
+
+    /// The position in `records` of the record whose path has this `PathHash`, if any.
+    func position(ofPathHash hash: UInt64) -> Int? { positions[hash].map(Int.init) }
+
+    /// Whether no two records' paths have the same `PathHash` (else a record found by hash alone may be the other's).
+    var pathHashesAreDistinct: Bool { positions.count == records.count }
 }

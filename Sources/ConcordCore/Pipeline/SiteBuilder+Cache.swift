@@ -81,7 +81,8 @@ extension SiteBuilder {
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
     func saveCache(_ cache: BuildCache, start: StateStart,
-                   shards: Background<[(String, UInt64)], BuildFailure>, passageIDs: [WitnessClusterer.Seed: String],
+                   shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
+                   passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         var (state, early) = start.value()
@@ -97,6 +98,7 @@ extension SiteBuilder {
         state.jsonParts = jsonParts
         state.passageIDs = passageIDs
         state.counts = counts
+        state.runIndex = runIndex.value()
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
@@ -105,6 +107,36 @@ extension SiteBuilder {
         } catch {
             log.notice("\(error.message); the next build will be a full one")
             cache.remove()
+        }
+    }
+
+    /// The run index the next build will find: this one's with this build's changes noted
+    /// (`RunIndexState`), or, after a full build, when there was no usable one or when the
+    /// changes noted grow past `RunIndexState.rewriteAfter`, a new file of every article's runs,
+    /// written on a thread of its own (none if some runs are damaged or it cannot be written).
+    func runIndexUpdate(_ cache: BuildCache, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
+                        since loaded: BuildCache.Loaded?) -> Background<RunIndexState, Never> {
+        let count = delta.articles.count
+        if let loaded, let index = loaded.runIndex, delta.previous.lookup != nil, !outcome.analysedAll {
+            var next = loaded.state.runIndex
+            let gone = Set(delta.goneRecords)
+            next.gone = Array(Set(next.gone).union(delta.goneRecords.filter { index.contains(pathHash: $0) })).sorted()
+            next.added = next.added.filter { !gone.contains($0.pathHash) }
+            for (i, a) in delta.articles.enumerated() where delta.reused[i] == nil {
+                next.added.append((PathHash.of(a.path), outcome.analysis(i).runs))
+            }
+            next.added.sort { $0.pathHash < $1.pathHash }
+            if next.gone.count + next.added.count <= RunIndexState.rewriteAfter(articles: count) {
+                return Background { [next] in next }
+            }
+        }
+        let runs = (0..<count).map { i in (pathHash: delta.reused[i]?.pathHash ?? PathHash.of(delta.articles[i].path), runs: outcome.analysis(i).runs) }
+        return Background {
+            guard runs.allSatisfy({ $0.runs.isIntact }) else { return RunIndexState() }
+            try? FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
+            let name = BuildCache.runIndexName()
+            guard let seal = RunIndex.write(runs, to: cache.folder.path + "/" + name) else { return RunIndexState() }
+            return RunIndexState(file: (name, seal))
         }
     }
 }

@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        let delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state)
+        let delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, runIndex: loaded?.runIndex)
         for d in delta.diagnostics { log.diagnostic(d) }
         let reusedCount = delta.reused.filter { $0 != nil }.count
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
@@ -139,7 +139,7 @@ public struct SiteBuilder: Sendable {
         finish("annotate", String(format: "tokenize %.0f ms (%d articles), passages %.0f ms (%d), quotes %.0f ms (%d)",
                                   sub.tokenize * 1000, sub.analysed, sub.passages * 1000, annotations.passages.count,
                                   sub.quotes * 1000, annotations.quotes.count)
-                           + (state == nil ? "\n      passages: " + sub.passageProfile.summary : ", \(sub.realigned) pairs aligned"))
+                           + (state == nil ? "\n      passages: " + sub.passageProfile.summary : ", \(sub.realigned) pairs aligned" + (sub.runIndexUsed ? " (partners from the run index)" : "")))
 
         if long { log.progress("rendering pages…") }
         var lap = clock.now
@@ -222,6 +222,7 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
+        var indexing: Background<RunIndexState, Never>? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets
@@ -272,6 +273,7 @@ public struct SiteBuilder: Sendable {
             // changed shards are written while the lists finish.
             (records, dirty) = cacheRecords(delta, outcome, stats)
             let recordsMS = split()
+            indexing = runIndexUpdate(cache, delta, outcome, since: loaded)
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
@@ -297,9 +299,9 @@ public struct SiteBuilder: Sendable {
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
-            saving = Background { [self, shards, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+            saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
-                saveCache(cache, start: stateStart, shards: shards!, passageIDs: passageIDs, fileTable,
+                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing!, passageIDs: passageIDs, fileTable,
                           listRows: listRows, jsonParts: jsonParts, generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
@@ -309,7 +311,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             OutputFolder.discard(staging)
             // The shards this build wrote are named by no `state.bin`.
-            if let shards { _ = try? shards.value(); cache.removeUnnamed() }
+            if let shards { _ = try? shards.value(); _ = indexing?.value(); cache.removeUnnamed() }
             throw error
         }
         let pageCount = renderer.pages.count

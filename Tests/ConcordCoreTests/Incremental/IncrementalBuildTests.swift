@@ -413,6 +413,60 @@ struct IncrementalBuildTests {
         #expect(next.incremental)
     }
 
+    /// The run index's file, as `state.bin` names it, and what changed since it was written.
+    func runIndex(_ archive: TempArchive) throws -> (name: String?, changes: Int) {
+        let cache = BuildCache(output: archive.output)
+        var loaded = try cache.readState()
+        try cache.loadTables(into: &loaded)
+        let state = loaded.state.runIndex
+        if let name = state.file?.name {
+            #expect(FileManager.default.fileExists(atPath: cacheFolder(archive).appendingPathComponent(name).path))
+        }
+        return (state.file?.name, state.gone.count + state.added.count)
+    }
+
+    /// A run index missing or damaged is not used: the build reads every article's runs
+    /// instead (the same site), and writes a new index, which the next build uses.
+    @Test(arguments: ["missing", "damaged"])
+    func aRunIndexMissingOrDamagedIsNotUsed(_ how: String) async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let name = try #require(try runIndex(archive).name)
+        let url = cacheFolder(archive).appendingPathComponent(name)
+        if how == "missing" { try FileManager.default.removeItem(at: url) } else {
+            var bytes = [UInt8](try Data(contentsOf: url))
+            bytes[BuildCache.magic.count + 5 + 33] ^= 1     // in the head: the file does not open
+            try Data(bytes).write(to: url)
+        }
+        let sharing = try #require(Self.generated.dropFirst(40).first { !$0.copies.isEmpty })
+        try archive.write(sharing.fileName, sharing.contents)
+        let r = try await buildAndCompare(archive, "an article added with the run index \(how)")
+        #expect(r.incremental)
+        let (rewritten, changes) = try runIndex(archive)
+        #expect(rewritten != nil && rewritten != name && changes == 0)
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent(sharing.fileName))
+        try await buildAndCompare(archive, "the article removed again")
+        #expect(try runIndex(archive) == (rewritten, 1))
+    }
+
+    /// Changes are noted beside the run index, which is written anew only once they pass
+    /// `RunIndexState.rewriteAfter` articles (64 for a small archive).
+    @Test func theRunIndexIsWrittenAnewOnlyAfterManyChanges() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let first = try #require(try runIndex(archive).name)
+        let more = Self.generated.dropFirst(40).prefix(70)
+        for g in more.prefix(3) { try archive.write(g.fileName, g.contents) }
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent(Self.generated[0].fileName))
+        try await buildAndCompare(archive, "three articles added, one removed")
+        #expect(try runIndex(archive) == (first, 4))
+        try archive.write(more.first!.fileName, more.first!.contents + "\nOne more line.\n")
+        try await buildAndCompare(archive, "an article added since edited")
+        #expect(try runIndex(archive) == (first, 4))
+        for g in more.dropFirst(3) { try archive.write(g.fileName, g.contents) }
+        try await buildAndCompare(archive, "67 more articles")
+        let (second, changes) = try runIndex(archive)
+        #expect(second != nil && second != first && changes == 0)
+    }
+
     @Test func cacheFromAnotherVersionFallsBackToAFullBuild() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let url = cacheFolder(archive).appendingPathComponent("state.bin")
