@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// The build cache's index of word runs: for a run's hash, which articles carry it
 /// (once per run), without reading every article's runs.
@@ -15,42 +16,65 @@ import Dispatch
 /// `bucketBits` bits are its number), one more for the end; each block's checksum; the
 /// checksum of all that (the head, checked on opening: `seal`); then the entries' hashes
 /// and their slots. Blocks of entries are checked when a lookup first reads them.
-struct RunIndex: @unchecked Sendable {   // reads only; `file` keeps its bytes mapped
+final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under its lock
     static let blockEntries = 4096
     private static let headerBytes = BuildCache.magic.count + 4 + 1
 
-    private let file: FastFiles.Mapped
+    /// The file, read with `pread`: mapped, a few hundred lookups spread over it mapped
+    /// whole large pages of the page cache, 350 MB at 100,000 articles.
+    private let fd: Int32
+    /// The head, read and checked on opening.
+    private let head: [UInt8]
     let slotCount: Int, entryCount: Int
     private let bucketBits: Int
     private let slotsAt: Int, bucketsAt: Int, sumsAt: Int, hashesAt: Int, entrySlotsAt: Int
-    /// Blocks already checked (one flag each), for this build's lookups.
-    private let checked: Locked<[Bool]>
+    /// Blocks of entries read and checked so far (hashes, slots), by number; nil: damaged.
+    private let blocks = Locked<[Int: (hashes: [UInt64], slots: [UInt32])?]>([:])
 
     /// Opens the index written with this seal; nil when it is missing, of another format, or damaged.
     init?(path: String, seal: UInt64) {
-        guard let file = FastFiles.Mapped(path, populate: false) else { return nil }
-        let b = file.bytes, h = Self.headerBytes
-        guard b.count >= h + 32, Array(b[0..<BuildCache.magic.count]) == BuildCache.magic,
-              b.loadUnaligned(fromByteOffset: BuildCache.magic.count, as: UInt32.self) == BuildCache.format.littleEndian,
-              b[h - 1] == 1 else { return nil }
-        func number(_ at: Int) -> Int { Int(clamping: UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self))) }
-        let slots = number(h), entries = number(h + 8), bits = number(h + 16), block = number(h + 24)
-        guard slots < 1 << 32, entries < 1 << 32, bits >= 1, bits <= 24, block == Self.blockEntries else { return nil }
-        let blocks = (entries + block - 1) / block
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        let h = Self.headerBytes
+        func numbers(_ bytes: [UInt8], _ at: Int, _ k: Int) -> Int {
+            bytes.withUnsafeBytes { Int(clamping: UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at + 8 * k, as: UInt64.self))) }
+        }
+        guard fstat(fd, &st) == 0, let first = Self.read(fd, at: 0, count: h + 32), first.count == h + 32,
+              Array(first[0..<BuildCache.magic.count]) == BuildCache.magic,
+              first.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: BuildCache.magic.count, as: UInt32.self) }) == BuildCache.format.littleEndian,
+              first[h - 1] == 1 else { close(fd); return nil }
+        let slots = numbers(first, h, 0), entries = numbers(first, h, 1), bits = numbers(first, h, 2), block = numbers(first, h, 3)
+        guard slots < 1 << 32, entries < 1 << 32, bits >= 1, bits <= 24, block == Self.blockEntries else { close(fd); return nil }
+        let blockCount = (entries + block - 1) / block
         slotsAt = h + 32; bucketsAt = slotsAt + 8 * slots; sumsAt = bucketsAt + 4 * ((1 << bits) + 1)
-        let sealAt = sumsAt + 8 * blocks
+        let sealAt = sumsAt + 8 * blockCount
         hashesAt = sealAt + 8; entrySlotsAt = hashesAt + 8 * entries
-        guard b.count == entrySlotsAt + 4 * entries else { return nil }
-        file.populate(0..<hashesAt)
-        guard UInt64(littleEndian: b.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self)) == seal, Checksum.of(UnsafeRawBufferPointer(rebasing: b[0..<sealAt])) == seal else { return nil }
-        self.file = file; slotCount = slots; entryCount = entries; bucketBits = bits
-        checked = Locked([Bool](repeating: false, count: blocks))
+        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(fd, at: 0, count: hashesAt), head.count == hashesAt,
+              head.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self)) }) == seal,
+              head.withUnsafeBytes({ Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<sealAt])) }) == seal else { close(fd); return nil }
+        self.fd = fd; self.head = head; slotCount = slots; entryCount = entries; bucketBits = bits
     }
 
-    /// The path hash of the article in `slot`.
-    func pathHash(ofSlot slot: Int) -> UInt64 {
-        UInt64(littleEndian: file.bytes.loadUnaligned(fromByteOffset: slotsAt + 8 * slot, as: UInt64.self))
+    deinit { close(fd) }
+
+    /// `count` bytes of `fd` from `offset` (fewer at its end), nil when it cannot be read.
+    private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count), done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[0..<done])
     }
+
+    private func u64(_ at: Int) -> UInt64 { head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) } }
+    private func u32(_ at: Int) -> UInt32 { head.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) } }
+
+    /// The path hash of the article in `slot`.
+    func pathHash(ofSlot slot: Int) -> UInt64 { u64(slotsAt + 8 * slot) }
 
     /// Whether the index holds an article with this path hash.
     func contains(pathHash wanted: UInt64) -> Bool {
@@ -62,21 +86,25 @@ struct RunIndex: @unchecked Sendable {   // reads only; `file` keeps its bytes m
     /// For each of `hashes`, the slots of the articles carrying it, once per run (in the
     /// index's order); nil when a block read is damaged.
     func slots(of hashes: [UInt64]) -> [[UInt32]]? {
-        let b = file.bytes
         var result: [[UInt32]] = []
         result.reserveCapacity(hashes.count)
         for h in hashes {
             let bucket = Int(h >> UInt64(64 - bucketBits))
-            let start = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: bucketsAt + 4 * bucket, as: UInt32.self)))
-            let end = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: bucketsAt + 4 * bucket + 4, as: UInt32.self)))
+            let start = Int(u32(bucketsAt + 4 * bucket)), end = Int(u32(bucketsAt + 4 * bucket + 4))
             guard start <= end, end <= entryCount else { return nil }
             var found: [UInt32] = []
-            if start < end {
-                guard isIntact(blocks: (start / Self.blockEntries)...((end - 1) / Self.blockEntries)) else { return nil }
-                for i in start..<end where UInt64(littleEndian: b.loadUnaligned(fromByteOffset: hashesAt + 8 * i, as: UInt64.self)) == h {
-                    let slot = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: entrySlotsAt + 4 * i, as: UInt32.self))
-                    guard Int(slot) < slotCount else { return nil }
-                    found.append(slot)
+            var i = start
+            while i < end {
+                let k = i / Self.blockEntries
+                guard let entries = block(k) else { return nil }
+                let lo = k * Self.blockEntries
+                while i < end && i < lo + entries.hashes.count {
+                    if entries.hashes[i - lo] == h {
+                        let slot = entries.slots[i - lo]
+                        guard Int(slot) < slotCount else { return nil }
+                        found.append(slot)
+                    }
+                    i += 1
                 }
             }
             result.append(found)
@@ -84,24 +112,22 @@ struct RunIndex: @unchecked Sendable {   // reads only; `file` keeps its bytes m
         return result
     }
 
-    private func isIntact(blocks: ClosedRange<Int>) -> Bool {
-        checked.withLock { done in
-            for k in blocks where !done[k] {
-                guard Self.blockSum(file.bytes, k, entries: entryCount, hashesAt: hashesAt, slotsAt: entrySlotsAt)
-                        == UInt64(littleEndian: file.bytes.loadUnaligned(fromByteOffset: sumsAt + 8 * k, as: UInt64.self)) else { return false }
-                done[k] = true
+    /// Block `k` of entries, read and checked against its checksum once; nil when damaged.
+    private func block(_ k: Int) -> (hashes: [UInt64], slots: [UInt32])? {
+        if let known = blocks.withLock({ $0[k] }) { return known }
+        let lo = k * Self.blockEntries, n = min(entryCount, lo + Self.blockEntries) - lo
+        var read: (hashes: [UInt64], slots: [UInt32])? = nil
+        if let h = Self.read(fd, at: hashesAt + 8 * lo, count: 8 * n), h.count == 8 * n,
+           let s = Self.read(fd, at: entrySlotsAt + 4 * lo, count: 4 * n), s.count == 4 * n {
+            var sum = Checksum.Stream()
+            h.withUnsafeBytes { sum.add($0) }; s.withUnsafeBytes { sum.add($0) }
+            if sum.value == u64(sumsAt + 8 * k) {
+                read = (h.withUnsafeBytes { b in (0..<n).map { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) } },
+                        s.withUnsafeBytes { b in (0..<n).map { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) } })
             }
-            return true
         }
-    }
-
-    /// The checksum of block `k`: its entries' hashes, then their slots.
-    private static func blockSum(_ b: UnsafeRawBufferPointer, _ k: Int, entries: Int, hashesAt: Int, slotsAt: Int) -> UInt64 {
-        let lo = k * blockEntries, hi = min(entries, lo + blockEntries)
-        var sum = Checksum.Stream()
-        sum.add(UnsafeRawBufferPointer(rebasing: b[(hashesAt + 8 * lo)..<(hashesAt + 8 * hi)]))
-        sum.add(UnsafeRawBufferPointer(rebasing: b[(slotsAt + 4 * lo)..<(slotsAt + 4 * hi)]))
-        return sum.value
+        blocks.withLock { $0[k] = .some(read) }
+        return read
     }
 
     /// Writes the index of these articles' runs (each article's path hash and runs, in an
