@@ -151,9 +151,12 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         let bounds = (0...chunks).map { $0 * articles.count / chunks }
         let counts = ParallelMap.map(Array(0..<chunks), chunk: 1) { c -> [UInt32] in
             var n = [UInt32](repeating: 0, count: buckets)
-            for i in bounds[c]..<bounds[c + 1] {
-                articles[i].runs.withBytes { h, _ in
-                    for k in 0..<articles[i].runs.count { n[Int(ArticleRuns.hash(h, k) >> shift)] += 1 }
+            n.withUnsafeMutableBufferPointer { n in
+                for i in bounds[c]..<bounds[c + 1] {
+                    let runs = articles[i].runs
+                    runs.withBytes { h, _ in
+                        for k in 0..<runs.count { n[Int(ArticleRuns.hash(h, k) >> shift)] &+= 1 }
+                    }
                 }
             }
             return n
@@ -167,25 +170,31 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
             for c in 0..<chunks { cursors[c].append(total); total += counts[c][bucket] }
         }
         starts[buckets] = total
-        var hashes = [UInt64](repeating: 0, count: entries), slots = [UInt32](repeating: 0, count: entries)
-        hashes.withUnsafeMutableBufferPointer { hp in
-            slots.withUnsafeMutableBufferPointer { sp in
+        // Every entry is placed once (the arrays are not filled with zeros first).
+        var slots: [UInt32] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: entries) { hp, hashesMade in
+            slots = [UInt32](unsafeUninitializedCapacity: entries) { sp, slotsMade in
                 nonisolated(unsafe) let hp = hp, sp = sp
                 let placed = cursors
                 DispatchQueue.concurrentPerform(iterations: chunks) { c in
                     var at = placed[c]
-                    for i in bounds[c]..<bounds[c + 1] {
-                        let slot = slotOf[i]
-                        articles[i].runs.withBytes { h, _ in
-                            for k in 0..<articles[i].runs.count {
-                                let v = ArticleRuns.hash(h, k), bucket = Int(v >> shift)
-                                let e = Int(at[bucket]); at[bucket] += 1
-                                hp[e] = v.littleEndian; sp[e] = slot.littleEndian
+                    at.withUnsafeMutableBufferPointer { at in
+                        for i in bounds[c]..<bounds[c + 1] {
+                            let slot = slotOf[i].littleEndian, runs = articles[i].runs
+                            runs.withBytes { h, _ in
+                                for k in 0..<runs.count {
+                                    let v = ArticleRuns.hash(h, k), bucket = Int(v >> shift)
+                                    let e = Int(at[bucket]); at[bucket] = UInt32(e + 1)
+                                    (hp.baseAddress! + e).initialize(to: v.littleEndian)
+                                    (sp.baseAddress! + e).initialize(to: slot)
+                                }
                             }
                         }
                     }
                 }
+                slotsMade = entries
             }
+            hashesMade = entries
         }
         let blocks = (entries + blockEntries - 1) / blockEntries
         let sums = hashes.withUnsafeBytes { hb in slots.withUnsafeBytes { sb in

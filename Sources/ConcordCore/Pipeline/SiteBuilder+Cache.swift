@@ -115,7 +115,7 @@ extension SiteBuilder {
     /// changes noted grow past `RunIndexState.rewriteAfter`, a new file of every article's runs,
     /// written on a thread of its own (none if some runs are damaged or it cannot be written).
     func runIndexUpdate(_ cache: BuildCache, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
-                        since loaded: BuildCache.Loaded?) -> Background<RunIndexState, Never> {
+                        since loaded: BuildCache.Loaded?, note: Locked<String>) -> Background<RunIndexState, Never> {
         let count = delta.articles.count
         if let loaded, let index = loaded.runIndex, delta.previous.lookup != nil, !outcome.analysedAll {
             var next = loaded.state.runIndex
@@ -132,10 +132,12 @@ extension SiteBuilder {
         }
         let runs = (0..<count).map { i in (pathHash: delta.reused[i]?.pathHash ?? PathHash.of(delta.articles[i].path), runs: outcome.analysis(i).runs) }
         return Background {
+            let clock = ContinuousClock(), start = clock.now
             guard runs.allSatisfy({ $0.runs.isIntact }) else { return RunIndexState() }
             try? FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
             let name = BuildCache.runIndexName()
             guard let seal = RunIndex.write(runs, to: cache.folder.path + "/" + name) else { return RunIndexState() }
+            note.withLock { $0 = String(format: ", run index written anew in %.0f ms", (clock.now - start).seconds * 1000) }
             return RunIndexState(file: (name, seal))
         }
     }

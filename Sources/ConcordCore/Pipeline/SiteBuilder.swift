@@ -153,6 +153,9 @@ public struct SiteBuilder: Sendable {
         let oldFiles = state?.files ?? [:]
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
         let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
+        // The run index (written whole after a full build) is made meanwhile too.
+        let indexNote = Locked("")
+        let indexing: Background<RunIndexState, Never>? = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)
         let outputPath = options.output.path
         // annotations.json is made on a thread of its own while the pages are: entries whose
         // key is unchanged are copied from the annotations.json the output holds.
@@ -222,7 +225,6 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
-        var indexing: Background<RunIndexState, Never>? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets
@@ -273,7 +275,6 @@ public struct SiteBuilder: Sendable {
             // changed shards are written while the lists finish.
             (records, dirty) = cacheRecords(delta, outcome, stats)
             let recordsMS = split()
-            indexing = runIndexUpdate(cache, delta, outcome, since: loaded)
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
                 catch { throw BuildFailure(error.description) }
@@ -334,7 +335,7 @@ public struct SiteBuilder: Sendable {
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
         }
         saving?.value()
-        finish("cache", cache.folder.lastPathComponent)
+        finish("cache", cache.folder.lastPathComponent + indexNote.withLock { $0 })
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
                                  passages: annotations.passages.count, quotes: annotations.quotes.count,
