@@ -17,7 +17,7 @@ import Foundation
 /// checksum of all that (the head, checked on opening: `seal`); then the entries' hashes
 /// and their slots. Blocks of entries are checked when a lookup first reads them.
 final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under its lock
-    static let blockEntries = 4096
+    static let blockEntries = 256
     private static let headerBytes = BuildCache.magic.count + 4 + 1
 
     /// The file, read with `pread`: mapped, a few hundred lookups spread over it mapped
@@ -136,9 +136,9 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
     static func write(_ articles: [(pathHash: UInt64, runs: ArticleRuns)], to path: String) -> UInt64? {
         let entries = articles.reduce(0) { $0 + $1.runs.count }
         guard entries < 1 << 32, articles.count < 1 << 32 else { return nil }
-        // About 32 entries a bucket: a lookup reads one bucket, a block or two.
+        // About 64 entries a bucket: a lookup reads one bucket, in a block or two (256 entries, 3 KB each).
         var bits = 1
-        while bits < 24 && (entries >> bits) > 32 { bits += 1 }
+        while bits < 24 && (entries >> bits) > 64 { bits += 1 }
         let shift = UInt64(64 - bits), buckets = 1 << bits
         let order = articles.indices.sorted { articles[$0].pathHash < articles[$1].pathHash }
         var slotTable = [UInt32](repeating: 0, count: articles.count)
