@@ -8,13 +8,15 @@ import Glibc
 /// a change touches.
 ///
 /// Layout: `state.bin` (a head: settings, generations, the sources' key, the
-/// name and checksum of each shard, and of the body file), the body file
-/// (`state-body-a.bin` or `state-body-b.bin`: the edges, the file tables, and where
-/// the list pages' rows and `annotations.json` entries lie) and `articles-NN-*.bin`,
-/// the article records in 256 shards by path. Every file carries a format header and a
-/// checksum; a build writes changed shards under new names and its body over the body
-/// file `state.bin` does not name, then replaces `state.bin` by rename, then deletes
-/// shards no longer named. A build killed at any point leaves either the old or the new
+/// name and checksum of each shard, of the body file and of the run index), the body
+/// file (`state-body-a.bin` or `state-body-b.bin`: the edges, the file tables, where
+/// the list pages' rows and `annotations.json` entries lie, and what changed since the
+/// run index was written), `runs-*.bin`, the run index (`RunIndex`), and
+/// `articles-NN-*.bin`, the article records in 256 shards by path, each shard's word
+/// runs after its records (`RunsSection`). Every file carries a format header and
+/// checksums; a build writes changed shards and a new run index under new names and its
+/// body over the body file `state.bin` does not name, then replaces `state.bin` by
+/// rename, then deletes files no longer named. A build killed at any point leaves either the old or the new
 /// `state.bin`, each naming files that exist and hold what it says. Anything missing,
 /// from another version, truncated or damaged makes `readState` or `loadRest` throw,
 /// and the build falls back to a full one.
