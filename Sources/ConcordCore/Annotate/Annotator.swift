@@ -36,6 +36,8 @@ public struct Annotator: Sendable {
         var timings: Timings
         /// Whether every article was analysed anew (a full run): then no record's analysis is reused.
         var analysedAll = false
+        /// Whether the cache's run index was found damaged (the next build needs a new one).
+        var runIndexDamaged = false
     }
 
     /// Annotates every article (sorted by id) from scratch.
@@ -148,7 +150,8 @@ public struct Annotator: Sendable {
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles),
                        analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, passageIDs: clusters.ids,
-                       witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings)
+                       witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,
+                       runIndexDamaged: update.indexDamaged)
     }
 }
 

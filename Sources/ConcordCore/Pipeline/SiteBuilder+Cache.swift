@@ -111,13 +111,13 @@ extension SiteBuilder {
     }
 
     /// The run index the next build will find: this one's with this build's changes noted
-    /// (`RunIndexState`), or, after a full build, when there was no usable one or when the
+    /// (`RunIndexState`), or, after a full build, when there was no usable or sound one or when the
     /// changes noted grow past `RunIndexState.rewriteAfter`, a new file of every article's runs,
     /// written on a thread of its own (none if some runs are damaged or it cannot be written).
     func runIndexUpdate(_ cache: BuildCache, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome,
                         since loaded: BuildCache.Loaded?, note: Locked<String>) -> Background<RunIndexState, Never> {
         let count = delta.articles.count
-        if let loaded, let index = loaded.runIndex, delta.previous.lookup != nil, !outcome.analysedAll {
+        if let loaded, let index = loaded.runIndex, delta.previous.lookup != nil, !outcome.analysedAll, !outcome.runIndexDamaged {
             var next = loaded.state.runIndex
             let gone = Set(delta.goneRecords)
             next.gone = Array(Set(next.gone).union(delta.goneRecords.filter { index.contains(pathHash: $0) })).sorted()

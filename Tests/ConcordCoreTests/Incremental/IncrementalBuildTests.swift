@@ -427,16 +427,21 @@ struct IncrementalBuildTests {
 
     /// A run index missing or damaged is not used: the build reads every article's runs
     /// instead (the same site), and writes a new index, which the next build uses.
-    @Test(arguments: ["missing", "damaged"])
+    @Test(arguments: ["missing", "damaged head", "damaged entries"])
     func aRunIndexMissingOrDamagedIsNotUsed(_ how: String) async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let name = try #require(try runIndex(archive).name)
         let url = cacheFolder(archive).appendingPathComponent(name)
-        if how == "missing" { try FileManager.default.removeItem(at: url) } else {
-            var bytes = [UInt8](try Data(contentsOf: url))
-            bytes[BuildCache.magic.count + 5 + 33] ^= 1     // in the head: the file does not open
-            try Data(bytes).write(to: url)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        switch how {
+        case "missing": try FileManager.default.removeItem(at: url)
+        case "damaged head": bytes[BuildCache.magic.count + 5 + 33] ^= 1     // the file does not open
+        default:
+            // Every entry's slot (the file's last 4 bytes an entry) changed: whatever block a lookup reads is damaged.
+            let entries = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: BuildCache.magic.count + 5 + 8, as: UInt64.self)) }
+            for k in (bytes.count - 4 * entries)..<bytes.count where k % 4 == 0 { bytes[k] ^= 1 }
         }
+        if how != "missing" { try Data(bytes).write(to: url) }
         let sharing = try #require(Self.generated.dropFirst(40).first { !$0.copies.isEmpty })
         try archive.write(sharing.fileName, sharing.contents)
         let r = try await buildAndCompare(archive, "an article added with the run index \(how)")

@@ -33,6 +33,8 @@ struct PassageUpdate {
         var alignedPairs: Int
         /// Whether the carriers of the touched hashes came from the run index (else from every article's runs).
         var fromIndex = false
+        /// Whether the run index was found damaged where it was read (it should be written anew).
+        var indexDamaged = false
     }
 
     /// - Parameter text: the tokenized body of article `i` (called for changed articles and their partners only).
@@ -53,7 +55,8 @@ struct PassageUpdate {
         }
 
         // The articles carrying each of those hashes, once per run, in article order.
-        guard let (carriers, fromIndex) = carriers(of: unique, input) else { return nil }
+        var indexDamaged = false
+        guard let (carriers, fromIndex) = carriers(of: unique, input, damaged: &indexDamaged) else { return nil }
         var oldCount = [Int](repeating: 0, count: unique.count)
         var oldDistinct = [Int](repeating: 0, count: unique.count)
         for r in input.oldRuns {
@@ -127,17 +130,21 @@ struct PassageUpdate {
         var edges: [WitnessClusterer.Edge] = []
         edges.reserveCapacity(input.keptEdges.count + fresh.count)
         edges += input.keptEdges; edges += fresh
-        return Output(edges: edges, boilerplate: boilerplate, alignedPairs: pairs.count, fromIndex: fromIndex)
+        return Output(edges: edges, boilerplate: boilerplate, alignedPairs: pairs.count, fromIndex: fromIndex, indexDamaged: indexDamaged)
     }
 
     /// For each of `unique` (sorted, distinct), the articles now carrying it, once per run, in
     /// article order: unchanged ones from the cache's run index where there is one, else
     /// from every article's runs; nil when runs or the index read are damaged.
-    private func carriers(of unique: [UInt64], _ input: Input) -> ([[Int32]], fromIndex: Bool)? {
-        if let lookup = input.lookup, var found = lookup.articles(of: unique) {
-            for c in input.changed.sorted() { RunLookup.forEachShared(input.runs[c], unique) { found[$0].append(Int32(c)) } }
-            for j in found.indices where found[j].count > 1 { found[j].sort() }
-            return (found, true)
+    /// - Parameter damaged: set when the index was read and found damaged.
+    private func carriers(of unique: [UInt64], _ input: Input, damaged: inout Bool) -> ([[Int32]], fromIndex: Bool)? {
+        if let lookup = input.lookup {
+            if var found = lookup.articles(of: unique) {
+                for c in input.changed.sorted() { RunLookup.forEachShared(input.runs[c], unique) { found[$0].append(Int32(c)) } }
+                for j in found.indices where found[j].count > 1 { found[j].sort() }
+                return (found, true)
+            }
+            damaged = true
         }
         // Every article's runs checked against a 65,536-bit filter of the touched hashes (a
         // few hundred, so almost every run is passed over with one load), in parallel by chunks.
