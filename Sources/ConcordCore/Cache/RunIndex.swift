@@ -40,7 +40,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         func numbers(_ bytes: [UInt8], _ at: Int, _ k: Int) -> Int {
             bytes.withUnsafeBytes { Int(clamping: UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at + 8 * k, as: UInt64.self))) }
         }
-        guard fstat(fd, &st) == 0, let first = Self.read(fd, at: 0, count: h + 32), first.count == h + 32,
+        guard fstat(fd, &st) == 0, let first = Self.read(fd, at: 0, count: h + 32),
               Array(first[0..<BuildCache.magic.count]) == BuildCache.magic,
               first.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: BuildCache.magic.count, as: UInt32.self) }) == BuildCache.format.littleEndian,
               first[h - 1] == 1 else { close(fd); return nil }
@@ -50,7 +50,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         slotsAt = h + 32; bucketsAt = slotsAt + 8 * slots; sumsAt = bucketsAt + 4 * ((1 << bits) + 1)
         let sealAt = sumsAt + 8 * blockCount
         hashesAt = sealAt + 8; entrySlotsAt = hashesAt + 8 * entries
-        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(fd, at: 0, count: hashesAt), head.count == hashesAt,
+        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(fd, at: 0, count: hashesAt),
               head.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self)) }) == seal,
               head.withUnsafeBytes({ Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<sealAt])) }) == seal else { close(fd); return nil }
         self.fd = fd; self.head = head; slotCount = slots; entryCount = entries; bucketBits = bits
@@ -58,16 +58,26 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
 
     deinit { close(fd) }
 
-    /// `count` bytes of `fd` from `offset` (fewer at its end), nil when it cannot be read.
+    /// `count` bytes of `fd` from `offset`, nil when they cannot all be read.
     private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count), done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            done += n
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, made in
+            made = FastFiles.read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer)) ?? 0
+            complete = made == count
         }
-        return Array(bytes[0..<done])
+        return complete ? bytes : nil
+    }
+
+    /// `count` numbers of `fd` from `offset`, as the file holds them (little-endian, as this
+    /// machine is: the cache's header says so), nil when they cannot all be read.
+    private static func read<T: FixedWidthInteger>(_: T.Type, _ fd: Int32, at offset: Int, count: Int) -> [T]? {
+        var complete = false
+        let numbers = [T](unsafeUninitializedCapacity: count) { buffer, made in
+            let bytes = FastFiles.read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer)) ?? 0
+            complete = bytes == count * MemoryLayout<T>.size
+            made = complete ? count : 0
+        }
+        return complete ? numbers : nil
     }
 
     private func u64(_ at: Int) -> UInt64 { head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) } }
@@ -117,14 +127,10 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         if let known = blocks.withLock({ $0[k] }) { return known }
         let lo = k * Self.blockEntries, n = min(entryCount, lo + Self.blockEntries) - lo
         var read: (hashes: [UInt64], slots: [UInt32])? = nil
-        if let h = Self.read(fd, at: hashesAt + 8 * lo, count: 8 * n), h.count == 8 * n,
-           let s = Self.read(fd, at: entrySlotsAt + 4 * lo, count: 4 * n), s.count == 4 * n {
+        if let h = Self.read(UInt64.self, fd, at: hashesAt + 8 * lo, count: n), let s = Self.read(UInt32.self, fd, at: entrySlotsAt + 4 * lo, count: n) {
             var sum = Checksum.Stream()
             h.withUnsafeBytes { sum.add($0) }; s.withUnsafeBytes { sum.add($0) }
-            if sum.value == u64(sumsAt + 8 * k) {
-                read = (h.withUnsafeBytes { b in (0..<n).map { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) } },
-                        s.withUnsafeBytes { b in (0..<n).map { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)) } })
-            }
+            if sum.value == u64(sumsAt + 8 * k) { read = (h, s) }
         }
         blocks.withLock { $0[k] = .some(read) }
         return read

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// The word runs of one cache shard's records: the shard's last part, checked
 /// against its own checksum only when a build first reads it.
@@ -7,12 +7,11 @@ import Foundation
 /// articles' previous versions, their partners'): runs are 81 % of a shard's bytes,
 /// so a build that checked and faulted them all in read 558 MB at 100,000 articles
 /// to use a few hundred kilobytes.
-final class RunsSection: @unchecked Sendable {   // `verdict` is reached only under `lock`
+final class RunsSection: Sendable {
     let file: FastFiles.Mapped
     let range: Range<Int>
     private let checksum: UInt64
-    private let lock = NSLock()
-    private var verdict: Bool?
+    private let verdict = Mutex<Bool?>(nil)
 
     init(file: FastFiles.Mapped, range: Range<Int>, checksum: UInt64) {
         self.file = file; self.range = range; self.checksum = checksum
@@ -20,10 +19,11 @@ final class RunsSection: @unchecked Sendable {   // `verdict` is reached only un
 
     /// Whether the section holds the bytes its shard was written with (summed once, on first ask).
     var isIntact: Bool {
-        lock.lock(); defer { lock.unlock() }
-        if let verdict { return verdict }
-        let ok = Checksum.of(UnsafeRawBufferPointer(rebasing: file.bytes[range])) == checksum
-        verdict = ok
-        return ok
+        verdict.withLock { verdict in
+            if let verdict { return verdict }
+            let ok = Checksum.of(UnsafeRawBufferPointer(rebasing: file.bytes[range])) == checksum
+            verdict = ok
+            return ok
+        }
     }
 }

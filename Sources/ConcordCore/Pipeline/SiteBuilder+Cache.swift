@@ -130,9 +130,9 @@ extension SiteBuilder {
                 return Background { [next] in next }
             }
         }
-        let runs = (0..<count).map { i in (pathHash: delta.reused[i]?.pathHash ?? PathHash.of(delta.articles[i].path), runs: outcome.analysis(i).runs) }
-        return Background {
+        return Background { [reused = delta.reused, articles = delta.articles, analysis = outcome.analysis] in
             let clock = ContinuousClock(), start = clock.now
+            let runs = (0..<count).map { i in (pathHash: reused[i]?.pathHash ?? PathHash.of(articles[i].path), runs: analysis(i).runs) }
             guard runs.allSatisfy({ $0.runs.isIntact }) else { return RunIndexState() }
             try? FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
             let name = BuildCache.runIndexName()

@@ -158,9 +158,22 @@ enum FastFiles {
     /// Reads from `fd` into `buffer` until `capacity` bytes are in or the file ends;
     /// the number read, or nil on an error.
     private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ capacity: Int) -> Int? {
+        fill(fd, buffer, capacity, at: nil)
+    }
+
+    /// Fills `buffer` with the bytes of `fd` from `offset` (`pread`: the file's position is left
+    /// as it is); the number of bytes read (fewer at the file's end), nil on an error.
+    static func read(_ fd: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        guard let base = buffer.baseAddress else { return 0 }
+        return fill(fd, base, buffer.count, at: offset)
+    }
+
+    /// Reads until `capacity` bytes or the end: from the file's position, or from `at` with `pread`.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ capacity: Int, at: Int?) -> Int? {
         var offset = 0
         while offset < capacity {
-            let n = Glibc.read(fd, buffer + offset, capacity - offset)
+            let n = at.map { pread(fd, buffer + offset, capacity - offset, off_t($0 + offset)) }
+                ?? Glibc.read(fd, buffer + offset, capacity - offset)
             if n < 0 { if errno == EINTR { continue }; return nil }
             if n == 0 { break }
             offset += n
