@@ -215,15 +215,22 @@ enum FastFiles {
         let bytes: UnsafeRawBufferPointer
 
         /// - Parameter populate: whether every page is read in at once (else each is read when first touched).
-        init?(_ path: String, populate: Bool = true) {
+        convenience init?(_ path: String, populate: Bool = true) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
-            let size = Int(st.st_size)
-            guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0), p != MAP_FAILED else { return nil }
-            bytes = UnsafeRawBufferPointer(start: p, count: size)
+            self.init(fd, count: Int(st.st_size), populate: populate)
+        }
+
+        /// The first `count` bytes of an open file, mapped alone: the kernel maps a large folio
+        /// of the page cache whole only when the mapping holds all of it (6.x kernels), so a
+        /// file's first part, mapped by itself, does not bring the rest into the process's memory.
+        init?(_ fd: Int32, count: Int, populate: Bool = true) {
+            guard count > 0, let p = mmap(nil, count, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0),
+                  p != MAP_FAILED else { return nil }
+            bytes = UnsafeRawBufferPointer(start: p, count: count)
         }
 
         /// Reads the pages of `range` in at once, as `MAP_POPULATE` does for the whole file
