@@ -154,9 +154,6 @@ struct BuildCache {
         // apart, unread, for the runs. One mapping of it all, its records read in, brought the
         // runs in too (the page cache holds a shard in a few large folios, mapped whole): 500 of
         // the 600 MB of an add's peak memory at 100,000 articles.
-        // The records asked for in one go: from a cold page cache, mapping them read them a
-        // read-around window at a time (cache read 624–908 ms at 100,000 articles, now 302–358 ms).
-        _ = posix_fadvise(fd, 0, off_t(recordsEnd), POSIX_FADV_WILLNEED)
         guard let file = FastFiles.Mapped(fd, count: recordsEnd), let whole = FastFiles.Mapped(fd, count: size, populate: false) else {
             throw Unusable(description: "\(name) could not be read")
         }

@@ -227,7 +227,12 @@ enum FastFiles {
         /// The first `count` bytes of an open file, mapped alone: the kernel maps a large folio
         /// of the page cache whole only when the mapping holds all of it (6.x kernels), so a
         /// file's first part, mapped by itself, does not bring the rest into the process's memory.
+        ///
+        /// Bytes read in at once are first asked for in one go (`POSIX_FADV_WILLNEED`): from a
+        /// cold page cache, populating a mapping read it a read-around window at a time (the
+        /// cache's records at 100,000 articles: 624–908 ms, asked for first 302–358 ms).
         init?(_ fd: Int32, count: Int, populate: Bool = true) {
+            if populate && count > 0 { _ = posix_fadvise(fd, 0, off_t(count), POSIX_FADV_WILLNEED) }
             guard count > 0, let p = mmap(nil, count, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0),
                   p != MAP_FAILED else { return nil }
             bytes = UnsafeRawBufferPointer(start: p, count: count)
