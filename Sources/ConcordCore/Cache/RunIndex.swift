@@ -96,6 +96,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
     /// For each of `hashes`, the slots of the articles carrying it, once per run (in the
     /// index's order); nil when a block read is damaged.
     func slots(of hashes: [UInt64]) -> [[UInt32]]? {
+        prefetch(hashes)
         var result: [[UInt32]] = []
         result.reserveCapacity(hashes.count)
         for h in hashes {
@@ -120,6 +121,33 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
             result.append(found)
         }
         return result
+    }
+
+    /// Asks for the blocks that looking up `hashes` will read, and that are not read yet, in one
+    /// go (`POSIX_FADV_WILLNEED`, a run of neighbouring blocks at a time): from a cold page
+    /// cache the lookups otherwise waited for each block's read in turn.
+    private func prefetch(_ hashes: [UInt64]) {
+        var wanted: [Int] = []
+        for h in hashes {
+            let bucket = Int(h >> UInt64(64 - bucketBits))
+            let start = Int(u32(bucketsAt + 4 * bucket)), end = Int(u32(bucketsAt + 4 * bucket + 4))
+            guard start < end, end <= entryCount else { continue }
+            for k in (start / Self.blockEntries)...((end - 1) / Self.blockEntries) where wanted.last.map({ $0 < k }) ?? true { wanted.append(k) }
+        }
+        wanted.sort()
+        let known = blocks.withLock { known in wanted.map { known[$0] != nil } }
+        func ask(_ first: Int, _ last: Int) {
+            let lo = first * Self.blockEntries, n = min(entryCount, (last + 1) * Self.blockEntries) - lo
+            _ = posix_fadvise(fd, off_t(hashesAt + 8 * lo), off_t(8 * n), POSIX_FADV_WILLNEED)
+            _ = posix_fadvise(fd, off_t(entrySlotsAt + 4 * lo), off_t(4 * n), POSIX_FADV_WILLNEED)
+        }
+        var run: (first: Int, last: Int)? = nil
+        for (k, isKnown) in zip(wanted, known) where !isKnown && k != run?.last {
+            if let r = run, k == r.last + 1 { run = (r.first, k); continue }
+            if let r = run { ask(r.first, r.last) }
+            run = (k, k)
+        }
+        if let r = run { ask(r.first, r.last) }
     }
 
     /// Block `k` of entries, read and checked against its checksum once; nil when damaged.
