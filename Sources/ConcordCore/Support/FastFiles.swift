@@ -238,16 +238,6 @@ enum FastFiles {
             bytes = UnsafeRawBufferPointer(start: p, count: count)
         }
 
-        /// Reads the pages of `range` in at once, as `MAP_POPULATE` does for the whole file
-        /// (`MADV_POPULATE_READ`; on kernels before 5.14, a hint to read ahead).
-        func populate(_ range: Range<Int>) {
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let start = range.lowerBound / page * page
-            guard range.upperBound > start, let base = bytes.baseAddress else { return }
-            let p = UnsafeMutableRawPointer(mutating: base + start), length = range.upperBound - start
-            if madvise(p, length, 22 /* MADV_POPULATE_READ */) != 0 { _ = madvise(p, length, MADV_WILLNEED) }
-        }
-
         deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
     }
 
