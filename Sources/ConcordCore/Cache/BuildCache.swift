@@ -27,6 +27,15 @@ import Glibc
 struct BuildCache {
     static let format: UInt32 = 18
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
+    /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
+    static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
+
+    /// Throws unless `bytes` start with `header`, saying whether `what` is no cache file or one
+    /// of another version.
+    static func checkHeader(_ bytes: UnsafeRawBufferPointer, what: String) throws(Unusable) {
+        guard bytes.count >= header.count, bytes.starts(with: magic) else { throw Unusable(description: "\(what) is not a Concord cache file") }
+        guard bytes.prefix(header.count).elementsEqual(header) else { throw Unusable(description: "the cache is from another version of Concord") }
+    }
     static let shardCount = 256
     /// The two body files, used in turn.
     static let bodyFiles = ["state-body-a.bin", "state-body-b.bin"]
@@ -143,7 +152,7 @@ struct BuildCache {
         guard fd >= 0 else { throw Unusable(description: "\(name) is missing") }
         defer { close(fd) }
         var st = stat()
-        let header = Self.magic.count + 4 + 1
+        let header = Self.header.count
         var tail = [UInt64](repeating: 0, count: 3)
         guard fstat(fd, &st) == 0, Int(st.st_size) >= header + 24,
               tail.withUnsafeMutableBytes({ FastFiles.read(fd, at: Int(st.st_size) - 24, into: $0) }) == 24,
@@ -157,15 +166,12 @@ struct BuildCache {
         guard let file = FastFiles.Mapped(fd, count: recordsEnd), let whole = FastFiles.Mapped(fd, count: size, populate: false) else {
             throw Unusable(description: "\(name) could not be read")
         }
-        let bytes = file.bytes
-        guard Array(bytes[0..<Self.magic.count]) == Self.magic else { throw Unusable(description: "\(name) is not a Concord cache file") }
         var seal = Checksum.Stream()
-        seal.add(bytes)
+        seal.add(file.bytes)
         tail.withUnsafeBytes { seal.add(UnsafeRawBufferPointer(rebasing: $0[0..<16])) }
         guard seal.value == checksum else { throw Unusable(description: "\(name) is truncated or damaged") }
-        var r = ByteReader(file, offset: Self.magic.count)
-        guard (try? r.u32()) == Self.format, (try? r.u8()) == 1 else { throw Unusable(description: "the cache is from another version of Concord") }
-        r = ByteReader(file, offset: header, end: recordsEnd)
+        try Self.checkHeader(file.bytes, what: name)
+        var r = ByteReader(file, offset: header, end: recordsEnd)
         let runs = RunsSection(file: whole, range: recordsEnd..<(size - 24), checksum: UInt64(littleEndian: tail[1]))
         do {
             var records: [ArticleRecord] = []
@@ -178,18 +184,13 @@ struct BuildCache {
     /// Checks the header and the trailing checksum; returns a reader positioned after the header.
     private static func open(_ file: FastFiles.Mapped, what: String) throws(Unusable) -> ByteReader {
         let bytes = file.bytes
-        let header = magic.count + 4 + 1
-        guard bytes.count >= header + 8, Array(bytes[0..<magic.count]) == magic else {
-            throw Unusable(description: "\(what) is not a Concord cache file")
-        }
-        var r = ByteReader(file, offset: magic.count)
-        let version = try? r.u32(), endian = try? r.u8()
-        guard version == format, endian == 1 else { throw Unusable(description: "the cache is from another version of Concord") }
+        try checkHeader(bytes, what: what)
+        guard bytes.count >= header.count + 8 else { throw Unusable(description: "\(what) is truncated or damaged") }
         let body = bytes.count - 8
         let stored = bytes.loadUnaligned(fromByteOffset: body, as: UInt64.self)
         let actual = Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<body]))
         guard UInt64(littleEndian: stored) == actual else { throw Unusable(description: "\(what) is truncated or damaged") }
-        return ByteReader(file, offset: header, end: body)
+        return ByteReader(file, offset: header.count, end: body)
     }
 
     /// A cache file, mapped.
@@ -198,7 +199,7 @@ struct BuildCache {
     /// A writer holding a cache file's header (magic, format, little-endian arrays), for its body to follow.
     private static func headed(capacity: Int) -> ByteWriter {
         var w = ByteWriter(capacity: capacity)
-        w.plain(magic); w.u32(format); w.u8(1)
+        w.plain(header)
         return w
     }
 

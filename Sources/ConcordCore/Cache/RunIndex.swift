@@ -18,7 +18,6 @@ import Foundation
 /// and their slots. Blocks of entries are checked when a lookup first reads them.
 final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under its lock
     static let blockEntries = 256
-    private static let headerBytes = BuildCache.magic.count + 4 + 1
 
     /// The file, read with `pread`: mapped, a few hundred lookups spread over it mapped
     /// whole large pages of the page cache, 350 MB at 100,000 articles.
@@ -36,37 +35,26 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var st = stat()
-        let h = Self.headerBytes
+        let h = BuildCache.header.count
         func numbers(_ bytes: [UInt8], _ at: Int, _ k: Int) -> Int {
             bytes.withUnsafeBytes { Int(clamping: UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at + 8 * k, as: UInt64.self))) }
         }
-        guard fstat(fd, &st) == 0, let first = Self.read(fd, at: 0, count: h + 32),
-              Array(first[0..<BuildCache.magic.count]) == BuildCache.magic,
-              first.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: BuildCache.magic.count, as: UInt32.self) }) == BuildCache.format.littleEndian,
-              first[h - 1] == 1 else { close(fd); return nil }
+        guard fstat(fd, &st) == 0, let first = Self.read(UInt8.self, fd, at: 0, count: h + 32),
+              (try? first.withUnsafeBytes { try BuildCache.checkHeader($0, what: path) }) != nil
+        else { close(fd); return nil }
         let slots = numbers(first, h, 0), entries = numbers(first, h, 1), bits = numbers(first, h, 2), block = numbers(first, h, 3)
         guard slots < 1 << 32, entries < 1 << 32, bits >= 1, bits <= 24, block == Self.blockEntries else { close(fd); return nil }
         let blockCount = (entries + block - 1) / block
         slotsAt = h + 32; bucketsAt = slotsAt + 8 * slots; sumsAt = bucketsAt + 4 * ((1 << bits) + 1)
         let sealAt = sumsAt + 8 * blockCount
         hashesAt = sealAt + 8; entrySlotsAt = hashesAt + 8 * entries
-        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(fd, at: 0, count: hashesAt),
+        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(UInt8.self, fd, at: 0, count: hashesAt),
               head.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self)) }) == seal,
               head.withUnsafeBytes({ Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<sealAt])) }) == seal else { close(fd); return nil }
         self.fd = fd; self.head = head; slotCount = slots; entryCount = entries; bucketBits = bits
     }
 
     deinit { close(fd) }
-
-    /// `count` bytes of `fd` from `offset`, nil when they cannot all be read.
-    private static func read(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, made in
-            made = FastFiles.read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer)) ?? 0
-            complete = made == count
-        }
-        return complete ? bytes : nil
-    }
 
     /// `count` numbers of `fd` from `offset`, as the file holds them (little-endian, as this
     /// machine is: the cache's header says so), nil when they cannot all be read.
@@ -100,11 +88,10 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         var result: [[UInt32]] = []
         result.reserveCapacity(hashes.count)
         for h in hashes {
-            let bucket = Int(h >> UInt64(64 - bucketBits))
-            let start = Int(u32(bucketsAt + 4 * bucket)), end = Int(u32(bucketsAt + 4 * bucket + 4))
-            guard start <= end, end <= entryCount else { return nil }
+            guard let bucket = entries(ofBucketOf: h) else { return nil }
             var found: [UInt32] = []
-            var i = start
+            var i = bucket.lowerBound
+            let end = bucket.upperBound
             while i < end {
                 let k = i / Self.blockEntries
                 guard let entries = block(k) else { return nil }
@@ -123,16 +110,22 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         return result
     }
 
+    /// The entries of the bucket `h` falls in (entry numbers); nil when the head says otherwise than a range of entries.
+    private func entries(ofBucketOf h: UInt64) -> Range<Int>? {
+        let bucket = Int(h >> UInt64(64 - bucketBits))
+        let start = Int(u32(bucketsAt + 4 * bucket)), end = Int(u32(bucketsAt + 4 * bucket + 4))
+        return start <= end && end <= entryCount ? start..<end : nil
+    }
+
     /// Asks for the blocks that looking up `hashes` will read, and that are not read yet, in one
     /// go (`POSIX_FADV_WILLNEED`, a run of neighbouring blocks at a time): from a cold page
     /// cache the lookups otherwise waited for each block's read in turn.
     private func prefetch(_ hashes: [UInt64]) {
         var wanted: [Int] = []
         for h in hashes {
-            let bucket = Int(h >> UInt64(64 - bucketBits))
-            let start = Int(u32(bucketsAt + 4 * bucket)), end = Int(u32(bucketsAt + 4 * bucket + 4))
-            guard start < end, end <= entryCount else { continue }
-            for k in (start / Self.blockEntries)...((end - 1) / Self.blockEntries) where wanted.last.map({ $0 < k }) ?? true { wanted.append(k) }
+            guard let bucket = entries(ofBucketOf: h), !bucket.isEmpty else { continue }
+            for k in (bucket.lowerBound / Self.blockEntries)...((bucket.upperBound - 1) / Self.blockEntries)
+            where wanted.last.map({ $0 < k }) ?? true { wanted.append(k) }
         }
         wanted.sort()
         let known = blocks.withLock { known in wanted.map { known[$0] != nil } }
@@ -240,8 +233,8 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
                 return sum.value
             }
         } }
-        var head = ByteWriter(capacity: headerBytes + 40 + 8 * articles.count + 4 * (buckets + 1) + 8 * blocks)
-        head.plain(BuildCache.magic); head.u32(BuildCache.format); head.u8(1)
+        var head = ByteWriter(capacity: BuildCache.header.count + 40 + 8 * articles.count + 4 * (buckets + 1) + 8 * blocks)
+        head.plain(BuildCache.header)
         head.int(articles.count); head.int(entries); head.int(bits); head.int(blockEntries)
         for i in order { head.u64(articles[i].pathHash) }
         for s in starts { head.u32(s) }

@@ -155,7 +155,7 @@ public struct SiteBuilder: Sendable {
         let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
         // The run index (written whole after a full build) is made meanwhile too.
         let indexNote = Locked("")
-        let indexing: Background<RunIndexState, Never>? = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)
+        let indexing = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)
         let outputPath = options.output.path
         // annotations.json is made on a thread of its own while the pages are: entries whose
         // key is unchanged are copied from the annotations.json the output holds.
@@ -302,7 +302,7 @@ public struct SiteBuilder: Sendable {
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
             saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
-                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing!, passageIDs: passageIDs, fileTable,
+                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
                           listRows: listRows, jsonParts: jsonParts, generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
@@ -311,8 +311,8 @@ public struct SiteBuilder: Sendable {
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
-            // The shards this build wrote are named by no `state.bin`.
-            if let shards { _ = try? shards.value(); _ = indexing?.value(); cache.removeUnnamed() }
+            // The shards and run index this build wrote are named by no `state.bin`.
+            _ = try? shards?.value(); _ = indexing.value(); cache.removeUnnamed()
             throw error
         }
         let pageCount = renderer.pages.count

@@ -214,19 +214,20 @@ enum FastFiles {
     final class Mapped: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
 
-        /// - Parameter populate: whether every page is read in at once (else each is read when first touched).
-        convenience init?(_ path: String, populate: Bool = true) {
+        /// The whole file at `path`, read in at once.
+        convenience init?(_ path: String) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
-            self.init(fd, count: Int(st.st_size), populate: populate)
+            self.init(fd, count: Int(st.st_size))
         }
 
-        /// The first `count` bytes of an open file, mapped alone: the kernel maps a large folio
-        /// of the page cache whole only when the mapping holds all of it (6.x kernels), so a
-        /// file's first part, mapped by itself, does not bring the rest into the process's memory.
+        /// The first `count` bytes of an open file (`populate`: read in at once, else each page
+        /// when first touched), mapped alone: the kernel maps a large folio of the page cache
+        /// whole only when the mapping holds all of it (6.x kernels), so a file's first part,
+        /// mapped by itself, does not bring the rest into the process's memory.
         ///
         /// Bytes read in at once are first asked for in one go (`POSIX_FADV_WILLNEED`): from a
         /// cold page cache, populating a mapping read it a read-around window at a time (the

@@ -21,7 +21,7 @@ struct ArticleRunsTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID().uuidString).bin")
         try Data(file).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let mapped = try #require(FastFiles.Mapped(url.path, populate: false))
+        let mapped = try #require(FastFiles.Mapped(url.path))
         var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
         #expect(try r.u8() == 1)
         let record = w.bytes

@@ -162,9 +162,8 @@ struct PassageUpdate {
                             for i in 0..<runs.count {
                                 let v = ArticleRuns.hash(h, i), b = Int(truncatingIfNeeded: v & 0xFFFF)
                                 guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
-                                var lo = 0, hi = u.count
-                                while lo < hi { let mid = (lo + hi) / 2; if u[mid] < v { lo = mid + 1 } else { hi = mid } }
-                                if lo < u.count && u[lo] == v { found[lo].append(Int32(d)) }
+                                let j = u.sortedPosition(of: v)
+                                if j < u.count && u[j] == v { found[j].append(Int32(d)) }
                             }
                         }
                     }
