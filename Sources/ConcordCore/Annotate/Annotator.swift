@@ -27,6 +27,8 @@ public struct Annotator: Sendable {
         var analysis: @Sendable (Int) -> ArticleAnalysis
         var boilerplate: Set<UInt64>
         var edges: [WitnessClusterer.Edge]
+        /// Each edge's passage, an index into `annotations.passages` (-1: none).
+        var edgePassages: [Int32]
         /// Each passage's first-choice id, by seed, for the next build.
         var passageIDs: [WitnessClusterer.Seed: String]
         /// Each article's witnesses, by index (what its word counts depend on).
@@ -70,7 +72,7 @@ public struct Annotator: Sendable {
         }
         return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles),
                        analysis: { analyses[$0] },
-                       boilerplate: found.boilerplate, edges: found.edges, passageIDs: found.ids,
+                       boilerplate: found.boilerplate, edges: found.edges, edgePassages: found.edgePassages, passageIDs: found.ids,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings,
                        analysedAll: true)
     }
@@ -83,8 +85,11 @@ public struct Annotator: Sendable {
         /// Runs of the replaced versions of edited articles and of deleted ones.
         var oldRuns: [ArticleRuns]
         var boilerplate: Set<UInt64>
-        /// Edges between two unchanged articles, by current index.
+        /// Edges between two unchanged articles, by current index, and each one's passage in `passages` (-1: none).
         var keptEdges: [WitnessClusterer.Edge]
+        var keptEdgePassages: [Int32] = []
+        /// The previous build's passages (nil: unknown, and every edge is clustered again).
+        var passages: PreviousPassages? = nil
         /// The previous build's first-choice passage ids, by seed.
         var passageIDs: [WitnessClusterer.Seed: String] = [:]
         /// Which unchanged articles carry a run hash, from the cache's run index (nil: none usable).
@@ -138,7 +143,14 @@ public struct Annotator: Sendable {
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
                   boilerplate: previous.boilerplate, keptEdges: previous.keptEdges, lookup: previous.lookup), text: text)
         guard let update else { return annotateAll(articles) }
-        let clusters = WitnessClusterer(articles: articles, inIDOrder: true).passages(from: update.edges, known: previous.passageIDs)
+        let clusterer = WitnessClusterer(articles: articles, inIDOrder: true), keptCount = previous.keptEdges.count
+        // The previous build's passages no change reaches are carried over; the rest clustered again.
+        let carried = previous.passages.flatMap { before in
+            update.edges.count < keptCount ? nil : clusterer.passages(
+                after: before, kept: update.edges[..<keptCount], keptPassages: previous.keptEdgePassages,
+                fresh: update.edges[keptCount...], changed: changed, known: previous.passageIDs)
+        }
+        let clusters = carried ?? clusterer.passages(from: update.edges, known: previous.passageIDs)
         let passages = clusters.passages
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
@@ -149,7 +161,7 @@ public struct Annotator: Sendable {
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles),
                        analysis: analysis,
-                       boilerplate: update.boilerplate, edges: update.edges, passageIDs: clusters.ids,
+                       boilerplate: update.boilerplate, edges: update.edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,
                        runIndexDamaged: update.indexDamaged)
     }

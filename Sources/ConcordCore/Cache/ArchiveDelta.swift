@@ -78,7 +78,10 @@ struct ArchiveDelta {
 
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? []] () -> [WitnessClusterer.Edge] in
+        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? [],
+                                    edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? [],
+                                    passageArticles = state?.passageArticles ?? []]
+                                   () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
             // Each previous article's index now if it is here unchanged, else -1: the two id
             // lists are both in id order, so one merge finds them (no hashing).
             var now = [Int](repeating: -1, count: ids.count)
@@ -88,15 +91,21 @@ struct ArchiveDelta {
                 if j < articles.count && articles[j].id == id && reused[j] != nil { now[i] = j }
             }
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
-            var kept: [WitnessClusterer.Edge] = []
+            var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
             kept.reserveCapacity(edges.count)
-            for var e in edges {
+            // The passages are known when the cache names one (or none) for every edge.
+            let knowsPassages = edgePassages.count == edges.count
+            if knowsPassages { keptPassages.reserveCapacity(edges.count) }
+            for (i, var e) in edges.enumerated() {
                 let a = now[e.a], b = now[e.b]
                 guard a >= 0, b >= 0 else { continue }
                 e.a = a; e.b = b
                 kept.append(e)
+                if knowsPassages { keptPassages.append(edgePassages[i]) }
             }
-            return kept
+            let previous = knowsPassages && passageArticles.count == passages.reduce(0, { $0 + $1.witnesses.count })
+                ? PreviousPassages(passages, articles: passageArticles, now: now) : nil
+            return (kept, keptPassages, previous)
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)
@@ -110,9 +119,10 @@ struct ArchiveDelta {
         }
         var added = -edited
         for (a, rec) in zip(articles, reused) where rec == nil { added += 1; changedPaths.insert(a.path) }
+        let (keptEdges, keptPassages, previousPassages) = keeping.value()
         var previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
-                                          boilerplate: state?.boilerplate ?? [], keptEdges: keeping.value(),
-                                          passageIDs: state?.passageIDs ?? [:])
+                                          boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges, keptEdgePassages: keptPassages,
+                                          passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
         if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, recordAt) }
         var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                                  changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)

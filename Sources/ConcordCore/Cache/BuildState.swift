@@ -14,6 +14,12 @@ struct BuildState: Sendable {
     /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
     var edges: [WitnessClusterer.Edge]
     var edgeArticles: [String] = []
+    /// Each edge's passage (an index into `passages`, -1: none), and the passages, each witness's
+    /// article by position in `edgeArticles` (all passages' in one array): what the next build
+    /// carries over of the passages no change reaches (`WitnessClusterer.passages(after:…)`).
+    var edgePassages: [Int32] = []
+    var passages: [Passage] = []
+    var passageArticles: [Int32] = []
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
     var files: [UInt64: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
@@ -89,7 +95,8 @@ struct BuildState: Sendable {
     func capacity(of section: Section) -> Int {
         switch section {
         case .annotation:
-            8 * (boilerplate.count + 4) + edgeArticles.reduce(0) { $0 + 8 + $1.utf8.count } + 40 * edges.count
+            8 * (boilerplate.count + 4) + edgeArticles.reduce(0) { $0 + 8 + $1.utf8.count } + 44 * edges.count
+                + 8 + passages.reduce(0) { $0 + 24 + $1.id.utf8.count } + 12 * passageArticles.count
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 16 * previousFiles.count
         case .pages:
@@ -109,6 +116,16 @@ struct BuildState: Sendable {
             w.int(edges.count)
             // Ten numbers per segment, four bytes each (what `Edge` holds them in).
             for e in edges { Self.numbers(e) { v in w.u32(UInt32(v)) } }
+            // Each segment's passage; none (-1) for every segment when they are not known.
+            let passageKnown = edgePassages.count == edges.count
+            for i in edges.indices { w.u32(UInt32(bitPattern: passageKnown ? edgePassages[i] : -1)) }
+            // Each passage: its id, then each witness's article (by position), start and end.
+            w.int(passages.count)
+            var n = 0
+            for p in passages {
+                w.string(p.id); w.int(p.witnesses.count)
+                for x in p.witnesses { w.u32(UInt32(bitPattern: passageArticles[n])); w.u32(UInt32(x.start)); w.u32(UInt32(x.end)); n += 1 }
+            }
         // The file tables in the dictionaries' order (they are read back into dictionaries):
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
@@ -144,6 +161,22 @@ struct BuildState: Sendable {
             edges.append(WitnessClusterer.Edge(a: v[0], aTokens: v[1]...v[2], aBytes: v[3]..<v[4],
                                                b: v[5], bTokens: v[6]...v[7], bBytes: v[8]..<v[9]))
         }
+        edgePassages.reserveCapacity(n)
+        for _ in 0..<n { edgePassages.append(Int32(bitPattern: try r.u32())) }
+        let passageCount = try r.count()
+        passages.reserveCapacity(passageCount)
+        for _ in 0..<passageCount {
+            let id = try r.string()
+            var witnesses: [Witness] = []
+            for _ in 0..<(try r.count()) {
+                let k = Int(try r.u32()), start = Int(try r.u32()), end = Int(try r.u32())
+                guard k < edgeArticles.count, start <= end else { throw .init() }
+                witnesses.append(Witness(article: edgeArticles[k], start: start, end: end)); passageArticles.append(Int32(k))
+            }
+            guard !witnesses.isEmpty else { throw .init() }
+            passages.append(Passage(id: id, witnesses: witnesses))
+        }
+        guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
         let f = try r.count()
         files.reserveCapacity(f)
         for _ in 0..<f { files[try r.u64()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }

@@ -68,11 +68,15 @@ extension SiteBuilder {
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
-        return Background { [ids = delta.articles.map(\.id), edges = outcome.edges, boilerplate = outcome.boilerplate] in
-            let state = BuildState(
+        return Background { [ids = delta.articles.map(\.id), edges = outcome.edges, boilerplate = outcome.boilerplate,
+                             annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
+            var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
                 records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: ids, files: [:])
+            state.edgePassages = edgePassages
+            state.passages = annotations.passages
+            state.passageArticles = annotations.witnessArticles
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
         }
     }

@@ -38,7 +38,26 @@ struct BuildStateTests {
         #expect(back.edges.map(\.aBytes) == [10..<4_000_000_000, 40..<48] && back.edges.map(\.bTokens) == [7...9, 12...30])
         #expect(back.edgeArticles == Self.ids)
         #expect(back.boilerplate == [3, 7])
-        #expect(size - emptySize == 2 * 10 * 4, "ten numbers a segment, four bytes each")
+        #expect(size - emptySize == 2 * 11 * 4, "ten numbers a segment and its passage, four bytes each")
+        #expect(back.edgePassages == [-1, -1], "no passage known")
+    }
+
+    /// The passages and each segment's passage come back as written, witnesses naming their
+    /// articles by position in the list of ids.
+    @Test func passagesComeBackAsWritten() throws {
+        var s = state([.init(a: 0, aTokens: 0...3, aBytes: 10..<40, b: 2, bTokens: 7...9, bBytes: 100..<200),
+                       .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<90)])
+        s.passages = [Passage(id: "p1", witnesses: [Witness(article: Self.ids[0], start: 10, end: 40), Witness(article: Self.ids[2], start: 100, end: 200)]),
+                      Passage(id: "p2", witnesses: [Witness(article: Self.ids[1], start: 40, end: 48), Witness(article: Self.ids[0], start: 70, end: 90)])]
+        s.passageArticles = [0, 2, 1, 0]
+        s.edgePassages = [0, 1]
+        let (back, _) = try readBack(s)
+        #expect(back.passages == s.passages)
+        #expect(back.passageArticles == s.passageArticles)
+        #expect(back.edgePassages == [0, 1])
+        // A segment naming a passage past the list is damage.
+        s.edgePassages = [0, 2]
+        #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }
     }
 
     /// A segment naming an article the list does not have is damage, not a segment.

@@ -60,6 +60,8 @@ public struct PassageFinder: Sendable {
         var witnessRanges: RangesByArticle
         /// Each witness's article, by index (`WitnessClusterer.Clusters.witnessArticles`).
         var witnessArticles: [Int32]
+        /// Each edge's passage (`WitnessClusterer.Clusters.edgePassages`).
+        var edgePassages: [Int32]
     }
 
     func find(in articles: [Article], texts: [TokenizedText], runs: [ArticleRuns], profile: inout Profile) -> Result {
@@ -92,7 +94,8 @@ public struct PassageFinder: Sendable {
         let clusters = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
         profile.cluster = lap()
         return Result(passages: clusters.passages, boilerplate: boilerplateHashes, edges: edges, ids: clusters.ids,
-                      witnessRanges: clusters.witnessRanges, witnessArticles: clusters.witnessArticles)
+                      witnessRanges: clusters.witnessRanges, witnessArticles: clusters.witnessArticles,
+                      edgePassages: clusters.edgePassages)
     }
 }
 

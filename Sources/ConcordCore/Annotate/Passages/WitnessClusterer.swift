@@ -49,18 +49,48 @@ struct WitnessClusterer {
     }
 
     /// What clustering gives: the passages, each one's first-choice id by seed, each
-    /// article's witnesses (by article index), which word counts need, and each witness's
-    /// article as an index into `articles` (all passages' witnesses in order, one array).
+    /// article's witnesses (by article index), which word counts need, each witness's
+    /// article as an index into `articles` (all passages' witnesses in order, one array), and
+    /// each edge's passage (an index into `passages`, -1 for none), which the next build's
+    /// `passages(after:…)` needs to tell which passages a change reaches.
     struct Clusters {
         var passages: [Passage]
         var ids: [Seed: String]
         var witnessRanges: RangesByArticle
         var witnessArticles: [Int32]
+        var edgePassages: [Int32]
+    }
+
+    /// A passage before its id is given: its witnesses in order, and each one's article by index.
+    struct Draft {
+        var articles: [Int32]
+        var witnesses: [Witness]
     }
 
     /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
     /// spares tokenizing the first copy of every passage again).
     func passages(from edges: [Edge], known: [Seed: String]) -> Clusters {
+        let (drafts, edgeDrafts) = components(of: edges)
+        return finish(drafts, edgePassages: edgeDrafts, known: known)
+    }
+
+    /// Where a witness of article `a` (by index) comes in the order of first appearance: oldest
+    /// article first (then by id), compared as integers. The day and index packed in one word
+    /// when the articles are in id order (as a build gives them), so only the articles asked
+    /// for are looked at; else a rank of every article.
+    func places() -> (Int) -> UInt64 {
+        if inIDOrder ?? zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) {
+            return { [articles] a in articles[a].date.number << 32 | UInt64(a) }
+        }
+        var rank = [UInt64](repeating: 0, count: articles.count)
+        for (r, i) in Article.chronological(articles).enumerated() { rank[i] = UInt64(r) }
+        return { [rank] a in rank[a] }
+    }
+
+    /// The connected groups of witnesses `edges` make (those spanning at least two articles),
+    /// each in order of first appearance and sorted by its first witness; and each edge's
+    /// group (-1: one whose witnesses all lie in one article).
+    func components(of edges: [Edge]) -> (drafts: [Draft], edgeDrafts: [Int32]) {
         // Nodes: merged token ranges per article. Flat arrays indexed by article rather than
         // dictionaries of arrays: this runs on one core in every incremental build, over every
         // edge of the archive (26,000 at 10,000 articles).
@@ -119,60 +149,69 @@ struct WitnessClusterer {
             if setOf[root] < 0 { setOf[root] = members.count; members.append([]) }
             members[setOf[root]].append(n)
         }
-        // Witnesses in order of first appearance: oldest article first (then by id), then by
-        // position; compared as integers. Each node's article's place in that order: its day and
-        // index packed in one word when the articles are in id order (as a build gives them), so
-        // only the articles with a node are looked at; else a rank of every article.
-        let place: [UInt64]
-        if inIDOrder ?? zip(articles, articles.dropFirst()).allSatisfy({ $0.id < $1.id }) {
-            place = nodes.map { articles[$0.article].date.number << 32 | UInt64($0.article) }
-        } else {
-            var rank = [UInt64](repeating: 0, count: articles.count)
-            for (r, i) in Article.chronological(articles).enumerated() { rank[i] = UInt64(r) }
-            place = nodes.map { rank[$0.article] }
-        }
+        // Witnesses in order of first appearance, then by position.
+        let placeOf = places()
+        let place = nodes.map { placeOf($0.article) }
         func order(_ n: Int) -> (UInt64, Int) { (place[n], nodes[n].bytes.lowerBound) }
-        var groups: [[Int]] = []
-        for group in members {
+        var groups: [(member: Int, nodes: [Int])] = []
+        for (m, group) in members.enumerated() {
             let sorted = group.sorted { order($0) < order($1) }
             guard sorted.contains(where: { nodes[$0].article != nodes[sorted[0]].article }) else { continue }
-            groups.append(sorted)
+            groups.append((m, sorted))
         }
         // Sorted before ids are given, so a clash of ids resolves the same way in every build.
-        groups.sort { order($0[0]) < order($1[0]) }
-        // Each article's witnesses: its nodes that are in a passage, already in order.
-        var inPassage = [Bool](repeating: false, count: nodes.count)
-        for g in groups { for n in g { inPassage[n] = true } }
-        let witnessRanges = RangesByArticle(articles: articleCount) { add in
-            for n in nodes.indices where inPassage[n] { add(nodes[n].article, nodes[n].bytes) }
+        groups.sort { order($0.nodes[0]) < order($1.nodes[0]) }
+        var groupOfMember = [Int32](repeating: -1, count: members.count)
+        for (g, group) in groups.enumerated() { groupOfMember[group.member] = Int32(g) }
+        let edgeDrafts = edges.map { groupOfMember[setOf[sets.find(node($0.a, $0.aTokens))]] }
+        let drafts = groups.map { group in
+            Draft(articles: group.nodes.map { Int32(nodes[$0].article) },
+                  witnesses: group.nodes.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
+                                                       end: nodes[$0].bytes.upperBound) })
         }
-        let witnesses = groups.map { $0.map { Witness(article: articles[nodes[$0].article].id, start: nodes[$0].bytes.lowerBound,
-                                                      end: nodes[$0].bytes.upperBound) } }
-        // Ids from the first copy's words: first choices worked out in parallel where the
-        // previous build did not know them, then made unique in order.
-        func firstArticle(_ k: Int) -> Article { articles[nodes[groups[k][0]].article] }
-        let seeds = groups.indices.map { k -> Seed in
-            let article = firstArticle(k), w = witnesses[k][0]
+        return (drafts, edgeDrafts)
+    }
+
+    /// The passages of `drafts` (sorted by first witness): ids from the first copy's words,
+    /// first choices worked out in parallel where `known` lacks them, then made unique in order;
+    /// and the tables `Clusters` holds besides.
+    func finish(_ drafts: [Draft], edgePassages: [Int32], known: [Seed: String]) -> Clusters {
+        // Each article's witnesses, by start: bucketed by article, then sorted where an article has several.
+        var first = [Int](repeating: 0, count: articles.count + 1)
+        for d in drafts { for a in d.articles { first[Int(a) + 1] += 1 } }
+        for a in 0..<articles.count { first[a + 1] += first[a] }
+        var ranges = [Range<Int>](repeating: 0..<0, count: first[articles.count])
+        var next = first
+        for d in drafts {
+            for (a, w) in zip(d.articles, d.witnesses) { ranges[next[Int(a)]] = w.range; next[Int(a)] += 1 }
+        }
+        for a in 0..<articles.count where first[a + 1] - first[a] > 1 { ranges[first[a]..<first[a + 1]].sort { $0.lowerBound < $1.lowerBound } }
+        let witnessRanges = RangesByArticle(articles: articles.count) { add in
+            for a in 0..<articles.count { for r in ranges[first[a]..<first[a + 1]] { add(a, r) } }
+        }
+        func firstArticle(_ k: Int) -> Article { articles[Int(drafts[k].articles[0])] }
+        let seeds = drafts.indices.map { k -> Seed in
+            let article = firstArticle(k), w = drafts[k].witnesses[0]
             return Seed(article: article.id, contentHash: article.contentHash, start: w.start, end: w.end)
         }
-        let firstChoices = ParallelMap.map(Array(groups.indices), chunk: 16) { k -> String in
-            known[seeds[k]] ?? Self.id(base: baseID(for: witnesses[k][0], in: firstArticle(k)), attempt: 0)
+        let firstChoices = ParallelMap.map(Array(drafts.indices), chunk: 16) { k -> String in
+            known[seeds[k]] ?? Self.id(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), attempt: 0)
         }
         var usedIDs = Set<String>()
         var ids: [Seed: String] = [:]
-        ids.reserveCapacity(groups.count)
+        ids.reserveCapacity(drafts.count)
         var passages: [Passage] = []
-        passages.reserveCapacity(groups.count)
-        for k in groups.indices {
+        passages.reserveCapacity(drafts.count)
+        for k in drafts.indices {
             ids[seeds[k]] = firstChoices[k]
             var id = firstChoices[k]
             if !usedIDs.insert(id).inserted {
-                id = uniqueID(base: baseID(for: witnesses[k][0], in: firstArticle(k)), used: &usedIDs)
+                id = uniqueID(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), used: &usedIDs)
             }
-            passages.append(Passage(id: id, witnesses: witnesses[k]))
+            passages.append(Passage(id: id, witnesses: drafts[k].witnesses))
         }
         return Clusters(passages: passages, ids: ids, witnessRanges: witnessRanges,
-                        witnessArticles: groups.flatMap { $0.map { Int32(nodes[$0].article) } })
+                        witnessArticles: drafts.flatMap(\.articles), edgePassages: edgePassages)
     }
 
     /// Byte range of a token range, extended over the punctuation that ends its last word.

@@ -1,0 +1,88 @@
+/// The previous build's passages as a new build finds them: what `WitnessClusterer.passages(after:…)`
+/// carries over unchanged.
+struct PreviousPassages: Sendable {
+    /// In the previous build's order (sorted by first witness).
+    var passages: [Passage]
+    /// Each witness's article by its index now (-1: removed, or edited since), all passages'
+    /// in one array: passage `p`'s are `articles[starts[p]..<starts[p + 1]]`.
+    var articles: [Int32]
+    var starts: [Int]
+
+    /// - Parameter now: each article's index now, by its position in the previous build (-1: gone or edited).
+    init(_ passages: [Passage], articles previous: [Int32], now: [Int]) {
+        self.passages = passages
+        articles = previous.map { $0 >= 0 && Int($0) < now.count ? Int32(now[Int($0)]) : -1 }
+        var starts = [0]
+        starts.reserveCapacity(passages.count + 1)
+        for p in passages { starts.append(starts.last! + p.witnesses.count) }
+        self.starts = starts
+    }
+}
+
+extension WitnessClusterer {
+    /// Clusters after a change, giving what `passages(from: kept + fresh, known:)` gives.
+    ///
+    /// A passage of the previous build that no change reaches (none of its witnesses in an
+    /// article changed, removed, or at one end of a fresh edge) is carried over as it was: every
+    /// edge of its articles' nodes in it is unchanged, so its component is too. Only the edges of
+    /// the other passages and the fresh ones are clustered again, and the two lists are merged in
+    /// order of first witness before ids are given, so clashes resolve as in a full run. At
+    /// 100,000 articles clustering every edge took 70–100 ms of an add.
+    ///
+    /// - Parameters:
+    ///   - kept: the previous build's edges between unchanged articles (by index now), and
+    ///     `keptPassages` each one's passage in `previous` (-1: none).
+    ///   - fresh: the edges aligned anew.
+    ///   - changed: indices of articles new or edited.
+    /// - Returns: nil when `previous` does not fit these edges (the caller clusters them all).
+    func passages(after previous: PreviousPassages, kept: ArraySlice<Edge>, keptPassages: [Int32], fresh: ArraySlice<Edge>,
+                  changed: some Sequence<Int>, known: [Seed: String]) -> Clusters? {
+        guard keptPassages.count == kept.count, previous.starts.count == previous.passages.count + 1,
+              previous.articles.count == previous.starts.last else { return nil }
+        var touched = [Bool](repeating: false, count: articles.count)
+        for c in changed { touched[c] = true }
+        for e in fresh { touched[e.a] = true; touched[e.b] = true }
+        // Passages a change reaches: one of their witnesses' articles is touched, or gone.
+        let reached = previous.passages.indices.map { p in
+            previous.articles[previous.starts[p]..<previous.starts[p + 1]].contains { $0 < 0 || Int($0) >= articles.count || touched[Int($0)] }
+        }
+        // Their edges and the fresh ones, clustered anew; `origin`: each one's index in kept + fresh.
+        var again: [Edge] = [], origin: [Int] = []
+        for (i, e) in kept.enumerated() {
+            let p = Int(keptPassages[i])
+            guard p < previous.passages.count else { return nil }
+            if p < 0 || reached[p] { again.append(e); origin.append(i) }
+        }
+        for (j, e) in fresh.enumerated() { again.append(e); origin.append(kept.count + j) }
+        let (drafts, edgeDrafts) = components(of: again)
+
+        // The passages carried over (already in order) and the new ones, merged by first witness.
+        let place = places()
+        func order(_ articles: some Collection<Int32>, _ witnesses: [Witness]) -> (UInt64, Int) {
+            (place(Int(articles.first!)), witnesses[0].start)
+        }
+        var merged: [Draft] = []
+        merged.reserveCapacity(previous.passages.count + drafts.count)
+        var carriedAt = [Int32](repeating: -1, count: previous.passages.count), draftAt = [Int32](repeating: -1, count: drafts.count)
+        var d = 0
+        var last: (UInt64, Int)? = nil
+        for p in previous.passages.indices where !reached[p] {
+            let passage = previous.passages[p], mine = previous.articles[previous.starts[p]..<previous.starts[p + 1]]
+            guard !mine.isEmpty, mine.count == passage.witnesses.count else { return nil }
+            let key = order(mine, passage.witnesses)
+            if let last, !(last < key) { return nil }       // not the order a build leaves them in
+            last = key
+            while d < drafts.count && order(drafts[d].articles, drafts[d].witnesses) < key {
+                draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1
+            }
+            carriedAt[p] = Int32(merged.count)
+            merged.append(Draft(articles: Array(mine), witnesses: passage.witnesses))
+        }
+        while d < drafts.count { draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1 }
+
+        var edgePassages = [Int32](repeating: -1, count: kept.count + fresh.count)
+        for (i, p) in keptPassages.enumerated() where p >= 0 && !reached[Int(p)] { edgePassages[i] = carriedAt[Int(p)] }
+        for (k, i) in origin.enumerated() where edgeDrafts[k] >= 0 { edgePassages[i] = draftAt[Int(edgeDrafts[k])] }
+        return finish(merged, edgePassages: edgePassages, known: known)
+    }
+}
