@@ -63,8 +63,8 @@ public struct Annotator: Sendable {
         t0 = clock.now
         let finder = QuoteFinder()
         let perArticle = ParallelMap.map(Array(articles.indices)) { finder.quotes(of: articles[$0], text: texts[$0]) }
-        var quotes = finder.combine(perArticle)
-        QuoteFinder.link(&quotes, to: found.passages)
+        var (quotes, quoteStarts) = finder.combineByArticle(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
+        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: found.passages, witnessArticles: found.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         timings.analysed = articles.count
         let analyses = articles.indices.map {
@@ -136,7 +136,7 @@ public struct Annotator: Sendable {
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated.
         let combining = Background { [count = articles.count] in
-            finder.combine((0..<count).lazy.map { i in reused[i]?.analysis.quotes ?? fresh[freshAt[i]!].quotes },
+            finder.combineByArticle((0..<count).lazy.map { i in reused[i]?.analysis.quotes ?? fresh[freshAt[i]!].quotes },
                            names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames })
         }
         let update = PassageUpdate(options: passageOptions).update(
@@ -156,8 +156,8 @@ public struct Annotator: Sendable {
         timings.realigned = update.alignedPairs
         timings.runIndexUsed = update.fromIndex
         t0 = clock.now
-        var quotes = combining.value()
-        QuoteFinder.link(&quotes, to: passages)
+        var (quotes, quoteStarts) = combining.value()
+        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles),
                        analysis: analysis,
