@@ -116,13 +116,15 @@ struct BuildState: Sendable {
             w.int(edges.count)
             // Ten numbers per segment, four bytes each (what `Edge` holds them in).
             for e in edges { Self.numbers(e) { v in w.u32(UInt32(v)) } }
-            // Each segment's passage; none (-1) for every segment when they are not known.
-            let passageKnown = edgePassages.count == edges.count
-            for i in edges.indices { w.u32(UInt32(bitPattern: passageKnown ? edgePassages[i] : -1)) }
+            // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
+            // there is one (or -1) for every segment and an article for every witness.
+            let known = edgePassages.count == edges.count
+                && passageArticles.count == passages.reduce(0) { $0 + $1.witnesses.count }
+            for i in edges.indices { w.u32(UInt32(bitPattern: known ? edgePassages[i] : -1)) }
             // Each passage: its id, then each witness's article (by position), start and end.
-            w.int(passages.count)
+            w.int(known ? passages.count : 0)
             var n = 0
-            for p in passages {
+            for p in known ? passages : [] {
                 w.string(p.id); w.int(p.witnesses.count)
                 for x in p.witnesses { w.u32(UInt32(bitPattern: passageArticles[n])); w.u32(UInt32(x.start)); w.u32(UInt32(x.end)); n += 1 }
             }

@@ -55,6 +55,11 @@ struct BuildStateTests {
         #expect(back.passages == s.passages)
         #expect(back.passageArticles == s.passageArticles)
         #expect(back.edgePassages == [0, 1])
+        // Passages without an article for every witness are not written, nor any segment's passage.
+        var partial = s
+        partial.passageArticles.removeLast()
+        let (none, _) = try readBack(partial)
+        #expect(none.passages.isEmpty && none.edgePassages == [-1, -1])
         // A segment naming a passage past the list is damage.
         s.edgePassages = [0, 2]
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }
