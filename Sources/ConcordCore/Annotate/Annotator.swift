@@ -63,7 +63,7 @@ public struct Annotator: Sendable {
         t0 = clock.now
         let finder = QuoteFinder()
         let perArticle = ParallelMap.map(Array(articles.indices)) { finder.quotes(of: articles[$0], text: texts[$0]) }
-        var (quotes, quoteStarts) = finder.combineByArticle(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
+        var (quotes, quoteStarts) = finder.combineByArticle(perArticle)
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: found.passages, witnessArticles: found.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         timings.analysed = articles.count

@@ -103,9 +103,8 @@ struct ArchiveDelta {
                 kept.append(e)
                 if knowsPassages { keptPassages.append(edgePassages[i]) }
             }
-            let previous = knowsPassages && passageArticles.count == passages.reduce(0, { $0 + $1.witnesses.count })
-                ? PreviousPassages(passages, articles: passageArticles, now: now) : nil
-            return (kept, keptPassages, previous)
+            // (Passages that do not fit the segments are refused by `passages(after:…)`.)
+            return (kept, keptPassages, knowsPassages ? PreviousPassages(passages, articles: passageArticles, now: now) : nil)
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)

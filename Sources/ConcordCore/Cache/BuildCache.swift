@@ -153,9 +153,8 @@ struct BuildCache {
         defer { close(fd) }
         var st = stat()
         let header = Self.header.count
-        var tail = [UInt64](repeating: 0, count: 3)
         guard fstat(fd, &st) == 0, Int(st.st_size) >= header + 24,
-              tail.withUnsafeMutableBytes({ FastFiles.read(fd, at: Int(st.st_size) - 24, into: $0) }) == 24,
+              let tail = FastFiles.read(UInt64.self, fd, at: Int(st.st_size) - 24, count: 3),
               UInt64(littleEndian: tail[2]) == checksum else { throw Unusable(description: "\(name) does not match state.bin") }
         let size = Int(st.st_size), recordsEnd = Int(clamping: UInt64(littleEndian: tail[0]))
         guard recordsEnd >= header, recordsEnd <= size - 24 else { throw Unusable(description: "\(name) is truncated or damaged") }

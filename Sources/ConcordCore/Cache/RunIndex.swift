@@ -39,7 +39,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         func numbers(_ bytes: [UInt8], _ at: Int, _ k: Int) -> Int {
             bytes.withUnsafeBytes { Int(clamping: UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at + 8 * k, as: UInt64.self))) }
         }
-        guard fstat(fd, &st) == 0, let first = Self.read(UInt8.self, fd, at: 0, count: h + 32),
+        guard fstat(fd, &st) == 0, let first = FastFiles.read(UInt8.self, fd, at: 0, count: h + 32),
               (try? first.withUnsafeBytes { try BuildCache.checkHeader($0, what: path) }) != nil
         else { close(fd); return nil }
         let slots = numbers(first, h, 0), entries = numbers(first, h, 1), bits = numbers(first, h, 2), block = numbers(first, h, 3)
@@ -48,25 +48,13 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         slotsAt = h + 32; bucketsAt = slotsAt + 8 * slots; sumsAt = bucketsAt + 4 * ((1 << bits) + 1)
         let sealAt = sumsAt + 8 * blockCount
         hashesAt = sealAt + 8; entrySlotsAt = hashesAt + 8 * entries
-        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = Self.read(UInt8.self, fd, at: 0, count: hashesAt),
+        guard Int(st.st_size) == entrySlotsAt + 4 * entries, let head = FastFiles.read(UInt8.self, fd, at: 0, count: hashesAt),
               head.withUnsafeBytes({ UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: sealAt, as: UInt64.self)) }) == seal,
               head.withUnsafeBytes({ Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<sealAt])) }) == seal else { close(fd); return nil }
         self.fd = fd; self.head = head; slotCount = slots; entryCount = entries; bucketBits = bits
     }
 
     deinit { close(fd) }
-
-    /// `count` numbers of `fd` from `offset`, as the file holds them (little-endian, as this
-    /// machine is: the cache's header says so), nil when they cannot all be read.
-    private static func read<T: FixedWidthInteger>(_: T.Type, _ fd: Int32, at offset: Int, count: Int) -> [T]? {
-        var complete = false
-        let numbers = [T](unsafeUninitializedCapacity: count) { buffer, made in
-            let bytes = FastFiles.read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer)) ?? 0
-            complete = bytes == count * MemoryLayout<T>.size
-            made = complete ? count : 0
-        }
-        return complete ? numbers : nil
-    }
 
     private func u64(_ at: Int) -> UInt64 { head.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) } }
     private func u32(_ at: Int) -> UInt32 { head.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) } }
@@ -148,7 +136,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         if let known = blocks.withLock({ $0[k] }) { return known }
         let lo = k * Self.blockEntries, n = min(entryCount, lo + Self.blockEntries) - lo
         var read: (hashes: [UInt64], slots: [UInt32])? = nil
-        if let h = Self.read(UInt64.self, fd, at: hashesAt + 8 * lo, count: n), let s = Self.read(UInt32.self, fd, at: entrySlotsAt + 4 * lo, count: n) {
+        if let h = FastFiles.read(UInt64.self, fd, at: hashesAt + 8 * lo, count: n), let s = FastFiles.read(UInt32.self, fd, at: entrySlotsAt + 4 * lo, count: n) {
             var sum = Checksum.Stream()
             h.withUnsafeBytes { sum.add($0) }; s.withUnsafeBytes { sum.add($0) }
             if sum.value == u64(sumsAt + 8 * k) { read = (h, s) }

@@ -168,6 +168,18 @@ enum FastFiles {
         return fill(fd, base, buffer.count, at: offset)
     }
 
+    /// `count` numbers of `fd` from `offset` (`pread`), as the file holds them (the cache's files
+    /// say in their header that they are little-endian, as this machine is); nil when they cannot all be read.
+    static func read<T: FixedWidthInteger>(_: T.Type, _ fd: Int32, at offset: Int, count: Int) -> [T]? {
+        var complete = false
+        let numbers = [T](unsafeUninitializedCapacity: count) { buffer, made in
+            let bytes = read(fd, at: offset, into: UnsafeMutableRawBufferPointer(buffer)) ?? 0
+            complete = bytes == count * MemoryLayout<T>.size
+            made = complete ? count : 0
+        }
+        return complete ? numbers : nil
+    }
+
     /// Reads until `capacity` bytes or the end: from the file's position, or from `at` with `pread`.
     private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ capacity: Int, at: Int?) -> Int? {
         var offset = 0

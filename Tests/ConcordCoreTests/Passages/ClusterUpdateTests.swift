@@ -120,6 +120,10 @@ struct ClusterUpdateTests {
         var wrong = clusters.edgePassages
         wrong[0] = Int32(clusters.passages.count)
         #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: wrong, fresh: [], changed: [], known: [:]) == nil)
+        // An article for each witness but one.
+        let short = PreviousPassages(clusters.passages, articles: clusters.witnessArticles.dropLast(), now: Array(all.indices))
+        #expect(clusterer.passages(after: short, kept: universe[...], keptPassages: clusters.edgePassages,
+                                   fresh: [], changed: [], known: [:]) == nil)
         // Passages out of the order a build leaves them in.
         let reversed = PreviousPassages(clusters.passages.reversed(), articles: Array(clusters.passages.indices.reversed().flatMap {
             clusters.witnessArticles[Self.starts(clusters.passages)[$0]..<Self.starts(clusters.passages)[$0 + 1]]

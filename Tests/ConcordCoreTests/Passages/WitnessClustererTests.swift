@@ -115,5 +115,8 @@ struct WitnessClustererTests {
         #expect(r.starts == [0, 0, 2, 2, 3, 3])
         #expect((0..<5).map { Array(r[$0]) } == [[], [0..<3, 5..<9], [], [2..<4], []])
         #expect(RangesByArticle(articles: 2) { _ in } == RangesByArticle(articles: 2))
+        // Given in any order, they come out the same: by article, then by start.
+        let unordered: [(article: Int, range: Range<Int>)] = [(3, 2..<4), (1, 5..<9), (1, 0..<3)]
+        #expect(RangesByArticle(articles: 5, unordered: unordered) == r)
     }
 }

@@ -176,19 +176,11 @@ struct WitnessClusterer {
     /// first choices worked out in parallel where `known` lacks them, then made unique in order;
     /// and the tables `Clusters` holds besides.
     func finish(_ drafts: [Draft], edgePassages: [Int32], known: [Seed: String]) -> Clusters {
-        // Each article's witnesses, by start: bucketed by article, then sorted where an article has several.
-        var first = [Int](repeating: 0, count: articles.count + 1)
-        for d in drafts { for a in d.articles { first[Int(a) + 1] += 1 } }
-        for a in 0..<articles.count { first[a + 1] += first[a] }
-        var ranges = [Range<Int>](repeating: 0..<0, count: first[articles.count])
-        var next = first
-        for d in drafts {
-            for (a, w) in zip(d.articles, d.witnesses) { ranges[next[Int(a)]] = w.range; next[Int(a)] += 1 }
-        }
-        for a in 0..<articles.count where first[a + 1] - first[a] > 1 { ranges[first[a]..<first[a + 1]].sort { $0.lowerBound < $1.lowerBound } }
-        let witnessRanges = RangesByArticle(articles: articles.count) { add in
-            for a in 0..<articles.count { for r in ranges[first[a]..<first[a + 1]] { add(a, r) } }
-        }
+        // Each article's witnesses, by start.
+        var pairs: [(article: Int, range: Range<Int>)] = []
+        pairs.reserveCapacity(drafts.reduce(0) { $0 + $1.articles.count })
+        for d in drafts { for (a, w) in zip(d.articles, d.witnesses) { pairs.append((Int(a), w.range)) } }
+        let witnessRanges = RangesByArticle(articles: articles.count, unordered: pairs)
         func firstArticle(_ k: Int) -> Article { articles[Int(drafts[k].articles[0])] }
         let seeds = drafts.indices.map { k -> Seed in
             let article = firstArticle(k), w = drafts[k].witnesses[0]

@@ -25,8 +25,11 @@ public struct QuoteFinder: Sendable {
 
     /// The archive's quotes from each article's own: a short name left over takes
     /// the full name most articles give it.
-    func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] {
-        combine(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
+    func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] { combineByArticle(perArticle).quotes }
+
+    /// The same, with where each article's quotes begin (see `combineByArticle(_:names:)`).
+    func combineByArticle(_ perArticle: [([Quote], FullNames)]) -> (quotes: [Quote], starts: [Int]) {
+        combineByArticle(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
     }
 
     /// The same from each article's `QuoteList`, whose quotes are decoded once, straight into the result.
