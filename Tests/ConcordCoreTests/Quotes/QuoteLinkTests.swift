@@ -58,6 +58,39 @@ struct QuoteLinkTests {
         ]
         #expect(linked(quotes, passages) == ["pb", "pa", "pb"])
     }
+
+    /// Enough articles for the comparisons to run on every core (in chunks of articles): each
+    /// quote linked as comparing it with every witness of its article, one at a time, links it.
+    @Test func manyArticlesLinkAsOneByOne() {
+        var rng = SplitMix64(seed: 21)
+        let ids = (0..<3000).map { String(format: "a%04d", $0) }
+        let passages = (0..<900).map { p in
+            Passage(id: "p\(rng.next() % 400)", witnesses: (0..<(2 + p % 4)).map { _ in
+                let start = Int(rng.next() % 500)
+                return Witness(article: ids[Int(rng.next() % UInt64(ids.count))], start: start, end: start + 20 + Int(rng.next() % 80))
+            })
+        }
+        let quotes = ids.flatMap { id in
+            (0..<Int(rng.next() % 3)).map { k in
+                let start = Int(rng.next() % 550)
+                return Quote(id: "\(id)-\(k)", article: id, start: start, end: start + 1 + Int(rng.next() % 60))
+            }
+        }
+        let expected = quotes.map { q -> String? in
+            var best: (id: String, words: Int)? = nil
+            for p in passages {
+                for w in p.witnesses where w.article == q.article {
+                    let n = w.range.clamped(to: q.range).count
+                    guard n * 2 >= max(1, q.range.count) else { continue }
+                    if let b = best, b.words > n || (b.words == n && b.id <= p.id) { continue }
+                    best = (p.id, n)
+                }
+            }
+            return best?.id
+        }
+        #expect(expected.filter { $0 != nil }.count > 100, "enough quotes lie in passages")
+        #expect(linked(quotes, passages) == expected)
+    }
 }
 
 /// `QuoteFinder.combineByArticle`: chunks of articles decoded in parallel give the quotes in
