@@ -112,25 +112,28 @@ struct BuildCache {
     /// The rest of `state.bin` and the article records of the shards it names, all in
     /// parallel (the tables are the longest job, so they start first), each checked.
     func loadRest(into loaded: inout Loaded, sourceFolder: String) throws(Unusable) {
-        enum Part { case tables(Loaded), records([ArticleRecord]) }
+        enum Part { case tables(Loaded), records([ArticleRecord], pathHashes: [UInt64]) }
         let head = loaded
         let parts = ParallelMap.map(Array(-1..<loaded.shardFiles.count), chunk: 1) { k -> Result<Part, Unusable> in
             do throws(Unusable) {
                 if k < 0 { var l = head; try self.loadTables(into: &l); return .success(.tables(l)) }
                 let entry = head.shardFiles[k]
-                return .success(.records(try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)))
+                let records = try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)
+                // Taken while the records are fresh in this core's cache (see `RecordTable.init`).
+                return .success(.records(records, pathHashes: records.map(\.pathHash)))
             } catch { return .failure(error) }
         }
-        var records: [ArticleRecord] = []
-        records.reserveCapacity(parts.reduce(0) { n, p in if case .success(.records(let r)) = p { n + r.count } else { n } })
+        var records: [ArticleRecord] = [], pathHashes: [UInt64] = []
+        let count = parts.reduce(0) { n, p in if case .success(.records(let r, _)) = p { n + r.count } else { n } }
+        records.reserveCapacity(count); pathHashes.reserveCapacity(count)
         for part in parts {
             switch part {
             case .success(.tables(let l)): loaded = l
-            case .success(.records(let rs)): records += rs
+            case .success(.records(let rs, let hashes)): records += rs; pathHashes += hashes
             case .failure(let e): throw e
             }
         }
-        loaded.state.records = RecordTable(records)
+        loaded.state.records = RecordTable(records, pathHashes: pathHashes)
         loaded.runIndex = loaded.state.runIndex.file.flatMap { RunIndex(path: folder.path + "/" + $0.name, seal: $0.seal) }
     }
 

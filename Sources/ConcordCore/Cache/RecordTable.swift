@@ -9,29 +9,29 @@
 struct RecordTable: Sendable {
     /// Every record, in the order given.
     let records: [ArticleRecord]
-    private let positions: [UInt64: Int32]
+    private let positions: HashPositions
 
-    init(_ records: [ArticleRecord] = []) {
+    /// - Parameter pathHashes: each record's `pathHash`, in the same order, when the reader has
+    ///   them at hand (nil: taken from the records, a visit to each of 100,000 scattered objects).
+    init(_ records: [ArticleRecord] = [], pathHashes: [UInt64]? = nil) {
+        precondition(pathHashes == nil || pathHashes!.count == records.count, "one path hash per record")
         self.records = records
-        var positions: [UInt64: Int32] = [:]
-        positions.reserveCapacity(records.count)
-        for (i, rec) in records.enumerated() { _ = positions.updateValue(Int32(i), forKey: rec.pathHash) }
-        self.positions = positions
+        positions = HashPositions(pathHashes ?? records.map(\.pathHash))
     }
 
     var count: Int { records.count }
 
     /// The position in `records` of the record for `path`, if there is one.
     func position(of path: String) -> Int? {
-        guard let i = positions[PathHash.of(path)].map(Int.init), records[i].article.path == path else { return nil }
+        guard let i = positions.position(of: PathHash.of(path)), records[i].article.path == path else { return nil }
         return i
     }
 
     subscript(path: String) -> ArticleRecord? { position(of: path).map { records[$0] } }
 
     /// The position in `records` of the record whose path has this `PathHash`, if any.
-    func position(ofPathHash hash: UInt64) -> Int? { positions[hash].map(Int.init) }
+    func position(ofPathHash hash: UInt64) -> Int? { positions.position(of: hash) }
 
     /// Whether no two records' paths have the same `PathHash` (else a record found by hash alone may be the other's).
-    var pathHashesAreDistinct: Bool { positions.count == records.count }
+    var pathHashesAreDistinct: Bool { positions.distinctCount == records.count }
 }
