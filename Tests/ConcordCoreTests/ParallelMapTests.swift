@@ -21,4 +21,14 @@ struct ParallelMapTests {
         // Once the caller drops the results, nothing else holds them.
         #expect(Tracked.alive.withLock { $0 } == before)
     }
+
+    /// A failing index is found wherever it lies: in the first chunk, on a boundary between
+    /// chunks, in the last; and none fails in an empty range.
+    @Test func allSatisfyChecksEveryIndex() {
+        #expect(ParallelMap.allSatisfy(0, chunk: 4) { _ in false })
+        #expect(ParallelMap.allSatisfy(1000, chunk: 7) { $0 < 1000 })
+        for failing in [0, 6, 7, 8, 500, 999] {
+            #expect(!ParallelMap.allSatisfy(1000, chunk: 7) { $0 != failing }, "\(failing)")
+        }
+    }
 }

@@ -82,14 +82,7 @@ struct ArchiveDelta {
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? [],
                                     passageArticles = state?.passageArticles ?? []]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
-            // Each previous article's index now if it is here unchanged, else -1: the two id
-            // lists are both in id order, so one merge finds them (no hashing).
-            var now = [Int](repeating: -1, count: ids.count)
-            var j = 0
-            for (i, id) in ids.enumerated() {
-                while j < articles.count && articles[j].id < id { j += 1 }
-                if j < articles.count && articles[j].id == id && reused[j] != nil { now[i] = j }
-            }
+            let now = positionsNow(of: ids, in: articles, reused: reused)
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
             kept.reserveCapacity(edges.count)
@@ -127,6 +120,20 @@ struct ArchiveDelta {
                                  changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
         return delta
+    }
+
+    /// Each previous article's index now (`ids`: the previous build's, in id order) if it is
+    /// here unchanged (`reused`), else -1. Both lists are in id order, so a merge finds them (no
+    /// hashing), by chunks on every core, each starting where a binary search puts its first id:
+    /// on one core, a visit to 100,000 article objects took 20–30 ms while the build waited.
+    static func positionsNow(of ids: [String], in articles: [Article], reused: [ArticleRecord?], chunk: Int = 16384) -> [Int] {
+        return ParallelMap.map(Array(stride(from: 0, to: ids.count, by: chunk)), chunk: 1) { lo -> [Int] in
+            var j = articles.lazy.map(\.id).sortedPosition(of: ids[lo])
+            return ids[lo..<min(ids.count, lo + chunk)].map { id in
+                while j < articles.count && articles[j].id < id { j += 1 }
+                return j < articles.count && articles[j].id == id && reused[j] != nil ? j : -1
+            }
+        }.flatMap { $0 }
     }
 
     /// Lookups of the cache's run index, which finds an unchanged article by its record: nil

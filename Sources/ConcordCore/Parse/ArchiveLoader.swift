@@ -77,7 +77,8 @@ public struct ArchiveLoader: Sendable {
     /// reported as duplicates), sorted by id: the rule of every load, full or incremental.
     static func firstOfEachID<T>(_ items: [T], _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
         // Ids usually increase with their paths: then none repeats and nothing moves.
-        if zip(items, items.dropFirst()).allSatisfy({ article($0).id < article($1).id }) { return (items, []) }
+        // (Checked on every core: at 100,000 articles, a visit to each article object took 20 ms on one.)
+        if ParallelMap.allSatisfy(max(0, items.count - 1), { article(items[$0]).id < article(items[$0 + 1]).id }) { return (items, []) }
         var seen: [String: String] = [:]
         seen.reserveCapacity(items.count)
         var kept: [T] = []

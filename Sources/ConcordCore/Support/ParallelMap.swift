@@ -23,3 +23,13 @@ enum ParallelMap {
         return (0..<items.count).map { (results.baseAddress! + $0).move()! }
     }
 }
+
+extension ParallelMap {
+    /// Whether `predicate` holds for every index in `0..<count`, checked by chunks on all cores
+    /// (for passes that visit 100,000 scattered objects, each a wait on memory).
+    static func allSatisfy(_ count: Int, chunk: Int = 8192, _ predicate: (Int) -> Bool) -> Bool {
+        if count <= chunk { return (0..<count).allSatisfy(predicate) }
+        let chunks = Array(stride(from: 0, to: count, by: chunk))
+        return map(chunks, chunk: 1) { lo in (lo..<min(count, lo + chunk)).allSatisfy(predicate) }.allSatisfy { $0 }
+    }
+}
