@@ -46,18 +46,31 @@ extension SiteBuilder {
     /// shards whose records changed.
     func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([ArticleRecord], Set<Int>) {
         var dirty = Set(delta.changedPaths.map { BuildCache.shard(of: PathHash.of($0)) })
-        var records: [ArticleRecord] = []
-        records.reserveCapacity(delta.articles.count)
-        for (i, a) in delta.articles.enumerated() {
-            let old = delta.reused[i]
-            // Unchanged: the same record (same word counts), unless everything was analysed
-            // anew (as when an earlier record's runs were found damaged).
-            if let old, old.stats == stats[i], !outcome.analysedAll { records.append(old); continue }
-            let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
-                                       article: a, analysis: outcome.analysis(i), stats: stats[i])
-            dirty.insert(BuildCache.shard(of: record.pathHash))
-            records.append(record)
+        let count = delta.articles.count, chunk = 8192
+        // Made by chunks on every core, each straight into its place: every record is visited
+        // (its word counts compared, its count of references raised), 100,000 scattered objects
+        // that took 20 ms on one core at the end of every build.
+        var changedShards: [[Int]] = []
+        let records = [ArticleRecord](unsafeUninitializedCapacity: count) { buffer, made in
+            nonisolated(unsafe) let buffer = buffer
+            changedShards = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), chunk: 1) { lo -> [Int] in
+                var shards: [Int] = []
+                for i in lo..<min(count, lo + chunk) {
+                    let old = delta.reused[i]
+                    // Unchanged: the same record (same word counts), unless everything was analysed
+                    // anew (as when an earlier record's runs were found damaged).
+                    if let old, old.stats == stats[i], !outcome.analysedAll { (buffer.baseAddress! + i).initialize(to: old); continue }
+                    let a = delta.articles[i]
+                    let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
+                                               article: a, analysis: outcome.analysis(i), stats: stats[i])
+                    shards.append(BuildCache.shard(of: record.pathHash))
+                    (buffer.baseAddress! + i).initialize(to: record)
+                }
+                return shards
+            }
+            made = count
         }
+        for shards in changedShards { dirty.formUnion(shards) }
         return (records, dirty)
     }
 
@@ -68,12 +81,13 @@ extension SiteBuilder {
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
-        return Background { [ids = delta.articles.map(\.id), edges = outcome.edges, boilerplate = outcome.boilerplate,
+        // (The articles' ids are gathered there too: 100,000 objects visited, 6–10 ms, on the build's thread.)
+        return Background { [articles = delta.articles, edges = outcome.edges, boilerplate = outcome.boilerplate,
                              annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
             var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: ids, files: [:])
+                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: articles.map(\.id), files: [:])
             state.edgePassages = edgePassages
             state.passages = annotations.passages
             state.passageArticles = annotations.witnessArticles
