@@ -115,12 +115,17 @@ struct BuildState: Sendable {
             w.strings(edgeArticles)
             w.int(edges.count)
             // Ten numbers per segment, four bytes each (what `Edge` holds them in).
-            for e in edges { Self.numbers(e) { v in w.u32(UInt32(v)) } }
+            w.u32s(count: edges.count * 10) { out in
+                var k = 0
+                for e in edges { Self.numbers(e) { v in out[k] = UInt32(v); k += 1 } }
+            }
             // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
             // there is one (or -1) for every segment and an article for every witness.
             let known = edgePassages.count == edges.count
                 && passageArticles.count == passages.reduce(0) { $0 + $1.witnesses.count }
-            for i in edges.indices { w.u32(UInt32(bitPattern: known ? edgePassages[i] : -1)) }
+            w.u32s(count: edges.count) { out in
+                for i in edges.indices { out[i] = UInt32(bitPattern: known ? edgePassages[i] : -1) }
+            }
             // Each passage: its id, then each witness's article (by position), start and end.
             w.int(known ? passages.count : 0)
             var n = 0
@@ -132,10 +137,14 @@ struct BuildState: Sendable {
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
             w.int(files.count)
-            for (path, f) in files { w.u64(path); w.u64(f.key); w.u64(f.checksum) }
+            w.u64s(count: files.count * 3) { out in
+                for (k, (path, f)) in files.enumerated() { out[3 * k] = path; out[3 * k + 1] = f.key; out[3 * k + 2] = f.checksum }
+            }
         case .previousFiles:
             w.int(previousFiles.count)
-            for (path, c) in previousFiles { w.u64(path); w.u64(c) }
+            w.u64s(count: previousFiles.count * 2) { out in
+                for (k, (path, c)) in previousFiles.enumerated() { out[2 * k] = path; out[2 * k + 1] = c }
+            }
         case .pages:
             w.int(listRows.count)
             for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
@@ -153,18 +162,18 @@ struct BuildState: Sendable {
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
         boilerplate = Set(try r.u64s())
         edgeArticles = try r.strings()
-        let n = try r.count()
+        let n = try r.count(max: Int(Int32.max) / 10)
         edges.reserveCapacity(n)
-        var v = [Int](repeating: 0, count: 10)
-        for _ in 0..<n {
-            for k in 0..<10 { v[k] = Int(try r.u32()) }
-            guard v[0] >= 0, v[0] < edgeArticles.count, v[5] >= 0, v[5] < edgeArticles.count,
-                  v[1] <= v[2], v[3] <= v[4], v[6] <= v[7], v[8] <= v[9] else { throw .init() }
-            edges.append(WitnessClusterer.Edge(a: v[0], aTokens: v[1]...v[2], aBytes: v[3]..<v[4],
-                                               b: v[5], bTokens: v[6]...v[7], bBytes: v[8]..<v[9]))
+        let numbers = try r.u32s(count: n * 10)
+        for e in 0..<n {
+            // The segment's ten numbers, in the order `numbers(_:_:)` gives them.
+            func v(_ k: Int) -> Int { Int(numbers[e * 10 + k]) }
+            guard v(0) < edgeArticles.count, v(5) < edgeArticles.count,
+                  v(1) <= v(2), v(3) <= v(4), v(6) <= v(7), v(8) <= v(9) else { throw .init() }
+            edges.append(WitnessClusterer.Edge(a: v(0), aTokens: v(1)...v(2), aBytes: v(3)..<v(4),
+                                               b: v(5), bTokens: v(6)...v(7), bBytes: v(8)..<v(9)))
         }
-        edgePassages.reserveCapacity(n)
-        for _ in 0..<n { edgePassages.append(Int32(bitPattern: try r.u32())) }
+        edgePassages = try r.u32s(count: n).map { Int32(bitPattern: $0) }
         let passageCount = try r.count()
         passages.reserveCapacity(passageCount)
         for _ in 0..<passageCount {
@@ -179,12 +188,12 @@ struct BuildState: Sendable {
             passages.append(Passage(id: id, witnesses: witnesses))
         }
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
-        let f = try r.count()
+        let f = try r.count(max: Int(Int32.max) / 3), fileNumbers = try r.u64s(count: f * 3)
         files.reserveCapacity(f)
-        for _ in 0..<f { files[try r.u64()] = FileEntry(key: try r.u64(), checksum: try r.u64()) }
-        let p = try r.count()
+        for k in 0..<f { files[fileNumbers[3 * k]] = FileEntry(key: fileNumbers[3 * k + 1], checksum: fileNumbers[3 * k + 2]) }
+        let p = try r.count(max: Int(Int32.max) / 2), previousNumbers = try r.u64s(count: p * 2)
         previousFiles.reserveCapacity(p)
-        for _ in 0..<p { previousFiles[try r.u64()] = try r.u64() }
+        for k in 0..<p { previousFiles[previousNumbers[2 * k]] = previousNumbers[2 * k + 1] }
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
         let seeds = try r.count()

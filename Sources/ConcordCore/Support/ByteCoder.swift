@@ -30,6 +30,18 @@ struct ByteWriter {
         int(list.count)
         list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
     }
+    /// `count` 32-bit numbers as `fill` sets them (all 0 before), without a count, copied in one
+    /// move: a `u32` each, the 2.6 million numbers of 260,000 segments took 25–30 ms.
+    mutating func u32s(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) { numbers(count: count, fill) }
+    /// The same for 64-bit numbers.
+    mutating func u64s(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt64>) -> Void) { numbers(count: count, fill) }
+
+    private mutating func numbers<T: FixedWidthInteger>(count: Int, _ fill: (UnsafeMutableBufferPointer<T>) -> Void) {
+        let numbers = [T](unsafeUninitializedCapacity: count) { buffer, made in
+            buffer.initialize(repeating: 0); fill(buffer); made = count
+        }
+        numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
@@ -94,8 +106,12 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         guard lo <= hi else { throw Malformed() }
         return lo..<hi
     }
-    mutating func u64s() throws(Malformed) -> [UInt64] { try array(of: UInt64.self) }
-    mutating func u32s() throws(Malformed) -> [UInt32] { try array(of: UInt32.self) }
+    mutating func u64s() throws(Malformed) -> [UInt64] { try array(of: UInt64.self, count: try count()) }
+    mutating func u32s() throws(Malformed) -> [UInt32] { try array(of: UInt32.self, count: try count()) }
+    /// `count` numbers as `ByteWriter.u32s(count:_:)` wrote them (no count before them).
+    mutating func u32s(count: Int) throws(Malformed) -> [UInt32] { try array(of: UInt32.self, count: count) }
+    /// `count` numbers as `ByteWriter.u64s(count:_:)` wrote them.
+    mutating func u64s(count: Int) throws(Malformed) -> [UInt64] { try array(of: UInt64.self, count: count) }
 
     /// A counted array of fixed-width integers left where it lies: the mapped file
     /// (which the caller keeps to keep it mapped), the array's byte offset in it, its count.
@@ -104,9 +120,9 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         return (file, try take(n * MemoryLayout<T>.size).lowerBound, n)
     }
 
-    /// A counted array of fixed-width integers, copied in one move.
-    private mutating func array<T: FixedWidthInteger>(of: T.Type) throws(Malformed) -> [T] {
-        let n = try count()
+    /// `n` fixed-width integers, copied in one move.
+    private mutating func array<T: FixedWidthInteger>(of: T.Type, count n: Int) throws(Malformed) -> [T] {
+        guard n >= 0, n <= Int(Int32.max) else { throw Malformed() }
         let r = try take(n * MemoryLayout<T>.size)
         return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
