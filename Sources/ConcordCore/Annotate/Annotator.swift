@@ -70,7 +70,7 @@ public struct Annotator: Sendable {
         let analyses = articles.indices.map {
             ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: QuoteList(perArticle[$0].0), fullNames: perArticle[$0].1)
         }
-        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles),
+        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles, quoteStarts: quoteStarts),
                        analysis: { analyses[$0] },
                        boilerplate: found.boilerplate, edges: found.edges, edgePassages: found.edgePassages, passageIDs: found.ids,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings,
@@ -159,7 +159,7 @@ public struct Annotator: Sendable {
         var (quotes, quoteStarts) = combining.value()
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
-        return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles),
+        return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts),
                        analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,

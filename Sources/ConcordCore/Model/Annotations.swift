@@ -6,13 +6,17 @@ public struct Annotations: Sendable {
     /// passages' witnesses in order; empty when not known. The site model checks each
     /// against the witness's id before it trusts it, so edited passages fall back to a search.
     var witnessArticles: [Int32] = []
+    /// Where each article's quotes begin: article `i`'s (an index into the articles annotated)
+    /// are `quotes[quoteStarts[i]..<quoteStarts[i + 1]]`; empty when not known. The site model
+    /// checks each quote's article id against it before it trusts it.
+    var quoteStarts: [Int] = []
 
     public init(passages: [Passage] = [], quotes: [Quote] = []) {
         self.passages = passages; self.quotes = quotes
     }
 
-    init(passages: [Passage], quotes: [Quote], witnessArticles: [Int32]) {
+    init(passages: [Passage], quotes: [Quote], witnessArticles: [Int32], quoteStarts: [Int] = []) {
         self.init(passages: passages, quotes: quotes)
-        self.witnessArticles = witnessArticles
+        self.witnessArticles = witnessArticles; self.quoteStarts = quoteStarts
     }
 }

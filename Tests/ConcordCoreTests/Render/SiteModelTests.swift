@@ -28,7 +28,7 @@ struct SiteModelTests {
         #expect(model.articlesByID.map(\.id) == list.map(\.id).sorted())
         for (k, a) in model.articles.enumerated() {
             let n = Int(a.id.split(separator: "-").last!)!
-            #expect(model.wordStats[k].words == n + 1 && model.wordStats[k].shared == n)
+            #expect(model.wordStats(at: k).words == n + 1 && model.wordStats(at: k).shared == n)
             #expect(model.words(inWitnessOf: k, at: 0) == n && model.words(inWitnessOf: k, at: 1) == 0)
         }
     }
@@ -134,6 +134,35 @@ struct SiteModelTests {
             let annotations = Annotations(passages: passages, quotes: [], witnessArticles: given)
             let model = SiteModel(articles: list, annotations: annotations, wordStats: stats)
             #expect(model.witnessArticles == expected)
+        }
+    }
+
+    /// Where the annotator says each article's quotes begin is used only where a quote names
+    /// that article: starts that are right, shifted by one article, of the wrong count, or cut
+    /// short, all give each quote's article and each article's quotes as found by id.
+    @Test func quoteStartsFromTheAnnotatorAreCheckedAgainstTheirIDs() throws {
+        let list = try articles(shuffled: false)
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        var rng = SplitMix64(seed: 9)
+        // Grouped by article in id order, as the annotator gives them; one quote of an article the archive lacks.
+        var quotes: [Quote] = [], starts = [0]
+        for a in list {
+            for k in 0..<Int(rng.next() % 4) {
+                let article = a.id == list[100].id && k == 1 ? "missing-article" : a.id
+                quotes.append(Quote(id: "\(a.id)-q\(k)", article: article, start: 10 - k, end: 20,
+                                    speaker: SpeakerMention(name: "Speaker \(rng.next() % 5)", kind: .person, mention: 0..<1)))
+            }
+            starts.append(quotes.count)
+        }
+        let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordStats: stats)
+        #expect(plain.quoteArticles.filter { $0 < 0 }.count == (quotes.contains { $0.article == "missing-article" } ? 1 : 0))
+        let shifted = [0] + starts.dropLast()
+        for given in [starts, shifted, Array(starts.dropLast()), starts.map { min($0, quotes.count - 1) }] {
+            let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: given)
+            let model = SiteModel(articles: list, annotations: annotations, wordStats: stats)
+            #expect(model.quoteArticles == plain.quoteArticles)
+            #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
+            #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
         }
     }
 }

@@ -98,7 +98,7 @@ struct PageContexts {
 
     /// Share of the words of article `i` (a position in `model.articles`) that lie in some witness, in whole percent.
     func sharedWords(at i: Int) -> (words: Int, percent: Int) {
-        let s = model.wordStats[i]
+        let s = model.wordStats(at: i)
         guard s.words > 0 else { return (0, 0) }
         return (s.shared, s.shared * 100 / s.words)
     }
