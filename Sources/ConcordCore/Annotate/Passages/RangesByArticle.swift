@@ -27,14 +27,9 @@ struct RangesByArticle: Sendable, Equatable {
 
     /// Ranges given in any order: bucketed by article (a counting sort), each article's sorted by start.
     init(articles: Int, unordered pairs: some Collection<(article: Int, range: Range<Int>)>) {
-        var starts = [Int](repeating: 0, count: articles + 1)
-        for p in pairs { starts[p.article + 1] += 1 }
-        for a in 0..<articles { starts[a + 1] += starts[a] }
-        var ranges = [Range<Int>](repeating: 0..<0, count: starts[articles])
-        var next = starts
-        for p in pairs { ranges[next[p.article]] = p.range; next[p.article] += 1 }
-        for a in 0..<articles where starts[a + 1] - starts[a] > 1 { ranges[starts[a]..<starts[a + 1]].sort { $0.lowerBound < $1.lowerBound } }
-        self.starts = starts; self.ranges = ranges
+        var buckets = Buckets(count: articles, pairs.lazy.map { (bucket: $0.article, item: $0.range) })
+        buckets.sortEach { $0.lowerBound < $1.lowerBound }
+        self.starts = buckets.starts; self.ranges = buckets.items
     }
 
     subscript(article: Int) -> ArraySlice<Range<Int>> { ranges[starts[article]..<starts[article + 1]] }

@@ -147,34 +147,24 @@ public struct QuoteFinder: Sendable {
     /// `combineByArticle` gives them), and each witness's article index is in `witnessArticles`
     /// (all passages' witnesses in order, as clustering gives them).
     static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32]) {
-        // Each article's witnesses (passage, range), bucketed by article index (a counting sort):
-        // only the quotes of those articles are compared. By a table of arrays keyed by article,
-        // this was 30–40 ms on one core at 100,000 articles, the other core idle.
+        // Each article's witnesses (passage, range), bucketed by article index (`Buckets`): only
+        // the quotes of those articles are compared. By a table of arrays keyed by article, this
+        // was 30–40 ms on one core at 100,000 articles, the other core idle.
         let articleCount = quoteStarts.count - 1
-        var starts = [Int](repeating: 0, count: articleCount + 1)
-        var n = 0
-        for passage in passages {
-            for _ in passage.witnesses {
-                let k = n < witnessArticles.count ? witnessArticles[n] : -1
-                n += 1
-                precondition(k >= 0 && Int(k) < articleCount, "each witness's article is known")
-                starts[Int(k) + 1] += 1
-            }
-        }
-        for a in 0..<articleCount { starts[a + 1] += starts[a] }
-        var byArticle = [(passage: Int32, range: Range<Int>)](repeating: (0, 0..<0), count: n)
-        var next = starts
-        n = 0
+        var pairs: [(bucket: Int, item: (passage: Int32, range: Range<Int>))] = []
+        pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in passages.enumerated() {
             for w in passage.witnesses {
-                let k = Int(witnessArticles[n]); n += 1
-                byArticle[next[k]] = (Int32(p), w.range); next[k] += 1
+                let k = pairs.count < witnessArticles.count ? Int(witnessArticles[pairs.count]) : -1
+                precondition(k >= 0 && k < articleCount, "each witness's article is known")
+                pairs.append((k, (Int32(p), w.range)))
             }
         }
+        let byArticle = Buckets(count: articleCount, pairs)
         // The articles with a copy and a quote, compared on every core: each quote's passage, or -1.
-        let carrying = (0..<articleCount).filter { starts[$0 + 1] > starts[$0] && quoteStarts[$0 + 1] > quoteStarts[$0] }
+        let carrying = (0..<articleCount).filter { !byArticle[$0].isEmpty && quoteStarts[$0 + 1] > quoteStarts[$0] }
         let found = ParallelMap.map(carrying, chunk: 256) { a -> [Int32] in
-            let witnesses = byArticle[starts[a]..<starts[a + 1]]
+            let witnesses = byArticle[a]
             return (quoteStarts[a]..<quoteStarts[a + 1]).map { k -> Int32 in
                 let range = quotes[k].start..<quotes[k].end
                 var best: Int32 = -1, bestWords = 0

@@ -19,14 +19,7 @@ public struct QuoteSelection: RandomAccessCollection, Sendable {
     /// `count` groups, each in quote order, all in one array: group `g` is
     /// `positions[starts[g]..<starts[g + 1]]` (no array per group).
     static func positions(of groups: [Int32], count: Int) -> (positions: [Int32], starts: [Int]) {
-        var starts = [Int](repeating: 0, count: count + 1)
-        for g in groups where g >= 0 { starts[Int(g) + 1] += 1 }
-        for g in 0..<count { starts[g + 1] += starts[g] }
-        var next = starts
-        var positions = [Int32](repeating: 0, count: starts[count])
-        for (i, g) in groups.enumerated() where g >= 0 {
-            positions[next[Int(g)]] = Int32(i); next[Int(g)] += 1
-        }
-        return (positions, starts)
+        let buckets = Buckets(count: count, groups.indices.lazy.filter { groups[$0] >= 0 }.map { (bucket: Int(groups[$0]), item: Int32($0)) })
+        return (buckets.items, buckets.starts)
     }
 }

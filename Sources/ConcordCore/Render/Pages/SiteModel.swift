@@ -13,8 +13,8 @@ public struct SiteModel: Sendable {
     private let positionByID: [Int32]
     /// The tables below are indexed like `articles` (newest first): a page looks its
     /// article's up by position, not by hashing its id (12,000 pages at each build).
-    /// Each article's witnesses (passage index, witness), by start.
-    public let witnessesByArticle: [[(passage: Int, witness: Witness)]]
+    /// Each article's witnesses (passage index, witness), by start: `witnessesByArticle[k]`.
+    let witnessesByArticle: Buckets<(passage: Int, witness: Witness)>
     /// Each article's quotes, by start.
     public let quotesByArticle: [QuoteSelection]
     public let speakers: [Speaker]
@@ -106,14 +106,16 @@ public struct SiteModel: Sendable {
                                                     search: IDSearch(articlesByID, positionByID), count: witnessStarts.last!)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
         (passageArticles, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
-        var byArticle = [[(passage: Int, witness: Witness)]](repeating: [], count: articles.count)
+        var pairs: [(bucket: Int, item: (passage: Int, witness: Witness))] = []
+        pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in annotations.passages.enumerated() {
             for (n, w) in passage.witnesses.enumerated() {
                 let k = Int(witnessArticles[witnessStarts[p] + n])
-                if k >= 0 { byArticle[k].append((p, w)) }
+                if k >= 0 { pairs.append((k, (p, w))) }
             }
         }
-        for k in byArticle.indices where byArticle[k].count > 1 { byArticle[k].sort { $0.witness.start < $1.witness.start } }
+        var byArticle = Buckets(count: articles.count, pairs)
+        byArticle.sortEach { $0.witness.start < $1.witness.start }
         witnessesByArticle = byArticle
         (self.stats, statsAt) = (stats, from)
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
