@@ -16,10 +16,8 @@ public struct QuoteSelection: RandomAccessCollection, Sendable {
     var positions: ArraySlice<Int32> { picked }
 
     /// The positions of quotes grouped by `groups` (each quote's group, -1 for none) into
-    /// `count` groups, each in quote order, all in one array: group `g` is
-    /// `positions[starts[g]..<starts[g + 1]]` (no array per group).
-    static func positions(of groups: [Int32], count: Int) -> (positions: [Int32], starts: [Int]) {
-        let buckets = Buckets(count: count, groups.indices.lazy.filter { groups[$0] >= 0 }.map { (bucket: Int(groups[$0]), item: Int32($0)) })
-        return (buckets.items, buckets.starts)
+    /// `count` groups, each in quote order, all in one array (`Buckets`: no array per group).
+    static func positions(of groups: [Int32], count: Int) -> Buckets<Int32> {
+        Buckets(count: count, groups.indices.lazy.filter { groups[$0] >= 0 }.map { (bucket: Int(groups[$0]), item: Int32($0)) })
     }
 }

@@ -256,11 +256,9 @@ public struct SiteModel: Sendable {
             speakerOf[i] = Int32(names.count); numberByName[s.name] = Int32(names.count)
             names.append(s.name); kinds.append(s.kind)
         }
-        var (byArticle, articleStarts) = QuoteSelection.positions(of: articleOf, count: articles)
-        for k in 0..<articles where articleStarts[k + 1] - articleStarts[k] > 1 {
-            byArticle[articleStarts[k]..<articleStarts[k + 1]].sort { quotes[Int($0)].start < quotes[Int($1)].start }
-        }
-        let (bySpeaker, speakerStarts) = QuoteSelection.positions(of: speakerOf, count: names.count)
+        var byArticle = QuoteSelection.positions(of: articleOf, count: articles)
+        byArticle.sortEach { quotes[Int($0)].start < quotes[Int($1)].start }
+        let bySpeaker = QuoteSelection.positions(of: speakerOf, count: names.count)
         var slugs = Set<String>()
         var list: [Speaker] = []
         var slugByName: [String: String] = [:]
@@ -274,9 +272,9 @@ public struct SiteModel: Sendable {
             slugByName[name] = slug
             digests[n] = (.init(name), .init(slug))
             list.append(Speaker(name: name, kind: kinds[n], slug: slug,
-                                quotes: QuoteSelection(quotes, bySpeaker[speakerStarts[n]..<speakerStarts[n + 1]])))
+                                quotes: QuoteSelection(quotes, bySpeaker[n])))
         }
-        let mine = (0..<articles).map { byArticle[articleStarts[$0]..<articleStarts[$0 + 1]] }
+        let mine = (0..<articles).map { byArticle[$0] }
         let speakerKeys = mine.map { positions -> UInt64 in
             var key = PageKey(seed: 3)
             key.add(UInt64(positions.count))
