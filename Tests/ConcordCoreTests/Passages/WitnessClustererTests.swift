@@ -109,14 +109,14 @@ struct WitnessClustererTests {
                 == outcome.annotations.passages.flatMap { $0.witnesses.map(\.article) })
     }
 
-    /// Ranges given in article order land in their articles, with none for articles skipped.
+    /// Ranges given in any order land in their articles, each article's by start, with none
+    /// for articles skipped; the order they are given in does not matter.
     @Test func rangesByArticleGroupInOrder() {
-        let r = RangesByArticle(articles: 5) { add in add(1, 0..<3); add(1, 5..<9); add(3, 2..<4) }
+        let unordered: [(article: Int, range: Range<Int>)] = [(3, 2..<4), (1, 5..<9), (1, 0..<3)]
+        let r = RangesByArticle(articles: 5, unordered: unordered)
         #expect(r.starts == [0, 0, 2, 2, 3, 3])
         #expect((0..<5).map { Array(r[$0]) } == [[], [0..<3, 5..<9], [], [2..<4], []])
-        #expect(RangesByArticle(articles: 2) { _ in } == RangesByArticle(articles: 2))
-        // Given in any order, they come out the same: by article, then by start.
-        let unordered: [(article: Int, range: Range<Int>)] = [(3, 2..<4), (1, 5..<9), (1, 0..<3)]
-        #expect(RangesByArticle(articles: 5, unordered: unordered) == r)
+        #expect(RangesByArticle(articles: 5, unordered: unordered.reversed()) == r)
+        #expect(RangesByArticle(articles: 2, unordered: []).ranges.isEmpty && RangesByArticle(articles: 2, unordered: []).starts == [0, 0, 0])
     }
 }
