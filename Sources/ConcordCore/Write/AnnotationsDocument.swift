@@ -72,29 +72,31 @@ public struct AnnotationsDocument {
         return key.value
     }
 
-    /// Everything a passage entry is made from: its witnesses and their articles' bytes.
+    /// Everything a passage entry is made from: its witnesses and their articles' bytes and ids (`SiteModel.addArticle`).
     private func passageKey(_ k: Int) -> UInt64 {
         let p = model.annotations.passages[k]
         var key = PageKey(seed: 1)
         key.add(p.id); key.add(UInt64(p.witnesses.count))
         for (n, w) in p.witnesses.enumerated() {
-            key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            key.add(model.article(at: model.witnessArticle(k, n))?.contentHash ?? 0)
+            model.addArticle(model.witnessArticle(k, n), or: w.article, to: &key)
+            key.add(UInt64(w.start)); key.add(UInt64(w.end))
         }
         return key.value
     }
 
-    /// Everything a quote entry is made from: its fields and its article's bytes.
+    /// Everything a quote entry is made from: its article's bytes and id and its place there
+    /// (`SiteModel.addQuoteSource`, which stand for its id and cue), its passage and its speaker.
     private func quoteKey(_ k: Int) -> UInt64 {
         let q = model.annotations.quotes[k]
         var key = PageKey(seed: 2)
-        key.add(q.article); key.add(q.cue ?? "\u{0}"); key.add(UInt64(q.end)); key.add(q.id); key.add(q.passage ?? "\u{0}")
+        model.addQuoteSource(k, to: &key)
+        key.add(q.passage ?? "\u{0}")
+        // The speaker's name is the archive's (a short name takes the full name most articles give it).
         if let s = q.speaker {
             key.add(s.kind.rawValue); key.add(UInt64(s.mention.lowerBound)); key.add(UInt64(s.mention.upperBound)); key.add(s.name)
         } else {
             key.add("\u{0}")
         }
-        key.add(UInt64(q.start)); key.add(model.article(at: model.quoteArticles[k])?.contentHash ?? 0)
         return key.value
     }
 }

@@ -137,10 +137,11 @@ struct PageContexts {
     /// fields (title, date, credits, author, url, tags) and its quotes' places
     /// and ids come from its bytes and file name alone, so its bytes' checksum
     /// stands for them (a parser that changes changes the cache's algorithm
-    /// version, and the next build is a full one).
+    /// version, and the next build is a full one). Its bytes and id are taken
+    /// from its digests (`listedKeys`, `namedKeys`: flat tables), not from its
+    /// object: 100,000 objects scattered in memory at 100,000 articles.
     func articleKey(at i: Int, into key: inout PageKey) {
-        let a = model.articles[i]
-        key.add(a.contentHash); key.add(a.id)
+        key.add(model.listedKeys[i]); key.add(model.namedKeys[i])
         for n in stride(from: i - 1, through: i + 1, by: 2) {
             if n >= 0 && n < model.articles.count { key.add(model.namedKeys[n]) } else { key.add("\u{0}") }
         }
@@ -312,10 +313,8 @@ struct PageContexts {
         key.add(sp.name); key.add(sp.kind.rawValue); key.add(UInt64(sp.quotes.count))
         let quotes = model.annotations.quotes
         for position in sp.quotes.positions {
-            let q = quotes[Int(position)]
-            key.add(q.id); key.add(q.article); key.add(UInt64(q.start)); key.add(UInt64(q.end))
-            key.add(q.cue ?? "\u{0}"); key.add(q.passage ?? "\u{0}")
-            model.addListed(model.quoteArticles[Int(position)], to: &key)
+            model.addQuoteSource(Int(position), to: &key)
+            key.add(quotes[Int(position)].passage ?? "\u{0}")
         }
     }
 

@@ -203,6 +203,26 @@ public struct SiteModel: Sendable {
         if k >= 0 { key.add(listedKeys[Int(k)]) } else { key.add("\u{0}") }
     }
 
+    /// What a key takes of article `k` (a position in `articles`) where it names the article:
+    /// its `listedKeys` and `namedKeys` entries (bytes, id, title, date, credits), read from two
+    /// flat tables rather than from the article's object and its id's characters; `id` for -1
+    /// (no such article in the archive).
+    func addArticle(_ k: Int32, or id: String, to key: inout PageKey) {
+        if k >= 0 { key.add(listedKeys[Int(k)]); key.add(namedKeys[Int(k)]) } else { key.add("\u{0}"); key.add(id) }
+    }
+
+    /// What a key takes of quote `position` (in `annotations.quotes`) that its article decides:
+    /// its article (`addArticle`) and its place there. The quote's id (a hash of its article's id
+    /// and its place) and its cue come from those, so are not hashed again for every quote
+    /// (100,000 quotes at 100,000 articles, four strings each, for the speaker pages and as
+    /// many for `annotations.json`); a quote whose article the archive lacks adds them itself.
+    func addQuoteSource(_ position: Int, to key: inout PageKey) {
+        let q = annotations.quotes[position], k = quoteArticles[position]
+        addArticle(k, or: q.article, to: &key)
+        key.add(UInt64(q.start)); key.add(UInt64(q.end))
+        if k < 0 { key.add(q.id); key.add(q.cue ?? "\u{0}") }
+    }
+
     /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.
     func article(at k: Int32) -> Article? { k >= 0 ? articles[Int(k)] : nil }
 

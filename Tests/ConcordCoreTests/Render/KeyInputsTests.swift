@@ -1,0 +1,51 @@
+import Testing
+@testable import ConcordCore
+
+/// What page and entry keys take of articles and quotes (`SiteModel.addArticle`,
+/// `addQuoteSource`): digests from flat tables stand for an article's bytes and id, so each
+/// must still tell apart what the pages tell apart.
+@Suite("Key inputs")
+struct KeyInputsTests {
+    let bytes = Array("date 2020-01-01 Same title\n\n\"We are here,\" she said. \"And here,\" he said.\n".utf8)
+
+    /// Two articles with the same bytes under other names, and one with other bytes;
+    /// two quotes in the first, one in the second, one of an article the archive lacks.
+    func model() throws -> SiteModel {
+        let articles = try [ArticleParser().parse(bytes, path: "a.txt"), ArticleParser().parse(bytes, path: "b.txt"),
+                            ArticleParser().parse(bytes + Array(" More.".utf8), path: "c.txt")]
+        let quotes = [Quote(id: "q1", article: "a", start: 29, end: 41, cue: "said"),
+                      Quote(id: "q2", article: "a", start: 55, end: 64, cue: "said"),
+                      Quote(id: "q3", article: "b", start: 29, end: 41, cue: "said"),
+                      Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "said"),
+                      Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "told"),
+                      Quote(id: "q6", article: "gone", start: 29, end: 41, cue: "said")]
+        let none = ArticleWordStats(words: 0, shared: 0, perWitness: [], witnesses: [])
+        return SiteModel(articles: articles, annotations: Annotations(passages: [], quotes: quotes),
+                         wordStats: articles.map { _ in none })
+    }
+
+    func key(_ add: (inout PageKey) -> Void) -> UInt64 { var key = PageKey(seed: 9); add(&key); return key.value }
+
+    @Test func articlesWithTheSameBytesOrTheSameNameDiffer() throws {
+        let model = try model()
+        let k = { (id: String) in Int32(model.position(of: id)!) }
+        let a = key { model.addArticle(k("a"), or: "a", to: &$0) }
+        #expect(a == key { model.addArticle(k("a"), or: "a", to: &$0) })
+        #expect(a != key { model.addArticle(k("b"), or: "b", to: &$0) }, "same bytes, another id")
+        #expect(a != key { model.addArticle(k("c"), or: "c", to: &$0) }, "other bytes")
+        // No article: its id is what there is.
+        #expect(key { model.addArticle(-1, or: "a", to: &$0) } != key { model.addArticle(-1, or: "b", to: &$0) })
+        #expect(a != key { model.addArticle(-1, or: "a", to: &$0) })
+    }
+
+    @Test func quotesDifferByArticleAndPlace() throws {
+        let model = try model()
+        let q = (0..<6).map { p in key { model.addQuoteSource(p, to: &$0) } }
+        #expect(q[0] != q[1], "two places in one article")
+        #expect(q[0] != q[2], "the same place in an article with the same bytes under another name")
+        // Quotes of an article the archive lacks add their own id and cue: q4 and its copy with
+        // another cue, and with another id.
+        #expect(q[3] != q[4] && q[3] != q[5] && q[4] != q[5])
+        #expect(q[0] == key { model.addQuoteSource(0, to: &$0) })
+    }
+}
