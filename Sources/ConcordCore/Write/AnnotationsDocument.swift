@@ -85,18 +85,15 @@ public struct AnnotationsDocument {
     }
 
     /// Everything a quote entry is made from: its article's bytes and id and its place there
-    /// (`SiteModel.addQuoteSource`, which stand for its id and cue), its passage and its speaker.
+    /// (`SiteModel.addQuoteSource`, which stand for its id, cue, and its speaker's kind and
+    /// mention), its passage and its speaker's name, which is the archive's (a short name takes
+    /// the full name most articles give it). Fields are read one by one, not the quote copied.
     private func quoteKey(_ k: Int) -> UInt64 {
-        let q = model.annotations.quotes[k]
+        let quotes = model.annotations.quotes
         var key = PageKey(seed: 2)
         model.addQuoteSource(k, to: &key)
-        key.add(q.passage ?? "\u{0}")
-        // The speaker's name is the archive's (a short name takes the full name most articles give it).
-        if let s = q.speaker {
-            key.add(s.kind.rawValue); key.add(UInt64(s.mention.lowerBound)); key.add(UInt64(s.mention.upperBound)); key.add(s.name)
-        } else {
-            key.add("\u{0}")
-        }
+        key.add(quotes[k].passage ?? "\u{0}")
+        if let name = quotes[k].speaker?.name { key.add(1); key.add(name) } else { key.add(0) }
         return key.value
     }
 }
