@@ -293,6 +293,31 @@ struct IncrementalBuildTests {
         #expect(try archive.read("annotations.json").contains("We will not leave anyone bereft"))
     }
 
+    /// An article renamed with its bytes as they were: everything keyed by its bytes is the
+    /// same, but its id is not. The passage page, the speaker page and `annotations.json`,
+    /// which name it, must follow (their keys take each article's id with its bytes).
+    @Test func anArticleRenamedWithTheSameBytesIsRelinkedEverywhere() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
+        func article(_ day: Int, _ own: String) -> String {
+            "date 2023-05-0\(day) \(own)\n\n\(statement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
+        }
+        try archive.write("a-first.txt", article(1, "The Harbour Times"))
+        try archive.write("b-second.txt", article(2, "The Coast Herald"))
+        _ = try await archive.build()
+        let passages = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("passages").path)
+            .filter { $0 != "index.html" }
+        #expect(passages.count == 1)
+        try FileManager.default.moveItem(at: archive.source.appendingPathComponent("b-second.txt"),
+                                         to: archive.source.appendingPathComponent("c-renamed.txt"))
+        let r = try await buildAndCompare(archive, "the second article renamed, its bytes the same")
+        #expect(r.incremental)
+        #expect(try archive.read("passages/\(passages[0])/index.html").contains("c-renamed"))
+        #expect(try archive.read("speakers/ann-lee/index.html").contains("c-renamed"))
+        #expect(try !archive.read("annotations.json").contains("b-second"))
+    }
+
     // MARK: damaged caches
 
     /// The seeds and 40 generated articles, built once (removed again if that fails).

@@ -223,13 +223,13 @@ struct PageContexts {
     // MARK: passages
 
     /// Adds to `key` what `passage(at:)` is made from: the witnesses, and each
-    /// carrying article's fields and bytes.
+    /// carrying article's id, fields and bytes (`SiteModel.addArticle`).
     func passageKey(at p: Int, into key: inout PageKey) {
         let passage = model.annotations.passages[p]
         key.add(passage.id); key.add(UInt64(passage.witnesses.count))
         for (n, w) in passage.witnesses.enumerated() {
-            key.add(w.article); key.add(UInt64(w.start)); key.add(UInt64(w.end))
-            model.addListed(model.witnessArticle(p, n), to: &key)
+            model.addArticle(model.witnessArticle(p, n), or: w.article, to: &key)
+            key.add(UInt64(w.start)); key.add(UInt64(w.end))
         }
     }
 
