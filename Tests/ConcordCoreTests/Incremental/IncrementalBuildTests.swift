@@ -247,6 +247,13 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// A statement articles share (a passage), and an article carrying it, then a quote of Mayor Ann Lee.
+    static let harbourStatement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
+
+    static func quotingHarbourStatement(_ date: String, _ own: String) -> String {
+        "date \(date) \(own)\n\n\(harbourStatement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
+    }
+
     /// A passage's id comes from its first copy's words. Editing a word of that copy (the
     /// first article's title and date as they were) gives the passage a new id, while the
     /// other articles' copies, and everything else their pages show, stay as they were:
@@ -254,7 +261,7 @@ struct IncrementalBuildTests {
     @Test func aPassageRenamedByItsFirstCopyIsRelinkedEverywhere() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
+        let statement = Self.harbourStatement
         func article(_ day: Int, _ own: String, _ text: String) -> String {
             "date 2023-05-0\(day) \(own)\n\n\(own) reported the news on its front page.\n\n\(text)\n\nMore details will follow next week.\n"
         }
@@ -276,19 +283,15 @@ struct IncrementalBuildTests {
     @Test func sameLengthEditsReachEveryPageThatShowsThem() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
-        func article(_ date: String, _ own: String) -> String {
-            "date \(date) \(own)\n\n\(statement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
-        }
-        try archive.write("a-first.txt", article("2023-05-01", "The Harbour Times"))
-        try archive.write("b-second.txt", article("2023-05-02", "The Coast Herald"))
+        try archive.write("a-first.txt", Self.quotingHarbourStatement("2023-05-01", "The Harbour Times"))
+        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-02", "The Coast Herald"))
         _ = try await archive.build()
         let speaker = try archive.read("speakers/ann-lee/index.html")
-        try archive.write("b-second.txt", article("2023-05-09", "The Coast Herald"))
+        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-09", "The Coast Herald"))
         let r = try await buildAndCompare(archive, "the second article's date changed")
         #expect(r.incremental)
         #expect(try archive.read("speakers/ann-lee/index.html") != speaker)
-        try archive.write("b-second.txt", article("2023-05-09", "The Coast Herald").replacingOccurrences(of: "behind", with: "bereft"))
+        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-09", "The Coast Herald").replacingOccurrences(of: "behind", with: "bereft"))
         try await buildAndCompare(archive, "a word of the second article's quote changed")
         #expect(try archive.read("annotations.json").contains("We will not leave anyone bereft"))
     }
@@ -299,12 +302,8 @@ struct IncrementalBuildTests {
     @Test func anArticleRenamedWithTheSameBytesIsRelinkedEverywhere() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        let statement = "The council will rebuild the harbour wall before the winter storms arrive, and every family living on the seafront will be offered a safe place to stay until the work is finished."
-        func article(_ day: Int, _ own: String) -> String {
-            "date 2023-05-0\(day) \(own)\n\n\(statement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
-        }
-        try archive.write("a-first.txt", article(1, "The Harbour Times"))
-        try archive.write("b-second.txt", article(2, "The Coast Herald"))
+        try archive.write("a-first.txt", Self.quotingHarbourStatement("2023-05-01", "The Harbour Times"))
+        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-02", "The Coast Herald"))
         _ = try await archive.build()
         let passages = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("passages").path)
             .filter { $0 != "index.html" }
