@@ -254,6 +254,20 @@ struct IncrementalBuildTests {
         "date \(date) \(own)\n\n\(harbourStatement)\n\n\"We will not leave anyone behind,\" Mayor Ann Lee said on Monday.\n"
     }
 
+    /// Two articles carrying the harbour statement and quoting Mayor Ann Lee ("a-first.txt",
+    /// "b-second.txt", a day apart), built once (removed again if that fails).
+    func builtHarbourArchive() async throws -> TempArchive {
+        let archive = try TempArchive()
+        do {
+            try archive.write("a-first.txt", Self.quotingHarbourStatement("2023-05-01", "The Harbour Times"))
+            try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-02", "The Coast Herald"))
+            _ = try await archive.build()
+            return archive
+        } catch {
+            archive.cleanup(); throw error
+        }
+    }
+
     /// A passage's id comes from its first copy's words. Editing a word of that copy (the
     /// first article's title and date as they were) gives the passage a new id, while the
     /// other articles' copies, and everything else their pages show, stay as they were:
@@ -281,11 +295,8 @@ struct IncrementalBuildTests {
     /// passage page list it by date and title: both must follow. Then a word of the quote
     /// changed for one as long: `annotations.json` must give the quote's new words.
     @Test func sameLengthEditsReachEveryPageThatShowsThem() async throws {
-        let archive = try TempArchive()
+        let archive = try await builtHarbourArchive()
         defer { archive.cleanup() }
-        try archive.write("a-first.txt", Self.quotingHarbourStatement("2023-05-01", "The Harbour Times"))
-        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-02", "The Coast Herald"))
-        _ = try await archive.build()
         let speaker = try archive.read("speakers/ann-lee/index.html")
         try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-09", "The Coast Herald"))
         let r = try await buildAndCompare(archive, "the second article's date changed")
@@ -300,11 +311,8 @@ struct IncrementalBuildTests {
     /// same, but its id is not. The passage page, the speaker page and `annotations.json`,
     /// which name it, must follow (their keys take each article's id with its bytes).
     @Test func anArticleRenamedWithTheSameBytesIsRelinkedEverywhere() async throws {
-        let archive = try TempArchive()
+        let archive = try await builtHarbourArchive()
         defer { archive.cleanup() }
-        try archive.write("a-first.txt", Self.quotingHarbourStatement("2023-05-01", "The Harbour Times"))
-        try archive.write("b-second.txt", Self.quotingHarbourStatement("2023-05-02", "The Coast Herald"))
-        _ = try await archive.build()
         let passages = try FileManager.default.contentsOfDirectory(atPath: archive.output.appendingPathComponent("passages").path)
             .filter { $0 != "index.html" }
         #expect(passages.count == 1)

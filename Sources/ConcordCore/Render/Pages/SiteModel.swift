@@ -217,16 +217,11 @@ public struct SiteModel: Sendable {
     /// (100,000 quotes at 100,000 articles, four strings each, for the speaker pages and as
     /// many for `annotations.json`); a quote whose article the archive lacks adds them itself.
     func addQuoteSource(_ position: Int, to key: inout PageKey) {
-        // Fields read one by one: a copy of the quote would retain its five strings.
+        // Fields read one by one, and only those needed: a copy of the quote would retain its five strings.
         let k = quoteArticles[position]
-        if k >= 0 {
-            key.add(listedKeys[Int(k)]); key.add(namedKeys[Int(k)])
-            key.add(UInt64(annotations.quotes[position].start)); key.add(UInt64(annotations.quotes[position].end))
-        } else {
-            let q = annotations.quotes[position]
-            addArticle(k, or: q.article, to: &key)
-            key.add(UInt64(q.start)); key.add(UInt64(q.end)); key.add(q.id); key.add(q.cue ?? "\u{0}")
-        }
+        addArticle(k, or: k >= 0 ? "" : annotations.quotes[position].article, to: &key)
+        key.add(UInt64(annotations.quotes[position].start)); key.add(UInt64(annotations.quotes[position].end))
+        if k < 0 { key.add(annotations.quotes[position].id); key.add(annotations.quotes[position].cue ?? "\u{0}") }
     }
 
     /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.
