@@ -332,7 +332,8 @@ extension BuildCache {
     /// way all differ, and an incremental build would render every page again (168 s at
     /// 100,000 articles, where a full build takes 48 s), so a new way makes the cache unusable.
     /// 2 (round 28): articles' bytes and ids taken from their digests.
-    static let keyVersion: UInt64 = 2
+    /// 3 (round 29): a page's template checksum covers only the templates it is rendered with.
+    static let keyVersion: UInt64 = 3
 
     /// The key of everything besides the articles that annotation results and page keys depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {

@@ -13,7 +13,26 @@ enum PartialCycles {
 
     /// The includes of one template's text, with the default `{{ }}` delimiters.
     static func includes(in text: String) -> [Include] {
-        var result: [Include] = []
+        tags(in: text).compactMap { tag, line in
+            guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
+            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            return name.isEmpty || name.hasPrefix("*") ? nil : Include(name: name, line: line)
+        }
+    }
+
+    /// Whether `includes(in:)` finds every template `text` may include: false when it changes
+    /// its delimiters (`{{=<% %>=}}`), after which its tags are not read, or includes a
+    /// partial named at render time (`{{>*name}}`).
+    static func namesEveryInclude(_ text: String) -> Bool {
+        !tags(in: text).contains { tag, _ in
+            guard let kind = tag.first else { return false }
+            return kind == "=" || (kind == ">" || kind == "<") && tag.dropFirst().drop(while: { $0 == " " }).first == "*"
+        }
+    }
+
+    /// Each `{{…}}` tag's text (between the braces) and the line it starts on.
+    private static func tags(in text: String) -> [(tag: Substring, line: Int)] {
+        var result: [(Substring, Int)] = []
         var line = 1
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -21,10 +40,7 @@ enum PartialCycles {
             let after = rest[open.upperBound...]
             guard let close = after.range(of: "}}") else { break }
             let tag = after[..<close.lowerBound]
-            if let kind = tag.first, kind == ">" || kind == "<" {
-                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !name.isEmpty && !name.hasPrefix("*") { result.append(Include(name: name, line: line)) }
-            }
+            result.append((tag, line))
             line += tag.filter { $0 == "\n" || $0 == "\r\n" }.count
             rest = after[close.upperBound...]
         }

@@ -12,9 +12,10 @@ public struct TemplateSet: Sendable {
     /// Files other than templates (stylesheets, scripts, images), relative paths, copied as they are.
     public let assets: [String]
     public let folder: URL
-    /// Checksum of the templates (names and bytes): part of every page's key.
-    /// Assets are not in it: pages link to them, so a changed stylesheet rewrites only itself.
-    let checksum: UInt64
+    /// Checksums of the templates (names and bytes) each page template depends on: part of
+    /// every page's key. Assets are not in them: pages link to them, so a changed stylesheet
+    /// rewrites only itself.
+    let checksums: TemplateChecksums
     /// Checksum of every file of the folder, assets included.
     let folderChecksum: UInt64
     /// The list pages' templates cut into shell and row, where their shape allows
@@ -46,13 +47,14 @@ public struct TemplateSet: Sendable {
         let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted()
         var key = PageKey(seed: 0)
         var all = PageKey(seed: 1)
-        var texts: [String: String] = [:]   // by template name
+        var texts: [String: String] = [:], sums: [String: UInt64] = [:]   // by template name
         for f in files {
             let bytes = FastFiles.read(folder.path + "/" + f) ?? []
             let sum = Checksum.of(bytes)
             if f.hasSuffix(".mustache") {
                 key.add(f); key.add(sum)
-                texts[String(f.dropLast(".mustache".count))] = String(decoding: bytes, as: UTF8.self)
+                let name = String(f.dropLast(".mustache".count))
+                texts[name] = String(decoding: bytes, as: UTF8.self); sums[name] = sum
             }
             all.add(f); all.add(sum)
         }
@@ -64,7 +66,8 @@ public struct TemplateSet: Sendable {
             throw BuildFailure("\(folder.appendingPathComponent(missing.name + ".mustache").path):\(missing.line): error: the template includes "
                                + "'\(missing.missing)', which does not exist (no \(missing.missing).mustache in \(folder.path))")
         }
-        checksum = key.value
+        checksums = TemplateChecksums(texts: texts, sums: sums, all: key.value,
+                                      pages: Self.required.filter { $0 != "layout" }, layout: "layout")
         folderChecksum = all.value
         let lib = library
         var lists: [Listing: ListTemplate] = [:]

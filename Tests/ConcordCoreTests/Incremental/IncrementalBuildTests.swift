@@ -114,11 +114,24 @@ struct IncrementalBuildTests {
         _ = try await SiteBuilder(options: archive.options(templates: templates), log: stages).build()
         #expect(stages.stages.map(\.name).contains("check"), "\(stages.stages.map(\.name))")
 
-        // A template change re-renders every page; nothing is re-annotated.
-        let layout = templates.appendingPathComponent("article.mustache")
-        try (String(contentsOf: layout, encoding: .utf8) + "\n<!-- changed -->\n").write(to: layout, atomically: true, encoding: .utf8)
-        r = try await buildAndCompare(archive, templates: templates, "changing a template")
+        // A template change re-renders the pages rendered with it, and nothing is re-annotated:
+        // a page template's pages; a partial's, those of the templates including it; the layout's, every page.
+        func change(_ template: String) throws {
+            let file = templates.appendingPathComponent(template + ".mustache")
+            try (String(contentsOf: file, encoding: .utf8) + "\n<!-- changed -->\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        try change("article")
+        r = try await buildAndCompare(archive, templates: templates, "changing the article template")
         #expect(r.incremental)
+        #expect(r.rendered == r.articles)
+        try change("passage")
+        r = try await buildAndCompare(archive, templates: templates, "changing the passage template")
+        #expect(r.rendered == r.passages)
+        try change("partials/meta")     // included by the article, passage and index templates
+        r = try await buildAndCompare(archive, templates: templates, "changing a partial")
+        #expect(r.rendered == r.articles + r.passages + 1)
+        try change("layout")
+        r = try await buildAndCompare(archive, templates: templates, "changing the layout")
         #expect(r.rendered == r.pages)
 
         // A bad file is reported and left out, then fixed.

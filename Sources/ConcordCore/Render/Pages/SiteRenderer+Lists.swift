@@ -5,7 +5,7 @@ extension SiteRenderer {
     /// (`articleCount`, say) has that value in its key too.
     func rowKeys(_ list: Listing) -> [UInt64] {
         let contexts = PageContexts(model: model)
-        var base = PageKey(seed: templates.checksum)
+        var base = PageKey(seed: templates.checksums.of(list.template))
         if let cut = templates.lists[list], !cut.rowNames.isDisjoint(with: contexts.listPage(list).keys) {
             contexts.listPageKey(list, into: &base)
         }

@@ -23,8 +23,8 @@ public struct SiteRenderer: Sendable {
         for s in model.speakers.indices { pages.append(.speaker(s)) }
         self.pages = pages
         // Every article page's key starts the same, and every passage page's: hashed once, not per page.
-        articleStart = Self.placeKey(of: .article(0), Self.frame(of: .article(0), model, siteTitle), templates.checksum, siteTitle)
-        passageStart = Self.placeKey(of: .passage(0), Self.frame(of: .passage(0), model, siteTitle), templates.checksum, siteTitle)
+        articleStart = Self.placeKey(of: .article(0), Self.frame(of: .article(0), model, siteTitle), templates.checksums, siteTitle)
+        passageStart = Self.placeKey(of: .passage(0), Self.frame(of: .passage(0), model, siteTitle), templates.checksums, siteTitle)
         // In parallel: 112,000 strings at 100,000 articles, and the other core is idle here.
         paths = ParallelMap.map(pages, chunk: 1024) { Self.path(of: $0, model) }
     }
@@ -74,13 +74,13 @@ public struct SiteRenderer: Sendable {
         switch page {
         case .article: articleStart
         case .passage: passageStart
-        default: Self.placeKey(of: page, frame(of: page), templates.checksum, siteTitle)
+        default: Self.placeKey(of: page, frame(of: page), templates.checksums, siteTitle)
         }
     }
 
     private static func placeKey(of page: Page, _ frame: (template: String, title: String, root: String),
-                                 _ checksum: UInt64, _ siteTitle: String) -> PageKey {
-        var key = PageKey(seed: checksum)
+                                 _ checksums: TemplateChecksums, _ siteTitle: String) -> PageKey {
+        var key = PageKey(seed: checksums.of(frame.template))
         key.add(siteTitle); key.add(frame.template); key.add(frame.root)
         if case .article = page {} else { key.add(frame.title) }
         return key
