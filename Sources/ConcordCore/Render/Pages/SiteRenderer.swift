@@ -140,6 +140,25 @@ public struct SiteRenderer: Sendable {
                                   root: place.root, siteTitle: siteTitle)
     }
 
+    /// The files of the articles the pages at `chosen` read (an article page its own, a
+    /// passage page its copies'), each once, in page order: what `ReadAhead` asks for.
+    func sourcePaths(of chosen: [Int]) -> [String] {
+        var seen = [Bool](repeating: false, count: model.articles.count)
+        var paths: [String] = []
+        func add(_ k: Int32) {
+            guard k >= 0, !seen[Int(k)] else { return }
+            seen[Int(k)] = true; paths.append(model.articles[Int(k)].path)
+        }
+        for i in chosen {
+            switch pages[i] {
+            case .article(let k): add(Int32(k))
+            case .passage(let p): for n in model.annotations.passages[p].witnesses.indices { add(model.witnessArticle(p, n)) }
+            default: break
+            }
+        }
+        return paths
+    }
+
     /// Renders the pages at `chosen` (positions in `pages`) and hands each to
     /// `write(position, html)`; returns the number rendered.
     func render(_ chosen: [Int], write: (Int, String) -> Void) throws(BuildFailure) -> Int {
