@@ -230,13 +230,16 @@ public struct SiteBuilder: Sendable {
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets
         do throws(BuildFailure) {
-            // An incremental build reads the files of the articles whose pages it renders; when
-            // those are many (a template changed), they are asked for ahead of the renderers.
-            let readAhead = state != nil && toRender.count >= ReadAhead.worthPages
-                ? ReadAhead(renderer.sourcePaths(of: toRender), in: folder) : nil
-            defer { readAhead?.stop() }
+            // An incremental build reads the files of the articles whose pages it renders, and
+            // writes over those pages' files in the staging folder (reading each one's inode and
+            // last block first). When those are many (a template changed), both are asked for
+            // ahead of the renderers.
+            let readAhead = state == nil || toRender.count < ReadAhead.worthPages ? []
+                : [ReadAhead(renderer.sourcePaths(of: toRender), in: folder),
+                   ReadAhead(toRender.map { renderer.paths[$0] }, in: staging.path)]
+            defer { for r in readAhead { r.stop() } }
             rendered = try renderer.render(toRender) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
-            readAhead?.stop()
+            for r in readAhead { r.stop() }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
