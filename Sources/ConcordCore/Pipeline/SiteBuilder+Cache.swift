@@ -19,7 +19,7 @@ extension SiteBuilder {
         do throws(BuildCache.Unusable) {
             var loaded = try head.get()
             guard loaded.state.settings == settings else {
-                return (nil, "full build: passage settings or the cache format changed")
+                return (nil, "full build: the passage settings changed, or the cache was made by a version of Concord that annotates, keys pages or stores records another way")
             }
             guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
                 return (nil, "full build: \(output.url.lastPathComponent)/ is not the site the build cache describes")
