@@ -233,11 +233,10 @@ public struct SiteBuilder: Sendable {
             // An incremental build reads the files of the articles whose pages it renders, and
             // writes over those pages' files in the staging folder (reading each one's inode and
             // last block first). When those are many (a template changed), both are asked for
-            // ahead of the renderers.
+            // ahead of the renderers (until they are done, or one fails).
             let readAhead = state == nil || toRender.count < ReadAhead.worthPages ? []
                 : [ReadAhead(renderer.sourcePaths(of: toRender), in: folder),
                    ReadAhead(toRender.map { renderer.paths[$0] }, in: staging.path)]
-            defer { for r in readAhead { r.stop() } }
             rendered = try renderer.render(toRender) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             for r in readAhead { r.stop() }
             let pagesMS = split()

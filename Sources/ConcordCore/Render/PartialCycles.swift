@@ -7,6 +7,7 @@ import Foundation
 /// (`concord serve` with it). Concord's pages are flat, and a section around the partial
 /// would not stop it either (a name missing from the inner context is looked up in the
 /// outer one, which has it), so any such cycle is refused before anything renders.
+/// Its reading of includes also tells `TemplateChecksums` which templates a page uses.
 enum PartialCycles {
     /// A `{{>` or `{{<` tag in a template: the name it includes and the line it is on.
     struct Include: Equatable { var name: String; var line: Int }

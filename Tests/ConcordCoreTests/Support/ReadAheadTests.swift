@@ -47,9 +47,9 @@ struct ReadAheadTests {
         let annotations = Annotator().annotate(loaded.articles).0
         let model = SiteModel(articles: loaded.articles, annotations: annotations)
         let renderer = SiteRenderer(templates: try await TemplateSet(folder: Repo.templates), model: model)
-        let article = try #require(renderer.pages.indices.first { if case .article = renderer.pages[$0] { true } else { false } })
+        let (article, k) = try #require(renderer.pages.enumerated().lazy.compactMap { i, page -> (Int, Int)? in
+            if case .article(let k) = page { (i, k) } else { nil } }.first)
         let passage = try #require(renderer.pages.indices.first { if case .passage = renderer.pages[$0] { true } else { false } })
-        guard case .article(let k) = renderer.pages[article] else { return }
         let copies = annotations.passages[0].witnesses.map(\.article)
         let ids = renderer.sourcePaths(of: [article, passage, article]).map { String($0.split(separator: ".")[0]) }
         var expected = [model.articles[k].id]
