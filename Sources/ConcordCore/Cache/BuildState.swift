@@ -36,6 +36,10 @@ struct BuildState: Sendable {
     var jsonParts = Fragments()
     /// Each passage's first-choice id by seed (its first copy's words are not tokenized again).
     var passageIDs: [WitnessClusterer.Seed: String] = [:]
+    /// The stamps of the files the next build splices from (`annotations.json` and the list
+    /// pages, by `PathHash`) as this build left them: a file that still has its stamp holds
+    /// these bytes, and is not checksummed whole (120 MB at 100,000 articles) before reuse.
+    var splicedStamps: [UInt64: FileStamp] = [:]
     /// The run index's file (named in the head) and what changed since it was written (in the body).
     var runIndex = RunIndexState()
 
@@ -102,6 +106,7 @@ struct BuildState: Sendable {
         case .pages:
             8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count } + 8 + 24 * jsonParts.items.count
                 + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
+                + 8 + 40 * splicedStamps.count
         case .runIndex: 16 + 8 * runIndex.gone.count + runIndex.added.reduce(0) { $0 + 24 + 12 * $1.runs.count }
         }
     }
@@ -153,6 +158,10 @@ struct BuildState: Sendable {
             for (seed, id) in passageIDs {      // in the dictionary's order, like the file tables: read back into one
                 w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
             }
+            w.int(splicedStamps.count)
+            for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) {
+                w.u64(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.u64(s.inode)
+            }
         case .runIndex:
             runIndex.encode(into: &w)
         }
@@ -201,6 +210,9 @@ struct BuildState: Sendable {
         for _ in 0..<seeds {
             let seed = WitnessClusterer.Seed(article: try r.string(), contentHash: try r.u64(), start: try r.int(), end: try r.int())
             passageIDs[seed] = try r.string()
+        }
+        for _ in 0..<(try r.count(max: 64)) {
+            splicedStamps[try r.u64()] = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
         }
         try runIndex.decode(from: &r)
     }

@@ -47,6 +47,12 @@ struct FileStamp: Sendable, Equatable {
         return changed < now - step
     }
 
+    /// The stamp of the file at `path` (relative to the open folder `folder`), nil if it cannot be stat'ed.
+    static func of(_ path: String, in folder: Int32) -> FileStamp? {
+        var st = stat()
+        return fstatat(folder, path, &st, 0) == 0 ? FileStamp(st) : nil
+    }
+
     /// The wall-clock time, in nanoseconds since 1970, as file times are given.
     static func now() -> Int {
         var t = timespec()
@@ -56,7 +62,7 @@ struct FileStamp: Sendable, Equatable {
 }
 
 extension FileStamp {
-    fileprivate init(_ st: stat) {
+    init(_ st: stat) {
         self.init(size: Int(st.st_size),
                   modified: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),
                   changed: Int(st.st_ctim.tv_sec) * 1_000_000_000 + Int(st.st_ctim.tv_nsec),

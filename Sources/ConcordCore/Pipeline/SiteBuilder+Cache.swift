@@ -101,7 +101,8 @@ extension SiteBuilder {
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
                    passageIDs: [WitnessClusterer.Seed: String],
-                   _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments, generation: UInt64,
+                   _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments,
+                   splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
         var (state, early) = start.value()
         if previousIsThis {
@@ -114,6 +115,7 @@ extension SiteBuilder {
         state.inputs = inputs
         state.listRows = listRows
         state.jsonParts = jsonParts
+        state.splicedStamps = splicedStamps
         state.passageIDs = passageIDs
         state.counts = counts
         state.runIndex = runIndex.value()

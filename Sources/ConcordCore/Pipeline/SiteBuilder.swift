@@ -161,9 +161,12 @@ public struct SiteBuilder: Sendable {
         // annotations.json is made on a thread of its own while the pages are: entries whose
         // key is unchanged are copied from the annotations.json the output holds.
         let previousJSON = state?.jsonParts ?? Fragments()
+        let stamped = state?.splicedStamps ?? [:]
+        let byStamp = Locked(0)
         let json = Background { [model] in
-            AnnotationsDocument(model: model).encoded(
-                previous: Self.previous(outputPath + "/annotations.json", oldFiles[PathHash.of("annotations.json")], previousJSON))
+            let hash = PathHash.of("annotations.json")
+            return AnnotationsDocument(model: model).encoded(
+                previous: Self.previous(outputPath + "/annotations.json", oldFiles[hash], previousJSON, stamp: stamped[hash], byStamp: byStamp))
         }
         // The list pages (the archive index lists every article: the longest page by far)
         // render on a thread of their own while keys, the other pages, copies and
@@ -176,9 +179,9 @@ public struct SiteBuilder: Sendable {
         let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
             var pages: [(Listing, (html: SplicedBytes, rows: Fragments, reused: Int))] = []
             for list in changedLists {
-                let path = renderer.path(of: list.page)
+                let path = renderer.path(of: list.page), hash = PathHash.of(path)
                 pages.append((list, try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
-                    outputPath + "/" + path, oldFiles[PathHash.of(path)], oldLists[path] ?? Fragments()))))
+                    outputPath + "/" + path, oldFiles[hash], oldLists[path] ?? Fragments(), stamp: stamped[hash], byStamp: byStamp))))
             }
             return pages
         }
@@ -298,6 +301,7 @@ public struct SiteBuilder: Sendable {
             }
             let listsWriteMS = split()
             try writer.finish()
+            let splicedStamps = Self.stamps(of: ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }, in: staging.path)
             if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
@@ -312,12 +316,13 @@ public struct SiteBuilder: Sendable {
             saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
                 saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
-                          listRows: listRows, jsonParts: jsonParts, generation: generation, previousIsThis: linksPrevious,
+                          listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
+                          generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.
@@ -369,9 +374,28 @@ extension SiteBuilder {
 
     /// A file of the output an earlier build wrote in pieces (`parts`), mapped, if it
     /// still holds the bytes the cache recorded (`entry`); else nil and every piece is made anew.
-    static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments) -> (file: FastFiles.Mapped, parts: Fragments)? {
-        guard let entry, !parts.items.isEmpty, let file = FastFiles.Mapped(path), Checksum.of(file.bytes) == entry.checksum else { return nil }
+    /// A file with the stamp that build recorded (`stamp`: size, times to the nanosecond, inode)
+    /// holds them: it is not checksummed (`byStamp` counts those). Concord owns the output
+    /// folder, and any write, rename or link would have changed the stamp.
+    static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments,
+                         stamp: FileStamp? = nil, byStamp: Locked<Int>? = nil) -> (file: FastFiles.Mapped, parts: Fragments)? {
+        guard let entry, !parts.items.isEmpty, let file = FastFiles.Mapped(path) else { return nil }
+        if let stamp, file.stamp == stamp {
+            byStamp?.withLock { $0 += 1 }
+        } else {
+            guard Checksum.of(file.bytes) == entry.checksum else { return nil }
+        }
         return (file, parts)
+    }
+
+    /// The stamps of files (relative to `folder`) as they are now, by `PathHash`; those that cannot be stat'ed are left out.
+    static func stamps(of paths: [String], in folder: String) -> [UInt64: FileStamp] {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return [:] }
+        defer { close(fd) }
+        var result: [UInt64: FileStamp] = [:]
+        for path in paths { if let s = FileStamp.of(path, in: fd) { result[PathHash.of(path)] = s } }
+        return result
     }
 }
 

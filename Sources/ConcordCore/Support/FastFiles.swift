@@ -225,6 +225,8 @@ enum FastFiles {
     /// zero-filling and copying a buffer of its size. Unmapped when released.
     final class Mapped: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
+        /// The file's stamp when it was mapped by path (nil when mapped from a descriptor given).
+        let stamp: FileStamp?
 
         /// The whole file at `path`, read in at once.
         convenience init?(_ path: String) {
@@ -233,7 +235,7 @@ enum FastFiles {
             defer { close(fd) }
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
-            self.init(fd, count: Int(st.st_size))
+            self.init(fd, count: Int(st.st_size), stamp: FileStamp(st))
         }
 
         /// The first `count` bytes of an open file (`populate`: read in at once, else each page
@@ -244,11 +246,12 @@ enum FastFiles {
         /// Bytes read in at once are first asked for in one go (`POSIX_FADV_WILLNEED`): from a
         /// cold page cache, populating a mapping read it a read-around window at a time (the
         /// cache's records at 100,000 articles: 624–908 ms, asked for first 302–358 ms).
-        init?(_ fd: Int32, count: Int, populate: Bool = true) {
+        init?(_ fd: Int32, count: Int, populate: Bool = true, stamp: FileStamp? = nil) {
             if populate && count > 0 { _ = posix_fadvise(fd, 0, off_t(count), POSIX_FADV_WILLNEED) }
             guard count > 0, let p = mmap(nil, count, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0),
                   p != MAP_FAILED else { return nil }
             bytes = UnsafeRawBufferPointer(start: p, count: count)
+            self.stamp = stamp
         }
 
         deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }

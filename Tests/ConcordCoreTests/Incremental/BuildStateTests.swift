@@ -65,6 +65,16 @@ struct BuildStateTests {
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }
     }
 
+    /// The spliced files' stamps come back as written, every field (nanoseconds, large inodes).
+    @Test func splicedStampsComeBackAsWritten() throws {
+        var s = state([])
+        s.splicedStamps = [PathHash.of("annotations.json"): FileStamp(size: 92_044_754, modified: 1_764_806_400_123_456_789,
+                                                                      changed: 1_764_806_400_987_654_321, inode: UInt64.max - 1),
+                           PathHash.of("index.html"): FileStamp(size: 0, modified: 1, changed: 2, inode: 3)]
+        #expect(try readBack(s).0.splicedStamps == s.splicedStamps)
+        #expect(try readBack(state([])).0.splicedStamps.isEmpty)
+    }
+
     /// A segment naming an article the list does not have is damage, not a segment.
     @Test func aSegmentNamingNoArticleIsDamage() throws {
         let bad = state([.init(a: 3, aTokens: 0...1, aBytes: 0..<5, b: 0, bTokens: 0...1, bBytes: 0..<5)])

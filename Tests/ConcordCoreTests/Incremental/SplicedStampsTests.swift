@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// `annotations.json` and the list pages are spliced from their earlier bytes. The cache
+/// records each one's stamp as the build left it; the next build trusts a file with that
+/// stamp without checksumming it, and checks any other.
+@Suite("Spliced files known by stamp")
+struct SplicedStampsTests {
+    let incremental = IncrementalBuildTests()
+
+    func loadedState(_ archive: TempArchive) throws -> BuildState {
+        var loaded = try BuildCache(output: archive.output).readState()
+        try BuildCache(output: archive.output).loadTables(into: &loaded)
+        return loaded.state
+    }
+
+    func liveStamp(_ archive: TempArchive, _ path: String) throws -> FileStamp {
+        let fd = open(archive.output.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { close(fd) }
+        return try #require(FileStamp.of(path, in: fd))
+    }
+
+    /// An archive after two incremental builds (the first build's linking of a previous
+    /// generation changed its files' stamps; the builds after it leave theirs).
+    func archiveAfterTwoAdds() async throws -> TempArchive {
+        let archive = try await incremental.builtArchive()
+        do {
+            try archive.write("added-1.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+            try await incremental.buildAndCompare(archive, "the first add")
+            try archive.write("added-2.txt", "date 2023-06-02 Another article, “with a quote of its own,” said Ann Other.\n")
+            try await incremental.buildAndCompare(archive, "the second add")
+            return archive
+        } catch {
+            archive.cleanup(); throw error
+        }
+    }
+
+    @Test func theCacheRecordsEachSplicedFilesStampAsTheSiteHoldsIt() async throws {
+        let archive = try await archiveAfterTwoAdds(); defer { archive.cleanup() }
+        let state = try loadedState(archive)
+        for path in ["annotations.json", "index.html", "passages/index.html", "speakers/index.html"] {
+            #expect(state.splicedStamps[PathHash.of(path)] == (try liveStamp(archive, path)), "\(path)")
+        }
+    }
+
+    @Test func aFileWithItsStampIsTrustedWithoutAChecksum() async throws {
+        let archive = try await archiveAfterTwoAdds(); defer { archive.cleanup() }
+        let state = try loadedState(archive)
+        let hash = PathHash.of("annotations.json")
+        let entry = try #require(state.files[hash]), stamp = try #require(state.splicedStamps[hash])
+        let path = archive.output.appendingPathComponent("annotations.json").path
+        let counted = Locked(0)
+        // A checksum the file does not have: only the stamp can vouch for it.
+        let wrong = BuildState.FileEntry(key: entry.key, checksum: entry.checksum &+ 1)
+        let trusted = SiteBuilder.previous(path, wrong, state.jsonParts, stamp: stamp, byStamp: counted) != nil
+        #expect(trusted && counted.withLock { $0 } == 1)
+        let checked = SiteBuilder.previous(path, wrong, state.jsonParts, stamp: nil) != nil
+        #expect(!checked, "without a stamp, the checksum decides")
+    }
+
+    /// Bytes changed in place with the size and modification time put back: the inode's
+    /// change time still differs, so the file is checksummed, found changed, and not spliced from.
+    @Test func aFileChangedBehindTheBuildsBackIsCheckedAndNotSplicedFrom() async throws {
+        let archive = try await archiveAfterTwoAdds(); defer { archive.cleanup() }
+        let state = try loadedState(archive)
+        let url = archive.output.appendingPathComponent("annotations.json")
+        let stamp = try #require(state.splicedStamps[PathHash.of("annotations.json")])
+        // Every letter of the quotes' speakers swapped for another, the length kept.
+        var bytes = Array(try Data(contentsOf: url))
+        let needle = Array("Kardashian".utf8)
+        var changed = 0
+        for i in 0..<(bytes.count - needle.count) where bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            for (k, b) in "Xardashiaz".utf8.enumerated() { bytes[i + k] = b }
+            changed += 1
+        }
+        #expect(changed > 0)
+        let fd = open(url.path, O_WRONLY)
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        let times = [timespec(tv_sec: stamp.modified / 1_000_000_000, tv_nsec: stamp.modified % 1_000_000_000),
+                     timespec(tv_sec: stamp.modified / 1_000_000_000, tv_nsec: stamp.modified % 1_000_000_000)]
+        #expect(futimens(fd, times) == 0)
+        close(fd)
+        let now = try liveStamp(archive, "annotations.json")
+        #expect(now.size == stamp.size && now.modified == stamp.modified && now.inode == stamp.inode && now != stamp)
+        let entry = try #require(state.files[PathHash.of("annotations.json")])
+        let splicedFrom = SiteBuilder.previous(url.path, entry, state.jsonParts, stamp: stamp) != nil
+        #expect(!splicedFrom)
+        try archive.write("added-3.txt", "date 2023-06-03 A third article, after the site was changed by hand.\n")
+        let r = try await incremental.buildAndCompare(archive, "an add after annotations.json was changed in place")
+        #expect(r.incremental)
+    }
+}
