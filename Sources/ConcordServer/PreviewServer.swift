@@ -20,6 +20,8 @@ public final class PreviewServer: Sendable {
 
     public let options: Options
     public let hub = ReloadHub()
+    /// The build cache as the last rebuild left it, kept for the next one (see `BuildMemory`).
+    public let memory = BuildMemory()
     private let console: @Sendable (String, Bool) -> Void
 
     /// - Parameter console: prints a line; the flag says it is an error (stderr).
@@ -92,7 +94,7 @@ public final class PreviewServer: Sendable {
     private func build(reason: (ContinuousClock.Instant, String)?) async {
         let log = ServeLog(verbose: options.verbose, console: console, source: options.sourceLabel)
         do {
-            let report = try await SiteBuilder(options: options.build, log: log).build()
+            let report = try await SiteBuilder(options: options.build, log: log, memory: memory).build()
             let problems = report.diagnostics.isEmpty ? nil : BuildProblem(
                 title: "Concord: \(report.diagnostics.count) article(s) left out of the site",
                 lines: report.diagnostics.map { $0.located(in: options.sourceLabel).description })

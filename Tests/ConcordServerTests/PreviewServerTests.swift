@@ -139,6 +139,10 @@ struct PreviewServerTests {
             reported = try f.http.events().wait(for: "bad.txt:1: error", seconds: 5)
         }
         #expect(reported, "a page connecting after the rebuild is told of bad.txt")
+        // The rebuilds after the first kept the build cache for the next (`BuildMemory`) rather
+        // than reading it back: the template fix, the config change and the bad article's.
+        let uses = f.server.memory.uses
+        #expect(uses.kept >= 2 && uses.used >= 2, "\(uses)")
         try await f.stop()
     }
 

@@ -56,12 +56,16 @@ struct BuildCache {
 
     /// The shard files `state.bin` names: (file name, checksum), by shard number;
     /// and the body file it names, until its tables are decoded (`loadTables`).
-    struct Loaded {
+    struct Loaded: Sendable {
         var state: BuildState
         var shardFiles: [(String, UInt64)]
         var body: (name: String, checksum: UInt64)?
         /// The run index file `state.runIndex` names, opened with the records (nil: none, or damaged).
         var runIndex: RunIndex? = nil
+        /// The checksum `state.bin` ends with: which `state.bin` this is (see `BuildMemory`).
+        var seal: UInt64 = 0
+        /// Records whose article holds its bytes in memory, kept by `BuildMemory` (0: read from disk).
+        var inMemory = 0
     }
 
     /// The head of `state.bin` (settings, generations, the sources' key, the shard
@@ -81,6 +85,8 @@ struct BuildCache {
             guard Self.bodyFiles.contains(body.name), index.name.isEmpty || Self.isRunIndexName(index.name), r.atEnd else { throw ByteReader.Malformed() }
             var loaded = Loaded(state: state, shardFiles: shardFiles, body: body)
             if !index.name.isEmpty { loaded.state.runIndex.file = index }
+            // (`open` checked it.)
+            loaded.seal = UInt64(littleEndian: bytes.bytes.loadUnaligned(fromByteOffset: bytes.bytes.count - 8, as: UInt64.self))
             return loaded
         } catch {
             throw Unusable(description: "state.bin is damaged")
@@ -134,6 +140,22 @@ struct BuildCache {
             }
         }
         loaded.state.records = RecordTable(records, pathHashes: pathHashes)
+        openRunIndex(&loaded)
+    }
+
+    /// `loadRest` for the build that wrote the shards and still holds their records
+    /// (`BuildMemory`): the tables are read, and the records taken as given, put in the
+    /// order the shards hold them (by shard, then by path), the order `loadRest` gives.
+    func loadRest(into loaded: inout Loaded, holding records: [ArticleRecord]) throws(Unusable) {
+        try loadTables(into: &loaded)
+        var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
+        for rec in records { byShard[Self.shard(of: rec.pathHash)].append(rec) }
+        let ordered = ParallelMap.map(byShard, chunk: 16) { $0.sorted { $0.article.path < $1.article.path } }
+        loaded.state.records = RecordTable(Array(ordered.joined()))
+        openRunIndex(&loaded)
+    }
+
+    private func openRunIndex(_ loaded: inout Loaded) {
         loaded.runIndex = loaded.state.runIndex.file.flatMap { RunIndex(path: folder.path + "/" + $0.name, seal: $0.seal) }
     }
 
@@ -252,7 +274,9 @@ struct BuildCache {
     /// Writes the body over the body file `state.bin` does not name, then replaces `state.bin`
     /// (naming `shards` and that body file) by rename, then removes files no longer named.
     /// - Parameter early: sections of the body already encoded.
-    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) {
+    /// - Returns: the seal of the `state.bin` written (`Loaded.seal`).
+    @discardableResult
+    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) -> UInt64 {
         let current = (try? readState())?.body?.name
         let bodyName = current == Self.bodyFiles[0] ? Self.bodyFiles[1] : Self.bodyFiles[0]
         // Header, then the body's sections as encoded: not joined first.
@@ -266,11 +290,12 @@ struct BuildCache {
         w.string(bodyName); w.u64(bodySum)
         w.string(state.runIndex.file?.name ?? ""); w.u64(state.runIndex.file?.seal ?? 0)
         let temp = folder.appendingPathComponent("state.bin.tmp").path
-        guard Self.writeSealed([w.bytes], to: temp) != nil,
+        guard let seal = Self.writeSealed([w.bytes], to: temp),
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
         removeFiles(besides: shards.map(\.0) + [state.runIndex.file?.name].compactMap { $0 })
+        return seal
     }
 
     /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).

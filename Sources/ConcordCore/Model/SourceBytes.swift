@@ -50,4 +50,17 @@ final class SourceBytes: Sendable {
     }
 
     var isStale: Bool { state.withLock { $0.stale } }
+
+    /// Whether the bytes are read from the article's file (a restored article), not given.
+    var isRestored: Bool { folder != nil }
+
+    /// Whether the bytes are in memory (given, or read since made or last `unload`ed).
+    var isLoaded: Bool { state.withLock { $0.loaded != nil } }
+
+    /// Forgets the bytes and texts read from the file, which is read again when next asked
+    /// for (see `BuildMemory`); given bytes are kept.
+    func unload() {
+        guard folder != nil else { return }
+        state.withLock { $0.loaded = nil; $0.texts = [:] }
+    }
 }

@@ -13,21 +13,25 @@ extension SiteBuilder {
 
     /// The cache with its article records, if `state.bin` (already read: `head`) fits
     /// this build's settings and the site now in the output folder; else nil and why,
-    /// in one line. The records are read only once the cache is known to fit.
+    /// in one line. The records are read only once the cache is known to fit, and not at
+    /// all when `memory` kept them (`kept`).
     func usableCache(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>,
-                     settings: UInt64, output: OutputFolder) -> (BuildCache.Loaded?, notice: String?) {
+                     settings: UInt64, output: OutputFolder) -> (BuildCache.Loaded?, notice: String?, kept: Bool) {
         do throws(BuildCache.Unusable) {
             var loaded = try head.get()
             guard loaded.state.settings == settings else {
-                return (nil, "full build: the passage settings changed, or the cache was made by a version of Concord that annotates, keys pages or stores records another way")
+                return (nil, "full build: the passage settings changed, or the cache was made by a version of Concord that annotates, keys pages or stores records another way", false)
             }
             guard OutputFolder.generation(of: output.url) == loaded.state.generation else {
-                return (nil, "full build: \(output.url.lastPathComponent)/ is not the site the build cache describes")
+                return (nil, "full build: \(output.url.lastPathComponent)/ is not the site the build cache describes", false)
+            }
+            if let kept = memory?.take(seal: loaded.seal, source: options.source.path, output: options.output.path) {
+                return (kept.loaded, nil, true)
             }
             try cache.loadRest(into: &loaded, sourceFolder: options.source.path)
-            return (loaded, nil)
+            return (loaded, nil, false)
         } catch {
-            return (nil, "full build: \(error.description)")
+            return (nil, "full build: \(error.description)", false)
         }
     }
 
@@ -98,12 +102,13 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
+    /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
                    passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments,
                    splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
-                   previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) {
+                   previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) -> UInt64? {
         var (state, early) = start.value()
         if previousIsThis {
             state.previousGeneration = generation
@@ -123,11 +128,24 @@ extension SiteBuilder {
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            do throws(BuildCache.Unusable) { try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
+            do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
         } catch {
             log.notice("\(error.message); the next build will be a full one")
             cache.remove()
+            return nil
         }
+    }
+
+    /// Keeps in `memory` the cache this build wrote (`seal`), its tables read back and its
+    /// records as this build holds them (`records`), the bytes read of restored articles
+    /// forgotten; unless another build wrote `state.bin` since, or more than
+    /// `BuildMemory.keptFreshLimit` articles would be held in memory (`inMemory`).
+    func keep(in memory: BuildMemory, _ cache: BuildCache, seal: UInt64, records: [ArticleRecord], inMemory: Int) {
+        guard inMemory <= BuildMemory.keptFreshLimit, var loaded = try? cache.readState(), loaded.seal == seal,
+              (try? cache.loadRest(into: &loaded, holding: records)) != nil else { memory.forget(); return }
+        loaded.inMemory = inMemory
+        for rec in records { rec.article.storage.unload() }
+        memory.keep(.init(seal: seal, loaded: loaded, source: options.source.path, output: options.output.path, fresh: inMemory))
     }
 
     /// The run index the next build will find: this one's with this build's changes noted

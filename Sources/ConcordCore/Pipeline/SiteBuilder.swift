@@ -12,12 +12,14 @@ import Foundation
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let log: any BuildLog
+    /// What a long-lived process keeps between its builds (`concord serve`), or nil.
+    public let memory: BuildMemory?
 
     /// Archives from this many articles get progress lines.
     public static let progressThreshold = 1000
 
-    public init(options: BuildOptions, log: any BuildLog = SilentLog()) {
-        self.options = options; self.log = log
+    public init(options: BuildOptions, log: any BuildLog = SilentLog(), memory: BuildMemory? = nil) {
+        self.options = options; self.log = log; self.memory = memory
     }
 
     public func build() async throws(BuildFailure) -> BuildReport {
@@ -108,7 +110,7 @@ public struct SiteBuilder: Sendable {
         // were listed and stat'ed, they took the second core from the `stat`s, and a build with
         // nothing to do, which never needs them, took 0.38–0.44 s and 670 MB at 100,000 articles;
         // now 0.18–0.22 s and 33 MB. An add takes as long as before (the two shared two cores either way).
-        let (loaded, notice) = full ? (nil, nil) : usableCache(cache, head, settings: settings, output: output)
+        let (loaded, notice, kept) = full ? (nil, nil, false) : usableCache(cache, head, settings: settings, output: output)
         let loadMS = lap()
         if let notice { log.notice(notice) }
         let state = loaded?.state
@@ -128,7 +130,7 @@ public struct SiteBuilder: Sendable {
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
-               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache read in \(loadMS) ms")
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms")
                + "\n      state.bin \(stateMS) ms, list \(listMS) ms, stat \(statMS) ms, scan \(lap()) ms")
 
         if long { log.progress("annotating quotes and shared passages…") }
@@ -228,7 +230,7 @@ public struct SiteBuilder: Sendable {
         var renderDetail = ""
         var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
-        var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<Void, Never>? = nil
+        var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets
@@ -302,7 +304,7 @@ public struct SiteBuilder: Sendable {
             let listsWriteMS = split()
             try writer.finish()
             let splicedStamps = Self.stamps(of: ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }, in: staging.path)
-            if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); return nil }
+            if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); memory?.forget(); return nil }
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
             // a generation the output does not hold, and the next build is a full one.
@@ -337,7 +339,7 @@ public struct SiteBuilder: Sendable {
             FastFiles.write($0, to: staging.path + "/" + OutputFolder.generationFile, sparingLinks: true)
         }
         do throws(BuildFailure) { try output.swap(in: staging) } catch {
-            saving?.value()        // the cache is not left half-written for the next build
+            _ = saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
         let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
@@ -348,7 +350,7 @@ public struct SiteBuilder: Sendable {
             finish("link", count.map { "\($0) files linked into \(output.previous.lastPathComponent), the next build's staging folder" }
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
         }
-        saving?.value()
+        let seal = saving?.value() ?? nil
         finish("cache", cache.folder.lastPathComponent + indexNote.withLock { $0 })
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
@@ -356,7 +358,17 @@ public struct SiteBuilder: Sendable {
                                  diagnostics: delta.diagnostics, timings: timings,
                                  seconds: (clock.now - start).seconds, output: options.output,
                                  incremental: state != nil, rendered: rendered, written: written)
+        // After an incremental build, a long-lived process keeps the cache as written, once the report
+        // is out (a next build waits for it: tens of milliseconds, where reading it back takes more).
+        if let memory, loaded != nil { memory.willKeep() }
         finished(report)
+        if let memory, let loaded {
+            if let seal {
+                keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount)
+            } else {
+                memory.forget()
+            }
+        }
         return report
     }
 }

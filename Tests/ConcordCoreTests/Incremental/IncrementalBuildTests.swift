@@ -9,13 +9,14 @@ struct IncrementalBuildTests {
     /// against a fresh full build.
     @discardableResult
     func buildAndCompare(_ archive: TempArchive, templates: URL = Repo.templates, log: any BuildLog = SilentLog(),
-                         _ what: Comment) async throws -> BuildReport {
-        try await buildAndCompare(archive.options(templates: templates), log: log, what)
+                         memory: BuildMemory? = nil, _ what: Comment) async throws -> BuildReport {
+        try await buildAndCompare(archive.options(templates: templates), log: log, memory: memory, what)
     }
 
     @discardableResult
-    func buildAndCompare(_ options: BuildOptions, log: any BuildLog = SilentLog(), _ what: Comment) async throws -> BuildReport {
-        let report = try await SiteBuilder(options: options, log: log).build()
+    func buildAndCompare(_ options: BuildOptions, log: any BuildLog = SilentLog(), memory: BuildMemory? = nil,
+                         _ what: Comment) async throws -> BuildReport {
+        let report = try await SiteBuilder(options: options, log: log, memory: memory).build()
         var full = options
         full.output = options.output.deletingLastPathComponent().appendingPathComponent("full")
         full.full = true

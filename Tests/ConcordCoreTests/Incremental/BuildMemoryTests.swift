@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// A long-lived process (`concord serve`) keeps the build cache between its builds
+/// (`BuildMemory`) instead of reading it back: what it keeps must be what the disk holds,
+/// and every build must still give a full build's site.
+@Suite("Build memory")
+struct BuildMemoryTests {
+    let incremental = IncrementalBuildTests()
+
+    func fromDisk(_ archive: TempArchive) throws -> BuildCache.Loaded {
+        let cache = BuildCache(output: archive.output)
+        var loaded = try cache.readState()
+        try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+        return loaded
+    }
+
+    func keptCache(_ memory: BuildMemory, _ archive: TempArchive, seal: UInt64) -> BuildMemory.Kept? {
+        memory.take(seal: seal, source: archive.source.path, output: archive.output.path)
+    }
+
+    /// A record as the cache writes it: its bytes and its runs' bytes.
+    func encoded(_ record: ArticleRecord) -> [UInt8] {
+        var w = ByteWriter(), runs = ByteWriter()
+        record.encode(into: &w, runs: &runs)
+        return w.bytes + runs.bytes
+    }
+
+    @Test func whatIsKeptIsWhatTheDiskHolds() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        try archive.write("added.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache read from disk")
+        #expect(memory.uses == (used: 0, kept: 1))
+        let disk = try fromDisk(archive)
+        let kept = try #require(keptCache(memory, archive, seal: disk.seal)).loaded
+        #expect(kept.seal == disk.seal && kept.body == nil && kept.shardFiles.map(\.0) == disk.shardFiles.map(\.0))
+        #expect(kept.state.files == disk.state.files && kept.state.jsonParts == disk.state.jsonParts
+                && kept.state.splicedStamps == disk.state.splicedStamps && kept.state.edges == disk.state.edges)
+        #expect(kept.runIndex != nil && kept.state.runIndex.file?.name == disk.state.runIndex.file?.name)
+        // The records in the shards' order, each encoding to the bytes the disk holds.
+        let a = kept.state.records.records, b = disk.state.records.records
+        #expect(a.map(\.article.path) == b.map(\.article.path))
+        #expect(a.count == b.count && a.count > 40)
+        for (x, y) in zip(a, b) where encoded(x) != encoded(y) { Issue.record("\(x.article.path): another record than the disk's") }
+        // Restored articles forgot the bytes the build read of them; the one parsed anew keeps its own.
+        let loaded = a.filter { $0.article.storage.isLoaded }.map(\.article.path)
+        #expect(loaded == ["added.txt"], "\(loaded)")
+        #expect(kept.inMemory == 1)
+    }
+
+    /// Each change of the incremental sequence, built with a memory: the kept cache is used
+    /// from the second build on, and every site is a full build's.
+    @Test func buildsWithAMemoryGiveAFullBuildsSite() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        let generated = IncrementalBuildTests.generated
+        try archive.write("added-1.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add")
+        for g in generated[40..<44] { try archive.write(g.fileName, g.contents) }
+        try await incremental.buildAndCompare(archive, memory: memory, "four generated articles added, sharing passages")
+        try archive.write(generated[2].fileName, generated[2].contents + "\nOne more paragraph, “quoted here,” she said.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an edit")
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent(generated[41].fileName))
+        try await incremental.buildAndCompare(archive, memory: memory, "a delete")
+        try FileManager.default.moveItem(at: archive.source.appendingPathComponent(generated[3].fileName),
+                                         to: archive.source.appendingPathComponent("renamed-" + generated[3].fileName))
+        try await incremental.buildAndCompare(archive, memory: memory, "a rename")
+        let templates = try incremental.templatesCopy(archive)
+        try (String(contentsOf: templates.appendingPathComponent("passage.mustache"), encoding: .utf8) + "<!-- changed -->\n")
+            .write(to: templates.appendingPathComponent("passage.mustache"), atomically: true, encoding: .utf8)
+        try await incremental.buildAndCompare(archive, templates: templates, memory: memory, "a template change")
+        #expect(memory.uses == (used: 5, kept: 6))
+    }
+
+    /// Another process's build (`concord add`) writes another `state.bin`: the kept cache is
+    /// not used (it would describe a site the output no longer holds), and is kept again after.
+    @Test func anotherProcesssBuildMakesTheKeptCacheUnused() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        try archive.write("added-1.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, kept")
+        try archive.write("added-2.txt", "date 2023-06-02 Another, “added by another process,” said Ann Other.\n")
+        try await incremental.buildAndCompare(archive, "an add by another process, no memory")
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("added-1.txt"))
+        try await incremental.buildAndCompare(archive, memory: memory, "a delete after the other process's build")
+        #expect(memory.uses == (used: 0, kept: 2))
+        try archive.write("added-3.txt", "date 2023-06-03 A third, “kept again,” said Ann Other.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, the kept cache used again")
+        #expect(memory.uses == (used: 1, kept: 3))
+    }
+
+    /// Past `keptFreshLimit` articles held in memory, nothing is kept: the next build reads the
+    /// cache from disk (mapped records), and keeps from there.
+    @Test func tooManyArticlesInMemoryAreReadBackFromDisk() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        try archive.write("added-1.txt", "date 2023-06-01 An article added.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, kept")
+        let disk = try fromDisk(archive)
+        let k = try #require(keptCache(memory, archive, seal: disk.seal))
+        memory.keep(.init(seal: k.seal, loaded: { var l = k.loaded; l.inMemory = BuildMemory.keptFreshLimit; return l }(),
+                          source: k.source, output: k.output, fresh: BuildMemory.keptFreshLimit))
+        try archive.write("added-2.txt", "date 2023-06-02 Another article added.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add past the limit")
+        #expect(memory.uses == (used: 2, kept: 2), "used (twice: by the test, then the build), not kept again")
+        try archive.write("added-3.txt", "date 2023-06-03 A third article added.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, read from disk")
+        #expect(memory.uses == (used: 2, kept: 3))
+    }
+}
