@@ -64,7 +64,7 @@ struct BuildCache {
         var runIndex: RunIndex? = nil
         /// The checksum `state.bin` ends with: which `state.bin` this is (see `BuildMemory`).
         var seal: UInt64 = 0
-        /// Records whose article holds its bytes in memory, kept by `BuildMemory` (0: read from disk).
+        /// How many records at most hold their article's bytes in memory, kept by `BuildMemory` (0: read from disk).
         var inMemory = 0
     }
 

@@ -17,8 +17,6 @@ public final class BuildMemory: Sendable {
         let loaded: BuildCache.Loaded
         /// The folders they are for.
         let source: String, output: String
-        /// Records whose article holds its bytes in memory (parsed anew), kept since the cache was last read from disk.
-        let fresh: Int
     }
 
     /// More articles held in memory than this and the records are read from disk instead.

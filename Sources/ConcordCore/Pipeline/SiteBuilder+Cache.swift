@@ -145,7 +145,7 @@ extension SiteBuilder {
               (try? cache.loadRest(into: &loaded, holding: records)) != nil else { memory.forget(); return }
         loaded.inMemory = inMemory
         for rec in records { rec.article.storage.unload() }
-        memory.keep(.init(seal: seal, loaded: loaded, source: options.source.path, output: options.output.path, fresh: inMemory))
+        memory.keep(.init(seal: seal, loaded: loaded, source: options.source.path, output: options.output.path))
     }
 
     /// The run index the next build will find: this one's with this build's changes noted

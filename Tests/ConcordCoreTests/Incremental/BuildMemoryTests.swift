@@ -101,7 +101,7 @@ struct BuildMemoryTests {
         let disk = try fromDisk(archive)
         let k = try #require(keptCache(memory, archive, seal: disk.seal))
         memory.keep(.init(seal: k.seal, loaded: { var l = k.loaded; l.inMemory = BuildMemory.keptFreshLimit; return l }(),
-                          source: k.source, output: k.output, fresh: BuildMemory.keptFreshLimit))
+                          source: k.source, output: k.output))
         try archive.write("added-2.txt", "date 2023-06-02 Another article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add past the limit")
         #expect(memory.uses == (used: 2, kept: 2), "used (twice: by the test, then the build), not kept again")
