@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import ConcordCore
 import Dispatch
 import Foundation
 
@@ -16,14 +17,18 @@ public final class DirectoryWatcher: @unchecked Sendable {
     private var fileFilters: [String: Set<String>] = [:]
     private let queue = DispatchQueue(label: "concord.watcher")
     private let onChange: @Sendable (String) -> Void
+    private let noting: @Sendable (String) -> Void, onLost: @Sendable () -> Void
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
                                      | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
     /// - Parameters:
     ///   - paths: folders watched with everything below them.
     ///   - files: single files, watched through their folder (editors replace files by renaming).
-    public init(paths: [URL], files: [URL] = [], onChange: @escaping @Sendable (String) -> Void) throws {
-        self.onChange = onChange
+    ///   - noting: called with every path changed, editor droppings included (`BuildMemory.changed`).
+    ///   - onLost: called when the kernel's queue of changes overflowed and some were lost.
+    public init(paths: [URL], files: [URL] = [], noting: @escaping @Sendable (String) -> Void = { _ in },
+                onLost: @escaping @Sendable () -> Void = {}, onChange: @escaping @Sendable (String) -> Void) throws {
+        self.onChange = onChange; self.noting = noting; self.onLost = onLost
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw WatchError("inotify_init1 failed: \(String(cString: strerror(errno)))") }
         for p in paths { addRecursively(p.path) }
@@ -43,7 +48,14 @@ public final class DirectoryWatcher: @unchecked Sendable {
         self.source = source
     }
 
-    public func stop() { source?.cancel(); source = nil }
+    /// Set on `queue` when stopped: the descriptor is closed then, and its number may be another file's.
+    private var stopped = false
+
+    public func stop() { queue.sync { stopped = true }; source?.cancel(); source = nil }
+
+    /// Reads the changes the kernel holds now and reports them, before returning: a change made
+    /// before the call is reported when it returns.
+    public func drainNow() { queue.sync { if !stopped { drain() } } }
 
     deinit { source?.cancel() }
 
@@ -85,6 +97,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
                     let e = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     return (e.wd, e.mask, Int(e.len))
                 }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 { onLost() }
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
@@ -98,6 +111,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
                     addRecursively(path)
                 }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
+                if !path.isEmpty { noting(path) }
                 if Self.isNoise(name) { continue }
                 onChange(path)
             }
@@ -110,10 +124,12 @@ public final class DirectoryWatcher: @unchecked Sendable {
         return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
-    /// Swap files, backups and hidden files that editors write next to the real one.
+    /// Swap files, backups and hidden files that editors write next to the real one; never an
+    /// article file that is not hidden (`#1 story.txt` is one, and a build reads it).
     static func isNoise(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasPrefix("#") || name.hasSuffix(".tmp") || name == "4913"
+        name.hasPrefix(".") || (!ArticleParser.isArticlePath(name)
+            && (name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+                || name.hasPrefix("#") || name.hasSuffix(".tmp") || name == "4913"))
     }
 }
 

@@ -42,10 +42,14 @@ public final class PreviewServer: Sendable {
         }
         self.loop.withLock { $0 = loop }
         #if canImport(Glibc)
+        let memory = self.memory
         let watcher = try DirectoryWatcher(paths: [options.build.source, options.build.templates],
-                                           files: options.build.config.map { [$0] } ?? []) { path in
+                                           files: options.build.config.map { [$0] } ?? [],
+                                           noting: { memory.changed($0) }, onLost: { memory.lostChanges() }) { path in
             loop.changed(path)
         }
+        // Every change is reported from here on: the next builds patch the sources' listing.
+        memory.watching(flush: { [weak watcher] in watcher?.drainNow() })
         defer { watcher.stop() }
         #endif
         let loopTask = Task { await loop.run() }

@@ -53,4 +53,12 @@ struct DirectoryWatcherTests {
         }
         #expect(found, "\(seen.withLock { $0 })")
     }
+
+    /// Editor droppings are noise; an article file is not, whatever its name, unless hidden.
+    @Test func editorDroppingsAreNoiseArticlesNever() {
+        for name in ["a.txt~", "a.txt.swp", ".a.txt.swx", "#a.txt#", "x.tmp", "4913", ".hidden.txt"] {
+            #expect(DirectoryWatcher.isNoise(name), "\(name)")
+        }
+        for name in ["#1 story.txt", "a.txt", "notes.md", "4913.txt"] { #expect(!DirectoryWatcher.isNoise(name), "\(name)") }
+    }
 }

@@ -143,6 +143,8 @@ struct PreviewServerTests {
         // than reading it back: the template fix, the config change and the bad article's.
         let uses = f.server.memory.uses
         #expect(uses.kept >= 2 && uses.used >= 2, "\(uses)")
+        // …and, from the second rebuild on, patched the listing of the sources from the changes watched.
+        #expect(f.server.memory.listingsPatched >= 2, "\(f.server.memory.listingsPatched)")
         try await f.stop()
     }
 

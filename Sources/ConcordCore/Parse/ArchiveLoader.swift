@@ -16,12 +16,25 @@ public struct ArchiveLoader: Sendable {
     /// Article files under the source folder, as sorted relative paths.
     /// Hidden files and folders are skipped.
     public func articlePaths() throws(BuildFailure) -> [String] {
+        var links = false
+        return try articlePaths(sawLink: &links)
+    }
+
+    private func articlePaths(sawLink: inout Bool) throws(BuildFailure) -> [String] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
-              let files = FastFiles.listFiles(under: sourceFolder.path) else {
+              let files = FastFiles.listFiles(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink) else {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
         return Self.articleFiles(files)
+    }
+
+    /// The article files with their stamps (`SourceListing`).
+    /// - Parameter now: the wall-clock time before the first `stat` (see `FileStamp.isSettled`).
+    func listing(now: Int) throws(BuildFailure) -> SourceListing {
+        var links = false
+        let paths = try articlePaths(sawLink: &links)
+        return SourceListing(paths: paths, stamps: FileStamp.of(paths, in: sourceFolder.path, now: now), hasLinks: links)
     }
 
     /// Of the files listed under a folder, the article files, in the order every build takes them.

@@ -10,6 +10,10 @@ import Foundation
 /// process does not come to hold the whole archive; articles parsed anew (those a build
 /// added or changed) keep theirs, so after `keptFreshLimit` of them the records are read
 /// back from disk once, as mapped views, and kept again from there.
+///
+/// A process that watches the source folder (`watching`) also keeps each build's listing of
+/// the sources with their stamps, and the paths reported changed since: the next build patches
+/// that listing (`SourceListing.patched`) instead of listing and `stat`ing every file.
 public final class BuildMemory: Sendable {
     struct Kept: Sendable {
         /// The seal of the `state.bin` these were written as.
@@ -27,9 +31,53 @@ public final class BuildMemory: Sendable {
     nonisolated(unsafe) private var kept: Kept? = nil
     nonisolated(unsafe) private var keeping = false
     nonisolated(unsafe) private var counts = (used: 0, kept: 0)
+    /// The last build's listing of the sources (and their folder), and the paths reported
+    /// changed since it began (nil: not watching, or reports were lost).
+    nonisolated(unsafe) private var listing: (folder: String, SourceListing)? = nil
+    nonisolated(unsafe) private var changes: Set<String>? = nil
+    nonisolated(unsafe) private var flush: (@Sendable () -> Void)? = nil
+    nonisolated(unsafe) private var patchedCount = 0
     private let condition = NSCondition()
 
     public init() {}
+
+    /// Says that every change under the source folder is reported from now on (`changed`), and
+    /// how to have the reports of changes already made delivered (`flush`, called before a build
+    /// lists the sources: a change made before then must be among those reported).
+    public func watching(flush: @escaping @Sendable () -> Void) {
+        condition.lock(); self.flush = flush; condition.unlock()
+    }
+
+    /// A watcher saw `path` (absolute) change: created, written, removed, moved, its attributes.
+    public func changed(_ path: String) {
+        condition.lock(); changes?.insert(path); condition.unlock()
+    }
+
+    /// The watcher lost reports (its queue overflowed): the next build lists the sources whole.
+    public func lostChanges() {
+        condition.lock(); changes = nil; condition.unlock()
+    }
+
+    /// The last build's listing of `folder` and the changes reported since, when every change
+    /// was; starts gathering the changes from now on, for the listing this build will give (`listed`).
+    func beginListing(_ folder: String) -> (SourceListing, changed: Set<String>)? {
+        let flush = condition.withLock { self.flush }
+        flush?()
+        condition.lock(); defer { condition.unlock() }
+        var last: (SourceListing, changed: Set<String>)? = nil
+        if let listing, listing.folder == folder, let changes { last = (listing.1, changes) }
+        listing = nil
+        changes = flush == nil ? nil : []
+        return last
+    }
+
+    /// This build's listing of `folder` (`patched`: made from the last one), which the next build may patch.
+    func listed(_ l: SourceListing, folder: String, patched: Bool) {
+        condition.lock(); listing = (folder, l); if patched { patchedCount += 1 }; condition.unlock()
+    }
+
+    /// How many builds patched the last listing rather than listing the sources: for tests.
+    public var listingsPatched: Int { condition.withLock { patchedCount } }
 
     /// The cache kept for this `state.bin` (`seal`) and these folders, if any. Waits for a
     /// build that handed its report over and is still keeping its cache (tens of milliseconds).

@@ -92,12 +92,24 @@ public struct SiteBuilder: Sendable {
         func lap() -> Int { let now = clock.now; defer { mark = now }; return Int((now - mark).seconds * 1000) }
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
-        let files: [String]
-        if let listed { files = listed } else { files = try loader.articlePaths() }
-        let listMS = lap()
-        let folder = options.source.path
-        let stamps = FileStamp.of(files, in: folder, now: options.stampTime?() ?? FileStamp.now())
-        let statMS = lap()
+        let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
+        let files: [String], stamps: [FileStamp?], listMS: Int, statMS: Int
+        var patchedFrom: Int? = nil
+        if let memory, listed == nil, !full {
+            // A watching process patches the last listing from the changes reported since, when it can.
+            let last = memory.beginListing(folder)
+            let patched = last.flatMap { $0.0.patched($0.changed, folder: folder, now: now) }
+            let listing: SourceListing
+            if let patched { listing = patched } else { listing = try loader.listing(now: now) }
+            memory.listed(listing, folder: folder, patched: patched != nil)
+            (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
+            if patched != nil { patchedFrom = last?.changed.count }
+        } else {
+            if let listed { files = listed } else { files = try loader.articlePaths() }
+            listMS = lap()
+            stamps = FileStamp.of(files, in: folder, now: now)
+            statMS = lap()
+        }
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
@@ -131,7 +143,8 @@ public struct SiteBuilder: Sendable {
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
                + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms")
-               + "\n      state.bin \(stateMS) ms, list \(listMS) ms, stat \(statMS) ms, scan \(lap()) ms")
+               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (patchedFrom.map { " (the last listing patched from \($0) changes reported)" } ?? "")
+               + ", stat \(statMS) ms, scan \(lap()) ms")
 
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)

@@ -15,7 +15,15 @@ enum FastFiles {
     ///   a folder being walked (`ln -s . again`) is passed over: what it leads to is listed
     ///   already; a link that leads nowhere is listed, so that reading it says what is wrong.
     static func listFiles(under folder: String, followingLinks: Bool = true) -> [String]? {
+        var sawLink = false
+        return listFiles(under: folder, followingLinks: followingLinks, sawLink: &sawLink)
+    }
+
+    /// The same, telling whether any entry walked is a symbolic link (`sawLink`).
+    static func listFiles(under folder: String, followingLinks: Bool, sawLink: inout Bool) -> [String]? {
         var result: [String] = []
+        var links = false
+        defer { sawLink = links }
         // The folders being walked, from the top, by device and inode.
         var walking: [(dev_t, ino_t)] = []
         func walk(_ relative: String) -> Bool {
@@ -29,6 +37,7 @@ enum FastFiles {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var type = kind
                 if type == Int32(DT_LNK) {
+                    links = true
                     var st = stat()
                     guard followingLinks, stat(folder + "/" + child, &st) == 0 else { result.append(child); continue }
                     type = Self.type(st)

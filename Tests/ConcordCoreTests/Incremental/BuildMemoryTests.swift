@@ -110,3 +110,38 @@ struct BuildMemoryTests {
         #expect(memory.uses == (used: 2, kept: 3))
     }
 }
+
+/// A watching process (`BuildMemory.watching`) patches the last build's listing of the sources
+/// from the changes reported; every site is still a full build's.
+@Suite("Build memory: sources")
+struct BuildMemorySourcesTests {
+    let incremental = IncrementalBuildTests()
+
+    @Test func reportedChangesPatchTheListing() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        memory.watching(flush: {})
+        func report(_ names: String...) { for n in names { memory.changed(archive.source.appendingPathComponent(n).path) } }
+        try await incremental.buildAndCompare(archive, memory: memory, "the first build watched: a listing")
+        #expect(memory.listingsPatched == 0)
+        try archive.write("added-1.txt", "date 2023-06-01 An article added, “quoted,” said Ann Other.\n")
+        report("added-1.txt")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, reported")
+        let generated = IncrementalBuildTests.generated
+        try archive.write(generated[2].fileName, generated[2].contents + "\nOne more paragraph.\n")
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent(generated[5].fileName))
+        report(generated[2].fileName, generated[5].fileName, "unrelated.tmp")
+        try await incremental.buildAndCompare(archive, memory: memory, "an edit and a delete, reported")
+        #expect(memory.listingsPatched == 2)
+        // Reports lost (the watcher's queue overflowed): the sources are listed whole, and an
+        // unreported change is seen.
+        try archive.write("added-2.txt", "date 2023-06-02 Another, never reported.\n")
+        memory.lostChanges()
+        try await incremental.buildAndCompare(archive, memory: memory, "a change not reported, the reports lost")
+        #expect(memory.listingsPatched == 2)
+        try archive.write("added-3.txt", "date 2023-06-03 A third.\n")
+        report("added-3.txt")
+        try await incremental.buildAndCompare(archive, memory: memory, "reported again")
+        #expect(memory.listingsPatched == 3)
+    }
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The source folder's article files, sorted as every build takes them, with each one's stamp
+/// (`FileStamp`, nil where not settled), as a build found them.
+///
+/// A long-lived process that watches the folder (`concord serve`, through `BuildMemory`) patches
+/// the last build's listing with the paths reported changed since (`patched`), rather than
+/// listing and `stat`ing every file again: 150–165 ms at 100,000 articles.
+struct SourceListing: Sendable, Equatable {
+    var paths: [String]
+    var stamps: [FileStamp?]
+    /// Whether the folder holds a symbolic link: a change to what a link leads to is not
+    /// reported where the link lies, so such a listing is never patched.
+    var hasLinks: Bool
+
+    /// This listing with the paths in `changed` (absolute, as a watcher reports them) looked at
+    /// again: an article file that appeared is added, one that went is removed, one still there
+    /// `stat`ed again, as is every file whose stamp was not settled. Nil when the change cannot
+    /// be told without listing the folder: a folder or link appeared or changed, a folder with
+    /// articles in it went, the source folder itself changed, or the listing holds a link.
+    /// Paths are found by binary search (no table of 100,000 paths hashed).
+    func patched(_ changed: Set<String>, folder: String, now: Int) -> SourceListing? {
+        guard !hasLinks else { return nil }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        var gone = Set<Int>(), again = Set<Int>(), added: [String] = []
+        for path in changed {
+            if path == folder || path + "/" == prefix { return nil }                 // the folder itself
+            guard path.hasPrefix(prefix) else { continue }                          // a template, the config
+            let relative = String(path.dropFirst(prefix.count))
+            // Hidden files and folders are not listed, nor anything below a hidden folder.
+            guard !relative.isEmpty, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let at = index(of: relative)
+            var st = stat()
+            if lstat(prefix + relative, &st) != 0 {
+                if let at { gone.insert(at); continue }
+                // A folder that went (removed or moved away) may have held articles: they lie
+                // together, from where the folder's path would be.
+                let below = relative + "/", first = lowerBound(below)
+                if first < paths.count && paths[first].hasPrefix(below) { return nil }
+                continue
+            }
+            // A folder, whose files made before it was watched are not reported; a link.
+            guard st.st_mode & S_IFMT == S_IFREG else { return nil }
+            if let at { again.insert(at) } else if ArticleParser.isArticlePath(relative) { added.append(relative) }
+        }
+        var result = self
+        if !gone.isEmpty || !added.isEmpty {
+            // The paths left and the new ones, merged in order (a new one's stamp is taken below).
+            let new = ArchiveLoader.sorted(added)
+            var paths: [String] = [], stamps: [FileStamp?] = [], k = 0
+            paths.reserveCapacity(self.paths.count + new.count); stamps.reserveCapacity(paths.capacity)
+            for (i, path) in self.paths.enumerated() where !gone.contains(i) {
+                while k < new.count && Self.precedes(new[k], path) { paths.append(new[k]); stamps.append(nil); k += 1 }
+                paths.append(path); stamps.append(again.contains(i) ? nil : self.stamps[i])
+            }
+            for path in new[k...] { paths.append(path); stamps.append(nil) }
+            (result.paths, result.stamps) = (paths, stamps)
+        } else {
+            for i in again { result.stamps[i] = nil }
+        }
+        // Stamped again: the files reported, the new ones, and those whose stamp was not settled.
+        let restamp = result.stamps.indices.filter { result.stamps[$0] == nil }
+        let fresh = FileStamp.of(restamp.map { result.paths[$0] }, in: folder, now: now)
+        for (k, i) in restamp.enumerated() { result.stamps[i] = fresh[k] }
+        return result
+    }
+
+    /// The order `ArchiveLoader.sorted` gives: `String`'s, then bytes between two spellings of the same letters.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a < b || (!(b < a) && a.utf8.lexicographicallyPrecedes(b.utf8))
+    }
+
+    /// The first position whose path is not before `path` in `String`'s order.
+    private func lowerBound(_ path: String) -> Int {
+        var lo = 0, hi = paths.count
+        while lo < hi { let mid = (lo + hi) / 2; if paths[mid] < path { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// The position of `path` (its very bytes) in the listing, if it is there.
+    func index(of path: String) -> Int? {
+        var i = lowerBound(path)
+        while i < paths.count && !(path < paths[i]) {
+            if paths[i].utf8.elementsEqual(path.utf8) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
