@@ -21,12 +21,22 @@ struct FileStamp: Sendable, Equatable {
     /// all nil if the folder cannot be opened. A nil stamp matches no record: the file is read.
     /// - Parameter now: the wall-clock time before the first `stat`, in nanoseconds since 1970.
     static func of(_ paths: [String], in folder: String, now: Int = FileStamp.now()) -> [FileStamp?] {
+        var linked = false
+        return of(paths, in: folder, now: now, hardLinked: &linked)
+    }
+
+    /// The same, telling whether any of the files has another name (a hard link, through which
+    /// it may be written without a watcher of this folder hearing of it).
+    static func of(_ paths: [String], in folder: String, now: Int, hardLinked: inout Bool) -> [FileStamp?] {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return paths.map { _ in nil } }
         defer { close(fd) }
+        let linked = Locked(false)
+        defer { hardLinked = linked.withLock { $0 } }
         return ParallelMap.map(paths, chunk: 64) { path in
             var st = stat()
             guard fstatat(fd, path, &st, 0) == 0 else { return nil }
+            if st.st_nlink > 1 { linked.withLock { $0 = true } }
             let stamp = FileStamp(st)
             return stamp.isSettled(now: now) ? stamp : nil
         }

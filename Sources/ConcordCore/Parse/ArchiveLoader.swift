@@ -32,9 +32,10 @@ public struct ArchiveLoader: Sendable {
     /// The article files with their stamps (`SourceListing`).
     /// - Parameter now: the wall-clock time before the first `stat` (see `FileStamp.isSettled`).
     func listing(now: Int) throws(BuildFailure) -> SourceListing {
-        var links = false
+        var links = false, hardLinks = false
         let paths = try articlePaths(sawLink: &links)
-        return SourceListing(paths: paths, stamps: FileStamp.of(paths, in: sourceFolder.path, now: now), hasLinks: links)
+        let stamps = FileStamp.of(paths, in: sourceFolder.path, now: now, hardLinked: &hardLinks)
+        return SourceListing(paths: paths, stamps: stamps, hasLinks: links || hardLinks)
     }
 
     /// Of the files listed under a folder, the article files, in the order every build takes them.

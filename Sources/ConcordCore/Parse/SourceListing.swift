@@ -11,8 +11,9 @@ import Glibc
 struct SourceListing: Sendable, Equatable {
     var paths: [String]
     var stamps: [FileStamp?]
-    /// Whether the folder holds a symbolic link: a change to what a link leads to is not
-    /// reported where the link lies, so such a listing is never patched.
+    /// Whether the folder holds a symbolic link, or an article file with another name (a hard
+    /// link): a change made through the other name is not reported where this one lies, so such
+    /// a listing is never patched.
     var hasLinks: Bool
 
     /// This listing with the paths in `changed` (absolute, as a watcher reports them) looked at
@@ -62,7 +63,9 @@ struct SourceListing: Sendable, Equatable {
         }
         // Stamped again: the files reported, the new ones, and those whose stamp was not settled.
         let restamp = result.stamps.indices.filter { result.stamps[$0] == nil }
-        let fresh = FileStamp.of(restamp.map { result.paths[$0] }, in: folder, now: now)
+        var hardLinked = false
+        let fresh = FileStamp.of(restamp.map { result.paths[$0] }, in: folder, now: now, hardLinked: &hardLinked)
+        result.hasLinks = hardLinked
         for (k, i) in restamp.enumerated() { result.stamps[i] = fresh[k] }
         return result
     }

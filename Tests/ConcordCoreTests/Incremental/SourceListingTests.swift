@@ -85,6 +85,17 @@ struct SourceListingTests {
         // A listing that holds a link is never patched.
         let linked = try listing(archive)
         #expect(linked.hasLinks && patched(linked, archive, []) == nil)
+        // Nor one holding a file with another name elsewhere (written through it, no change is reported here).
+        unlink(archive.source.appendingPathComponent("l.txt").path)
+        #expect(try !listing(archive).hasLinks)
+        #expect(link(archive.source.appendingPathComponent("b.txt").path, archive.root.appendingPathComponent("other-name.txt").path) == 0)
+        let hardLinked = try listing(archive)
+        #expect(hardLinked.hasLinks && patched(hardLinked, archive, []) == nil)
+        // …or one a file reported now has.
+        unlink(archive.root.appendingPathComponent("other-name.txt").path)
+        let plain = try listing(archive)
+        #expect(link(archive.source.appendingPathComponent("f.txt").path, archive.root.appendingPathComponent("other-name.txt").path) == 0)
+        #expect(patched(plain, archive, ["f.txt"])?.hasLinks == true)
     }
 
     /// Random adds, removes and edits, each batch reported: the patched listing is always the folder's.
