@@ -150,9 +150,14 @@ struct BuildCache {
         try loadTables(into: &loaded)
         var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
         for rec in records { byShard[Self.shard(of: rec.pathHash)].append(rec) }
-        let ordered = ParallelMap.map(byShard, chunk: 16) { $0.sorted { $0.article.path < $1.article.path } }
+        let ordered = ParallelMap.map(byShard, chunk: 16, Self.inShardOrder)
         loaded.state.records = RecordTable(Array(ordered.joined()))
         openRunIndex(&loaded)
+    }
+
+    /// A shard's records in the order it holds them: by path.
+    private static func inShardOrder(_ records: [ArticleRecord]) -> [ArticleRecord] {
+        records.sorted { $0.article.path < $1.article.path }
     }
 
     private func openRunIndex(_ loaded: inout Loaded) {
@@ -242,7 +247,7 @@ struct BuildCache {
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
         let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !writing[k] { return previous[k] }
-            let records = byShard[k].sorted { $0.article.path < $1.article.path }
+            let records = Self.inShardOrder(byShard[k])
             // Runs copied from an earlier shard are copied only if sound: a damaged section
             // would otherwise be sealed anew, as if it were right.
             guard records.allSatisfy({ $0.analysis.runs.isIntact }) else { return (String(), 0) }

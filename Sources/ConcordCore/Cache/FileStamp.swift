@@ -57,12 +57,6 @@ struct FileStamp: Sendable, Equatable {
         return changed < now - step
     }
 
-    /// The stamp of the file at `path` (relative to the open folder `folder`), nil if it cannot be stat'ed.
-    static func of(_ path: String, in folder: Int32) -> FileStamp? {
-        var st = stat()
-        return fstatat(folder, path, &st, 0) == 0 ? FileStamp(st) : nil
-    }
-
     /// The wall-clock time, in nanoseconds since 1970, as file times are given.
     static func now() -> Int {
         var t = timespec()

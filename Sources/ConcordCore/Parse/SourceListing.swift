@@ -38,7 +38,7 @@ struct SourceListing: Sendable, Equatable {
                 if let at { gone.insert(at); continue }
                 // A folder that went (removed or moved away) may have held articles: they lie
                 // together, from where the folder's path would be.
-                let below = relative + "/", first = lowerBound(below)
+                let below = relative + "/", first = paths.sortedPosition(of: below)
                 if first < paths.count && paths[first].hasPrefix(below) { return nil }
                 continue
             }
@@ -75,16 +75,9 @@ struct SourceListing: Sendable, Equatable {
         a < b || (!(b < a) && a.utf8.lexicographicallyPrecedes(b.utf8))
     }
 
-    /// The first position whose path is not before `path` in `String`'s order.
-    private func lowerBound(_ path: String) -> Int {
-        var lo = 0, hi = paths.count
-        while lo < hi { let mid = (lo + hi) / 2; if paths[mid] < path { lo = mid + 1 } else { hi = mid } }
-        return lo
-    }
-
     /// The position of `path` (its very bytes) in the listing, if it is there.
     func index(of path: String) -> Int? {
-        var i = lowerBound(path)
+        var i = paths.sortedPosition(of: path)
         while i < paths.count && !(path < paths[i]) {
             if paths[i].utf8.elementsEqual(path.utf8) { return i }
             i += 1

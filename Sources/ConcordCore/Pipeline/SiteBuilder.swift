@@ -413,13 +413,11 @@ extension SiteBuilder {
         return (file, parts)
     }
 
-    /// The stamps of files (relative to `folder`) as they are now, by `PathHash`; those that cannot be stat'ed are left out.
+    /// The stamps of files (relative to `folder`) as they are now, settled or not (`now: .max`),
+    /// by `PathHash`; those that cannot be stat'ed are left out.
     static func stamps(of paths: [String], in folder: String) -> [UInt64: FileStamp] {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return [:] }
-        defer { close(fd) }
         var result: [UInt64: FileStamp] = [:]
-        for path in paths { if let s = FileStamp.of(path, in: fd) { result[PathHash.of(path)] = s } }
+        for (path, stamp) in zip(paths, FileStamp.of(paths, in: folder, now: .max)) { result[PathHash.of(path)] = stamp }
         return result
     }
 }
