@@ -69,7 +69,7 @@ final class ArticleRecord: @unchecked Sendable {
             for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
             stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
         }
-        let storage = SourceBytes(folder: folder, path: path, hash: hash)
+        let storage = SourceBytes(folder: folder, path: path, hash: hash, size: max(stamp.size, body.upperBound))
         let article = Article(id: id, path: path, format: format, date: date, details: details, digests: digests,
                               body: body, contentHash: hash, storage: storage)
         return ArticleRecord(stamp: stamp, article: article,

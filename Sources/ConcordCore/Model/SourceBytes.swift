@@ -21,12 +21,22 @@ final class SourceBytes: Sendable {
     private let state: Mutex<State>
     private let folder: String?, path: String
     private let expectedHash: UInt64
+    /// How many bytes the file had (at least as many as the article's ranges reach): what a
+    /// stale file's stand-in holds.
+    private let expectedSize: Int
 
-    init(_ bytes: [UInt8]) { state = Mutex(State(loaded: bytes)); folder = nil; path = ""; expectedHash = 0 }
+    /// How many sources this process has found stale, ever: while none has, no article can be
+    /// (`anyStale(in:)` then visits none of 100,000 articles, 12 ms at the end of every build).
+    private static let staleFound = Atomic<Int>(0)
 
-    /// - Parameter hash: the checksum the bytes of `folder/path` must have (`Article.contentHash`); else the source is stale.
-    init(folder: String, path: String, hash: UInt64) {
+    init(_ bytes: [UInt8]) { state = Mutex(State(loaded: bytes)); folder = nil; path = ""; expectedHash = 0; expectedSize = bytes.count }
+
+    /// - Parameters:
+    ///   - hash: the checksum the bytes of `folder/path` must have (`Article.contentHash`); else the source is stale.
+    ///   - size: how many bytes they were, at least as many as every range of the article reaches.
+    init(folder: String, path: String, hash: UInt64, size: Int) {
         state = Mutex(State(loaded: nil)); self.folder = folder; self.path = path; expectedHash = hash
+        expectedSize = max(0, size)
     }
 
     var bytes: [UInt8] { state.withLock { load(&$0) } }
@@ -34,7 +44,13 @@ final class SourceBytes: Sendable {
     private func load(_ s: inout State) -> [UInt8] {
         if let loaded = s.loaded { return loaded }
         var bytes = folder.flatMap { FastFiles.read($0 + "/" + path) } ?? []
-        if Checksum.of(bytes) != expectedHash { s.stale = true; bytes = [] }
+        if Checksum.of(bytes) != expectedHash {
+            // The file changed since its record was made: the build is redone (`anyStale`), and
+            // until it ends, this build's stages read spaces where the bytes were (every range
+            // the record gives lies in them; read past the end of fewer bytes, the stages crashed).
+            s.stale = true; bytes = [UInt8](repeating: 0x20, count: expectedSize)
+            Self.staleFound.add(1, ordering: .sequentiallyConsistent)
+        }
         s.loaded = bytes
         return bytes
     }
@@ -50,6 +66,13 @@ final class SourceBytes: Sendable {
     }
 
     var isStale: Bool { state.withLock { $0.stale } }
+
+    /// Whether any of `articles`' sources is stale: each one is asked only once some source
+    /// of this process has been found so (a flag set before the count is raised).
+    static func anyStale(in articles: [Article]) -> Bool {
+        guard staleFound.load(ordering: .sequentiallyConsistent) > 0 else { return false }
+        return articles.contains { $0.storage.isStale }
+    }
 
     /// Whether the bytes are read from the article's file (a restored article), not given.
     var isRestored: Bool { folder != nil }

@@ -317,7 +317,7 @@ public struct SiteBuilder: Sendable {
             let listsWriteMS = split()
             try writer.finish()
             let splicedStamps = Self.stamps(of: ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }, in: staging.path)
-            if delta.articles.contains(where: { $0.storage.isStale }) { OutputFolder.discard(staging); memory?.forget(); return nil }
+            if SourceBytes.anyStale(in: delta.articles) { OutputFolder.discard(staging); memory?.forget(); return nil }
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
             // a generation the output does not hold, and the next build is a full one.

@@ -282,6 +282,25 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// An article whose record the build trusted (its stamp as recorded) is changed after the
+    /// sources were scanned, before its page is rendered: its bytes are found stale when read,
+    /// and the build starts again as a full one, which gives the new article's site.
+    @Test func anArticleChangedDuringTheBuildMakesItStartAgain() async throws {
+        let archive = try await builtHarbourArchive()
+        defer { archive.cleanup() }
+        // A third copy of the statement: both older articles' pages show it, so read their files.
+        try archive.write("c-third.txt", Self.quotingHarbourStatement("2023-05-03", "The Evening Post"))
+        let changed = Self.quotingHarbourStatement("2023-05-02", "The Coast Gazette")
+        let log = StageHookLog { stage in
+            guard stage == "parse" else { return }
+            try? archive.write("b-second.txt", changed)
+        }
+        let r = try await buildAndCompare(archive, log: log, "an article changed during the build")
+        #expect(log.notices == ["full build: an article changed while it was being built"], "\(log.notices)")
+        #expect(!r.incremental)
+        #expect(try archive.read("articles/b-second/index.html").contains("The Coast Gazette"))
+    }
+
     /// A passage's id comes from its first copy's words. Editing a word of that copy (the
     /// first article's title and date as they were) gives the passage a new id, while the
     /// other articles' copies, and everything else their pages show, stay as they were:

@@ -94,6 +94,22 @@ final class RecordingLog: BuildLog, @unchecked Sendable {
     var progressLines: [String] { lock.lock(); defer { lock.unlock() }; return progressItems }
 }
 
+/// Runs `hook` with the name of each stage a build finishes, the first time it finishes it
+/// (a build that starts again runs its stages twice), and collects the notices.
+final class StageHookLog: BuildLog, @unchecked Sendable {
+    private let lock = NSLock()
+    private let hook: (String) -> Void
+    private var seen: Set<String> = [], noticeLines: [String] = []
+    init(_ hook: @escaping (String) -> Void) { self.hook = hook }
+    func diagnostic(_ d: Diagnostic) {}
+    func stage(_ s: StageTiming) {
+        lock.lock(); let first = seen.insert(s.name).inserted; lock.unlock()
+        if first { hook(s.name) }
+    }
+    func notice(_ message: String) { lock.lock(); noticeLines.append(message); lock.unlock() }
+    var notices: [String] { lock.lock(); defer { lock.unlock() }; return noticeLines }
+}
+
 extension SplitMix64 {
     /// A number in `0..<n`, for tests that generate their own cases (the same cases every run).
     mutating func next(_ n: Int) -> Int { Int.random(in: 0..<n, using: &self) }
