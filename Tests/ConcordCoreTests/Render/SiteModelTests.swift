@@ -89,6 +89,42 @@ struct SiteModelTests {
         }
     }
 
+    /// Speakers numbered by chunks, then renumbered, are numbered as one pass in quote order
+    /// numbers them (first met first, each with its first quote's kind); the lookups made by
+    /// chunks of any size are the same.
+    @Test func speakersNumberedByChunksAsInOnePass() throws {
+        var rng = SplitMix64(seed: 11)
+        let names = ["Kim K", "Kanye West", "a source", "Zoë Ball", "an insider", "Kim K."]
+        var quotes: [Quote] = []
+        for i in 0..<500 {
+            let pick = Int(rng.next() % 7)
+            // Runs of one speaker (an article's quotes), and the same name given two kinds.
+            let repeats = Int(rng.next() % 3)
+            for r in 0...repeats {
+                let speaker = pick < names.count
+                    ? SpeakerMention(name: names[pick], kind: (i + r) % 4 == 0 ? .anonymous : .person, mention: 0..<1) : nil
+                quotes.append(Quote(id: "q\(i)-\(r)", article: "a\(i % 40)", start: r, end: 9, speaker: speaker))
+            }
+        }
+        var numberByName: [String: Int32] = [:], expectedNames: [String] = [], expectedKinds: [SpeakerKind] = []
+        let expectedOf = quotes.map { q -> Int32 in
+            guard let s = q.speaker else { return -1 }
+            if let n = numberByName[s.name] { return n }
+            numberByName[s.name] = Int32(expectedNames.count); expectedNames.append(s.name); expectedKinds.append(s.kind)
+            return Int32(expectedNames.count - 1)
+        }
+        let articleOf = quotes.map { Int32(Int($0.article.dropFirst())!) }
+        let whole = SiteModel.quoteLookups(quotes, articles: 40, articleOf: articleOf)
+        for chunk in [1, 2, 7, 64, quotes.count, quotes.count + 1] {
+            let (n, k, of) = SiteModel.speakerNumbers(quotes, chunk: chunk)
+            #expect(n == expectedNames && k == expectedKinds && of == expectedOf, "chunk \(chunk)")
+            let chunked = SiteModel.quoteLookups(quotes, articles: 40, articleOf: articleOf, chunk: chunk)
+            #expect(chunked.0.map { Array($0) } == whole.0.map { Array($0) }, "chunk \(chunk)")
+            #expect(chunked.1.map(\.slug) == whole.1.map(\.slug) && chunked.3 == whole.3, "chunk \(chunk)")
+        }
+        #expect(whole.0.count == 40 && whole.3.count == 40)
+    }
+
     /// Ids asked for in id order with gaps (as an article's quotes come), in reverse, shuffled,
     /// with far jumps and with ids the archive lacks (before, between and after its own): each
     /// found where a table of every id finds it.

@@ -21,3 +21,16 @@ public struct QuoteSelection: RandomAccessCollection, Sendable {
         Buckets(count: count, groups.indices.lazy.filter { groups[$0] >= 0 }.map { (bucket: Int(groups[$0]), item: Int32($0)) })
     }
 }
+
+/// Quotes grouped (an article's), each group a `QuoteSelection` made when asked for: groups
+/// kept as one `Buckets` of positions, not as 100,000 selections each retaining the quotes.
+public struct QuoteGroups: RandomAccessCollection, Sendable {
+    private let all: [Quote]
+    private let groups: Buckets<Int32>
+
+    init(_ all: [Quote], _ groups: Buckets<Int32>) { self.all = all; self.groups = groups }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { groups.count }
+    public subscript(group: Int) -> QuoteSelection { QuoteSelection(all, groups[group]) }
+}
