@@ -31,4 +31,18 @@ struct ParallelMapTests {
             #expect(!ParallelMap.allSatisfy(1000, chunk: 7) { $0 != failing }, "\(failing)")
         }
     }
+
+    /// Sorted in halves and merged: the order of a stable sort (ties in the order given), whichever
+    /// half holds the last items, and under the minimum in one go.
+    @Test func sortedInHalvesIsAStableSort() {
+        var rng = SplitMix64(seed: 31)
+        for count in [0, 1, 3, 2047, 2048, 6001] {
+            let items = (0..<count).map { (key: rng.next(50), place: $0) }
+            for given in [items, items.reversed()] {
+                let expected = given.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.place)
+                #expect(ParallelMap.sortedInHalves(given) { $0.key < $1.key }.map(\.place) == expected, "\(count)")
+                #expect(ParallelMap.sortedInHalves(given, minimum: .max) { $0.key < $1.key }.map(\.place) == expected, "\(count)")
+            }
+        }
+    }
 }

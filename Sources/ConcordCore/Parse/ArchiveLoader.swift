@@ -46,6 +46,7 @@ public struct ArchiveLoader: Sendable {
     /// write), then their bytes. Sorted by `String` alone, the first of two such files (the
     /// one kept) was whichever the folder listed first, which a copy of the folder may change.
     static func sorted(_ paths: [String]) -> [String] {
+        if let ascii = BytewiseSort.sortedIfASCII(paths) { return ascii }
         var result = paths.sorted()
         var i = 1
         while i < result.count {

@@ -33,3 +33,23 @@ extension ParallelMap {
         return map(chunks, chunk: 1) { lo in (lo..<min(count, lo + chunk)).allSatisfy(predicate) }.allSatisfy { $0 }
     }
 }
+
+extension ParallelMap {
+    /// `items` sorted by `less`: its two halves sorted on two cores, then merged, the first
+    /// half's item first on a tie (so a stable order stays stable). For sorts of 100,000 items
+    /// that a build waits for; under `minimum` items, sorted in one go.
+    static func sortedInHalves<T>(_ items: [T], minimum: Int = 2048, by less: (T, T) -> Bool) -> [T] {
+        let n = items.count
+        guard n >= minimum, n >= 2 else { return items.sorted(by: less) }
+        let halves = map([0..<n / 2, n / 2..<n], chunk: 1) { items[$0].sorted(by: less) }
+        let a = halves[0], b = halves[1]
+        var merged: [T] = []
+        merged.reserveCapacity(n)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) { merged.append(b[j]); j += 1 } else { merged.append(a[i]); i += 1 }
+        }
+        merged.append(contentsOf: a[i...]); merged.append(contentsOf: b[j...])
+        return merged
+    }
+}

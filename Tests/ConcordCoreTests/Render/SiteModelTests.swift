@@ -40,6 +40,16 @@ struct SiteModelTests {
         #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
     }
 
+    /// An archive large enough to be ordered by chunks and halves on two cores, many articles to a day.
+    @Test func chronologicalOrderOfManyArticles() throws {
+        var rng = SplitMix64(seed: 9)
+        let list = try (0..<9000).map { i in
+            try ArticleParser().parse(Array("date 2020-0\(1 + rng.next(9))-1\(rng.next(10)) T\n\nB.\n".utf8), path: String(format: "a%05d.txt", i))
+        }
+        #expect(Article.chronological(list).map { list[$0].id } == list.sorted(by: Article.oldestFirst).map(\.id))
+        #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
+    }
+
     /// Names with ASCII letters keep them; names in other scripts keep their own letters
     /// (they were all "speaker", "speaker-2", …, in name order).
     @Test func slugsOfNamesInOtherScripts() {

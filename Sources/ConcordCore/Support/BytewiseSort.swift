@@ -1,0 +1,42 @@
+import Foundation
+
+/// Strings sorted by their bytes, for lists of paths that are all ASCII (the usual case):
+/// for those, `String`'s order is their bytes' (the same scalars, none to normalize). Sorted
+/// by their first 8 bytes as a number, then `memcmp`, on both cores: 100,000 names of 25
+/// bytes (`2023-05-13-story-1234.md`) took 64–89 ms as `String`s and 31–38 ms so on one
+/// core; of 10 bytes, 15–17 and 10–11 ms (at every `concord build`).
+enum BytewiseSort {
+    /// `strings` sorted as `String` sorts them, if every one is ASCII; else nil.
+    /// - Parameter halves: whether the two halves sort on two cores, then merge (`ParallelMap.sortedInHalves`);
+    ///   false for tests of one sort.
+    static func sortedIfASCII(_ strings: [String], halves: Bool = true) -> [String]? {
+        var bytes: [UInt8] = [], starts: [Int] = [0]
+        bytes.reserveCapacity(strings.count * 24); starts.reserveCapacity(strings.count + 1)
+        for s in strings {
+            bytes.append(contentsOf: s.utf8)
+            guard bytes[starts.last!...].allSatisfy({ $0 < 0x80 }) else { return nil }
+            starts.append(bytes.count)
+        }
+        let order: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let base = buffer.baseAddress
+            guard let base else { return Array(strings.indices) }
+            let starts = starts
+            // Each string's first 8 bytes as one number (zeros past its end: no path holds a
+            // zero byte), which settles most comparisons; the rest compare their bytes.
+            let items = strings.indices.map { i -> (prefix: UInt64, index: Int) in
+                var prefix: UInt64 = 0
+                let lo = starts[i]
+                for k in 0..<min(8, starts[i + 1] - lo) { prefix |= UInt64(base[lo + k]) << (56 - 8 * k) }
+                return (prefix, i)
+            }
+            return ParallelMap.sortedInHalves(items, minimum: halves ? 2048 : .max) { x, y in
+                if x.prefix != y.prefix { return x.prefix < y.prefix }
+                let a = x.index, b = y.index
+                let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
+                let c = memcmp(base + starts[a], base + starts[b], min(la, lb))
+                return c != 0 ? c < 0 : la < lb
+            }.map(\.index)
+        }
+        return order.map { strings[$0] }
+    }
+}
