@@ -70,7 +70,7 @@ struct ArchiveDelta {
                 articles.append(a); reused.append(nil); recordAt.append(-1)
             }
         }
-        let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices)) { articles[$0] }
+        let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices), increasing: ArchiveLoader.idsIncrease(articles)) { articles[$0] }
         if !chosen.elementsEqual(articles.indices) {       // a duplicate id left out, or ids out of path order
             articles = chosen.map { articles[$0] }; reused = chosen.map { reused[$0] }; recordAt = chosen.map { recordAt[$0] }
         }

@@ -17,7 +17,7 @@ final class ArticleRecord: @unchecked Sendable {
 
     init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?) {
         self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats
-        pathHash = PathHash.of(article.path)
+        pathHash = article.pathHash
     }
 
     /// - Parameter runs: the shard's runs section, where the runs go (the record says where).

@@ -65,7 +65,7 @@ public struct ArchiveLoader: Sendable {
         let paths: [String]
         if let given { paths = given } else { paths = try articlePaths() }
         let parsed = parse(paths)
-        let (kept, duplicates) = Self.firstOfEachID(parsed.articles, \.self)
+        let (kept, duplicates) = Self.firstOfEachID(parsed.articles, increasing: Self.idsIncrease(parsed.articles), \.self)
         return Result(articles: kept, diagnostics: (parsed.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) })
     }
 
@@ -88,12 +88,24 @@ public struct ArchiveLoader: Sendable {
         return Result(articles: articles, diagnostics: diagnostics)
     }
 
+    /// Whether the articles' ids increase: checked on every core (at 100,000 articles a visit to
+    /// each object took 20 ms on one), each article and id borrowed where it lies (through a
+    /// closure, each was retained and released: 29 ms of CPU for ids of 40 bytes).
+    static func idsIncrease(_ articles: [Article]) -> Bool {
+        articles.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return ParallelMap.allSatisfy(max(0, buffer.count - 1)) { buffer[$0].id < buffer[$0 + 1].id }
+        }
+    }
+
     /// Of items in path order, the first one of each article id (the others are
     /// reported as duplicates), sorted by id: the rule of every load, full or incremental.
-    static func firstOfEachID<T>(_ items: [T], _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
+    /// - Parameter increasing: whether the items' ids are known to increase (`idsIncrease`); nil: checked here.
+    static func firstOfEachID<T>(_ items: [T], increasing: Bool? = nil, _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
         // Ids usually increase with their paths: then none repeats and nothing moves.
-        // (Checked on every core: at 100,000 articles, a visit to each article object took 20 ms on one.)
-        if ParallelMap.allSatisfy(max(0, items.count - 1), { article(items[$0]).id < article(items[$0 + 1]).id }) { return (items, []) }
+        if increasing ?? ParallelMap.allSatisfy(max(0, items.count - 1), { article(items[$0]).id < article(items[$0 + 1]).id }) {
+            return (items, [])
+        }
         var seen: [String: String] = [:]
         seen.reserveCapacity(items.count)
         var kept: [T] = []

@@ -19,7 +19,8 @@ public struct AnnotationsDocument {
         var memo = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
         var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16))
         out.raw("{\n  \"articles\" : ")
-        let articles = out.list(model.articlesByID, indent: 2, memo: &memo, key: articleKey) { out, a in
+        let articles = out.list(Array(model.articlesByID.indices), indent: 2, memo: &memo, key: articleKey) { out, i in
+            let a = model.articlesByID[i]
             out.object(indent: 6, [
                 ("date", .string(a.date.description)), ("id", .string(a.id)), ("path", .string(a.path)),
                 ("title", .string(a.title)), ("url", .string("articles/\(HTML.pathSegment(a.id))/")),
@@ -65,10 +66,12 @@ public struct AnnotationsDocument {
                 articles.reused + passages.reused + quotes.reused)
     }
 
-    /// Everything an article entry is made from: its id, path and bytes.
-    private func articleKey(_ a: Article) -> UInt64 {
+    /// Everything the entry of the article at `i` in `articlesByID` is made from: its bytes,
+    /// id, title and date (its digests) and its path (its hash), from the model's flat tables.
+    private func articleKey(_ i: Int) -> UInt64 {
+        let k = model.position(byID: i)
         var key = PageKey(seed: 3)
-        key.add(a.contentHash); key.add(a.id); key.add(a.path)
+        key.add(model.listedKeys[k]); key.add(model.namedKeys[k]); key.add(model.pathHashes[k])
         return key.value
     }
 

@@ -282,6 +282,19 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// An article moved into a subfolder keeps its id and its bytes: only its path changes,
+    /// which its entry in `annotations.json` gives, so that entry must be made anew.
+    @Test func anArticleMovedIntoASubfolderGetsItsNewPath() async throws {
+        let archive = try await builtHarbourArchive()
+        defer { archive.cleanup() }
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: archive.source.appendingPathComponent("b-second.txt"),
+                                         to: archive.source.appendingPathComponent("sub/b-second.txt"))
+        let r = try await buildAndCompare(archive, "an article moved into a subfolder")
+        #expect(r.incremental)
+        #expect(try archive.read("annotations.json").contains("\"path\" : \"sub/b-second.txt\""))
+    }
+
     /// An article whose record the build trusted (its stamp as recorded) is changed after the
     /// sources were scanned, before its page is rendered: its bytes are found stale when read,
     /// and the build starts again as a full one, which gives the new article's site.

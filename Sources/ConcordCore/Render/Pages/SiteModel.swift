@@ -29,6 +29,8 @@ public struct SiteModel: Sendable {
     /// Per article (as in `articles`), its `ArticleDigests`, which page keys take instead of
     /// hashing the same strings for every page that names the article, side by side.
     let listedKeys: [UInt64], namedKeys: [UInt64]
+    /// Per article (as in `articles`), its `Article.pathHash`.
+    let pathHashes: [UInt64]
     /// Per passage, a digest of its id and its articles' `namedKeys` in witness order: what an
     /// article page shows of a passage it carries and of the other articles carrying it (hashed
     /// once per passage, not once per copy and article: a passage copied dozens of times took
@@ -97,7 +99,11 @@ public struct SiteModel: Sendable {
             let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, search: { search.position(of: $0) })
             return Self.quoteLookups(quotes, articles: count, articleOf: articleOf)
         }
-        listedKeys = articles.map(\.digests.listed); namedKeys = articles.map(\.digests.named)
+        // The articles' digests and path hashes in one pass over their objects.
+        var listed = [UInt64](), named = [UInt64](), pathHashes = [UInt64]()
+        listed.reserveCapacity(articles.count); named.reserveCapacity(articles.count); pathHashes.reserveCapacity(articles.count)
+        for a in articles { listed.append(a.digests.listed); named.append(a.digests.named); pathHashes.append(a.pathHash) }
+        (listedKeys, namedKeys, self.pathHashes) = (listed, named, pathHashes)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         var witnessStarts = [0]
         witnessStarts.reserveCapacity(annotations.passages.count + 1)
@@ -339,6 +345,9 @@ public struct SiteModel: Sendable {
         }
         return (names, kinds, of)
     }
+
+    /// The position in `articles` of the article at `i` in `articlesByID`.
+    func position(byID i: Int) -> Int { Int(positionByID[i]) }
 
     /// The position in `articles` of the article with this id.
     public func position(of id: String) -> Int? {
