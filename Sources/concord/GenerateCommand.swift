@@ -23,6 +23,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Share of articles ending in the same boilerplate footer (0–1).")
     var boilerplate: Double = 0.05
 
+    @Flag(help: "Name files as news sites do (2019-07-14-the-mayor-said-000123.md, about 40 bytes) rather than a000123.md.")
+    var datedNames = false
+
     func validate() throws {
         guard articles > 0 else { throw ValidationError("--articles must be positive") }
         guard (0...1).contains(boilerplate) else { throw ValidationError("--boilerplate must be between 0 and 1") }
@@ -37,6 +40,7 @@ struct GenerateCommand: ParsableCommand {
         options.articles = articles
         options.seed = seed
         options.boilerplateShare = boilerplate
+        options.datedNames = datedNames
         let generated = ArchiveGenerator(options: options).generate()
         try ArchiveGenerator.write(generated, to: folder, truth: truth.map { URL(fileURLWithPath: $0) })
         let bytes = generated.reduce(0) { $0 + $1.contents.utf8.count }

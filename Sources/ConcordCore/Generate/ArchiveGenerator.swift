@@ -19,6 +19,10 @@ public struct ArchiveGenerator: Sendable {
         public var sharedShare = 0.5
         /// Share of articles ending in the same boilerplate footer.
         public var boilerplateShare = 0.0
+        /// File names as news sites give them, `2019-07-14-the-mayor-said-000123.md` (the article's
+        /// date, its title's first three words, its number: about 40 bytes), rather than `a000123.md`.
+        /// The files' bytes are the same either way; only their names, and so their order, differ.
+        public var datedNames = false
         public init() {}
     }
 
@@ -214,7 +218,12 @@ public struct ArchiveGenerator: Sendable {
         copies.sort { $0.start < $1.start }
         let quotes = quoteSlots.map { TrueQuote(start: paragraphStarts[$0.0] + $0.1.lowerBound, end: paragraphStarts[$0.0] + $0.1.upperBound, speaker: $0.2) }
             .sorted { $0.start < $1.start }
-        let name = "a" + String(repeating: "0", count: max(0, 6 - String(a).count)) + String(a) + ".md"
+        let number = String(repeating: "0", count: max(0, 6 - String(a).count)) + String(a)
+        var name = "a" + number + ".md"
+        if options.datedNames {
+            let words = title.lowercased().split(separator: " ").prefix(3).map { $0.filter { $0.isASCII && $0.isLetter } }
+            name = "\(year)-\(pad(month))-\(pad(day))-" + words.filter { !$0.isEmpty }.joined(separator: "-") + "-\(number).md"
+        }
         return GeneratedArticle(fileName: name, contents: header + body, copies: copies, quotes: quotes)
     }
 
