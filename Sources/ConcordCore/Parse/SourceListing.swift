@@ -16,18 +16,31 @@ struct SourceListing: Sendable, Equatable {
     /// a listing is never patched.
     var hasLinks: Bool
 
-    /// This listing with the paths in `changed` (absolute, as a watcher reports them) looked at
-    /// again: an article file that appeared is added, one that went is removed, one still there
-    /// `stat`ed again, as is every file whose stamp was not settled. Nil when the change cannot
-    /// be told without listing the folder: a folder or link appeared or changed, a folder with
-    /// articles in it went, the source folder itself changed, or the listing holds a link.
-    /// Paths are found by binary search (no table of 100,000 paths hashed).
+    /// This listing with the paths in `changed` looked at again (`patch`); nil where `patch` fails.
     func patched(_ changed: Set<String>, folder: String, now: Int) -> SourceListing? {
-        guard !hasLinks else { return nil }
+        var copy = self
+        return copy.patch(changed, folder: folder, now: now) ? copy : nil
+    }
+
+    /// At most this many paths gone and added are removed and inserted where they lie; more,
+    /// and the listing is made anew by a merge.
+    static let inPlaceLimit = 64
+
+    /// Patches the listing with the paths in `changed` (absolute, as a watcher reports them),
+    /// looked at again: an article file that appeared is added, one that went is removed, one
+    /// still there `stat`ed again, as is every file whose stamp was not settled. False (and the
+    /// listing left as it was) when the change cannot be told without listing the folder: a
+    /// folder or link appeared or changed, a folder with articles in it went, the source folder
+    /// itself changed, or the listing holds a link. Paths are found by binary search (no table
+    /// of 100,000 paths hashed). A few paths gone or added are removed and inserted in place:
+    /// a listing held by nothing else is not copied (copied, each of 100,000 paths of 40 bytes
+    /// was retained: 15–18 ms at every rebuild).
+    mutating func patch(_ changed: Set<String>, folder: String, now: Int) -> Bool {
+        guard !hasLinks else { return false }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         var gone = Set<Int>(), again = Set<Int>(), added: [String] = []
         for path in changed {
-            if path == folder || path + "/" == prefix { return nil }                 // the folder itself
+            if path == folder || path + "/" == prefix { return false }              // the folder itself
             guard path.hasPrefix(prefix) else { continue }                          // a template, the config
             let relative = String(path.dropFirst(prefix.count))
             // Hidden files and folders are not listed, nor anything below a hidden folder.
@@ -39,35 +52,42 @@ struct SourceListing: Sendable, Equatable {
                 // A folder that went (removed or moved away) may have held articles: they lie
                 // together, from where the folder's path would be.
                 let below = relative + "/", first = paths.sortedPosition(of: below)
-                if first < paths.count && paths[first].hasPrefix(below) { return nil }
+                if first < paths.count && paths[first].hasPrefix(below) { return false }
                 continue
             }
             // A folder, whose files made before it was watched are not reported; a link.
-            guard st.st_mode & S_IFMT == S_IFREG else { return nil }
+            guard st.st_mode & S_IFMT == S_IFREG else { return false }
             if let at { again.insert(at) } else if ArticleParser.isArticlePath(relative) { added.append(relative) }
         }
-        var result = self
+        // Stamped again below: the files reported, the new ones, and those whose stamp was not settled.
+        for i in again { stamps[i] = nil }
         if !gone.isEmpty || !added.isEmpty {
-            // The paths left and the new ones, merged in order (a new one's stamp is taken below).
             let new = ArchiveLoader.sorted(added)
-            var paths: [String] = [], stamps: [FileStamp?] = [], k = 0
-            paths.reserveCapacity(self.paths.count + new.count); stamps.reserveCapacity(paths.capacity)
-            for (i, path) in self.paths.enumerated() where !gone.contains(i) {
-                while k < new.count && Self.precedes(new[k], path) { paths.append(new[k]); stamps.append(nil); k += 1 }
-                paths.append(path); stamps.append(again.contains(i) ? nil : self.stamps[i])
+            if gone.count + new.count <= Self.inPlaceLimit {
+                for i in gone.sorted(by: >) { paths.remove(at: i); stamps.remove(at: i) }
+                for path in new {
+                    var lo = 0, hi = paths.count
+                    while lo < hi { let mid = (lo + hi) / 2; if Self.precedes(paths[mid], path) { lo = mid + 1 } else { hi = mid } }
+                    paths.insert(path, at: lo); stamps.insert(nil, at: lo)
+                }
+            } else {
+                // The paths left and the new ones, merged in order.
+                var merged: [String] = [], mergedStamps: [FileStamp?] = [], k = 0
+                merged.reserveCapacity(paths.count + new.count); mergedStamps.reserveCapacity(merged.capacity)
+                for (i, path) in paths.enumerated() where !gone.contains(i) {
+                    while k < new.count && Self.precedes(new[k], path) { merged.append(new[k]); mergedStamps.append(nil); k += 1 }
+                    merged.append(path); mergedStamps.append(stamps[i])
+                }
+                for path in new[k...] { merged.append(path); mergedStamps.append(nil) }
+                (paths, stamps) = (merged, mergedStamps)
             }
-            for path in new[k...] { paths.append(path); stamps.append(nil) }
-            (result.paths, result.stamps) = (paths, stamps)
-        } else {
-            for i in again { result.stamps[i] = nil }
         }
-        // Stamped again: the files reported, the new ones, and those whose stamp was not settled.
-        let restamp = result.stamps.indices.filter { result.stamps[$0] == nil }
+        let restamp = stamps.indices.filter { stamps[$0] == nil }
         var hardLinked = false
-        let fresh = FileStamp.of(restamp.map { result.paths[$0] }, in: folder, now: now, hardLinked: &hardLinked)
-        result.hasLinks = hardLinked
-        for (k, i) in restamp.enumerated() { result.stamps[i] = fresh[k] }
-        return result
+        let fresh = FileStamp.of(restamp.map { paths[$0] }, in: folder, now: now, hardLinked: &hardLinked)
+        hasLinks = hardLinked
+        for (k, i) in restamp.enumerated() { stamps[i] = fresh[k] }
+        return true
     }
 
     /// The order `ArchiveLoader.sorted` gives: `String`'s, then bytes between two spellings of the same letters.

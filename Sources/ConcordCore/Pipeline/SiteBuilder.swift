@@ -97,13 +97,15 @@ public struct SiteBuilder: Sendable {
         var patchedFrom: Int? = nil
         if let memory, listed == nil, !full {
             // A watching process patches the last listing from the changes reported since, when it can.
-            let last = memory.beginListing(folder)
-            let patched = last.flatMap { $0.0.patched($0.changed, folder: folder, now: now) }
+            // Patched where it lies: the memory no longer holds it, so it is not copied.
+            var last = memory.beginListing(folder)
+            let patched = last != nil && last!.0.patch(last!.changed, folder: folder, now: now)
             let listing: SourceListing
-            if let patched { listing = patched } else { listing = try loader.listing(now: now) }
-            memory.listed(listing, folder: folder, patched: patched != nil)
+            if patched { listing = last!.0 } else { listing = try loader.listing(now: now) }
+            if patched { patchedFrom = last?.changed.count }
+            last = nil
+            memory.listed(listing, folder: folder, patched: patched)
             (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
-            if patched != nil { patchedFrom = last?.changed.count }
         } else {
             if let listed { files = listed } else { files = try loader.articlePaths() }
             listMS = lap()

@@ -98,7 +98,8 @@ struct SourceListingTests {
         #expect(patched(plain, archive, ["f.txt"])?.hasLinks == true)
     }
 
-    /// Random adds, removes and edits, each batch reported: the patched listing is always the folder's.
+    /// Random adds, removes and edits, each batch reported: the patched listing is always the folder's,
+    /// patched in place (a few) or merged anew (every fourth round, more than `inPlaceLimit`).
     @Test func randomChangesAreWhatListingAgainGives() throws {
         let archive = try TempArchive(); defer { archive.cleanup() }
         var rng = SplitMix64(seed: 7)
@@ -107,7 +108,7 @@ struct SourceListingTests {
         var last = try listing(archive)
         for round in 0..<20 {
             var changed: [String] = []
-            for _ in 0..<(1 + rng.next(12)) {
+            for _ in 0..<(round % 4 == 3 ? SourceListing.inPlaceLimit + 10 : 1 + rng.next(12)) {
                 switch rng.next(3) {
                 case 0:
                     let n = String(format: "n%03d-%02d.txt", rng.next(1000), round)
