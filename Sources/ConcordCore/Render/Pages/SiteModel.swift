@@ -99,10 +99,15 @@ public struct SiteModel: Sendable {
             let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, search: { search.position(of: $0) })
             return Self.quoteLookups(quotes, articles: count, articleOf: articleOf)
         }
-        // The articles' digests and path hashes in one pass over their objects.
+        // The articles' digests and path hashes in one pass over their objects, each read where the
+        // array holds it (an article taken out of the array is retained and released).
         var listed = [UInt64](), named = [UInt64](), pathHashes = [UInt64]()
         listed.reserveCapacity(articles.count); named.reserveCapacity(articles.count); pathHashes.reserveCapacity(articles.count)
-        for a in articles { listed.append(a.digests.listed); named.append(a.digests.named); pathHashes.append(a.pathHash) }
+        articles.withUnsafeBufferPointer { articles in
+            for i in articles.indices {
+                listed.append(articles[i].digests.listed); named.append(articles[i].digests.named); pathHashes.append(articles[i].pathHash)
+            }
+        }
         (listedKeys, namedKeys, self.pathHashes) = (listed, named, pathHashes)
         passageIndex = Dictionary(uniqueKeysWithValues: annotations.passages.enumerated().map { ($1.id, $0) })
         var witnessStarts = [0]
