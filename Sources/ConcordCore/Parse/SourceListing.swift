@@ -66,9 +66,10 @@ struct SourceListing: Sendable, Equatable {
             if gone.count + new.count <= Self.inPlaceLimit {
                 for i in gone.sorted(by: >) { paths.remove(at: i); stamps.remove(at: i) }
                 for path in new {
-                    var lo = 0, hi = paths.count
-                    while lo < hi { let mid = (lo + hi) / 2; if Self.precedes(paths[mid], path) { lo = mid + 1 } else { hi = mid } }
-                    paths.insert(path, at: lo); stamps.insert(nil, at: lo)
+                    // Past the paths `String` holds smaller, then those equal to it whose bytes come first.
+                    var at = paths.sortedPosition(of: path)
+                    while at < paths.count && Self.precedes(paths[at], path) { at += 1 }
+                    paths.insert(path, at: at); stamps.insert(nil, at: at)
                 }
             } else {
                 // The paths left and the new ones, merged in order.
