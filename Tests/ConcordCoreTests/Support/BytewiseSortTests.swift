@@ -24,6 +24,10 @@ struct BytewiseSortTests {
             }
             #expect(ArchiveLoader.sorted(paths) == paths.sorted())
         }
+        // Paths longer than Swift keeps inline, the way `ArchiveLoader.sorted` sorts them by bytes.
+        var long = (0..<3000).map { "2019-07-\(10 + $0 % 20)-the-mayor-said-\($0 * 7919 % 3001).md" }
+        long += ["2019-07-10-the-mayor", "2019-07-10-the-mayor-said", "2019-07-10-the-mayor-said-1.md"]
+        #expect(ArchiveLoader.sorted(long.reversed()) == long.sorted())
         #expect(BytewiseSort.sortedIfASCII(["b.md", "caf\u{E9}.md", "a.md"]) == nil)
         #expect(BytewiseSort.sortedIfASCII(["b.md", "a.md"]) == ["a.md", "b.md"])
     }
