@@ -103,12 +103,11 @@ public struct ArchiveLoader: Sendable {
 
     /// Of items in path order, the first one of each article id (the others are
     /// reported as duplicates), sorted by id: the rule of every load, full or incremental.
-    /// - Parameter increasing: whether the items' ids are known to increase (`idsIncrease`); nil: checked here.
-    static func firstOfEachID<T>(_ items: [T], increasing: Bool? = nil, _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
-        // Ids usually increase with their paths: then none repeats and nothing moves.
-        if increasing ?? ParallelMap.allSatisfy(max(0, items.count - 1), { article(items[$0]).id < article(items[$0 + 1]).id }) {
-            return (items, [])
-        }
+    /// - Parameter increasing: whether the items' ids increase (`idsIncrease`, asked of the articles
+    ///   where their array holds them): ids usually increase with their paths, and then none
+    ///   repeats and nothing moves.
+    static func firstOfEachID<T>(_ items: [T], increasing: Bool, _ article: (T) -> Article) -> (kept: [T], duplicates: [Diagnostic]) {
+        if increasing { return (items, []) }
         var seen: [String: String] = [:]
         seen.reserveCapacity(items.count)
         var kept: [T] = []

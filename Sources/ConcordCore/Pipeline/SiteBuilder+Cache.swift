@@ -160,17 +160,17 @@ extension SiteBuilder {
             let gone = Set(delta.goneRecords)
             next.gone = Array(Set(next.gone).union(delta.goneRecords.filter { index.contains(pathHash: $0) })).sorted()
             next.added = next.added.filter { !gone.contains($0.pathHash) }
-            for (i, a) in delta.articles.enumerated() where delta.reused[i] == nil {
-                next.added.append((PathHash.of(a.path), outcome.analysis(i).runs))
+            for i in delta.articles.indices where delta.reused[i] == nil {
+                next.added.append((delta.articles[i].pathHash, outcome.analysis(i).runs))
             }
             next.added.sort { $0.pathHash < $1.pathHash }
             if next.gone.count + next.added.count <= RunIndexState.rewriteAfter(articles: count) {
                 return Background { [next] in next }
             }
         }
-        return Background { [reused = delta.reused, articles = delta.articles, analysis = outcome.analysis] in
+        return Background { [articles = delta.articles, analysis = outcome.analysis] in
             let clock = ContinuousClock(), start = clock.now
-            let runs = (0..<count).map { i in (pathHash: reused[i]?.pathHash ?? PathHash.of(articles[i].path), runs: analysis(i).runs) }
+            let runs = (0..<count).map { i in (pathHash: articles[i].pathHash, runs: analysis(i).runs) }
             guard runs.allSatisfy({ $0.runs.isIntact }) else { return RunIndexState() }
             try? FileManager.default.createDirectory(at: cache.folder, withIntermediateDirectories: true)
             let name = BuildCache.runIndexName()
