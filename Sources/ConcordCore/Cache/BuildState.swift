@@ -227,11 +227,12 @@ struct BuildState: Sendable {
     /// One key of every source file's path and stamp, in the order given (sorted paths):
     /// equal keys, no file added, removed or touched. 0 (no key) when a stamp is missing or
     /// not settled (`FileStamp.of`): the next build then looks at every file's record.
-    static func sourcesKey(paths: [String], stamps: [FileStamp?]) -> UInt64 {
+    static func sourcesKey(paths: PathList, stamps: [FileStamp?]) -> UInt64 {
         var key = PageKey(seed: UInt64(paths.count))
-        for (path, st) in zip(paths, stamps) {
-            guard let st else { return 0 }
-            key.add(path); key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
+        for i in paths.indices {
+            guard let st = stamps[i] else { return 0 }
+            key.add(PageKey.StringDigest(count: UInt64(paths.byteCount(i)), checksum: paths.hash(i)))
+            key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
             key.add(UInt64(bitPattern: Int64(st.changed))); key.add(st.inode)
         }
         return key.value

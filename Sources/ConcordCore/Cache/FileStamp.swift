@@ -21,24 +21,33 @@ struct FileStamp: Sendable, Equatable {
     /// all nil if the folder cannot be opened. A nil stamp matches no record: the file is read.
     /// - Parameter now: the wall-clock time before the first `stat`, in nanoseconds since 1970.
     static func of(_ paths: [String], in folder: String, now: Int = FileStamp.now()) -> [FileStamp?] {
+        of(PathList(paths), in: folder, now: now)
+    }
+
+    /// The same for paths listed as one block of bytes.
+    static func of(_ paths: PathList, in folder: String, now: Int) -> [FileStamp?] {
         var linked = false
         return of(paths, in: folder, now: now, hardLinked: &linked)
     }
 
     /// The same, telling whether any of the files has another name (a hard link, through which
-    /// it may be written without a watcher of this folder hearing of it).
-    static func of(_ paths: [String], in folder: String, now: Int, hardLinked: inout Bool) -> [FileStamp?] {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// it may be written without a watcher of this folder hearing of it). Each path is given
+    /// to `fstatat` where it lies in the list.
+    static func of(_ paths: PathList, in folder: String, now: Int, hardLinked: inout Bool) -> [FileStamp?] {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
         guard fd >= 0 else { return paths.map { _ in nil } }
         defer { close(fd) }
         let linked = Locked(false)
         defer { hardLinked = linked.withLock { $0 } }
-        return ParallelMap.map(paths, chunk: 64) { path in
-            var st = stat()
-            guard fstatat(fd, path, &st, 0) == 0 else { return nil }
-            if st.st_nlink > 1 { linked.withLock { $0 = true } }
-            let stamp = FileStamp(st)
-            return stamp.isSettled(now: now) ? stamp : nil
+        return paths.withBlock { base, starts in
+            nonisolated(unsafe) let base = base, starts = starts
+            return ParallelMap.map(Array(paths.indices), chunk: 64) { i in
+                var st = stat()
+                guard fstatat(fd, UnsafeRawPointer(base + starts[i]).assumingMemoryBound(to: CChar.self), &st, 0) == 0 else { return nil }
+                if st.st_nlink > 1 { linked.withLock { $0 = true } }
+                let stamp = FileStamp(st)
+                return stamp.isSettled(now: now) ? stamp : nil
+            }
         }
     }
 

@@ -16,24 +16,31 @@ public struct ArchiveLoader: Sendable {
     /// Article files under the source folder, as sorted relative paths.
     /// Hidden files and folders are skipped.
     public func articlePaths() throws(BuildFailure) -> [String] {
-        var links = false
-        return try articlePaths(sawLink: &links)
+        Array(try articlePathList())
     }
 
-    private func articlePaths(sawLink: inout Bool) throws(BuildFailure) -> [String] {
+    /// The same as one block of bytes (`PathList`), as every build lists them.
+    func articlePathList() throws(BuildFailure) -> PathList {
+        var links = false
+        return try articlePathList(sawLink: &links)
+    }
+
+    /// The same, telling whether the folder holds a symbolic link.
+    func articlePathList(sawLink: inout Bool) throws(BuildFailure) -> PathList {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
-              let files = FastFiles.listFiles(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink) else {
+              let files = FastFiles.listPaths(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink,
+                                              keeping: ArticleParser.isArticlePath) else {
             throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
         }
-        return Self.articleFiles(files)
+        return files.sorted()
     }
 
     /// The article files with their stamps (`SourceListing`).
     /// - Parameter now: the wall-clock time before the first `stat` (see `FileStamp.isSettled`).
     func listing(now: Int) throws(BuildFailure) -> SourceListing {
         var links = false, hardLinks = false
-        let paths = try articlePaths(sawLink: &links)
+        let paths = try articlePathList(sawLink: &links)
         let stamps = FileStamp.of(paths, in: sourceFolder.path, now: now, hardLinked: &hardLinks)
         return SourceListing(paths: paths, stamps: stamps, hasLinks: links || hardLinks)
     }

@@ -59,10 +59,16 @@ public struct ArticleParser: Sendable {
     /// a lowercased string of each of 100,000 paths took 16–21 ms of every build.
     public static func isArticlePath(_ path: String) -> Bool {
         let utf8 = path.utf8
-        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        let ext = utf8[utf8.index(after: dot)...]
+        if let yes = utf8.withContiguousStorageIfAvailable({ isArticlePath(UnsafeRawBufferPointer($0)) }) { return yes }
+        return Array(utf8).withUnsafeBytes { isArticlePath($0) }
+    }
+
+    /// The same for a path's UTF-8 bytes where they lie (`PathList`).
+    static func isArticlePath(_ path: UnsafeRawBufferPointer) -> Bool {
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        let ext = path[(dot + 1)...]
         guard !ext.contains(UInt8(ascii: "/")) else { return false }
-        guard ext.allSatisfy({ $0 < 0x80 }) else { return extensions.contains(String(Substring(ext)).lowercased()) }
+        guard ext.allSatisfy({ $0 < 0x80 }) else { return extensions.contains(String(decoding: ext, as: UTF8.self).lowercased()) }
         return extensionBytes.contains { $0.elementsEqual(ext.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) }
     }
 }

@@ -9,7 +9,7 @@ import Glibc
 /// the last build's listing with the paths reported changed since (`patched`), rather than
 /// listing and `stat`ing every file again: 150–165 ms at 100,000 articles.
 struct SourceListing: Sendable, Equatable {
-    var paths: [String]
+    var paths: PathList
     var stamps: [FileStamp?]
     /// Whether the folder holds a symbolic link, or an article file with another name (a hard
     /// link): a change made through the other name is not reported where this one lies, so such
@@ -73,11 +73,13 @@ struct SourceListing: Sendable, Equatable {
                 }
             } else {
                 // The paths left and the new ones, merged in order.
-                var merged: [String] = [], mergedStamps: [FileStamp?] = [], k = 0
-                merged.reserveCapacity(paths.count + new.count); mergedStamps.reserveCapacity(merged.capacity)
-                for (i, path) in paths.enumerated() where !gone.contains(i) {
-                    while k < new.count && Self.precedes(new[k], path) { merged.append(new[k]); mergedStamps.append(nil); k += 1 }
-                    merged.append(path); mergedStamps.append(stamps[i])
+                var merged = PathList(), mergedStamps: [FileStamp?] = [], k = 0
+                merged.reserveCapacity(paths: paths.count + new.count, bytes: paths.bytes.count + new.count * 64)
+                mergedStamps.reserveCapacity(paths.count + new.count)
+                for i in paths.indices where !gone.contains(i) {
+                    // (A string is made of path `i` only while new paths are left to place.)
+                    while k < new.count && Self.precedes(new[k], paths[i]) { merged.append(new[k]); mergedStamps.append(nil); k += 1 }
+                    merged.append(i, of: paths); mergedStamps.append(stamps[i])
                 }
                 for path in new[k...] { merged.append(path); mergedStamps.append(nil) }
                 (paths, stamps) = (merged, mergedStamps)
@@ -85,7 +87,9 @@ struct SourceListing: Sendable, Equatable {
         }
         let restamp = stamps.indices.filter { stamps[$0] == nil }
         var hardLinked = false
-        let fresh = FileStamp.of(restamp.map { paths[$0] }, in: folder, now: now, hardLinked: &hardLinked)
+        var unsettled = PathList()
+        for i in restamp { unsettled.append(i, of: paths) }
+        let fresh = FileStamp.of(unsettled, in: folder, now: now, hardLinked: &hardLinked)
         hasLinks = hardLinked
         for (k, i) in restamp.enumerated() { stamps[i] = fresh[k] }
         return true

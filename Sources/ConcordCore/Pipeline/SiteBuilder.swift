@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
-        let files: [String], stamps: [FileStamp?], listMS: Int, statMS: Int
+        let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
         var patchedFrom: Int? = nil
         if let memory, listed == nil, !full {
             // A watching process patches the last listing from the changes reported since, when it can.
@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
             memory.listed(listing, folder: folder, patched: patched)
             (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
         } else {
-            if let listed { files = listed } else { files = try loader.articlePaths() }
+            if let listed { files = PathList(listed) } else { files = try loader.articlePathList() }
             listMS = lap()
             stamps = FileStamp.of(files, in: folder, now: now)
             statMS = lap()

@@ -17,29 +17,36 @@ enum BytewiseSort {
             guard bytes[starts.last!...].allSatisfy({ $0 < 0x80 }) else { return nil }
             starts.append(bytes.count)
         }
-        let order: [Int] = bytes.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let base = buffer.baseAddress
-            guard let base else { return Array(strings.indices) }
-            let starts = starts
-            // Each string's first 16 bytes as two numbers (zeros past its end: no path holds a
-            // zero byte), which settle most comparisons (8 left names that begin with a date,
-            // `2015-01-`, to `memcmp`); the rest compare their bytes.
-            func word(_ lo: Int, _ end: Int) -> UInt64 {
-                var w: UInt64 = 0
-                for k in 0..<max(0, min(8, end - lo)) { w |= UInt64(base[lo + k]) << (56 - 8 * k) }
-                return w
-            }
-            let items = strings.indices.map { i -> (prefix: (UInt64, UInt64), index: Int) in
-                ((word(starts[i], starts[i + 1]), word(starts[i] + 8, starts[i + 1])), i)
-            }
-            return ParallelMap.sortedInHalves(items, minimum: halves ? 2048 : .max) { x, y in
-                if x.prefix != y.prefix { return x.prefix < y.prefix }
-                let a = x.index, b = y.index
-                let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
-                let c = memcmp(base + starts[a], base + starts[b], min(la, lb))
-                return c != 0 ? c < 0 : la < lb
-            }.map(\.index)
+        guard !bytes.isEmpty else { return strings }
+        let sorted = bytes.withUnsafeBufferPointer { b in
+            starts.withUnsafeBufferPointer { Self.order(b.baseAddress!, starts: $0, halves: halves) }
         }
-        return order.map { strings[$0] }
+        return sorted.map { strings[$0] }
+    }
+
+    /// The order of the byte strings `base[starts[i]..<starts[i + 1]]` (`i` in `0..<starts.count - 1`),
+    /// by their bytes, a string before the longer ones it begins.
+    /// (Strings each ended by a zero byte, as `PathList` keeps them, sort the same way.)
+    static func order(_ base: UnsafePointer<UInt8>, starts: UnsafeBufferPointer<Int>, halves: Bool = true) -> [Int] {
+        nonisolated(unsafe) let base = base, starts = starts
+        let count = starts.count - 1
+        // Each string's first 16 bytes as two numbers (zeros past its end: no path holds a
+        // zero byte but the one that ends it), which settle most comparisons (8 left names
+        // that begin with a date, `2015-01-`, to `memcmp`); the rest compare their bytes.
+        func word(_ lo: Int, _ end: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for k in 0..<max(0, min(8, end - lo)) { w |= UInt64(base[lo + k]) << (56 - 8 * k) }
+            return w
+        }
+        let items = (0..<count).map { i -> (prefix: (UInt64, UInt64), index: Int) in
+            ((word(starts[i], starts[i + 1]), word(starts[i] + 8, starts[i + 1])), i)
+        }
+        return ParallelMap.sortedInHalves(items, minimum: halves ? 2048 : .max) { x, y in
+            if x.prefix != y.prefix { return x.prefix < y.prefix }
+            let a = x.index, b = y.index
+            let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
+            let c = memcmp(base + starts[a], base + starts[b], min(la, lb))
+            return c != 0 ? c < 0 : la < lb
+        }.map(\.index)
     }
 }

@@ -21,7 +21,15 @@ enum FastFiles {
 
     /// The same, telling whether any entry walked is a symbolic link (`sawLink`).
     static func listFiles(under folder: String, followingLinks: Bool, sawLink: inout Bool) -> [String]? {
-        var result: [String] = []
+        listPaths(under: folder, followingLinks: followingLinks, sawLink: &sawLink).map(Array.init)
+    }
+
+    /// The same as one block of bytes (`PathList`, in the order the folders list them), holding
+    /// only the paths `keep` takes: no string is made for a file (each of 100,000 names of 40
+    /// bytes lived in memory of its own), only for the folders walked.
+    static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
+                          keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
+        var result = PathList()
         var links = false
         defer { sawLink = links }
         // The folders being walked, from the top, by device and inode.
@@ -29,21 +37,37 @@ enum FastFiles {
         func walk(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : folder + "/" + relative
             var here = stat()
-            guard stat(path, &here) == 0, let entries = entries(of: path) else { return false }
+            guard stat(path, &here) == 0, let dir = opendir(path) else { return false }
+            defer { closedir(dir) }
             if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { return true }
             walking.append((here.st_dev, here.st_ino))
             defer { walking.removeLast() }
-            for (name, kind) in entries {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var type = kind
-                if type == Int32(DT_LNK) {
-                    links = true
+            let prefix = relative.isEmpty ? [] : Array(relative.utf8) + [UInt8(ascii: "/")]
+            var folders: [String] = []
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            while let entry = readdir(dir) {
+                let start = UnsafeRawPointer(entry) + nameOffset
+                let name = UnsafeRawBufferPointer(start: start, count: strlen(start.assumingMemoryBound(to: CChar.self)))
+                guard name.first != UInt8(ascii: ".") else { continue }
+                var type = Int32(entry.pointee.d_type)
+                if type != Int32(DT_REG) {
+                    // What the file system does not say, and where a link leads, are asked of the path.
+                    let child = String(decoding: prefix + name, as: UTF8.self)
                     var st = stat()
-                    guard followingLinks, stat(folder + "/" + child, &st) == 0 else { result.append(child); continue }
-                    type = Self.type(st)
+                    if type == Int32(DT_UNKNOWN) {
+                        guard lstat(folder + "/" + child, &st) == 0 else { continue }
+                        type = Self.type(st)
+                    }
+                    if type == Int32(DT_LNK) {
+                        links = true
+                        // Not followed, or leading nowhere: listed, so that reading it says what is wrong.
+                        type = followingLinks && stat(folder + "/" + child, &st) == 0 ? Self.type(st) : Int32(DT_REG)
+                    }
+                    if type == Int32(DT_DIR) { folders.append(child); continue }
                 }
-                if type == Int32(DT_DIR) { _ = walk(child) } else if type == Int32(DT_REG) { result.append(child) }
+                if type == Int32(DT_REG) { result.append(prefix: prefix, name: name, if: keep) }
             }
+            for child in folders { _ = walk(child) }
             return true
         }
         return walk("") ? result : nil

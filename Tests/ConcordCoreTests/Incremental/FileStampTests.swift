@@ -47,8 +47,8 @@ struct FileStampTests {
 
         // Rewritten in place, same size; the file system gives it the stamp it had (`seen`).
         try archive.write("x.txt", "date 2020-01-01 Bravo statement here, said nobody.\n")
-        #expect(loaded.state.sourcesKey != BuildState.sourcesKey(paths: paths, stamps: seen), "nothing to do")
-        let delta = ArchiveDelta.scan(ArchiveLoader(sourceFolder: archive.source), paths: paths, stamps: seen, state: loaded.state)
+        #expect(loaded.state.sourcesKey != BuildState.sourcesKey(paths: PathList(paths), stamps: seen), "nothing to do")
+        let delta = ArchiveDelta.scan(ArchiveLoader(sourceFolder: archive.source), paths: PathList(paths), stamps: seen, state: loaded.state)
         let k = try #require(delta.articles.firstIndex { $0.id == "x" })
         #expect(delta.articles[k].bodyText.hasPrefix("Bravo"))
         #expect(delta.reused[k] == nil && delta.edited == 1)

@@ -33,6 +33,8 @@ struct PageKey {
     struct StringDigest {
         let count: UInt64, checksum: UInt64
         init(_ s: String) { count = UInt64(s.utf8.count); checksum = Checksum.of(s) }
+        /// The digest of a string of `count` bytes whose checksum (`Checksum.of`) is known.
+        init(count: UInt64, checksum: UInt64) { self.count = count; self.checksum = checksum }
     }
 
     /// Adds the string `digest` was made from.

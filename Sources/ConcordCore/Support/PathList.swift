@@ -1,0 +1,123 @@
+/// Relative paths kept as one block of bytes (each path's UTF-8, then a zero byte) with where
+/// each one starts: the sources' listing, made at every build and read by every pass over it
+/// (the sort, `stat`, the sources' key, matching files to their records).
+///
+/// As an array of `String`s, each path of more than 15 bytes lived in memory of its own: each
+/// pass read 100,000 scattered strings and retained each one it took. Here a pass reads
+/// contiguous memory, each path's C string is where it lies (for `stat`), and a `String` is
+/// made only for a path asked for by position (`self[i]`: the few files a build reads).
+struct PathList: RandomAccessCollection, Equatable, Sendable {
+    /// Each path's bytes followed by a zero byte (no path holds one).
+    private(set) var bytes: [UInt8] = []
+    /// Where each path starts in `bytes`, then `bytes.count`.
+    private(set) var starts: [Int] = [0]
+
+    init() {}
+
+    init<S: Sequence>(_ paths: S) where S.Element == String {
+        for path in paths { append(path) }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count - 1 }
+
+    /// Path `i`, made as a `String`.
+    subscript(i: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[starts[i]..<(starts[i + 1] - 1)]), as: UTF8.self) }
+    }
+
+    /// The number of bytes of path `i`.
+    func byteCount(_ i: Int) -> Int { starts[i + 1] - starts[i] - 1 }
+
+    /// The 64-bit hash of path `i` (`PathHash`), summed where its bytes lie.
+    func hash(_ i: Int) -> UInt64 {
+        bytes.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[starts[i]..<(starts[i + 1] - 1)])) }
+    }
+
+    /// Every path's hash, in order, in one pass over the block.
+    func hashes() -> [UInt64] {
+        withBlock { base, starts in
+            (0..<count).map { PathHash.of(UnsafeRawBufferPointer(start: base + starts[$0], count: starts[$0 + 1] - starts[$0] - 1)) }
+        }
+    }
+
+    /// Calls `body` with the block (`base + starts[i]` is path `i`, ended by a zero byte: a C
+    /// string) and the starts, for passes on several threads, which then share no reference count.
+    func withBlock<R>(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { b in
+            try starts.withUnsafeBufferPointer { s in
+                // An empty list has no block: a pointer to a zero byte stands for it.
+                if let base = b.baseAddress { return try body(base, s) }
+                let zero: [UInt8] = [0]
+                return try zero.withUnsafeBufferPointer { try body($0.baseAddress!, s) }
+            }
+        }
+    }
+
+    mutating func append(_ path: String) {
+        bytes.append(contentsOf: path.utf8); bytes.append(0); starts.append(bytes.count)
+    }
+
+    /// Appends `prefix` and `name`'s bytes (`prefix` ends with "/" or is empty) if `keep` takes
+    /// the path they make. A name that is not UTF-8 is appended as `String` decodes it (its
+    /// invalid bytes replaced), as when paths were `String`s: reading it then says so.
+    mutating func append(prefix: [UInt8], name: UnsafeRawBufferPointer, if keep: (UnsafeRawBufferPointer) -> Bool) {
+        let start = bytes.count
+        bytes.append(contentsOf: prefix)
+        if name.allSatisfy({ $0 < 0x80 }) {
+            bytes.append(contentsOf: name)
+        } else {
+            bytes.append(contentsOf: String(decoding: name, as: UTF8.self).utf8)
+        }
+        let kept = bytes.withUnsafeBytes { keep(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        if kept { bytes.append(0); starts.append(bytes.count) } else { bytes.removeSubrange(start...) }
+    }
+
+    /// Appends path `i` of `other`, copied as bytes.
+    mutating func append(_ i: Int, of other: PathList) {
+        bytes.append(contentsOf: other.bytes[other.starts[i]..<other.starts[i + 1]]); starts.append(bytes.count)
+    }
+
+    mutating func reserveCapacity(paths: Int, bytes count: Int) {
+        bytes.reserveCapacity(count); starts.reserveCapacity(paths + 1)
+    }
+
+    /// Removes path `i`: the bytes after it move down (4 MB at 100,000 paths of 40 bytes).
+    mutating func remove(at i: Int) {
+        let lo = starts[i], length = starts[i + 1] - lo
+        bytes.removeSubrange(lo..<(lo + length))
+        starts.remove(at: i + 1)
+        for k in (i + 1)..<starts.count { starts[k] -= length }
+    }
+
+    /// Inserts `path` at position `i`.
+    mutating func insert(_ path: String, at i: Int) {
+        let new = Array(path.utf8) + [0], at = starts[i]
+        bytes.insert(contentsOf: new, at: at)
+        for k in (i + 1)..<starts.count { starts[k] += new.count }
+        starts.insert(at + new.count, at: i + 1)
+    }
+
+    /// The paths in the order every build takes them (`ArchiveLoader.sorted`): by their bytes
+    /// on both cores when all are ASCII (`BytewiseSort`, `String`'s order for them), else as `String`s.
+    func sorted() -> PathList {
+        guard count > 1 else { return self }
+        guard isASCII else { return PathList(ArchiveLoader.sorted(Array(self))) }
+        let order = withBlock { base, starts in BytewiseSort.order(base, starts: starts) }
+        var result = PathList()
+        result.reserveCapacity(paths: count, bytes: bytes.count)
+        for i in order { result.append(i, of: self) }
+        return result
+    }
+
+    /// Whether every byte is ASCII, read eight at a time.
+    var isASCII: Bool {
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            var high: UInt64 = 0
+            for k in 0..<words { high |= raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) }
+            for k in (8 * words)..<raw.count { high |= UInt64(raw[k]) }
+            return high & 0x8080_8080_8080_8080 == 0
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// The sources' listing as one block of bytes (`PathList`) must answer as the array of `String`s
+/// it replaced: the same paths, order, hashes, keys and stamps.
+@Suite("Path list")
+struct PathListTests {
+    /// Paths of every kind: ASCII of 0 to 60 bytes (past the 16 read as two numbers when sorting),
+    /// prefixes of one another, a subfolder, and letters outside ASCII in both Unicode forms.
+    func paths(_ count: Int, seed: UInt64, ascii: Bool) -> [String] {
+        var rng = SplitMix64(seed: seed)
+        let alphabet = Array("abAB09-_./ z~".utf8)
+        var paths: Set<String> = []
+        while paths.count < count {
+            var path = String(decoding: (0..<rng.next(60)).map { _ in alphabet[rng.next(alphabet.count)] }, as: UTF8.self)
+            if let other = paths.randomElement(using: &rng), rng.next(4) == 0 { path = other + "x" }
+            if !ascii && rng.next(5) == 0 { path += rng.next(2) == 0 ? "caf\u{E9}.md" : "cafe\u{301}.md" }
+            paths.insert(path)
+        }
+        return paths.sorted().shuffled(using: &rng)
+    }
+
+    @Test func holdsThePathsItWasGiven() {
+        for given in [[], [""], ["a.md"], paths(300, seed: 1, ascii: true), paths(300, seed: 2, ascii: false)] {
+            let list = PathList(given)
+            #expect(Array(list) == given)
+            #expect(list.count == given.count)
+            #expect(list.hashes() == given.map(PathHash.of))
+            #expect(list.indices.map(list.hash) == given.map(PathHash.of))
+            #expect(list.indices.map(list.byteCount) == given.map(\.utf8.count))
+            #expect(list.isASCII == given.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+        }
+        // A byte outside ASCII anywhere: among the words read eight at a time, or in the tail.
+        for k in 0..<20 {
+            var bytes = Array(repeating: UInt8(ascii: "a"), count: 20)
+            bytes[k] = 0xC3; bytes.insert(0xA9, at: k + 1)
+            #expect(!PathList([String(decoding: bytes, as: UTF8.self)]).isASCII, "at \(k)")
+        }
+    }
+
+    /// Sorted as `ArchiveLoader.sorted` sorts the strings: by bytes when all are ASCII (in two
+    /// halves past 2,048 paths), as `String`s otherwise (NFC and NFD together, then by bytes).
+    @Test func sortsAsTheStringsSort() {
+        for (count, seed) in [(0, 3), (1, 4), (2, 5), (50, 6), (2047, 7), (2048, 8), (5000, 9)] {
+            for ascii in [true, false] {
+                let given = paths(count, seed: UInt64(seed), ascii: ascii)
+                let sorted = PathList(given).sorted()
+                #expect(Array(sorted) == ArchiveLoader.sorted(given), "\(count) paths, ASCII \(ascii)")
+                #expect(sorted == PathList(ArchiveLoader.sorted(given)))
+            }
+        }
+        #expect(Array(PathList(["ab", "a", "abc", "b", "aa"]).sorted()) == ["a", "aa", "ab", "abc", "b"])
+    }
+
+    /// Removing and inserting give the list the array's same operations give.
+    @Test func removesAndInsertsAsAnArrayDoes() {
+        var rng = SplitMix64(seed: 10)
+        var array = paths(200, seed: 11, ascii: false)
+        var list = PathList(array)
+        for step in 0..<300 {
+            if rng.next(2) == 0 && !array.isEmpty {
+                let i = rng.next(array.count)
+                array.remove(at: i); list.remove(at: i)
+            } else {
+                let i = rng.next(array.count + 1), path = "new-\(step)-" + String(repeating: "é", count: rng.next(30))
+                array.insert(path, at: i); list.insert(path, at: i)
+            }
+            #expect(list == PathList(array), "step \(step)")
+        }
+        #expect(Array(list) == array)
+        var copied = PathList()
+        for i in list.indices where i % 3 != 0 { copied.append(i, of: list) }
+        #expect(Array(copied) == array.indices.filter { $0 % 3 != 0 }.map { array[$0] })
+    }
+
+    /// The sources' key from the block is the key the paths as `String`s gave, so that a cache
+    /// written by the build before it still finds nothing to do.
+    @Test func sourcesKeyIsTheStringsKey() {
+        let given = paths(500, seed: 12, ascii: false)
+        let stamps = given.indices.map { FileStamp(size: $0, modified: 7 * $0, changed: 11 * $0, inode: UInt64(13 * $0)) as FileStamp? }
+        var key = PageKey(seed: UInt64(given.count))
+        for (path, st) in zip(given, stamps) {
+            key.add(path); key.add(UInt64(bitPattern: Int64(st!.size))); key.add(UInt64(bitPattern: Int64(st!.modified)))
+            key.add(UInt64(bitPattern: Int64(st!.changed))); key.add(st!.inode)
+        }
+        #expect(BuildState.sourcesKey(paths: PathList(given), stamps: stamps) == key.value)
+        var one = stamps; one[250] = nil
+        #expect(BuildState.sourcesKey(paths: PathList(given), stamps: one) == 0)
+    }
+
+    /// Listing into the block keeps only the paths asked for (article files: the extension
+    /// checked on bytes as on strings), walks subfolders, skips hidden entries, and gives a name
+    /// that is not UTF-8 as `String` decodes it. The stamps are each file's own.
+    @Test func listsArticleFilesWithTheirStamps() throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        let names = ["a.txt", "B.MD", "c.markdown", "notes.doc", "README", "sub/d.Md", "sub.d/e", ".hidden.txt",
+                     "sub/.hidden/f.txt", "caf\u{E9}.txt", "x.t\u{E9}t"]
+        for name in names {
+            try FileManager.default.createDirectory(at: archive.source.appendingPathComponent(name).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try archive.write(name, "date 2020-01-01 \(name)\n")
+        }
+        // A name whose bytes are not UTF-8 (`olé.txt` in Latin-1).
+        let raw = Array(archive.source.path.utf8) + Array("/ol".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = raw.withUnsafeBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0); close(fd)
+        var links = false
+        let listed = try ArchiveLoader(sourceFolder: archive.source).articlePathList(sawLink: &links)
+        let expected = ["B.MD", "a.txt", "c.markdown", "caf\u{E9}.txt", "ol\u{FFFD}.txt", "sub/d.Md"]
+        #expect(Array(listed) == expected && !links)
+        #expect(try ArchiveLoader(sourceFolder: archive.source).articlePaths() == expected)
+        #expect(expected.allSatisfy(ArticleParser.isArticlePath))
+        #expect(!["notes.doc", "README", "sub.d/e", "x.t\u{E9}t", "a.txt/b"].contains(where: ArticleParser.isArticlePath))
+        let stamps = FileStamp.of(listed, in: archive.source.path, now: .max)
+        for (i, path) in expected.enumerated() {
+            var st = stat()
+            let exists = stat(archive.source.path + "/" + path, &st) == 0
+            #expect(stamps[i] == (exists ? FileStamp(st) : nil), "\(path)")
+        }
+        #expect(stamps[4] == nil, "the name not UTF-8 is not found under its decoded name")
+    }
+}
