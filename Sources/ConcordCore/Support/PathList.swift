@@ -121,3 +121,8 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         }
     }
 }
+
+extension PathList: CustomStringConvertible {
+    /// The paths, as an array of strings prints them (test failures show this).
+    var description: String { Array(self).description }
+}

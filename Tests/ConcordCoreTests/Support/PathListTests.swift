@@ -119,5 +119,11 @@ struct PathListTests {
             #expect(stamps[i] == (exists ? FileStamp(st) : nil), "\(path)")
         }
         #expect(stamps[4] == nil, "the name not UTF-8 is not found under its decoded name")
+        // Held so before any sort too: a list's bytes are always UTF-8.
+        var walkedLinks = false
+        let unsorted = try #require(FastFiles.listPaths(under: archive.source.path, followingLinks: true, sawLink: &walkedLinks))
+        let k = try #require(Array(unsorted).firstIndex(of: "ol\u{FFFD}.txt"))
+        #expect(FileStamp.of(unsorted, in: archive.source.path, now: .max)[k] == nil)
+        #expect(unsorted.count == names.count - 2 + 1, "every file but the hidden ones")
     }
 }
