@@ -103,11 +103,22 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
     func sorted() -> PathList {
         guard count > 1 else { return self }
         guard isASCII else { return PathList(ArchiveLoader.sorted(Array(self))) }
-        let order = withBlock { base, starts in BytewiseSort.order(base, starts: starts) }
-        var result = PathList()
-        result.reserveCapacity(paths: count, bytes: bytes.count)
-        for i in order { result.append(i, of: self) }
-        return result
+        return withBlock { base, starts in
+            let order = BytewiseSort.order(base, starts: starts)
+            // Copied path by path into a block of the same size (appended as slices, 100,000
+            // paths took 10 ms of CPU).
+            var result = PathList()
+            result.starts.reserveCapacity(starts.count)
+            result.bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, made in
+                for i in order {
+                    let length = starts[i + 1] - starts[i]
+                    (out.baseAddress! + made).initialize(from: base + starts[i], count: length)
+                    made += length
+                    result.starts.append(made)
+                }
+            }
+            return result
+        }
     }
 
     /// Whether every byte is ASCII, read eight at a time.
