@@ -39,7 +39,7 @@ struct AddCommand: AsyncParsableCommand {
         for (given, there) in outcome.alreadyThere {
             log.info("Not added: \(given) is in the archive already, as \(site.source)/\(there) (the same bytes)")
         }
-        options.articlePaths = outcome.articlePaths
+        options.useArticles(listedBy: outcome)
         let status = await Builder.runAndReport(options, log: log)
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }

@@ -26,8 +26,11 @@ public struct ArticleImporter: Sendable {
         public var alreadyThere: [(String, String)] = []
         public var diagnostics: [Diagnostic] = []
         /// The source folder's article files after the import, as `ArchiveLoader.articlePaths()`
-        /// lists them (sorted): the build that follows takes them instead of listing the folder again.
-        public var articlePaths: [String] = []
+        /// lists them (sorted): the build that follows takes them (`BuildOptions.useArticles`)
+        /// instead of listing the folder again.
+        public var articlePaths: [String] { Array(listing) }
+        /// The same as a build lists them (one block of bytes).
+        var listing = PathList()
         /// (folder given, how many of its files are not article files): passed over, not added.
         public var passedOver: [(String, Int)] = []
     }
@@ -56,8 +59,15 @@ public struct ArticleImporter: Sendable {
 
     public func importFiles(_ files: [URL]) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
-        var paths = try ArchiveLoader(sourceFolder: sourceFolder).articlePaths()
-        var existing = Dictionary(grouping: paths, by: { ArticleParser.id(forPath: $0) })
+        let listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList()
+        var paths = listed
+        // The files of each id: the listing's (`ListedIDs`), unless this import named or replaced that id.
+        let ids = ListedIDs(listed)
+        var named: [String: [String]] = [:]
+        func existing(_ id: String) -> [String]? {
+            let found = named[id] ?? ids.paths(ofID: id, in: listed)
+            return found.isEmpty ? nil : found
+        }
         /// Puts `path` in `paths` in order, or takes it out.
         func note(_ path: String, present: Bool) {
             let lo = paths.sortedPosition(of: path)
@@ -82,18 +92,18 @@ public struct ArticleImporter: Sendable {
             // The same bytes as an article of its name, or of a name it was given before (`-2`,
             // `-3`, …): a file of the source folder given, or a download added twice. Nothing
             // to add: a copy would be a second article.
-            if !replace, let same = Self.names(base).prefix(while: { existing[$0] != nil }).lazy
-                .flatMap({ existing[$0]! }).first(where: { FastFiles.read(sourceFolder.path + "/" + $0) == bytes }) {
+            if !replace, let same = Self.names(base).prefix(while: { existing($0) != nil }).lazy
+                .flatMap({ existing($0)! }).first(where: { FastFiles.read(sourceFolder.path + "/" + $0) == bytes }) {
                 outcome.alreadyThere.append((shown, same))
                 continue
             }
             var id = base
             if replace {
-                for path in existing[id] ?? [] {
+                for path in existing(id) ?? [] {
                     if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, present: false) }
                 }
             } else {
-                id = Self.names(base).first { existing[$0] == nil }!
+                id = Self.names(base).first { existing($0) == nil }!
             }
             let name = id + "." + ext
             let target = sourceFolder.appendingPathComponent(name)
@@ -106,11 +116,11 @@ public struct ArticleImporter: Sendable {
                 try? FileManager.default.removeItem(at: temp)
                 throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
             }
-            existing[id] = [name]
+            named[id] = [name]
             note(name, present: true)
             outcome.added.append((shown, name))
         }
-        outcome.articlePaths = paths
+        outcome.listing = paths
         return outcome
     }
 

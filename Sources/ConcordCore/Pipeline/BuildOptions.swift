@@ -17,7 +17,16 @@ public struct BuildOptions: Sendable {
     /// The source folder's article files (relative, sorted as `ArchiveLoader.articlePaths()`
     /// gives them), when the caller has just listed them (`concord add`): the build takes
     /// them instead of listing the folder again. Nil: the build lists it.
-    public var articlePaths: [String]?
+    public var articlePaths: [String]? {
+        get { articleList.map(Array.init) }
+        set { articleList = newValue.map(PathList.init) }
+    }
+    /// The same as a build lists them (one block of bytes).
+    var articleList: PathList?
+
+    /// Takes the source folder's article files as an import left them (`concord add`), without
+    /// making a string of each.
+    public mutating func useArticles(listedBy outcome: ArticleImporter.Outcome) { articleList = outcome.listing }
     /// The wall-clock time the build's stamps are judged settled at (`FileStamp.isSettled`),
     /// in nanoseconds since 1970; nil: the system's clock. Tests set it to build as if later.
     var stampTime: (@Sendable () -> Int)?

@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         // The lock goes as the report is handed over: freeing the build's data touches no file, and
         // the next build (a server's, started at once) would otherwise wait for it, and say so.
         let handOver: (BuildReport) -> Void = { lock.release(); finished($0) }
-        if let report = try run(output, config, templates, full: options.full, listed: options.articlePaths, finished: handOver) { return report }
+        if let report = try run(output, config, templates, full: options.full, listed: options.articleList, finished: handOver) { return report }
         log.notice("full build: an article changed while it was being built")
         if let report = try run(output, config, templates, full: true, listed: nil, finished: handOver) { return report }
         throw BuildFailure("articles in \(options.source.path) kept changing during the build; the last site is left in place")
@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
 
     /// One build; nil when an article file changed under it (the caller builds again).
     /// - Parameter listed: the source folder's article files, when just listed (see `BuildOptions.articlePaths`).
-    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool, listed: [String]?,
+    private func run(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet, full: Bool, listed: PathList?,
                      finished: (BuildReport) -> Void) throws(BuildFailure) -> BuildReport? {
         let clock = ContinuousClock()
         let start = clock.now
@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
             memory.listed(listing, folder: folder, patched: patched)
             (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
         } else {
-            if let listed { files = PathList(listed) } else { files = try loader.articlePathList() }
+            if let listed { files = listed } else { files = try loader.articlePathList() }
             listMS = lap()
             stamps = FileStamp.of(files, in: folder, now: now)
             statMS = lap()
