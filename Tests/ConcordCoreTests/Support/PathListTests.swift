@@ -126,25 +126,4 @@ struct PathListTests {
         #expect(FileStamp.of(unsorted, in: archive.source.path, now: .max)[k] == nil)
         #expect(unsorted.count == names.count - 2 + 1, "every file but the hidden ones")
     }
-
-    /// Written as `ByteWriter.strings` writes strings (the cache's ids, the same bytes as before
-    /// round 32) and read back as a block; a string holding a zero byte (which would end a path in
-    /// the block) is refused as malformed.
-    @Test func readsBackWhatStringsWrote() throws {
-        func readBack(_ w: ByteWriter) throws -> PathList {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID().uuidString).bin")
-            try Data(w.bytes).write(to: url)
-            defer { try? FileManager.default.removeItem(at: url) }
-            var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
-            return try r.pathList()
-        }
-        let ids = ["a-first", "", "caf\u{E9}", "sub-\u{212A}"]
-        var asStrings = ByteWriter(), asBlock = ByteWriter()
-        asStrings.strings(ids); asBlock.strings(PathList(ids))
-        #expect(asStrings.bytes == asBlock.bytes)
-        #expect(Array(try readBack(asBlock)) == ids)
-        var zero = ByteWriter()
-        zero.strings(["ok", "a\u{0}b"])
-        #expect(throws: ByteReader.Malformed.self) { try readBack(zero) }
-    }
 }
