@@ -1,5 +1,3 @@
-import Foundation
-
 /// The archive as it is now, set against the build cache: articles reused
 /// from their records (files whose stamp or bytes did not change) and
 /// articles parsed anew; and what the annotator needs to redo only the change.
@@ -93,7 +91,7 @@ struct ArchiveDelta {
 
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? PathList(),
+        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? [],
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? [],
                                     passageArticles = state?.passageArticles ?? []]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
@@ -140,34 +138,15 @@ struct ArchiveDelta {
     /// Each previous article's index now (`ids`: the previous build's, in id order) if it is
     /// here unchanged (`reused`), else -1. Both lists are in id order, so a merge finds them (no
     /// hashing), by chunks on every core, each starting where a binary search puts its first id:
-    /// on one core, a visit to 100,000 article objects took 20–30 ms while the build waited. The
-    /// previous ids are read where they lie in their block (`PathList`), no string made for each.
-    static func positionsNow(of ids: PathList, in articles: [Article], reused: [ArticleRecord?], chunk: Int = 16384) -> [Int] {
-        ids.withBlock { base, starts in
-            nonisolated(unsafe) let base = base, starts = starts
-            return ParallelMap.map(Array(stride(from: 0, to: ids.count, by: chunk)), chunk: 1) { lo -> [Int] in
-                var j = articles.lazy.map(\.id).sortedPosition(of: ids[lo])
-                return (lo..<min(ids.count, lo + chunk)).map { k in
-                    let id = UnsafeRawBufferPointer(start: base + starts[k], count: starts[k + 1] - starts[k] - 1)
-                    while j < articles.count && order(articles[j].id, id) < 0 { j += 1 }
-                    return j < articles.count && order(articles[j].id, id) == 0 && reused[j] != nil ? j : -1
-                }
-            }.flatMap { $0 }
-        }
-    }
-
-    /// How `a` and the id whose UTF-8 bytes are `b` compare in `String`'s order (below zero: `a`
-    /// first; zero: equal as `String`s): by their bytes when both are ASCII, else as `String`s
-    /// (two spellings of the same letters are equal).
-    static func order(_ a: String, _ b: UnsafeRawBufferPointer) -> Int {
-        let bytewise = a.utf8.withContiguousStorageIfAvailable { a -> Int? in
-            guard a.allSatisfy({ $0 < 0x80 }), b.allSatisfy({ $0 < 0x80 }) else { return nil }
-            let c = a.count == 0 || b.count == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
-            return c != 0 ? Int(c) : a.count - b.count
-        }
-        if let bytewise = bytewise ?? nil { return bytewise }
-        let other = String(decoding: b, as: UTF8.self)
-        return a < other ? -1 : (a == other ? 0 : 1)
+    /// on one core, a visit to 100,000 article objects took 20–30 ms while the build waited.
+    static func positionsNow(of ids: [String], in articles: [Article], reused: [ArticleRecord?], chunk: Int = 16384) -> [Int] {
+        return ParallelMap.map(Array(stride(from: 0, to: ids.count, by: chunk)), chunk: 1) { lo -> [Int] in
+            var j = articles.lazy.map(\.id).sortedPosition(of: ids[lo])
+            return ids[lo..<min(ids.count, lo + chunk)].map { id in
+                while j < articles.count && articles[j].id < id { j += 1 }
+                return j < articles.count && articles[j].id == id && reused[j] != nil ? j : -1
+            }
+        }.flatMap { $0 }
     }
 
     /// Lookups of the cache's run index, which finds an unchanged article by its record: nil

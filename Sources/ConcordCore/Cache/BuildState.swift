@@ -11,11 +11,9 @@ struct BuildState: Sendable {
     var records: RecordTable
     var boilerplate: Set<UInt64>
     /// Aligned segments, their articles by position in `edgeArticles`: the ids of the build's
-    /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000
-    /// articles), and kept as one block of bytes (100,000 ids gathered, written and read back as
-    /// strings took about 48 ms of CPU at every build).
+    /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
     var edges: [WitnessClusterer.Edge]
-    var edgeArticles = PathList()
+    var edgeArticles: [String] = []
     /// Each edge's passage (an index into `passages`, -1: none), and the passages, each witness's
     /// article by position in `edgeArticles` (all passages' in one array): what the next build
     /// carries over of the passages no change reaches (`WitnessClusterer.passages(after:…)`).
@@ -101,7 +99,7 @@ struct BuildState: Sendable {
     func capacity(of section: Section) -> Int {
         switch section {
         case .annotation:
-            8 * (boilerplate.count + 4) + 8 * edgeArticles.count + edgeArticles.bytes.count + 44 * edges.count
+            8 * (boilerplate.count + 4) + edgeArticles.reduce(0) { $0 + 8 + $1.utf8.count } + 44 * edges.count
                 + 8 + passages.reduce(0) { $0 + 24 + $1.id.utf8.count } + 12 * passageArticles.count
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 16 * previousFiles.count
@@ -172,7 +170,7 @@ struct BuildState: Sendable {
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
         boilerplate = Set(try r.u64s())
-        edgeArticles = try r.pathList()
+        edgeArticles = try r.strings()
         let n = try r.count(max: Int(Int32.max) / 10)
         edges.reserveCapacity(n)
         let numbers = try r.u32s(count: n * 10)

@@ -91,7 +91,7 @@ extension SiteBuilder {
             var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: PathList(articles.lazy.map(\.id)), files: [:])
+                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: articles.map(\.id), files: [:])
             state.edgePassages = edgePassages
             state.passages = annotations.passages
             state.passageArticles = annotations.witnessArticles

@@ -17,13 +17,6 @@ struct ByteWriter {
     mutating func string(_ s: String) { raw(s.utf8) }
     mutating func optionalString(_ s: String?) { bool(s != nil); if let s { string(s) } }
     mutating func strings(_ list: [String]) { int(list.count); for s in list { string(s) } }
-    /// The paths of `list` as `strings` writes them (each its count and bytes), from where they lie.
-    mutating func strings(_ list: PathList) {
-        int(list.count)
-        list.withBlock { base, starts in
-            for i in 0..<(starts.count - 1) { raw(UnsafeRawBufferPointer(start: base + starts[i], count: starts[i + 1] - starts[i] - 1)) }
-        }
-    }
     mutating func range(_ r: Range<Int>) { int(r.lowerBound); int(r.upperBound) }
     /// What `body` writes, after the count of its bytes (`ByteReader.inPlace(UInt8.self)` steps over it).
     mutating func counted(_ body: (inout ByteWriter) -> Void) {
@@ -98,18 +91,6 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         return String(decoding: slice.bindMemory(to: UInt8.self), as: UTF8.self)
     }
     mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
-    /// What `strings` wrote, as one block of bytes (`PathList`): no string made for each.
-    mutating func pathList() throws(Malformed) -> PathList {
-        let n = try count()
-        var list = PathList()
-        for _ in 0..<n {
-            let r = try take(try count())
-            let text = UnsafeRawBufferPointer(rebasing: bytes[r])
-            guard !text.contains(0) else { throw Malformed() }        // (a zero byte ends each path in the block)
-            list.append(text)
-        }
-        return list
-    }
     mutating func strings() throws(Malformed) -> [String] {
         let n = try count()
         var out: [String] = []; out.reserveCapacity(n)

@@ -58,11 +58,6 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         bytes.append(contentsOf: path.utf8); bytes.append(0); starts.append(bytes.count)
     }
 
-    /// Appends a path given as its UTF-8 bytes (none of them zero).
-    mutating func append(_ path: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: path); bytes.append(0); starts.append(bytes.count)
-    }
-
     /// Appends `prefix` and `name`'s bytes (`prefix` ends with "/" or is empty) if `keep` takes
     /// the path they make. A name that is not UTF-8 is appended as `String` decodes it (its
     /// invalid bytes replaced), as when paths were `String`s: reading it then says so.

@@ -9,7 +9,7 @@ struct BuildStateTests {
 
     func state(_ edges: [WitnessClusterer.Edge]) -> BuildState {
         BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: RecordTable(),
-                   boilerplate: [7, 3], edges: edges, edgeArticles: PathList(Self.ids), files: [:])
+                   boilerplate: [7, 3], edges: edges, edgeArticles: Self.ids, files: [:])
     }
 
     /// Encodes the body of `state`, maps it from a file and decodes it into an empty state.
@@ -21,7 +21,7 @@ struct BuildStateTests {
         defer { try? FileManager.default.removeItem(at: url) }
         var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
         var back = self.state([])
-        back.edgeArticles = PathList()
+        back.edgeArticles = []
         try back.decodeBody(from: &r)
         #expect(r.atEnd)
         return (back, w.bytes.count)
@@ -36,7 +36,7 @@ struct BuildStateTests {
         let (none, emptySize) = try readBack(state([]))
         #expect(back.edges == edges && none.edges.isEmpty)
         #expect(back.edges.map(\.aBytes) == [10..<4_000_000_000, 40..<48] && back.edges.map(\.bTokens) == [7...9, 12...30])
-        #expect(Array(back.edgeArticles) == Self.ids)
+        #expect(back.edgeArticles == Self.ids)
         #expect(back.boilerplate == [3, 7])
         #expect(size - emptySize == 2 * 11 * 4, "ten numbers a segment and its passage, four bytes each")
         #expect(back.edgePassages == [-1, -1], "no passage known")
