@@ -29,11 +29,6 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
     /// The number of bytes of path `i`.
     func byteCount(_ i: Int) -> Int { starts[i + 1] - starts[i] - 1 }
 
-    /// The 64-bit hash of path `i` (`PathHash`), summed where its bytes lie.
-    func hash(_ i: Int) -> UInt64 {
-        bytes.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[starts[i]..<(starts[i + 1] - 1)])) }
-    }
-
     /// Every path's hash, in order, in one pass over the block.
     func hashes() -> [UInt64] {
         withBlock { base, starts in
