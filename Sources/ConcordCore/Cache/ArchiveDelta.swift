@@ -22,10 +22,9 @@ struct ArchiveDelta {
     /// - Parameters:
     ///   - paths: article files now in the source folder.
     ///   - state: the cache's records, or nil for a full build.
-    ///   - hashes: each path's `PathHash` (`PathList.hashes()`), if the caller has them.
     ///   - stamps: each path's stamp, taken before any file is read.
     ///   - runIndex: the cache's run index file, if it opened.
-    static func scan(_ loader: ArchiveLoader, paths: PathList, hashes given: [UInt64]? = nil, stamps: [FileStamp?], state: BuildState?,
+    static func scan(_ loader: ArchiveLoader, paths: PathList, stamps: [FileStamp?], state: BuildState?,
                      runIndex: RunIndex? = nil) -> ArchiveDelta {
         let records = state?.records ?? RecordTable()
         // Files whose stamp matches their record are taken as they were; the rest are read.
@@ -37,7 +36,7 @@ struct ArchiveDelta {
         // the same 64-bit hash. (Comparing each record's path as well read 100,000 more strings:
         // 72 samples of `memcmp` for paths of 40 bytes.)
         let byHash = records.pathHashesAreDistinct
-        let hashes = byHash ? given ?? paths.hashes() : []
+        let hashes = paths.hashes
         var keptAt = ParallelMap.map(Array(paths.indices), chunk: 512) { i -> Int32 in
             guard let stamp = stamps[i],
                   let k = byHash ? records.position(ofPathHash: hashes[i]) : records.position(of: paths[i]),

@@ -227,14 +227,11 @@ struct BuildState: Sendable {
     /// One key of every source file's path and stamp, in the order given (sorted paths):
     /// equal keys, no file added, removed or touched. 0 (no key) when a stamp is missing or
     /// not settled (`FileStamp.of`): the next build then looks at every file's record.
-    /// - Parameter hashes: each path's `PathHash` (`PathList.hashes()`), when the caller has them
-    ///   (the scan that follows takes the same ones).
-    static func sourcesKey(paths: PathList, hashes: [UInt64]? = nil, stamps: [FileStamp?]) -> UInt64 {
-        let hashes = hashes ?? paths.hashes()
+    static func sourcesKey(paths: PathList, stamps: [FileStamp?]) -> UInt64 {
         var key = PageKey(seed: UInt64(paths.count))
         for i in paths.indices {
             guard let st = stamps[i] else { return 0 }
-            key.add(PageKey.StringDigest(count: UInt64(paths.byteCount(i)), checksum: hashes[i]))
+            key.add(PageKey.StringDigest(count: UInt64(paths.byteCount(i)), checksum: paths.hashes[i]))
             key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
             key.add(UInt64(bitPattern: Int64(st.changed))); key.add(st.inode)
         }

@@ -112,9 +112,7 @@ public struct SiteBuilder: Sendable {
             stamps = FileStamp.of(files, in: folder, now: now)
             statMS = lap()
         }
-        // Each path's hash, summed once for the sources' key and the scan.
-        let pathHashes = files.hashes()
-        let sourcesKey = BuildState.sourcesKey(paths: files, hashes: pathHashes, stamps: stamps)
+        let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
@@ -141,7 +139,7 @@ public struct SiteBuilder: Sendable {
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        let delta = ArchiveDelta.scan(loader, paths: files, hashes: pathHashes, stamps: stamps, state: state, runIndex: loaded?.runIndex)
+        let delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, runIndex: loaded?.runIndex)
         for d in delta.diagnostics { log.diagnostic(d) }
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }

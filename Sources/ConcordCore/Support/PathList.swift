@@ -5,12 +5,16 @@
 /// As an array of `String`s, each path of more than 15 bytes lived in memory of its own: each
 /// pass read 100,000 scattered strings and retained each one it took. Here a pass reads
 /// contiguous memory, each path's C string is where it lies (for `stat`), and a `String` is
-/// made only for a path asked for by position (`self[i]`: the few files a build reads).
+/// made only for a path asked for by position (`self[i]`: the few files a build reads). Each
+/// path's hash is summed as it comes in and kept beside it (`hashes`), for the sources' key and
+/// the records' lookup alike.
 struct PathList: RandomAccessCollection, Equatable, Sendable {
     /// Each path's bytes followed by a zero byte (no path holds one).
     private(set) var bytes: [UInt8] = []
     /// Where each path starts in `bytes`, then `bytes.count`.
     private(set) var starts: [Int] = [0]
+    /// Each path's `PathHash`, in order.
+    private(set) var hashes: [UInt64] = []
 
     init() {}
 
@@ -29,13 +33,6 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
     /// The number of bytes of path `i`.
     func byteCount(_ i: Int) -> Int { starts[i + 1] - starts[i] - 1 }
 
-    /// Every path's hash, in order, in one pass over the block.
-    func hashes() -> [UInt64] {
-        withBlock { base, starts in
-            (0..<count).map { PathHash.of(UnsafeRawBufferPointer(start: base + starts[$0], count: starts[$0 + 1] - starts[$0] - 1)) }
-        }
-    }
-
     /// Calls `body` with the block (`base + starts[i]` is path `i`, ended by a zero byte: a C
     /// string) and the starts, for passes on several threads, which then share no reference count.
     func withBlock<R>(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<Int>) throws -> R) rethrows -> R {
@@ -50,7 +47,14 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
     }
 
     mutating func append(_ path: String) {
-        bytes.append(contentsOf: path.utf8); bytes.append(0); starts.append(bytes.count)
+        bytes.append(contentsOf: path.utf8); endPath()
+    }
+
+    /// Ends the path whose bytes were just appended: its zero byte, where the next one starts, its hash.
+    private mutating func endPath() {
+        let start = starts[starts.count - 1]
+        hashes.append(bytes.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+        bytes.append(0); starts.append(bytes.count)
     }
 
     /// Appends `prefix` and `name`'s bytes (`prefix` ends with "/" or is empty) if `keep` takes
@@ -65,16 +69,17 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
             bytes.append(contentsOf: String(decoding: name, as: UTF8.self).utf8)
         }
         let kept = bytes.withUnsafeBytes { keep(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-        if kept { bytes.append(0); starts.append(bytes.count) } else { bytes.removeSubrange(start...) }
+        if kept { endPath() } else { bytes.removeSubrange(start...) }
     }
 
-    /// Appends path `i` of `other`, copied as bytes.
+    /// Appends path `i` of `other`, copied as bytes, with its hash.
     mutating func append(_ i: Int, of other: PathList) {
         bytes.append(contentsOf: other.bytes[other.starts[i]..<other.starts[i + 1]]); starts.append(bytes.count)
+        hashes.append(other.hashes[i])
     }
 
     mutating func reserveCapacity(paths: Int, bytes count: Int) {
-        bytes.reserveCapacity(count); starts.reserveCapacity(paths + 1)
+        bytes.reserveCapacity(count); starts.reserveCapacity(paths + 1); hashes.reserveCapacity(paths)
     }
 
     /// Removes path `i`: the bytes after it move down (4 MB at 100,000 paths of 40 bytes).
@@ -83,6 +88,7 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         bytes.removeSubrange(lo..<(lo + length))
         starts.remove(at: i + 1)
         for k in (i + 1)..<starts.count { starts[k] -= length }
+        hashes.remove(at: i)
     }
 
     /// Inserts `path` at position `i`.
@@ -91,6 +97,7 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         bytes.insert(contentsOf: new, at: at)
         for k in (i + 1)..<starts.count { starts[k] += new.count }
         starts.insert(at + new.count, at: i + 1)
+        hashes.insert(PathHash.of(path), at: i)
     }
 
     /// The paths in the order every build takes them (`ArchiveLoader.sorted`): by their bytes
@@ -104,6 +111,7 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
             // paths took 10 ms of CPU).
             var result = PathList()
             result.starts.reserveCapacity(starts.count)
+            result.hashes = order.map { hashes[$0] }
             result.bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, made in
                 for i in order {
                     let length = starts[i + 1] - starts[i]

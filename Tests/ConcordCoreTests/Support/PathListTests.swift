@@ -26,7 +26,7 @@ struct PathListTests {
             let list = PathList(given)
             #expect(Array(list) == given)
             #expect(list.count == given.count)
-            #expect(list.hashes() == given.map(PathHash.of))
+            #expect(list.hashes == given.map(PathHash.of))
             #expect(list.indices.map(list.byteCount) == given.map(\.utf8.count))
             #expect(list.isASCII == given.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
         }
