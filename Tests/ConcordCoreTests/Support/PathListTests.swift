@@ -70,7 +70,7 @@ struct PathListTests {
         #expect(Array(list) == array)
         var copied = PathList()
         for i in list.indices where i % 3 != 0 { copied.append(i, of: list) }
-        #expect(Array(copied) == array.indices.filter { $0 % 3 != 0 }.map { array[$0] })
+        #expect(copied == PathList(array.indices.filter { $0 % 3 != 0 }.map { array[$0] }))
     }
 
     /// The sources' key from the block is the key the paths as `String`s gave, so that a cache
