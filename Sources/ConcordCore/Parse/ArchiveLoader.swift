@@ -52,11 +52,9 @@ public struct ArchiveLoader: Sendable {
     /// of the same letters equal (NFC `é`, NFD `e` + U+0301: what macOS and Linux tools
     /// write), then their bytes. Sorted by `String` alone, the first of two such files (the
     /// one kept) was whichever the folder listed first, which a copy of the folder may change.
+    /// (The sources' listing is sorted as one block of bytes, `PathList.sorted`, in this order;
+    /// these are the few paths a change or an import adds, and listings that are not ASCII.)
     static func sorted(_ paths: [String]) -> [String] {
-        // Paths of up to 15 bytes Swift keeps inside the array, where its own comparison is as
-        // fast (100,000 names of 10 bytes, medians of four runs: the listing 60–68 ms sorting them
-        // as `String`s, 66–73 ms by bytes).
-        if paths.contains(where: { $0.utf8.count > 15 }), let ascii = BytewiseSort.sortedIfASCII(paths) { return ascii }
         var result = paths.sorted()
         var i = 1
         while i < result.count {

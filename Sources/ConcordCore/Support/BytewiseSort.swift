@@ -1,32 +1,16 @@
 import Foundation
 
-/// Strings sorted by their bytes, for lists of paths that are all ASCII (the usual case):
-/// for those, `String`'s order is their bytes' (the same scalars, none to normalize). Sorted
-/// by their first 16 bytes as two numbers, then `memcmp`, on both cores: 100,000 names of
-/// 25 bytes (`2023-05-13-story-1234.md`) took 64–89 ms as `String`s and 31–38 ms on one
-/// core by their first 8 bytes; of 10 bytes, 15–17 and 10–11 ms (at every `concord build`).
+/// Byte strings sorted by their bytes: the sources' listing (`PathList.sorted`) when every path
+/// is ASCII (the usual case), for which `String`'s order is their bytes' (the same scalars, none
+/// to normalize). Sorted by their first 16 bytes as two numbers, then `memcmp`, on both cores:
+/// 100,000 names of 25 bytes (`2023-05-13-story-1234.md`) took 64–89 ms as `String`s and 31–38
+/// ms on one core by their first 8 bytes; of 10 bytes, 15–17 and 10–11 ms (at every `concord build`).
 enum BytewiseSort {
-    /// `strings` sorted as `String` sorts them, if every one is ASCII; else nil.
-    /// - Parameter halves: whether the two halves sort on two cores, then merge (`ParallelMap.sortedInHalves`);
-    ///   false for tests of one sort.
-    static func sortedIfASCII(_ strings: [String], halves: Bool = true) -> [String]? {
-        var bytes: [UInt8] = [], starts: [Int] = [0]
-        bytes.reserveCapacity(strings.count * 24); starts.reserveCapacity(strings.count + 1)
-        for s in strings {
-            bytes.append(contentsOf: s.utf8)
-            guard bytes[starts.last!...].allSatisfy({ $0 < 0x80 }) else { return nil }
-            starts.append(bytes.count)
-        }
-        guard !bytes.isEmpty else { return strings }
-        let sorted = bytes.withUnsafeBufferPointer { b in
-            starts.withUnsafeBufferPointer { Self.order(b.baseAddress!, starts: $0, halves: halves) }
-        }
-        return sorted.map { strings[$0] }
-    }
-
     /// The order of the byte strings `base[starts[i]..<starts[i + 1]]` (`i` in `0..<starts.count - 1`),
     /// by their bytes, a string before the longer ones it begins.
     /// (Strings each ended by a zero byte, as `PathList` keeps them, sort the same way.)
+    /// - Parameter halves: whether the two halves sort on two cores, then merge (`ParallelMap.sortedInHalves`);
+    ///   false for tests of one sort.
     static func order(_ base: UnsafePointer<UInt8>, starts: UnsafeBufferPointer<Int>, halves: Bool = true) -> [Int] {
         nonisolated(unsafe) let base = base, starts = starts
         let count = starts.count - 1
