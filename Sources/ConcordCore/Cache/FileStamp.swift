@@ -75,6 +75,12 @@ struct FileStamp: Sendable, Equatable {
 }
 
 extension FileStamp {
+    /// The stamp of one file or folder, following links; nil if it cannot be stat'ed.
+    static func of(path: String) -> FileStamp? {
+        var st = stat()
+        return stat(path, &st) == 0 ? FileStamp(st) : nil
+    }
+
     init(_ st: stat) {
         self.init(size: Int(st.st_size),
                   modified: Int(st.st_mtim.tv_sec) * 1_000_000_000 + Int(st.st_mtim.tv_nsec),

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// The cache's tables are decoded while the sources are listed when the source folder changed
+/// after the cache was written (`SiteBuilder.tablesAhead`), else read beside the records; the
+/// site is a full build's either way.
+extension IncrementalBuildTests {
+    /// The parse stage's account of the build (`concord build -v`).
+    func parseDetail(_ report: BuildReport) -> String {
+        report.timings.first { $0.name == "parse" }?.detail ?? ""
+    }
+
+    /// Gives `url` a modification time `seconds` ago, so that which of two files changed
+    /// last does not hang on the file system's clock tick.
+    func age(_ url: URL, seconds: TimeInterval) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -seconds)], ofItemAtPath: url.path)
+    }
+
+    @Test func tablesAreReadAheadWhenAnArticleIsAdded() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
+        try archive.write("added-later.txt", "date 2023-05-06 An article added after the last build, to an archive of \(Self.generated.count) made-up ones.\n")
+        let report = try await buildAndCompare(archive, "an article added")
+        #expect(report.incremental)
+        #expect(parseDetail(report).contains("1 added"), "\(parseDetail(report))")
+        #expect(parseDetail(report).contains("its tables while listing"), "\(parseDetail(report))")
+    }
+
+    @Test func tablesAreNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        // An article edited in place, which leaves its folder's time as it was.
+        let name = try #require(Self.generated.first?.fileName)
+        let handle = try FileHandle(forWritingTo: archive.source.appendingPathComponent(name))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\nA sentence added in place, the folder untouched.\n".utf8))
+        try handle.close()
+        try age(archive.source, seconds: 120)
+        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
+        let report = try await buildAndCompare(archive, "an article edited in place")
+        #expect(report.incremental)
+        #expect(parseDetail(report).contains("1 edited"), "\(parseDetail(report))")
+        #expect(!parseDetail(report).contains("its tables while listing"), "\(parseDetail(report))")
+    }
+
+    /// Tables decoded ahead from a damaged body: the same notice and full build as when they
+    /// are read beside the records.
+    @Test func damagedTablesReadAheadFallBackToAFullBuild() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let name = try #require(try BuildCache(output: archive.output).readState().body?.name)
+        try flipMiddleByte(archive, name)
+        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
+        let log = RecordingLog()
+        try archive.write("added-later.txt", "date 2023-05-06 An article added while the cache's body is damaged.\n")
+        let report = try await buildAndCompare(archive, log: log, "damaged body, tables read ahead")
+        #expect(!report.incremental)
+        #expect(log.notices == ["full build: \(name) is truncated or damaged"], "\(log.notices)")
+    }
+}
