@@ -137,7 +137,8 @@ public struct Annotator: Sendable {
         // while the passages are updated.
         let combining = Background { [count = articles.count] in
             finder.combineByArticle((0..<count).lazy.map { i in reused[i]?.analysis.quotes ?? fresh[freshAt[i]!].quotes },
-                           names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames })
+                           names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
+                           counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count })
         }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,

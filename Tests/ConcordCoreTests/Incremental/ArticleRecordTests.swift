@@ -165,5 +165,9 @@ struct ArticleRecordTests {
         #expect(combined == QuoteFinder().combine(fresh))
         #expect(combined.filter { $0.id == "qs" }.map { $0.speaker?.name } == originals.map { _ in "Zoë Ng" })
         #expect(combined.count == fresh.reduce(0) { $0 + $1.0.count })
+        // Counted apart from the lists (as the incremental annotator counts them), the same.
+        let counted = QuoteFinder().combineByArticle(lists.lazy.map(\.0), names: lists.lazy.map(\.1), counts: { lists[$0].0.count })
+        #expect(counted.quotes == combined)
+        #expect(counted.starts == QuoteFinder().combineByArticle(lists.lazy.map(\.0), names: lists.lazy.map(\.1)).starts)
     }
 }
