@@ -102,6 +102,12 @@ extension SplicedBytes {
     /// two, neither part of a piece. The rows of a list page and the entries of
     /// `annotations.json` are put together this way. Returns where each piece lies, by key
     /// (what the next build finds them by), and how many were kept.
+    ///
+    /// The earlier file's pieces must have been put together the same way, with the same lead
+    /// and separator (as every build of this version puts them): a piece kept right after the
+    /// one before it there then has just those bytes between them, which are not read again.
+    /// Compared at every piece, those bytes cost a cache miss each in a file of 106 MB (211,000
+    /// entries of `annotations.json` at 100,000 articles: 40 % of putting it together).
     mutating func appendPieces(keys: [UInt64], kept: inout FragmentMatcher?, lead: [UInt8] = [], separator: [UInt8] = [],
                                chunk: Int = 16, make: (Int) -> [UInt8]) -> (items: [Fragments.Item], reused: Int) {
         let found = kept?.ranges(of: keys) ?? [Range<Int>?](repeating: nil, count: keys.count)
@@ -111,12 +117,26 @@ extension SplicedBytes {
         var items: [Fragments.Item] = []
         items.reserveCapacity(keys.count)
         var next = 0
+        // The earlier file's bytes of the piece before, when it was kept (its span then ends here).
+        var previous: Range<Int>? = nil
+        let between = separator.count + lead.count
         for (i, key) in keys.enumerated() {
+            if let r = found[i], let p = previous, r.lowerBound == p.upperBound + between, !r.isEmpty {
+                // Right after the piece before in the earlier file: one span, the separator and lead between.
+                precondition(r.upperBound <= base!.bytes.count, "a span outside the base file")
+                count += between
+                items.append(.init(key: key, start: count, count: r.count))
+                count += r.count
+                spans[spans.count - 1].range = spans[spans.count - 1].range.lowerBound..<r.upperBound
+                previous = r
+                continue
+            }
             if i > 0 { append(contentsOf: separator) }
             append(contentsOf: lead)
             let at = count
             if let r = found[i] { appendSpan(r) } else { append(contentsOf: made[next]); next += 1 }
             items.append(.init(key: key, start: at, count: count - at))
+            previous = found[i].flatMap { $0.isEmpty ? nil : $0 }
         }
         return (items, keys.count - missing.count)
     }
