@@ -41,7 +41,10 @@ struct SplicedBytes: Sendable {
     /// Adds the bytes of `base` in `range`. New bytes just added that equal the base's bytes
     /// between the last span and this one are taken back, and the spans joined: entries
     /// copied in a row (and their separators) make one span, whatever their number.
-    mutating func appendSpan(_ range: Range<Int>) {
+    /// - Parameter gapKnown: whether the caller knows the new bytes since the last span to be
+    ///   the base's before `range`, when they are as many (they are then not read from the base:
+    ///   a cache miss each, compared for every entry of a file of 106 MB).
+    mutating func appendSpan(_ range: Range<Int>, gapKnown: Bool = false) {
         guard let bytes = base?.bytes, range.lowerBound >= 0, range.upperBound <= bytes.count else {
             preconditionFailure("a span outside the base file")
         }
@@ -49,7 +52,7 @@ struct SplicedBytes: Sendable {
         count += range.count
         if let last = spans.last, range.lowerBound >= last.range.upperBound {
             let between = fresh.count - last.at, gap = range.lowerBound - last.range.upperBound
-            if between == gap && (gap == 0 || fresh.withUnsafeBytes { mine in
+            if between == gap && (gap == 0 || gapKnown || fresh.withUnsafeBytes { mine in
                 memcmp(mine.baseAddress! + last.at, bytes.baseAddress! + last.range.upperBound, gap) == 0
             }) {
                 fresh.removeLast(between)
@@ -105,9 +108,9 @@ extension SplicedBytes {
     ///
     /// The earlier file's pieces must have been put together the same way, with the same lead
     /// and separator (as every build of this version puts them): a piece kept right after the
-    /// one before it there then has just those bytes between them, which are not read again.
-    /// Compared at every piece, those bytes cost a cache miss each in a file of 106 MB (211,000
-    /// entries of `annotations.json` at 100,000 articles: 40 % of putting it together).
+    /// one before it there then has just those bytes between them, which are not read again
+    /// (`appendSpan(_:gapKnown:)`; compared, they were 40 % of putting `annotations.json`
+    /// together at 100,000 articles).
     mutating func appendPieces(keys: [UInt64], kept: inout FragmentMatcher?, lead: [UInt8] = [], separator: [UInt8] = [],
                                chunk: Int = 16, make: (Int) -> [UInt8]) -> (items: [Fragments.Item], reused: Int) {
         let found = kept?.ranges(of: keys) ?? [Range<Int>?](repeating: nil, count: keys.count)
@@ -117,26 +120,20 @@ extension SplicedBytes {
         var items: [Fragments.Item] = []
         items.reserveCapacity(keys.count)
         var next = 0
-        // The earlier file's bytes of the piece before, when it was kept (its span then ends here).
-        var previous: Range<Int>? = nil
+        // Where the piece before ends in the earlier file, when it was a span of it.
+        var spanEnd: Int? = nil
         let between = separator.count + lead.count
         for (i, key) in keys.enumerated() {
-            if let r = found[i], let p = previous, r.lowerBound == p.upperBound + between, !r.isEmpty {
-                // Right after the piece before in the earlier file: one span, the separator and lead between.
-                precondition(r.upperBound <= base!.bytes.count, "a span outside the base file")
-                count += between
-                items.append(.init(key: key, start: count, count: r.count))
-                count += r.count
-                spans[spans.count - 1].range = spans[spans.count - 1].range.lowerBound..<r.upperBound
-                previous = r
-                continue
-            }
             if i > 0 { append(contentsOf: separator) }
             append(contentsOf: lead)
             let at = count
-            if let r = found[i] { appendSpan(r) } else { append(contentsOf: made[next]); next += 1 }
+            if let r = found[i] {
+                appendSpan(r, gapKnown: r.lowerBound == spanEnd.map { $0 + between })
+                spanEnd = r.isEmpty ? nil : r.upperBound
+            } else {
+                append(contentsOf: made[next]); next += 1; spanEnd = nil
+            }
             items.append(.init(key: key, start: at, count: count - at))
-            previous = found[i].flatMap { $0.isEmpty ? nil : $0 }
         }
         return (items, keys.count - missing.count)
     }

@@ -55,13 +55,12 @@ public struct QuoteFinder: Sendable {
         // the longest part of an incremental annotation once passages were carried over.
         let chunk = 4096
         let chunkStarts = Array(stride(from: lists.startIndex, to: lists.endIndex, by: chunk))
-        func articles(_ c: Int) -> Q.SubSequence { lists[chunkStarts[c]..<min(chunkStarts[c] + chunk, lists.endIndex)] }
+        func indices(_ c: Int) -> Range<Int> { chunkStarts[c]..<min(chunkStarts[c] + chunk, lists.endIndex) }
+        func articles(_ c: Int) -> Q.SubSequence { lists[indices(c)] }
         var offsets = [0]
         offsets.reserveCapacity(chunkStarts.count + 1)
-        for c in chunkStarts.indices {
-            let range = chunkStarts[c]..<min(chunkStarts[c] + chunk, lists.endIndex)
-            offsets.append(offsets.last! + (counts.map { count in range.reduce(0) { $0 + count($1) } } ?? articles(c).reduce(0) { $0 + $1.count }))
-        }
+        let count = counts ?? { lists[$0].count }
+        for c in chunkStarts.indices { offsets.append(offsets.last! + indices(c).reduce(0) { $0 + count($1) }) }
         var short = Set<Substring>()
         var starts = [Int](repeating: offsets.last!, count: lists.count + 1)
         var quotes = [Quote](unsafeUninitializedCapacity: offsets.last!) { buffer, made in
