@@ -122,4 +122,31 @@ struct SplicedBytesTests {
         #expect(all.appendPieces(keys: [1, 2], kept: &none) { i in [UInt8(ascii: "a") + UInt8(i)] }.reused == 0)
         #expect(all.joined == Array("ab".utf8))
     }
+
+    /// Kept pieces in a row in the earlier file make one span, an empty one among them too (a
+    /// row a template renders as nothing): its separator and lead are new bytes, and the piece
+    /// after it is joined only once they are compared.
+    @Test func piecesInARowWithAnEmptyOneAmongThem() throws {
+        // The earlier file: "[" then pieces "p0", "", "p2", "p3" (keys 300...303) separated by ", ".
+        var earlier = Array("[".utf8), previous = Fragments()
+        for (k, piece) in ["p0", "", "p2", "p3"].enumerated() {
+            if k > 0 { earlier += Array(", ".utf8) }
+            previous.items.append(.init(key: UInt64(300 + k), start: earlier.count, count: piece.utf8.count))
+            earlier += Array(piece.utf8)
+        }
+        let (folder, file) = try Self.mapped(earlier)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var matcher: FragmentMatcher? = FragmentMatcher(previous, fileSize: earlier.count)
+        var out = SplicedBytes(base: file)
+        out.append(contentsOf: Array("[".utf8))
+        let keys: [UInt64] = [300, 301, 302, 303]
+        let (items, reused) = out.appendPieces(keys: keys, kept: &matcher, lead: Array(" ".utf8), separator: Array(",".utf8)) { _ in
+            Issue.record("every piece is kept"); return []
+        }
+        let bytes = out.joined
+        #expect(String(decoding: bytes, as: UTF8.self) == "[ p0, , p2, p3")
+        #expect(reused == 4)
+        #expect(items.map { String(decoding: bytes[$0.start..<($0.start + $0.count)], as: UTF8.self) } == ["p0", "", "p2", "p3"])
+        #expect(out.spans.count == 1, "\(out.spans)")
+    }
 }
