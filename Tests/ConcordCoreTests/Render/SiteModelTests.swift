@@ -50,6 +50,38 @@ struct SiteModelTests {
         #expect(Article.chronological(list, newestFirst: true).map { list[$0].id } == list.sorted(by: Article.newestFirst).map(\.id))
     }
 
+    /// Passages copied several times in one article, and by articles the archive lacks: each
+    /// one's distinct articles (in witness order) and their count are `Passage.articleIDs`',
+    /// and its key is the one hashing its id, that count and each article's named digest (its
+    /// id where the archive lacks it) gives (the keys earlier builds stored).
+    @Test func passageArticlesAsThePassageGivesThem() throws {
+        let list = try articles(shuffled: false)
+        var rng = SplitMix64(seed: 13)
+        var passages: [Passage] = []
+        for p in 0..<60 {
+            let witnesses = (0..<(2 + Int(rng.next() % 6))).map { n -> Witness in
+                let pick = Int(rng.next() % 8)
+                // Few articles per passage, so that copies repeat; now and then one the archive lacks.
+                let id = pick == 7 ? "gone-\(rng.next() % 2)" : list[(p * 5 + pick) % list.count].id
+                return Witness(article: id, start: n * 10, end: n * 10 + 5)
+            }
+            passages.append(Passage(id: "p\(p)", witnesses: witnesses))
+        }
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        let model = SiteModel(articles: list, annotations: Annotations(passages: passages, quotes: []), wordStats: stats)
+        #expect(passages.contains { $0.articleIDs.count < $0.witnesses.count } && passages.contains { $0.articleIDs.contains("gone-0") })
+        for (p, passage) in passages.enumerated() {
+            #expect(model.articleIDs(ofPassage: p) == passage.articleIDs, "\(passage.id)")
+            #expect(model.passageArticleCounts[p] == passage.articleIDs.count, "\(passage.id)")
+            var key = PageKey(seed: 2)
+            key.add(passage.id); key.add(UInt64(passage.articleIDs.count))
+            for id in passage.articleIDs {
+                if let k = model.position(of: id) { key.add(model.namedKeys[k]) } else { key.add(id) }
+            }
+            #expect(model.passageKeys[p] == key.value, "\(passage.id)")
+        }
+    }
+
     /// Names with ASCII letters keep them; names in other scripts keep their own letters
     /// (they were all "speaker", "speaker-2", …, in name order).
     @Test func slugsOfNamesInOtherScripts() {

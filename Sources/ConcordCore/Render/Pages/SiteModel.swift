@@ -20,8 +20,11 @@ public struct SiteModel: Sendable {
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
-    /// Each passage's distinct articles, in witness order (`Passage.articleIDs`, computed once).
-    public let passageArticles: [[String]]
+    /// How many distinct articles carry each passage (`Passage.articleIDs.count`): what lists
+    /// and keys take of them. The ids themselves are gathered for the few pages rendered
+    /// (`articleIDs(ofPassage:)`), not for every passage at every build (11,900 arrays and
+    /// 200,000 strings retained at 100,000 articles).
+    public let passageArticleCounts: [Int]
     /// Each article's word counts (`ArticleWordStats`), as given (in the order of `unsorted`),
     /// and where each article's are (by position in `articles`): looked up there, not copied
     /// into tables by position (100,000 arrays retained at every build).
@@ -116,7 +119,7 @@ public struct SiteModel: Sendable {
         let witnessArticles = Self.witnessPositions(annotations, unsorted, positionOf,
                                                     search: IDSearch(articlesByID, positionByID), count: witnessStarts.last!)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
-        (passageArticles, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
+        (passageArticleCounts, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
         var pairs: [(bucket: Int, item: (passage: Int, witness: Witness))] = []
         pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in annotations.passages.enumerated() {
@@ -183,30 +186,44 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// Each passage's distinct articles (`Passage.articleIDs`), told apart by their positions
-    /// (`witnessArticles`) rather than by a set of their ids, and its `passageKeys` entry.
+    /// How many distinct articles each passage has (`Passage.articleIDs`), told apart by their
+    /// positions (`witnessArticles`) rather than by a set of their ids, and its `passageKeys` entry.
     private static func passageArticles(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
-                                        namedKeys: [UInt64]) -> ([[String]], [UInt64]) {
+                                        namedKeys: [UInt64]) -> ([Int], [UInt64]) {
         var lastPassage = [Int32](repeating: -1, count: namedKeys.count)
-        var passageArticles: [[String]] = [], passageKeys: [UInt64] = []
-        passageArticles.reserveCapacity(passages.count); passageKeys.reserveCapacity(passages.count)
-        for (p, passage) in passages.enumerated() {
-            var ids: [String] = [], keys: [UInt64?] = []
-            for (n, w) in passage.witnesses.enumerated() {
+        var counts: [Int] = [], passageKeys: [UInt64] = []
+        counts.reserveCapacity(passages.count); passageKeys.reserveCapacity(passages.count)
+        // Each distinct article's `namedKeys` entry, or its id where the archive lacks it (nil), in witness order.
+        var keys: [UInt64?] = [], missing: [String] = []
+        for p in passages.indices {
+            keys.removeAll(keepingCapacity: true); missing.removeAll(keepingCapacity: true)
+            for n in 0..<(witnessStarts[p + 1] - witnessStarts[p]) {
                 let k = witnessArticles[witnessStarts[p] + n]
                 if k >= 0 {
                     guard lastPassage[Int(k)] != Int32(p) else { continue }
-                    lastPassage[Int(k)] = Int32(p); ids.append(w.article); keys.append(namedKeys[Int(k)])
-                } else if !ids.contains(w.article) {
-                    ids.append(w.article); keys.append(nil)
+                    lastPassage[Int(k)] = Int32(p); keys.append(namedKeys[Int(k)])
+                } else if case let id = passages[p].witnesses[n].article, !missing.contains(id) {
+                    keys.append(nil); missing.append(id)
                 }
             }
             var key = PageKey(seed: 2)
-            key.add(passage.id); key.add(UInt64(ids.count))
-            for (id, named) in zip(ids, keys) { if let named { key.add(named) } else { key.add(id) } }
-            passageArticles.append(ids); passageKeys.append(key.value)
+            key.add(passages[p].id); key.add(UInt64(keys.count))
+            var m = 0
+            for named in keys { if let named { key.add(named) } else { key.add(missing[m]); m += 1 } }
+            counts.append(keys.count); passageKeys.append(key.value)
         }
-        return (passageArticles, passageKeys)
+        return (counts, passageKeys)
+    }
+
+    /// The distinct articles of passage `p`, in witness order (`Passage.articleIDs`): for the
+    /// pages rendered, the articles told apart by their positions (`witnessArticles`).
+    public func articleIDs(ofPassage p: Int) -> [String] {
+        var seen = Set<Int32>(), ids: [String] = []
+        for (n, w) in annotations.passages[p].witnesses.enumerated() {
+            let k = witnessArticle(p, n)
+            if k >= 0 ? seen.insert(k).inserted : !ids.contains(w.article) { ids.append(w.article) }
+        }
+        return ids
     }
 
     /// Article `k`'s (a position in `articles`) `listedKeys` entry, or a mark for no article.
