@@ -15,6 +15,8 @@ struct ArchiveDelta {
     /// read (a file changed while being read then looks changed to the next build,
     /// never the reverse); none for a file whose stamp was not settled (`FileStamp.isSettled`).
     var stamps: [String: FileStamp]
+    /// Each article's `pathHash`, in the order of `articles`.
+    var pathHashes: [UInt64]
     /// The path hashes of the cache's records not reused (their articles edited or removed).
     var goneRecords: [UInt64] = []
     var added = 0, edited = 0, removed = 0
@@ -73,29 +75,31 @@ struct ArchiveDelta {
         // comes with its record (nil: read anew) and that record's position in `records` (-1),
         // in three arrays made in one pass (each pass over 100,000 articles touches every
         // object: arrays of tuples, then of their parts, took two more).
-        var articles: [Article] = [], reused: [ArticleRecord?] = [], recordAt: [Int32] = []
+        // (And each article's `pathHash`, from the listing: what the cache keeps of the articles' order.)
+        var articles: [Article] = [], reused: [ArticleRecord?] = [], recordAt: [Int32] = [], pathHashes: [UInt64] = []
         articles.reserveCapacity(paths.count); reused.reserveCapacity(paths.count); recordAt.reserveCapacity(paths.count)
+        pathHashes.reserveCapacity(paths.count)
         for i in paths.indices {
             if keptAt[i] >= 0 {
                 let rec = records.records[Int(keptAt[i])]
-                articles.append(rec.article); reused.append(rec); recordAt.append(keptAt[i])
+                articles.append(rec.article); reused.append(rec); recordAt.append(keptAt[i]); pathHashes.append(hashes[i])
             } else if let a = fresh[paths[i]] {
-                articles.append(a); reused.append(nil); recordAt.append(-1)
+                articles.append(a); reused.append(nil); recordAt.append(-1); pathHashes.append(hashes[i])
             }
         }
         let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices), increasing: ArchiveLoader.idsIncrease(articles)) { articles[$0] }
         if !chosen.elementsEqual(articles.indices) {       // a duplicate id left out, or ids out of path order
             articles = chosen.map { articles[$0] }; reused = chosen.map { reused[$0] }; recordAt = chosen.map { recordAt[$0] }
+            pathHashes = chosen.map { pathHashes[$0] }
         }
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, reused, edges = state?.edges ?? [], ids = state?.edgeArticles ?? [],
-                                    edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? [],
-                                    passageArticles = state?.passageArticles ?? []]
+        let keeping = Background { [articles, recordAt, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
+                                    edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? StoredPassages()]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
-            let now = positionsNow(of: ids, in: articles, reused: reused)
+            let now = positionsNow(of: before, records: records, recordAt: recordAt)
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
             kept.reserveCapacity(edges.count)
@@ -110,7 +114,7 @@ struct ArchiveDelta {
                 if knowsPassages { keptPassages.append(edgePassages[i]) }
             }
             // (Passages that do not fit the segments are refused by `passages(after:…)`.)
-            return (kept, keptPassages, knowsPassages ? PreviousPassages(passages, articles: passageArticles, now: now) : nil)
+            return (kept, keptPassages, knowsPassages ? PreviousPassages(passages, now: now, articleID: { articles[$0].id }) : nil)
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)
@@ -130,23 +134,31 @@ struct ArchiveDelta {
                                           passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
         if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, recordAt) }
         var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
-                                 changedPaths: changedPaths, stamps: stampOf, added: max(0, added), edited: edited, removed: removed)
+                                 changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes,
+                                 added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
         return delta
     }
 
-    /// Each previous article's index now (`ids`: the previous build's, in id order) if it is
-    /// here unchanged (`reused`), else -1. Both lists are in id order, so a merge finds them (no
-    /// hashing), by chunks on every core, each starting where a binary search puts its first id:
-    /// on one core, a visit to 100,000 article objects took 20–30 ms while the build waited.
-    static func positionsNow(of ids: [String], in articles: [Article], reused: [ArticleRecord?], chunk: Int = 16384) -> [Int] {
-        return ParallelMap.map(Array(stride(from: 0, to: ids.count, by: chunk)), chunk: 1) { lo -> [Int] in
-            var j = articles.lazy.map(\.id).sortedPosition(of: ids[lo])
-            return ids[lo..<min(ids.count, lo + chunk)].map { id in
-                while j < articles.count && articles[j].id < id { j += 1 }
-                return j < articles.count && articles[j].id == id && reused[j] != nil ? j : -1
-            }
+    /// Each previous article's index now (`before`: the `PathHash` of each of the previous
+    /// build's articles, in its order) if it is here unchanged, else -1: found by its record
+    /// (`records`, the previous build's, one per article), and that record's article now
+    /// (`recordAt`: each article's record, -1 for one not reused). The records' path hashes must
+    /// be distinct (`BuildCache.loadRest` refuses a cache where they are not). Found by chunks
+    /// on every core; merging the previous build's ids with the articles' took 20–30 ms.
+    static func positionsNow(of before: [UInt64], records: RecordTable, recordAt: [Int32], chunk: Int = 16384) -> [Int] {
+        let articleOfRecord = articleOfRecord(recordAt, records: records.count)
+        return ParallelMap.map(Array(stride(from: 0, to: before.count, by: chunk)), chunk: 1) { lo -> [Int] in
+            before[lo..<min(before.count, lo + chunk)].map { h in records.position(ofPathHash: h).map { Int(articleOfRecord[$0]) } ?? -1 }
         }.flatMap { $0 }
+    }
+
+    /// Each record's article now (an index into `articles`), -1 for a record not reused, from
+    /// each article's record (`recordAt`).
+    private static func articleOfRecord(_ recordAt: [Int32], records count: Int) -> [Int32] {
+        var result = [Int32](repeating: -1, count: count)
+        for (i, k) in recordAt.enumerated() where k >= 0 { result[Int(k)] = Int32(i) }
+        return result
     }
 
     /// Lookups of the cache's run index, which finds an unchanged article by its record: nil
@@ -154,8 +166,7 @@ struct ArchiveDelta {
     /// or two records' paths have the same hash.
     private static func lookup(_ index: RunIndex, _ since: RunIndexState, _ records: RecordTable, _ recordAt: [Int32]) -> RunLookup? {
         guard records.pathHashesAreDistinct, index.slotCount - since.gone.count + since.added.count == records.count else { return nil }
-        var articleOfRecord = [Int32](repeating: -1, count: records.count)
-        for (i, k) in recordAt.enumerated() where k >= 0 { articleOfRecord[Int(k)] = Int32(i) }
+        let articleOfRecord = articleOfRecord(recordAt, records: records.count)
         return RunLookup(index: index, state: since, unchangedArticle: { [articleOfRecord] hash in
             guard let k = records.position(ofPathHash: hash), articleOfRecord[k] >= 0 else { return nil }
             return Int(articleOfRecord[k])

@@ -25,7 +25,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 20
+    static let format: UInt32 = 21
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
@@ -139,7 +139,7 @@ struct BuildCache {
             case .failure(let e): throw e
             }
         }
-        loaded.state.records = RecordTable(records, pathHashes: pathHashes)
+        loaded.state.records = try Self.distinct(RecordTable(records, pathHashes: pathHashes))
         openRunIndex(&loaded)
     }
 
@@ -151,8 +151,16 @@ struct BuildCache {
         var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
         for rec in records { byShard[Self.shard(of: rec.pathHash)].append(rec) }
         let ordered = ParallelMap.map(byShard, chunk: 16, Self.inShardOrder)
-        loaded.state.records = RecordTable(Array(ordered.joined()))
+        loaded.state.records = try Self.distinct(RecordTable(Array(ordered.joined())))
         openRunIndex(&loaded)
+    }
+
+    /// `table`, unless two of its records' paths have the same `PathHash`: the cache names the
+    /// last build's articles by their paths' hashes (`BuildState.articleHashes`), so it cannot
+    /// be used then (a full build; for 100,000 paths, about one archive in 3 billion).
+    static func distinct(_ table: RecordTable) throws(Unusable) -> RecordTable {
+        guard table.pathHashesAreDistinct else { throw Unusable(description: "two articles' paths have the same hash") }
+        return table
     }
 
     /// A shard's records in the order it holds them: by path.

@@ -10,16 +10,17 @@ struct BuildState: Sendable {
     /// Every article built, found by path.
     var records: RecordTable
     var boilerplate: Set<UInt64>
-    /// Aligned segments, their articles by position in `edgeArticles`: the ids of the build's
-    /// articles in id order, each written once (not twice per segment: 260,000 segments at 100,000 articles).
+    /// Aligned segments, their articles by position in `articleHashes`: the `PathHash` of each
+    /// of the build's articles, in id order. The next build finds an article there by its record
+    /// (`ArchiveDelta.positionsNow`), whose path has that hash: a table of 100,000 ids was
+    /// written, decoded into strings and merged with the articles' ids at every build.
     var edges: [WitnessClusterer.Edge]
-    var edgeArticles: [String] = []
+    var articleHashes: [UInt64] = []
     /// Each edge's passage (an index into `passages`, -1: none), and the passages, each witness's
-    /// article by position in `edgeArticles` (all passages' in one array): what the next build
-    /// carries over of the passages no change reaches (`WitnessClusterer.passages(after:…)`).
+    /// article by position in `articleHashes`: what the next build carries over of the passages
+    /// no change reaches (`WitnessClusterer.passages(after:…)`).
     var edgePassages: [Int32] = []
-    var passages: [Passage] = []
-    var passageArticles: [Int32] = []
+    var passages = StoredPassages()
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
     var files: [UInt64: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
@@ -99,8 +100,8 @@ struct BuildState: Sendable {
     func capacity(of section: Section) -> Int {
         switch section {
         case .annotation:
-            8 * (boilerplate.count + 4) + edgeArticles.reduce(0) { $0 + 8 + $1.utf8.count } + 44 * edges.count
-                + 8 + passages.reduce(0) { $0 + 24 + $1.id.utf8.count } + 12 * passageArticles.count
+            8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
+                + 8 + passages.ids.reduce(0) { $0 + 24 + $1.utf8.count } + 12 * passages.articles.count
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 16 * previousFiles.count
         case .pages:
@@ -117,7 +118,7 @@ struct BuildState: Sendable {
         switch section {
         case .annotation:
             w.u64s(boilerplate.sorted())
-            w.strings(edgeArticles)
+            w.u64s(articleHashes)
             w.int(edges.count)
             // Ten numbers per segment, four bytes each (what `Edge` holds them in).
             w.u32s(count: edges.count * 10) { out in
@@ -125,18 +126,19 @@ struct BuildState: Sendable {
                 for e in edges { Self.numbers(e) { v in out[k] = UInt32(v); k += 1 } }
             }
             // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
-            // there is one (or -1) for every segment and an article for every witness.
-            let known = edgePassages.count == edges.count
-                && passageArticles.count == passages.reduce(0) { $0 + $1.witnesses.count }
+            // there is one (or -1) for every segment and passages were stored (`StoredPassages.init`).
+            let known = edgePassages.count == edges.count && (passages.count > 0 || edgePassages.allSatisfy { $0 < 0 })
             w.u32s(count: edges.count) { out in
                 for i in edges.indices { out[i] = UInt32(bitPattern: known ? edgePassages[i] : -1) }
             }
             // Each passage: its id, then each witness's article (by position), start and end.
             w.int(known ? passages.count : 0)
-            var n = 0
-            for p in known ? passages : [] {
-                w.string(p.id); w.int(p.witnesses.count)
-                for x in p.witnesses { w.u32(UInt32(bitPattern: passageArticles[n])); w.u32(UInt32(x.start)); w.u32(UInt32(x.end)); n += 1 }
+            for p in 0..<(known ? passages.count : 0) {
+                w.string(passages.ids[p]); w.int(passages.witnessIndices(of: p).count)
+                for n in passages.witnessIndices(of: p) {
+                    w.u32(UInt32(bitPattern: passages.articles[n]))
+                    w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
+                }
             }
         // The file tables in the dictionaries' order (they are read back into dictionaries):
         // sorting 24,000 paths at every build cost more than writing them.
@@ -170,31 +172,32 @@ struct BuildState: Sendable {
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
         boilerplate = Set(try r.u64s())
-        edgeArticles = try r.strings()
+        articleHashes = try r.u64s()
         let n = try r.count(max: Int(Int32.max) / 10)
         edges.reserveCapacity(n)
         let numbers = try r.u32s(count: n * 10)
         for e in 0..<n {
             // The segment's ten numbers, in the order `numbers(_:_:)` gives them.
             func v(_ k: Int) -> Int { Int(numbers[e * 10 + k]) }
-            guard v(0) < edgeArticles.count, v(5) < edgeArticles.count,
+            guard v(0) < articleHashes.count, v(5) < articleHashes.count,
                   v(1) <= v(2), v(3) <= v(4), v(6) <= v(7), v(8) <= v(9) else { throw .init() }
             edges.append(WitnessClusterer.Edge(a: v(0), aTokens: v(1)...v(2), aBytes: v(3)..<v(4),
                                                b: v(5), bTokens: v(6)...v(7), bBytes: v(8)..<v(9)))
         }
         edgePassages = try r.u32s(count: n).map { Int32(bitPattern: $0) }
         let passageCount = try r.count()
-        passages.reserveCapacity(passageCount)
+        passages = StoredPassages()
+        passages.ids.reserveCapacity(passageCount); passages.starts.reserveCapacity(passageCount + 1)
         for _ in 0..<passageCount {
-            let id = try r.string()
-            var witnesses: [Witness] = []
-            for _ in 0..<(try r.count()) {
+            passages.ids.append(try r.string())
+            let witnesses = try r.count()
+            guard witnesses > 0 else { throw .init() }
+            for _ in 0..<witnesses {
                 let k = Int(try r.u32()), start = Int(try r.u32()), end = Int(try r.u32())
-                guard k < edgeArticles.count, start <= end else { throw .init() }
-                witnesses.append(Witness(article: edgeArticles[k], start: start, end: end)); passageArticles.append(Int32(k))
+                guard k < articleHashes.count, start <= end else { throw .init() }
+                passages.articles.append(Int32(k)); passages.ranges.append(start..<end)
             }
-            guard !witnesses.isEmpty else { throw .init() }
-            passages.append(Passage(id: id, witnesses: witnesses))
+            passages.starts.append(passages.articles.count)
         }
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
         let f = try r.count(max: Int(Int32.max) / 3), fileNumbers = try r.u64s(count: f * 3)

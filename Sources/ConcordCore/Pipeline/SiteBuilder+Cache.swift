@@ -114,16 +114,14 @@ extension SiteBuilder {
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
-        // (The articles' ids are gathered there too: 100,000 objects visited, 6–10 ms, on the build's thread.)
-        return Background { [articles = delta.articles, edges = outcome.edges, boilerplate = outcome.boilerplate,
+        return Background { [pathHashes = delta.pathHashes, edges = outcome.edges, boilerplate = outcome.boilerplate,
                              annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
             var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: RecordTable(), boilerplate: boilerplate, edges: edges, edgeArticles: articles.map(\.id), files: [:])
+                records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: [:])
             state.edgePassages = edgePassages
-            state.passages = annotations.passages
-            state.passageArticles = annotations.witnessArticles
+            state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
         }
     }

@@ -3,25 +3,31 @@ import Testing
 
 @Suite("Archive delta")
 struct ArchiveDeltaTests {
-    /// Each previous article's index now, merged by chunks that each start where a binary search
-    /// puts them: as a table of the ids now finds it (-1 for an article gone, or not reused),
-    /// whatever the chunk size, with articles added and removed on either side of chunk boundaries.
+    /// Each previous article's index now, found through its record by its path's hash, by
+    /// chunks: as a table of the paths now finds it (-1 for an article gone, edited, or whose
+    /// record is not reused), whatever the chunk size, the records in an order of their own (as
+    /// the shards give them), articles added and removed on either side of chunk boundaries.
     @Test func previousArticlesAreFoundNowInChunks() throws {
         var rng = SplitMix64(seed: 13)
-        let all = (0..<400).map { String(format: "a%04d", $0) }
+        let all = try (0..<400).map {
+            try ArticleParser().parse(Array("date 2020-01-01 Title\n\nBody.\n".utf8), path: String(format: "a%04d.txt", $0))
+        }
         let before = all.filter { _ in rng.next() % 5 != 0 }
-        let now = try all.filter { _ in rng.next() % 6 != 0 }.map {
-            try ArticleParser().parse(Array("date 2020-01-01 Title\n\nBody.\n".utf8), path: $0 + ".txt")
+        let records = RecordTable(before.shuffled(using: &rng).map { ArticleRecordTests.record($0) })
+        let now = all.filter { _ in rng.next() % 6 != 0 }
+        // Each article's record, where it is reused (an article new since has none).
+        let recordAt = now.map { a -> Int32 in
+            guard rng.next() % 7 != 0, let k = records.position(of: a.path) else { return -1 }
+            return Int32(k)
         }
-        let reused = now.map { rng.next() % 7 == 0 ? nil : ArticleRecordTests.record($0) }
         var index: [String: Int] = [:]
-        for (j, a) in now.enumerated() where reused[j] != nil { index[a.id] = j }
-        let expected = before.map { index[$0] ?? -1 }
-        #expect(expected.contains(-1) && expected.contains { $0 >= 0 })
+        for (j, a) in now.enumerated() where recordAt[j] >= 0 { index[a.path] = j }
+        let expected = before.map { index[$0.path] ?? -1 }
+        #expect(expected.contains(-1) && expected.contains { $0 >= 0 } && recordAt.contains(-1))
         for chunk in [1, 7, 64, 16384] {
-            #expect(ArchiveDelta.positionsNow(of: before, in: now, reused: reused, chunk: chunk) == expected, "chunk \(chunk)")
+            #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: records, recordAt: recordAt, chunk: chunk) == expected, "chunk \(chunk)")
         }
-        #expect(ArchiveDelta.positionsNow(of: [], in: now, reused: reused).isEmpty)
-        #expect(ArchiveDelta.positionsNow(of: before, in: [], reused: [], chunk: 7) == before.map { _ in -1 })
+        #expect(ArchiveDelta.positionsNow(of: [], records: records, recordAt: recordAt).isEmpty)
+        #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: RecordTable(), recordAt: [], chunk: 7) == before.map { _ in -1 })
     }
 }

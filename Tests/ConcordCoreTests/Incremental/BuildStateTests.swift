@@ -6,10 +6,11 @@ import Testing
 @Suite("Build state")
 struct BuildStateTests {
     static let ids = ["a-first", "b-second", "c-third"]
+    static let hashes = ids.map { PathHash.of($0 + ".md") }
 
     func state(_ edges: [WitnessClusterer.Edge]) -> BuildState {
         BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: RecordTable(),
-                   boilerplate: [7, 3], edges: edges, edgeArticles: Self.ids, files: [:])
+                   boilerplate: [7, 3], edges: edges, articleHashes: Self.hashes, files: [:])
     }
 
     /// Encodes the body of `state`, maps it from a file and decodes it into an empty state.
@@ -21,7 +22,7 @@ struct BuildStateTests {
         defer { try? FileManager.default.removeItem(at: url) }
         var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
         var back = self.state([])
-        back.edgeArticles = []
+        back.articleHashes = []
         try back.decodeBody(from: &r)
         #expect(r.atEnd)
         return (back, w.bytes.count)
@@ -36,30 +37,30 @@ struct BuildStateTests {
         let (none, emptySize) = try readBack(state([]))
         #expect(back.edges == edges && none.edges.isEmpty)
         #expect(back.edges.map(\.aBytes) == [10..<4_000_000_000, 40..<48] && back.edges.map(\.bTokens) == [7...9, 12...30])
-        #expect(back.edgeArticles == Self.ids)
+        #expect(back.articleHashes == Self.hashes)
         #expect(back.boilerplate == [3, 7])
         #expect(size - emptySize == 2 * 11 * 4, "ten numbers a segment and its passage, four bytes each")
         #expect(back.edgePassages == [-1, -1], "no passage known")
     }
 
     /// The passages and each segment's passage come back as written, witnesses naming their
-    /// articles by position in the list of ids.
+    /// articles by position in the list of articles.
     @Test func passagesComeBackAsWritten() throws {
         var s = state([.init(a: 0, aTokens: 0...3, aBytes: 10..<40, b: 2, bTokens: 7...9, bBytes: 100..<200),
                        .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<90)])
-        s.passages = [Passage(id: "p1", witnesses: [Witness(article: Self.ids[0], start: 10, end: 40), Witness(article: Self.ids[2], start: 100, end: 200)]),
-                      Passage(id: "p2", witnesses: [Witness(article: Self.ids[1], start: 40, end: 48), Witness(article: Self.ids[0], start: 70, end: 90)])]
-        s.passageArticles = [0, 2, 1, 0]
+        let passages = [Passage(id: "p1", witnesses: [Witness(article: Self.ids[0], start: 10, end: 40), Witness(article: Self.ids[2], start: 100, end: 200)]),
+                        Passage(id: "p2", witnesses: [Witness(article: Self.ids[1], start: 40, end: 48), Witness(article: Self.ids[0], start: 70, end: 90)])]
+        s.passages = StoredPassages(passages, articles: [0, 2, 1, 0])
         s.edgePassages = [0, 1]
         let (back, _) = try readBack(s)
         #expect(back.passages == s.passages)
-        #expect(back.passageArticles == s.passageArticles)
+        #expect(back.passages.passages { Self.ids[Int($0)] } == passages)
         #expect(back.edgePassages == [0, 1])
         // Passages without an article for every witness are not written, nor any segment's passage.
         var partial = s
-        partial.passageArticles.removeLast()
+        partial.passages = StoredPassages(passages, articles: [0, 2, 1])
         let (none, _) = try readBack(partial)
-        #expect(none.passages.isEmpty && none.edgePassages == [-1, -1])
+        #expect(partial.passages.count == 0 && none.passages.count == 0 && none.edgePassages == [-1, -1])
         // A segment naming a passage past the list is damage.
         s.edgePassages = [0, 2]
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }

@@ -37,6 +37,18 @@ struct RecordTableTests {
         #expect(table[""] == nil)
     }
 
+    /// Records two of whose paths have the same hash make the cache unusable (it names the last
+    /// build's articles by their paths' hashes); distinct ones are taken as they are.
+    @Test func recordsWithTheSamePathHashAreRefused() async throws {
+        let (archive, _, loaded) = try await builtArchive(3)
+        defer { archive.cleanup() }
+        let records = loaded.state.records.records
+        #expect(try BuildCache.distinct(RecordTable(records)).count == 3)
+        let clash = RecordTable(records, pathHashes: [records[0].pathHash, records[1].pathHash, records[0].pathHash])
+        #expect(!clash.pathHashesAreDistinct)
+        #expect(throws: BuildCache.Unusable.self) { _ = try BuildCache.distinct(clash) }
+    }
+
     /// One dirty shard: only its file is new, and it still holds every record of the shard
     /// (not only the changed one); every other shard is the file it was.
     @Test func writesOnlyTheDirtyShardWhole() async throws {

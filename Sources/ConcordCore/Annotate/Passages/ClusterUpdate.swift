@@ -1,22 +1,45 @@
 /// The previous build's passages as a new build finds them: what `WitnessClusterer.passages(after:…)`
 /// carries over unchanged.
 struct PreviousPassages: Sendable {
-    /// In the previous build's order (sorted by first witness).
-    var passages: [Passage]
+    /// In the previous build's order (sorted by first witness), each witness's article by its
+    /// position in that build.
+    var stored: StoredPassages
     /// Each witness's article by its index now (-1: removed, or edited since), all passages'
-    /// in one array: passage `p`'s are `articles[starts[p]..<starts[p + 1]]`.
+    /// in one array: passage `p`'s are `articles[stored.witnessIndices(of: p)]`.
     var articles: [Int32]
-    var starts: [Int]
+    /// Each passage whose articles are all here unchanged, its witnesses naming them by their
+    /// ids now (nil for the others, which a change reaches): what is carried over.
+    var carriable: [Passage?]
 
-    /// - Parameter now: each article's index now, by its position in the previous build (-1: gone or edited).
-    init(_ passages: [Passage], articles previous: [Int32], now: [Int]) {
-        self.passages = passages
-        articles = previous.map { $0 >= 0 && Int($0) < now.count ? Int32(now[Int($0)]) : -1 }
-        var starts = [0]
-        starts.reserveCapacity(passages.count + 1)
-        for p in passages { starts.append(starts.last! + p.witnesses.count) }
-        self.starts = starts
+    /// - Parameters:
+    ///   - now: each article's index now, by its position in the previous build (-1: gone or edited).
+    ///   - articleID: the id of the article at an index now. Taken from the articles (strings
+    ///     they hold, which later lookups by id find equal at once) while the previous build's
+    ///     segments are renumbered, not on the build's path (51,000 witnesses at 100,000 articles).
+    init(_ stored: StoredPassages, now: [Int], articleID: (Int) -> String) {
+        let articles = stored.articles.map { $0 >= 0 && Int($0) < now.count ? Int32(now[Int($0)]) : -1 }
+        carriable = (0..<stored.count).map { p in
+            let at = stored.witnessIndices(of: p)
+            guard !at.isEmpty, !articles[at].contains(where: { $0 < 0 }) else { return nil }
+            return Passage(id: stored.ids[p], witnesses: at.map {
+                Witness(article: articleID(Int(articles[$0])), start: stored.ranges[$0].lowerBound, end: stored.ranges[$0].upperBound)
+            })
+        }
+        self.stored = stored; self.articles = articles
     }
+
+    /// The same, from passages and each witness's article by its position in the previous build
+    /// (the witnesses keep the ids they have).
+    init(_ passages: [Passage], articles previous: [Int32], now: [Int]) {
+        let stored = StoredPassages(passages, articles: previous)
+        var idNow: [Int: String] = [:]
+        for (k, id) in zip(stored.articles, passages.flatMap { $0.witnesses.map(\.article) }) where k >= 0 && Int(k) < now.count && now[Int(k)] >= 0 {
+            idNow[now[Int(k)]] = id
+        }
+        self.init(stored, now: now, articleID: { idNow[$0]! })
+    }
+
+    var count: Int { stored.count }
 }
 
 extension WitnessClusterer {
@@ -37,20 +60,20 @@ extension WitnessClusterer {
     /// - Returns: nil when `previous` does not fit these edges (the caller clusters them all).
     func passages(after previous: PreviousPassages, kept: ArraySlice<Edge>, keptPassages: [Int32], fresh: ArraySlice<Edge>,
                   changed: some Sequence<Int>, known: [Seed: String]) -> Clusters? {
-        guard keptPassages.count == kept.count, previous.starts.count == previous.passages.count + 1,
-              previous.articles.count == previous.starts.last else { return nil }
+        guard keptPassages.count == kept.count, previous.stored.starts.count == previous.count + 1,
+              previous.articles.count == previous.stored.starts.last else { return nil }
         var touched = [Bool](repeating: false, count: articles.count)
         for c in changed { touched[c] = true }
         for e in fresh { touched[e.a] = true; touched[e.b] = true }
         // Passages a change reaches: one of their witnesses' articles is touched, or gone.
-        let reached = previous.passages.indices.map { p in
-            previous.articles[previous.starts[p]..<previous.starts[p + 1]].contains { $0 < 0 || Int($0) >= articles.count || touched[Int($0)] }
+        let reached = (0..<previous.count).map { p in
+            previous.articles[previous.stored.witnessIndices(of: p)].contains { $0 < 0 || Int($0) >= articles.count || touched[Int($0)] }
         }
         // Their edges and the fresh ones, clustered anew; `origin`: each one's index in kept + fresh.
         var again: [Edge] = [], origin: [Int] = []
         for (i, e) in kept.enumerated() {
             let p = Int(keptPassages[i])
-            guard p < previous.passages.count else { return nil }
+            guard p < previous.count else { return nil }
             if p < 0 || reached[p] { again.append(e); origin.append(i) }
         }
         for (j, e) in fresh.enumerated() { again.append(e); origin.append(kept.count + j) }
@@ -58,21 +81,21 @@ extension WitnessClusterer {
 
         // The passages carried over (already in order) and the new ones, merged by first witness.
         let place = places()
-        func order(_ articles: some Collection<Int32>, _ witnesses: [Witness]) -> (UInt64, Int) {
-            (place(Int(articles.first!)), witnesses[0].start)
+        func order(_ articles: some Collection<Int32>, firstStart: Int) -> (UInt64, Int) {
+            (place(Int(articles.first!)), firstStart)
         }
         var merged: [Draft] = []
-        merged.reserveCapacity(previous.passages.count + drafts.count)
-        var carriedAt = [Int32](repeating: -1, count: previous.passages.count), draftAt = [Int32](repeating: -1, count: drafts.count)
+        merged.reserveCapacity(previous.count + drafts.count)
+        var carriedAt = [Int32](repeating: -1, count: previous.count), draftAt = [Int32](repeating: -1, count: drafts.count)
         var d = 0
         var last: (UInt64, Int)? = nil
-        for p in previous.passages.indices where !reached[p] {
-            let passage = previous.passages[p], mine = previous.articles[previous.starts[p]..<previous.starts[p + 1]]
-            guard !mine.isEmpty, mine.count == passage.witnesses.count else { return nil }
-            let key = order(mine, passage.witnesses)
+        for p in 0..<previous.count where !reached[p] {
+            let at = previous.stored.witnessIndices(of: p), mine = previous.articles[at]
+            guard !mine.isEmpty, let passage = previous.carriable[p] else { return nil }
+            let key = order(mine, firstStart: previous.stored.ranges[at.lowerBound].lowerBound)
             if let last, !(last < key) { return nil }       // not the order a build leaves them in
             last = key
-            while d < drafts.count && order(drafts[d].articles, drafts[d].witnesses) < key {
+            while d < drafts.count && order(drafts[d].articles, firstStart: drafts[d].witnesses[0].start) < key {
                 draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1
             }
             carriedAt[p] = Int32(merged.count)
