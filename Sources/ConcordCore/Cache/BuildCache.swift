@@ -117,10 +117,12 @@ struct BuildCache {
 
     /// The rest of `state.bin` and the article records of the shards it names, all in
     /// parallel (the tables are the longest job, so they start first), each checked.
-    func loadRest(into loaded: inout Loaded, sourceFolder: String) throws(Unusable) {
+    /// - Parameter serially: one part after the other, on this thread alone (beside work that
+    ///   keeps the other cores busy, or in the kernel, as listing a folder does).
+    func loadRest(into loaded: inout Loaded, sourceFolder: String, serially: Bool = false) throws(Unusable) {
         enum Part { case tables(Loaded), records([ArticleRecord], pathHashes: [UInt64]) }
         let head = loaded
-        let parts = ParallelMap.map(Array(-1..<loaded.shardFiles.count), chunk: 1) { k -> Result<Part, Unusable> in
+        let parts = ParallelMap.map(Array(-1..<loaded.shardFiles.count), chunk: serially ? Int.max : 1) { k -> Result<Part, Unusable> in
             do throws(Unusable) {
                 if k < 0 { var l = head; try self.loadTables(into: &l); return .success(.tables(l)) }
                 let entry = head.shardFiles[k]

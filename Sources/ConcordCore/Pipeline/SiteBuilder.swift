@@ -92,10 +92,10 @@ public struct SiteBuilder: Sendable {
         func lap() -> Int { let now = clock.now; defer { mark = now }; return Int((now - mark).seconds * 1000) }
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
-        // The body's tables are decoded while the folder is listed (not when a server patches its
-        // listing, whose memory keeps the tables, nor when `concord add` hands its listing over).
-        let tables = full || memory != nil || listed != nil ? nil : tablesAhead(cache, head, settings: settings)
-        defer { _ = tables?.value() }
+        // The cache's body and records are read while the folder is listed (not when a server patches
+        // its listing, whose memory keeps them, nor when `concord add` hands its listing over).
+        let ahead = full || memory != nil || listed != nil ? nil : cacheAhead(cache, head, settings: settings)
+        defer { _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
         var patchedFrom: Int? = nil
@@ -124,11 +124,12 @@ public struct SiteBuilder: Sendable {
                                incremental: true, rendered: 0, written: 0)
         }
         // The article records (584 MB of shards at 100,000 articles, mapped and checksummed) are
-        // read only now that something changed. Read on a thread of their own while the sources
-        // were listed and stat'ed, they took the second core from the `stat`s, and a build with
-        // nothing to do, which never needs them, took 0.38–0.44 s and 670 MB at 100,000 articles;
-        // now 0.18–0.22 s and 33 MB. An add takes as long as before (the two shared two cores either way).
-        let (loaded, notice, kept) = full ? (nil, nil, false) : usableCache(cache, head, tables: tables, settings: settings, output: output)
+        // read only now that something changed, unless the folder's time said so before it was
+        // listed (`cacheAhead`). Read on a thread of their own at every build, in parallel while the
+        // sources were listed and stat'ed, they took the second core from the `stat`s, and a build
+        // with nothing to do, which never needs them, took 0.38–0.44 s and 670 MB at 100,000
+        // articles; now 0.18–0.22 s and 33 MB.
+        let (loaded, notice, kept) = full ? (nil, nil, false) : usableCache(cache, head, ahead: ahead, settings: settings, output: output)
         let loadMS = lap()
         if let notice { log.notice(notice) }
         let state = loaded?.state
@@ -148,7 +149,7 @@ public struct SiteBuilder: Sendable {
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
-               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(tables != nil ? ", its tables while listing" : "")")
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead != nil ? " more, the rest while listing" : "")")
                + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
                + ", stat \(statMS) ms, scan \(lap()) ms")
 
