@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import ConcordCore
 
-/// The cache's tables are decoded while the sources are listed when the source folder changed
-/// after the cache was written (`SiteBuilder.tablesAhead`), else read beside the records; the
-/// site is a full build's either way.
+/// The cache's tables and records are read while the sources are listed when the source folder
+/// changed after the cache was written (`SiteBuilder.cacheAhead`), else once the sources are
+/// known to have changed; the site is a full build's either way.
 extension IncrementalBuildTests {
     /// The parse stage's account of the build (`concord build -v`).
     func parseDetail(_ report: BuildReport) -> String {
@@ -17,7 +17,7 @@ extension IncrementalBuildTests {
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -seconds)], ofItemAtPath: url.path)
     }
 
-    @Test func tablesAreReadAheadWhenAnArticleIsAdded() async throws {
+    @Test func cacheIsReadAheadWhenAnArticleIsAdded() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
         try archive.write("added-later.txt", "date 2023-05-06 An article added after the last build, to an archive of \(Self.generated.count) made-up ones.\n")
@@ -27,7 +27,7 @@ extension IncrementalBuildTests {
         #expect(parseDetail(report).contains("the rest while listing"), "\(parseDetail(report))")
     }
 
-    @Test func tablesAreNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
+    @Test func cacheIsNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         // An article edited in place, which leaves its folder's time as it was.
         let name = try #require(Self.generated.first?.fileName)
@@ -45,7 +45,7 @@ extension IncrementalBuildTests {
 
     /// Tables decoded ahead from a damaged body: the same notice and full build as when they
     /// are read beside the records.
-    @Test func damagedTablesReadAheadFallBackToAFullBuild() async throws {
+    @Test func aDamagedCacheReadAheadFallsBackToAFullBuild() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let name = try #require(try BuildCache(output: archive.output).readState().body?.name)
         try flipMiddleByte(archive, name)
