@@ -93,8 +93,9 @@ public struct SiteBuilder: Sendable {
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
         // The cache's body and records are read while the folder is listed (not when a server patches
-        // its listing, whose memory keeps them, nor when `concord add` hands its listing over).
-        let ahead = full || memory != nil || listed != nil ? nil : cacheAhead(cache, head, settings: settings)
+        // its listing, whose memory keeps them); for `concord add`, which listed the folder itself,
+        // while the sources are `stat`ed (its wall time at 100,000 articles 0.715 → 0.693 s).
+        let ahead = full || memory != nil ? nil : cacheAhead(cache, head, settings: settings)
         defer { _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int

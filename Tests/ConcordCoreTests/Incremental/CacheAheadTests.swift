@@ -27,6 +27,22 @@ extension IncrementalBuildTests {
         #expect(parseDetail(report).contains("the rest while listing"), "\(parseDetail(report))")
     }
 
+    /// `concord add` hands the build the listing it made: the cache is read ahead all the same.
+    @Test func cacheIsReadAheadForAnImport() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
+        let incoming = archive.root.appendingPathComponent("incoming.txt")
+        try Data("date 2023-05-06 An article imported after the last build.\n".utf8).write(to: incoming)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([incoming])
+        #expect(outcome.added.count == 1)
+        var options = archive.options()
+        options.useArticles(listedBy: outcome)
+        let report = try await buildAndCompare(options, "an article imported")
+        #expect(report.incremental)
+        #expect(parseDetail(report).contains("1 added"), "\(parseDetail(report))")
+        #expect(parseDetail(report).contains("the rest while listing"), "\(parseDetail(report))")
+    }
+
     @Test func cacheIsNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         // An article edited in place, which leaves its folder's time as it was.
