@@ -97,24 +97,24 @@ struct ArchiveDelta {
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
         let keeping = Background { [articles, recordAt, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
-                                    edgePassages = state?.edgePassages ?? [], passages = state?.passages ?? StoredPassages()]
+                                    edgePassages = state?.edgePassages ?? [], passages = state?.passages]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
             let now = positionsNow(of: before, records: records, recordAt: recordAt)
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
             kept.reserveCapacity(edges.count)
             // The passages are known when the cache names one (or none) for every edge.
-            let knowsPassages = edgePassages.count == edges.count
-            if knowsPassages { keptPassages.reserveCapacity(edges.count) }
+            let known = edgePassages.count == edges.count ? passages : nil
+            if known != nil { keptPassages.reserveCapacity(edges.count) }
             for (i, var e) in edges.enumerated() {
                 let a = now[e.a], b = now[e.b]
                 guard a >= 0, b >= 0 else { continue }
                 e.a = a; e.b = b
                 kept.append(e)
-                if knowsPassages { keptPassages.append(edgePassages[i]) }
+                if known != nil { keptPassages.append(edgePassages[i]) }
             }
             // (Passages that do not fit the segments are refused by `passages(after:…)`.)
-            return (kept, keptPassages, knowsPassages ? PreviousPassages(passages, now: now, articleID: { articles[$0].id }) : nil)
+            return (kept, keptPassages, known.map { PreviousPassages($0, now: now, articleID: { articles[$0].id }) })
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)

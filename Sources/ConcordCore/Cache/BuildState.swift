@@ -17,10 +17,10 @@ struct BuildState: Sendable {
     var edges: [WitnessClusterer.Edge]
     var articleHashes: [UInt64] = []
     /// Each edge's passage (an index into `passages`, -1: none), and the passages, each witness's
-    /// article by position in `articleHashes`: what the next build carries over of the passages
-    /// no change reaches (`WitnessClusterer.passages(after:…)`).
+    /// article by position in `articleHashes` (nil: not known): what the next build carries over
+    /// of the passages no change reaches (`WitnessClusterer.passages(after:…)`).
     var edgePassages: [Int32] = []
-    var passages = StoredPassages()
+    var passages: StoredPassages? = nil
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
     var files: [UInt64: FileEntry]
     /// What else the site was made from (templates and assets, site title), and
@@ -101,7 +101,7 @@ struct BuildState: Sendable {
         switch section {
         case .annotation:
             8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
-                + 8 + passages.ids.reduce(0) { $0 + 24 + $1.utf8.count } + 12 * passages.articles.count
+                + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 16 * previousFiles.count
         case .pages:
@@ -126,20 +126,20 @@ struct BuildState: Sendable {
                 for e in edges { Self.numbers(e) { v in out[k] = UInt32(v); k += 1 } }
             }
             // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
-            // there is one (or -1) for every segment and passages were stored (`StoredPassages.init`).
-            let known = edgePassages.count == edges.count && (passages.count > 0 || edgePassages.allSatisfy { $0 < 0 })
+            // there is one (or -1) for every segment and the passages are known.
+            let known = edgePassages.count == edges.count ? passages : nil
             w.u32s(count: edges.count) { out in
-                for i in edges.indices { out[i] = UInt32(bitPattern: known ? edgePassages[i] : -1) }
+                for i in edges.indices { out[i] = UInt32(bitPattern: known != nil ? edgePassages[i] : -1) }
             }
             // Each passage: its id, then each witness's article (by position), start and end.
-            w.int(known ? passages.count : 0)
-            for p in 0..<(known ? passages.count : 0) {
+            w.int(known?.count ?? 0)
+            if let passages = known { for p in 0..<passages.count {
                 w.string(passages.ids[p]); w.int(passages.witnessIndices(of: p).count)
                 for n in passages.witnessIndices(of: p) {
                     w.u32(UInt32(bitPattern: passages.articles[n]))
                     w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
                 }
-            }
+            } }
         // The file tables in the dictionaries' order (they are read back into dictionaries):
         // sorting 24,000 paths at every build cost more than writing them.
         case .files:
@@ -186,7 +186,7 @@ struct BuildState: Sendable {
         }
         edgePassages = try r.u32s(count: n).map { Int32(bitPattern: $0) }
         let passageCount = try r.count()
-        passages = StoredPassages()
+        var passages = StoredPassages()
         passages.ids.reserveCapacity(passageCount); passages.starts.reserveCapacity(passageCount + 1)
         for _ in 0..<passageCount {
             passages.ids.append(try r.string())
@@ -199,6 +199,7 @@ struct BuildState: Sendable {
             }
             passages.starts.append(passages.articles.count)
         }
+        self.passages = passages
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
         let f = try r.count(max: Int(Int32.max) / 3), fileNumbers = try r.u64s(count: f * 3)
         files.reserveCapacity(f)

@@ -16,9 +16,9 @@ struct StoredPassages: Sendable, Equatable {
     init() {}
 
     /// `passages`, each witness's article given by `articles` (all passages' in one array, in
-    /// order); none when `articles` does not give one for every witness.
-    init(_ passages: [Passage], articles: [Int32]) {
-        guard articles.count == passages.reduce(0, { $0 + $1.witnesses.count }) else { return }
+    /// order); nil when `articles` does not give one for every witness.
+    init?(_ passages: [Passage], articles: [Int32]) {
+        guard articles.count == passages.reduce(0, { $0 + $1.witnesses.count }) else { return nil }
         ids.reserveCapacity(passages.count); starts.reserveCapacity(passages.count + 1); ranges.reserveCapacity(articles.count)
         for p in passages {
             ids.append(p.id)
@@ -36,10 +36,5 @@ struct StoredPassages: Sendable, Equatable {
     /// Passage `p`'s witnesses, each article's id given by `articleID` (from its position in `articles`).
     func witnesses(of p: Int, articleID: (Int32) -> String) -> [Witness] {
         witnessIndices(of: p).map { Witness(article: articleID(articles[$0]), start: ranges[$0].lowerBound, end: ranges[$0].upperBound) }
-    }
-
-    /// The passages, each article's id given by `articleID`.
-    func passages(articleID: (Int32) -> String) -> [Passage] {
-        ids.indices.map { Passage(id: ids[$0], witnesses: witnesses(of: $0, articleID: articleID)) }
     }
 }

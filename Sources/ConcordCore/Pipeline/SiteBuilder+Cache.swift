@@ -123,7 +123,7 @@ extension SiteBuilder {
                 previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
                 records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: [:])
             state.edgePassages = edgePassages
-            state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)
+            state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)   // nil: not known
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
         }
     }

@@ -50,17 +50,19 @@ struct BuildStateTests {
                        .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<90)])
         let passages = [Passage(id: "p1", witnesses: [Witness(article: Self.ids[0], start: 10, end: 40), Witness(article: Self.ids[2], start: 100, end: 200)]),
                         Passage(id: "p2", witnesses: [Witness(article: Self.ids[1], start: 40, end: 48), Witness(article: Self.ids[0], start: 70, end: 90)])]
-        s.passages = StoredPassages(passages, articles: [0, 2, 1, 0])
+        s.passages = try #require(StoredPassages(passages, articles: [0, 2, 1, 0]))
         s.edgePassages = [0, 1]
         let (back, _) = try readBack(s)
-        #expect(back.passages == s.passages)
-        #expect(back.passages.passages { Self.ids[Int($0)] } == passages)
+        let stored = try #require(back.passages)
+        #expect(stored == s.passages)
+        #expect(stored.ids.indices.map { Passage(id: stored.ids[$0], witnesses: stored.witnesses(of: $0) { Self.ids[Int($0)] }) } == passages)
         #expect(back.edgePassages == [0, 1])
-        // Passages without an article for every witness are not written, nor any segment's passage.
-        var partial = s
-        partial.passages = StoredPassages(passages, articles: [0, 2, 1])
-        let (none, _) = try readBack(partial)
-        #expect(partial.passages.count == 0 && none.passages.count == 0 && none.edgePassages == [-1, -1])
+        // Passages not known (no article for every witness) are not written, nor any segment's passage.
+        #expect(StoredPassages(passages, articles: [0, 2, 1]) == nil)
+        var unknown = s
+        unknown.passages = nil
+        let (none, _) = try readBack(unknown)
+        #expect(none.passages?.count == 0 && none.edgePassages == [-1, -1])
         // A segment naming a passage past the list is damage.
         s.edgePassages = [0, 2]
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }

@@ -48,7 +48,7 @@ struct ClusterUpdateTests {
         let articles = after.map { all[$0] }
         let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
         let expected = clusterer.passages(from: kept + fresh, known: old.ids)
-        let previous = PreviousPassages(old.passages, articles: old.witnessArticles, now: now)
+        let previous = try Self.previous(old.passages, articles: old.witnessArticles, now: now, ids: articles)
         let got = try #require(clusterer.passages(after: previous, kept: kept[...], keptPassages: keptPassages, fresh: fresh[...],
                                                   changed: edited.map { indexNow[$0] }, known: old.ids))
         #expect(got.passages == expected.passages)
@@ -99,7 +99,7 @@ struct ClusterUpdateTests {
         let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
         let before = clusterer.passages(from: [edge(1, 2)], known: [:])
         // Article 0 was not there before: it maps to no previous article.
-        let previous = PreviousPassages(before.passages, articles: before.witnessArticles, now: [0, 1, 2])
+        let previous = try Self.previous(before.passages, articles: before.witnessArticles, now: [0, 1, 2], ids: articles)
         let got = try #require(clusterer.passages(after: previous, kept: [edge(1, 2)][...], keptPassages: before.edgePassages,
                                                   fresh: [edge(0, 1)][...], changed: [0], known: before.ids))
         #expect(got.passages.count == 1)
@@ -111,7 +111,7 @@ struct ClusterUpdateTests {
     @Test func previousPassagesThatDoNotFitAreRefused() throws {
         let (all, universe) = Self.archive
         let clusters = WitnessClusterer(articles: all, inIDOrder: true).passages(from: universe, known: [:])
-        let previous = PreviousPassages(clusters.passages, articles: clusters.witnessArticles, now: Array(all.indices))
+        let previous = try Self.previous(clusters.passages, articles: clusters.witnessArticles, now: Array(all.indices), ids: all)
         let clusterer = WitnessClusterer(articles: all, inIDOrder: true)
         // One passage index too many for the edges.
         #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: clusters.edgePassages.dropLast(),
@@ -120,16 +120,20 @@ struct ClusterUpdateTests {
         var wrong = clusters.edgePassages
         wrong[0] = Int32(clusters.passages.count)
         #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: wrong, fresh: [], changed: [], known: [:]) == nil)
-        // An article for each witness but one.
-        let short = PreviousPassages(clusters.passages, articles: clusters.witnessArticles.dropLast(), now: Array(all.indices))
-        #expect(clusterer.passages(after: short, kept: universe[...], keptPassages: clusters.edgePassages,
-                                   fresh: [], changed: [], known: [:]) == nil)
+        // An article for each witness but one: not passages the cache can keep.
+        #expect(StoredPassages(clusters.passages, articles: Array(clusters.witnessArticles.dropLast())) == nil)
         // Passages out of the order a build leaves them in.
-        let reversed = PreviousPassages(clusters.passages.reversed(), articles: Array(clusters.passages.indices.reversed().flatMap {
+        let reversed = try Self.previous(clusters.passages.reversed(), articles: Array(clusters.passages.indices.reversed().flatMap {
             clusters.witnessArticles[Self.starts(clusters.passages)[$0]..<Self.starts(clusters.passages)[$0 + 1]]
-        }), now: Array(all.indices))
+        }), now: Array(all.indices), ids: all)
         #expect(clusterer.passages(after: reversed, kept: universe[...], keptPassages: clusters.edgePassages,
                                    fresh: [], changed: [], known: [:]) == nil)
+    }
+
+    /// What the cache gives the next build of `passages`, each witness's article by its position
+    /// then (`articles`) and its index now (`now`), the ids those articles have now (`ids`).
+    static func previous(_ passages: [Passage], articles: [Int32], now: [Int], ids: [Article]) throws -> PreviousPassages {
+        PreviousPassages(try #require(StoredPassages(passages, articles: articles)), now: now, articleID: { ids[$0].id })
     }
 
     static func starts(_ passages: [Passage]) -> [Int] {

@@ -72,7 +72,7 @@ struct SiteModelTests {
         #expect(passages.contains { $0.articleIDs.count < $0.witnesses.count } && passages.contains { $0.articleIDs.contains("gone-0") })
         for (p, passage) in passages.enumerated() {
             #expect(model.articleIDs(ofPassage: p) == passage.articleIDs, "\(passage.id)")
-            #expect(model.passageArticleCounts[p] == passage.articleIDs.count, "\(passage.id)")
+            #expect(model.articleCount(ofPassage: p) == passage.articleIDs.count, "\(passage.id)")
             var key = PageKey(seed: 2)
             key.add(passage.id); key.add(UInt64(passage.articleIDs.count))
             for id in passage.articleIDs {

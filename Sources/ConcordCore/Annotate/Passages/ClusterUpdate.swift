@@ -21,22 +21,9 @@ struct PreviousPassages: Sendable {
         carriable = (0..<stored.count).map { p in
             let at = stored.witnessIndices(of: p)
             guard !at.isEmpty, !articles[at].contains(where: { $0 < 0 }) else { return nil }
-            return Passage(id: stored.ids[p], witnesses: at.map {
-                Witness(article: articleID(Int(articles[$0])), start: stored.ranges[$0].lowerBound, end: stored.ranges[$0].upperBound)
-            })
+            return Passage(id: stored.ids[p], witnesses: stored.witnesses(of: p) { articleID(now[Int($0)]) })
         }
         self.stored = stored; self.articles = articles
-    }
-
-    /// The same, from passages and each witness's article by its position in the previous build
-    /// (the witnesses keep the ids they have).
-    init(_ passages: [Passage], articles previous: [Int32], now: [Int]) {
-        let stored = StoredPassages(passages, articles: previous)
-        var idNow: [Int: String] = [:]
-        for (k, id) in zip(stored.articles, passages.flatMap { $0.witnesses.map(\.article) }) where k >= 0 && Int(k) < now.count && now[Int(k)] >= 0 {
-            idNow[now[Int(k)]] = id
-        }
-        self.init(stored, now: now, articleID: { idNow[$0]! })
     }
 
     var count: Int { stored.count }
@@ -81,8 +68,8 @@ extension WitnessClusterer {
 
         // The passages carried over (already in order) and the new ones, merged by first witness.
         let place = places()
-        func order(_ articles: some Collection<Int32>, firstStart: Int) -> (UInt64, Int) {
-            (place(Int(articles.first!)), firstStart)
+        func order(_ articles: some Collection<Int32>, _ witnesses: [Witness]) -> (UInt64, Int) {
+            (place(Int(articles.first!)), witnesses[0].start)
         }
         var merged: [Draft] = []
         merged.reserveCapacity(previous.count + drafts.count)
@@ -90,12 +77,12 @@ extension WitnessClusterer {
         var d = 0
         var last: (UInt64, Int)? = nil
         for p in 0..<previous.count where !reached[p] {
-            let at = previous.stored.witnessIndices(of: p), mine = previous.articles[at]
+            let mine = previous.articles[previous.stored.witnessIndices(of: p)]
             guard !mine.isEmpty, let passage = previous.carriable[p] else { return nil }
-            let key = order(mine, firstStart: previous.stored.ranges[at.lowerBound].lowerBound)
+            let key = order(mine, passage.witnesses)
             if let last, !(last < key) { return nil }       // not the order a build leaves them in
             last = key
-            while d < drafts.count && order(drafts[d].articles, firstStart: drafts[d].witnesses[0].start) < key {
+            while d < drafts.count && order(drafts[d].articles, drafts[d].witnesses) < key {
                 draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1
             }
             carriedAt[p] = Int32(merged.count)

@@ -164,7 +164,7 @@ struct PageContexts {
         for (p, w) in witnesses {
             let passage = model.annotations.passages[p]
             let n = counter[passage.id, default: 0]; counter[passage.id] = n + 1
-            let others = model.passageArticleCounts[p] - 1
+            let others = model.articleCount(ofPassage: p) - 1
             let id = HTML.escape(passage.id)
             // One tag per passage and article, at its first copy; every copy gets an anchor.
             result.append(Highlight(
@@ -279,7 +279,7 @@ struct PageContexts {
     /// One passage's row of the passages list: its first copy's words and article.
     func passagesRow(_ k: Int) -> [String: Any] {
         let p = model.annotations.passages[k]
-        var row: [String: Any] = ["url": HTML.pathSegment(p.id) + "/index.html", "articleCount": model.passageArticleCounts[k]]
+        var row: [String: Any] = ["url": HTML.pathSegment(p.id) + "/index.html", "articleCount": model.articleCount(ofPassage: k)]
         if let a = model.article(at: model.witnessArticle(k, 0)) {
             row["excerpt"] = excerpt(a, p.witnesses[0].range); row["date"] = a.date.readable; row["firstTitle"] = a.title
         }
@@ -289,7 +289,7 @@ struct PageContexts {
     /// Adds to `key` what `passagesRow(k)` is made from, without cutting its excerpt.
     func passagesRowKey(_ k: Int, into key: inout PageKey) {
         let p = model.annotations.passages[k]
-        key.add(p.id); key.add(UInt64(model.passageArticleCounts[k]))
+        key.add(p.id); key.add(UInt64(model.articleCount(ofPassage: k)))
         let w = p.witnesses[0]
         key.add(UInt64(w.range.lowerBound)); key.add(UInt64(w.range.upperBound))
         model.addListed(model.witnessArticle(k, 0), to: &key)

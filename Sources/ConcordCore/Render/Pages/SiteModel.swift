@@ -20,11 +20,12 @@ public struct SiteModel: Sendable {
     public let speakers: [Speaker]
     public let speakerSlugByName: [String: String]
     public let passageIndex: [String: Int]
-    /// How many distinct articles carry each passage (`Passage.articleIDs.count`): what lists
-    /// and keys take of them. The ids themselves are gathered for the few pages rendered
-    /// (`articleIDs(ofPassage:)`), not for every passage at every build (11,900 arrays and
-    /// 200,000 strings retained at 100,000 articles).
-    public let passageArticleCounts: [Int]
+    /// Each passage's first copy in each of its articles (`Passage.articleIDs`), by the copy's
+    /// place among the passage's witnesses, all passages' in one array: passage `p`'s are
+    /// `firstCopies[firstCopyStarts[p]..<firstCopyStarts[p + 1]]`. Lists and keys take their
+    /// count, the pages rendered their ids (`articleIDs(ofPassage:)`): arrays of ids for every
+    /// passage at every build were 11,900 arrays and 51,000 strings retained at 100,000 articles.
+    private let firstCopies: [Int32], firstCopyStarts: [Int]
     /// Each article's word counts (`ArticleWordStats`), as given (in the order of `unsorted`),
     /// and where each article's are (by position in `articles`): looked up there, not copied
     /// into tables by position (100,000 arrays retained at every build).
@@ -119,7 +120,7 @@ public struct SiteModel: Sendable {
         let witnessArticles = Self.witnessPositions(annotations, unsorted, positionOf,
                                                     search: IDSearch(articlesByID, positionByID), count: witnessStarts.last!)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
-        (passageArticleCounts, passageKeys) = Self.passageArticles(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
+        (firstCopies, firstCopyStarts, passageKeys) = Self.firstCopies(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
         var pairs: [(bucket: Int, item: (passage: Int, witness: Witness))] = []
         pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in annotations.passages.enumerated() {
@@ -186,44 +187,46 @@ public struct SiteModel: Sendable {
         }
     }
 
-    /// How many distinct articles each passage has (`Passage.articleIDs`), told apart by their
-    /// positions (`witnessArticles`) rather than by a set of their ids, and its `passageKeys` entry.
-    private static func passageArticles(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
-                                        namedKeys: [UInt64]) -> ([Int], [UInt64]) {
+    /// Each passage's first copy in each of its articles (`firstCopies`), articles told apart
+    /// by their positions (`witnessArticles`) rather than by a set of their ids (by id only
+    /// where the archive lacks the article), and its `passageKeys` entry.
+    private static func firstCopies(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
+                                    namedKeys: [UInt64]) -> ([Int32], [Int], [UInt64]) {
         var lastPassage = [Int32](repeating: -1, count: namedKeys.count)
-        var counts: [Int] = [], passageKeys: [UInt64] = []
-        counts.reserveCapacity(passages.count); passageKeys.reserveCapacity(passages.count)
-        // Each distinct article's `namedKeys` entry, or its id where the archive lacks it (nil), in witness order.
-        var keys: [UInt64?] = [], missing: [String] = []
+        var firsts: [Int32] = [], starts = [0], passageKeys: [UInt64] = []
+        starts.reserveCapacity(passages.count + 1); passageKeys.reserveCapacity(passages.count)
         for p in passages.indices {
-            keys.removeAll(keepingCapacity: true); missing.removeAll(keepingCapacity: true)
-            for n in 0..<(witnessStarts[p + 1] - witnessStarts[p]) {
-                let k = witnessArticles[witnessStarts[p] + n]
+            let at = witnessStarts[p], mine = firsts.count
+            func id(_ n: Int) -> String { passages[p].witnesses[n].article }
+            for n in 0..<(witnessStarts[p + 1] - at) {
+                let k = witnessArticles[at + n]
                 if k >= 0 {
                     guard lastPassage[Int(k)] != Int32(p) else { continue }
-                    lastPassage[Int(k)] = Int32(p); keys.append(namedKeys[Int(k)])
-                } else if case let id = passages[p].witnesses[n].article, !missing.contains(id) {
-                    keys.append(nil); missing.append(id)
+                    lastPassage[Int(k)] = Int32(p)
+                } else if firsts[mine...].contains(where: { witnessArticles[at + Int($0)] < 0 && id(Int($0)) == id(n) }) {
+                    continue
                 }
+                firsts.append(Int32(n))
             }
+            starts.append(firsts.count)
+            // What an article page shows of the passage: each article's `namedKeys` entry, its id where the archive lacks it.
             var key = PageKey(seed: 2)
-            key.add(passages[p].id); key.add(UInt64(keys.count))
-            var m = 0
-            for named in keys { if let named { key.add(named) } else { key.add(missing[m]); m += 1 } }
-            counts.append(keys.count); passageKeys.append(key.value)
+            key.add(passages[p].id); key.add(UInt64(firsts.count - mine))
+            for n in firsts[mine...].lazy.map(Int.init) {
+                let k = witnessArticles[at + n]
+                if k >= 0 { key.add(namedKeys[Int(k)]) } else { key.add(id(n)) }
+            }
+            passageKeys.append(key.value)
         }
-        return (counts, passageKeys)
+        return (firsts, starts, passageKeys)
     }
 
-    /// The distinct articles of passage `p`, in witness order (`Passage.articleIDs`): for the
-    /// pages rendered, the articles told apart by their positions (`witnessArticles`).
+    /// How many distinct articles carry passage `p` (`Passage.articleIDs.count`).
+    public func articleCount(ofPassage p: Int) -> Int { firstCopyStarts[p + 1] - firstCopyStarts[p] }
+
+    /// The distinct articles of passage `p`, in witness order (`Passage.articleIDs`).
     public func articleIDs(ofPassage p: Int) -> [String] {
-        var seen = Set<Int32>(), ids: [String] = []
-        for (n, w) in annotations.passages[p].witnesses.enumerated() {
-            let k = witnessArticle(p, n)
-            if k >= 0 ? seen.insert(k).inserted : !ids.contains(w.article) { ids.append(w.article) }
-        }
-        return ids
+        firstCopies[firstCopyStarts[p]..<firstCopyStarts[p + 1]].map { annotations.passages[p].witnesses[Int($0)].article }
     }
 
     /// Article `k`'s (a position in `articles`) `listedKeys` entry, or a mark for no article.
