@@ -19,8 +19,7 @@ struct SplicedStampsTests {
         try #require(FileStamp.of([path], in: archive.output.path, now: .max)[0])
     }
 
-    /// An archive after two incremental builds (the first build's linking of a previous
-    /// generation changed its files' stamps; the builds after it leave theirs).
+    /// An archive after two incremental builds.
     func archiveAfterTwoAdds() async throws -> TempArchive {
         let archive = try await incremental.builtArchive()
         do {
@@ -38,6 +37,20 @@ struct SplicedStampsTests {
         let archive = try await archiveAfterTwoAdds(); defer { archive.cleanup() }
         let state = try loadedState(archive)
         for path in ["annotations.json", "index.html", "passages/index.html", "speakers/index.html"] {
+            #expect(state.splicedStamps[PathHash.of(path)] == (try liveStamp(archive, path)), "\(path)")
+        }
+    }
+
+    /// A site's first build links its files into a previous generation, which sets each one's
+    /// inode change time: the cache records the stamps as the linking left them, so that the
+    /// first add after it trusts the spliced files too (it checksummed all of them).
+    @Test func aSitesFirstBuildRecordsTheStampsItsLinkingLeft() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let previous = OutputFolder(archive.output).previous.path
+        let state = try loadedState(archive)
+        for path in ["annotations.json", "index.html", "passages/index.html", "speakers/index.html"] {
+            var st = stat()
+            #expect(stat(previous + "/" + path, &st) == 0 && st.st_nlink == 2, "\(path) is linked into the previous generation")
             #expect(state.splicedStamps[PathHash.of(path)] == (try liveStamp(archive, path)), "\(path)")
         }
     }
