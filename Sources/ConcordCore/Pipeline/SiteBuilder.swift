@@ -252,8 +252,6 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
-        /// Starts saving the cache, with the spliced files' stamps and whether the previous generation is this site.
-        var save: ((_ splicedStamps: [UInt64: FileStamp], _ previousIsThis: Bool) -> Background<UInt64?, Never>)? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets
@@ -327,6 +325,8 @@ public struct SiteBuilder: Sendable {
             }
             let listsWriteMS = split()
             try writer.finish()
+            // (`linkPrevious` copies these files rather than linking them: the link would set their inode change time.)
+            let splicedStamps = Self.stamps(of: spliced, in: staging.path)
             if SourceBytes.anyStale(in: delta.articles) { OutputFolder.discard(staging); memory?.forget(); return nil }
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
@@ -338,20 +338,13 @@ public struct SiteBuilder: Sendable {
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
-            save = { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
-                      counts = delta.diagnostics.isEmpty ? counts : []] splicedStamps, previousIsThis in
-                Background {
-                    saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
-                              listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
-                              generation: generation, previousIsThis: previousIsThis,
-                              settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
-                }
+            saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+                                   counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
+                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
+                          listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
+                          generation: generation, previousIsThis: linksPrevious,
+                          settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
             }
-            // The cache records the stamps the spliced files will have in the output. Linking the site
-            // into a previous generation changes them (a link sets each file's inode change time), so a
-            // site's first build saves its cache once linked; else the first add after it checksummed
-            // them all (`annotations.json` and `index.html`: 135 MB at 100,000 articles, about a second).
-            if !linksPrevious { saving = save!(Self.stamps(of: spliced, in: staging.path), false) }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
             renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
@@ -370,17 +363,15 @@ public struct SiteBuilder: Sendable {
         }
         do throws(BuildFailure) { try output.swap(in: staging) } catch {
             _ = saving?.value()        // the cache is not left half-written for the next build
-            if saving == nil { _ = try? shards?.value(); _ = indexing.value(); cache.removeUnnamed() }
             throw error
         }
         let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
         finish("write", "\(written) of \(siteFiles) files written" + (linked > 0 ? ", \(linked) linked to the last site's" : "") + " → \(options.output.path)")
         if linksPrevious {
             if long { log.progress("linking the site into \(output.previous.lastPathComponent) for the next build…") }
-            let count = output.linkPrevious(order)
+            let count = output.linkPrevious(order, copying: Set(spliced))
             finish("link", count.map { "\($0) files linked into \(output.previous.lastPathComponent), the next build's staging folder" }
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
-            saving = save?(Self.stamps(of: spliced, in: outputPath), count != nil)
         }
         let seal = saving?.value() ?? nil
         finish("cache", cache.folder.lastPathComponent + indexNote.withLock { $0 })

@@ -41,18 +41,23 @@ struct SplicedStampsTests {
         }
     }
 
-    /// A site's first build links its files into a previous generation, which sets each one's
-    /// inode change time: the cache records the stamps as the linking left them, so that the
-    /// first add after it trusts the spliced files too (it checksummed all of them).
-    @Test func aSitesFirstBuildRecordsTheStampsItsLinkingLeft() async throws {
+    /// A site's first build links its files into a previous generation, which would set each
+    /// one's inode change time, and make the next build write the spliced files into fresh pages
+    /// (a linked file is made anew, not written over). Those are copied instead: the cache's
+    /// stamps are still the site's, and the previous generation holds copies of one link each.
+    @Test func aSitesFirstBuildCopiesTheSplicedFilesIntoThePreviousGeneration() async throws {
         let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
         let previous = OutputFolder(archive.output).previous.path
         let state = try loadedState(archive)
         for path in ["annotations.json", "index.html", "passages/index.html", "speakers/index.html"] {
             var st = stat()
-            #expect(stat(previous + "/" + path, &st) == 0 && st.st_nlink == 2, "\(path) is linked into the previous generation")
+            #expect(stat(previous + "/" + path, &st) == 0 && st.st_nlink == 1, "\(path) is a copy of its own")
+            #expect(FileManager.default.contentsEqual(atPath: previous + "/" + path, andPath: archive.output.path + "/" + path), "\(path)")
             #expect(state.splicedStamps[PathHash.of(path)] == (try liveStamp(archive, path)), "\(path)")
         }
+        let article = try #require(try FileManager.default.contentsOfDirectory(atPath: previous + "/articles").sorted().first)
+        var st = stat()
+        #expect(stat(previous + "/articles/" + article + "/index.html", &st) == 0 && st.st_nlink == 2, "the other pages are linked")
     }
 
     @Test func aFileWithItsStampIsTrustedWithoutAChecksum() async throws {
