@@ -24,18 +24,16 @@ struct FileStamp: Sendable, Equatable {
         of(PathList(paths), in: folder, now: now)
     }
 
-    /// The same for paths listed as one block of bytes; `noticing` is told each file's inode change
-    /// time as it is found (on the thread that found it), settled or not.
-    static func of(_ paths: PathList, in folder: String, now: Int, noticing: (@Sendable (_ changed: Int) -> Void)? = nil) -> [FileStamp?] {
+    /// The same for paths listed as one block of bytes.
+    static func of(_ paths: PathList, in folder: String, now: Int) -> [FileStamp?] {
         var linked = false
-        return of(paths, in: folder, now: now, hardLinked: &linked, noticing: noticing)
+        return of(paths, in: folder, now: now, hardLinked: &linked)
     }
 
     /// The same, telling whether any of the files has another name (a hard link, through which
     /// it may be written without a watcher of this folder hearing of it). Each path is given
     /// to `fstatat` where it lies in the list.
-    static func of(_ paths: PathList, in folder: String, now: Int, hardLinked: inout Bool,
-                   noticing: (@Sendable (_ changed: Int) -> Void)? = nil) -> [FileStamp?] {
+    static func of(_ paths: PathList, in folder: String, now: Int, hardLinked: inout Bool) -> [FileStamp?] {
         let fd = open(folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
         guard fd >= 0 else { return paths.map { _ in nil } }
         defer { close(fd) }
@@ -48,7 +46,6 @@ struct FileStamp: Sendable, Equatable {
                 guard fstatat(fd, UnsafeRawPointer(base + starts[i]).assumingMemoryBound(to: CChar.self), &st, 0) == 0 else { return nil }
                 if st.st_nlink > 1 { linked.withLock { $0 = true } }
                 let stamp = FileStamp(st)
-                noticing?(stamp.changed)
                 return stamp.isSettled(now: now) ? stamp : nil
             }
         }

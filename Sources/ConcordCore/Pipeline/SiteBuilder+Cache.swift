@@ -29,7 +29,7 @@ extension SiteBuilder {
             if let kept = memory?.take(seal: loaded.seal, source: options.source.path, output: options.output.path) {
                 return (kept.loaded, nil, true)
             }
-            if let read = ahead?.value() { return (try read.get(), nil, false) }
+            if let ahead { return (try ahead.value().get(), nil, false) }
             try cache.loadRest(into: &loaded, sourceFolder: options.source.path)
             return (loaded, nil, false)
         } catch {
@@ -37,28 +37,30 @@ extension SiteBuilder {
         }
     }
 
-    /// Reads the cache's body and records on a thread of their own (`CacheAhead`), when the head
-    /// says the cache fits this build (else nil): at once when the source folder changed since the
-    /// cache was written, else from the first source the `stat`s find changed since then. Neither
-    /// depends on the sources, so they are read while the folder is listed, which keeps one core
-    /// in the kernel while the other would idle (60–90 ms at 100,000 articles), one part after the
-    /// other (`loadRest(serially:)`, which leaves that core to the listing), then beside the
-    /// `stat`s. Read after them, the records alone took 65–90 ms of an add, and of an edit
-    /// 115 ms (warm) to 450 ms (cold) at 100,000 articles.
+    /// The cache's head with its body's tables decoded (segments, passages, file tables, where
+    /// reusable pieces lie) and its article records read, or why they could not be.
+    typealias CacheAhead = Background<Result<BuildCache.Loaded, BuildCache.Unusable>, Never>
+
+    /// Starts reading the cache's body and records on a thread of their own, when the head says
+    /// the cache fits this build and the source folder changed since the cache was written (else
+    /// nil). Neither depends on the sources, so they are read while the folder is listed, which
+    /// keeps one core in the kernel while the other would idle (60–90 ms at 100,000 articles),
+    /// one part after the other (`loadRest(serially:)`, which leaves that core to the listing),
+    /// then beside the `stat`s. Read after them, the records alone took 65–90 ms of an add.
     ///
     /// A file added, removed or renamed in the folder (an article added: the usual change) gives
-    /// the folder a new modification time; an edit in place gives the file a new inode change
-    /// time; no change at all, neither. Nothing is read ahead then: a build that finds nothing
-    /// changed never needs the cache's body or records, and they would cost it 25 ms and 66 MB
-    /// (the tables alone) at 100,000 articles. Only a hint: a change the hints miss (in a
-    /// subfolder, made while the last build ran) is found as before, with the cache read once the
-    /// sources are known to have changed. A build waits for what it started reading, needed or
-    /// not, so that no read of the cache outlives it.
+    /// the folder a new modification time; an edit, or no change at all, does not. Nothing is
+    /// read ahead then: a build that finds nothing changed never needs the cache's body or
+    /// records, and they would cost it 25 ms and 66 MB (the tables alone) at 100,000 articles.
+    /// Only a hint: a change in a subfolder, or an edit, is found as before, with the cache read
+    /// once the sources are known to have changed. A build waits for what it started reading,
+    /// needed or not, so that no read of the cache outlives it.
     func cacheAhead(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>, settings: UInt64) -> CacheAhead? {
         guard case .success(let loaded) = head, loaded.body != nil, loaded.state.settings == settings,
               let folder = FileStamp.of(path: options.source.path), let written = FileStamp.of(path: cache.folder.path + "/state.bin"),
+              folder.modified > written.modified,
               OutputFolder.generation(of: options.output) == loaded.state.generation else { return nil }
-        return CacheAhead(writtenAt: written.modified, startNow: folder.modified > written.modified) { [source = options.source.path] in
+        return Background { [source = options.source.path] in
             var rest = loaded
             return Result { () throws(BuildCache.Unusable) in try cache.loadRest(into: &rest, sourceFolder: source, serially: true); return rest }
         }

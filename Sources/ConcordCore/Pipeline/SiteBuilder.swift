@@ -93,9 +93,8 @@ public struct SiteBuilder: Sendable {
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
         let stateMS = lap()
         // The cache's body and records are read while the folder is listed (not when a server patches
-        // its listing, whose memory keeps them), or from the first source the `stat`s find changed; for
-        // `concord add`, which listed the folder itself, while the sources are `stat`ed (its wall time
-        // at 100,000 articles 0.715 → 0.693 s).
+        // its listing, whose memory keeps them); for `concord add`, which listed the folder itself,
+        // while the sources are `stat`ed (its wall time at 100,000 articles 0.715 → 0.693 s).
         let ahead = full || memory != nil ? nil : cacheAhead(cache, head, settings: settings)
         defer { _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
@@ -115,9 +114,7 @@ public struct SiteBuilder: Sendable {
         } else {
             if let listed { files = listed } else { files = try loader.articlePathList() }
             listMS = lap()
-            var noticing: (@Sendable (Int) -> Void)? = nil
-            if let ahead { noticing = { ahead.notice(changed: $0) } }
-            stamps = FileStamp.of(files, in: folder, now: now, noticing: noticing)
+            stamps = FileStamp.of(files, in: folder, now: now)
             statMS = lap()
         }
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
@@ -153,7 +150,7 @@ public struct SiteBuilder: Sendable {
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
-               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead?.isStarted == true ? " more, the rest read ahead" : "")")
+               + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead != nil ? " more, the rest read ahead" : "")")
                + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
                + ", stat \(statMS) ms, scan \(lap()) ms")
 

@@ -3,9 +3,8 @@ import Testing
 @testable import ConcordCore
 
 /// The cache's tables and records are read while the sources are listed when the source folder
-/// changed after the cache was written (`SiteBuilder.cacheAhead`), from the first source `stat`ed
-/// that changed after it, else once the sources are known to have changed; the site is a full
-/// build's either way.
+/// changed after the cache was written (`SiteBuilder.cacheAhead`), else once the sources are
+/// known to have changed; the site is a full build's either way.
 extension IncrementalBuildTests {
     /// The parse stage's account of the build (`concord build -v`).
     func parseDetail(_ report: BuildReport) -> String {
@@ -48,53 +47,20 @@ extension IncrementalBuildTests {
         try await buildAfterAnAdd(archive, options, "an article imported")
     }
 
-    /// Appends a sentence to the first generated article in place, which leaves its folder's time
-    /// as it was (aged to before `state.bin`, itself aged by `cacheAge` seconds: negative, to the future).
-    func editInPlace(_ archive: TempArchive, cacheAge: TimeInterval) throws {
+    @Test func cacheIsNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        // An article edited in place, which leaves its folder's time as it was.
         let name = try #require(Self.generated.first?.fileName)
         let handle = try FileHandle(forWritingTo: archive.source.appendingPathComponent(name))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("\nA sentence added in place, the folder untouched.\n".utf8))
         try handle.close()
-        try age(archive.source, seconds: max(120, cacheAge + 60))
-        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: cacheAge)
-    }
-
-    /// An edit in place leaves the folder's time as it was, but gives the file a new inode change
-    /// time: the first `stat` that finds it starts reading the cache.
-    @Test func cacheIsReadAheadFromTheFirstSourceFoundChanged() async throws {
-        let archive = try await builtArchive(); defer { archive.cleanup() }
-        try editInPlace(archive, cacheAge: 60)
+        try age(archive.source, seconds: 120)
+        try age(cacheFolder(archive).appendingPathComponent("state.bin"), seconds: 60)
         let report = try await buildAndCompare(archive, "an article edited in place")
         #expect(report.incremental)
         #expect(parseDetail(report).contains("1 edited"), "\(parseDetail(report))")
-        #expect(parseDetail(report).contains("the rest read ahead"), "\(parseDetail(report))")
-    }
-
-    /// A change neither hint shows (here, a cache written after the edit, as when a file changes
-    /// while a build runs): the cache is read once the sources are known to have changed.
-    @Test func cacheIsReadAfterTheStatsWhenNoHintShowsTheChange() async throws {
-        let archive = try await builtArchive(); defer { archive.cleanup() }
-        try editInPlace(archive, cacheAge: -60)
-        let report = try await buildAndCompare(archive, "an article edited before the cache was written")
-        #expect(report.incremental)
-        #expect(parseDetail(report).contains("1 edited"), "\(parseDetail(report))")
         #expect(!parseDetail(report).contains("the rest read ahead"), "\(parseDetail(report))")
-    }
-
-    /// Sources found no later than the cache start nothing; the first later one starts the
-    /// reading, once, however many threads find later ones.
-    @Test func readingStartsOnceAtTheFirstSourceLaterThanTheCache() {
-        let reads = Locked(0)
-        let ahead = CacheAhead(writtenAt: 1_000, startNow: false) {
-            reads.withLock { $0 += 1 }
-            return .failure(BuildCache.Unusable(description: "read"))
-        }
-        ahead.notice(changed: 999); ahead.notice(changed: 1_000)
-        #expect(!ahead.isStarted && ahead.value() == nil)
-        _ = ParallelMap.map(Array(0..<10_000), chunk: 16) { i in ahead.notice(changed: 1_000 + i % 3) }
-        #expect(ahead.isStarted && ahead.value() != nil)
-        #expect(reads.withLock { $0 } == 1)
     }
 
     /// Tables decoded ahead from a damaged body: the same notice and full build as when they
