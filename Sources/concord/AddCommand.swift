@@ -24,6 +24,8 @@ struct AddCommand: AsyncParsableCommand {
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         var options = site.buildOptions
         let outcome: ArticleImporter.Outcome
+        // The build cache is read while the import lists the source folder.
+        let cache = SiteBuilder(options: options).readCacheAhead()
         do {
             outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
                 .importFiles(files.map { URL(fileURLWithPath: $0) })
@@ -40,6 +42,7 @@ struct AddCommand: AsyncParsableCommand {
             log.info("Not added: \(given) is in the archive already, as \(site.source)/\(there) (the same bytes)")
         }
         options.useArticles(listedBy: outcome)
+        options.useCache(readAhead: cache)
         let status = await Builder.runAndReport(options, log: log)
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }

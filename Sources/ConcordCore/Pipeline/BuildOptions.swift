@@ -27,6 +27,11 @@ public struct BuildOptions: Sendable {
     /// Takes the source folder's article files as an import left them (`concord add`), without
     /// making a string of each.
     public mutating func useArticles(listedBy outcome: ArticleImporter.Outcome) { articleList = outcome.listing }
+    /// The build cache as read ahead by `SiteBuilder.readCacheAhead()`, if it was.
+    var cacheReadAhead: CacheReadAhead?
+
+    /// Has the build take the cache as `reading` read it ahead (`concord add`, while it imported).
+    public mutating func useCache(readAhead reading: CacheReadAhead?) { cacheReadAhead = reading }
     /// The wall-clock time the build's stamps are judged settled at (`FileStamp.isSettled`),
     /// in nanoseconds since 1970; nil: the system's clock. Tests set it to build as if later.
     var stampTime: (@Sendable () -> Int)?

@@ -55,15 +55,36 @@ extension SiteBuilder {
     /// Only a hint: a change in a subfolder, or an edit, is found as before, with the cache read
     /// once the sources are known to have changed. A build waits for what it started reading,
     /// needed or not, so that no read of the cache outlives it.
-    func cacheAhead(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>, settings: UInt64) -> CacheAhead? {
+    ///
+    /// - Parameter changed: the sources are known to change (`readCacheAhead()`): the folder's time is not asked.
+    func cacheAhead(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>, settings: UInt64,
+                    changed: Bool = false) -> CacheAhead? {
         guard case .success(let loaded) = head, loaded.body != nil, loaded.state.settings == settings,
-              let folder = FileStamp.of(path: options.source.path), let written = FileStamp.of(path: cache.folder.path + "/state.bin"),
-              folder.modified > written.modified,
+              changed || sourceFolderChanged(since: cache),
               OutputFolder.generation(of: options.output) == loaded.state.generation else { return nil }
         return Background { [source = options.source.path] in
             var rest = loaded
             return Result { () throws(BuildCache.Unusable) in try cache.loadRest(into: &rest, sourceFolder: source, serially: true); return rest }
         }
+    }
+
+    /// Whether the source folder's modification time is later than the cache's `state.bin`.
+    private func sourceFolderChanged(since cache: BuildCache) -> Bool {
+        guard let folder = FileStamp.of(path: options.source.path),
+              let written = FileStamp.of(path: cache.folder.path + "/state.bin") else { return false }
+        return folder.modified > written.modified
+    }
+
+    /// Starts reading the build cache for a build this process will run once it has added
+    /// articles itself (`concord add`: the import lists the source folder meanwhile, leaving a
+    /// core idle); nil when the cache does not fit this build's settings or output folder.
+    public func readCacheAhead() -> CacheReadAhead? {
+        guard !options.full, memory == nil, let config = try? SiteConfig.load(options.config) else { return nil }
+        let cache = BuildCache(output: options.output)
+        let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
+        guard case .success(let loaded) = head,
+              let reading = cacheAhead(cache, head, settings: BuildCache.settings(options.passageOptions(config)), changed: true) else { return nil }
+        return CacheReadAhead(seal: loaded.seal, reading: reading)
     }
 
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.

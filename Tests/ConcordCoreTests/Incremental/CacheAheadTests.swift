@@ -47,6 +47,47 @@ extension IncrementalBuildTests {
         try await buildAfterAnAdd(archive, options, "an article imported")
     }
 
+    /// Imports `name` into the archive, with the build cache read ahead before the import (as
+    /// `concord add` does): the options for the build after it.
+    func importReadingAhead(_ archive: TempArchive, _ name: String, _ text: String) throws -> BuildOptions {
+        let reading = SiteBuilder(options: archive.options()).readCacheAhead()
+        #expect(reading != nil)
+        let incoming = archive.root.appendingPathComponent(name)
+        try Data(text.utf8).write(to: incoming)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([incoming])
+        #expect(outcome.added.count == 1)
+        var options = archive.options()
+        options.useArticles(listedBy: outcome)
+        options.useCache(readAhead: reading)
+        return options
+    }
+
+    /// `concord add` starts reading the cache before it imports: the build takes what was read,
+    /// even where the folder's time would not have had it read ahead.
+    @Test func anImportHandsTheBuildTheCacheItReadAhead() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let options = try importReadingAhead(archive, "incoming.txt", "date 2023-05-06 An article imported after the last build.\n")
+        try age(archive.source, seconds: 120)       // older than the cache: no read ahead of the build's own
+        try await buildAfterAnAdd(archive, options, "an article imported, the cache read before")
+    }
+
+    /// Another build between the read and the import's build (`state.bin` is another): what was
+    /// read is not used, and the site is a full build's.
+    @Test func aCacheReadAheadOfAnotherBuildIsNotUsed() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let options = try importReadingAhead(archive, "incoming.txt", "date 2023-05-06 An article imported after the last build.\n")
+        // Another build, of an article edited (the import's listing stays true), then the article edited again.
+        let name = try #require(Self.generated.first?.fileName), url = archive.source.appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data((text + "\nA sentence added, “with a quote,” said Ann Other.\n").utf8).write(to: url)
+        _ = try await archive.build()
+        try Data((text + "\nAnother sentence.\n").utf8).write(to: url)
+        try age(archive.source, seconds: 120)
+        let report = try await buildAndCompare(options, "a build after another one, with a cache read before it")
+        #expect(report.incremental)
+        #expect(!parseDetail(report).contains("the rest read ahead"), "\(parseDetail(report))")
+    }
+
     @Test func cacheIsNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         // An article edited in place, which leaves its folder's time as it was.
