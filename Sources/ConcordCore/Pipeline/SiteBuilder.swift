@@ -94,13 +94,10 @@ public struct SiteBuilder: Sendable {
         let stateMS = lap()
         // The cache's body and records are read while the folder is listed (not when a server patches
         // its listing, whose memory keeps them); for `concord add`, which listed the folder itself,
-        // while the sources are `stat`ed (its wall time at 100,000 articles 0.715 → 0.693 s).
-        // (Read ahead by `concord add` while it imported, if `state.bin` is still the one read.)
+        // while it did (`readCacheAhead`), if `state.bin` is still the one read.
         let given = options.cacheReadAhead
         defer { _ = given?.reading.value() }
-        let ahead = full || memory != nil ? nil
-            : given.flatMap { given in (try? head.get()).flatMap { $0.seal == given.seal ? given.reading : nil } }
-              ?? cacheAhead(cache, head, settings: settings)
+        let ahead = full || memory != nil ? nil : given?.reading(for: head) ?? cacheAhead(cache, head, settings: settings)
         defer { _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
