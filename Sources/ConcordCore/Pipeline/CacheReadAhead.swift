@@ -12,4 +12,10 @@ public final class CacheReadAhead: Sendable {
     let reading: SiteBuilder.CacheAhead
 
     init(seal: UInt64, reading: SiteBuilder.CacheAhead) { self.seal = seal; self.reading = reading }
+
+    /// The reading, if `head` is the `state.bin` it read; else nil.
+    func reading(for head: Result<BuildCache.Loaded, BuildCache.Unusable>) -> SiteBuilder.CacheAhead? {
+        guard case .success(let loaded) = head, loaded.seal == seal else { return nil }
+        return reading
+    }
 }
