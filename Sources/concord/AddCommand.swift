@@ -42,6 +42,8 @@ struct AddCommand: AsyncParsableCommand {
             log.info("Not added: \(given) is in the archive already, as \(site.source)/\(there) (the same bytes)")
         }
         options.useArticles(listedBy: outcome)
+        // Nothing added: the build has nothing to do, and waits for no reading.
+        if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
         let status = await Builder.runAndReport(options, log: log)
         if status != 0 { throw ExitCode(status) }

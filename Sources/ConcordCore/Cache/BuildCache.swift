@@ -119,11 +119,14 @@ struct BuildCache {
     /// parallel (the tables are the longest job, so they start first), each checked.
     /// - Parameter serially: one part after the other, on this thread alone (beside work that
     ///   keeps the other cores busy, or in the kernel, as listing a folder does).
-    func loadRest(into loaded: inout Loaded, sourceFolder: String, serially: Bool = false) throws(Unusable) {
+    /// - Parameter stopped: asked before each part; once it says so, the rest is not read.
+    func loadRest(into loaded: inout Loaded, sourceFolder: String, serially: Bool = false,
+                  stopped: (@Sendable () -> Bool)? = nil) throws(Unusable) {
         enum Part { case tables(Loaded), records([ArticleRecord], pathHashes: [UInt64]) }
         let head = loaded
         let parts = ParallelMap.map(Array(-1..<loaded.shardFiles.count), chunk: serially ? Int.max : 1) { k -> Result<Part, Unusable> in
             do throws(Unusable) {
+                if stopped?() == true { throw Unusable(description: "reading stopped") }
                 if k < 0 { var l = head; try self.loadTables(into: &l); return .success(.tables(l)) }
                 let entry = head.shardFiles[k]
                 let records = try self.loadShard(entry.0, checksum: entry.1, sourceFolder: sourceFolder)

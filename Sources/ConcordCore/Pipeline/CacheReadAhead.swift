@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The build cache's body and records, read on a thread of their own ahead of a build this
 /// process is about to run once it has changed the sources itself: `concord add` lists the
 /// source folder and copies its files in first, and the cache is read meanwhile, on the core
@@ -5,17 +7,30 @@
 /// `BuildOptions.useCache(readAhead:)`).
 ///
 /// Read before the build takes the output folder's lock: the build uses it only if `state.bin`
-/// is still the one it was read from (its seal), else reads the cache anew.
+/// is still the one it was read from (its seal), else reads the cache anew. Stopped (`stop()`)
+/// when the import added nothing: the build then has nothing to do, and the reading would
+/// only have made it wait (0.22 → 0.39–0.47 s and 47 → 276 MB at 100,000 articles).
 public final class CacheReadAhead: Sendable {
+    /// Whether the reading was asked to stop, shared with the thread that reads.
+    final class Stop: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
+    }
+
     /// The seal of the `state.bin` read (`BuildCache.Loaded.seal`).
     let seal: UInt64
     let reading: SiteBuilder.CacheAhead
+    private let stopping: Stop
 
-    init(seal: UInt64, reading: SiteBuilder.CacheAhead) { self.seal = seal; self.reading = reading }
+    init(seal: UInt64, reading: SiteBuilder.CacheAhead, stop: Stop) { self.seal = seal; self.reading = reading; stopping = stop }
 
-    /// The reading, if `head` is the `state.bin` it read; else nil.
+    /// Stops the reading after the part it is reading (the body's tables, or one shard of records).
+    public func stop() { stopping.set() }
+
+    /// The reading, if `head` is the `state.bin` it read and it was not stopped; else nil.
     func reading(for head: Result<BuildCache.Loaded, BuildCache.Unusable>) -> SiteBuilder.CacheAhead? {
-        guard case .success(let loaded) = head, loaded.seal == seal else { return nil }
+        guard !stopping.isSet, case .success(let loaded) = head, loaded.seal == seal else { return nil }
         return reading
     }
 }

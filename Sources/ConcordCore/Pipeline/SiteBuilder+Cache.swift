@@ -56,15 +56,19 @@ extension SiteBuilder {
     /// once the sources are known to have changed. A build waits for what it started reading,
     /// needed or not, so that no read of the cache outlives it.
     ///
-    /// - Parameter changed: the sources are known to change (`readCacheAhead()`): the folder's time is not asked.
+    /// - Parameters:
+    ///   - changed: the sources are known to change (`readCacheAhead()`): the folder's time is not asked.
+    ///   - stopped: asked between the parts read; once it says so, the rest is not read.
     func cacheAhead(_ cache: BuildCache, _ head: Result<BuildCache.Loaded, BuildCache.Unusable>, settings: UInt64,
-                    changed: Bool = false) -> CacheAhead? {
+                    changed: Bool = false, stopped: (@Sendable () -> Bool)? = nil) -> CacheAhead? {
         guard case .success(let loaded) = head, loaded.body != nil, loaded.state.settings == settings,
               changed || sourceFolderChanged(since: cache),
               OutputFolder.generation(of: options.output) == loaded.state.generation else { return nil }
         return Background { [source = options.source.path] in
             var rest = loaded
-            return Result { () throws(BuildCache.Unusable) in try cache.loadRest(into: &rest, sourceFolder: source, serially: true); return rest }
+            return Result { () throws(BuildCache.Unusable) in
+                try cache.loadRest(into: &rest, sourceFolder: source, serially: true, stopped: stopped); return rest
+            }
         }
     }
 
@@ -82,9 +86,11 @@ extension SiteBuilder {
         guard !options.full, memory == nil, let config = try? SiteConfig.load(options.config) else { return nil }
         let cache = BuildCache(output: options.output)
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
+        let stop = CacheReadAhead.Stop()
         guard case .success(let loaded) = head,
-              let reading = cacheAhead(cache, head, settings: BuildCache.settings(options.passageOptions(config)), changed: true) else { return nil }
-        return CacheReadAhead(seal: loaded.seal, reading: reading)
+              let reading = cacheAhead(cache, head, settings: BuildCache.settings(options.passageOptions(config)), changed: true,
+                                       stopped: { stop.isSet }) else { return nil }
+        return CacheReadAhead(seal: loaded.seal, reading: reading, stop: stop)
     }
 
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.

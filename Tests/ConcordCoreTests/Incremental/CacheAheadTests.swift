@@ -88,6 +88,26 @@ extension IncrementalBuildTests {
         #expect(!parseDetail(report).contains("the rest read ahead"), "\(parseDetail(report))")
     }
 
+    /// An import that added nothing stops the reading (`concord add` then has nothing to build):
+    /// what was read is not used, and a build given it reads the cache itself.
+    @Test func aStoppedReadingIsNotUsed() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let cache = BuildCache(output: archive.output)
+        let reading = try #require(SiteBuilder(options: archive.options()).readCacheAhead())
+        reading.stop()
+        let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
+        #expect(reading.reading(for: head) == nil)
+        // The reading stops before the next part it would read.
+        var loaded = try cache.readState()
+        #expect(throws: BuildCache.Unusable.self) { try cache.loadRest(into: &loaded, sourceFolder: archive.source.path, stopped: { true }) }
+        try archive.write("added-later.txt", "date 2023-05-06 An article added after all.\n")
+        var options = archive.options()
+        options.useCache(readAhead: reading)
+        let log = RecordingLog()
+        let report = try await buildAndCompare(options, log: log, "a build given a stopped reading")
+        #expect(report.incremental && log.notices.isEmpty, "\(log.notices)")
+    }
+
     @Test func cacheIsNotReadAheadWhenTheFolderIsAsTheCacheLeftIt() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         // An article edited in place, which leaves its folder's time as it was.
