@@ -633,7 +633,8 @@ struct IncrementalBuildTests {
     }
 
     /// A site's first build leaves it a previous generation made of hard links to its files
-    /// (copies of those the next build splices), for the next build to reuse as its staging folder: that build writes only what changed.
+    /// (copies of those the next build splices), for the next build to reuse as its staging
+    /// folder: that build writes only what changed.
     /// Neither it nor the build after writes through a link: the generation it replaces
     /// (now the previous one) keeps the first build's bytes, manifest included.
     @Test func aSitesFirstBuildLeavesAPreviousGenerationOfLinks() async throws {
