@@ -29,19 +29,19 @@ struct ArchiveDelta {
     static func scan(_ loader: ArchiveLoader, paths: PathList, stamps: [FileStamp?], state: BuildState?,
                      runIndex: RunIndex? = nil) -> ArchiveDelta {
         let records = state?.records ?? RecordTable()
+        // The cache refuses records two of whose paths have the same hash (`BuildCache.distinct`):
+        // every lookup below goes by hash alone.
+        precondition(records.pathHashesAreDistinct, "the cache's records have distinct path hashes")
         // Files whose stamp matches their record are taken as they were; the rest are read.
         // (Looked up in parallel: 10,000 paths at 10,000 articles, and the other core is idle here.)
         // `keptAt`: the position in `records` of each path's record, if taken as it was (else -1).
-        // A record is found by its path's hash alone when no two records' paths share one: its
-        // stamp, which names the file's inode and its times to the nanosecond, must then match
-        // too, which another path's file could do only as a link to this one whose path had
-        // the same 64-bit hash. (Comparing each record's path as well read 100,000 more strings:
-        // 72 samples of `memcmp` for paths of 40 bytes.)
-        let byHash = records.pathHashesAreDistinct
+        // A record is found by its path's hash alone: its stamp, which names the file's inode and
+        // its times to the nanosecond, must match too, which another path's file could do only as
+        // a link to this one whose path had the same 64-bit hash. (Comparing each record's path
+        // as well read 100,000 more strings: 72 samples of `memcmp` for paths of 40 bytes.)
         let hashes = paths.hashes
         var keptAt = ParallelMap.map(Array(paths.indices), chunk: 512) { i -> Int32 in
-            guard let stamp = stamps[i],
-                  let k = byHash ? records.position(ofPathHash: hashes[i]) : records.position(of: paths[i]),
+            guard let stamp = stamps[i], let k = records.position(ofPathHash: hashes[i]),
                   records.records[k].stamp == stamp else { return -1 }
             return Int32(k)
         }
@@ -94,12 +94,15 @@ struct ArchiveDelta {
         }
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
+        // Each record's article now, -1 for a record not reused: how the previous build's
+        // articles (by their paths' hashes) and the run index's are found now.
+        let articleOfRecord = articleOfRecord(recordAt, records: records.count)
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, recordAt, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
+        let keeping = Background { [articles, articleOfRecord, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
-            let now = positionsNow(of: before, records: records, recordAt: recordAt)
+            let now = positionsNow(of: before, records: records, articleOfRecord: articleOfRecord)
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
             kept.reserveCapacity(edges.count)
@@ -132,7 +135,7 @@ struct ArchiveDelta {
         var previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges, keptEdgePassages: keptPassages,
                                           passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
-        if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, recordAt) }
+        if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, articleOfRecord) }
         var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                                  changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes,
                                  added: max(0, added), edited: edited, removed: removed)
@@ -143,30 +146,28 @@ struct ArchiveDelta {
     /// Each previous article's index now (`before`: the `PathHash` of each of the previous
     /// build's articles, in its order) if it is here unchanged, else -1: found by its record
     /// (`records`, the previous build's, one per article), and that record's article now
-    /// (`recordAt`: each article's record, -1 for one not reused). The records' path hashes must
-    /// be distinct (`BuildCache.loadRest` refuses a cache where they are not). Found by chunks
+    /// (`articleOfRecord`, -1 for a record not reused). The records' path hashes must be
+    /// distinct (`BuildCache.loadRest` refuses a cache where they are not). Found by chunks
     /// on every core; merging the previous build's ids with the articles' took 20–30 ms.
-    static func positionsNow(of before: [UInt64], records: RecordTable, recordAt: [Int32], chunk: Int = 16384) -> [Int] {
-        let articleOfRecord = articleOfRecord(recordAt, records: records.count)
-        return ParallelMap.map(Array(stride(from: 0, to: before.count, by: chunk)), chunk: 1) { lo -> [Int] in
+    static func positionsNow(of before: [UInt64], records: RecordTable, articleOfRecord: [Int32], chunk: Int = 16384) -> [Int] {
+        ParallelMap.map(Array(stride(from: 0, to: before.count, by: chunk)), chunk: 1) { lo -> [Int] in
             before[lo..<min(before.count, lo + chunk)].map { h in records.position(ofPathHash: h).map { Int(articleOfRecord[$0]) } ?? -1 }
         }.flatMap { $0 }
     }
 
     /// Each record's article now (an index into `articles`), -1 for a record not reused, from
     /// each article's record (`recordAt`).
-    private static func articleOfRecord(_ recordAt: [Int32], records count: Int) -> [Int32] {
+    static func articleOfRecord(_ recordAt: [Int32], records count: Int) -> [Int32] {
         var result = [Int32](repeating: -1, count: count)
         for (i, k) in recordAt.enumerated() where k >= 0 { result[Int(k)] = Int32(i) }
         return result
     }
 
-    /// Lookups of the cache's run index, which finds an unchanged article by its record: nil
-    /// when the index and what changed since do not count as many articles as the records,
-    /// or two records' paths have the same hash.
-    private static func lookup(_ index: RunIndex, _ since: RunIndexState, _ records: RecordTable, _ recordAt: [Int32]) -> RunLookup? {
-        guard records.pathHashesAreDistinct, index.slotCount - since.gone.count + since.added.count == records.count else { return nil }
-        let articleOfRecord = articleOfRecord(recordAt, records: records.count)
+    /// Lookups of the cache's run index, which finds an unchanged article by its record
+    /// (`articleOfRecord`: each record's article now, -1 for one not reused): nil when the index
+    /// and what changed since do not count as many articles as the records.
+    private static func lookup(_ index: RunIndex, _ since: RunIndexState, _ records: RecordTable, _ articleOfRecord: [Int32]) -> RunLookup? {
+        guard index.slotCount - since.gone.count + since.added.count == records.count else { return nil }
         return RunLookup(index: index, state: since, unchangedArticle: { [articleOfRecord] hash in
             guard let k = records.position(ofPathHash: hash), articleOfRecord[k] >= 0 else { return nil }
             return Int(articleOfRecord[k])

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The build cache's body and records, read on a thread of their own ahead of a build this
 /// process is about to run once it has changed the sources itself: `concord add` lists the
 /// source folder and copies its files in first, and the cache is read meanwhile, on the core
@@ -11,26 +9,20 @@ import Synchronization
 /// when the import added nothing: the build then has nothing to do, and the reading would
 /// only have made it wait (0.22 → 0.39–0.47 s and 47 → 276 MB at 100,000 articles).
 public final class CacheReadAhead: Sendable {
-    /// Whether the reading was asked to stop, shared with the thread that reads.
-    final class Stop: Sendable {
-        private let flag = Atomic<Bool>(false)
-        var isSet: Bool { flag.load(ordering: .relaxed) }
-        func set() { flag.store(true, ordering: .relaxed) }
-    }
-
     /// The seal of the `state.bin` read (`BuildCache.Loaded.seal`).
     let seal: UInt64
     let reading: SiteBuilder.CacheAhead
-    private let stopping: Stop
+    /// Whether the reading was asked to stop, shared with the thread that reads (asked once per part).
+    private let stopped: Locked<Bool>
 
-    init(seal: UInt64, reading: SiteBuilder.CacheAhead, stop: Stop) { self.seal = seal; self.reading = reading; stopping = stop }
+    init(seal: UInt64, reading: SiteBuilder.CacheAhead, stopped: Locked<Bool>) { self.seal = seal; self.reading = reading; self.stopped = stopped }
 
     /// Stops the reading after the part it is reading (the body's tables, or one shard of records).
-    public func stop() { stopping.set() }
+    public func stop() { stopped.withLock { $0 = true } }
 
     /// The reading, if `head` is the `state.bin` it read and it was not stopped; else nil.
     func reading(for head: Result<BuildCache.Loaded, BuildCache.Unusable>) -> SiteBuilder.CacheAhead? {
-        guard !stopping.isSet, case .success(let loaded) = head, loaded.seal == seal else { return nil }
+        guard !stopped.withLock({ $0 }), case .success(let loaded) = head, loaded.seal == seal else { return nil }
         return reading
     }
 }

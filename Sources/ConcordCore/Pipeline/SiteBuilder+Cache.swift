@@ -86,11 +86,11 @@ extension SiteBuilder {
         guard !options.full, memory == nil, let config = try? SiteConfig.load(options.config) else { return nil }
         let cache = BuildCache(output: options.output)
         let head = Result { () throws(BuildCache.Unusable) in try cache.readState() }
-        let stop = CacheReadAhead.Stop()
+        let stopped = Locked(false)
         guard case .success(let loaded) = head,
               let reading = cacheAhead(cache, head, settings: BuildCache.settings(options.passageOptions(config)), changed: true,
-                                       stopped: { stop.isSet }) else { return nil }
-        return CacheReadAhead(seal: loaded.seal, reading: reading, stop: stop)
+                                       stopped: { stopped.withLock { $0 } }) else { return nil }
+        return CacheReadAhead(seal: loaded.seal, reading: reading, stopped: stopped)
     }
 
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.

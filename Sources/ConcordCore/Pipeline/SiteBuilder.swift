@@ -96,9 +96,9 @@ public struct SiteBuilder: Sendable {
         // its listing, whose memory keeps them); for `concord add`, which listed the folder itself,
         // while it did (`readCacheAhead`), if `state.bin` is still the one read.
         let given = options.cacheReadAhead
-        defer { _ = given?.reading.value() }
         let ahead = full || memory != nil ? nil : given?.reading(for: head) ?? cacheAhead(cache, head, settings: settings)
-        defer { _ = ahead?.value() }
+        // Whatever reading was started is waited for, used or not: no read of the cache outlives the build.
+        defer { _ = given?.reading.value(); _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
         var patchedFrom: Int? = nil
@@ -127,8 +127,8 @@ public struct SiteBuilder: Sendable {
                                incremental: true, rendered: 0, written: 0)
         }
         // The article records (584 MB of shards at 100,000 articles, mapped and checksummed) are
-        // read only now that something changed, unless the folder's time said so before it was
-        // listed (`cacheAhead`). Read on a thread of their own at every build, in parallel while the
+        // read only now that something changed, unless they were read ahead (`cacheAhead`: the
+        // folder's time said so before it was listed, or `concord add` said so). Read on a thread of their own at every build, in parallel while the
         // sources were listed and stat'ed, they took the second core from the `stat`s, and a build
         // with nothing to do, which never needs them, took 0.38–0.44 s and 670 MB at 100,000
         // articles; now 0.18–0.22 s and 33 MB.

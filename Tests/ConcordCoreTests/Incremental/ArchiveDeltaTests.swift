@@ -24,10 +24,12 @@ struct ArchiveDeltaTests {
         for (j, a) in now.enumerated() where recordAt[j] >= 0 { index[a.path] = j }
         let expected = before.map { index[$0.path] ?? -1 }
         #expect(expected.contains(-1) && expected.contains { $0 >= 0 } && recordAt.contains(-1))
+        let articleOfRecord = ArchiveDelta.articleOfRecord(recordAt, records: records.count)
         for chunk in [1, 7, 64, 16384] {
-            #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: records, recordAt: recordAt, chunk: chunk) == expected, "chunk \(chunk)")
+            #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: records, articleOfRecord: articleOfRecord, chunk: chunk) == expected,
+                    "chunk \(chunk)")
         }
-        #expect(ArchiveDelta.positionsNow(of: [], records: records, recordAt: recordAt).isEmpty)
-        #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: RecordTable(), recordAt: [], chunk: 7) == before.map { _ in -1 })
+        #expect(ArchiveDelta.positionsNow(of: [], records: records, articleOfRecord: articleOfRecord).isEmpty)
+        #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: RecordTable(), articleOfRecord: [], chunk: 7) == before.map { _ in -1 })
     }
 }
