@@ -24,6 +24,8 @@ struct ArchiveDeltaTests {
         for (j, a) in now.enumerated() where recordAt[j] >= 0 { index[a.path] = j }
         let expected = before.map { index[$0.path] ?? -1 }
         #expect(expected.contains(-1) && expected.contains { $0 >= 0 } && recordAt.contains(-1))
+        // Each record's article now: the inverse of each article's record.
+        #expect(ArchiveDelta.articleOfRecord([2, -1, 0], records: 4) == [2, -1, 0, -1])
         let articleOfRecord = ArchiveDelta.articleOfRecord(recordAt, records: records.count)
         for chunk in [1, 7, 64, 16384] {
             #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: records, articleOfRecord: articleOfRecord, chunk: chunk) == expected,
