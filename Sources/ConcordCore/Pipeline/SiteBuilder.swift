@@ -222,14 +222,12 @@ public struct SiteBuilder: Sendable {
         // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
         let stagingFiles: [UInt64: UInt64]? = stagingIsNew ? [:]
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
-        // Each page's path hash (and the manifest's lines), its entry in the last build's table,
-        // and the checksum of the staging folder's copy where known: one lookup each per page.
-        let (pathHashes, pageOrder) = renderer.pathHashesAndLines()
+        // Each page's path hash, its entry in the last build's table, and the checksum of the
+        // staging folder's copy where known: one lookup each per page.
         let lastEntries = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
-            let hash = pathHashes[i]
+            let hash = renderer.pathHash(at: i)
             return (hash, oldFiles[hash], stagingFiles?[hash])
         }
-        let order = pageOrder.followed(by: ["annotations.json"] + templates.assets)
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
         let changed = renderer.pages.indices.filter { lastEntries[$0].old?.key != keys[$0] }
         let toRender = changed.filter { SiteRenderer.listing(of: renderer.pages[$0]) == nil }
@@ -258,6 +256,7 @@ public struct SiteBuilder: Sendable {
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
+        let order = renderer.fileOrder.followed(by: ["annotations.json"] + templates.assets)
         let spliced = ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }
         do throws(BuildFailure) {
             // An incremental build reads the files of the articles whose pages it renders, and

@@ -45,33 +45,26 @@ public struct SiteRenderer: Sendable {
     /// Where the page at `i` (a position in `pages`) goes.
     func path(at i: Int) -> String { Self.path(of: pages[i], model) }
 
-    /// Every page's `PathHash` (in the order of `pages`), and the manifest's lines for them
-    /// (`FileOrder.joined`): made in one pass over the pages' ids and slugs, by chunks on
-    /// every core, each line hashed where it lies, with no path made.
-    /// - Parameter chunk: pages per chunk.
-    func pathHashesAndLines(chunk: Int = 4096) -> (hashes: [UInt64], order: FileOrder) {
-        let parts = ParallelMap.map(Array(stride(from: 0, to: pages.count, by: chunk)), chunk: 1) { start -> ([UInt64], [UInt8]) in
-            let end = min(pages.count, start + chunk)
-            var lines: [UInt8] = [], hashes: [UInt64] = []
-            lines.reserveCapacity(48 * (end - start)); hashes.reserveCapacity(end - start)
-            for i in start..<end {
-                let from = lines.count
-                switch pages[i] {
-                case .article(let k): Links.File.append("articles/", model.articles[k].id, to: &lines)
-                case .passage(let p): Links.File.append("passages/", model.annotations.passages[p].id, to: &lines)
-                case .speaker(let s): Links.File.append("speakers/", model.speakers[s].slug, to: &lines)
-                case .index, .notFound, .speakers, .passages: lines += path(at: i).utf8
-                }
-                hashes.append(lines.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[from...])) })
-                lines.append(0x0A)
+    /// Every page's path, in the order of `pages`, each made when asked for.
+    var fileOrder: FileOrder {
+        FileOrder(count: pages.count, path: { [self] in path(at: $0) }, append: { [self] i, bytes in
+            switch pages[i] {
+            case .article(let k): Links.File.append("articles/", model.articles[k].id, to: &bytes)
+            case .passage(let p): Links.File.append("passages/", model.annotations.passages[p].id, to: &bytes)
+            case .speaker(let s): Links.File.append("speakers/", model.speakers[s].slug, to: &bytes)
+            case .index, .notFound, .speakers, .passages: bytes += path(at: i).utf8
             }
-            return (hashes, lines)
+        })
+    }
+
+    /// `PathHash` of `path(at: i)`, summed from the page's id or slug without making the path.
+    func pathHash(at i: Int) -> UInt64 {
+        switch pages[i] {
+        case .article(let k): Links.File.articleHash(model.articles[k].id)
+        case .passage(let p): Links.File.passageHash(model.annotations.passages[p].id)
+        case .speaker(let s): Links.File.speakerHash(model.speakers[s].slug)
+        case .index, .notFound, .speakers, .passages: PathHash.of(path(at: i))
         }
-        var hashes: [UInt64] = [], lines: [UInt8] = []
-        hashes.reserveCapacity(pages.count); lines.reserveCapacity(parts.reduce(0) { $0 + $1.1.count })
-        for (h, l) in parts { hashes += h; lines += l }
-        if !lines.isEmpty { lines.removeLast() }
-        return (hashes, FileOrder(count: pages.count, joined: lines) { [self] in path(at: $0) })
     }
 
     /// A page's template, title and depth.
