@@ -7,37 +7,11 @@ enum Links {
         static func passage(_ id: String) -> String { path("passages/", id) }
         static func speaker(_ slug: String) -> String { path("speakers/", slug) }
 
-        /// `PathHash` of `article(id)`, `passage(id)`, `speaker(slug)`, summed from their parts
-        /// with no path made: a build looks up every page's last entry by it, and made 112,000
-        /// strings for that at 100,000 articles (20–27 ms), of which it writes a handful.
-        static func articleHash(_ id: String) -> UInt64 { hash("articles/", id) }
-        static func passageHash(_ id: String) -> UInt64 { hash("passages/", id) }
-        static func speakerHash(_ slug: String) -> UInt64 { hash("speakers/", slug) }
-
-        private static let tail: StaticString = "/index.html"
-
-        /// Appends the bytes of `<section><name>/index.html` (`article(_:)` and the others) to `bytes`.
-        static func append(_ section: StaticString, _ name: String, to bytes: inout [UInt8]) {
-            bytes += UnsafeBufferPointer(start: section.utf8Start, count: section.utf8CodeUnitCount)
-            bytes += name.utf8
-            bytes += UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount)
-        }
-
-        private static func hash(_ section: StaticString, _ name: String) -> UInt64 {
-            var sum = Checksum.Stream()
-            sum.add(UnsafeRawBufferPointer(start: section.utf8Start, count: section.utf8CodeUnitCount))
-            if name.utf8.withContiguousStorageIfAvailable({ sum.add(UnsafeRawBufferPointer($0)) }) == nil {
-                var name = name
-                name.withUTF8 { sum.add(UnsafeRawBufferPointer($0)) }
-            }
-            sum.add(UnsafeRawBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
-            return sum.value
-        }
-
         /// `<section><name>/index.html`, its bytes copied into a string made at its size: made
         /// for 112,000 pages at every build of 100,000 articles, where an interpolation took
         /// about twice as long.
         private static func path(_ section: StaticString, _ name: String) -> String {
+            let tail: StaticString = "/index.html"
             var name = name
             return name.withUTF8 { name in
                 String(unsafeUninitializedCapacity: section.utf8CodeUnitCount + name.count + tail.utf8CodeUnitCount) { out in
