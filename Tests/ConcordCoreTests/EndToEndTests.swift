@@ -238,6 +238,26 @@ struct EndToEndTests {
         }
     }
 
+    /// Every quote `annotations.json` lists is marked on its article's page, with the anchor
+    /// its speaker's page links to: in the seeds, and in an article with quotation marks
+    /// inside code and raw HTML, which the page shows as code or leaves out.
+    @Test func everyListedQuoteIsMarkedOnItsPage() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("code.md", CodeRangesTests.markdown)
+        _ = try await archive.build()
+        let data = try Data(contentsOf: archive.output.appendingPathComponent("annotations.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
+        #expect(quotes.count == 31 + 2)
+        for q in quotes {
+            let page = try archive.read("articles/\(q["article"] as! String)/index.html")
+            #expect(page.contains("id=\"\(q["id"] as! String)\""), "\(q["article"] as! String): \(q["text"] as! String)")
+        }
+        try checkLinks(in: archive.output)
+    }
+
     /// Speakers named in other scripts get pages named with their letters, and every link to
     /// them resolves (percent-encoded).
     @Test func speakersInOtherScriptsHaveTheirOwnPages() async throws {

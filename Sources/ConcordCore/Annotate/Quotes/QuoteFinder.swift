@@ -200,7 +200,9 @@ struct ArticleQuotes {
     var text: TokenizedText? = nil
 
     func quotes() -> ([Quote], [String]) {
-        let spans = QuoteScanner().scan(article.source, body: article.body)
+        // Marks inside code or raw HTML, which the page shows as code or leaves out, are no quotation marks.
+        let code = CodeRanges.of(article)
+        let spans = QuoteScanner().scan(code.isEmpty ? article.source : CodeRanges.blanked(article.source, code), body: article.body)
         let text = ArticleText(source: article.source, body: article.body, spans: spans, tokens: self.text)
         let names = NameBook(text: text)
         let attribution = Attribution(text: text, spans: spans)

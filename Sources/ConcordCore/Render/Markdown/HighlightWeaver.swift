@@ -12,7 +12,7 @@ struct HighlightWeaver {
         var locator = SourceLocator(source: body)
         var started = Set<Int>()
         let byStart = ByStart(highlights)
-        for node in textNodes(of: document) {
+        for node in Self.textNodes(of: document) {
             let type = cmark_node_get_type(node)
             let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
             guard let map = locator.locate(literal) else { continue }
@@ -21,8 +21,8 @@ struct HighlightWeaver {
         }
     }
 
-    /// Text, code and inline-HTML nodes in document order (all advance the locator).
-    private func textNodes(of document: OpaquePointer) -> [OpaquePointer] {
+    /// Text, code and HTML nodes in document order (all advance the locator; `CodeRanges` walks them the same way).
+    static func textNodes(of document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
         guard let iter = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iter) }

@@ -1,0 +1,85 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The parts of an article's body that its page does not show as running text: code spans
+/// and code blocks (shown as code, where no quote can be marked) and raw HTML (which cmark's
+/// safe mode leaves out of the page).
+///
+/// Quotation marks there are not quotation marks: `QuoteScanner` reads the body with them
+/// blanked (`blanked(_:_:)`), so `annotations.json` and the speaker pages list no quote that
+/// its article's page cannot mark and link to, and a straight `"` in a code sample does not
+/// pair with a mark of the text around it.
+enum CodeRanges {
+    /// The byte ranges of code and raw HTML in `article.source`, in order. An article whose
+    /// body has nothing cmark could read as code or HTML (no backtick, no `~`, no `<`, and in
+    /// Markdown no indented line), as almost every news article, is not parsed: empty.
+    static func of(_ article: Article) -> [Range<Int>] {
+        let base = article.body.lowerBound
+        let body = Array(article.source[article.body])
+        guard mayHoldCode(body, markdown: article.format == .frontMatter) else { return [] }
+        // Parsed as the page's renderer parses it (`MarkdownRenderer`): plain text without its lines' indentation.
+        let parsed = article.format == .datedText ? MarkdownRenderer.withoutIndentation(body) : body
+        guard let document = parsed.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
+        }) ?? nil else { return [] }
+        defer { cmark_node_free(document) }
+        // Where each line of the body starts (a block's lines are the parsed text's, which are the body's).
+        var lineStarts = [0]
+        for (i, b) in body.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+        func lines(_ first: Int32, _ last: Int32) -> Range<Int>? {
+            guard first >= 1, last >= first, Int(last) <= lineStarts.count else { return nil }
+            let start = lineStarts[Int(first) - 1]
+            var end = Int(last) < lineStarts.count ? lineStarts[Int(last)] - 1 : body.count
+            while end > start && body[end - 1] == 0x0A { end -= 1 }      // (an indented block ends with the blank line after it)
+            return start..<max(end, start)
+        }
+        var ranges: [Range<Int>] = []
+        // Inline nodes are found in the body as the highlighter finds them (`SourceLocator`, every
+        // text node advancing it); blocks by their lines, which cmark reports exactly.
+        var locator = SourceLocator(source: body)
+        for node in HighlightWeaver.textNodes(of: document) {
+            let type = cmark_node_get_type(node)
+            let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
+            let map = locator.locate(literal)
+            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, let map, let lo = map.first, let hi = map.last, lo < hi {
+                ranges.append((base + lo)..<(base + hi))
+            } else if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK,
+                      let r = lines(cmark_node_get_start_line(node), cmark_node_get_end_line(node)), !r.isEmpty {
+                ranges.append((base + r.lowerBound)..<(base + r.upperBound))
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Whether cmark could read anything in `body` as code or raw HTML: a backtick (a code span
+    /// or fence), a `~` (a fence), a `<` (HTML), or, in Markdown, a line indented by a tab or
+    /// four spaces (an indented code block; plain text is read without indentation).
+    static func mayHoldCode(_ body: [UInt8], markdown: Bool) -> Bool {
+        var lineStart = true, spaces = 0
+        for b in body {
+            if b == 0x60 || b == 0x7E || b == 0x3C { return true }
+            if markdown && lineStart {
+                if b == 0x09 { return true }
+                if b == 0x20 { spaces += 1; if spaces == 4 { return true }; continue }
+            }
+            lineStart = b == 0x0A; spaces = 0
+        }
+        return false
+    }
+
+    /// `source` with every byte inside `ranges` but line feeds made a space: the same offsets
+    /// and lines, no marks left in the code.
+    static func blanked(_ source: [UInt8], _ ranges: [Range<Int>]) -> [UInt8] {
+        var out = source
+        for r in ranges {
+            // Widened to whole characters: a space for part of one would leave the rest unreadable.
+            var lo = max(0, r.lowerBound), hi = min(out.count, r.upperBound)
+            while lo > 0 && lo < out.count && out[lo] & 0xC0 == 0x80 { lo -= 1 }
+            while hi < out.count && out[hi] & 0xC0 == 0x80 { hi += 1 }
+            for i in lo..<max(lo, hi) where out[i] != 0x0A { out[i] = 0x20 }
+        }
+        return out
+    }
+}
