@@ -51,7 +51,7 @@ struct CodeRangesTests {
 
     /// A straight mark left open in a code span does not pair with the text's marks after it.
     @Test func aMarkInCodeDoesNotOpenAQuote() throws {
-        let a = try article("date 2024-03-05 Shell\n\nType `echo \"` and wait. \"We will be ready for the storm when it comes,\" she said.\n", path: "shell.txt")
+        let a = try article("date 2024-03-05 Shell\n\nType `say \"hello` and wait for the answer to come back. \"We will be ready for the storm when it comes,\" she said.\n", path: "shell.txt")
         #expect(CodeRanges.of(a).count == 1)
         let quotes = QuoteFinder().find(in: [a])
         #expect(quotes.map { String(decoding: a.source[$0.start..<$0.end], as: UTF8.self) } == ["We will be ready for the storm when it comes,"])
@@ -72,6 +72,10 @@ struct CodeRangesTests {
         #expect(CodeRanges.mayHoldCode(Array("a\n\tindented".utf8), markdown: true))
         #expect(!CodeRanges.mayHoldCode(Array("a\n   three spaces".utf8), markdown: true))
         #expect(CodeRanges.mayHoldCode(Array("a `b`".utf8), markdown: false))
+        #expect(CodeRanges.mayHoldCode(Array("a <b>c</b>".utf8), markdown: false))
+        #expect(CodeRanges.mayHoldCode(Array("~~~\nx\n~~~".utf8), markdown: false))
+        #expect(CodeRanges.mayHoldCode(Array("    first line indented".utf8), markdown: true))
+        #expect(!CodeRanges.mayHoldCode(Array("a\n\n".utf8), markdown: true) && !CodeRanges.mayHoldCode([], markdown: true))
         for a in try Repo.seedArticles() { #expect(CodeRanges.of(a).isEmpty, "\(a.id)") }
     }
 
