@@ -258,6 +258,27 @@ struct EndToEndTests {
         try checkLinks(in: archive.output)
     }
 
+    /// A copy of a shared passage in a code block, or in raw HTML the page leaves out, gets its
+    /// anchor and tag before the block, where the passage page links; a code span inside a copy
+    /// is marked whole.
+    @Test func sharedTextInCodeIsAnchoredAndMarked() async throws {
+        let shared = "the committee agreed on tuesday that the new bridge across the river will be finished before the winter storms arrive"
+        let archive = try TempArchive(files: [
+            "one.md": "---\ntitle: One\ndate: 2024-03-04\n---\n\nFirst story.\n\n```\n\(shared)\n```\n",
+            "two.md": "---\ntitle: Two\ndate: 2024-03-05\n---\n\nSecond story. The report said \(shared) and more.\n",
+            "three.md": "---\ntitle: Three\ndate: 2024-03-06\n---\n\n<div>\(shared)</div>\n\nThird story, its copy in raw HTML.\n",
+            "four.md": "---\ntitle: Four\ndate: 2024-03-07\n---\n\nThe report said the committee agreed on `tuesday` that the new bridge across the river will be finished before the winter storms arrive.\n",
+        ])
+        defer { archive.cleanup() }
+        _ = try await archive.build()
+        let one = try archive.read("articles/one/index.html"), three = try archive.read("articles/three/index.html")
+        #expect(one.contains("<p class=\"code-tags\"><a id=\"w-") && one.contains("shared ×4</a> </p>\n<pre><code>"))
+        #expect(three.contains("<p class=\"code-tags\"><a id=\"w-") && three.contains("<!-- raw HTML omitted -->"))
+        #expect(try archive.read("articles/four/index.html").contains("<mark class=\"shared\" data-passage=\"") )
+        #expect(try archive.read("articles/four/index.html").contains("\"><code>tuesday</code></mark>"))
+        try checkLinks(in: archive.output)
+    }
+
     /// Speakers named in other scripts get pages named with their letters, and every link to
     /// them resolves (percent-encoded).
     @Test func speakersInOtherScriptsHaveTheirOwnPages() async throws {

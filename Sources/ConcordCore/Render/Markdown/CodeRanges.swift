@@ -27,16 +27,7 @@ enum CodeRanges {
             buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
         }) ?? nil else { return [] }
         defer { cmark_node_free(document) }
-        // Where each line of the body starts (a block's lines are the parsed text's, which are the body's).
-        var lineStarts = [0]
-        for (i, b) in body.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
-        func lines(_ first: Int32, _ last: Int32) -> Range<Int>? {
-            guard first >= 1, last >= first, Int(last) <= lineStarts.count else { return nil }
-            let start = lineStarts[Int(first) - 1]
-            var end = Int(last) < lineStarts.count ? lineStarts[Int(last)] - 1 : body.count
-            while end > start && body[end - 1] == 0x0A { end -= 1 }      // (an indented block ends with the blank line after it)
-            return start..<max(end, start)
-        }
+        let lines = LineStarts(body)
         var ranges: [Range<Int>] = []
         // Inline nodes are found in the body as the highlighter finds them (`SourceLocator`, every
         // text node advancing it); blocks by their lines, which cmark reports exactly.
@@ -48,11 +39,33 @@ enum CodeRanges {
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, let map, let lo = map.first, let hi = map.last, lo < hi {
                 ranges.append((base + lo)..<(base + hi))
             } else if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK,
-                      let r = lines(cmark_node_get_start_line(node), cmark_node_get_end_line(node)), !r.isEmpty {
+                      let r = lines.range(cmark_node_get_start_line(node), cmark_node_get_end_line(node)) {
                 ranges.append((base + r.lowerBound)..<(base + r.upperBound))
             }
         }
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Where each line of a body starts: a block's lines, as cmark reports them, are the
+    /// parsed text's, which are the body's (plain text loses only its lines' indentation).
+    struct LineStarts {
+        private let body: [UInt8]
+        private var starts = [0]
+
+        init(_ body: [UInt8]) {
+            self.body = body
+            for (i, b) in body.enumerated() where b == 0x0A { starts.append(i + 1) }
+        }
+
+        /// The bytes of lines `first` through `last` (1-based), without the line feeds after
+        /// them (an indented code block ends with the blank line after it); nil if out of range or empty.
+        func range(_ first: Int32, _ last: Int32) -> Range<Int>? {
+            guard first >= 1, last >= first, Int(last) <= starts.count else { return nil }
+            let start = starts[Int(first) - 1]
+            var end = Int(last) < starts.count ? starts[Int(last)] - 1 : body.count
+            while end > start && body[end - 1] == 0x0A { end -= 1 }
+            return end > start ? start..<end : nil
+        }
     }
 
     /// Whether cmark could read anything in `body` as code or raw HTML: a backtick (a code span

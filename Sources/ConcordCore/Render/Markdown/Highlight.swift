@@ -10,11 +10,14 @@ public struct Highlight: Sendable {
     public var close: String
     public var firstOpen: String?
     public var lead: String
+    /// The id `firstOpen` gives the span (escaped), for an anchor where its text lies only in
+    /// code blocks or in raw HTML the page leaves out (`HighlightWeaver`).
+    public var anchor: String?
     /// Lower layers nest inside higher ones where spans overlap.
     public var layer: Int
 
-    public init(range: Range<Int>, open: String, close: String, firstOpen: String? = nil, lead: String = "", layer: Int) {
+    public init(range: Range<Int>, open: String, close: String, firstOpen: String? = nil, lead: String = "", anchor: String? = nil, layer: Int) {
         self.range = range; self.open = open; self.close = close; self.firstOpen = firstOpen
-        self.lead = lead; self.layer = layer
+        self.lead = lead; self.anchor = anchor; self.layer = layer
     }
 }

@@ -12,13 +12,57 @@ struct HighlightWeaver {
         var locator = SourceLocator(source: body)
         var started = Set<Int>()
         let byStart = ByStart(highlights)
+        let lines = CodeRanges.LineStarts(body)
+        // Code blocks and raw HTML (which the page leaves out), where they are in the body.
+        var unmarkable: [(node: OpaquePointer, range: Range<Int>, block: Bool)] = []
         for node in Self.textNodes(of: document) {
             let type = cmark_node_get_type(node)
             let literal = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
-            guard let map = locator.locate(literal) else { continue }
-            guard type == CMARK_NODE_TEXT else { continue }
-            split(node, literal: literal, map: map, byStart: byStart, insideLink: isInsideLink(node), started: &started)
+            let map = locator.locate(literal)
+            if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
+                // A block is placed by its lines, which cmark reports exactly (an indented block's literal is not its source).
+                if let r = lines.range(cmark_node_get_start_line(node), cmark_node_get_end_line(node)) { unmarkable.append((node, r, true)) }
+                continue
+            }
+            guard let map, let lo = map.first, let hi = map.last else { continue }
+            if type == CMARK_NODE_TEXT {
+                split(node, literal: literal, map: map, byStart: byStart, insideLink: isInsideLink(node), started: &started)
+            } else if type == CMARK_NODE_CODE {
+                wrapWhole(node, lo..<max(lo + 1, hi), byStart: byStart, insideLink: isInsideLink(node), started: &started)
+            } else {
+                unmarkable.append((node, lo..<max(lo + 1, hi), false))
+            }
         }
+        // A span whose text lies only in code blocks or left-out HTML still gets its anchor (and
+        // its lead), before the first such node it reaches: the passage and speaker pages link there.
+        for (i, h) in highlights.enumerated() where !started.contains(i) {
+            guard let anchor = h.anchor, let at = unmarkable.first(where: { $0.range.overlaps(h.range) }) else { continue }
+            started.insert(i)
+            let html = "<a id=\"\(anchor)\"></a>" + (isInsideLink(at.node) ? "" : h.lead)
+            let node = cmark_node_new(at.block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
+            cmark_node_set_on_enter(node, at.block ? "<p class=\"code-tags\">" + html + "</p>" : html)
+            cmark_node_insert_before(at.node, node)
+        }
+    }
+
+    /// Wraps a code span that highlights overlap in each of them, whole (its text cannot be cut).
+    private func wrapWhole(_ node: OpaquePointer, _ range: Range<Int>, byStart: ByStart, insideLink: Bool, started: inout Set<Int>) {
+        let touching = byStart.overlapping(range, highlights)
+        guard !touching.isEmpty else { return }
+        let place = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!      // holds the code span's place while it is wrapped
+        cmark_node_insert_before(node, place)
+        cmark_node_unlink(node)
+        var piece = node
+        for i in Self.covering([range], among: touching, highlights)[0].reversed() {
+            let h = highlights[i]
+            let first = started.insert(i).inserted
+            var enter = first ? (h.firstOpen ?? h.open) : h.open
+            if first && !insideLink { enter += h.lead }
+            piece = wrap(piece, enter: enter, exit: h.close)
+        }
+        cmark_node_insert_before(place, piece)
+        cmark_node_unlink(place)
+        cmark_node_free(place)
     }
 
     /// Text, code and HTML nodes in document order (all advance the locator; `CodeRanges` walks them the same way).

@@ -172,7 +172,7 @@ struct PageContexts {
                 open: "<mark class=\"shared\" data-passage=\"\(id)\">", close: "</mark>",
                 firstOpen: "<mark class=\"shared\" id=\"w-\(id)-\(n)\" data-passage=\"\(id)\">",
                 lead: n > 0 ? "" : "<a class=\"passage-tag\" href=\"\(Links.up2)\(Links.passage(passage.id))\" title=\"Shared passage: also in \(others) other article\(others == 1 ? "" : "s")\">shared ×\(others + 1)</a> ",
-                layer: 2))
+                anchor: "w-\(id)-\(n)", layer: 2))
         }
         for q in model.quotesByArticle[i] {
             var lead = ""
@@ -183,7 +183,7 @@ struct PageContexts {
             }
             let id = HTML.escape(q.id)
             result.append(Highlight(range: q.range, open: "<span class=\"quote\">", close: "</span>",
-                                    firstOpen: "<span class=\"quote\" id=\"\(id)\">", lead: lead, layer: 1))
+                                    firstOpen: "<span class=\"quote\" id=\"\(id)\">", lead: lead, anchor: id, layer: 1))
         }
         return result
     }
