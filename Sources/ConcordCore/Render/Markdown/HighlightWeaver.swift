@@ -12,7 +12,7 @@ struct HighlightWeaver {
         var locator = SourceLocator(source: body)
         var started = Set<Int>()
         let byStart = ByStart(highlights)
-        let lines = CodeRanges.LineStarts(body)
+        var lines: CodeRanges.LineStarts? = nil        // made at the first block: most bodies have none
         // Code blocks and raw HTML (which the page leaves out), where they are in the body.
         var unmarkable: [(node: OpaquePointer, range: Range<Int>, block: Bool)] = []
         for node in Self.textNodes(of: document) {
@@ -21,7 +21,8 @@ struct HighlightWeaver {
             let map = locator.locate(literal)
             if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK {
                 // A block is placed by its lines, which cmark reports exactly (an indented block's literal is not its source).
-                if let r = lines.range(cmark_node_get_start_line(node), cmark_node_get_end_line(node)) { unmarkable.append((node, r, true)) }
+                if lines == nil { lines = CodeRanges.LineStarts(body) }
+                if let r = lines!.range(cmark_node_get_start_line(node), cmark_node_get_end_line(node)) { unmarkable.append((node, r, true)) }
                 continue
             }
             guard let map, let lo = map.first, let hi = map.last else { continue }
