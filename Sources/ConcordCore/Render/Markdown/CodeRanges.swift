@@ -21,11 +21,7 @@ enum CodeRanges {
         guard source.withUnsafeBufferPointer({ mayHoldCode(UnsafeBufferPointer(rebasing: $0[article.body]), markdown: article.format == .frontMatter) })
         else { return [] }
         let body = Array(source[article.body])
-        // Parsed as the page's renderer parses it (`MarkdownRenderer`): plain text without its lines' indentation.
-        let parsed = article.format == .datedText ? MarkdownRenderer.withoutIndentation(body) : body
-        guard let document = parsed.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
-        }) ?? nil else { return [] }
+        guard let document = MarkdownRenderer.parse(body, format: article.format) else { return [] }
         defer { cmark_node_free(document) }
         let lines = LineStarts(body)
         var ranges: [Range<Int>] = []
@@ -75,7 +71,7 @@ enum CodeRanges {
     /// article a build analyses, 100,000 bodies of 6 KB in a full build.)
     static func mayHoldCode(_ body: UnsafeBufferPointer<UInt8>, markdown: Bool) -> Bool {
         guard let base = body.baseAddress, !body.isEmpty else { return false }
-        for b: Int32 in [0x60, 0x7E, 0x3C] where memchr(base, b, body.count) != nil { return true }
+        if memchr(base, 0x60, body.count) != nil || memchr(base, 0x7E, body.count) != nil || memchr(base, 0x3C, body.count) != nil { return true }
         guard markdown else { return false }
         // A line starting with a tab or four spaces: the first line, and each after a line feed.
         func indented(_ at: Int) -> Bool {

@@ -53,14 +53,7 @@ struct HighlightWeaver {
         let place = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!      // holds the code span's place while it is wrapped
         cmark_node_insert_before(node, place)
         cmark_node_unlink(node)
-        var piece = node
-        for i in Self.covering([range], among: touching, highlights)[0].reversed() {
-            let h = highlights[i]
-            let first = started.insert(i).inserted
-            var enter = first ? (h.firstOpen ?? h.open) : h.open
-            if first && !insideLink { enter += h.lead }
-            piece = wrap(piece, enter: enter, exit: h.close)
-        }
+        let piece = wrap(node, in: Self.covering([range], among: touching, highlights)[0], insideLink: insideLink, started: &started)
         cmark_node_insert_before(place, piece)
         cmark_node_unlink(place)
         cmark_node_free(place)
@@ -116,18 +109,24 @@ struct HighlightWeaver {
         let pieces = zip(points, points.dropFirst()).filter { $0 < $1 }
         let covers = Self.covering(pieces.map { map[$0.0]..<max(map[$0.0] + 1, map[$0.1]) }, among: touching, highlights)
         for ((a, b), covering) in zip(pieces, covers) {
-            var piece = makeText(Array(literal[a..<b]))
-            for i in covering.reversed() {
-                let h = highlights[i]
-                let first = started.insert(i).inserted
-                var enter = first ? (h.firstOpen ?? h.open) : h.open
-                if first && !insideLink { enter += h.lead }
-                piece = wrap(piece, enter: enter, exit: h.close)
-            }
-            cmark_node_insert_before(node, piece)
+            cmark_node_insert_before(node, wrap(makeText(Array(literal[a..<b])), in: covering, insideLink: insideLink, started: &started))
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// `piece` wrapped in each of the highlights `covering` it (outermost first): a highlight's
+    /// first piece opens with its `firstOpen` and, outside a link, its `lead`.
+    private func wrap(_ piece: OpaquePointer, in covering: [Int], insideLink: Bool, started: inout Set<Int>) -> OpaquePointer {
+        var piece = piece
+        for i in covering.reversed() {
+            let h = highlights[i]
+            let first = started.insert(i).inserted
+            var enter = first ? (h.firstOpen ?? h.open) : h.open
+            if first && !insideLink { enter += h.lead }
+            piece = wrap(piece, enter: enter, exit: h.close)
+        }
+        return piece
     }
 
     /// For each piece (source ranges in order, starts and ends only growing), the highlights

@@ -16,13 +16,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ article: Article, highlights: [Highlight] = []) -> String {
         let body = Array(article.source[article.body])
         let base = article.body.lowerBound
-        // Plain text is read without its lines' indentation: text files indent paragraphs, which
-        // CommonMark takes for code (every paragraph after the first came out as one `<pre>`
-        // block, its quotes unmarked). The words are the same, so text nodes are still found in `body`.
-        let parsed = article.format == .datedText ? Self.withoutIndentation(body) : body
-        guard let document = parsed.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress.map { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
-        }) ?? nil else { return "" }
+        guard let document = Self.parse(body, format: article.format) else { return "" }
         defer { cmark_node_free(document) }
         if !highlights.isEmpty {
             let shifted = highlights.compactMap { h -> Highlight? in
@@ -37,6 +31,17 @@ public struct MarkdownRenderer: Sendable {
         guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// An article's body parsed as its page shows it (the caller frees the tree). Plain text is
+    /// read without its lines' indentation: text files indent paragraphs, which CommonMark takes
+    /// for code (every paragraph after the first came out as one `<pre>` block, its quotes
+    /// unmarked). The words and lines are the same, so nodes are still found in `body`.
+    static func parse(_ body: [UInt8], format: ArticleFormat) -> OpaquePointer? {
+        let parsed = format == .datedText ? withoutIndentation(body) : body
+        return parsed.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { cmark_parse_document(UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), buffer.count, CMARK_OPT_DEFAULT) }
+        }
     }
 
     /// `text` with the spaces and tabs that begin each line removed.
