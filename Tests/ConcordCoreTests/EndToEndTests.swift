@@ -366,7 +366,7 @@ func checkLinks(in site: URL) throws {
                 : base.appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL
             #expect(FileManager.default.fileExists(atPath: target.path), "\(page): broken link \(link)")
             #expect(target.path.hasPrefix(site.standardizedFileURL.path), "\(page): link leaves the site: \(link)")
-            if parts.count == 2, FileManager.default.fileExists(atPath: target.path) {
+            if parts.count == 2, target.pathExtension == "html", FileManager.default.fileExists(atPath: target.path) {
                 let targetHTML = try String(contentsOf: target, encoding: .utf8)
                 #expect(targetHTML.contains("id=\"\(parts[1])\""), "\(page): missing anchor \(link)")
             }

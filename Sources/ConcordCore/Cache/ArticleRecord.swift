@@ -32,6 +32,7 @@ final class ArticleRecord: @unchecked Sendable {
         w.int(analysis.wordCount); analysis.runs.encode(into: &w, section: &runs)
         analysis.quotes.encode(into: &w)
         analysis.fullNames.encode(into: &w)
+        w.int(a.localLinks.count); for link in a.localLinks { w.string(link.target); w.int(link.line) }
         w.bool(stats != nil)
         if let s = stats {
             w.int(s.words); w.int(s.shared)
@@ -60,6 +61,8 @@ final class ArticleRecord: @unchecked Sendable {
         let runs = ArticleRuns(section: section, hashes: start, positions: start + runCount * 8, count: runCount)
         let quotes = try QuoteList.decode(from: &r, article: id)
         let fullNames = try FullNames.decode(from: &r)
+        var localLinks: [LocalLink] = []
+        for _ in 0..<(try r.count()) { localLinks.append(LocalLink(target: try r.string(), line: try r.int())) }
         var stats: ArticleWordStats? = nil
         if try r.bool() {
             let words = try r.int(), shared = try r.int()
@@ -71,7 +74,7 @@ final class ArticleRecord: @unchecked Sendable {
         }
         let storage = SourceBytes(folder: folder, path: path, hash: hash, size: max(stamp.size, body.upperBound))
         let article = Article(id: id, path: path, format: format, date: date, details: details, digests: digests,
-                              body: body, contentHash: hash, storage: storage)
+                              body: body, contentHash: hash, storage: storage, localLinks: localLinks)
         return ArticleRecord(stamp: stamp, article: article,
                              analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames),
                              stats: stats)

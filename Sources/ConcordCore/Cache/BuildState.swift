@@ -30,6 +30,9 @@ struct BuildState: Sendable {
     var sourcesKey: UInt64 = 0
     /// The last build's summary counts, for a build that finds nothing changed.
     var counts: [Int] = []
+    /// The files the articles link to, with their stamps as the build copied them (`LinkedFiles`):
+    /// in the head, since a build that finds no article changed still `stat`s them.
+    var linkedFiles: [LinkedFiles.Entry] = []
     /// Where each row of the output's list pages (`index.html`, the passages and
     /// speakers lists) lies, by page path, for reuse.
     var listRows: [String: Fragments] = [:]
@@ -54,6 +57,11 @@ struct BuildState: Sendable {
     func encodeHead(into w: inout ByteWriter) {
         w.u64(settings); w.u64(generation); w.u64(previousGeneration); w.u64(inputs); w.u64(sourcesKey)
         w.int(counts.count); for c in counts { w.int(c) }
+        w.int(linkedFiles.count)
+        for e in linkedFiles {
+            let st = e.stamp ?? FileStamp.unknown
+            w.string(e.target); w.int(st.size); w.int(st.modified); w.int(st.changed); w.u64(st.inode)
+        }
     }
 
     static func decodeHead(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
@@ -61,6 +69,11 @@ struct BuildState: Sendable {
                                previousFiles: [:], records: RecordTable(), boilerplate: [], edges: [], files: [:])
         state.inputs = try r.u64(); state.sourcesKey = try r.u64()
         for _ in 0..<(try r.count(max: 16)) { state.counts.append(try r.int()) }
+        for _ in 0..<(try r.count()) {
+            let target = try r.string()
+            let st = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+            state.linkedFiles.append(.init(target: target, stamp: st == FileStamp.unknown ? nil : st))
+        }
         return state
     }
 

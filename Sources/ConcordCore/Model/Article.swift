@@ -32,6 +32,9 @@ public final class Article: Sendable, Identifiable {
     /// build, 100,000 paths of 40 bytes took 40 ms at 100,000 articles, most of it in
     /// retaining and releasing the strings).
     let pathHash: UInt64
+    /// Links and images in the body to files of the source folder (relative ones), in order:
+    /// empty for almost every article.
+    public let localLinks: [LocalLink]
 
     public init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
                 credits: [String], author: String? = nil, url: String? = nil, tags: [String] = [],
@@ -40,16 +43,18 @@ public final class Article: Sendable, Identifiable {
         details = ArticleDetails(.init(title: title, credits: credits, author: author, url: url, tags: tags))
         self.storage = SourceBytes(source); self.body = body
         contentHash = Checksum.of(source)
-        digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash)
+        localLinks = LocalLinkNodes.find(source: source, body: body, format: format, path: path)
+        digests = ArticleDigests(id: id, title: title, date: date, credits: credits, contentHash: contentHash,
+                                 linksFrom: localLinks.isEmpty ? nil : path)
         pathHash = PathHash.of(path)
     }
 
     /// An article restored from the build cache: its bytes stay on disk and its details in
     /// the mapped record until a stage needs them; its digests are the ones the cache kept.
     init(id: String, path: String, format: ArticleFormat, date: ArticleDate, details: ArticleDetails,
-         digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: SourceBytes) {
+         digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: SourceBytes, localLinks: [LocalLink] = []) {
         self.id = id; self.path = path; self.format = format; self.date = date
-        self.details = details; self.digests = digests
+        self.details = details; self.digests = digests; self.localLinks = localLinks
         self.body = body; self.contentHash = contentHash; self.storage = storage
         pathHash = PathHash.of(path)
     }

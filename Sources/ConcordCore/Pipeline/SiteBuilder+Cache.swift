@@ -164,7 +164,8 @@ extension SiteBuilder {
                    passageIDs: [WitnessClusterer.Seed: String],
                    _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments,
                    splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
-                   previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64, counts: [Int]) -> UInt64? {
+                   previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
+                   linkedFiles: [LinkedFiles.Entry] = [], counts: [Int]) -> UInt64? {
         var (state, early) = start.value()
         if previousIsThis {
             state.previousGeneration = generation
@@ -179,6 +180,7 @@ extension SiteBuilder {
         state.splicedStamps = splicedStamps
         state.passageIDs = passageIDs
         state.counts = counts
+        state.linkedFiles = linkedFiles
         state.runIndex = runIndex.value()
         // A build that left an article out keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sourcesKey = sourcesKey }

@@ -120,7 +120,10 @@ public struct SiteBuilder: Sendable {
             statMS = lap()
         }
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
-        if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: sourcesKey, settings: settings, inputs: inputs) {
+        // The files the last build's articles linked to are part of what must be as it left them.
+        let lastLinked = (try? head.get().state.linkedFiles) ?? []
+        let checkKey = LinkedFiles.key(sourcesKey, LinkedFiles(targets: lastLinked.map(\.target), folder: folder, now: now).entries)
+        if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
                                timings: timings, seconds: (clock.now - start).seconds, output: options.output,
@@ -175,6 +178,8 @@ public struct SiteBuilder: Sendable {
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats, inIDOrder: true)
+        let linked = LinkedFiles(articles: delta.articles, folder: folder, now: now)
+        for w in linked.warnings { log.diagnostic(w) }
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
@@ -232,7 +237,7 @@ public struct SiteBuilder: Sendable {
         let changed = renderer.pages.indices.filter { lastEntries[$0].old?.key != keys[$0] }
         let toRender = changed.filter { SiteRenderer.listing(of: renderer.pages[$0]) == nil }
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
-        let fileCount = keys.count + 1 + templates.assets.count
+        let fileCount = keys.count + 1 + templates.assets.count + linked.entries.count
         let writer = StagingWriter(root: staging)
         // The site's files (key and checksum by path hash): what the cache keeps, and what pruning
         // keeps of the staging folder.
@@ -256,7 +261,7 @@ public struct SiteBuilder: Sendable {
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0
         var linksPrevious = false
-        let order = renderer.paths + ["annotations.json"] + templates.assets
+        let order = renderer.paths + ["annotations.json"] + templates.assets + linked.entries.filter(\.isPresent).map(\.sitePath)
         let spliced = ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }
         do throws(BuildFailure) {
             // An incremental build reads the files of the articles whose pages it renders, and
@@ -304,6 +309,22 @@ public struct SiteBuilder: Sendable {
                 }
                 put(asset, key: Checksum.of(bytes), bytes)
             }
+            // A linked file with the stamp the last build recorded holds the bytes it recorded: not read.
+            let lastStamps = Dictionary((state?.linkedFiles ?? []).map { ($0.target, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+            for e in linked.entries where e.isPresent {
+                let path = e.sitePath, hash = PathHash.of(path)
+                if let stamp = e.stamp, lastStamps[e.target] == stamp, let entry = oldFiles[hash],
+                   let held = stagingFiles, held[hash] == entry.checksum {
+                    newFiles.withLock { $0[hash] = entry }
+                    continue
+                }
+                guard let bytes = FastFiles.read(folder + "/" + e.target) else {
+                    // Gone since it was `stat`ed: its stamp now differs from the one recorded, and the next build looks again.
+                    log.notice("cannot read \(folder)/\(e.target): \(FastFiles.whyUnreadable(folder + "/" + e.target)); not copied")
+                    continue
+                }
+                put(path, key: Checksum.of(bytes), bytes)
+            }
             let copyMS = split()
             let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
@@ -341,11 +362,13 @@ public struct SiteBuilder: Sendable {
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
             saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
-                                   counts = delta.diagnostics.isEmpty ? counts : [], linksPrevious] in
+                                   counts = delta.diagnostics.isEmpty && linked.warnings.isEmpty ? counts : [], linksPrevious,
+                                   linkedFiles = linked.entries] in
                 saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
                           listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
                           generation: generation, previousIsThis: linksPrevious,
-                          settings: settings, inputs: inputs, sourcesKey: sourcesKey, counts: counts)
+                          settings: settings, inputs: inputs, sourcesKey: LinkedFiles.key(sourcesKey, linkedFiles),
+                          linkedFiles: linkedFiles, counts: counts)
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
@@ -367,8 +390,8 @@ public struct SiteBuilder: Sendable {
             _ = saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
-        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linked = writer.linkCount
-        finish("write", "\(written) of \(siteFiles) files written" + (linked > 0 ? ", \(linked) linked to the last site's" : "") + " → \(options.output.path)")
+        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linkedToLast = writer.linkCount
+        finish("write", "\(written) of \(siteFiles) files written" + (linkedToLast > 0 ? ", \(linkedToLast) linked to the last site's" : "") + " → \(options.output.path)")
         if linksPrevious {
             if long { log.progress("linking the site into \(output.previous.lastPathComponent) for the next build…") }
             let count = output.linkPrevious(order, copying: Set(spliced))
@@ -380,7 +403,7 @@ public struct SiteBuilder: Sendable {
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
                                  passages: annotations.passages.count, quotes: annotations.quotes.count,
-                                 diagnostics: delta.diagnostics, timings: timings,
+                                 diagnostics: delta.diagnostics, warnings: linked.warnings, timings: timings,
                                  seconds: (clock.now - start).seconds, output: options.output,
                                  incremental: state != nil, rendered: rendered, written: written)
         // After an incremental build, a long-lived process keeps the cache as written, once the report
@@ -438,6 +461,8 @@ extension SiteBuilder {
 public struct BuildReport: Sendable {
     public let articles, pages, files, passages, quotes: Int
     public let diagnostics: [Diagnostic]
+    /// Problems in articles that were built (`Diagnostic.Severity.warning`): links that lead nowhere.
+    public var warnings: [Diagnostic] = []
     public let timings: [StageTiming]
     public let seconds: Double
     public let output: URL
@@ -447,7 +472,7 @@ public struct BuildReport: Sendable {
 
     public var summary: String {
         func n(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        let left = diagnostics.isEmpty ? "" : ", \(diagnostics.count) left out"
+        let left = (diagnostics.isEmpty ? "" : ", \(diagnostics.count) left out") + (warnings.isEmpty ? "" : ", " + n(warnings.count, "warning"))
         let how = incremental ? " (incremental: \(n(rendered, "page")) rendered, \(n(written, "file")) written)" : ""
         return "Built \(n(articles, "article"))\(left) → \(n(pages, "page")), \(n(passages, "shared passage")), \(n(quotes, "quote")) in \(String(format: "%.2f", seconds)) s\(how) (\(output.path))"
     }

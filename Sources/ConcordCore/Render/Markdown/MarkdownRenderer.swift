@@ -9,7 +9,8 @@ import Glibc
 /// node is located in the source by scanning forward from the previous one
 /// (`SourceLocator`); its pieces are then wrapped in `CUSTOM_INLINE` nodes,
 /// whose enter/exit strings cmark's HTML renderer emits verbatim. Raw HTML in
-/// the body is dropped by cmark's safe mode.
+/// the body is dropped by cmark's safe mode. Links to files beside the article
+/// are pointed into the site (`LocalLinkNodes.rewrite`).
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -18,6 +19,7 @@ public struct MarkdownRenderer: Sendable {
         let base = article.body.lowerBound
         guard let document = Self.parse(body, format: article.format) else { return "" }
         defer { cmark_node_free(document) }
+        if !article.localLinks.isEmpty { LocalLinkNodes.rewrite(document, from: article.path) }
         if !highlights.isEmpty {
             let shifted = highlights.compactMap { h -> Highlight? in
                 var h = h

@@ -8,10 +8,13 @@ struct ArticleDigests: Sendable, Equatable {
 
     init(listed: UInt64, named: UInt64) { self.listed = listed; self.named = named }
 
-    init(id: String, title: String, date: ArticleDate, credits: [String], contentHash: UInt64) {
+    /// - Parameter linksFrom: the article's path, when its body has local links: where they
+    ///   lead depends on its folder as well as its bytes (`LocalLink.resolve`).
+    init(id: String, title: String, date: ArticleDate, credits: [String], contentHash: UInt64, linksFrom path: String? = nil) {
         var listed = PageKey(seed: contentHash)
         listed.add(title); listed.add(date)
         listed.add(UInt64(credits.count)); for c in credits { listed.add(c) }
+        if let path { listed.add(path) }
         var named = PageKey(seed: 1)
         named.add(id); named.add(title); named.add(date)
         self.listed = listed.value; self.named = named.value

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A link or image in an article's body to a file of the source folder, written relative to
+/// the article's file as an editor previews it: `![The bridge](photos/bridge.png)`,
+/// `[the earlier report](2020-07-25-report.md)`.
+///
+/// On the article's page such a link is made to work: a file is copied into the site under
+/// `files/` (`LinkedFiles`), an article file is its article's page. A link whose file is not
+/// there is reported as a warning naming this line.
+public struct LocalLink: Sendable, Equatable {
+    /// The file linked to, relative to the source folder, `.` and `..` resolved (`photos/bridge.png`).
+    public let target: String
+    /// The line of the article's file the link is on (1-based).
+    public let line: Int
+
+    public init(target: String, line: Int) { self.target = target; self.line = line }
+
+    /// Whether the target is an article file, linked to its page, rather than a file copied into the site.
+    public var isArticle: Bool { ArticleParser.isArticlePath(target) }
+
+    /// Where the site keeps copies of linked files (not articles), at their path in the source folder.
+    public static let filesFolder = "files"
+
+    /// The target of `url` in an article at `articlePath`, and what follows the path (`#…`, `?…`);
+    /// nil for a URL that names no file of the source folder: one with a scheme (`https:`,
+    /// `mailto:`), an absolute path, a bare fragment or query, a folder (`photos/`), or a path
+    /// that `..` takes out of the source folder. Percent-escapes are decoded (`my%20photo.png`).
+    public static func resolve(_ url: String, from articlePath: String) -> (target: String, suffix: String)? {
+        guard let first = url.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#"),
+              first != UInt8(ascii: "?"), !hasScheme(url) else { return nil }
+        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+        let written = String(url[..<cut]), suffix = String(url[cut...])
+        let decoded = written.removingPercentEncoding ?? written
+        guard !decoded.isEmpty, !decoded.hasSuffix("/"), !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        var parts = articlePath.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
+        for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": guard !parts.isEmpty else { return nil }; parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        guard !parts.isEmpty, decoded.last != "." || parts.last != ".." else { return nil }
+        if decoded.hasSuffix("/.") || decoded.hasSuffix("/..") || decoded == "." || decoded == ".." { return nil }
+        return (parts.joined(separator: "/"), suffix)
+    }
+
+    /// `scheme:` at the start (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`).
+    static func hasScheme(_ url: String) -> Bool {
+        var sawLetter = false
+        for (i, b) in url.utf8.enumerated() {
+            if b == UInt8(ascii: ":") { return sawLetter }
+            let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            if i == 0 && !letter { return false }
+            guard letter || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E else { return false }
+            sawLetter = true
+        }
+        return false
+    }
+
+    /// The link as the article's page (`articles/<id>/index.html`) gives it: `../<id>/index.html`
+    /// for an article file, `../../files/<target>` for any other, each part percent-encoded.
+    public func href(suffix: String) -> String {
+        if isArticle { return "../" + HTML.pathSegment(ArticleParser.id(forPath: target)) + "/index.html" + suffix }
+        return Links.up2 + Self.filesFolder + "/" + target.split(separator: "/").map { HTML.pathSegment(String($0)) }.joined(separator: "/") + suffix
+    }
+
+    /// Where the site keeps a copy of the linked file (not an article), relative to the output folder.
+    public var sitePath: String { Self.filesFolder + "/" + target }
+}

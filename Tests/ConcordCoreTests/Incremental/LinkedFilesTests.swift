@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// Files beside the articles that their bodies link to: copied into the site, every link of the
+/// page resolving, warnings for links that lead nowhere, and incremental builds that follow
+/// the files as a full build would.
+@Suite("Linked files")
+struct LinkedFilesTests {
+    static let story = """
+        ---
+        title: The bridge
+        date: 2024-05-01
+        ---
+        The bridge opened today. ![The bridge](photos/bridge.png "At dawn")
+
+        See [the report](photos/my%20report.pdf#page=2) and [the earlier story](earlier.txt).
+
+        Gone: ![gone](photos/gone.png). Hidden: ![h](.private/a.png). Not ours: ![o](../outside.png).
+        """
+
+    func archive() throws -> TempArchive {
+        let archive = try TempArchive(files: ["story.md": Self.story, "earlier.txt": "date 2024-04-01 An earlier story.\n"])
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("photos"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent(".private"), withIntermediateDirectories: true)
+        try archive.write("photos/bridge.png", bytes: [0x89, 0x50, 0x4E, 0x47, 1])
+        try archive.write("photos/my report.pdf", bytes: Array("%PDF".utf8))
+        try archive.write(".private/a.png", bytes: [2])
+        return archive
+    }
+
+    /// The files are in the site with their bytes, every link and image of every page resolves,
+    /// and the two links that lead nowhere are warnings naming their line; the article is built.
+    @Test func linkedFilesAreCopiedAndEveryLinkWorks() async throws {
+        let archive = try archive()
+        defer { archive.cleanup() }
+        let report = try await archive.build()
+        #expect(report.diagnostics.isEmpty && report.articles == 2)
+        #expect(FileManager.default.contents(atPath: archive.output.appendingPathComponent("files/photos/bridge.png").path) == Data([0x89, 0x50, 0x4E, 0x47, 1]))
+        #expect(FileManager.default.fileExists(atPath: archive.output.appendingPathComponent("files/photos/my report.pdf").path))
+        #expect(!FileManager.default.fileExists(atPath: archive.output.appendingPathComponent("files/.private").path))
+        let page = try archive.read("articles/story/index.html")
+        #expect(page.contains("<img src=\"../../files/photos/bridge.png\" alt=\"The bridge\" title=\"At dawn\" />"))
+        #expect(page.contains("<a href=\"../earlier/index.html\">the earlier story</a>"))
+        #expect(page.contains("src=\"../outside.png\""), "a path out of the source folder is left as written")
+        #expect(report.warnings.map(\.description) == [
+            "story.md:9: warning: links to 'photos/gone.png', which is not a file of the source folder: the link is broken on the page",
+            "story.md:9: warning: links to '.private/a.png', a hidden file, which is not copied into the site: the link is broken on the page"])
+        #expect(report.summary.contains("2 articles, 2 warnings →"))
+        // Every link resolves but the two reported ones and the one left as written.
+        try archive.write("story.md", Self.story.replacingOccurrences(of: "Gone: ![gone](photos/gone.png). Hidden: ![h](.private/a.png). Not ours: ![o](../outside.png).", with: "That is all."))
+        let second = try await archive.build()
+        #expect(second.warnings.isEmpty)
+        try checkLinks(in: archive.output)
+    }
+
+    /// After each change (a linked file's bytes, a link removed, the file deleted and put back,
+    /// the article moved into a folder of its own with its photos), an incremental build gives
+    /// the site a full build gives, byte for byte; a build with nothing changed does nothing,
+    /// and one that finds only a linked file changed writes only that file.
+    @Test func incrementalBuildsFollowTheLinkedFiles() async throws {
+        let archive = try archive()
+        defer { archive.cleanup() }
+        _ = try await archive.build()
+        var round = 0
+        func expectLikeFull(_ what: Comment) async throws -> BuildReport {
+            let report = try await archive.build()
+            round += 1
+            let fresh = try await archive.freshBuild(into: "fresh\(round)")
+            #expect(try snapshot(archive.output) == fresh, what)
+            return report
+        }
+        // Without the warnings, a second build has nothing to do.
+        var story = Self.story.replacingOccurrences(of: "Gone: ![gone](photos/gone.png). Hidden: ![h](.private/a.png). Not ours: ![o](../outside.png).", with: "That is all.")
+        try archive.write("story.md", story)
+        _ = try await expectLikeFull("the warnings' links removed")
+        #expect(try await archive.build().written == 0)
+
+        try archive.write("photos/bridge.png", bytes: [9, 9, 9])
+        let changed = try await expectLikeFull("the photo's bytes changed")
+        #expect(changed.written == 1 && changed.rendered == 0)
+        #expect(FileManager.default.contents(atPath: archive.output.appendingPathComponent("files/photos/bridge.png").path) == Data([9, 9, 9]))
+
+        story = story.replacingOccurrences(of: "[the report](photos/my%20report.pdf#page=2)", with: "the report")
+        try archive.write("story.md", story)
+        _ = try await expectLikeFull("the link to the PDF removed")
+        #expect(!FileManager.default.fileExists(atPath: archive.output.appendingPathComponent("files/photos/my report.pdf").path))
+
+        try FileManager.default.removeItem(at: archive.source.appendingPathComponent("photos/bridge.png"))
+        let gone = try await expectLikeFull("the photo deleted")
+        #expect(gone.warnings.count == 1)
+        try archive.write("photos/bridge.png", bytes: [7])
+        _ = try await expectLikeFull("the photo put back")
+
+        // Moved into a folder with its photos: the same id and bytes, its links now lead into `2024/`.
+        let fm = FileManager.default, year = archive.source.appendingPathComponent("2024")
+        try fm.createDirectory(at: year, withIntermediateDirectories: true)
+        try fm.moveItem(at: archive.source.appendingPathComponent("story.md"), to: year.appendingPathComponent("story.md"))
+        try fm.moveItem(at: archive.source.appendingPathComponent("photos"), to: year.appendingPathComponent("photos"))
+        try fm.moveItem(at: archive.source.appendingPathComponent("earlier.txt"), to: year.appendingPathComponent("earlier.txt"))
+        _ = try await expectLikeFull("the article moved into a folder with its photos")
+        #expect(try archive.read("articles/story/index.html").contains("src=\"../../files/2024/photos/bridge.png\""))
+        try checkLinks(in: archive.output)
+    }
+}
