@@ -31,7 +31,9 @@ public struct LocalLink: Sendable, Equatable {
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let written = String(url[..<cut]), suffix = String(url[cut...])
         let decoded = written.removingPercentEncoding ?? written
-        guard !decoded.isEmpty, !decoded.hasSuffix("/"), !decoded.contains("\0"), !decoded.contains("\\") else { return nil }
+        // (No control characters: the site's manifest lists one path a line.)
+        guard !decoded.isEmpty, !decoded.hasSuffix("/"), !decoded.contains("\\"),
+              !decoded.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
         var parts = articlePath.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -40,8 +42,9 @@ public struct LocalLink: Sendable, Equatable {
             default: parts.append(String(part))
             }
         }
-        guard !parts.isEmpty, decoded.last != "." || parts.last != ".." else { return nil }
-        if decoded.hasSuffix("/.") || decoded.hasSuffix("/..") || decoded == "." || decoded == ".." { return nil }
+        // A path ending in `.` or `..` names a folder.
+        let last = decoded.split(separator: "/").last
+        guard !parts.isEmpty, last != ".", last != ".." else { return nil }
         return (parts.joined(separator: "/"), suffix)
     }
 

@@ -311,6 +311,7 @@ public struct SiteBuilder: Sendable {
             }
             // A linked file with the stamp the last build recorded holds the bytes it recorded: not read.
             let lastStamps = Dictionary((state?.linkedFiles ?? []).map { ($0.target, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+            var linkedRead = 0
             for e in linked.entries where e.isPresent {
                 let path = e.sitePath, hash = PathHash.of(path)
                 if let stamp = e.stamp, lastStamps[e.target] == stamp, let entry = oldFiles[hash],
@@ -324,6 +325,7 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 put(path, key: Checksum.of(bytes), bytes)
+                linkedRead += 1
             }
             let copyMS = split()
             let document = json.value()
@@ -372,7 +374,7 @@ public struct SiteBuilder: Sendable {
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms, annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.

@@ -74,7 +74,7 @@ struct LinkedFilesTests {
         var story = Self.story.replacingOccurrences(of: "Gone: ![gone](photos/gone.png). Hidden: ![h](.private/a.png). Not ours: ![o](../outside.png).", with: "That is all.")
         try archive.write("story.md", story)
         _ = try await expectLikeFull("the warnings' links removed")
-        #expect(try await archive.build().written == 0)
+        #expect(try await archive.build().timings.map(\.name) == ["templates", "check"], "nothing to do, found from the stamps alone")
 
         try archive.write("photos/bridge.png", bytes: [9, 9, 9])
         let changed = try await expectLikeFull("the photo's bytes changed")

@@ -24,7 +24,7 @@ struct LocalLinksTests {
             #expect(r?.target == target && r?.suffix == suffix, "\(url) from \(from): \(String(describing: r))")
         }
         for url in ["../x.png", "a/../../x.png", "https://example.com/x.png", "mailto:a@b.c", "C:x.png", "/abs.png",
-                    "//host/x.png", "#top", "?q=1", "photos/", "", "..", "a/.."] {
+                    "//host/x.png", "#top", "?q=1", "photos/", "", "..", "a/..", "a/.", "line%0Abreak.png", "nul%00.png", "back\\slash.png"] {
             #expect(LocalLink.resolve(url, from: "a.md") == nil, "\(url)")
         }
     }
