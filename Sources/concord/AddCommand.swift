@@ -9,6 +9,7 @@ struct AddCommand: AsyncParsableCommand {
         discussion: """
         A folder adds the article files under it. Each file is checked like a build checks it; \
         a bad file is reported as path:line: error: … and not copied. Files get a safe name, made unique with -2, -3, … unless --replace is given. \
+        Files an article links to beside it (images, PDFs) are copied with it, to the same place relative to it. \
         Exit status as for build; 1 also when a file given was not added.
         """)
 
@@ -35,6 +36,8 @@ struct AddCommand: AsyncParsableCommand {
         }
         for d in outcome.diagnostics { log.diagnostic(d) }
         for (given, written) in outcome.added { log.info("Added \(given) as \(site.source)/\(written)") }
+        for (given, written) in outcome.linkedFiles { log.info("Copied \(given), which an article links to, as \(site.source)/\(written)") }
+        for w in outcome.warnings { log.diagnostic(w) }
         for (folder, count) in outcome.passedOver {
             log.info("Passed over \(count) file\(count == 1 ? "" : "s") in \(folder) that \(count == 1 ? "is not an article" : "are not articles") (.txt, .md)")
         }

@@ -35,6 +35,36 @@ struct ImporterTests {
         #expect(report.diagnostics.isEmpty)
     }
 
+    /// An article comes with the files it links to beside it, to the same place relative to it,
+    /// so that its page shows them; a file the source folder holds with other bytes is not
+    /// copied over (a warning), nor one outside the file's folder; the article is added.
+    @Test func linkedFilesComeWithTheArticle() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        let downloads = archive.root.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads.appendingPathComponent("img"), withIntermediateDirectories: true)
+        try Data([1, 2, 3]).write(to: downloads.appendingPathComponent("img/bridge.png"))
+        try Data([4]).write(to: downloads.appendingPathComponent("map.png"))
+        try Data([5]).write(to: archive.root.appendingPathComponent("outside.png"))
+        try archive.write("map.png", bytes: [6])        // another map, already in the source folder
+        let story = downloads.appendingPathComponent("Bridge story.md")
+        try Data("---\ntitle: Bridge\ndate: 2021-01-01\n---\n![b](img/bridge.png) ![m](map.png)\n\n![o](../outside.png) ![g](gone.png)\n".utf8).write(to: story)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([story])
+        #expect(outcome.added.map(\.1) == ["Bridge-story.md"] && outcome.diagnostics.isEmpty)
+        #expect(outcome.linkedFiles.map(\.1) == ["img/bridge.png"])
+        #expect(FileManager.default.contents(atPath: archive.source.appendingPathComponent("img/bridge.png").path) == Data([1, 2, 3]))
+        #expect(FileManager.default.contents(atPath: archive.source.appendingPathComponent("map.png").path) == Data([6]))
+        #expect(outcome.warnings.map(\.line) == [5, 7])
+        #expect(outcome.warnings.first?.message.contains("other bytes") == true && outcome.warnings.last?.message.contains("outside") == true)
+        // Added again with --replace: the map is copied over.
+        let again = try ArticleImporter(sourceFolder: archive.source, replace: true).importFiles([story])
+        #expect(again.linkedFiles.map(\.1) == ["map.png"])
+        let report = try await archive.build()
+        // (A path out of the source folder is left as written, as a link elsewhere on the host may be.)
+        #expect(report.warnings.map(\.description) == ["Bridge-story.md:7: warning: links to 'gone.png', which is not a file of the source folder: the link is broken on the page"])
+        #expect(try archive.read("articles/Bridge-story/index.html").contains("<img src=\"../../files/img/bridge.png\" alt=\"b\" />"))
+    }
+
     /// A folder given adds the article files under it, sorted, hidden ones and other files
     /// passed over; a folder without one is reported.
     @Test func aFolderAddsTheArticlesUnderIt() throws {

@@ -10,6 +10,10 @@ import Foundation
 /// `replace` is set, in which case the article with that id is replaced
 /// (other files with the same id are removed so the id stays unique). Files
 /// are written beside their final name and renamed into place.
+///
+/// The files an added article links to beside it (`![…](photos/bridge.png)`, see `LocalLink`)
+/// come with it, to the same place relative to the article in the source folder, so that its
+/// links still work there; never over another file of that path unless `replace` is set.
 public struct ArticleImporter: Sendable {
     public let sourceFolder: URL
     public let replace: Bool
@@ -33,6 +37,10 @@ public struct ArticleImporter: Sendable {
         var listing = PathList()
         /// (folder given, how many of its files are not article files): passed over, not added.
         public var passedOver: [(String, Int)] = []
+        /// (file copied, path written relative to the source folder): files an added article links to.
+        public var linkedFiles: [(String, String)] = []
+        /// Files an added article links to that were not copied, and why (the article was added).
+        public var warnings: [Diagnostic] = []
     }
 
     /// The files to add for each path given: a file itself; for a folder, the article files
@@ -83,11 +91,12 @@ public struct ArticleImporter: Sendable {
                     message: "not an article file: use .txt (dated plain text) or .md (front matter)"))
                 continue
             }
-            let bytes: [UInt8]
-            do throws(Diagnostic) { bytes = try parser.read(file.path, path: shown).source } catch {
+            let article: Article
+            do throws(Diagnostic) { article = try parser.read(file.path, path: shown) } catch {
                 outcome.diagnostics.append(error)
                 continue
             }
+            let bytes = article.source
             let base = Self.safeName(file.deletingPathExtension().lastPathComponent)
             // The same bytes as an article of its name, or of a name it was given before (`-2`,
             // `-3`, …): a file of the source folder given, or a download added twice. Nothing
@@ -119,9 +128,52 @@ public struct ArticleImporter: Sendable {
             named[id] = [name]
             note(name, present: true)
             outcome.added.append((shown, name))
+            try copyLinkedFiles(of: article, from: file.deletingLastPathComponent(), into: &outcome)
         }
         outcome.listing = paths
         return outcome
+    }
+
+    /// Copies the files `article` (read from `folder`) links to beside it into the source folder,
+    /// at the same path relative to the article, which lands at the top of the source folder.
+    /// A file that is not there is left to the build to report; one whose path the source folder
+    /// holds with other bytes is not copied over (unless `replace`), with a warning.
+    func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) throws(BuildFailure) {
+        // The links were resolved from the article's absolute path: their targets begin with its folder's.
+        let prefix = folder.path.split(separator: "/").joined(separator: "/") + "/"
+        for link in article.localLinks where !link.isArticle {
+            let shown = "/" + link.target
+            guard link.target.hasPrefix(prefix) || prefix == "/" else {
+                outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning,
+                    message: "links to '\(shown)', outside the file's folder: not copied into the source folder"))
+                continue
+            }
+            let relative = prefix == "/" ? link.target : String(link.target.dropFirst(prefix.count))
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
+                  LinkedFiles.stamp(of: relative, in: folder.path, now: .max) != LinkedFiles.missing,
+                  let bytes = FastFiles.read(shown) else { continue }
+            let target = sourceFolder.appendingPathComponent(relative)
+            if let there = FastFiles.read(target.path) {
+                if there == bytes { continue }
+                guard replace else {
+                    outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning,
+                        message: "links to '\(relative)', which the source folder holds with other bytes: not copied over it (--replace would)"))
+                    continue
+                }
+            }
+            let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)")
+            do {
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: temp)
+                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+                try FileManager.default.moveItem(at: temp, to: target)
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
+                throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
+            }
+            outcome.linkedFiles.append((shown, relative))
+        }
     }
 
     /// The names a file called `base` is given, in order of preference: `base`, `base-2`, `base-3`, …
