@@ -148,6 +148,34 @@ struct PreviewServerTests {
         try await f.stop()
     }
 
+    /// A photo an article links to: until it is written, pages are told of the link to nothing;
+    /// once it is, the rebuild it causes (no article changed) copies it into the site.
+    @Test func linkedFilesAreServedOnceWritten() async throws {
+        let f = try await ServerFixture()
+        let stream = try f.http.events()
+        #expect(stream.wait(for: ": connected", seconds: 5))
+        try Data("---\ntitle: Photo\ndate: 2024-01-01\n---\n![The bridge](photos/bridge.png)\n".utf8)
+            .write(to: f.source.appendingPathComponent("photo.md"))
+        var reported = false
+        for _ in 0..<3 where !reported {
+            guard stream.wait(for: "event: reload", seconds: 20), let seen = stream.received.range(of: "event: reload") else { break }
+            stream.received = String(stream.received[seen.upperBound...])
+            reported = try f.http.events().wait(for: "photo.md:5: warning: links to", seconds: 5)   // (JSON writes / as \/)
+        }
+        #expect(reported, "a page connecting after the rebuild is told of the missing photo")
+        #expect(try f.http.get("/articles/photo/").body.contains("<img src=\"../../files/photos/bridge.png\""))
+        try FileManager.default.createDirectory(at: f.source.appendingPathComponent("photos"), withIntermediateDirectories: true)
+        try Data("PNG!".utf8).write(to: f.source.appendingPathComponent("photos/bridge.png"))
+        var served = false
+        for _ in 0..<3 where !served {
+            guard stream.wait(for: "event: reload", seconds: 20), let seen = stream.received.range(of: "event: reload") else { break }
+            stream.received = String(stream.received[seen.upperBound...])
+            served = try f.http.get("/files/photos/bridge.png").body == "PNG!"
+        }
+        #expect(served, "the photo is in the site once written")
+        try await f.stop()
+    }
+
     @Test func buildOutputHasNoReloadScript() async throws {
         let f = try await ServerFixture()
         let html = try String(contentsOf: f.output.appendingPathComponent("index.html"), encoding: .utf8)
