@@ -149,8 +149,8 @@ public struct ArticleImporter: Sendable {
                 continue
             }
             let relative = prefix == "/" ? link.target : String(link.target.dropFirst(prefix.count))
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
+            // (A hidden file is `missing`: never read, by builds either.)
+            guard outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
                   LinkedFiles.stamp(of: relative, in: folder.path, now: .max) != LinkedFiles.missing,
                   let bytes = FastFiles.read(shown) else { continue }
             let target = sourceFolder.appendingPathComponent(relative)

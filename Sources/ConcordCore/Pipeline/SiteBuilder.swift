@@ -121,8 +121,8 @@ public struct SiteBuilder: Sendable {
         }
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         // The files the last build's articles linked to are part of what must be as it left them.
-        let lastLinked = (try? head.get().state.linkedFiles) ?? []
-        let checkKey = LinkedFiles.key(sourcesKey, LinkedFiles(targets: lastLinked.map(\.target), folder: folder, now: now).entries)
+        let lastLinked = full ? [] : LinkedFiles(targets: ((try? head.get().state.linkedFiles) ?? []).map(\.target), folder: folder, now: now).entries
+        let checkKey = LinkedFiles.key(sourcesKey, lastLinked)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
@@ -159,6 +159,8 @@ public struct SiteBuilder: Sendable {
                + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
                + ", stat \(statMS) ms, scan \(lap()) ms")
 
+        // The files the articles link to, found and `stat`ed meanwhile.
+        let linking = Background { [articles = delta.articles] in LinkedFiles(articles: articles, folder: folder, now: now, known: lastLinked) }
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
         var outcome = state == nil ? annotator.annotateAll(delta.articles)
@@ -178,7 +180,7 @@ public struct SiteBuilder: Sendable {
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats, inIDOrder: true)
-        let linked = LinkedFiles(articles: delta.articles, folder: folder, now: now)
+        let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let oldFiles = state?.files ?? [:]
@@ -309,24 +311,32 @@ public struct SiteBuilder: Sendable {
                 }
                 put(asset, key: Checksum.of(bytes), bytes)
             }
-            // A linked file with the stamp the last build recorded holds the bytes it recorded: not read.
-            let lastStamps = Dictionary((state?.linkedFiles ?? []).map { ($0.target, $0.stamp) }, uniquingKeysWith: { a, _ in a })
-            var linkedRead = 0
-            for e in linked.entries where e.isPresent {
+            // A linked file with the stamp the last build recorded holds the bytes it recorded: not
+            // read. The others are read and written on every core (10,000 photos into a new
+            // staging folder took 2.5 s on one).
+            let last = state?.linkedFiles ?? []
+            var lastStamps = [FileStamp?](repeating: nil, count: linked.entries.count), k = 0
+            for (i, e) in linked.entries.enumerated() {      // (both lists in order: found by a merge)
+                while k < last.count && last[k].target < e.target { k += 1 }
+                if k < last.count && last[k].target == e.target { lastStamps[i] = last[k].stamp }
+            }
+            let linkedRead = ParallelMap.map(Array(linked.entries.indices), chunk: 16) { i -> Int in
+                let e = linked.entries[i]
+                guard e.isPresent else { return 0 }
                 let path = e.sitePath, hash = PathHash.of(path)
-                if let stamp = e.stamp, lastStamps[e.target] == stamp, let entry = oldFiles[hash],
+                if let stamp = e.stamp, lastStamps[i] == stamp, let entry = oldFiles[hash],
                    let held = stagingFiles, held[hash] == entry.checksum {
                     newFiles.withLock { $0[hash] = entry }
-                    continue
+                    return 0
                 }
                 guard let bytes = FastFiles.read(folder + "/" + e.target) else {
                     // Gone since it was `stat`ed: its stamp now differs from the one recorded, and the next build looks again.
                     log.notice("cannot read \(folder)/\(e.target): \(FastFiles.whyUnreadable(folder + "/" + e.target)); not copied")
-                    continue
+                    return 0
                 }
                 put(path, key: Checksum.of(bytes), bytes)
-                linkedRead += 1
-            }
+                return 1
+            }.reduce(0, +)
             let copyMS = split()
             let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused

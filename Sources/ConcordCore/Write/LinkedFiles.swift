@@ -31,13 +31,15 @@ struct LinkedFiles: Sendable {
 
     /// The entries for `targets` (sorted, unique) as they are now.
     init(targets: [String], folder: String, now: Int) {
-        entries = targets.map { Entry(target: $0, stamp: Self.stamp(of: $0, in: folder, now: now)) }
+        entries = zip(targets, Self.stamps(of: targets, in: folder, now: now)).map { Entry(target: $0, stamp: $1) }
         warnings = []
     }
 
     /// The files the local links of `articles` (in id order: the build's) lead to, and the
     /// links that lead nowhere. Only the few articles with local links are looked at closely.
-    init(articles: [Article], folder: String, now: Int) {
+    /// - Parameter known: entries `stat`ed at `now` already (the last build's targets, which the
+    ///   check for changes `stat`s): not `stat`ed again.
+    init(articles: [Article], folder: String, now: Int, known: [Entry] = []) {
         var targets = Set<String>()
         var links: [(article: Article, link: LocalLink)] = []
         for article in articles where !article.localLinks.isEmpty {
@@ -46,13 +48,25 @@ struct LinkedFiles: Sendable {
                 if !link.isArticle { targets.insert(link.target) }
             }
         }
-        let sorted = targets.sorted()
-        self.init(entries: sorted.map { Entry(target: $0, stamp: Self.stamp(of: $0, in: folder, now: now)) }, links: links, articles: articles)
+        // Both in order: each target's known stamp found by a merge, the others `stat`ed.
+        var entries = targets.sorted().map { Entry(target: $0, stamp: nil) }
+        var unknown: [Int] = [], k = 0
+        for (i, e) in entries.enumerated() {
+            while k < known.count && known[k].target < e.target { k += 1 }
+            if k < known.count && known[k].target == e.target { entries[i].stamp = known[k].stamp } else { unknown.append(i) }
+        }
+        for (i, stamp) in zip(unknown, Self.stamps(of: unknown.map { entries[$0].target }, in: folder, now: now)) { entries[i].stamp = stamp }
+        self.init(entries: entries, links: links, articles: articles)
     }
 
     private init(entries: [Entry], links: [(article: Article, link: LocalLink)], articles: [Article]) {
         self.entries = entries
-        let present = Set(entries.filter(\.isPresent).map(\.target))
+        // Each link's file found in the sorted entries by binary search (no table of every target).
+        func isPresent(_ target: String) -> Bool {
+            var lo = 0, hi = entries.count
+            while lo < hi { let mid = (lo + hi) / 2; if entries[mid].target < target { lo = mid + 1 } else { hi = mid } }
+            return lo < entries.count && entries[lo].target == target && entries[lo].isPresent
+        }
         warnings = links.compactMap { article, link in
             let target = link.target
             if link.isArticle {
@@ -60,8 +74,8 @@ struct LinkedFiles: Sendable {
                 return Diagnostic(path: article.path, line: link.line, severity: .warning,
                                   message: "links to '\(target)', which is not an article of this archive: the link is broken on the page")
             }
-            guard !present.contains(target) else { return nil }
-            let hidden = target.split(separator: "/").contains { $0.hasPrefix(".") }
+            guard !isPresent(target) else { return nil }
+            let hidden = Self.isHidden(target)
             return Diagnostic(path: article.path, line: link.line, severity: .warning,
                               message: "links to '\(target)', " + (hidden ? "a hidden file, which is not copied into the site"
                                                                         : "which is not a file of the source folder") + ": the link is broken on the page")
@@ -79,12 +93,25 @@ struct LinkedFiles: Sendable {
     /// The stamp of the file at `target` (following links, as the sources' listing does);
     /// `missing` for no regular file, or one in a hidden folder or hidden itself (never read).
     static func stamp(of target: String, in folder: String, now: Int) -> FileStamp? {
-        var st = stat()
-        guard !target.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-              stat(folder + "/" + target, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return missing }
-        let stamp = FileStamp(st)
-        return stamp.isSettled(now: now) ? stamp : nil
+        stamps(of: [target], in: folder, now: now)[0]
     }
+
+    /// The same for many, looked up from the folder's open descriptor on every core: an archive
+    /// with a photo for each of its 10,000 articles has 10,000 to `stat` at every build (15–22 ms
+    /// of the thread they are found on, beside the annotation).
+    static func stamps(of targets: [String], in folder: String, now: Int) -> [FileStamp?] {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        defer { if fd >= 0 { close(fd) } }
+        return ParallelMap.map(targets, chunk: 256) { target -> FileStamp? in
+            var st = stat()
+            guard fd >= 0, !isHidden(target), fstatat(fd, target, &st, 0) == 0, st.st_mode & S_IFMT == S_IFREG else { return missing }
+            let stamp = FileStamp(st)
+            return stamp.isSettled(now: now) ? stamp : nil
+        }
+    }
+
+    /// Whether a path (relative, resolved) is hidden or lies in a hidden folder: never read.
+    static func isHidden(_ target: String) -> Bool { target.hasPrefix(".") || target.contains("/.") }
 
     /// The key of the sources' stamps (`BuildState.sourcesKey`) and these files' stamps: equal
     /// keys, nothing changed. 0 (no key) when either has no key.
