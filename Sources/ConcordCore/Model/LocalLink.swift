@@ -4,9 +4,9 @@ import Foundation
 /// the article's file as an editor previews it: `![The bridge](photos/bridge.png)`,
 /// `[the earlier report](2020-07-25-report.md)`.
 ///
-/// On the article's page such a link is made to work: a file is copied into the site under
-/// `files/` (`LinkedFiles`), an article file is its article's page. A link whose file is not
-/// there is reported as a warning naming this line.
+/// On the article's page such a link is made to work (`LocalLinkNodes`): a file is copied into
+/// the site under `files/` (`LinkedFiles`), an article file is its article's page. A link whose
+/// file is not there is reported as a warning naming this line.
 public struct LocalLink: Sendable, Equatable {
     /// The file linked to, relative to the source folder, `.` and `..` resolved (`photos/bridge.png`).
     public let target: String
@@ -17,9 +17,6 @@ public struct LocalLink: Sendable, Equatable {
 
     /// Whether the target is an article file, linked to its page, rather than a file copied into the site.
     public var isArticle: Bool { ArticleParser.isArticlePath(target) }
-
-    /// Where the site keeps copies of linked files (not articles), at their path in the source folder.
-    public static let filesFolder = "files"
 
     /// The target of `url` in an article at `articlePath`, and what follows the path (`#…`, `?…`);
     /// nil for a URL that names no file of the source folder: one with a scheme (`https:`,
@@ -60,14 +57,4 @@ public struct LocalLink: Sendable, Equatable {
         }
         return false
     }
-
-    /// The link as the article's page (`articles/<id>/index.html`) gives it: `../<id>/index.html`
-    /// for an article file, `../../files/<target>` for any other, each part percent-encoded.
-    public func href(suffix: String) -> String {
-        if isArticle { return "../" + HTML.pathSegment(ArticleParser.id(forPath: target)) + "/index.html" + suffix }
-        return Links.up2 + Self.filesFolder + "/" + target.split(separator: "/").map { HTML.pathSegment(String($0)) }.joined(separator: "/") + suffix
-    }
-
-    /// Where the site keeps a copy of the linked file (not an article), relative to the output folder.
-    public var sitePath: String { Self.filesFolder + "/" + target }
 }

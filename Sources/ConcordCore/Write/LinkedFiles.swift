@@ -18,8 +18,11 @@ struct LinkedFiles: Sendable {
         var stamp: FileStamp?
         var isPresent: Bool { stamp != LinkedFiles.missing }
         /// Where the site keeps its copy.
-        var sitePath: String { LocalLink.filesFolder + "/" + target }
+        var sitePath: String { LinkedFiles.folder + "/" + target }
     }
+
+    /// Where the site keeps the copies, at their paths in the source folder.
+    static let folder = "files"
 
     /// The stamp of a target that is not a file of the source folder.
     static let missing = FileStamp(size: -2, modified: 0, changed: 0, inode: 0)

@@ -31,8 +31,8 @@ struct LocalLinksTests {
 
     /// The page's link: a file under `files/`, each part percent-encoded; an article file its page.
     @Test func hrefsPointIntoTheSite() {
-        #expect(LocalLink(target: "photos/my photo.png", line: 1).href(suffix: "#p") == "../../files/photos/my%20photo.png#p")
-        #expect(LocalLink(target: "2024/Other Story.md", line: 1).href(suffix: "") == "../Other%20Story/index.html")
+        #expect(LocalLinkNodes.href(to: "photos/my photo.png", suffix: "#p") == "../../files/photos/my%20photo.png#p")
+        #expect(LocalLinkNodes.href(to: "2024/Other Story.md", suffix: "") == "../Other%20Story/index.html")
         #expect(LocalLink(target: "x.PDF", line: 1).isArticle == false && LocalLink(target: "x.TXT", line: 1).isArticle)
     }
 

@@ -26,8 +26,17 @@ enum LocalLinkNodes {
     static func rewrite(_ document: OpaquePointer, from path: String) {
         forEachLink(in: document) { node, url in
             guard let (target, suffix) = LocalLink.resolve(url, from: path) else { return }
-            _ = cmark_node_set_url(node, LocalLink(target: target, line: 0).href(suffix: suffix))
+            _ = cmark_node_set_url(node, href(to: target, suffix: suffix))
         }
+    }
+
+    /// A local link as the article's page (`articles/<id>/index.html`) gives it: `../<id>/index.html`
+    /// for an article file, `../../files/<target>` for any other, each part percent-encoded.
+    static func href(to target: String, suffix: String) -> String {
+        if ArticleParser.isArticlePath(target) {
+            return Links.up1 + HTML.pathSegment(ArticleParser.id(forPath: target)) + "/index.html" + suffix
+        }
+        return Links.up2 + LinkedFiles.folder + "/" + target.split(separator: "/").map { HTML.pathSegment(String($0)) }.joined(separator: "/") + suffix
     }
 
     /// Calls `body` with every link and image node and its destination (as cmark read it:
