@@ -48,6 +48,20 @@ struct EndToEndTests {
         try checkLinks(in: archive.output)
     }
 
+    /// A templates folder given as a symbolic link (a shared theme linked in) builds the site
+    /// the folder itself builds (swift-mustache's walk did not enter it: "template 'layout' is missing").
+    @Test func templatesFolderGivenAsALink() async throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try archive.copySeeds()
+        let link = archive.root.appendingPathComponent("theme")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: Repo.templates)
+        _ = try await archive.build(templates: link)
+        let linked = try snapshot(archive.output)
+        let direct = try await archive.freshBuild(into: "direct")
+        #expect(linked == direct)
+    }
+
     @Test func everyInternalLinkResolvesToAFile() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

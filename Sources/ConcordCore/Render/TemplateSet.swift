@@ -35,7 +35,9 @@ public struct TemplateSet: Sendable {
         }
         _ = FastHTMLContentType.registered
         do {
-            library = try await MustacheLibrary(directory: folder.path)
+            // (swift-mustache's walk does not enter a folder given as a symbolic link: it is given
+            // the folder the link leads to, as the rest of the build reads it.)
+            library = try await MustacheLibrary(directory: folder.resolvingSymlinksInPath().path)
         } catch let error as MustacheLibrary.ParserError {
             throw BuildFailure("\(folder.appendingPathComponent(error.filename).path):\(error.context.lineNumber): error: broken template (\(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
         } catch {
