@@ -115,16 +115,7 @@ public struct ArticleImporter: Sendable {
                 id = Self.names(base).first { existing($0) == nil }!
             }
             let name = id + "." + ext
-            let target = sourceFolder.appendingPathComponent(name)
-            let temp = sourceFolder.appendingPathComponent(".\(name).adding-\(ProcessInfo.processInfo.processIdentifier)")
-            do {
-                try Data(bytes).write(to: temp)
-                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-                try FileManager.default.moveItem(at: temp, to: target)
-            } catch {
-                try? FileManager.default.removeItem(at: temp)
-                throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
-            }
+            try Self.write(bytes, to: sourceFolder.appendingPathComponent(name))
             named[id] = [name]
             note(name, present: true)
             outcome.added.append((shown, name))
@@ -139,16 +130,16 @@ public struct ArticleImporter: Sendable {
     /// A file that is not there is left to the build to report; one whose path the source folder
     /// holds with other bytes is not copied over (unless `replace`), with a warning.
     func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) throws(BuildFailure) {
-        // The links were resolved from the article's absolute path: their targets begin with its folder's.
-        let prefix = folder.path.split(separator: "/").joined(separator: "/") + "/"
+        // The links were resolved from the article's absolute path: their targets begin with its folder's parts.
+        let folderParts = folder.path.split(separator: "/")
         for link in article.localLinks where !link.isArticle {
-            let shown = "/" + link.target
-            guard link.target.hasPrefix(prefix) || prefix == "/" else {
+            let shown = "/" + link.target, parts = link.target.split(separator: "/")
+            guard parts.starts(with: folderParts) else {
                 outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning,
                     message: "links to '\(shown)', outside the file's folder: not copied into the source folder"))
                 continue
             }
-            let relative = prefix == "/" ? link.target : String(link.target.dropFirst(prefix.count))
+            let relative = parts.dropFirst(folderParts.count).joined(separator: "/")
             // (A hidden file is `missing`: never read, by builds either.)
             guard outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
                   LinkedFiles.stamp(of: relative, in: folder.path, now: .max) != LinkedFiles.missing,
@@ -162,17 +153,24 @@ public struct ArticleImporter: Sendable {
                     continue
                 }
             }
-            let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)")
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: temp)
-                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-                try FileManager.default.moveItem(at: temp, to: target)
-            } catch {
-                try? FileManager.default.removeItem(at: temp)
-                throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
-            }
+            try Self.write(bytes, to: target)
             outcome.linkedFiles.append((shown, relative))
+        }
+    }
+
+    /// Writes `bytes` beside `target` (its folder made if needed), then renames them into place:
+    /// a build never reads half a file.
+    static func write(_ bytes: [UInt8], to target: URL) throws(BuildFailure) {
+        let folder = target.deletingLastPathComponent()
+        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(bytes).write(to: temp)
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.moveItem(at: temp, to: target)
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
         }
     }
 

@@ -28,7 +28,7 @@ final class ArticleRecord: @unchecked Sendable {
         w.u64(a.digests.listed); w.u64(a.digests.named)
         a.details.encode(into: &w)
         w.range(a.body); w.u64(a.contentHash)
-        w.int(stamp.size); w.int(stamp.modified); w.int(stamp.changed); w.u64(stamp.inode)
+        stamp.encode(into: &w)
         w.int(analysis.wordCount); analysis.runs.encode(into: &w, section: &runs)
         analysis.quotes.encode(into: &w)
         analysis.fullNames.encode(into: &w)
@@ -52,7 +52,7 @@ final class ArticleRecord: @unchecked Sendable {
         let digests = ArticleDigests(listed: try r.u64(), named: try r.u64())
         let details = try ArticleDetails.decode(from: &r)
         let body = try r.range(), hash = try r.u64()
-        let stamp = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+        let stamp = try FileStamp.decode(from: &r)
         let wordCount = try r.int()
         let runCount = try r.int(), runsAt = try r.int()
         guard runCount >= 0, runsAt >= 0, runCount <= section.range.count / 12,

@@ -59,8 +59,7 @@ struct BuildState: Sendable {
         w.int(counts.count); for c in counts { w.int(c) }
         w.int(linkedFiles.count)
         for e in linkedFiles {
-            let st = e.stamp ?? FileStamp.unknown
-            w.string(e.target); w.int(st.size); w.int(st.modified); w.int(st.changed); w.u64(st.inode)
+            w.string(e.target); (e.stamp ?? FileStamp.unknown).encode(into: &w)
         }
     }
 
@@ -70,8 +69,7 @@ struct BuildState: Sendable {
         state.inputs = try r.u64(); state.sourcesKey = try r.u64()
         for _ in 0..<(try r.count(max: 16)) { state.counts.append(try r.int()) }
         for _ in 0..<(try r.count()) {
-            let target = try r.string()
-            let st = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+            let target = try r.string(), st = try FileStamp.decode(from: &r)
             state.linkedFiles.append(.init(target: target, stamp: st == FileStamp.unknown ? nil : st))
         }
         return state
@@ -175,7 +173,7 @@ struct BuildState: Sendable {
             }
             w.int(splicedStamps.count)
             for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) {
-                w.u64(path); w.int(s.size); w.int(s.modified); w.int(s.changed); w.u64(s.inode)
+                w.u64(path); s.encode(into: &w)
             }
         case .runIndex:
             runIndex.encode(into: &w)
@@ -229,7 +227,7 @@ struct BuildState: Sendable {
             passageIDs[seed] = try r.string()
         }
         for _ in 0..<(try r.count(max: 64)) {
-            splicedStamps[try r.u64()] = FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+            splicedStamps[try r.u64()] = try FileStamp.decode(from: &r)
         }
         try runIndex.decode(from: &r)
     }
@@ -249,8 +247,7 @@ struct BuildState: Sendable {
         for i in paths.indices {
             guard let st = stamps[i] else { return 0 }
             key.add(PageKey.StringDigest(count: UInt64(paths.byteCount(i)), checksum: paths.hashes[i]))
-            key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
-            key.add(UInt64(bitPattern: Int64(st.changed))); key.add(st.inode)
+            key.add(st)
         }
         return key.value
     }

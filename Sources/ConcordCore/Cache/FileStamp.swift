@@ -88,3 +88,22 @@ extension FileStamp {
                   inode: UInt64(st.st_ino))
     }
 }
+
+extension FileStamp {
+    /// The four numbers, as every cache file keeps a stamp.
+    func encode(into w: inout ByteWriter) {
+        w.int(size); w.int(modified); w.int(changed); w.u64(inode)
+    }
+
+    static func decode(from r: inout ByteReader) throws(ByteReader.Malformed) -> FileStamp {
+        FileStamp(size: try r.int(), modified: try r.int(), changed: try r.int(), inode: try r.u64())
+    }
+}
+
+extension PageKey {
+    /// A file's stamp, in the keys that tell a build nothing changed (`BuildState.sourcesKey`, `LinkedFiles.key`).
+    mutating func add(_ stamp: FileStamp) {
+        add(UInt64(bitPattern: Int64(stamp.size))); add(UInt64(bitPattern: Int64(stamp.modified)))
+        add(UInt64(bitPattern: Int64(stamp.changed))); add(stamp.inode)
+    }
+}

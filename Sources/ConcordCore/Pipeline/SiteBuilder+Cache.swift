@@ -182,7 +182,7 @@ extension SiteBuilder {
         state.counts = counts
         state.linkedFiles = linkedFiles
         state.runIndex = runIndex.value()
-        // A build that left an article out keeps no stamps: the next one must report it again.
+        // A build that left an article out, or warned of a link, keeps no stamps: the next one must report it again.
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()

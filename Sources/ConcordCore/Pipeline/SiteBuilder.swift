@@ -314,17 +314,12 @@ public struct SiteBuilder: Sendable {
             // A linked file with the stamp the last build recorded holds the bytes it recorded: not
             // read. The others are read and written on every core (10,000 photos into a new
             // staging folder took 2.5 s on one).
-            let last = state?.linkedFiles ?? []
-            var lastStamps = [FileStamp?](repeating: nil, count: linked.entries.count), k = 0
-            for (i, e) in linked.entries.enumerated() {      // (both lists in order: found by a merge)
-                while k < last.count && last[k].target < e.target { k += 1 }
-                if k < last.count && last[k].target == e.target { lastStamps[i] = last[k].stamp }
-            }
+            let last = LinkedFiles.matched(linked.entries, in: state?.linkedFiles ?? [])
             let linkedRead = ParallelMap.map(Array(linked.entries.indices), chunk: 16) { i -> Int in
                 let e = linked.entries[i]
                 guard e.isPresent else { return 0 }
                 let path = e.sitePath, hash = PathHash.of(path)
-                if let stamp = e.stamp, lastStamps[i] == stamp, let entry = oldFiles[hash],
+                if let stamp = e.stamp, last[i]?.stamp == stamp, let entry = oldFiles[hash],
                    let held = stagingFiles, held[hash] == entry.checksum {
                     newFiles.withLock { $0[hash] = entry }
                     return 0

@@ -51,15 +51,22 @@ struct LinkedFiles: Sendable {
                 if !link.isArticle { targets.insert(link.target) }
             }
         }
-        // Both in order: each target's known stamp found by a merge, the others `stat`ed.
-        var entries = targets.sorted().map { Entry(target: $0, stamp: nil) }
-        var unknown: [Int] = [], k = 0
-        for (i, e) in entries.enumerated() {
-            while k < known.count && known[k].target < e.target { k += 1 }
-            if k < known.count && known[k].target == e.target { entries[i].stamp = known[k].stamp } else { unknown.append(i) }
-        }
+        let sorted = targets.sorted().map { Entry(target: $0, stamp: nil) }
+        let found = Self.matched(sorted, in: known)
+        var entries = zip(sorted, found).map { $1 ?? $0 }
+        let unknown = found.indices.filter { found[$0] == nil }
         for (i, stamp) in zip(unknown, Self.stamps(of: unknown.map { entries[$0].target }, in: folder, now: now)) { entries[i].stamp = stamp }
         self.init(entries: entries, links: links, articles: articles)
+    }
+
+    /// For each of `entries`, the entry of `earlier` with its target, if any: both in order of
+    /// their targets, found by a merge (no table of every target).
+    static func matched(_ entries: [Entry], in earlier: [Entry]) -> [Entry?] {
+        var k = 0
+        return entries.map { e in
+            while k < earlier.count && earlier[k].target < e.target { k += 1 }
+            return k < earlier.count && earlier[k].target == e.target ? earlier[k] : nil
+        }
     }
 
     private init(entries: [Entry], links: [(article: Article, link: LocalLink)], articles: [Article]) {
@@ -123,9 +130,7 @@ struct LinkedFiles: Sendable {
         var key = PageKey(seed: sourcesKey)
         for e in entries {
             guard let st = e.stamp else { return 0 }
-            key.add(e.target)
-            key.add(UInt64(bitPattern: Int64(st.size))); key.add(UInt64(bitPattern: Int64(st.modified)))
-            key.add(UInt64(bitPattern: Int64(st.changed))); key.add(st.inode)
+            key.add(e.target); key.add(st)
         }
         return max(1, key.value)
     }

@@ -29,6 +29,15 @@ struct LinkedFilesTests {
         return archive
     }
 
+    /// Each file's entry of the last build is found by its target, whatever the others before and after.
+    @Test func lastEntriesAreFoundByTarget() {
+        func e(_ t: String, _ size: Int) -> LinkedFiles.Entry { .init(target: t, stamp: FileStamp(size: size, modified: 0, changed: 0, inode: 0)) }
+        let now = [e("a.png", 1), e("c/d.png", 2), e("e.png", 3), e("z.pdf", 4)]
+        let earlier = [e("b.png", 10), e("c/d.png", 20), e("z.pdf", 40), e("zz.png", 50)]
+        #expect(LinkedFiles.matched(now, in: earlier).map { $0?.stamp?.size } == [nil, 20, nil, 40])
+        #expect(LinkedFiles.matched(now, in: []).allSatisfy { $0 == nil } && LinkedFiles.matched([], in: earlier).isEmpty)
+    }
+
     /// The files are in the site with their bytes, every link and image of every page resolves,
     /// and the two links that lead nowhere are warnings naming their line; the article is built.
     @Test func linkedFilesAreCopiedAndEveryLinkWorks() async throws {
