@@ -65,6 +65,29 @@ struct ImporterTests {
         #expect(try archive.read("articles/Bridge-story/index.html").contains("<img src=\"../../files/img/bridge.png\" alt=\"b\" />"))
     }
 
+    /// A linked file whose path the source folder holds as a folder is not copied there, even
+    /// with --replace: the folder and the articles in it stay (it was removed, with them, when
+    /// the file was copied into place). A large linked file comes whole.
+    @Test func aLinkedFileNeverReplacesAFolder() throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("clips"), withIntermediateDirectories: true)
+        try archive.write("clips/kept.md", "---\ntitle: Kept\ndate: 2021-01-01\n---\nKept.\n")
+        let downloads = archive.root.appendingPathComponent("downloads")
+        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
+        try Data([1]).write(to: downloads.appendingPathComponent("clips"))
+        let video = Data((0..<(StreamedFile.threshold + 3)).map { UInt8(truncatingIfNeeded: $0 >> 3) })
+        try video.write(to: downloads.appendingPathComponent("film.mp4"))
+        let story = downloads.appendingPathComponent("story.md")
+        try Data("---\ntitle: S\ndate: 2021-01-02\n---\n[the clips](clips) [the film](film.mp4)\n".utf8).write(to: story)
+        for replace in [false, true] {
+            let outcome = try ArticleImporter(sourceFolder: archive.source, replace: replace).importFiles([story])
+            #expect(outcome.warnings.map(\.message) == ["links to 'clips', where the source folder holds a folder or link: not copied"], "replace: \(replace)")
+            #expect(FileManager.default.fileExists(atPath: archive.source.appendingPathComponent("clips/kept.md").path))
+        }
+        #expect(FileManager.default.contents(atPath: archive.source.appendingPathComponent("film.mp4").path) == video)
+    }
+
     /// A folder given adds the article files under it, sorted, hidden ones and other files
     /// passed over; a folder without one is reported.
     @Test func aFolderAddsTheArticlesUnderIt() throws {

@@ -119,7 +119,7 @@ public struct ArticleImporter: Sendable {
             named[id] = [name]
             note(name, present: true)
             outcome.added.append((shown, name))
-            try copyLinkedFiles(of: article, from: file.deletingLastPathComponent(), into: &outcome)
+            copyLinkedFiles(of: article, from: file.deletingLastPathComponent(), into: &outcome)
         }
         outcome.listing = paths
         return outcome
@@ -128,49 +128,70 @@ public struct ArticleImporter: Sendable {
     /// Copies the files `article` (read from `folder`) links to beside it into the source folder,
     /// at the same path relative to the article, which lands at the top of the source folder.
     /// A file that is not there is left to the build to report; one whose path the source folder
-    /// holds with other bytes is not copied over (unless `replace`), with a warning.
-    func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) throws(BuildFailure) {
+    /// holds with other bytes is not copied over (unless `replace`), nor is anything put where
+    /// the source folder holds a folder or link: each with a warning. Files are compared and
+    /// copied a piece at a time (`StreamedFile`): a linked video is never held in memory whole.
+    func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) {
         // The links were resolved from the article's absolute path: their targets begin with its folder's parts.
         let folderParts = folder.path.split(separator: "/")
         for link in article.localLinks where !link.isArticle {
             let shown = "/" + link.target, parts = link.target.split(separator: "/")
+            func warn(_ message: String) {
+                outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning, message: message))
+            }
             guard parts.starts(with: folderParts) else {
-                outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning,
-                    message: "links to '\(shown)', outside the file's folder: not copied into the source folder"))
+                warn("links to '\(shown)', outside the file's folder: not copied into the source folder")
                 continue
             }
             let relative = parts.dropFirst(folderParts.count).joined(separator: "/")
             // (A hidden file is `missing`: never read, by builds either.)
             guard outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
-                  LinkedFiles.stamp(of: relative, in: folder.path, now: .max) != LinkedFiles.missing,
-                  let bytes = FastFiles.read(shown) else { continue }
+                  LinkedFiles.stamp(of: relative, in: folder.path, now: .max) != LinkedFiles.missing else { continue }
             let target = sourceFolder.appendingPathComponent(relative)
-            if let there = FastFiles.read(target.path) {
-                if there == bytes { continue }
+            var st = stat()
+            if lstat(target.path, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFREG else {
+                    warn("links to '\(relative)', where the source folder holds a folder or link: not copied")
+                    continue
+                }
+                if StreamedFile.sameBytes(shown, target.path) { continue }
                 guard replace else {
-                    outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning,
-                        message: "links to '\(relative)', which the source folder holds with other bytes: not copied over it (--replace would)"))
+                    warn("links to '\(relative)', which the source folder holds with other bytes: not copied over it (--replace would)")
                     continue
                 }
             }
-            try Self.write(bytes, to: target)
-            outcome.linkedFiles.append((shown, relative))
+            do throws(BuildFailure) {
+                try Self.place(target) { temp in
+                    if case .failure(let why) = StreamedFile.copy(shown, to: temp, sparingLinks: false) { throw why }
+                }
+                outcome.linkedFiles.append((shown, relative))
+            } catch {
+                warn("links to '\(relative)', which could not be copied into the source folder: \(error.message)")
+            }
         }
     }
 
     /// Writes `bytes` beside `target` (its folder made if needed), then renames them into place:
     /// a build never reads half a file.
     static func write(_ bytes: [UInt8], to target: URL) throws(BuildFailure) {
+        try place(target) { temp in try Data(bytes).write(to: URL(fileURLWithPath: temp)) }
+    }
+
+    /// Makes the file `target` by `make`, which writes a temporary file beside it (path given),
+    /// renamed over `target` once whole (its folder made first if needed).
+    static func place(_ target: URL, _ make: (String) throws -> Void) throws(BuildFailure) {
         let folder = target.deletingLastPathComponent()
         let temp = folder.appendingPathComponent(".\(target.lastPathComponent).adding-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: temp)
-            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.moveItem(at: temp, to: target)
+            try make(temp.path)
+            guard rename(temp.path, target.path) == 0 else { throw StreamedFile.Failure.unwritable(errno: errno) }
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw BuildFailure("cannot write '\(target.path)': \(error.localizedDescription)")
+            unlink(temp.path)
+            let why = (error as? StreamedFile.Failure).map { f -> String in
+                switch f { case .unreadable(let e), .unwritable(let e): String(cString: strerror(e)).lowercased() }
+            } ?? error.localizedDescription
+            throw BuildFailure("cannot write '\(target.path)': \(why)")
         }
     }
 

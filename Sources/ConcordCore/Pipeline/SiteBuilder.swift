@@ -315,6 +315,7 @@ public struct SiteBuilder: Sendable {
             // read. The others are read and written on every core (10,000 photos into a new
             // staging folder took 2.5 s on one).
             let last = LinkedFiles.matched(linked.entries, in: state?.linkedFiles ?? [])
+            let streamed = Locked(0)
             let linkedRead = ParallelMap.map(Array(linked.entries.indices), chunk: 16) { i -> Int in
                 let e = linked.entries[i]
                 guard e.isPresent else { return 0 }
@@ -324,11 +325,21 @@ public struct SiteBuilder: Sendable {
                     newFiles.withLock { $0[hash] = entry }
                     return 0
                 }
-                guard let bytes = FastFiles.read(folder + "/" + e.target) else {
-                    // Gone since it was `stat`ed: its stamp now differs from the one recorded, and the next build looks again.
-                    log.notice("cannot read \(folder)/\(e.target): \(FastFiles.whyUnreadable(folder + "/" + e.target)); not copied")
-                    return 0
+                let source = folder + "/" + e.target
+                // Gone since it was `stat`ed: its stamp now differs from the one recorded, and the next build looks again.
+                func unreadable(_ why: String) -> Int { log.notice("cannot read \(source): \(why); not copied"); return 0 }
+                // A large file (a video) is copied a piece at a time, never held whole.
+                if (e.stamp?.size ?? StreamedFile.size(of: source) ?? 0) > StreamedFile.threshold {
+                    switch writer.copy(large: source, to: path, held: stagingFiles.map { $0[hash] }) {
+                    case .success(let sum):
+                        newFiles.withLock { $0[hash] = .init(key: sum, checksum: sum) }
+                        streamed.withLock { $0 += 1 }
+                        return 1
+                    case .failure(.unreadable(let code)): return unreadable(FastFiles.whyUnreadable(source, errno: code))
+                    case .failure(.unwritable): return 0
+                    }
                 }
+                guard let bytes = FastFiles.read(source) else { return unreadable(FastFiles.whyUnreadable(source)) }
                 put(path, key: Checksum.of(bytes), bytes)
                 return 1
             }.reduce(0, +)
@@ -379,7 +390,7 @@ public struct SiteBuilder: Sendable {
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed.withLock { $0 }) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.

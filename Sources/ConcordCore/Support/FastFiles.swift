@@ -307,6 +307,25 @@ enum FastFiles {
         return open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | flags, 0o644)
     }
 
+    /// Opens `path` to be written from its start: emptied, or with `sparingLinks` (see
+    /// `write(pieces:to:sparingLinks:)`) a file of one link kept as it is, to be cut to length
+    /// once written (`cutAfter`), and one of several links unlinked and made anew. The
+    /// descriptor, or -1 and the `errno` of the call that failed.
+    static func openToWrite(_ path: String, sparingLinks: Bool) -> (fd: Int32, cutAfter: Bool, error: Int32) {
+        guard sparingLinks else {
+            let fd = openForWriting(path, O_TRUNC)
+            return (fd, false, fd >= 0 ? 0 : errno)
+        }
+        var fd = openForWriting(path, 0)
+        guard fd >= 0 else { return (-1, false, errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 && st.st_nlink > 1 else { return (fd, true, 0) }
+        close(fd)
+        guard unlink(path) == 0 || errno == ENOENT else { return (-1, false, errno) }
+        fd = openForWriting(path, O_TRUNC)
+        return (fd, false, fd >= 0 ? 0 : errno)
+    }
+
     /// The same for bytes in pieces (`SplicedBytes`), written in order with `writev`.
     ///
     /// With `sparingLinks`, a file of one link is written over in place and cut to length
@@ -314,23 +333,8 @@ enum FastFiles {
     /// it freed them and writing took fresh ones (92 MB of `annotations.json` at 100,000
     /// articles: 65–84 ms emptied first, 11–12 ms written over, on this VM).
     static func write(pieces: [UnsafeRawBufferPointer], to path: String, sparingLinks: Bool = false) -> Int32 {
-        var fd: Int32
-        var cutAfter = false
-        if sparingLinks {
-            fd = openForWriting(path, 0)
-            guard fd >= 0 else { return errno }
-            var st = stat()
-            if fstat(fd, &st) == 0 && st.st_nlink > 1 {
-                close(fd)
-                guard unlink(path) == 0 || errno == ENOENT else { return errno }
-                fd = openForWriting(path, O_TRUNC)
-            } else {
-                cutAfter = true
-            }
-        } else {
-            fd = openForWriting(path, O_TRUNC)
-        }
-        guard fd >= 0 else { return errno }
+        let (fd, cutAfter, error) = openToWrite(path, sparingLinks: sparingLinks)
+        guard fd >= 0 else { return error }
         defer { close(fd) }
         var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var next = 0

@@ -61,6 +61,33 @@ public final class StagingWriter: @unchecked Sendable {
         }
     }
 
+    /// Puts the file at `source` (a large one: `StreamedFile`) at `path`, a piece at a time,
+    /// unless the staging folder holds its bytes already: known from `held` (the checksum of
+    /// the staging folder's file, `.some(nil)` for none), else found by comparing the files.
+    /// The checksum of the bytes put there; a failure to read `source` is returned, one to
+    /// write is also kept for `finish`.
+    func copy(large source: String, to path: String, held: UInt64??) -> Result<UInt64, StreamedFile.Failure> {
+        let full = root.path + "/" + path
+        let sum: UInt64
+        switch StreamedFile.checksum(of: source) {
+        case .failure(let why): return .failure(why)
+        case .success(let value): sum = value
+        }
+        if let held { if held == sum { return .success(sum) } }
+        else if StreamedFile.sameBytes(source, full) { return .success(sum) }
+        var copied = StreamedFile.copy(source, to: full)
+        if copied == .failure(.unwritable(errno: ENOENT)) {
+            FastFiles.makeFolder(of: full)
+            copied = StreamedFile.copy(source, to: full)
+        }
+        switch copied {
+        case .success: lock.lock(); written += 1; lock.unlock()
+        case .failure(.unwritable(let code)): fail(path, String(cString: strerror(code)))
+        case .failure(.unreadable): break
+        }
+        return copied
+    }
+
     private func fail(_ path: String, _ message: String) {
         lock.lock(); errors.append("\(path): \(message)"); lock.unlock()
     }
