@@ -160,7 +160,7 @@ public struct SiteBuilder: Sendable {
                + ", stat \(statMS) ms, scan \(lap()) ms")
 
         // The files the articles link to, found and `stat`ed meanwhile.
-        let linking = Background { [articles = delta.articles] in LinkedFiles(articles: articles, folder: folder, now: now, known: lastLinked) }
+        let linking = Background { [articles = delta.articles] in LinkedFiles(articles: articles, folder: folder, now: now, known: lastLinked, assets: templates.assets) }
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
         var outcome = state == nil ? annotator.annotateAll(delta.articles)

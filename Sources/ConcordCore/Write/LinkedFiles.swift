@@ -42,13 +42,18 @@ struct LinkedFiles: Sendable {
     /// links that lead nowhere. Only the few articles with local links are looked at closely.
     /// - Parameter known: entries `stat`ed at `now` already (the last build's targets, which the
     ///   check for changes `stat`s): not `stat`ed again.
-    init(articles: [Article], folder: String, now: Int, known: [Entry] = []) {
+    /// - Parameter assets: the templates' assets (paths in the site). A file whose copy would
+    ///   lie at an asset's path is not copied: the asset is part of every page's frame (a logo
+    ///   under `files/`), and a link to the file is warned of.
+    init(articles: [Article], folder: String, now: Int, known: [Entry] = [], assets: [String] = []) {
         var targets = Set<String>()
         var links: [(article: Article, link: LocalLink)] = []
+        let prefix = Self.folder + "/"
+        let taken = Set(assets.lazy.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) })
         for article in articles where !article.localLinks.isEmpty {
             for link in article.localLinks {
                 links.append((article, link))
-                if !link.isArticle { targets.insert(link.target) }
+                if !link.isArticle && !taken.contains(link.target) { targets.insert(link.target) }
             }
         }
         let sorted = targets.sorted().map { Entry(target: $0, stamp: nil) }
@@ -56,7 +61,7 @@ struct LinkedFiles: Sendable {
         var entries = zip(sorted, found).map { $1 ?? $0 }
         let unknown = found.indices.filter { found[$0] == nil }
         for (i, stamp) in zip(unknown, Self.stamps(of: unknown.map { entries[$0].target }, in: folder, now: now)) { entries[i].stamp = stamp }
-        self.init(entries: entries, links: links, articles: articles)
+        self.init(entries: entries, links: links, articles: articles, taken: taken)
     }
 
     /// For each of `entries`, the entry of `earlier` with its target, if any: both in order of
@@ -69,7 +74,7 @@ struct LinkedFiles: Sendable {
         }
     }
 
-    private init(entries: [Entry], links: [(article: Article, link: LocalLink)], articles: [Article]) {
+    private init(entries: [Entry], links: [(article: Article, link: LocalLink)], articles: [Article], taken: Set<String>) {
         self.entries = entries
         // Each link's file found in the sorted entries by binary search (no table of every target).
         func isPresent(_ target: String) -> Bool {
@@ -83,6 +88,10 @@ struct LinkedFiles: Sendable {
                 guard !Self.builds(target, articles) else { return nil }
                 return Diagnostic(path: article.path, line: link.line, severity: .warning,
                                   message: "links to '\(target)', which is not an article of this archive: the link is broken on the page")
+            }
+            if taken.contains(target) {
+                return Diagnostic(path: article.path, line: link.line, severity: .warning,
+                                  message: "links to '\(target)', whose place in the site ('\(Self.folder)/\(target)') the templates' asset of that path takes: the page shows the asset; rename one of them")
             }
             guard !isPresent(target) else { return nil }
             let hidden = Self.isHidden(target)

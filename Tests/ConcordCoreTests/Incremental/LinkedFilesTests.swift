@@ -144,4 +144,29 @@ struct LinkedFilesTests {
         let full = try await SiteBuilder(options: options).build()
         #expect(full.written == 0 && FileManager.default.contents(atPath: site) == Data(video), "--full compares the copy with the file")
     }
+    /// A templates' asset at `files/…` keeps its place: the file an article links to at that
+    /// path is not copied over it, the link is warned of, and the site lists the path once.
+    /// Once the asset is gone, the file is copied, as a full build would.
+    @Test func anAssetUnderFilesIsNotReplacedByALinkedFile() async throws {
+        let archive = try archive()
+        defer { archive.cleanup() }
+        let templates = archive.root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Repo.templates, to: templates)
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("files/photos"), withIntermediateDirectories: true)
+        try Data([0xA5]).write(to: templates.appendingPathComponent("files/photos/bridge.png"))
+        let report = try await archive.build(templates: templates)
+        #expect(FileManager.default.contents(atPath: archive.output.appendingPathComponent("files/photos/bridge.png").path) == Data([0xA5]))
+        #expect(report.warnings.first?.description == "story.md:5: warning: links to 'photos/bridge.png', whose place in the site ('files/photos/bridge.png') the templates' asset of that path takes: the page shows the asset; rename one of them")
+        let manifest = try String(contentsOf: archive.output.appendingPathComponent(OutputFolder.manifest), encoding: .utf8).split(separator: "\n")
+        #expect(manifest.filter { $0 == "files/photos/bridge.png" }.count == 1 && Set(manifest).count == manifest.count)
+
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("files"))
+        let after = try await archive.build(templates: templates)
+        #expect(!after.warnings.contains { $0.message.contains("asset") })
+        #expect(FileManager.default.contents(atPath: archive.output.appendingPathComponent("files/photos/bridge.png").path) == Data([0x89, 0x50, 0x4E, 0x47, 1]))
+        var options = archive.options(templates: templates)
+        options.output = archive.root.appendingPathComponent("fresh")
+        _ = try await SiteBuilder(options: options).build()
+        #expect(try snapshot(archive.output) == (try snapshot(options.output)))
+    }
 }
