@@ -60,8 +60,9 @@ struct ImporterTests {
         let again = try ArticleImporter(sourceFolder: archive.source, replace: true).importFiles([story])
         #expect(again.linkedFiles.map(\.1) == ["map.png"])
         let report = try await archive.build()
-        // (A path out of the source folder is left as written, as a link elsewhere on the host may be.)
-        #expect(report.warnings.map(\.description) == ["Bridge-story.md:7: warning: links to 'gone.png', which is not a file of the source folder: the link is broken on the page"])
+        #expect(report.warnings.map(\.description) == [
+            "Bridge-story.md:7: warning: links to '../outside.png', outside the source folder: nothing is copied from there, and the link is left as written, where the site holds no such file",
+            "Bridge-story.md:7: warning: links to 'gone.png', which is not a file of the source folder: the link is broken on the page"])
         #expect(try archive.read("articles/Bridge-story/index.html").contains("<img src=\"../../files/img/bridge.png\" alt=\"b\" />"))
     }
 

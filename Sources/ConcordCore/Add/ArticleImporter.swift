@@ -134,7 +134,8 @@ public struct ArticleImporter: Sendable {
     func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) {
         // The links were resolved from the article's absolute path: their targets begin with its folder's parts.
         let folderParts = folder.path.split(separator: "/")
-        for link in article.localLinks where !link.isArticle {
+        // (A link that `..` takes above the file system's root is left to the build to warn of.)
+        for link in article.localLinks where !link.isArticle && !link.isOutside {
             let shown = "/" + link.target, parts = link.target.split(separator: "/")
             func warn(_ message: String) {
                 outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning, message: message))

@@ -16,13 +16,31 @@ public struct LocalLink: Sendable, Equatable {
     public init(target: String, line: Int) { self.target = target; self.line = line }
 
     /// Whether the target is an article file, linked to its page, rather than a file copied into the site.
-    public var isArticle: Bool { ArticleParser.isArticlePath(target) }
+    public var isArticle: Bool { !isOutside && ArticleParser.isArticlePath(target) }
+
+    /// Whether `..` takes the link out of the source folder (its target then starts with `../`):
+    /// left as written on the page, where it leads to no file of the site, and warned of.
+    public var isOutside: Bool { target.hasPrefix("../") }
 
     /// The target of `url` in an article at `articlePath`, and what follows the path (`#…`, `?…`);
     /// nil for a URL that names no file of the source folder: one with a scheme (`https:`,
     /// `mailto:`), an absolute path, a bare fragment or query, a folder (`photos/`), or a path
     /// that `..` takes out of the source folder. Percent-escapes are decoded (`my%20photo.png`).
     public static func resolve(_ url: String, from articlePath: String) -> (target: String, suffix: String)? {
+        guard let found = walk(url, from: articlePath), found.ups == 0 else { return nil }
+        return (found.path, found.suffix)
+    }
+
+    /// The same for the links `find` records: also those that `..` takes out of the source
+    /// folder, as their path from it (`../outside.png`, see `isOutside`).
+    static func target(of url: String, from articlePath: String) -> String? {
+        guard let found = walk(url, from: articlePath) else { return nil }
+        return String(repeating: "../", count: found.ups) + found.path
+    }
+
+    /// `url` read as a path from the article's folder: the path from the source folder, after
+    /// the `..` that go above it (`ups`), and the suffix; nil for no path to a file at all.
+    private static func walk(_ url: String, from articlePath: String) -> (path: String, ups: Int, suffix: String)? {
         guard let first = url.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#"),
               first != UInt8(ascii: "?"), !hasScheme(url) else { return nil }
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
@@ -32,17 +50,18 @@ public struct LocalLink: Sendable, Equatable {
         guard !decoded.isEmpty, !decoded.hasSuffix("/"), !decoded.contains("\\"),
               !decoded.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
         var parts = articlePath.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
+        var ups = 0
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
-            case "..": guard !parts.isEmpty else { return nil }; parts.removeLast()
+            case "..": if parts.isEmpty { ups += 1 } else { parts.removeLast() }
             default: parts.append(String(part))
             }
         }
         // A path ending in `.` or `..` names a folder.
         let last = decoded.split(separator: "/").last
         guard !parts.isEmpty, last != ".", last != ".." else { return nil }
-        return (parts.joined(separator: "/"), suffix)
+        return (parts.joined(separator: "/"), ups, suffix)
     }
 
     /// `scheme:` at the start (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`).

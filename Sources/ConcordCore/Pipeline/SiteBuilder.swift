@@ -479,7 +479,7 @@ extension SiteBuilder {
 public struct BuildReport: Sendable {
     public let articles, pages, files, passages, quotes: Int
     public let diagnostics: [Diagnostic]
-    /// Problems in articles that were built (`Diagnostic.Severity.warning`): links that lead nowhere.
+    /// Problems in articles that were built (`Diagnostic.Severity.warning`): links that do not work on the page.
     public var warnings: [Diagnostic] = []
     public let timings: [StageTiming]
     public let seconds: Double

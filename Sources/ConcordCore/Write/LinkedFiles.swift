@@ -4,7 +4,9 @@ import Glibc
 
 /// The files of the source folder that the articles link to (`LocalLink`s that are not
 /// articles: images, PDFs, …), each with its stamp as this build found it, and a warning for
-/// every local link that leads to no such file or to no article of the archive.
+/// every local link that does not work on the page: one to no such file or to no article of the
+/// archive, one that `..` takes out of the source folder, one to a file whose place a templates'
+/// asset takes.
 ///
 /// The files are copied into the site under `files/` at their path in the source folder. A
 /// build that finds a file with the stamp the last build recorded takes its checksum from the
@@ -39,7 +41,7 @@ struct LinkedFiles: Sendable {
     }
 
     /// The files the local links of `articles` (in id order: the build's) lead to, and the
-    /// links that lead nowhere. Only the few articles with local links are looked at closely.
+    /// links that do not work on the page (to no file, out of the source folder, to an asset's place). Only the few articles with local links are looked at closely.
     /// - Parameter known: entries `stat`ed at `now` already (the last build's targets, which the
     ///   check for changes `stat`s): not `stat`ed again.
     /// - Parameter assets: the templates' assets (paths in the site). A file whose copy would
@@ -53,7 +55,7 @@ struct LinkedFiles: Sendable {
         for article in articles where !article.localLinks.isEmpty {
             for link in article.localLinks {
                 links.append((article, link))
-                if !link.isArticle && !taken.contains(link.target) { targets.insert(link.target) }
+                if !link.isArticle && !link.isOutside && !taken.contains(link.target) { targets.insert(link.target) }
             }
         }
         let sorted = targets.sorted().map { Entry(target: $0, stamp: nil) }
@@ -84,6 +86,10 @@ struct LinkedFiles: Sendable {
         }
         warnings = links.compactMap { article, link in
             let target = link.target
+            if link.isOutside {
+                return Diagnostic(path: article.path, line: link.line, severity: .warning,
+                                  message: "links to '\(target)', outside the source folder: nothing is copied from there, and the link is left as written, where the site holds no such file")
+            }
             if link.isArticle {
                 guard !Self.builds(target, articles) else { return nil }
                 return Diagnostic(path: article.path, line: link.line, severity: .warning,

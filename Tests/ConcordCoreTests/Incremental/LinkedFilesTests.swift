@@ -39,7 +39,7 @@ struct LinkedFilesTests {
     }
 
     /// The files are in the site with their bytes, every link and image of every page resolves,
-    /// and the two links that lead nowhere are warnings naming their line; the article is built.
+    /// and the three links that do not work are warnings naming their line; the article is built.
     @Test func linkedFilesAreCopiedAndEveryLinkWorks() async throws {
         let archive = try archive()
         defer { archive.cleanup() }
@@ -54,9 +54,10 @@ struct LinkedFilesTests {
         #expect(page.contains("src=\"../outside.png\""), "a path out of the source folder is left as written")
         #expect(report.warnings.map(\.description) == [
             "story.md:9: warning: links to 'photos/gone.png', which is not a file of the source folder: the link is broken on the page",
-            "story.md:9: warning: links to '.private/a.png', a hidden file, which is not copied into the site: the link is broken on the page"])
-        #expect(report.summary.contains("2 articles, 2 warnings →"))
-        // Every link resolves but the two reported ones and the one left as written.
+            "story.md:9: warning: links to '.private/a.png', a hidden file, which is not copied into the site: the link is broken on the page",
+            "story.md:9: warning: links to '../outside.png', outside the source folder: nothing is copied from there, and the link is left as written, where the site holds no such file"])
+        #expect(report.summary.contains("2 articles, 3 warnings →"))
+        // Every link resolves but the three reported ones.
         try archive.write("story.md", Self.story.replacingOccurrences(of: "Gone: ![gone](photos/gone.png). Hidden: ![h](.private/a.png). Not ours: ![o](../outside.png).", with: "That is all."))
         let second = try await archive.build()
         #expect(second.warnings.isEmpty)

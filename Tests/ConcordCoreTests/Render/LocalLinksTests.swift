@@ -27,6 +27,15 @@ struct LocalLinksTests {
                     "//host/x.png", "#top", "?q=1", "photos/", "", "..", "a/..", "a/.", "line%0Abreak.png", "nul%00.png", "back\\slash.png"] {
             #expect(LocalLink.resolve(url, from: "a.md") == nil, "\(url)")
         }
+        // Out of the source folder: recorded (for the warning) as the path from it, never resolved.
+        for (url, from, target) in [("../x.png", "a.md", "../x.png"), ("a/../../x.png", "a.md", "../x.png"),
+                                    ("../../up/x.png#f", "d/a.md", "../up/x.png"), ("../y.md", "a.md", "../y.md")] {
+            #expect(LocalLink.target(of: url, from: from) == target, "\(url) from \(from)")
+            let link = LocalLink(target: target, line: 1)
+            #expect(link.isOutside && !link.isArticle, "\(url)")
+        }
+        #expect(LocalLink.target(of: "../img/x.png", from: "2024/a.md") == "img/x.png" && !LocalLink(target: "img/x.png", line: 1).isOutside)
+        #expect(LocalLink.target(of: "..", from: "a.md") == nil && LocalLink.target(of: "https://e.com/x.png", from: "a.md") == nil)
     }
 
     /// The page's link: a file under `files/`, each part percent-encoded; an article file its page.

@@ -16,7 +16,7 @@ enum LocalLinkNodes {
         let firstLine = source[..<body.lowerBound].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         var links: [LocalLink] = []
         forEachLink(in: document) { node, url in
-            guard let (target, _) = LocalLink.resolve(url, from: path) else { return }
+            guard let target = LocalLink.target(of: url, from: path) else { return }
             links.append(LocalLink(target: target, line: firstLine + line(of: node) - 1))
         }
         return links
