@@ -64,6 +64,9 @@ struct ImporterTests {
             "Bridge-story.md:7: warning: links to '../outside.png', outside the source folder: nothing is copied from there, and the link is left as written, where the site holds no such file",
             "Bridge-story.md:7: warning: links to 'gone.png', which is not a file of the source folder: the link is broken on the page"])
         #expect(try archive.read("articles/Bridge-story/index.html").contains("<img src=\"../../files/img/bridge.png\" alt=\"b\" />"))
+        // The file `../outside.png` leads to, beside the source folder, is never copied into the site.
+        let linked = try snapshot(archive.output).keys.filter { ($0.hasPrefix("files/") || $0.contains("outside")) && !$0.hasSuffix("/") }.sorted()
+        #expect(linked == ["files/img/bridge.png", "files/map.png"], "\(linked)")
     }
 
     /// A linked file whose path the source folder holds as a folder is not copied there, even
