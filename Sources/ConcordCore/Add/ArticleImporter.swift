@@ -134,16 +134,14 @@ public struct ArticleImporter: Sendable {
     func copyLinkedFiles(of article: Article, from folder: URL, into outcome: inout Outcome) {
         // The links were resolved from the article's absolute path: their targets begin with its folder's parts.
         let folderParts = folder.path.split(separator: "/")
-        // (A link that `..` takes above the file system's root is left to the build to warn of.)
         for link in article.localLinks where !link.isArticle && !link.isOutside {
             let shown = "/" + link.target, parts = link.target.split(separator: "/")
             func warn(_ message: String) {
                 outcome.warnings.append(Diagnostic(path: article.path, line: link.line, severity: .warning, message: message))
             }
-            guard parts.starts(with: folderParts) else {
-                warn("links to '\(shown)', outside the file's folder: not copied into the source folder")
-                continue
-            }
+            // Out of the file's folder, a link is out of the source folder too once the article
+            // lies at its top: not copied, and the build warns of it.
+            guard parts.starts(with: folderParts) else { continue }
             let relative = parts.dropFirst(folderParts.count).joined(separator: "/")
             // (A hidden file is `missing`: never read, by builds either.)
             guard outcome.linkedFiles.allSatisfy({ $0.1 != relative }),
