@@ -14,10 +14,11 @@ struct HTTPProbe {
         let body: String
     }
 
-    func get(_ rawPath: String, method: String = "GET") throws -> Reply {
+    func get(_ rawPath: String, method: String = "GET", headers extra: [String: String] = [:]) throws -> Reply {
         let fd = try connect()
         defer { close(fd) }
-        try send(fd, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        let fields = extra.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
+        try send(fd, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(fields)\r\n")
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {

@@ -176,6 +176,44 @@ struct PreviewServerTests {
         try await f.stop()
     }
 
+    /// Files that are not pages are sent as they are read (a video is never read whole), with
+    /// its length, and a part of one when asked for (`Range`: a browser seeking in a video).
+    @Test func filesAreSentInPartsWhenAskedFor() async throws {
+        let f = try await ServerFixture()
+        let http = f.http
+        let css = try String(contentsOf: f.output.appendingPathComponent("style.css"), encoding: .utf8)
+        let whole = try http.get("/style.css")
+        #expect(whole.status == 200 && whole.body == css && whole.headers["content-length"] == String(css.utf8.count))
+        #expect(whole.headers["accept-ranges"] == "bytes")
+        let part = try http.get("/style.css", headers: ["Range": "bytes=2-5"])
+        #expect(part.status == 206 && part.body == String(css.dropFirst(2).prefix(4)))
+        #expect(part.headers["content-range"] == "bytes 2-5/\(css.utf8.count)" && part.headers["content-length"] == "4")
+        #expect(try http.get("/style.css", headers: ["Range": "bytes=-3"]).body == String(css.suffix(3)))
+        #expect(try http.get("/style.css", headers: ["Range": "bytes=\(css.utf8.count - 2)-"]).body == String(css.suffix(2)))
+        let beyond = try http.get("/style.css", headers: ["Range": "bytes=\(css.utf8.count)-"])
+        #expect(beyond.status == 416 && beyond.headers["content-range"] == "bytes */\(css.utf8.count)")
+        let head = try http.get("/style.css", method: "HEAD", headers: ["Range": "bytes=0-9"])
+        #expect(head.status == 206 && head.body.isEmpty && head.headers["content-length"] == "10")
+        // Pages are whole, with the reload script.
+        #expect(try http.get("/", headers: ["Range": "bytes=0-9"]).body.contains("/__concord/reload.js"))
+        try await f.stop()
+    }
+
+    /// Range headers as RFC 9110 reads them; what it allows a server to ignore gives the whole file.
+    @Test func byteRanges() {
+        #expect(ByteRange.parse("bytes=0-9", size: 100) == .part(0...9))
+        #expect(ByteRange.parse("bytes=90-200", size: 100) == .part(90...99))
+        #expect(ByteRange.parse("bytes=95-", size: 100) == .part(95...99))
+        #expect(ByteRange.parse("bytes=-10", size: 100) == .part(90...99))
+        #expect(ByteRange.parse("bytes=-500", size: 100) == .part(0...99))
+        #expect(ByteRange.parse("bytes=100-", size: 100) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=-0", size: 100) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=0-", size: 0) == .unsatisfiable)
+        for ignored in ["bytes=0-1,5-6", "items=0-9", "bytes=9-0", "bytes=a-b", "bytes=", "bytes=5"] {
+            #expect(ByteRange.parse(ignored, size: 100) == .whole, "\(ignored)")
+        }
+    }
+
     @Test func buildOutputHasNoReloadScript() async throws {
         let f = try await ServerFixture()
         let html = try String(contentsOf: f.output.appendingPathComponent("index.html"), encoding: .utf8)
