@@ -64,13 +64,13 @@ public final class StagingWriter: @unchecked Sendable {
     /// Puts the file at `source` (a large one: `StreamedFile`) at `path`, a piece at a time,
     /// unless the staging folder holds its bytes already: known from `held` (the checksum of
     /// the staging folder's file, `.some(nil)` for none), else found by comparing the files.
-    /// The checksum of the bytes put there; a failure to read `source` is returned, one to
-    /// write is also kept for `finish`.
+    /// The checksum of the bytes put there; a failure to read `source` is returned, and leaves
+    /// no file at `path` (the build records none); one to write is also kept for `finish`.
     func copy(large source: String, to path: String, held: UInt64??) -> Result<UInt64, StreamedFile.Failure> {
         let full = root.path + "/" + path
         let sum: UInt64
         switch StreamedFile.checksum(of: source) {
-        case .failure(let why): return .failure(why)
+        case .failure(let why): unlink(full); return .failure(why)
         case .success(let value): sum = value
         }
         if let held { if held == sum { return .success(sum) } }
@@ -82,8 +82,11 @@ public final class StagingWriter: @unchecked Sendable {
         }
         switch copied {
         case .success: lock.lock(); written += 1; lock.unlock()
-        case .failure(.unwritable(let code)): fail(path, String(cString: strerror(code)))
-        case .failure(.unreadable): break
+        case .failure(let why):
+            // Part of a copy is no file of the site: the build records none there, and pruning
+            // removes only files it knows the folder holds. (An older copy goes too, as above.)
+            unlink(full)
+            if case .unwritable(let code) = why { fail(path, String(cString: strerror(code))) }
         }
         return copied
     }

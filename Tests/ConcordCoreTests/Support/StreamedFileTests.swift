@@ -82,4 +82,24 @@ struct StreamedFileTests {
         #expect(copied("new") == Data(contents))
         #expect(StreamedFile.copy(source, to: folder.appendingPathComponent("no/such/folder").path) == .failure(.unwritable(errno: ENOENT)))
     }
+    /// The staging writer's copy: made where the staging folder lacks the bytes (folders made as
+    /// needed), skipped where it is known or found to hold them, and never left in part: a
+    /// source that cannot be read leaves no file at the path, and is no failure to write.
+    @Test func stagingWriterCopiesLargeFilesWhole() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let contents = bytes(3000, seed: 1)
+        let source = try file("source", contents), sum = Checksum.of(contents)
+        let staging = folder.appendingPathComponent("staging")
+        let writer = StagingWriter(root: staging)
+        let copy = staging.appendingPathComponent("files/a/big.bin").path
+        #expect(writer.copy(large: source, to: "files/a/big.bin", held: .some(nil)) == .success(sum))
+        #expect(FileManager.default.contents(atPath: copy) == Data(contents) && writer.fileCount == 1)
+        #expect(writer.copy(large: source, to: "files/a/big.bin", held: .some(sum)) == .success(sum))
+        #expect(writer.copy(large: source, to: "files/a/big.bin", held: nil) == .success(sum))
+        #expect(writer.fileCount == 1, "the same bytes, known or found there, are not copied again")
+        #expect(writer.copy(large: folder.appendingPathComponent("gone").path, to: "files/a/big.bin", held: .some(sum))
+                == .failure(.unreadable(errno: ENOENT)))
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(throws: Never.self) { try writer.finish() }
+    }
 }
