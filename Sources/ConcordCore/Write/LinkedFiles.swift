@@ -41,7 +41,8 @@ struct LinkedFiles: Sendable {
     }
 
     /// The files the local links of `articles` (in id order: the build's) lead to, and the
-    /// links that do not work on the page (to no file, out of the source folder, to an asset's place). Only the few articles with local links are looked at closely.
+    /// links that do not work on the page (to no file, out of the source folder, to an asset's
+    /// place). Only the few articles with local links are looked at closely.
     /// - Parameter known: entries `stat`ed at `now` already (the last build's targets, which the
     ///   check for changes `stat`s): not `stat`ed again.
     /// - Parameter assets: the templates' assets (paths in the site). A file whose copy would
