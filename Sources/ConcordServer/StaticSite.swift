@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// Maps request paths to files under the output folder, refusing anything that leads outside it.
 ///
@@ -49,9 +50,12 @@ public struct StaticSite: Sendable {
         return String(cString: resolved)
     }
 
-    /// The Content-Type for a file name.
+    /// The Content-Type for a file name: the site's own files by this table (text with its
+    /// charset), anything else an article links to (a video, a sound, a spreadsheet) by
+    /// Hummingbird's table of media types, so that the browser plays or shows it.
     public static func contentType(for file: URL) -> String {
-        switch file.pathExtension.lowercased() {
+        let ext = file.pathExtension.lowercased()
+        switch ext {
         case "html", "htm": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "js", "mjs": return "text/javascript; charset=utf-8"
@@ -70,7 +74,7 @@ public struct StaticSite: Sendable {
         case "ttf": return "font/ttf"
         case "otf": return "font/otf"
         case "pdf": return "application/pdf"
-        default: return "application/octet-stream"
+        default: return MediaType.getMediaType(forExtension: ext)?.description ?? "application/octet-stream"
         }
     }
 }

@@ -199,6 +199,13 @@ struct PreviewServerTests {
         try await f.stop()
     }
 
+    /// Files an article links to have the media type a browser plays or shows them by.
+    @Test func linkedMediaHaveTheirTypes() {
+        func type(_ name: String) -> String { StaticSite.contentType(for: URL(fileURLWithPath: "/site/files/" + name)) }
+        #expect(type("clip.MP4") == "video/mp4" && type("clip.webm") == "video/webm" && type("talk.mp3") == "audio/mpeg")
+        #expect(type("counts.csv") == "text/csv" && type("page.html") == "text/html; charset=utf-8" && type("x.unknown-kind") == "application/octet-stream")
+    }
+
     /// Range headers as RFC 9110 reads them; what it allows a server to ignore gives the whole file.
     @Test func byteRanges() {
         #expect(ByteRange.parse("bytes=0-9", size: 100) == .part(0...9))
