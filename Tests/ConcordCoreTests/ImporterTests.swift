@@ -93,6 +93,22 @@ struct ImporterTests {
         #expect(FileManager.default.contents(atPath: archive.source.appendingPathComponent("film.mp4").path) == video)
     }
 
+    /// A folder named like the new file (`story.md/`, holding an article) is never replaced:
+    /// the file gets the next free name, and with --replace (which replaces articles, not
+    /// folders) the add fails, naming the path; the folder and its article stay.
+    @Test func aFolderNamedLikeTheFileStays() throws {
+        let archive = try TempArchive()
+        defer { archive.cleanup() }
+        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("story.md"), withIntermediateDirectories: true)
+        try archive.write("story.md/inner.txt", "date 2021-01-01 Inner.\n")
+        let download = archive.root.appendingPathComponent("story.md")
+        try Data("---\ntitle: S\ndate: 2021-01-02\n---\nText.\n".utf8).write(to: download)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([download])
+        #expect(outcome.added.map(\.1) == ["story-2.md"])
+        #expect(throws: BuildFailure.self) { try ArticleImporter(sourceFolder: archive.source, replace: true).importFiles([download]) }
+        #expect(FileManager.default.fileExists(atPath: archive.source.appendingPathComponent("story.md/inner.txt").path))
+    }
+
     /// A folder given adds the article files under it, sorted, hidden ones and other files
     /// passed over; a folder without one is reported.
     @Test func aFolderAddsTheArticlesUnderIt() throws {

@@ -112,7 +112,12 @@ public struct ArticleImporter: Sendable {
                     if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, present: false) }
                 }
             } else {
-                id = Self.names(base).first { existing($0) == nil }!
+                // A name the source folder gives to something that is no article (a folder
+                // `story.md/`) is taken too: nothing is ever put in its place.
+                id = Self.names(base).first { name in
+                    var st = stat()
+                    return existing(name) == nil && lstat(sourceFolder.appendingPathComponent(name + "." + ext).path, &st) != 0
+                }!
             }
             let name = id + "." + ext
             try Self.write(bytes, to: sourceFolder.appendingPathComponent(name))
