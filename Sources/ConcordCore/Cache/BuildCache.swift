@@ -317,11 +317,20 @@ struct BuildCache {
     }
 
     /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).
+    /// Only files a cache holds are removed (`isCacheFile`): anything else in the folder stays.
     private func removeFiles(besides shards: [String]) {
         let named = Set(shards + ["state.bin"] + Self.bodyFiles)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) && Self.isCacheFile(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
+    }
+
+    /// Whether `name` is one a cache gives its files: `state.bin` (and its temporary), the body
+    /// files, shards, run indexes. The folder is Concord's by its name (`.<out>.cache`) alone,
+    /// so nothing else found in it (a user's file, a folder) is ever removed.
+    static func isCacheFile(_ name: String) -> Bool {
+        name == "state.bin" || name == "state.bin.tmp" || bodyFiles.contains(name) || isRunIndexName(name)
+            || (name.hasPrefix("articles-") && name.hasSuffix(".bin") && !name.containsASCII("/"))
     }
 
     /// Removes what a build that failed wrote: the shards `state.bin` does not name, or the
@@ -332,8 +341,14 @@ struct BuildCache {
         removeFiles(besides: loaded.shardFiles.map(\.0) + [loaded.state.runIndex.file?.name].compactMap { $0 })
     }
 
-    /// Removes the cache (a full build that cannot save one leaves none behind).
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    /// Removes the cache (a full build that cannot save one leaves none behind): its files, then
+    /// the folder if that leaves it empty.
+    func remove() {
+        removeFiles(besides: [])
+        unlink(folder.appendingPathComponent("state.bin").path)
+        for name in Self.bodyFiles { unlink(folder.appendingPathComponent(name).path) }
+        rmdir(folder.path)
+    }
 
     /// Writes a cache file: `pieces` in order (header, then body), then their checksum, which
     /// `open` checks; returns the checksum, nil when the file cannot be written. The pieces are

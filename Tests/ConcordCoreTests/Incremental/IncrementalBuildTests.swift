@@ -779,6 +779,24 @@ struct IncrementalBuildTests {
         #expect(r.incremental)
     }
 
+    /// The cache folder is Concord's by its name alone: files and folders a user keeps in it
+    /// stay through every build, and through removing the cache, which leaves the folder.
+    @Test func theCacheFolderKeepsWhatIsNotItsOwn() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let folder = cacheFolder(archive), fm = FileManager.default
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try fm.createDirectory(at: folder.appendingPathComponent("mine"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("mine/kept.bin"))
+        let seed = "000_0f71f093a850930d"
+        let text = try String(contentsOf: archive.source.appendingPathComponent(seed + ".txt"), encoding: .utf8)
+        try archive.write(seed + ".txt", text + "\nOne more paragraph.\n")
+        #expect(try await buildAndCompare(archive, "an edit, with the user's files in the cache folder").incremental)
+        BuildCache(output: archive.output).remove()
+        #expect(try fm.contentsOfDirectory(atPath: folder.path).sorted() == ["mine", "notes.txt"])
+        #expect(fm.contents(atPath: folder.appendingPathComponent("mine/kept.bin").path) == Data("mine".utf8))
+        #expect(try await archive.build().timings.contains { $0.name == "parse" }, "a full build, the cache gone")
+    }
+
     @Test func nothingChangedIsNothingToDo() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let before = try snapshot(archive.output)
