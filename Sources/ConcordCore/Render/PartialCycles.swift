@@ -12,7 +12,7 @@ enum PartialCycles {
     /// A `{{>` or `{{<` tag in a template: the name it includes and the line it is on.
     struct Include: Equatable { var name: String; var line: Int }
 
-    /// The includes of one template's text, with the default `{{ }}` delimiters.
+    /// The includes of one template's text, delimiters set in it followed (`tags(in:)`).
     static func includes(in text: String) -> [Include] {
         tags(in: text).compactMap { tag, line in
             guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
@@ -31,19 +31,27 @@ enum PartialCycles {
         }
     }
 
-    /// Each `{{…}}` tag's text (between the braces) and the line it starts on.
+    /// Each tag's text (between its delimiters) and the line it starts on. The delimiters are
+    /// `{{ }}` until a tag sets others (`{{=<% %>=}}`), as Mustache reads them: a template that
+    /// changes them and then includes itself (`<%> meta %>`) is found like any other.
     private static func tags(in text: String) -> [(tag: Substring, line: Int)] {
         var result: [(Substring, Int)] = []
         var line = 1
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" || $0 == "\r\n" }.count
-            let after = rest[open.upperBound...]
-            guard let close = after.range(of: "}}") else { break }
-            let tag = after[..<close.lowerBound]
+        var (open, close) = ("{{", "}}")
+        while let start = rest.range(of: open) {
+            line += rest[..<start.lowerBound].filter { $0 == "\n" || $0 == "\r\n" }.count
+            let after = rest[start.upperBound...]
+            guard let end = after.range(of: close) else { break }
+            let tag = after[..<end.lowerBound]
             result.append((tag, line))
             line += tag.filter { $0 == "\n" || $0 == "\r\n" }.count
-            rest = after[close.upperBound...]
+            rest = after[end.upperBound...]
+            // `=<% %>=`: the two new delimiters, apart by spaces.
+            if tag.count > 2, tag.first == "=", tag.last == "=" {
+                let parts = tag.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 { (open, close) = (String(parts[0]), String(parts[1])) }
+            }
         }
         return result
     }

@@ -8,6 +8,9 @@ struct PartialCyclesTests {
         let text = "{{% CONTENT_TYPE: HTML }}\n<p>{{> partials/meta}}</p>\n{{#a}}\n{{>  b  }}{{/a}}{{< parent}}{{title}}{{>*dynamic}}"
         #expect(PartialCycles.includes(in: text) == [.init(name: "partials/meta", line: 2), .init(name: "b", line: 4),
                                                      .init(name: "parent", line: 4)])
+        // Delimiters set in the template are followed, there and back.
+        #expect(PartialCycles.includes(in: "{{> a}}\n{{=<% %>=}}<%> b %>{{> not-a-tag}}\n<%={{ }}=%>{{> c}}") ==
+                [.init(name: "a", line: 1), .init(name: "b", line: 2), .init(name: "c", line: 3)])
         // Windows line ends count once each.
         #expect(PartialCycles.includes(in: "<p>\r\n\r\n{{> a}}\n{{> b}}") == [.init(name: "a", line: 3), .init(name: "b", line: 4)])
     }
@@ -31,6 +34,17 @@ struct PartialCyclesTests {
             try Data("{{% CONTENT_TYPE: HTML }}\n<time>{{date}}</time>{{> partials/meta}}\n".utf8).write(to: URL(fileURLWithPath: meta))
         }
         #expect(error?.description == "\(meta):2: error: templates include each other without end "
+                + "(partials/meta → partials/meta): a template may not include itself, directly or through others")
+    }
+
+    /// The same for a template that changes its delimiters first (it still crashed the build).
+    @Test func aTemplateThatIncludesItselfUnderOtherDelimitersIsABrokenTemplate() async throws {
+        var meta = ""
+        let error = try await failureWithBrokenTemplates { templates in
+            meta = templates.appendingPathComponent("partials/meta.mustache").path
+            try Data("{{% CONTENT_TYPE: HTML }}\n{{=<% %>=}}\n<time><%date%></time><%> partials/meta %>\n".utf8).write(to: URL(fileURLWithPath: meta))
+        }
+        #expect(error?.description == "\(meta):3: error: templates include each other without end "
                 + "(partials/meta → partials/meta): a template may not include itself, directly or through others")
     }
 
