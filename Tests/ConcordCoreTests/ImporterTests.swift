@@ -76,7 +76,6 @@ struct ImporterTests {
     @Test func aLinkedFileNeverReplacesAFolder() throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("clips"), withIntermediateDirectories: true)
         try archive.write("clips/kept.md", "---\ntitle: Kept\ndate: 2021-01-01\n---\nKept.\n")
         let downloads = archive.root.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
@@ -99,7 +98,6 @@ struct ImporterTests {
     @Test func aFolderNamedLikeTheFileStays() throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("story.md"), withIntermediateDirectories: true)
         try archive.write("story.md/inner.txt", "date 2021-01-01 Inner.\n")
         let download = archive.root.appendingPathComponent("story.md")
         try Data("---\ntitle: S\ndate: 2021-01-02\n---\nText.\n".utf8).write(to: download)

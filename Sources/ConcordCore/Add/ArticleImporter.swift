@@ -192,9 +192,7 @@ public struct ArticleImporter: Sendable {
             guard rename(temp.path, target.path) == 0 else { throw StreamedFile.Failure.unwritable(errno: errno) }
         } catch {
             unlink(temp.path)
-            let why = (error as? StreamedFile.Failure).map { f -> String in
-                switch f { case .unreadable(let e), .unwritable(let e): String(cString: strerror(e)).lowercased() }
-            } ?? error.localizedDescription
+            let why = (error as? StreamedFile.Failure)?.reason ?? error.localizedDescription
             throw BuildFailure("cannot write '\(target.path)': \(why)")
         }
     }

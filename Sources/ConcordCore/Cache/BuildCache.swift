@@ -317,10 +317,14 @@ struct BuildCache {
     }
 
     /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).
-    /// Only files a cache holds are removed (`isCacheFile`): anything else in the folder stays.
     private func removeFiles(besides shards: [String]) {
-        let named = Set(shards + ["state.bin"] + Self.bodyFiles)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !named.contains(name) && Self.isCacheFile(name) {
+        removeFiles(keeping: Set(shards + ["state.bin"] + Self.bodyFiles))
+    }
+
+    /// Removes the cache's files but those named in `kept`. Only files a cache holds are
+    /// removed (`isCacheFile`): anything else in the folder stays.
+    private func removeFiles(keeping kept: Set<String>) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) && Self.isCacheFile(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }
@@ -344,9 +348,7 @@ struct BuildCache {
     /// Removes the cache (a full build that cannot save one leaves none behind): its files, then
     /// the folder if that leaves it empty.
     func remove() {
-        removeFiles(besides: [])
-        unlink(folder.appendingPathComponent("state.bin").path)
-        for name in Self.bodyFiles { unlink(folder.appendingPathComponent(name).path) }
+        removeFiles(keeping: [])
         rmdir(folder.path)
     }
 

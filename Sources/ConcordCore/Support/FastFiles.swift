@@ -336,6 +336,15 @@ enum FastFiles {
         let (fd, cutAfter, error) = openToWrite(path, sparingLinks: sparingLinks)
         guard fd >= 0 else { return error }
         defer { close(fd) }
+        let failed = write(pieces: pieces, to: fd)
+        guard failed == 0 else { return failed }
+        if cutAfter && ftruncate(fd, off_t(pieces.reduce(0) { $0 + $1.count })) != 0 { return errno }
+        return 0
+    }
+
+    /// Writes `pieces` in order to the open `fd` with `writev`, through partial writes and
+    /// interruptions. Returns 0, or the errno of the call that failed.
+    static func write(pieces: [UnsafeRawBufferPointer], to fd: Int32) -> Int32 {
         var vectors = pieces.filter { $0.count > 0 }.map { iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count) }
         var next = 0
         while next < vectors.count {
@@ -349,7 +358,6 @@ enum FastFiles {
                 vectors[next].iov_base += left; vectors[next].iov_len -= left
             }
         }
-        if cutAfter && ftruncate(fd, off_t(pieces.reduce(0) { $0 + $1.count })) != 0 { return errno }
         return 0
     }
 }

@@ -80,10 +80,10 @@ struct LinkedFiles: Sendable {
     private init(entries: [Entry], links: [(article: Article, link: LocalLink)], articles: [Article], taken: Set<String>) {
         self.entries = entries
         // Each link's file found in the sorted entries by binary search (no table of every target).
+        let targets = entries.lazy.map(\.target)
         func isPresent(_ target: String) -> Bool {
-            var lo = 0, hi = entries.count
-            while lo < hi { let mid = (lo + hi) / 2; if entries[mid].target < target { lo = mid + 1 } else { hi = mid } }
-            return lo < entries.count && entries[lo].target == target && entries[lo].isPresent
+            let at = targets.sortedPosition(of: target)
+            return at < entries.count && entries[at].target == target && entries[at].isPresent
         }
         warnings = links.compactMap { article, link in
             let target = link.target
@@ -110,10 +110,8 @@ struct LinkedFiles: Sendable {
 
     /// Whether the article file at `path` is one of `articles` (sorted by id).
     private static func builds(_ path: String, _ articles: [Article]) -> Bool {
-        let id = ArticleParser.id(forPath: path)
-        var lo = 0, hi = articles.count
-        while lo < hi { let mid = (lo + hi) / 2; if articles[mid].id < id { lo = mid + 1 } else { hi = mid } }
-        return lo < articles.count && articles[lo].id == id && articles[lo].path == path
+        let id = ArticleParser.id(forPath: path), at = articles.lazy.map(\.id).sortedPosition(of: id)
+        return at < articles.count && articles[at].id == id && articles[at].path == path
     }
 
     /// The stamp of the file at `target` (following links, as the sources' listing does);

@@ -21,8 +21,6 @@ struct LinkedFilesTests {
 
     func archive() throws -> TempArchive {
         let archive = try TempArchive(files: ["story.md": Self.story, "earlier.txt": "date 2024-04-01 An earlier story.\n"])
-        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("photos"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent(".private"), withIntermediateDirectories: true)
         try archive.write("photos/bridge.png", bytes: [0x89, 0x50, 0x4E, 0x47, 1])
         try archive.write("photos/my report.pdf", bytes: Array("%PDF".utf8))
         try archive.write(".private/a.png", bytes: [2])
@@ -119,7 +117,6 @@ struct LinkedFilesTests {
     @Test func largeLinkedFilesAreCopiedInPieces() async throws {
         let archive = try TempArchive(files: ["clip.md": "---\ntitle: The clip\ndate: 2024-05-02\n---\nWatch [the clip](media/clip.mp4).\n"])
         defer { archive.cleanup() }
-        try FileManager.default.createDirectory(at: archive.source.appendingPathComponent("media"), withIntermediateDirectories: true)
         var video = (0..<(StreamedFile.threshold + 12_345)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 13) }
         try archive.write("media/clip.mp4", bytes: video)
         let site = archive.output.appendingPathComponent("files/media/clip.mp4").path

@@ -28,12 +28,13 @@ struct TempArchive {
         for (name, text) in files { try write(name, text) }
     }
 
-    func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: source.appendingPathComponent(name))
-    }
+    /// Writes a file of the source folder (`photos/a.png`), its folder made if needed.
+    func write(_ name: String, _ text: String) throws { try write(name, bytes: Array(text.utf8)) }
 
     func write(_ name: String, bytes: [UInt8]) throws {
-        try Data(bytes).write(to: source.appendingPathComponent(name))
+        let url = source.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
     }
 
     func copySeeds() throws {
