@@ -116,6 +116,43 @@ struct ParserTests {
         #expect(a.id == "storm")
     }
 
+    /// An export from Hugo or Jekyll carries fields Concord does not read, of any kind (a flag, a
+    /// list, a mapping): they are ignored, where a list or mapping left the article out.
+    @Test func fieldsConcordDoesNotReadAreIgnored() throws {
+        let a = try parse("""
+        ---
+        title: Exported
+        date: 2023-01-09
+        draft: false
+        categories: [news, politics]
+        aliases:
+          - /old/exported/
+        params:
+          author: { name: Jo }
+        tags: [weather, { nested: list }]
+        ---
+        Body.
+        """, path: "e.md")
+        #expect(a.title == "Exported")
+        #expect(a.date.description == "2023-01-09")
+        #expect(a.credits == [] && a.author == nil && a.url == nil)
+        #expect(a.tags == ["weather"])
+    }
+
+    /// A field given no value (`source:`, `author: ~`, `url: ""`) is not given: the page showed an
+    /// empty credit and "by ~". A quoted "null" is text.
+    @Test func emptyAndNullFieldsAreNotGiven() throws {
+        let a = try parse("---\ntitle: T\ndate: 2020-01-06\nsource:\nauthor: ~\nurl: \"\"\ntags: null\n---\nBody.\n", path: "n.md")
+        #expect(a.credits == [])
+        #expect(a.author == nil)
+        #expect(a.url == nil)
+        #expect(a.tags == [])
+        let b = try parse("---\ntitle: T\ndate: 2020-01-06\nauthor: \"null\"\nsource: NULL\ntags: a, , b\n---\nBody.\n", path: "n.md")
+        #expect(b.author == "null")
+        #expect(b.credits == [])
+        #expect(b.tags == ["a", "b"])
+    }
+
     /// A folded or literal block (`title: >`) ends in a line break, which the title carried
     /// into every page; fields lose the spaces and line breaks around them.
     @Test func blockScalarsLoseTheirLineBreaks() throws {
@@ -150,6 +187,12 @@ struct ParserTests {
         // A field named in capitals: its line, and what is wrong with it.
         ("---\ntitle: H\nDate: 2020-01-12\n---\nbody", 3, "no 'date' (YYYY-MM-DD): field names are lower case, not 'Date'"),
         ("---\nTitle: H\ndate: 2020-01-12\n---\nbody", 2, "no 'title': field names are lower case, not 'Title'"),
+        // The fields Concord reads must have the shape it reads; a null title is an empty one.
+        ("---\ntitle: [a, b]\ndate: 2020-01-12\n---\nbody", 2, "front matter field 'title' must be text"),
+        ("---\ntitle: T\ndate: 2020-01-12\nsource: {name: Herald}\n---\nbody", 4, "front matter field 'source' must be text"),
+        ("---\ntitle: T\ndate: 2020-01-12\ntags: {a: 1}\n---\nbody", 4, "'tags' must be text or a list of words"),
+        ("---\ntitle: ~\ndate: 2020-01-12\n---\nbody", 2, "'title' is empty"),
+        ("---\ntitle: T\ndate:\n---\nbody", 3, "invalid date ''"),
     ])
     func badInput(text: String, line: Int, message: String) {
         let e = error(text)

@@ -2,6 +2,8 @@
 ///
 /// The YAML is composed into nodes rather than decoded, so `date: 2020-07-22`
 /// stays the text the user typed and errors carry the YAML's own line.
+import Yams
+
 struct FrontMatterParser {
     let path: String
     let id: String
@@ -29,15 +31,15 @@ struct FrontMatterParser {
             throw Diagnostic(path: path, line: 1, message: "unterminated front matter: no closing '---' line")
         }
         let yaml = String(decoding: bytes[yamlStart..<closing.lowerBound], as: UTF8.self)
-        let (fields, tags) = try mapping(yaml)
+        let (fields, tags, others) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
         /// "no 'date'", and where a field is named so in other letter cases, that one and its line.
         func missing(_ key: String, _ what: String) -> Diagnostic {
-            guard let other = fields.keys.sorted().first(where: { $0.lowercased() == key }) else {
+            guard let other = others.keys.sorted().first(where: { $0.lowercased() == key }) else {
                 return Diagnostic(path: path, line: 1, message: "front matter has no '\(key)'\(what)")
             }
-            return Diagnostic(path: path, line: fields[other]!.line,
+            return Diagnostic(path: path, line: others[other]!,
                               message: "front matter has no '\(key)'\(what): field names are lower case, not '\(other)'")
         }
         guard let title = field("title") else { throw missing("title", "") }
@@ -60,8 +62,10 @@ struct FrontMatterParser {
             tags: tags, source: bytes, body: body)
     }
 
-    /// Reads the top-level mapping into text fields (with their file line) and the tag list.
-    private func mapping(_ yaml: String) throws(Diagnostic) -> (fields: [String: (text: String, line: Int)], tags: [String]) {
+    /// Reads the top-level mapping into text fields (with their file line), the tag list, and
+    /// the line of each field Concord does not read (`Date:` is named in the error for no `date`).
+    private func mapping(_ yaml: String) throws(Diagnostic)
+        -> (fields: [String: (text: String, line: Int)], tags: [String], others: [String: Int]) {
         let map: YAMLMapping
         do throws(YAMLMapping.Failure) {
             map = try YAMLMapping(yaml, firstLine: 2)
@@ -74,20 +78,37 @@ struct FrontMatterParser {
             }
         }
         var result: [String: (text: String, line: Int)] = [:]
-        var tags: [String] = []
+        var tags: [String] = [], others: [String: Int] = [:]
         for entry in map.entries {
+            // Fields Concord does not read (Hugo's `draft`, Jekyll's `categories`, a mapping of
+            // `params`) are left alone, whatever their value: an export from another tool builds.
+            guard Self.fields.contains(entry.key) else { others[entry.key] = entry.line; continue }
             switch entry.value {
+            case .scalar(let scalar) where Self.isNull(scalar):
+                // `author:`, `author: ~`: no author, as YAML means it (not a credit of "" or a byline "by ~").
+                if entry.key == "title" || entry.key == "date" { result[entry.key] = ("", entry.line) }
             case .scalar(let scalar):
                 // Without the spaces and line breaks around it: a folded or literal block
                 // (`title: >`) ends in a line break, which a title carried into every page.
-                result[entry.key] = (scalar.string.trimmingCharacters(in: .whitespacesAndNewlines), entry.line)
-                if entry.key == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") } }
+                let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                if entry.key == "tags" { tags = scalar.string.split(separator: ",").map { $0.trimming(" ") }.filter { !$0.isEmpty } }
+                // An optional field left empty (`source: ""`) is not given.
+                else if !text.isEmpty || entry.key == "title" || entry.key == "date" { result[entry.key] = (text, entry.line) }
             case .sequence(let seq) where entry.key == "tags":
-                tags = seq.compactMap { $0.string }
+                tags = seq.compactMap { $0.scalar.flatMap { Self.isNull($0) ? nil : $0.string } }
             default:
-                throw Diagnostic(path: path, line: entry.line, message: "front matter field '\(entry.key)' must be text")
+                throw Diagnostic(path: path, line: entry.line, message: "front matter field '\(entry.key)' must be text"
+                                 + (entry.key == "tags" ? " or a list of words" : ""))
             }
         }
-        return (result, tags)
+        return (result, tags, others)
+    }
+
+    /// The fields Concord reads; any other is ignored.
+    static let fields: Set<String> = ["title", "date", "source", "author", "url", "tags"]
+
+    /// Whether a value is YAML's null: nothing, or a plain `~` or `null` (a quoted "null" is text).
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }
