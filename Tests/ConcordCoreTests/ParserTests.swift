@@ -175,6 +175,11 @@ struct ParserTests {
         ("", 1, "empty file"),
         ("   \n\n  ", 1, "empty file"),
         ("date 2020-01-01", 1, "no body"),
+        // Near misses of the date line are named, with the line to write.
+        ("Date: 2020-01-01\nBody text.", 1, "the first line starts with 'Date:': write 'date YYYY-MM-DD', in lower case, without a colon"),
+        ("date:2020-01-01 Body text.", 1, "missing date: the first line must start with 'date YYYY-MM-DD'"),
+        ("DATE 2020-01-01 Body text.", 1, "starts with 'DATE': write 'date YYYY-MM-DD'"),
+        ("2020-01-03\nBody text.", 1, "the first line starts with the day alone: write 'date 2020-01-03'"),
         ("---\ntitle: x\ndate: 2020-01-01\n\nbody", 1, "unterminated front matter"),
         ("---\ntitle: [unclosed\ndate: 2020-01-01\n---\nbody", 3, "bad YAML"),
         ("---\ndate: 2020-01-01\n---\nbody", 1, "no 'title'"),

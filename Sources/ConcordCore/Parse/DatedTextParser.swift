@@ -13,8 +13,7 @@ struct DatedTextParser {
         let line = SourceText.trimmed(bytes, first..<SourceText.lineEnd(bytes, from: first))
         func isBlank(_ i: Int) -> Bool { bytes[i] == 0x20 || bytes[i] == 0x09 }
         guard bytes[line].starts(with: Array("date".utf8)), line.count > 4, isBlank(line.lowerBound + 4) else {
-            throw Diagnostic(path: path, line: 1,
-                             message: "missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)")
+            throw Diagnostic(path: path, line: 1, message: Self.missingDate(firstWord: bytes[line].prefix(while: { $0 != 0x20 && $0 != 0x09 })))
         }
         var dateStart = line.lowerBound + 4
         while dateStart < line.upperBound, isBlank(dateStart) { dateStart += 1 }
@@ -34,5 +33,17 @@ struct DatedTextParser {
         let title = TitleDeriver.title(fromBody: bytes[body])
         return Article(id: id, path: path, format: .datedText, title: title, date: date,
                        credits: credits, source: bytes, body: body)
+    }
+
+    /// What is wrong with a first line that does not start with `date`: a near miss
+    /// (`Date:`, `date:`, the day alone) is named with the line to write instead.
+    static func missingDate(firstWord: ArraySlice<UInt8>) -> String {
+        let usual = "missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)"
+        guard firstWord.count <= 12, let word = String(validating: firstWord, as: UTF8.self) else { return usual }
+        if word.lowercased() == "date" || word.lowercased() == "date:" {
+            return "missing date: the first line starts with '\(word)': write 'date YYYY-MM-DD', in lower case, without a colon"
+        }
+        if ArticleDate(word) != nil { return "missing date: the first line starts with the day alone: write 'date \(word)'" }
+        return usual
     }
 }
