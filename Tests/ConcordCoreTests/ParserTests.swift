@@ -180,6 +180,7 @@ struct ParserTests {
         ("date:2020-01-01 Body text.", 1, "missing date: the first line must start with 'date YYYY-MM-DD'"),
         ("DATE 2020-01-01 Body text.", 1, "starts with 'DATE': write 'date YYYY-MM-DD'"),
         ("2020-01-03\nBody text.", 1, "the first line starts with the day alone: write 'date 2020-01-03'"),
+        ("+++\ntitle = \"T\"\ndate = 2020-01-01\n+++\nBody.", 1, "'+++' starts TOML front matter, which Concord does not read"),
         ("---\ntitle: x\ndate: 2020-01-01\n\nbody", 1, "unterminated front matter"),
         ("---\ntitle: [unclosed\ndate: 2020-01-01\n---\nbody", 3, "bad YAML"),
         ("---\ndate: 2020-01-01\n---\nbody", 1, "no 'title'"),

@@ -36,13 +36,14 @@ struct DatedTextParser {
     }
 
     /// What is wrong with a first line that does not start with `date`: a near miss
-    /// (`Date:`, `date:`, the day alone) is named with the line to write instead.
+    /// (`Date:`, `date:`, the day alone, TOML's `+++`) is named with the line to write instead.
     static func missingDate(firstWord: ArraySlice<UInt8>) -> String {
         let usual = "missing date: the first line must start with 'date YYYY-MM-DD' (or the file must start with '---' front matter)"
         guard firstWord.count <= 12, let word = String(validating: firstWord, as: UTF8.self) else { return usual }
         if word.lowercased() == "date" || word.lowercased() == "date:" {
             return "missing date: the first line starts with '\(word)': write 'date YYYY-MM-DD', in lower case, without a colon"
         }
+        if word == "+++" { return "missing date: '+++' starts TOML front matter, which Concord does not read: write the fields as YAML between '---' lines" }
         if ArticleDate(word) != nil { return "missing date: the first line starts with the day alone: write 'date \(word)'" }
         return usual
     }
