@@ -162,22 +162,32 @@ struct Attribution {
     /// ("Kim, 39, said") when the run itself names nobody.
     private func subject(before v: Int, in words: [Int]) -> SpeakerPhrase? {
         var end = v - 1
+        // A description read in an appositive, kept while the name before it is looked for:
+        // "Jane Doe, a spokeswoman for the council, said" is Jane Doe's, not "a spokeswoman"'s.
+        var described: SpeakerPhrase? = nil
         for _ in 0..<2 {
-            guard end >= 0 else { return nil }
+            guard end >= 0 else { return described }
             var start = end
             while start > 0, words[start - 1] == words[start] - 1,
                   text.text.tokens[words[start]].before.isDisjoint(with: .anyBreak), end - start < 6 { start -= 1 }
             var hi = end
             while hi > start, ReportingLexicon.adverbs.contains(text.norm(words[hi])) { hi -= 1 }
-            if !ReportingLexicon.conjunctions.contains(text.norm(words[hi])) {
-                for lo in start...hi { if let p = reader.read(words[lo]...words[hi]) { return p } }
-            }
             // Only a comma-bounded appositive may be skipped.
-            guard text.text.tokens[words[start]].before.contains(.clause),
-                  text.text.tokens[words[start]].before.isDisjoint(with: [.sentence, .quote, .paragraph]) else { return nil }
+            let appositive = text.text.tokens[words[start]].before.contains(.clause)
+                && text.text.tokens[words[start]].before.isDisjoint(with: [.sentence, .quote, .paragraph])
+            if !ReportingLexicon.conjunctions.contains(text.norm(words[hi])) {
+                for lo in start...hi {
+                    guard let p = reader.read(words[lo]...words[hi]) else { continue }
+                    if described != nil { return p.isNamed ? p : described }
+                    if p.isNamed || !appositive { return p }
+                    described = p
+                    break
+                }
+            }
+            guard appositive else { return described }
             end = start - 1
         }
-        return nil
+        return described
     }
 
     /// The sentence's subject, for a verb whose own subject is elided ("Kim described … and said",
@@ -188,7 +198,7 @@ struct Attribution {
         var e = min(v - 1, 3)
         while e >= 0 {
             let contiguous = (0..<e).allSatisfy { words[$0 + 1] == words[$0] + 1 }
-            if contiguous, let p = reader.read(words[0]...words[e]) { return p }
+            if contiguous, !inPossessiveName(words[e]), let p = reader.read(words[0]...words[e]) { return p }
             e -= 1
         }
         for i in 1..<min(v, 6) {
@@ -205,6 +215,17 @@ struct Attribution {
     }
 
     private func isNameToken(_ i: Int) -> Bool { text.isCapitalized(i) }
+
+    /// Whether token `i` ends a part of a name that goes on to an 's ("Sarah" of "Sarah Kent’s
+    /// manager said", which is the manager's quote, not Sarah Kent's).
+    private func inPossessiveName(_ i: Int) -> Bool {
+        var k = i
+        while k + 1 < text.count, text.text.separator(after: k).isDisjoint(with: .anyBreak), text.isCapitalized(k + 1) {
+            if text.possessiveEnding(k) > 0 { return true }
+            k += 1
+        }
+        return text.possessiveEnding(k) > 0
+    }
 
     /// The speaker phrase after a verb ("said union leader Bob Kerr", "said a source",
     /// "according to the company’s chief, Sarah Holt"): a name anywhere in the words

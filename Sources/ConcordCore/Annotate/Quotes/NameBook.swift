@@ -60,7 +60,7 @@ struct NameBook {
                 i = end + 1
                 continue
             }
-            if let phrase = reader.name(start...end) {
+            if let phrase = reader.name(start...end, possessive: true) {
                 switch phrase.reference {
                 case .name(let n, var g):
                     // A role noun just before the name tells its gender: "daughter North West", "husband Kanye West".
@@ -71,7 +71,8 @@ struct NameBook {
                     let before = phrase.tokens.lowerBound - 1
                     let title = before >= 0 && text.text.separator(after: before).isDisjoint(with: .anyBreak)
                         ? ReportingLexicon.titleNoun(text.norm(before)) : nil
-                    mentions.append(Mention(tokens: phrase.tokens, name: n, gender: g, isOrganization: false, title: title))
+                    let described = title == nil ? Self.appositiveTitle(of: phrase.tokens, in: text) : nil
+                    mentions.append(Mention(tokens: phrase.tokens, name: n, gender: g, isOrganization: false, title: title ?? described))
                     if n.containsASCII(" "), seen.insert(n).inserted {
                         fullNames.append(n)
                         if let last = n.split(separator: " ").last { surnames.insert(last) }
@@ -84,6 +85,30 @@ struct NameBook {
             i = end + 1
         }
         index()
+    }
+
+    /// The role an appositive gives a name, as a title ("Jane Doe, a spokeswoman for the council,",
+    /// "The governor’s spokeswoman, Ann Price,"), which a description by that word ("the
+    /// spokeswoman") then stands for; nil if none.
+    static func appositiveTitle(of name: ClosedRange<Int>, in text: ArticleText) -> String? {
+        let pause: Separator = .clause, ends: Separator = [.sentence, .paragraph, .quote]
+        // Before: "spokeswoman, Ann Price".
+        let before = name.lowerBound - 1
+        if before >= 0, !text.isQuoted(before), text.text.separator(after: before).contains(pause),
+           text.text.separator(after: before).isDisjoint(with: ends), text.possessiveEnding(before) == 0,
+           let noun = ReportingLexicon.titleNoun(text.norm(before)) { return noun }
+        // After: "Ann Price, the governor’s spokeswoman": a determiner or whose, then the noun, in one clause.
+        let after = name.upperBound + 1
+        guard after < text.count, !text.isQuoted(after), text.text.separator(after: name.upperBound).contains(pause),
+              text.text.separator(after: name.upperBound).isDisjoint(with: ends),
+              ["a", "an", "the"].contains(text.norm(after)) || text.possessiveEnding(after) > 0 else { return nil }
+        var k = after
+        while k < min(text.count, after + 5), !text.isQuoted(k) {
+            if k > after, text.possessiveEnding(k) == 0, let noun = ReportingLexicon.titleNoun(text.norm(k)) { return noun }
+            if !text.text.separator(after: k).isDisjoint(with: .anyBreak) { break }
+            k += 1
+        }
+        return nil
     }
 
     private mutating func index() {

@@ -348,8 +348,12 @@ struct ArticleQuotes {
     private func resolve(_ phrase: SpeakerPhrase, text: ArticleText, names: NameBook, lastSpeaker: SpeakerMention?) -> SpeakerMention? {
         let range = text.byteRange(phrase.tokens)
         // "the senator" after "Senator Maria Lopez", though "Governor Tom Hart" was named since.
-        if case .role(_, let noun) = phrase.reference, let m = names.lastTitled(noun, before: phrase.tokens.lowerBound) {
-            return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
+        if case .role(_, let noun, let ofAnother) = phrase.reference {
+            if let m = names.lastTitled(noun, before: phrase.tokens.lowerBound) {
+                return SpeakerMention(name: names.canonical(m.name), kind: .person, mention: range)
+            }
+            // "his lawyer said", with no lawyer named: not him, nor whoever spoke last.
+            if ofAnother { return nil }
         }
         switch phrase.reference {
         case .name(let n, _):
@@ -358,7 +362,7 @@ struct ArticleQuotes {
             return SpeakerMention(name: n, kind: .organization, mention: range)
         case .anonymous(let n):
             return SpeakerMention(name: n, kind: .anonymous, mention: range)
-        case .pronoun(let g), .role(let g, _):
+        case .pronoun(let g), .role(let g, _, _):
             if g == .plural || g == .unknown {
                 if let s = lastSpeaker { return SpeakerMention(name: s.name, kind: s.kind, mention: range) }
                 if g == .plural { return nil }

@@ -105,7 +105,7 @@ enum ReportingLexicon {
         "host": .unknown, "celebrity": .unknown, "politician": .unknown, "leader": .unknown, "coach": .unknown,
         "player": .unknown, "author": .unknown, "producer": .unknown, "chairman": .male, "chairwoman": .female,
         "spokesman": .male, "spokeswoman": .female, "spokesperson": .unknown, "representative": .unknown, "rep": .unknown,
-        "lawyer": .unknown, "attorney": .unknown, "judge": .unknown, "doctor": .unknown, "professor": .unknown,
+        "lawyer": .unknown, "attorney": .unknown, "manager": .unknown, "publicist": .unknown, "judge": .unknown, "doctor": .unknown, "professor": .unknown,
         "queen": .female, "king": .male, "prince": .male, "princess": .female, "duchess": .female, "duke": .male,
     ]
 

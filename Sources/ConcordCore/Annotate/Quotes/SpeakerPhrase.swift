@@ -6,8 +6,11 @@ struct SpeakerPhrase: Equatable {
         /// A pronoun, resolved later to the nearest compatible speaker.
         case pronoun(Gender)
         /// A description of a named person ("the KKW Beauty founder"), resolved like a pronoun,
-        /// or to the person last named with `noun` as their title ("the senator").
-        case role(Gender, noun: String)
+        /// or to the person last named with `noun` as their title ("the senator"). `ofAnother`:
+        /// the description makes them someone else's ("his lawyer", "the mayor’s spokesman",
+        /// "an aide to the senator"), so they are not the person last named, only one named
+        /// with that title.
+        case role(Gender, noun: String, ofAnother: Bool = false)
         /// An unnamed source ("a source", "another insider").
         case anonymous(String)
         case organization(String)
@@ -52,15 +55,23 @@ struct SpeakerPhraseReader {
             return SpeakerPhrase(reference: kind == .organization ? .organization(noun) : .anonymous(noun), tokens: lo...hi)
         }
         if ReportingLexicon.determiners.contains(text.norm(lo)) { return description(lo...hi) }
+        // "Sarah Kent’s manager", "Labour’s leader": someone's, named by whose they are (the
+        // quote went to the person the description follows on from, Sarah Kent).
+        if lo < hi, let g = ReportingLexicon.roleNouns[text.norm(hi)],
+           let p = (lo..<hi).first(where: { text.possessiveEnding($0) > 0 }), (lo...p).allSatisfy({ text.isCapitalized($0) }) {
+            return SpeakerPhrase(reference: .role(g, noun: text.norm(hi), ofAnother: true), tokens: lo...hi)
+        }
         if text.norm(lo).allSatisfy(\.isNumber) { return nil }
         return name(lo...hi)
     }
 
     /// A proper name, possibly after a title; an organization when an organization word is in it.
-    func name(_ range: ClosedRange<Int>) -> SpeakerPhrase? {
+    /// - Parameter possessive: whether a name ending in 's is read (as the name, without it):
+    ///   a mention ("Kanye West’s fans" names Kanye West), never a speaker.
+    func name(_ range: ClosedRange<Int>, possessive: Bool = false) -> SpeakerPhrase? {
         // "Labour’s leader added:": a name ending in 's is whose the speaker is, not the speaker
         // (that quote went to a person called Labour).
-        guard text.possessiveEnding(range.upperBound) == 0 else { return nil }
+        guard possessive || text.possessiveEnding(range.upperBound) == 0 else { return nil }
         var lo = range.lowerBound
         var gender = Gender.unknown
         var words: [String] = []
@@ -87,7 +98,19 @@ struct SpeakerPhraseReader {
         }
         // An acronym alone ("LSEG", "OPEC") is an organization: it was a person a pronoun could stand for.
         let isAcronym = words.count == 1 && words[0].count >= 2 && words[0].allSatisfy { $0.isUppercase || $0.isNumber }
-        let isOrganization = isAcronym || lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
+        var isOrganization = isAcronym || lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
+        // "Police Chief Dana Whitfield": an organization's word before a title, and a name after
+        // it, is a person (she was an organization, whom no "she" could stand for).
+        if isOrganization, !isAcronym, words.count > 2,
+           let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0)
+                                                         || ReportingLexicon.roleNouns[$0] != nil }),
+           !lower[(t + 1)...].contains(where: { ReportingLexicon.organizationWords.contains($0) }) {
+            if gender == .unknown, let g = ReportingLexicon.roleNouns[lower[t]] ?? ReportingLexicon.titles[lower[t]] { gender = g }
+            words.removeFirst(t + 1)
+            lower.removeFirst(t + 1)
+            lo = range.upperBound - words.count + 1
+            isOrganization = false
+        }
         // "Fire Chief Dana Whitfield": drop everything up to the last title or office word before the name.
         if words.count > 2, !isOrganization,
            let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0) }) {
@@ -131,7 +154,17 @@ struct SpeakerPhraseReader {
             return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
         }
         if let gender = ReportingLexicon.roleNouns[head] {
-            return SpeakerPhrase(reference: .role(gender, noun: head), tokens: range.lowerBound...headEnd)
+            let determiner = text.norm(range.lowerBound)
+            // "a lawyer for Kardashian", "a spokeswoman": a description with "a" brings in someone
+            // not named, as "a source" does (that quote went to Kardashian, or to whoever spoke last).
+            if Self.indefinite.contains(determiner) {
+                return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
+            }
+            // "his lawyer", "the governor’s spokesman", "the spokeswoman for the mayor": someone's.
+            let ofAnother = Self.possessives.contains(determiner)
+                || (range.lowerBound + 1..<headEnd).contains(where: { text.possessiveEnding($0) > 0 })
+                || (headEnd < range.upperBound && ["for", "to"].contains(text.norm(headEnd + 1)))
+            return SpeakerPhrase(reference: .role(gender, noun: head, ofAnother: ofAnother), tokens: range.lowerBound...headEnd)
         }
         // "the BBC", "the White House", "the Ministry of Health": a capitalized name after "the".
         guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else { return nil }
@@ -141,6 +174,10 @@ struct SpeakerPhraseReader {
         let name = rest.map { text.bareWord($0) }.joined(separator: " ")
         return SpeakerPhrase(reference: .organization(name), tokens: rest)
     }
+
+    /// Determiners that bring in someone new ("a lawyer"), and those that make them someone's ("his lawyer").
+    static let indefinite: WordSet = ["a", "an", "another", "one"]
+    static let possessives: WordSet = ["his", "her", "their", "its", "our"]
 
     /// Words after the head noun of a description ("source close to", "spokesperson for").
     static let headStops: WordSet = ["for", "of", "close", "familiar", "with", "at", "from", "in", "who", "on", "to", "near"]
