@@ -308,4 +308,25 @@ struct ArchiveSpeakerTests {
         #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", "Emmanuel Macron", "Владимир Путин", "Владимир Путин", "Angela Merkel"])
         #expect(quotes.map(\.cue) == ["said", nil, nil, nil, nil])
     }
+
+    /// An organization the text does not name ("the company said" went to the person quoted
+    /// before), a participle after a comma (`Smith told The New York Times, adding: “…”` went to
+    /// the newspaper), and "they" after a woman spoke (it went to her, or to whoever spoke last).
+    @Test func unnamedOrganizationsParticiplesAndThey() throws {
+        let a = try article("a", """
+            “We did not expect this at all,” Jane Smith said in a statement to CNN.
+
+            In a statement, the company said: “We will hire two hundred people next year.”
+
+            “Nobody saw this coming,” Smith told The New York Times, adding: “Least of all me.”
+
+            Tom Brown and Jane Smith issued a joint statement. “We are united on this,” they said.
+
+            “The fans deserve better,” the club said. Quinn Avery, a fan, said: “I want my money back.” “It was a bad season,” they added.
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        // (The last "they" is Quinn Avery, whose gender the text does not give.)
+        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", nil, "Jane Smith", "Jane Smith", nil, nil, "Quinn Avery", "Quinn Avery"])
+        #expect(quotes.map(\.cue) == ["said", "said", "told", "adding", "said", "said", "said", "added"])
+    }
 }

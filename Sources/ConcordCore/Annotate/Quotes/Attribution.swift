@@ -143,6 +143,12 @@ struct Attribution {
             guard verb + 2 <= end else { return nil }
             return Found(phrase: reader.read((verb + 2)...end), cue: "according to")
         }
+        // "Smith told The New York Times, adding:": a participle after a comma is the sentence's
+        // subject's, not the words before it (that quote went to the newspaper).
+        if v > 0, text.norm(verb).hasSuffix("ing"), text.text.tokens[verb].before.contains(.clause),
+           let phrase = sentenceSubject(words, before: v) {
+            return Found(phrase: phrase, cue: text.norm(verb))
+        }
         if let phrase = subject(before: v, in: words) {
             return Found(phrase: phrase, cue: text.norm(verb))
         }

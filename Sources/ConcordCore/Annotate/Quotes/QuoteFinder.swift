@@ -362,9 +362,15 @@ struct ArticleQuotes {
             return SpeakerMention(name: n, kind: .organization, mention: range)
         case .anonymous(let n):
             return SpeakerMention(name: n, kind: .anonymous, mention: range)
+        case .unnamed:
+            return nil
         case .pronoun(let g), .role(let g, _, _):
             if g == .plural || g == .unknown {
-                if let s = lastSpeaker { return SpeakerMention(name: s.name, kind: s.kind, mention: range) }
+                // "they" is not the woman or man who spoke last ("Tom Brown and Jane Smith … they said"
+                // went to whoever spoke before); it may be a person whose gender is not known.
+                if let s = lastSpeaker, !(g == .plural && s.kind == .person && names.gender(of: s.name) != .unknown) {
+                    return SpeakerMention(name: s.name, kind: s.kind, mention: range)
+                }
                 if g == .plural { return nil }
             }
             // The last speaker if compatible and mentioned since; else the nearest named person.

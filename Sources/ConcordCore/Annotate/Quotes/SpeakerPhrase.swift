@@ -14,6 +14,9 @@ struct SpeakerPhrase: Equatable {
         /// An unnamed source ("a source", "another insider").
         case anonymous(String)
         case organization(String)
+        /// Something named by a common noun ("the company", "the club"): someone speaks, but the
+        /// text does not say who; not the person who spoke last.
+        case unnamed(String)
     }
 
     var reference: Reference
@@ -167,7 +170,13 @@ struct SpeakerPhraseReader {
             return SpeakerPhrase(reference: .role(gender, noun: head, ofAnother: ofAnother), tokens: range.lowerBound...headEnd)
         }
         // "the BBC", "the White House", "the Ministry of Health": a capitalized name after "the".
-        guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else { return nil }
+        guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else {
+            // "the company", "the club": an organization the text does not name.
+            if headEnd == range.upperBound, ReportingLexicon.organizationWords.contains(head), !text.isCapitalized(headEnd) {
+                return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
+            }
+            return nil
+        }
         let rest = (range.lowerBound + 1)...range.upperBound
         guard rest.allSatisfy({ text.isCapitalized($0) || Self.connectors.contains(text.norm($0)) }),
               text.isCapitalized(range.upperBound) else { return nil }
