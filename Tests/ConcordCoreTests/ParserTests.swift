@@ -209,6 +209,15 @@ struct ParserTests {
         #expect(e?.description.hasPrefix("a.txt:\(line): error: ") == true)
     }
 
+    /// A file saved by Word as Windows-1252 (curly quotes as single bytes) is named as such.
+    @Test func windows1252IsNamed() {
+        let e = error(bytes: Array("date 2020-01-01 He said ".utf8) + [0x93] + Array("no".utf8) + [0x94] + Array(".\n".utf8))
+        #expect(e?.message == "invalid UTF-8 at byte offset 24 (byte 0x93, “ in Windows-1252, as Word and older Windows editors save text): save the file as UTF-8")
+        // A byte that starts a longer sequence cut short is not taken for one.
+        let f = error(bytes: Array("date 2020-01-01 x ".utf8) + [0xE2, 0x80] + Array(" y".utf8))
+        #expect(f?.message == "invalid UTF-8 at byte offset 18: save the file as UTF-8")
+    }
+
     @Test func invalidUTF8NamesTheLine() {
         let e = error(bytes: Array("date 2020-01-01 ok\n\nline two \u{1}".utf8) + [0xC3, 0x28])
         #expect(e?.line == 3)

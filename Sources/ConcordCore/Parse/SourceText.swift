@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,8 +20,18 @@ enum SourceText {
         }
         if let bad = firstInvalidUTF8(bytes) {
             throw Diagnostic(path: path, line: line(of: bad, in: bytes),
-                             message: "invalid UTF-8 at byte offset \(bad): save the file as UTF-8")
+                             message: "invalid UTF-8 at byte offset \(bad)" + legacyHint(bytes, at: bad) + ": save the file as UTF-8")
         }
+    }
+
+    /// What a stray byte most likely is: a character of Windows-1252, the encoding Word and
+    /// older Windows editors save text in ("byte 0x93, “ in Windows-1252"); "" when the byte
+    /// starts a longer sequence, or is none of that encoding's characters.
+    static func legacyHint(_ bytes: [UInt8], at i: Int) -> String {
+        let b = bytes[i]
+        guard b >= 0x80, i + 1 == bytes.count || bytes[i + 1] < 0x80 || bytes[i + 1] >= 0xC0,
+              let c = String(bytes: [b], encoding: .windowsCP1252) else { return "" }
+        return " (byte 0x\(String(b, radix: 16, uppercase: true)), \(c) in Windows-1252, as Word and older Windows editors save text)"
     }
 
     /// Offset of the first NUL byte (glibc's `memchr`, many bytes a step).
