@@ -168,7 +168,7 @@ struct Attribution {
     /// ("Kim, 39, said") when the run itself names nobody.
     private func subject(before v: Int, in words: [Int]) -> SpeakerPhrase? {
         var end = v - 1
-        // A description read in an appositive, kept while the name before it is looked for:
+        // A description read in an appositive, kept while the words before it are read:
         // "Jane Doe, a spokeswoman for the council, said" is Jane Doe's, not "a spokeswoman"'s.
         var described: SpeakerPhrase? = nil
         for _ in 0..<2 {
@@ -184,7 +184,7 @@ struct Attribution {
             if !ReportingLexicon.conjunctions.contains(text.norm(words[hi])) {
                 for lo in start...hi {
                     guard let p = reader.read(words[lo]...words[hi]) else { continue }
-                    if described != nil { return p.isNamed ? p : described }
+                    if described != nil { return p }      // "She, a mother of three, said": she
                     if p.isNamed || !appositive { return p }
                     described = p
                     break
