@@ -198,6 +198,11 @@ struct ParserTests {
         ("---\ntitle: T\ndate: 2020-01-12\nsource: {name: Herald}\n---\nbody", 4, "front matter field 'source' must be text"),
         ("---\ntitle: T\ndate: 2020-01-12\ntags: {a: 1}\n---\nbody", 4, "'tags' must be text or a list of words"),
         ("---\ntitle: ~\ndate: 2020-01-12\n---\nbody", 2, "'title' is empty"),
+        // The two commonest slips in front matter, said how to write.
+        ("---\ndate: 2020-01-12\ntitle: #1 in the charts\n---\nbody", 3,
+         "'title' is empty: YAML reads what follows # as a comment; put the title in quotes (title: \"#1 in the charts\")"),
+        ("---\ntitle: Breaking: the mayor resigns\ndate: 2020-01-12\n---\nbody", 2,
+         "bad YAML in front matter: mapping values are not allowed in this context (a value with ': ' in it goes in quotes: title: \"Breaking: …\")"),
         ("---\ntitle: T\ndate:\n---\nbody", 3, "invalid date ''"),
     ])
     func badInput(text: String, line: Int, message: String) {

@@ -44,7 +44,10 @@ struct FrontMatterParser {
         }
         guard let title = field("title") else { throw missing("title", "") }
         guard !title.text.isEmpty else {
-            throw Diagnostic(path: path, line: title.line, message: "'title' is empty")
+            // `title: #1 in the charts`: YAML reads what follows # as a comment.
+            let typed = Self.line(title.line - 2, of: yaml).drop(while: { $0 != ":" }).dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Diagnostic(path: path, line: title.line, message: "'title' is empty"
+                             + (typed.hasPrefix("#") ? ": YAML reads what follows # as a comment; put the title in quotes (title: \"\(typed)\")" : ""))
         }
         guard let dateField = field("date") else { throw missing("date", " (YYYY-MM-DD)") }
         // Accept a timestamp written after the day ("2020-07-22 10:00"), keep the day.
@@ -72,7 +75,9 @@ struct FrontMatterParser {
         } catch {
             switch error {
             case .syntax(let line, let problem):
-                throw Diagnostic(path: path, line: line, message: "bad YAML in front matter: \(problem)")
+                // `title: Breaking: the mayor resigns`, the commonest slip: said how to write it.
+                let hint = problem.hasPrefix("mapping values are not allowed") ? " (a value with ': ' in it goes in quotes: title: \"Breaking: …\")" : ""
+                throw Diagnostic(path: path, line: line, message: "bad YAML in front matter: \(problem)" + hint)
             case .notMapping:
                 throw Diagnostic(path: path, line: 2, message: "front matter must be a YAML mapping of fields (title, date, …)")
             }
@@ -102,6 +107,12 @@ struct FrontMatterParser {
             }
         }
         return (result, tags, others)
+    }
+
+    /// Line `n` (0-based) of `text`, "" past its end.
+    static func line(_ n: Int, of text: String) -> Substring {
+        guard n >= 0 else { return "" }
+        return text.split(separator: "\n", maxSplits: n + 1, omittingEmptySubsequences: false).dropFirst(n).first ?? ""
     }
 
     /// The fields Concord reads; any other is ignored.
