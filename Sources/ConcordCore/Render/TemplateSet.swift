@@ -26,6 +26,20 @@ public struct TemplateSet: Sendable {
     /// Pages filled from a stencil, and pages rendered by swift-mustache alone.
     let stencilCounts = Locked<(filled: Int, plain: Int)>((0, 0))
 
+    /// What swift-mustache's parse error means, in words, with its own name for it after
+    /// (`sectionCloseNameIncorrect` alone said little to someone editing a page).
+    static func explain(_ error: Swift.Error) -> String {
+        let what: String
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: what = "a closing tag {{/…}} names another section than the one open (sections close in the order they open)"
+        case .unfinishedName?: what = "a tag is not finished ({{ without its }}, or a name with spaces)"
+        case .expectedSectionEnd?: what = "a section {{#…}} or {{^…}} is never closed"
+        case .invalidSetDelimiter?: what = "a delimiter tag {{=… …=}} is badly formed"
+        default: return "\(error)"
+        }
+        return what + " (\(error))"
+    }
+
     /// - Parameter stencils: false renders every page with swift-mustache alone (tests compare the two).
     public init(folder: URL, stencils useStencils: Bool = true) async throws(BuildFailure) {
         self.folder = folder
@@ -39,7 +53,8 @@ public struct TemplateSet: Sendable {
             // the folder the link leads to, as the rest of the build reads it.)
             library = try await MustacheLibrary(directory: folder.resolvingSymlinksInPath().path)
         } catch let error as MustacheLibrary.ParserError {
-            throw BuildFailure("\(folder.appendingPathComponent(error.filename).path):\(error.context.lineNumber): error: broken template (\(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
+            throw BuildFailure("\(folder.appendingPathComponent(error.filename).path):\(error.context.lineNumber): error: broken template: "
+                               + Self.explain(error.error) + " near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
         } catch {
             throw BuildFailure("cannot load templates from '\(folder.path)': \(error)")
         }

@@ -40,6 +40,21 @@ struct PartialCyclesTests {
                 + "(partials/meta → partials/meta): a template may not include itself, directly or through others")
     }
 
+    /// A template that Mustache cannot read is named with its line, and what is wrong in words.
+    @Test(arguments: [("{{#older}}", "{{#older}}{{#oops}}", "a closing tag {{/…}} names another section than the one open (sections close in the order they open) (sectionCloseNameIncorrect)"),
+                      ("{{/older}}", "", "a section {{#…}} or {{^…}} is never closed (expectedSectionEnd)")])
+    func aTemplateMustacheCannotReadIsNamedInWords(replacing: String, with: String, message: String) async throws {
+        var article = ""
+        let error = try await failureWithBrokenTemplates { templates in
+            article = templates.appendingPathComponent("article.mustache").path
+            let text = try String(contentsOfFile: article, encoding: .utf8)
+            #expect(text.contains(replacing))
+            try Data(text.replacingOccurrences(of: replacing, with: with).utf8).write(to: URL(fileURLWithPath: article))
+        }
+        #expect(error?.description.hasPrefix("\(article):") == true, "\(String(describing: error))")
+        #expect(error?.description.contains(": error: broken template: " + message + " near '") == true, "\(String(describing: error))")
+    }
+
     /// A template that includes one that does not exist (a misspelt name) stops the build with
     /// its file and line; Mustache would render it as nothing, in silence. The last site stays.
     @Test func aMissingPartialIsABrokenTemplate() async throws {
