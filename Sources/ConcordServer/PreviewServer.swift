@@ -99,10 +99,11 @@ public final class PreviewServer: Sendable {
         let log = ServeLog(verbose: options.verbose, console: console, source: options.sourceLabel)
         do {
             let report = try await SiteBuilder(options: options.build, log: log, memory: memory).build()
-            // Articles left out, else warnings (links that do not work on the page), shown over the page.
+            // Articles left out, else warnings (links and template names that do not work on the page), shown over the page.
             let lines = (report.diagnostics + report.warnings).map { $0.located(in: options.sourceLabel).description }
             let problems = lines.isEmpty ? nil : BuildProblem(
-                title: report.diagnostics.isEmpty ? "Concord: \(report.warnings.count) warning(s): links that do not work on the page"
+                title: report.diagnostics.isEmpty ? "Concord: \(report.warnings.count) warning(s): "
+                    + (report.warnings.allSatisfy { !$0.path.hasSuffix(".mustache") } ? "links that do not work on the page" : "what does not work on the page")
                                                   : "Concord: \(report.diagnostics.count) article(s) left out of the site",
                 lines: lines)
             hub.siteReplaced(problems: problems)

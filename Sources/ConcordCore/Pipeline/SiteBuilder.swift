@@ -80,6 +80,7 @@ public struct SiteBuilder: Sendable {
             stageStart = now
         }
         finish("templates", "\(TemplateSet.required.count) templates, \(templates.assets.count) assets")
+        for w in templates.warnings { log.diagnostic(w) }
 
         let passageOptions = options.passageOptions(config)
         let settings = BuildCache.settings(passageOptions)
@@ -126,7 +127,7 @@ public struct SiteBuilder: Sendable {
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
-                               timings: timings, seconds: (clock.now - start).seconds, output: options.output,
+                               warnings: templates.warnings, timings: timings, seconds: (clock.now - start).seconds, output: options.output,
                                incremental: true, rendered: 0, written: 0)
         }
         // The article records (584 MB of shards at 100,000 articles, mapped and checksummed) are
@@ -421,7 +422,7 @@ public struct SiteBuilder: Sendable {
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
                                  passages: annotations.passages.count, quotes: annotations.quotes.count,
-                                 diagnostics: delta.diagnostics, warnings: linked.warnings, timings: timings,
+                                 diagnostics: delta.diagnostics, warnings: templates.warnings + linked.warnings, timings: timings,
                                  seconds: (clock.now - start).seconds, output: options.output,
                                  incremental: state != nil, rendered: rendered, written: written)
         // After an incremental build, a long-lived process keeps the cache as written, once the report

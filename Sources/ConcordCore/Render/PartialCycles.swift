@@ -12,9 +12,9 @@ enum PartialCycles {
     /// A `{{>` or `{{<` tag in a template: the name it includes and the line it is on.
     struct Include: Equatable { var name: String; var line: Int }
 
-    /// The includes of one template's text, delimiters set in it followed (`tags(in:)`).
+    /// The includes of one template's text, delimiters set in it followed (`MustacheTags`).
     static func includes(in text: String) -> [Include] {
-        tags(in: text).compactMap { tag, line in
+        MustacheTags.of(text).compactMap { tag, line in
             guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
             let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
             return name.isEmpty || name.hasPrefix("*") ? nil : Include(name: name, line: line)
@@ -25,35 +25,10 @@ enum PartialCycles {
     /// its delimiters (`{{=<% %>=}}`), after which its tags are not read, or includes a
     /// partial named at render time (`{{>*name}}`).
     static func namesEveryInclude(_ text: String) -> Bool {
-        !tags(in: text).contains { tag, _ in
+        !MustacheTags.of(text).contains { tag, _ in
             guard let kind = tag.first else { return false }
             return kind == "=" || (kind == ">" || kind == "<") && tag.dropFirst().drop(while: { $0 == " " }).first == "*"
         }
-    }
-
-    /// Each tag's text (between its delimiters) and the line it starts on. The delimiters are
-    /// `{{ }}` until a tag sets others (`{{=<% %>=}}`), as Mustache reads them: a template that
-    /// changes them and then includes itself (`<%> meta %>`) is found like any other.
-    private static func tags(in text: String) -> [(tag: Substring, line: Int)] {
-        var result: [(Substring, Int)] = []
-        var line = 1
-        var rest = Substring(text)
-        var (open, close) = ("{{", "}}")
-        while let start = rest.range(of: open) {
-            line += rest[..<start.lowerBound].filter { $0 == "\n" || $0 == "\r\n" }.count
-            let after = rest[start.upperBound...]
-            guard let end = after.range(of: close) else { break }
-            let tag = after[..<end.lowerBound]
-            result.append((tag, line))
-            line += tag.filter { $0 == "\n" || $0 == "\r\n" }.count
-            rest = after[end.upperBound...]
-            // `=<% %>=`: the two new delimiters, apart by spaces.
-            if tag.count > 2, tag.first == "=", tag.last == "=" {
-                let parts = tag.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if parts.count == 2 { (open, close) = (String(parts[0]), String(parts[1])) }
-            }
-        }
-        return result
     }
 
     /// The first include, in name order then line, of a template that `templates` lacks: the

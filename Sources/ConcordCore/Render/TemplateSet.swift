@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Files other than templates (stylesheets, scripts, images), relative paths, copied as they are.
     public let assets: [String]
+    /// Names the templates use that no page gives (`TemplateNames`): each renders as nothing.
+    public let warnings: [Diagnostic]
     public let folder: URL
     /// Checksums of the templates (names and bytes) each page template depends on: part of
     /// every page's key. Assets are not in them: pages link to them, so a changed stylesheet
@@ -82,6 +84,13 @@ public struct TemplateSet: Sendable {
         if let missing = PartialCycles.firstMissing(in: texts) {
             throw BuildFailure("\(folder.appendingPathComponent(missing.name + ".mustache").path):\(missing.line): error: the template includes "
                                + "'\(missing.missing)', which does not exist (no \(missing.missing).mustache in \(folder.path))")
+        }
+        warnings = texts.keys.sorted().flatMap { name in
+            TemplateNames.unknown(in: texts[name]!, known: PageContexts.names).map { u in
+                Diagnostic(path: folder.appendingPathComponent(name + ".mustache").path, line: u.line, severity: .warning,
+                           message: "'\(u.name)' is no value Concord gives a page: Mustache renders it as nothing"
+                               + (u.meant.map { " (did you mean '\($0)'?)" } ?? ""))
+            }
         }
         checksums = TemplateChecksums(texts: texts, sums: sums, all: key.value,
                                       pages: Self.required.filter { $0 != "layout" }, layout: "layout")

@@ -3,6 +3,23 @@
 /// Everything taken from an article reaches the templates as plain text (which
 /// Mustache escapes) or as HTML built here with `HTML.escape`.
 struct PageContexts {
+    /// Every name a page gives its templates, in any context (the layout's, a page's, a row's):
+    /// a template naming another gets a warning (`TemplateNames`), since Mustache renders it
+    /// as nothing. A test checks it against every context the sample site's pages are given.
+    static let names: Set<String> = [
+        // The layout (`TemplateSet.layout`).
+        "content", "isHome", "pageTitle", "root", "siteTitle",
+        // The list pages, their rows and sections (`Listing.section`).
+        "articles", "passages", "speakers", "articleCount", "oneArticle", "passageCount", "onePassage", "speakerCount",
+        "oneSpeaker", "hasPassages", "hasSpeakers",
+        // Articles, passages, speakers, and the rows and values inside them.
+        "id", "url", "title", "date", "iso", "credits", "hasCredits", "author", "hasAuthor", "sourceURL", "hasSourceURL",
+        "tags", "hasTags", "body", "newer", "older", "sharedWith", "hasShared", "quotes", "hasQuotes", "quotesLabel",
+        "words", "sharedPercent", "isShared", "witnesses", "witnessCount", "firstTitle", "excerpt", "appearances",
+        "groupCount", "pieces", "pieceCount", "severalPieces", "several", "isFirst", "notFirst", "html", "text", "name",
+        "kind", "isPerson", "isAnonymous", "count", "plural", "cue", "hasCue", "passageURL",
+    ]
+
     let model: SiteModel
     let markdown = MarkdownRenderer()
     let tokenizer = WordTokenizer()

@@ -86,7 +86,7 @@ public struct SiteRenderer: Sendable {
         return key
     }
 
-    private func context(of page: Page, _ contexts: PageContexts) -> [String: Any] {
+    func context(of page: Page, _ contexts: PageContexts) -> [String: Any] {
         switch page {
         case .index: return contexts.list(.articles)
         case .notFound: return [:]
