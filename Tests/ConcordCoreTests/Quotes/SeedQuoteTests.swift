@@ -331,4 +331,26 @@ struct ArchiveSpeakerTests {
         #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", nil, "Jane Smith", "Jane Smith", nil, nil, "Quinn Avery", "Quinn Avery", "Maria Lopez"])
         #expect(quotes.map(\.cue) == ["said", "said", "told", "adding", "said", "said", "said", "added", "said"])
     }
+
+    /// A document speaks for no one: "the lawsuit said", "a statement from the family said", "the
+    /// letter read", "the report found" went to the person quoted before, with that quote's cue;
+    /// "The study, published in Nature, said" to a person called Nature.
+    @Test func documentsSpeakForNoOne() throws {
+        let a = try article("a", """
+            Governor Tom Hart spoke on Monday. “We will appeal,” Hart said.
+
+            “The defendant acted with malice and intent,” the lawsuit said.
+
+            “We are heartbroken and ask for privacy,” a statement from the family said.
+
+            “No further action will be taken at this time,” the letter read.
+
+            “Emissions rose by 4 percent last year,” the report found.
+
+            Hart spoke again. “The numbers are clear,” he said. The study, published in Nature, said “the effect is small but real and lasting.”
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Tom Hart", nil, nil, nil, nil, "Tom Hart", nil])
+        #expect(quotes.map(\.cue) == ["said", "said", "said", "read", "found", "said", "said"])
+    }
 }

@@ -63,7 +63,9 @@ struct Attribution {
                !text.isAbbreviation(i) { break }
             i += 1
         }
-        guard let v = words.prefix(6).firstIndex(where: { isVerb($0, strong: true) || isAccordingTo($0) }) else {
+        guard let v = words.prefix(6).indices.first(where: { k in
+            (isVerb(words[k], strong: true) || isAccordingTo(words[k])) && !(k > 0 && isNoun(words[k], after: words[k - 1]))
+        }) else {
             return namedWithoutCue(s, words)
         }
         let verb = words[v]
@@ -136,7 +138,9 @@ struct Attribution {
 
     /// The nearest reporting verb in `words` (narration before a quote) and its subject.
     func attribution(in words: [Int], quoteStart: Int) -> Found? {
-        guard let v = words.lastIndex(where: { isVerb($0, strong: false) || isAccordingTo($0) }) else { return nil }
+        guard let v = words.indices.last(where: { k in
+            (isVerb(words[k], strong: false) || isAccordingTo(words[k])) && !(k > 0 && isNoun(words[k], after: words[k - 1]))
+        }) else { return nil }
         let verb = words[v]
         if isAccordingTo(verb) {
             let end = words.last!
@@ -183,6 +187,8 @@ struct Attribution {
                 && text.text.tokens[words[start]].before.isDisjoint(with: [.sentence, .quote, .paragraph])
             if !ReportingLexicon.conjunctions.contains(text.norm(words[hi])) {
                 for lo in start...hi {
+                    // A name after a preposition is no subject ("The study, published in Nature, said").
+                    if lo > start, SpeakerPhraseReader.headStops.contains(text.norm(words[lo - 1])) { continue }
                     guard let p = reader.read(words[lo]...words[hi]) else { continue }
                     if described != nil { return p }      // "She, a mother of three, said": she
                     if p.isNamed || !appositive { return p }
@@ -273,6 +279,11 @@ struct Attribution {
         let w = text.norm(i)
         guard ReportingLexicon.verbs.contains(w) else { return false }
         return !strong || !ReportingLexicon.weakVerbs.contains(w)
+    }
+
+    /// Whether a verb's form right after a determiner is a noun ("the report found", "a post said").
+    func isNoun(_ i: Int, after previous: Int) -> Bool {
+        previous == i - 1 && ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our"].contains(text.norm(previous))
     }
 
     func isAccordingTo(_ i: Int) -> Bool {

@@ -41,6 +41,7 @@ enum ReportingLexicon {
             ("complain", ["complains", "complained"]), ("charge", ["charges", "charged"]),
             ("allege", ["alleges", "alleged"]), ("accuse", ["accuses", "accused"]),
             ("inform", ["informs", "informed"]), ("agree", ["agrees", "agreed"]), ("read", ["reads"]),
+            ("find", ["finds", "found"]),
         ]
         var all = Set<String>()
         for (stem, forms) in stems { all.insert(stem); all.formUnion(forms) }
@@ -118,6 +119,17 @@ enum ReportingLexicon {
         "sources": .anonymous, "insiders": .anonymous, "fans": .anonymous, "campaigners": .anonymous,
         "lawmakers": .anonymous, "economists": .anonymous, "firefighters": .anonymous, "paramedics": .anonymous,
     ]
+
+    /// Things that carry words but speak for no one: "the lawsuit said", "a statement from the
+    /// family said", "the letter read" (such quotes went to the person quoted before).
+    static let documentNouns: WordSet = ["report", "reports", "study", "studies", "statement", "statements", "letter",
+                                         "letters", "lawsuit", "suit", "complaint", "filing", "filings", "indictment",
+                                         "memo", "email", "e-mail", "message", "note", "notice", "sign", "placard",
+                                         "banner", "document", "documents", "ruling", "verdict", "judgment", "judgement",
+                                         "survey", "poll", "audit", "review", "analysis", "paper", "article", "editorial",
+                                         "petition", "affidavit", "transcript", "caption", "headline", "release",
+                                         "announcement", "post", "tweet", "policy", "manual", "guidance", "website",
+                                         "label", "warning", "citation", "summons", "bill", "law", "order", "motion"]
 
     /// Spokespeople speak for an organization when one is named ("a spokesperson for Tesla").
     static let spokesNouns: WordSet = ["spokesman", "spokeswoman", "spokesperson", "representative", "rep"]

@@ -156,6 +156,10 @@ struct SpeakerPhraseReader {
         if ReportingLexicon.anonymousNouns.contains(head) {
             return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
         }
+        // "the lawsuit said", "a statement from the family said": words, but no one's.
+        if ReportingLexicon.documentNouns.contains(head) {
+            return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
+        }
         if let gender = ReportingLexicon.roleNouns[head] {
             let determiner = text.norm(range.lowerBound)
             // "a lawyer for Kardashian", "a spokeswoman": a description with "a" brings in someone
