@@ -353,4 +353,24 @@ struct ArchiveSpeakerTests {
         #expect(quotes.map { $0.speaker?.name } == ["Tom Hart", nil, nil, nil, nil, "Tom Hart", nil])
         #expect(quotes.map(\.cue) == ["said", "said", "said", "read", "found", "said", "said"])
     }
+
+    /// Someone described but not named is no one named ("a 45-year-old man said", "one woman told
+    /// reporters", "said a teenager who lives nearby" went to the mayor quoted before them); "the
+    /// man" is the man named before.
+    @Test func unnamedPeopleAreNoOneNamed() throws {
+        let a = try article("a", """
+            Mayor Jane Smith visited the site. “We will rebuild,” Smith said.
+
+            “I lost everything in one night,” a 45-year-old man said.
+
+            “Nobody came to help us,” one woman told reporters.
+
+            “We were scared,” said a teenager who lives nearby.
+
+            John Reed, 45, was arrested on Friday. The man told the court: “I am innocent of all charges.”
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", nil, nil, nil, "John Reed"])
+        #expect(quotes.map(\.cue) == ["said", "said", "told", "said", "told"])
+    }
 }

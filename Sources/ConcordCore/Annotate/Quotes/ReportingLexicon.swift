@@ -120,6 +120,21 @@ enum ReportingLexicon {
         "lawmakers": .anonymous, "economists": .anonymous, "firefighters": .anonymous, "paramedics": .anonymous,
     ]
 
+    /// People described by what they are, not by a role that names one person ("a man", "one
+    /// woman", "a teenager who lives nearby"): with "a" or "one", someone not named (their quotes
+    /// went to the person quoted before); with "the", whom the text named before ("the man").
+    static let peopleNouns: WordTable<Gender> = [
+        "man": .male, "woman": .female, "boy": .male, "girl": .female, "teenager": .unknown, "teen": .unknown,
+        "child": .unknown, "kid": .unknown, "student": .unknown, "pupil": .unknown, "worker": .unknown, "driver": .unknown,
+        "passenger": .unknown, "shopper": .unknown, "voter": .unknown, "customer": .unknown, "patient": .unknown,
+        "nurse": .unknown, "teacher": .unknown, "parent": .unknown, "victim": .unknown, "survivor": .unknown,
+        "climber": .unknown, "farmer": .unknown, "owner": .unknown, "tourist": .unknown, "visitor": .unknown,
+        "local": .unknown, "mourner": .unknown, "protester": .unknown, "protestor": .unknown, "bystander": .unknown,
+        "traveller": .unknown, "traveler": .unknown, "commuter": .unknown, "fisherman": .male, "soldier": .unknown,
+        "officer": .unknown, "firefighter": .unknown, "paramedic": .unknown, "volunteer": .unknown, "runner": .unknown,
+        "homeowner": .unknown, "tenant": .unknown, "landlord": .unknown, "diner": .unknown, "guest": .unknown,
+    ]
+
     /// Things that carry words but speak for no one: "the lawsuit said", "a statement from the
     /// family said", "the letter read" (such quotes went to the person quoted before).
     static let documentNouns: WordSet = ["report", "reports", "study", "studies", "statement", "statements", "letter",

@@ -156,6 +156,13 @@ struct SpeakerPhraseReader {
         if ReportingLexicon.anonymousNouns.contains(head) {
             return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
         }
+        // "a 45-year-old man said", "one woman told reporters": someone not named; "the man": one named before.
+        if let gender = ReportingLexicon.peopleNouns[head] ?? (head.hasSuffix("yearold") ? .unknown : nil) {
+            if Self.indefinite.contains(text.norm(range.lowerBound)) {
+                return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
+            }
+            return SpeakerPhrase(reference: .role(gender, noun: head), tokens: range.lowerBound...headEnd)
+        }
         // "the lawsuit said", "a statement from the family said": words, but no one's.
         if ReportingLexicon.documentNouns.contains(head) {
             return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
