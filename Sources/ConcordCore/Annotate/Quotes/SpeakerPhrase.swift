@@ -14,8 +14,9 @@ struct SpeakerPhrase: Equatable {
         /// An unnamed source ("a source", "another insider").
         case anonymous(String)
         case organization(String)
-        /// Something named by a common noun ("the company", "the club"): someone speaks, but the
-        /// text does not say who; not the person who spoke last.
+        /// Someone or something the text describes but does not name ("the company", "the
+        /// lawsuit", "a man"): someone speaks, but the text does not say who; not the person who
+        /// spoke last.
         case unnamed(String)
     }
 
@@ -158,7 +159,7 @@ struct SpeakerPhraseReader {
         }
         // "a 45-year-old man said", "one woman told reporters": someone not named; "the man": one named before.
         if let gender = ReportingLexicon.peopleNouns[head] ?? (head.hasSuffix("yearold") ? .unknown : nil) {
-            if Self.indefinite.contains(text.norm(range.lowerBound)) {
+            if Self.indefiniteDeterminers.contains(text.norm(range.lowerBound)) {
                 return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
             }
             return SpeakerPhrase(reference: .role(gender, noun: head), tokens: range.lowerBound...headEnd)
@@ -171,7 +172,7 @@ struct SpeakerPhraseReader {
             let determiner = text.norm(range.lowerBound)
             // "a lawyer for Kardashian", "a spokeswoman": a description with "a" brings in someone
             // not named, as "a source" does (that quote went to Kardashian, or to whoever spoke last).
-            if Self.indefinite.contains(determiner) {
+            if Self.indefiniteDeterminers.contains(determiner) {
                 return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
             }
             // "his lawyer", "the governor’s spokesman", "the spokeswoman for the mayor": someone's.
@@ -196,7 +197,7 @@ struct SpeakerPhraseReader {
     }
 
     /// Determiners that bring in someone new ("a lawyer"), and those that make them someone's ("his lawyer").
-    static let indefinite: WordSet = ["a", "an", "another", "one"]
+    static let indefiniteDeterminers: WordSet = ["a", "an", "another", "one"]
     static let possessives: WordSet = ["his", "her", "their", "its", "our"]
 
     /// Words after the head noun of a description ("source close to", "spokesperson for").
