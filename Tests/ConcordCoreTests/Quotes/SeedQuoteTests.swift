@@ -373,4 +373,27 @@ struct ArchiveSpeakerTests {
         #expect(quotes.map { $0.speaker?.name } == ["Jane Smith", nil, nil, nil, "John Reed"])
         #expect(quotes.map(\.cue) == ["said", "said", "told", "said", "told"])
     }
+
+    /// Verbs the lexicon lacked ("Hart disagreed:" gave the quote to the senator quoted before)
+    /// and phrasal ones ("fired back", "hit back"), with their particle in the cue.
+    @Test func moreReportingVerbs() throws {
+        let a = try article("a", """
+            Senator Maria Lopez and Governor Tom Hart met on Monday.
+
+            “We will win this fight,” said Lopez. Hart disagreed: “They will lose badly.”
+
+            Lopez fired back: “The governor is simply wrong about this.”
+
+            “This is not over by any means,” Hart recounted later.
+
+            Lopez wondered aloud: “Why would anyone believe that?”
+
+            Hart hit back on Twitter, writing: “She has no plan at all.”
+
+            “Let them try,” Lopez demanded. “It was, as ever, a long day,” Hart went on.
+            """)
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.map { $0.speaker?.name } == ["Maria Lopez", "Tom Hart", "Maria Lopez", "Tom Hart", "Maria Lopez", "Tom Hart", "Maria Lopez", "Tom Hart"])
+        #expect(quotes.map(\.cue) == ["said", "disagreed", "fired back", "recounted", "wondered", "writing", "demanded", "went on"])
+    }
 }

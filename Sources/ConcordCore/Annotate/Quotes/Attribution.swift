@@ -79,10 +79,10 @@ struct Attribution {
                 || ReportingLexicon.titles[text.norm(w)] != nil
         }.count
         if v > 0, let phrase = (0...min(leading, v - 1)).lazy.compactMap({ self.reader.read(words[$0]...words[v - 1]) }).first {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         if v == 0, let phrase = phraseAfter(verb + 1, limit: words.last!) {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         return nil
     }
@@ -151,18 +151,18 @@ struct Attribution {
         // subject's, not the words before it (that quote went to the newspaper).
         if v > 0, text.norm(verb).hasSuffix("ing"), text.text.tokens[verb].before.contains(.clause),
            let phrase = sentenceSubject(words, before: v) {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         if let phrase = subject(before: v, in: words) {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         // "… and said", or a verb opening the sentence: the sentence's subject.
         if let phrase = sentenceSubject(words, before: v) {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         // "Said Kim: “…”"
         if v == 0, v + 1 < words.count, let phrase = phraseAfter(verb + 1, limit: words.last!) {
-            return Found(phrase: phrase, cue: text.norm(verb))
+            return Found(phrase: phrase, cue: cue(verb))
         }
         return nil
     }
@@ -277,8 +277,22 @@ struct Attribution {
 
     func isVerb(_ i: Int, strong: Bool) -> Bool {
         let w = text.norm(i)
-        guard ReportingLexicon.verbs.contains(w) else { return false }
+        guard ReportingLexicon.verbs.contains(w) else { return particle(of: i) != nil }
         return !strong || !ReportingLexicon.weakVerbs.contains(w)
+    }
+
+    /// The particle that makes token `i` a reporting verb ("back" of "fired back"), if it follows it.
+    func particle(of i: Int) -> String? {
+        guard let p = ReportingLexicon.phrasalVerbs[text.norm(i)], i + 1 < text.count, text.norm(i + 1) == p,
+              text.text.separator(after: i).isDisjoint(with: .anyBreak) else { return nil }
+        return p
+    }
+
+    /// The cue a verb gives: the word, with its particle for a phrasal one ("fired back").
+    func cue(_ verb: Int) -> String {
+        let w = text.norm(verb)
+        if !ReportingLexicon.verbs.contains(w), let p = particle(of: verb) { return w + " " + p }
+        return w
     }
 
     /// Whether a verb's form right after a determiner is a noun ("the report found", "a post said").

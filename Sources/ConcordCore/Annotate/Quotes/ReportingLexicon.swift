@@ -42,11 +42,24 @@ enum ReportingLexicon {
             ("allege", ["alleges", "alleged"]), ("accuse", ["accuses", "accused"]),
             ("inform", ["informs", "informed"]), ("agree", ["agrees", "agreed"]), ("read", ["reads"]),
             ("find", ["finds", "found"]),
+            ("disagree", ["disagrees", "disagreed", "disagreeing"]), ("recount", ["recounts", "recounted", "recounting"]),
+            ("wonder", ["wonders", "wondered", "wondering"]), ("demand", ["demands", "demanded", "demanding"]),
+            ("retort", ["retorts", "retorted", "retorting"]), ("snap", ["snaps", "snapped"]),
         ]
         var all = Set<String>()
         for (stem, forms) in stems { all.insert(stem); all.formUnion(forms) }
         return WordSet(words: all)
     }()
+
+    /// Verbs that report speech only with their particle ("Lopez fired back:", "“…,” Hart hit
+    /// back", "chimed in", "went on", "pointed out"): each form, and its particle.
+    static let phrasalVerbs: WordTable<String> = [
+        "fire": "back", "fires": "back", "fired": "back", "firing": "back",
+        "hit": "back", "hits": "back", "hitting": "back", "shoot": "back", "shoots": "back", "shot": "back",
+        "chime": "in", "chimes": "in", "chimed": "in", "weigh": "in", "weighs": "in", "weighed": "in",
+        "go": "on", "goes": "on", "went": "on", "point": "out", "points": "out", "pointed": "out",
+        "lash": "out", "lashes": "out", "lashed": "out",
+    ]
 
     /// Verbs that count as cues only with a quote right after them, not as a quote's closing attribution.
     static let weakVerbs: WordSet = ["call", "calls", "called", "describe", "describes", "described", "begin", "begins",
