@@ -13,6 +13,7 @@ struct Concord: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concord",
         abstract: "Build a browsable static site from a folder of news articles, with quotes and shared passages annotated.",
+        version: ConcordVersion.description,
         subcommands: [BuildCommand.self, ServeCommand.self, AddCommand.self, GenerateCommand.self, EvaluateCommand.self],
         defaultSubcommand: nil)
 }

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 @testable import ConcordCore
 
+/// `concord --version` names the build cache's format, which says whether an upgrade rebuilds in full.
+@Test func theVersionNamesTheCacheFormat() {
+    #expect(ConcordVersion.description == "\(ConcordVersion.number) (build cache format \(BuildCache.format))")
+    #expect(ConcordVersion.number.split(separator: ".").count == 3)
+}
+
 /// The line a build ends with: counts of one are singular.
 @Suite("Build report")
 struct BuildReportTests {
