@@ -62,6 +62,6 @@ public struct SiteConfig: Sendable, Equatable {
     static func closest(to key: String) -> String? {
         let folded = key.lowercased().replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
         if let same = settings.first(where: { $0 == folded }) { return same }
-        return settings.first { WordAligner.editDistance(Array(folded.utf8)[...], Array($0.utf8)[...], limit: 2) <= 2 }
+        return Spelling.closest(to: folded, among: settings)
     }
 }

@@ -13,7 +13,7 @@ enum TemplateNames {
     static func unknown(in text: String, known: Set<String>) -> [Unknown] {
         MustacheTags.of(text).compactMap { tag, line in
             guard let name = name(of: tag), !known.contains(name) else { return nil }
-            return Unknown(name: name, line: line, meant: closest(to: name, among: known))
+            return Unknown(name: name, line: line, meant: Spelling.closest(to: name, among: known.sorted()))
         }
     }
 
@@ -31,37 +31,5 @@ enum TemplateNames {
         let name = t.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name != ".", !name.contains("("), !name.contains("*") else { return nil }
         return String(name.split(separator: ".", omittingEmptySubsequences: false)[0])
-    }
-
-    /// The known name within two edits of `name` (letters compared without case), the nearest
-    /// first, then in name order; nil if none is that near.
-    static func closest(to name: String, among known: Set<String>) -> String? {
-        let a = Array(name.lowercased())
-        var best: (distance: Int, name: String)? = nil
-        for k in known.sorted() {
-            let d = distance(a, Array(k.lowercased()), limit: 2)
-            if d <= 2, best.map({ d < $0.distance }) ?? true { best = (d, k) }
-        }
-        return best?.name
-    }
-
-    /// Edit distance (insertions, deletions, substitutions, swaps of neighbours), or `limit + 1`
-    /// once it is known to be more than `limit`.
-    static func distance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
-        guard abs(a.count - b.count) <= limit else { return limit + 1 }
-        var before = [Int](0...b.count), row = before, previous = before
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            row[0] = i
-            var smallest = row[0]
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                var d = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, previous[j - 2] + 1) }
-                row[j] = d
-                smallest = min(smallest, d)
-            }
-            if smallest > limit { return limit + 1 }
-            (previous, before) = (before, row)
-        }
-        return a.isEmpty ? b.count : b.isEmpty ? a.count : before[b.count]
     }
 }

@@ -19,11 +19,10 @@ struct TemplateNamesTests {
             .init(name: "titel", line: 2, meant: "title"), .init(name: "txt", line: 2, meant: "text"),
             .init(name: "siteTitel", line: 3, meant: "siteTitle"),
         ])
-        // Nothing near enough: no guess.
-        #expect(TemplateNames.closest(to: "wordCountTotal", among: PageContexts.names) == nil)
-        #expect(TemplateNames.closest(to: "Date", among: PageContexts.names) == "date")
-        #expect(TemplateNames.distance(Array("ab"), Array("ba"), limit: 2) == 1)
-        #expect(TemplateNames.distance(Array(""), Array("ab"), limit: 2) == 2)
+        // Nothing near enough: no guess. The nearest wins over the first in order.
+        #expect(Spelling.closest(to: "wordCountTotal", among: PageContexts.names.sorted()) == nil)
+        #expect(Spelling.closest(to: "Date", among: PageContexts.names.sorted()) == "date")
+        #expect(Spelling.closest(to: "pasages", among: ["pages", "passages"]) == "passages")
     }
 
     /// Every name any page of a varied archive gives its templates is in `PageContexts.names`,

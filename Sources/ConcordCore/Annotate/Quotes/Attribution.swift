@@ -297,7 +297,7 @@ struct Attribution {
 
     /// Whether a verb's form right after a determiner is a noun ("the report found", "a post said").
     func isNoun(_ i: Int, after previous: Int) -> Bool {
-        previous == i - 1 && ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our"].contains(text.norm(previous))
+        previous == i - 1 && ReportingLexicon.nounMarkers.contains(text.norm(previous))
     }
 
     func isAccordingTo(_ i: Int) -> Bool {

@@ -80,6 +80,14 @@ enum ReportingLexicon {
     static let determiners: WordSet = ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many",
                                        "his", "her", "their", "its", "our", "this", "that", "these", "those", "other"]
 
+    /// Determiners that bring in someone new ("a lawyer"), and those that make them someone's
+    /// ("his lawyer"): both among `determiners`.
+    static let indefiniteDeterminers: WordSet = ["a", "an", "another", "one"]
+    static let possessiveDeterminers: WordSet = ["his", "her", "their", "its", "our"]
+    /// Words after which a verb's form is a noun ("the report found", "a post said"); not numbers
+    /// ("a mother of three said").
+    static let nounMarkers: WordSet = ["the", "a", "an", "this", "that", "his", "her", "their", "its", "our"]
+
     /// Nouns naming a source who is not named.
     static let anonymousNouns: WordSet = ["source", "sources", "insider", "insiders", "friend", "friends", "pal",
                                           "pals", "witness", "witnesses", "eyewitness", "eyewitnesses", "observer",

@@ -102,26 +102,17 @@ struct SpeakerPhraseReader {
         }
         // An acronym alone ("LSEG", "OPEC") is an organization: it was a person a pronoun could stand for.
         let isAcronym = words.count == 1 && words[0].count >= 2 && words[0].allSatisfy { $0.isUppercase || $0.isNumber }
-        var isOrganization = isAcronym || lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
-        // "Police Chief Dana Whitfield": an organization's word before a title, and a name after
-        // it, is a person (she was an organization, whom no "she" could stand for).
-        if isOrganization, !isAcronym, words.count > 2,
-           let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0)
-                                                         || ReportingLexicon.roleNouns[$0] != nil }),
+        // "Fire Chief Dana Whitfield", "Police Chief Dana Whitfield": drop everything up to the last
+        // title or office word before the name, an organization's word among it too (such a name
+        // was an organization, whom no "she" could stand for), unless one follows it.
+        if words.count > 2, !isAcronym,
+           let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0) }),
            !lower[(t + 1)...].contains(where: { ReportingLexicon.organizationWords.contains($0) }) {
-            if gender == .unknown, let g = ReportingLexicon.roleNouns[lower[t]] ?? ReportingLexicon.titles[lower[t]] { gender = g }
-            words.removeFirst(t + 1)
-            lower.removeFirst(t + 1)
-            lo = range.upperBound - words.count + 1
-            isOrganization = false
-        }
-        // "Fire Chief Dana Whitfield": drop everything up to the last title or office word before the name.
-        if words.count > 2, !isOrganization,
-           let t = lower.dropLast(2).lastIndex(where: { ReportingLexicon.titles[$0] != nil || ReportingLexicon.officeWords.contains($0) }) {
             words.removeFirst(t + 1)
             lower.removeFirst(t + 1)
             lo = range.upperBound - words.count + 1
         }
+        let isOrganization = isAcronym || lower.contains(where: { ReportingLexicon.organizationWords.contains($0) })
         guard !words.isEmpty, words.count <= 5 else { return nil }
         if isOrganization {
             return SpeakerPhrase(reference: .organization(words.joined(separator: " ")), tokens: range)
@@ -159,46 +150,38 @@ struct SpeakerPhraseReader {
         }
         // "a 45-year-old man said", "one woman told reporters": someone not named; "the man": one named before.
         if let gender = ReportingLexicon.peopleNouns[head] ?? (head.hasSuffix("yearold") ? .unknown : nil) {
-            if Self.indefiniteDeterminers.contains(text.norm(range.lowerBound)) {
+            if ReportingLexicon.indefiniteDeterminers.contains(text.norm(range.lowerBound)) {
                 return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
             }
             return SpeakerPhrase(reference: .role(gender, noun: head), tokens: range.lowerBound...headEnd)
-        }
-        // "the lawsuit said", "a statement from the family said": words, but no one's.
-        if ReportingLexicon.documentNouns.contains(head) {
-            return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
         }
         if let gender = ReportingLexicon.roleNouns[head] {
             let determiner = text.norm(range.lowerBound)
             // "a lawyer for Kardashian", "a spokeswoman": a description with "a" brings in someone
             // not named, as "a source" does (that quote went to Kardashian, or to whoever spoke last).
-            if Self.indefiniteDeterminers.contains(determiner) {
+            if ReportingLexicon.indefiniteDeterminers.contains(determiner) {
                 return SpeakerPhrase(reference: .anonymous(Self.indefinite(head)), tokens: range.lowerBound...headEnd)
             }
             // "his lawyer", "the governor’s spokesman", "the spokeswoman for the mayor": someone's.
-            let ofAnother = Self.possessives.contains(determiner)
+            let ofAnother = ReportingLexicon.possessiveDeterminers.contains(determiner)
                 || (range.lowerBound + 1..<headEnd).contains(where: { text.possessiveEnding($0) > 0 })
                 || (headEnd < range.upperBound && ["for", "to"].contains(text.norm(headEnd + 1)))
             return SpeakerPhrase(reference: .role(gender, noun: head, ofAnother: ofAnother), tokens: range.lowerBound...headEnd)
         }
         // "the BBC", "the White House", "the Ministry of Health": a capitalized name after "the".
-        guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else {
-            // "the company", "the club": an organization the text does not name.
-            if headEnd == range.upperBound, ReportingLexicon.organizationWords.contains(head), !text.isCapitalized(headEnd) {
-                return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
-            }
-            return nil
+        // "the lawsuit said", "a statement from the family said", "the company said": words, but
+        // the text names no one whose they are.
+        if ReportingLexicon.documentNouns.contains(head)
+            || (headEnd == range.upperBound && ReportingLexicon.organizationWords.contains(head) && !text.isCapitalized(headEnd)) {
+            return SpeakerPhrase(reference: .unnamed(head), tokens: range.lowerBound...headEnd)
         }
+        guard range.count > 1, text.norm(range.lowerBound) == "the", text.isCapitalized(range.lowerBound + 1) else { return nil }
         let rest = (range.lowerBound + 1)...range.upperBound
         guard rest.allSatisfy({ text.isCapitalized($0) || Self.connectors.contains(text.norm($0)) }),
               text.isCapitalized(range.upperBound) else { return nil }
         let name = rest.map { text.bareWord($0) }.joined(separator: " ")
         return SpeakerPhrase(reference: .organization(name), tokens: rest)
     }
-
-    /// Determiners that bring in someone new ("a lawyer"), and those that make them someone's ("his lawyer").
-    static let indefiniteDeterminers: WordSet = ["a", "an", "another", "one"]
-    static let possessives: WordSet = ["his", "her", "their", "its", "our"]
 
     /// Words after the head noun of a description ("source close to", "spokesperson for").
     static let headStops: WordSet = ["for", "of", "close", "familiar", "with", "at", "from", "in", "who", "on", "to", "near"]
