@@ -44,6 +44,19 @@ struct ParserTests {
         #expect(a.bodyText == "Kim Kardashian took to Instagram on Wednesday.")
     }
 
+    /// A headline in sentence case at the top is the title: it was taken for an outlet's
+    /// name, and the title came from the first sentence after the byline. (Credits are
+    /// taken from the top only, so a byline below the headline stays in the body.)
+    @Test func aSentenceCaseHeadlineIsNoCredit() throws {
+        let a = try parse("date 2025-03-06\nFarmers vow to fight Riverton barrier\n\nBy Sam Ortiz\n\nOpponents said the barrier would push floodwater downstream.")
+        #expect(a.credits.isEmpty)
+        #expect(a.title == "Farmers vow to fight Riverton barrier")
+        for outlet in ["News of the World", "The Times of India", "Spread This News", "Le Monde", "Mayor Smith resigns"] {
+            let b = try parse("date 2025-03-06\n\(outlet)\n\nOpponents said the barrier would push floodwater downstream.")
+            #expect(b.credits == [outlet], "\(outlet)")
+        }
+    }
+
     @Test func aShortSentenceIsNotACredit() throws {
         let a = try parse("date 2020-07-26 Breaking his silence.\n\nKim spoke at last about the rally.")
         #expect(a.credits.isEmpty)

@@ -25,7 +25,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 31
+    static let format: UInt32 = 32
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
@@ -386,8 +386,10 @@ extension BuildCache {
     /// photo credits, datelines out of titles, "Justice", pieces' ends past a paragraph break and pieces
     /// apart in their own paragraphs, "the senator" the last Senator named, a surname opening a sentence,
     /// spaces around missing words on passage pages (which page keys do not see). 4 (round 37):
-    /// quotation marks inside code and raw HTML no quotation marks (`CodeRanges`).
-    static let algorithmVersion: UInt64 = 4
+    /// quotation marks inside code and raw HTML no quotation marks (`CodeRanges`). 5 (round 41):
+    /// passage pages show cut sentences with their punctuation, words joined or split as one
+    /// respelling and added words as one insertion (which page keys do not see).
+    static let algorithmVersion: UInt64 = 5
 
     /// How page, row and entry keys are made. The cache keeps every page's key: keys made another
     /// way all differ, and an incremental build would render every page again (168 s at

@@ -4,7 +4,7 @@ import Foundation
 /// at the top of a plain-text body.
 ///
 /// A credit is a short line (at most six words) with no sentence punctuation and no
-/// quotation marks; or a byline ("By JANE DOE and JOHN ROE", "By Sam Green, Political
+/// quotation marks that is no headline in sentence case (`isHeadline`); or a byline ("By JANE DOE and JOHN ROE", "By Sam Green, Political
 /// Correspondent"), a time stamp ("Updated 3:45 PM EST, April 2, 2024") or a photo credit
 /// ("Photo: Getty Images") of at most twelve words. A paragraph is credits when each of its
 /// lines is one. At most five are taken, and only while real text follows them. (Bylines,
@@ -39,11 +39,21 @@ enum CreditLines {
         guard !words.isEmpty, text.first.map({ $0.isLetter || $0.isNumber }) ?? false else { return false }
         if words.count <= maxWords {
             let forbidden: Set<Character> = [".", "!", "?", ":", ";", ",", "\"", "“", "”", "‘", "’", "*", "#", ">", "[", "`"]
-            if !text.contains(where: { forbidden.contains($0) }) { return true }
+            if !text.contains(where: { forbidden.contains($0) }) { return !isHeadline(words) }
         }
         guard words.count <= maxLabelledWords, !text.contains(where: { "\"“”‘!?;*#>[`".contains($0) }), text.last != "." || words.last!.count <= 4
         else { return false }
         return isByline(words) || isStamp(words) || isPhotoCredit(words)
+    }
+
+    /// A headline in sentence case ("Farmers vow to fight Riverton barrier"): three words or
+    /// more, two of them after the first in lower case, other than the small words names
+    /// have ("News of the World", "Spread This News" are outlets). It was a credit, and the
+    /// title came from the sentence after it.
+    static func isHeadline(_ words: [Substring]) -> Bool {
+        let small: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "de", "du", "da", "del", "der", "van", "von", "la", "le"]
+        let lower = words.dropFirst().filter { w in w.first!.isLowercase && !small.contains(String(w)) }
+        return words.count >= 3 && lower.count >= 2
     }
 
     /// "By Jane Doe", "By JANE DOE and JOHN ROE", "By Sam Green, Political Correspondent", "By the

@@ -49,6 +49,96 @@ struct VariantMarkupTests {
         #expect(compared("riders who depend on the bus every day, he said", "riders who depend on the bus every single day, he said")
                 == "<p>riders who depend on the bus every <del>single</del> day, he said</p>")
         #expect(compared("single riders who depend on the bus every day.", "riders who depend on the bus every day, said Bass.")
-                == "<p><ins>single</ins> riders who depend on the bus every day <del>said</del> <del>Bass</del>.</p>")
+                == "<p><ins>single</ins> riders who depend on the bus every day <del>said Bass</del>.</p>")
+    }
+
+    static func compared(_ copy: String, _ first: String) -> String {
+        let a = Array(copy.utf8), b = Array(first.utf8)
+        let ta = WordTokenizer().tokenize(a, in: 0..<a.count), tb = WordTokenizer().tokenize(b, in: 0..<b.count)
+        return VariantMarkup.compared(a, 0..<a.count, ta, with: b, tb, region: 0..<tb.count)
+    }
+
+    /// Words joined or split by a hyphen or a space are one respelling: "two year" for
+    /// "two-year" was a word added beside a word replaced (`<ins>two</ins> <del>two-year</del><ins>year</ins>`).
+    @Test func wordsJoinedOrSplitAreARespelling() {
+        #expect(Self.compared("ending a two year fight", "ending a two-year fight")
+                == "<p>ending a <span class=\"near\" title=\"first copy: two-year\">two year</span> fight</p>")
+        #expect(Self.compared("ending a two-year fight", "ending a two year fight")
+                == "<p>ending a <span class=\"near\" title=\"first copy: two year\">two-year</span> fight</p>")
+        #expect(Self.compared("the hand book of rules", "the handbook of rules")
+                == "<p>the <span class=\"near\" title=\"first copy: handbook\">hand book</span> of rules</p>")
+        // Other letters are no respelling; nor are words a sentence's end parts.
+        #expect(Self.compared("ending a two day fight", "ending a two-year fight")
+                == "<p>ending a <ins>two</ins> <del>two-year</del><ins class=\"sub\">day</ins> fight</p>")
+        #expect(Self.compared("it ended in two. Year after year", "it ended in two-year after year").contains("<del>"))
+    }
+
+    /// Whole sentences a copy lacks are shown with their punctuation after the copy's own
+    /// sentence's end, and a whole paragraph as a paragraph: a cut paragraph was struck out word
+    /// by word inside the sentence before it ("a third time <del>Opponents</del> <del>said</del> … .”").
+    @Test func cutSentencesAndParagraphsKeepTheirPunctuation() {
+        #expect(Self.compared("“We cannot rebuild,” she said.\n\nThe work starts in spring.",
+                              "“We cannot rebuild,” she said.\n\n“They are moving the problem,” said Tom Becker. He farms.\n\nThe work starts in spring.")
+                == "<p>“We cannot rebuild,” she said.</p>\n<p><del class=\"cut\">“They are moving the problem,” said Tom Becker. He farms.</del></p>\n<p>The work starts in spring.</p>")
+        // Two paragraphs: two.
+        #expect(Self.compared("One two three.\n\nSeven eight.", "One two three.\n\nFour five.\n\n“Six!”\n\nSeven eight.")
+                == "<p>One two three.</p>\n<p><del class=\"cut\">Four five.</del></p>\n<p><del class=\"cut\">“Six!”</del></p>\n<p>Seven eight.</p>")
+        // A sentence inside a paragraph, and one at the end.
+        #expect(Self.compared("The vote was close. It passed.", "The vote was close. Nine members spoke. It passed. Becker left.")
+                == "<p>The vote was close. <del class=\"cut\">Nine members spoke.</del> It passed. <del class=\"cut\">Becker left.</del></p>")
+        // A paragraph cut where the copy runs its paragraphs together is a sentence on the line.
+        #expect(Self.compared("One two three. Seven eight.", "One two three.\n\nFour five.\n\nSeven eight.")
+                == "<p>One two three. <del class=\"cut\">Four five.</del> Seven eight.</p>")
+        // Part of a sentence is words, as before.
+        #expect(Self.compared("The vote was close.", "The vote was very close.") == "<p>The vote was <del>very</del> close.</p>")
+    }
+
+    /// Words a copy adds side by side are one insertion, with what stands between them.
+    @Test func addedWordsAreOneInsertion() {
+        #expect(Self.compared("It was, he said, a good day", "It was a good day") == "<p>It was, <ins>he said</ins>, a good day</p>")
+        // Whole sentences with their closing punctuation.
+        #expect(Self.compared("It was a good day. “He left early.” It rained.", "It was a good day. It rained.")
+                == "<p>It was a good day. <ins>“He left early.”</ins> It rained.</p>")
+        // Not across a paragraph break: a tag may not span two paragraphs.
+        #expect(Self.compared("It was a good day. He left.\n\nShe stayed", "It was a good day.")
+                == "<p>It was a good day. <ins>He left.</ins></p>\n<p><ins>She stayed</ins></p>")
+    }
+
+    /// Whatever the two copies, the tags are balanced (none spans two paragraphs), and the
+    /// copy's own text is all there, in order: what is left without the first copy's words
+    /// (`<del>`) and the tags.
+    @Test func markupIsBalancedAndKeepsTheCopy() throws {
+        var rng = SplitMix64(seed: 11)
+        let words = ["the", "vote", "two-year", "two", "year", "hand", "book", "handbook", "Becker", "said", "“We", "go,”", "(AP)", "&", "<b>", "bi-polar", "bipolar"]
+        let breaks = [" ", " ", " ", " ", ", ", ". ", ".\n\n", "\n", ".” ", " — "]
+        func text(_ n: Int) -> [String] { (0..<n).map { _ in words[rng.next(words.count)] + breaks[rng.next(breaks.count)] } }
+        for _ in 0..<400 {
+            let base = text(3 + rng.next(30))
+            var copy = base
+            for _ in 0..<rng.next(6) {
+                switch rng.next(3) {
+                case 0 where copy.count > 1: copy.remove(at: rng.next(copy.count))
+                case 1: copy.insert(contentsOf: text(1 + rng.next(4)), at: rng.next(copy.count + 1))
+                default: copy[rng.next(copy.count)] = text(1)[0]
+                }
+            }
+            let html = Self.compared(copy.joined(), base.joined())
+            // One stack for the whole copy: a tag left open at a paragraph's end closes out of order.
+            var open: [Substring] = []
+            var rest = html[...]
+            while let lt = rest.firstIndex(of: "<") {
+                let gt = try #require(rest[lt...].firstIndex(of: ">"))
+                let tag = rest[rest.index(after: lt)..<gt].split(separator: " ")[0]
+                if tag.hasPrefix("/") { #expect(open.popLast() == tag.dropFirst(), "\(html)") } else { open.append(tag) }
+                rest = rest[rest.index(after: gt)...]
+            }
+            #expect(open.isEmpty, "\(html)")
+            let kept = html.replacing(/<del[^>]*>[^<]*<\/del>/, with: " ").replacing(/<[^>]*>/, with: "")
+            let a = Array(copy.joined().utf8)
+            let plain = VariantMarkup.plain(a, 0..<a.count, WordTokenizer().tokenize(a, in: 0..<a.count)).replacing(/<[^>]*>/, with: "")
+            // (A missing word stands between spaces of its own: spaces are not compared.)
+            func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+            #expect(squeezed(kept) == squeezed(plain), "\(copy.joined().debugDescription) against \(base.joined().debugDescription)")
+        }
     }
 }

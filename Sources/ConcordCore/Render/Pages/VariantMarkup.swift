@@ -1,9 +1,11 @@
 /// HTML for one witness of a passage, with its differences from the first witness marked.
 ///
-/// Words only this copy has are `<ins>`, words it lacks are `<del>`, replaced
-/// words are `<ins class="sub">` with the first copy's word in `title`, and
-/// near spellings ("behavior" for "behaviour") are `<span class="near">`.
-/// The text between words (spaces, punctuation, paragraph breaks) is kept.
+/// Words only this copy has are `<ins>`, words it lacks are `<del>` (whole sentences
+/// `<del class="cut">`, with their punctuation, whole paragraphs as paragraphs), a
+/// replaced word is `<del>` beside `<ins class="sub">`, and respellings ("behavior"
+/// for "behaviour", "two year" for "two-year") are `<span class="near">` with the first
+/// copy's words in `title`. The copy's own text between words (spaces, punctuation,
+/// paragraph breaks) is kept.
 enum VariantMarkup {
     static func plain(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText) -> String {
         var out = "", cursor = range.lowerBound
@@ -25,11 +27,13 @@ enum VariantMarkup {
     static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
                          with baseSource: [UInt8], _ base: TokenizedText, region: Range<Int>) -> String {
         let steps = WordAligner().global(base, region, text, 0..<text.count)
-        func word(_ src: [UInt8], _ t: Token) -> String {
-            HTML.escape(String(decoding: src[Int(t.start)..<Int(t.end)], as: UTF8.self))
-        }
+        let pieces = VariantPiece.pieces(steps, base: base, copy: text)
+        func start(_ j: Int) -> Int { Int(text.tokens[j].start) }
+        func end(_ j: Int) -> Int { Int(text.tokens[j].end) }
+        func near(_ first: String, _ html: String) -> String { "<span class=\"near\" title=\"first copy: \(first)\">\(html)</span>" }
         var out = ""
         var cursor = range.lowerBound        // next byte of this witness to copy
+        var wroteWord = false
         // A word this copy lacks stands between spaces: one before it unless the output ends in
         // one, one after it when a word follows with nothing between ("every<del>single</del>  day"
         // for "every day").
@@ -40,39 +44,132 @@ enum VariantMarkup {
             if offset > cursor { out += gap(source, cursor..<offset) }
             cursor = max(cursor, offset)
         }
-        for step in steps {
-            switch step {
-            case .match(let i, let j):
+        /// Copy words `js`, after the text before them, wrapped as `wrap` says.
+        func copyWords(_ js: ClosedRange<Int>, _ wrap: (String) -> String) {
+            copyGap(upTo: start(js.lowerBound))
+            out += wrap(words(source, text, js))
+            cursor = end(js.upperBound); wroteWord = true
+        }
+        for (n, piece) in pieces.enumerated() {
+            switch piece {
+            case .same(let i, let j):
                 // Equal once normalized; a different surface ("bi-polar" for "bipolar") is a respelling.
-                let t = text.tokens[j], b = base.tokens[i]
-                copyGap(upTo: Int(t.start))
-                if source[Int(t.start)..<Int(t.end)].elementsEqual(baseSource[Int(b.start)..<Int(b.end)]) {
-                    out += word(source, t)
-                } else {
-                    out += "<span class=\"near\" title=\"first copy: \(word(baseSource, b))\">\(word(source, t))</span>"
-                }
-                cursor = Int(t.end)
+                let b = base.tokens[i], t = text.tokens[j]
+                let same = source[Int(t.start)..<Int(t.end)].elementsEqual(baseSource[Int(b.start)..<Int(b.end)])
+                copyWords(j...j) { same ? $0 : near(words(baseSource, base, i...i), $0) }
             case .near(let i, let j):
-                let t = text.tokens[j]
-                copyGap(upTo: Int(t.start))
-                out += "<span class=\"near\" title=\"first copy: \(word(baseSource, base.tokens[i]))\">\(word(source, t))</span>"
-                cursor = Int(t.end)
-            case .substitute(let i, let j):
-                let t = text.tokens[j]
-                copyGap(upTo: Int(t.start))
-                out += "<del>\(word(baseSource, base.tokens[i]))</del><ins class=\"sub\">\(word(source, t))</ins>"
-                cursor = Int(t.end)
-            case .onlyB(let j):
-                let t = text.tokens[j]
-                copyGap(upTo: Int(t.start)); out += "<ins>\(word(source, t))</ins>"; cursor = Int(t.end)
-            case .onlyA(let i):
-                if let last = out.last, !last.isWhitespace { out += " " }
-                out += "<del>\(word(baseSource, base.tokens[i]))</del>"
-                spaceOwed = true
+                copyWords(j...j) { near(words(baseSource, base, i...i), $0) }
+            case .replaced(let i, let j):
+                copyWords(j...j) { "<del>\(words(baseSource, base, i...i))</del><ins class=\"sub\">\($0)</ins>" }
+            case .respelled(let i, let j):
+                copyWords(j) { near(words(baseSource, base, i), $0) }
+            case .added(let j):
+                // Whole sentences take their opening and closing marks, as cut ones do.
+                var (opening, closing) = (start(j.lowerBound), end(j.upperBound))
+                if Cut.sentences(text, j) {
+                    let next = j.upperBound + 1 < text.count ? start(j.upperBound + 1) : range.upperBound
+                    opening = max(cursor, Cut.marksOpening(source, at: opening))
+                    closing = source[closing..<next].firstIndex(where: Self.isSpace) ?? next
+                }
+                copyGap(upTo: opening)
+                out += "<ins>" + gap(source, opening..<start(j.lowerBound)) + words(source, text, j) + gap(source, end(j.upperBound)..<closing) + "</ins>"
+                cursor = closing; wroteWord = true
+            case .missing(let i):
+                guard let cut = Cut(base, i) else {
+                    if let last = out.last, !last.isWhitespace { out += " " }
+                    out += "<del>\(words(baseSource, base, i))</del>"
+                    spaceOwed = true
+                    continue
+                }
+                // Whole sentences the copy lacks go after the copy's own sentence's end (its
+                // punctuation and closing marks); whole paragraphs, as a paragraph of their own
+                // where the copy breaks its paragraph there.
+                let next = pieces[(n + 1)...].lazy.compactMap(\.firstCopyWord).first.map(start) ?? range.upperBound
+                guard wroteWord else { out += cut.html(baseSource, asParagraphs: cut.paragraphs) + (cut.paragraphs ? "\n\n" : " "); continue }
+                let rest = source[cursor..<next]
+                let lead = rest.firstIndex(where: Self.isSpace) ?? next
+                copyGap(upTo: lead, wordFollows: false)
+                let breaks = source[lead..<next].filter { $0 == 0x0A }.count >= 2
+                if cut.paragraphs && (breaks || lead == range.upperBound) {
+                    out += "\n\n" + cut.html(baseSource, asParagraphs: true)
+                } else {
+                    out += " " + cut.html(baseSource, asParagraphs: false)
+                }
+                spaceOwed = lead == next
             }
         }
         copyGap(upTo: range.upperBound, wordFollows: false)
         return paragraphs(out)
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+    /// Words `r` of `text` with what stands between them as a reader sees it, escaped, on one
+    /// line (line breaks are spaces: a tag may not span two paragraphs).
+    static func words(_ source: [UInt8], _ text: TokenizedText, _ r: ClosedRange<Int>) -> String {
+        var out = ""
+        for k in r {
+            let t = text.tokens[k]
+            if k > r.lowerBound {
+                let between = gap(source, Int(text.tokens[k - 1].end)..<Int(t.start))
+                var flat = ""
+                for c in between where !(c.isNewline || c == " ") || flat.last != " " { flat.append(c.isNewline ? " " : c) }
+                out += flat
+            }
+            out += HTML.escape(String(decoding: source[Int(t.start)..<Int(t.end)], as: UTF8.self))
+        }
+        return out
+    }
+
+    /// Whole sentences of the first copy that a copy lacks: shown with their punctuation, as
+    /// what a reader of the first copy read there, not as words struck out one by one.
+    struct Cut {
+        let base: TokenizedText
+        let words: ClosedRange<Int>
+        /// Whether the sentences are whole paragraphs of the first copy.
+        let paragraphs: Bool
+
+        /// Nil unless `words` begin and end sentences of `base`.
+        init?(_ base: TokenizedText, _ words: ClosedRange<Int>) {
+            guard Self.sentences(base, words) else { return nil }
+            self.base = base; self.words = words
+            paragraphs = base.tokens[words.lowerBound].before.contains(.paragraph) && base.separator(after: words.upperBound).contains(.paragraph)
+        }
+
+        /// Whether `words` begin and end sentences of `text`.
+        static func sentences(_ text: TokenizedText, _ words: ClosedRange<Int>) -> Bool {
+            let ends: Separator = [.sentence, .paragraph]
+            return !text.tokens[words.lowerBound].before.isDisjoint(with: ends) && !text.separator(after: words.upperBound).isDisjoint(with: ends)
+        }
+
+        /// `<del class="cut">` around the sentences, with the punctuation that closes the last
+        /// (and, as paragraphs, opens each after the first); one per paragraph `asParagraphs`,
+        /// else one on a line.
+        func html(_ source: [UInt8], asParagraphs: Bool) -> String {
+            var groups: [ClosedRange<Int>] = []
+            var first = words.lowerBound
+            for k in words.dropFirst() where asParagraphs && base.tokens[k].before.contains(.paragraph) {
+                groups.append(first...(k - 1)); first = k
+            }
+            groups.append(first...words.upperBound)
+            func textEnd(_ k: Int) -> Int { k + 1 < base.count ? Int(base.tokens[k + 1].start) : source.count }
+            return groups.enumerated().map { n, g in
+                // The marks that open a paragraph (“) and close a sentence (.”), from the text around its words.
+                let from = Int(base.tokens[g.lowerBound].start), to = Int(base.tokens[g.upperBound].end)
+                let opening = n == 0 && !asParagraphs ? from : Self.marksOpening(source, at: from)
+                let closing = source[to..<textEnd(g.upperBound)].firstIndex(where: VariantMarkup.isSpace) ?? textEnd(g.upperBound)
+                return "<del class=\"cut\">" + gap(source, opening..<from) + VariantMarkup.words(source, base, g)
+                    + gap(source, to..<closing) + "</del>"
+            }.joined(separator: asParagraphs ? "\n\n" : " ")
+        }
+
+        /// Where the marks just before `offset` begin ("“" of "“They"): back to a space, if
+        /// what lies between holds no letter or digit; else `offset`.
+        static func marksOpening(_ source: [UInt8], at offset: Int) -> Int {
+            let opening = source[..<offset].lastIndex(where: VariantMarkup.isSpace).map { $0 + 1 } ?? 0
+            let marks = String(decoding: source[opening..<offset], as: UTF8.self)
+            return marks.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) ? offset : opening
+        }
     }
 
     /// The part of `base` that `text` copies: the span of their best local alignment,
