@@ -141,4 +141,19 @@ struct VariantMarkupTests {
             #expect(squeezed(kept) == squeezed(plain), "\(copy.joined().debugDescription) against \(base.joined().debugDescription)")
         }
     }
+
+    /// A near spelling at a copy's end or start is a respelling of the first copy's word: the
+    /// region compared ended at the last exact match, so "intentions" (for "intensions") at the
+    /// seeds' copy's end was shown as added.
+    @Test func nearSpellingsAtTheEdgesAreRespellings() {
+        func marked(_ copy: String, _ first: String) -> String {
+            let a = Array(copy.utf8), b = Array(first.utf8)
+            let ta = WordTokenizer().tokenize(a, in: 0..<a.count), tb = WordTokenizer().tokenize(b, in: 0..<b.count)
+            return VariantMarkup.compared(a, 0..<a.count, ta, with: b, tb, region: VariantMarkup.region(of: ta, in: tb).0)
+        }
+        #expect(marked("words some times do not align with his intentions.", "Those who are close know his words some times do not align with his intensions. Next one.")
+                == "<p>words some times do not align with his <span class=\"near\" title=\"first copy: intensions\">intentions</span>.</p>")
+        #expect(marked("Behavior is what some times does not align with his words.", "Behaviour is what some times does not align with his words.")
+                == "<p><span class=\"near\" title=\"first copy: Behaviour\">Behavior</span> is what some times does not align with his words.</p>")
+    }
 }

@@ -172,12 +172,18 @@ enum VariantMarkup {
         }
     }
 
-    /// The part of `base` that `text` copies: the span of their best local alignment,
-    /// and how many words match there (to pick the best of several base pieces).
+    /// The part of `base` that `text` copies: the span of their best local alignment, widened
+    /// by the near spellings just beyond it (a local alignment starts and ends on an exact
+    /// match: the copy's last word "intentions" for "intensions" was shown as added, and the
+    /// first copy's not at all), and how many words match there (to pick the best of several
+    /// base pieces).
     static func region(of text: TokenizedText, in base: TokenizedText) -> (Range<Int>, matches: Int) {
         let steps = WordAligner().local(base, 0..<base.count, text, 0..<text.count)
         guard let first = steps.first?.pair, let last = steps.last?.pair else { return (0..<0, 0) }
-        return (first.0..<(last.0 + 1), steps.filter(\.isMatch).count)
+        var (lo, hi) = (first.0, last.0 + 1), (copyLo, copyHi) = (first.1, last.1 + 1)
+        while hi < base.count, copyHi < text.count, WordAligner.near(base.normSlice(hi), text.normSlice(copyHi)) { hi += 1; copyHi += 1 }
+        while lo > 0, copyLo > 0, WordAligner.near(base.normSlice(lo - 1), text.normSlice(copyLo - 1)) { lo -= 1; copyLo -= 1 }
+        return (lo..<hi, steps.filter(\.isMatch).count)
     }
 
     /// Wraps text in paragraphs at blank lines (lines of nothing but spaces, tabs and carriage
