@@ -23,7 +23,8 @@ struct DatedTextParser {
         guard let date = ArticleDate(dateText) else {
             let shown = dateText.isEmpty ? "nothing" : "'\(dateText)'"
             throw Diagnostic(path: path, line: 1,
-                             message: "invalid date \(shown): expected a real day as YYYY-MM-DD")
+                             message: "invalid date \(shown): expected a real day as YYYY-MM-DD"
+                                + Self.dateAdvice(String(decoding: bytes[dateStart..<line.upperBound], as: UTF8.self)))
         }
         let (credits, bodyStart) = CreditLines.split(bytes, from: dateEnd)
         let body = bodyStart..<SourceText.trimmed(bytes, bodyStart..<bytes.count).upperBound
@@ -33,6 +34,17 @@ struct DatedTextParser {
         let title = TitleDeriver.title(fromBody: bytes[body])
         return Article(id: id, path: path, format: .datedText, title: title, date: date,
                        credits: credits, source: bytes, body: body)
+    }
+
+    /// The day that the start of the first line after `date` stands for, if it is written
+    /// another way ("date March 4, 2025 The council voted…"): its first two to four words.
+    static func dateAdvice(_ rest: String) -> String {
+        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        for k in 1...min(4, max(1, words.count)) {
+            let advice = DateHint.advice(words.prefix(k).joined(separator: " "), writing: "date ")
+            if !advice.isEmpty { return advice }
+        }
+        return ""
     }
 
     /// What is wrong with a first line that does not start with `date`: a near miss

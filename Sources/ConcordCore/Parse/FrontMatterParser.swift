@@ -34,9 +34,14 @@ struct FrontMatterParser {
         let (fields, tags, others) = try mapping(yaml)
         func field(_ key: String) -> (text: String, line: Int)? { fields[key] }
 
-        /// "no 'date'", and where a field is named so in other letter cases, that one and its line.
+        /// "no 'date'", and where a field is named so in other letter cases, that one and its line;
+        /// for the date, a field other tools give it (`publishDate`, `published`), that one.
         func missing(_ key: String, _ what: String) -> Diagnostic {
             guard let other = others.keys.sorted().first(where: { $0.lowercased() == key }) else {
+                if key == "date", let other = others.keys.sorted().first(where: { DateHint.otherDateFields.contains($0.lowercased()) }) {
+                    return Diagnostic(path: path, line: others[other]!,
+                                      message: "front matter has no 'date'\(what): Concord reads the day from 'date', not '\(other)'")
+                }
                 return Diagnostic(path: path, line: 1, message: "front matter has no '\(key)'\(what)")
             }
             return Diagnostic(path: path, line: others[other]!,
@@ -54,7 +59,8 @@ struct FrontMatterParser {
         let dayText = dateField.text.prefix(while: { !$0.isWhitespace && $0 != "T" })
         guard let date = ArticleDate(dayText) else {
             throw Diagnostic(path: path, line: dateField.line,
-                             message: "invalid date '\(dateField.text)': expected a real day as YYYY-MM-DD")
+                             message: "invalid date '\(dateField.text)': expected a real day as YYYY-MM-DD"
+                                + DateHint.advice(dateField.text, writing: "date: "))
         }
         let body = SourceText.trimmed(bytes, min(bytes.count, closing.upperBound + 1)..<bytes.count)
         return Article(
