@@ -50,6 +50,81 @@ struct EndToEndTests {
 
     /// A templates folder given as a symbolic link (a shared theme linked in) builds the site
     /// the folder itself builds (swift-mustache's walk did not enter it: "template 'layout' is missing").
+    /// A wire story that one paper printed the first half of and a blog the second: one
+    /// passage, but the paper and the blog share no word. Each page's "Shared with" lists the
+    /// articles its copy was aligned with (it listed the blog on the paper's page, with all of
+    /// the paper's 129 shared words), with its words aligned with each; an incremental build
+    /// after a change to the blog gives what a full one does.
+    @Test func sharedWithListsOnlyArticlesThatShareWords() async throws {
+        let archive = try TempArchive(files: ["ap.md": Self.wire, "gazette.md": Self.gazette, "blog.txt": Self.blog])
+        defer { archive.cleanup() }
+        _ = try await archive.build()
+        func shared(_ id: String) throws -> [String] {
+            let page = try archive.read("articles/\(id)/index.html")
+            let section = try #require(page.firstRange(of: "<h2>Shared with</h2>").map { page[$0.upperBound...] })
+            let list = section[..<(section.firstRange(of: "</ul>")?.lowerBound ?? section.endIndex)]
+            return list.matches(of: /<a href="[^"]*">([^<]*)<\/a> <span class="meta">[^·]*· (\d+) words/).map { "\($0.1) \($0.2)" }
+        }
+        let paper = "Flood barrier wins council vote", wire = "Council approves river flood barrier after two-year fight"
+        let blog = "Farmers vow to fight Riverton barrier"
+        #expect(try shared("gazette") == ["\(wire) 129"])
+        #expect(try shared("blog") == ["\(wire) 37"])
+        let onWire = try shared("ap")
+        #expect(onWire == ["\(paper) 131", "\(blog) 37"])
+        try archive.write("blog.txt", Self.blog.replacingOccurrences(of: "farmers would go", with: "farmers will go"))
+        _ = try await archive.build()
+        #expect(try shared("gazette") == ["\(wire) 129"])
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
+    }
+
+    static let wire = """
+---
+title: Council approves river flood barrier after two-year fight
+date: 2025-03-04
+source: Associated Press
+author: Maria Gonzales
+---
+
+RIVERTON, Ohio (AP) — The city council voted 7-2 on Tuesday to build a $40 million flood barrier along the Miami River, ending a two-year fight that pitted downtown businesses against residents of the low-lying East End.
+
+"This barrier will protect thousands of homes and every business on Front Street from the kind of flooding we saw in 2022," Mayor Helen Adeyemi said after the vote. "We cannot ask people to rebuild a third time."
+
+Opponents said the barrier would push floodwater onto farmland downstream. "They are moving the problem, not solving it," said Tom Becker, who farms 300 acres south of the city. Becker said the farmers would go to court.
+
+The Army Corps of Engineers estimated that the barrier would cut flood damage in the city by about 80 percent over the next fifty years. Construction is expected to start in the spring of 2026 and take three years.
+
+Council member Janet Lowe, who voted against the plan, called the cost "a bi-polar approach to spending that ignores the schools."
+"""
+
+    static let gazette = """
+---
+title: Flood barrier wins council vote
+date: 2025-03-05
+source: Riverton Gazette
+---
+
+The Riverton city council voted 7-2 on Tuesday to build a $40 million flood barrier along the Miami River, ending a two year fight that pitted downtown businesses against residents of the East End.
+
+“This barrier will protect thousands of homes and every business on Front Street from the kind of flooding we saw in 2022,” Mayor Helen Adeyemi said after the vote. “We cannot ask people to rebuild a third time.”
+
+The Army Corps of Engineers estimated the barrier would cut flood damage in the city by about 80 percent over the next 50 years. Construction is expected to start in spring 2026 and take three years.
+
+Council member Janet Lowe, who voted against the plan, called the cost “a bipolar approach to spending that ignores the schools.”
+
+The Gazette's editorial board endorsed the barrier last fall.
+"""
+
+    static let blog = """
+date 2025-03-06
+Farmers vow to fight Riverton barrier
+
+By Sam Ortiz
+
+Opponents said the barrier would push floodwater onto farmland downstream. “They are moving the problem, not solving it,” said Tom Becker, who farms 300 acres south of the city. Becker said the farmers would go to court.
+
+We spoke to three other farmers, all of whom agreed with Becker. “Nobody asked us,” said Ruth Miller.
+"""
+
     @Test func templatesFolderGivenAsALink() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

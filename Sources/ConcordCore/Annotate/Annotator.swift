@@ -70,7 +70,9 @@ public struct Annotator: Sendable {
         let analyses = articles.indices.map {
             ArticleAnalysis(wordCount: texts[$0].count, runs: runs[$0], quotes: QuoteList(perArticle[$0].0), fullNames: perArticle[$0].1)
         }
-        return Outcome(annotations: Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles, quoteStarts: quoteStarts),
+        var annotations = Annotations(passages: found.passages, quotes: quotes, witnessArticles: found.witnessArticles, quoteStarts: quoteStarts)
+        annotations.links = PassageLinks(edges: found.edges, edgePassages: found.edgePassages, passages: found.passages.count)
+        return Outcome(annotations: annotations,
                        analysis: { analyses[$0] },
                        boilerplate: found.boilerplate, edges: found.edges, edgePassages: found.edgePassages, passageIDs: found.ids,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings,
@@ -160,7 +162,9 @@ public struct Annotator: Sendable {
         var (quotes, quoteStarts) = combining.value()
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
-        return Outcome(annotations: Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts),
+        var annotations = Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts)
+        annotations.links = PassageLinks(edges: update.edges, edgePassages: clusters.edgePassages, passages: passages.count)
+        return Outcome(annotations: annotations,
                        analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,

@@ -396,7 +396,8 @@ extension BuildCache {
     /// 100,000 articles, where a full build takes 48 s), so a new way makes the cache unusable.
     /// 2 (round 28): articles' bytes and ids taken from their digests.
     /// 3 (round 29): a page's template checksum covers only the templates it is rendered with.
-    static let keyVersion: UInt64 = 3
+    /// 4 (round 41): a passage's key covers which of its articles share words (`PassageLinks`).
+    static let keyVersion: UInt64 = 4
 
     /// The key of everything besides the articles that annotation results and page keys depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {

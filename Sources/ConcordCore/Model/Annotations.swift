@@ -10,6 +10,10 @@ public struct Annotations: Sendable {
     /// are `quotes[quoteStarts[i]..<quoteStarts[i + 1]]`; empty when not known. The site model
     /// checks each quote's article id against it before it trusts it.
     var quoteStarts: [Int] = []
+    /// Which articles of each passage were aligned with which (indices into the articles
+    /// annotated); nil when not known, and then every article of a passage counts as sharing
+    /// it with every other.
+    var links: PassageLinks? = nil
 
     public init(passages: [Passage] = [], quotes: [Quote] = []) {
         self.passages = passages; self.quotes = quotes

@@ -205,12 +205,24 @@ struct PageContexts {
         return result
     }
 
-    /// Other articles sharing text with article `i`, most shared words first.
+    /// Other articles sharing text with article `i`, most shared words first: the articles its
+    /// copies were aligned with, and its words in the segments aligned with each (where the
+    /// annotations say; else every article of its passages, and its words in them).
     func sharedWith(at i: Int) -> [[String: Any]] {
         let a = model.articles[i]
         var words: [String: Int] = [:]
         var passages: [String: Set<Int>] = [:]
+        var seen = Set<Int>()
         for (p, w) in model.witnessesByArticle[i] {
+            if let linked = model.linked(to: i, inPassage: p) {
+                guard seen.insert(p).inserted else { continue }
+                for (other, n) in linked where other != i {
+                    let id = model.articles[other].id
+                    words[id, default: 0] += n
+                    passages[id, default: []].insert(p)
+                }
+                continue
+            }
             let n = model.words(inWitnessOf: i, at: w.start)
             for other in model.articleIDs(ofPassage: p) where other != a.id {
                 words[other, default: 0] += n

@@ -50,6 +50,11 @@ public struct SiteModel: Sendable {
     /// again (100,000 quotes at 100,000 articles).
     let quoteArticles: [Int32]
     let witnessArticles: [Int32], witnessStarts: [Int]
+    /// Per passage, which of its articles were aligned with which (`PassageLinks`), as positions
+    /// in `articles`: passage `p`'s are `links[linkStarts[p]..<linkStarts[p + 1]]`. Nil when the
+    /// annotations do not say (then every article of a passage shares it with every other).
+    let linkStarts: [Int]?
+    let links: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)]
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -120,7 +125,10 @@ public struct SiteModel: Sendable {
         let witnessArticles = Self.witnessPositions(annotations, unsorted, positionOf,
                                                     search: IDSearch(articlesByID, positionByID), count: witnessStarts.last!)
         (self.witnessArticles, self.witnessStarts) = (witnessArticles, witnessStarts)
-        (firstCopies, firstCopyStarts, passageKeys) = Self.firstCopies(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys)
+        let links = Self.linkPositions(annotations, articles: unsorted.count, positionOf)
+        (linkStarts, self.links) = (links?.starts, links?.entries ?? [])
+        (firstCopies, firstCopyStarts, passageKeys) = Self.firstCopies(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys,
+                                                                       links: links)
         var pairs: [(bucket: Int, item: (passage: Int, witness: Witness))] = []
         pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in annotations.passages.enumerated() {
@@ -190,8 +198,28 @@ public struct SiteModel: Sendable {
     /// Each passage's first copy in each of its articles (`firstCopies`), articles told apart
     /// by their positions (`witnessArticles`) rather than by a set of their ids (by id only
     /// where the archive lacks the article), and its `passageKeys` entry.
+    /// The annotations' `PassageLinks` with articles as positions in `articles`; nil when there
+    /// are none for these passages and articles.
+    private static func linkPositions(_ annotations: Annotations, articles count: Int, _ positionOf: [Int32])
+        -> (starts: [Int], entries: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)])? {
+        guard let links = annotations.links, links.passageCount == annotations.passages.count else { return nil }
+        var entries: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)] = []
+        var starts = [0]
+        starts.reserveCapacity(links.passageCount + 1)
+        for p in 0..<links.passageCount {
+            for link in links[p] {
+                guard Int(link.a) < count, Int(link.b) < count else { return nil }
+                entries.append((positionOf[Int(link.a)], positionOf[Int(link.b)], link.wordsA, link.wordsB))
+            }
+            starts.append(entries.count)
+        }
+        return (starts, entries)
+    }
+
     private static func firstCopies(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
-                                    namedKeys: [UInt64]) -> ([Int32], [Int], [UInt64]) {
+                                    namedKeys: [UInt64],
+                                    links: (starts: [Int], entries: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)])?)
+        -> ([Int32], [Int], [UInt64]) {
         var lastPassage = [Int32](repeating: -1, count: namedKeys.count)
         var firsts: [Int32] = [], starts = [0], passageKeys: [UInt64] = []
         starts.reserveCapacity(passages.count + 1); passageKeys.reserveCapacity(passages.count)
@@ -216,9 +244,26 @@ public struct SiteModel: Sendable {
                 let k = witnessArticles[at + n]
                 if k >= 0 { key.add(namedKeys[Int(k)]) } else { key.add(id(n)) }
             }
+            // Which of them share words with which ("Shared with" on their pages).
+            if let links {
+                key.add(UInt64(links.starts[p + 1] - links.starts[p]))
+                for link in links.entries[links.starts[p]..<links.starts[p + 1]] {
+                    key.add(namedKeys[Int(link.a)]); key.add(namedKeys[Int(link.b)])
+                    key.add(UInt64(link.wordsA)); key.add(UInt64(link.wordsB))
+                }
+            }
             passageKeys.append(key.value)
         }
         return (firsts, starts, passageKeys)
+    }
+
+    /// The articles of passage `p` that article `k` shares words with (positions in `articles`),
+    /// with `k`'s words in those shared segments; nil when the annotations do not say.
+    func linked(to k: Int, inPassage p: Int) -> [(other: Int, words: Int)]? {
+        guard let linkStarts else { return nil }
+        return links[linkStarts[p]..<linkStarts[p + 1]].compactMap { link in
+            Int(link.a) == k ? (Int(link.b), Int(link.wordsA)) : Int(link.b) == k ? (Int(link.a), Int(link.wordsB)) : nil
+        }
     }
 
     /// How many distinct articles carry passage `p` (`Passage.articleIDs.count`).
