@@ -155,6 +155,10 @@ public struct Annotator: Sendable {
         }
         let clusters = carried ?? clusterer.passages(from: update.edges, known: previous.passageIDs)
         let passages = clusters.passages
+        // Which articles of each passage share words: a pass over every edge, beside the quotes.
+        let links = Background { [edges = update.edges, edgePassages = clusters.edgePassages, count = passages.count] in
+            PassageLinks(edges: edges, edgePassages: edgePassages, passages: count)
+        }
         timings.passages = (clock.now - t0).seconds
         timings.realigned = update.alignedPairs
         timings.runIndexUsed = update.fromIndex
@@ -163,7 +167,7 @@ public struct Annotator: Sendable {
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         var annotations = Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts)
-        annotations.links = PassageLinks(edges: update.edges, edgePassages: clusters.edgePassages, passages: passages.count)
+        annotations.links = links.value()
         return Outcome(annotations: annotations,
                        analysis: analysis,
                        boilerplate: update.boilerplate, edges: update.edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
