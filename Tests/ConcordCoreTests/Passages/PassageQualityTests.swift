@@ -124,6 +124,34 @@ struct PassageEdgeCaseTests {
         #expect(texts.allSatisfy { $0.hasSuffix("Mayor Karen Bass said") || $0.hasSuffix("Mayor Karen Bass said.") }, "\(texts)")
     }
 
+    /// A copy ends where its sentence does, not one word into the next sentence when both
+    /// copies' next sentences open with the same word ("…the late player. The"), nor starts one
+    /// word before its first sentence. A whole short sentence stays, and so does a full stop
+    /// after an initial or an abbreviation ("U.S.").
+    @Test func aWitnessHoldsNoFragmentOfTheNextSentence() throws {
+        let shared = "The council voted on Tuesday to build a flood barrier along the river, ending a long fight between the businesses downtown and the residents of the East End"
+        func texts(_ files: [String: String]) throws -> [String] {
+            let (articles, passages) = try passages(files)
+            let p = try #require(passages.first)
+            return p.witnesses.map { w in String(decoding: articles.first { $0.id == w.article }!.source[w.range], as: UTF8.self) }
+        }
+        let fragment = try texts([
+            "a1": "Rain fell all week, said Ann Smith. \(shared). The mayor spoke first at the meeting.",
+            "b2": "Storms were coming, said Ann Smith. \(shared). The vote was seven to two.",
+        ])
+        #expect(fragment.allSatisfy { $0.hasPrefix("The council") && $0.hasSuffix("East End.") }, "\(fragment)")
+        let whole = try texts([
+            "a1": "Rain fell all week. \(shared). Thank you. The mayor spoke first at the meeting.",
+            "b2": "Storms were coming, they said. \(shared). Thank you. Nobody else did.",
+        ])
+        #expect(whole.allSatisfy { $0.hasSuffix("Thank you.") }, "\(whole)")
+        let initials = try texts([
+            "a1": "Rain fell all week. \(shared), the U.S. officials said on Monday.",
+            "b2": "Storms were coming, they said. \(shared), the U.S. officials claimed.",
+        ])
+        #expect(initials.allSatisfy { $0.hasSuffix("the U.S. officials") }, "\(initials)")
+    }
+
     /// An alignment that ran on from a real passage into the next paragraph kept a coincidence
     /// there as a passage of its own ("said the plan was too"); a piece of its own paragraph,
     /// shorter than a passage, counts only when it is whole clauses in one copy (a quoted

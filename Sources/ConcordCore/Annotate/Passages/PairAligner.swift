@@ -105,6 +105,46 @@ struct PairAligner: Sendable {
            piece[lo..<k].lazy.filter(InterleaveSplitter.isAnchor).count < Self.minPieceWords { lo = k }
         while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
         while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
+        return trimmedFragments(piece[lo..<hi], a, b)
+    }
+
+    /// `piece` without a fragment of a sentence at either end: words past the last sentence's
+    /// end in either copy (or before the first sentence's start) that hold fewer than
+    /// `minPieceWords` matched pairs and stop short of the sentence's end (start) in both
+    /// copies. Two copies of "…the late player." each followed by a sentence opening with "The"
+    /// gave witnesses ending in "player. The". A whole short sentence ("Thank you.") stays; a
+    /// full stop after an initial or an abbreviation ("U.S.", "Dr.") ends no sentence.
+    static func trimmedFragments(_ piece: ArraySlice<WordAligner.Step>, _ a: TokenizedText, _ b: TokenizedText) -> ArraySlice<WordAligner.Step> {
+        /// Whether a sentence ends before word `i` of `text` (at its end, for `i == text.count`).
+        func endsSentence(_ text: TokenizedText, before i: Int) -> Bool {
+            let breaks: Separator = [.sentence, .paragraph]
+            guard i > 0 else { return true }
+            let separator = i < text.count ? text.tokens[i].before : text.trailing
+            guard !separator.isDisjoint(with: breaks) else { return false }
+            let word = text.normSlice(i - 1)
+            return separator.contains(.paragraph)
+                || !(word.count == 1 || ReportingLexicon.abbreviations.contains(String(decoding: word, as: UTF8.self)))
+        }
+        /// Whether a sentence starts at step `k` in either copy.
+        func startsSentence(_ k: Int) -> Bool {
+            let (i, j) = piece[k].words
+            return (i.map { endsSentence(a, before: $0) } ?? false) || (j.map { endsSentence(b, before: $0) } ?? false)
+        }
+        func anchors(_ r: Range<Int>) -> Int { piece[r].lazy.filter(InterleaveSplitter.isAnchor).count }
+        var lo = piece.startIndex, hi = piece.endIndex
+        guard hi - lo > 1, let (firstA, firstB) = piece[lo].pair, let (lastA, lastB) = piece[hi - 1].pair else { return piece }
+        // The tail: from the last sentence start on, if it stops short of its sentence's end in both copies.
+        if let k = ((lo + 1)..<hi).last(where: startsSentence), anchors(k..<hi) < Self.minPieceWords,
+           !endsSentence(a, before: lastA + 1), !endsSentence(b, before: lastB + 1) {
+            hi = k
+        }
+        // The head: up to the first sentence start, if it starts after its sentence's start in both copies.
+        if let k = ((lo + 1)..<hi).first(where: startsSentence), anchors(lo..<k) < Self.minPieceWords,
+           !endsSentence(a, before: firstA), !endsSentence(b, before: firstB) {
+            lo = k
+        }
+        while lo < hi, !InterleaveSplitter.isAnchor(piece[lo]) { lo += 1 }
+        while hi > lo, !InterleaveSplitter.isAnchor(piece[hi - 1]) { hi -= 1 }
         return piece[lo..<hi]
     }
 
