@@ -22,6 +22,7 @@ struct AddCommand: AsyncParsableCommand {
     var files: [String]
 
     func run() async throws {
+        site.noteBuiltInTemplates()
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         var options = site.buildOptions
         let outcome: ArticleImporter.Outcome

@@ -15,6 +15,7 @@ struct BuildCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
+        site.noteBuiltInTemplates()
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         let status = await Builder.runAndReport(site.buildOptions, log: log)
         if status != 0 { throw ExitCode(status) }

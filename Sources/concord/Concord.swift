@@ -14,6 +14,6 @@ struct Concord: AsyncParsableCommand {
         commandName: "concord",
         abstract: "Build a browsable static site from a folder of news articles, with quotes and shared passages annotated.",
         version: ConcordVersion.description,
-        subcommands: [BuildCommand.self, ServeCommand.self, AddCommand.self, GenerateCommand.self, EvaluateCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, AddCommand.self, InitCommand.self, GenerateCommand.self, EvaluateCommand.self],
         defaultSubcommand: nil)
 }

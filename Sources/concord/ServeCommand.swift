@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        site.noteBuiltInTemplates()
         var options = PreviewServer.Options(build: site.buildOptions)
         options.host = host
         options.port = port

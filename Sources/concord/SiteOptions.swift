@@ -10,8 +10,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Folder the site is written to (replaced atomically).")
     var output: String = "public"
 
-    @Option(name: .long, help: "Folder of Mustache templates and assets.")
-    var templates: String = "templates"
+    @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates and assets (default: templates; when there is no such folder, the templates built into Concord).",
+                                             valueName: "dir"))
+    var templates: String?
 
     @Flag(name: .shortAndLong, help: "Print each stage's time and peak memory.")
     var verbose = false
@@ -38,12 +39,23 @@ struct SiteOptions: ParsableArguments {
         var options = BuildOptions(
             source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
             output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
-            templates: URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL,
+            templates: URL(fileURLWithPath: templates ?? Self.defaultTemplates, relativeTo: cwd).standardizedFileURL,
             workingDirectory: cwd,
             config: URL(fileURLWithPath: config, relativeTo: cwd).standardizedFileURL)
         options.minPassageWords = minPassageWords
         options.boilerplateArticles = boilerplateArticles
         options.full = full
+        options.builtInTemplatesWhenMissing = templates == nil
         return options
+    }
+
+    static let defaultTemplates = "templates"
+
+    /// Says on stderr when the build takes the built-in templates: no `--templates`, and no
+    /// `templates` folder here.
+    func noteBuiltInTemplates() {
+        guard buildOptions.usesBuiltInTemplates else { return }
+        FileHandle.standardError.write(Data(("note: no '\(Self.defaultTemplates)' folder here: building with Concord's built-in templates "
+                                             + "('concord init' writes them out to edit)\n").utf8))
     }
 }

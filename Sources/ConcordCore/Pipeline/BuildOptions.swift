@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var workingDirectory: URL
     /// `concord.yml`, if any (read at every build, so serve picks up changes).
     public var config: URL?
+    /// Build with the templates compiled into Concord (`BuiltInTemplates`) when `templates` does
+    /// not exist, instead of failing: the command line sets it when `--templates` was not given.
+    public var builtInTemplatesWhenMissing = false
     /// Command-line settings; they win over the config file.
     public var minPassageWords: Int?
     public var boilerplateArticles: Int?
@@ -49,6 +52,17 @@ public struct BuildOptions: Sendable {
         var st = stat()
         guard lstat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { return url }
         return url.resolvingSymlinksInPath()
+    }
+
+    /// Whether this build takes the built-in templates: asked for, and no `templates` folder.
+    public var usesBuiltInTemplates: Bool {
+        builtInTemplatesWhenMissing && !FileManager.default.fileExists(atPath: templates.path)
+    }
+
+    /// The templates this build renders with: the `templates` folder, or the built-in ones
+    /// (`usesBuiltInTemplates`).
+    func loadTemplates() async throws(BuildFailure) -> TemplateSet {
+        usesBuiltInTemplates ? try TemplateSet.builtIn() : try await TemplateSet(folder: templates)
     }
 
     /// Passage settings: defaults, then the config file, then the command line.

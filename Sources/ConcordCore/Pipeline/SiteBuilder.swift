@@ -27,7 +27,7 @@ public struct SiteBuilder: Sendable {
         try output.checkSafe(source: options.source, templates: options.templates,
                              workingDirectory: options.workingDirectory)
         let config = try SiteConfig.load(options.config)
-        let templates = try await TemplateSet(folder: options.templates)
+        let templates = try await options.loadTemplates()
         // The build blocks (waiting for the lock, then computing on every core): it runs on a
         // thread of its own, not on one of Swift concurrency's few shared threads, which a
         // server in the same process needs to keep answering.
@@ -306,10 +306,7 @@ public struct SiteBuilder: Sendable {
                 rendered += try renderer.render(lost) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
             }
             for asset in templates.assets {
-                let file = templates.folder.path + "/" + asset
-                guard let bytes = FastFiles.read(file) else {
-                    throw BuildFailure("cannot read asset \(file): \(FastFiles.whyUnreadable(file))")
-                }
+                let bytes = try templates.assetBytes(asset)
                 put(asset, key: Checksum.of(bytes), bytes)
             }
             // A linked file with the stamp the last build recorded holds the bytes it recorded: not

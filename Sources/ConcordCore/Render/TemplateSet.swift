@@ -13,7 +13,12 @@ public struct TemplateSet: Sendable {
     public let assets: [String]
     /// Names the templates use that no page gives (`TemplateNames`): each renders as nothing.
     public let warnings: [Diagnostic]
+    /// The templates folder; for the built-in templates, a name that says so in messages.
     public let folder: URL
+    /// The assets' bytes when the templates are built in (nil: read from `folder`).
+    private let embeddedAssets: [String: [UInt8]]?
+    /// Whether these are the templates built into Concord (`builtIn()`).
+    public var isBuiltIn: Bool { embeddedAssets != nil }
     /// Checksums of the templates (names and bytes) each page template depends on: part of
     /// every page's key. Assets are not in them: pages link to them, so a changed stylesheet
     /// rewrites only itself.
@@ -42,14 +47,15 @@ public struct TemplateSet: Sendable {
         return what + " (\(error))"
     }
 
+    /// The templates of `folder`.
     /// - Parameter stencils: false renders every page with swift-mustache alone (tests compare the two).
     public init(folder: URL, stencils useStencils: Bool = true) async throws(BuildFailure) {
-        self.folder = folder
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw BuildFailure("templates folder '\(folder.path)' does not exist")
         }
-        _ = FastHTMLContentType.registered
+        _ = FastHTMLContentType.registered   // before parsing: the templates' CONTENT_TYPE pragma names it
+        let library: MustacheLibrary
         do {
             // (swift-mustache's walk does not enter a folder given as a symbolic link: it is given
             // the folder the link leads to, as the rest of the build reads it.)
@@ -60,23 +66,50 @@ public struct TemplateSet: Sendable {
         } catch {
             throw BuildFailure("cannot load templates from '\(folder.path)': \(error)")
         }
+        let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted().map { ($0, FastFiles.read(folder.path + "/" + $0) ?? []) }
+        try self.init(library: library, files: files, folder: folder, embedded: false, stencils: useStencils)
+    }
+
+    /// The templates built into Concord (`BuiltInTemplates`), for an archive with no templates folder.
+    public static func builtIn(stencils useStencils: Bool = true) throws(BuildFailure) -> TemplateSet {
+        _ = FastHTMLContentType.registered
+        var library = MustacheLibrary()
+        let files = BuiltInTemplates.bytes
+        for (path, bytes) in files where path.hasSuffix(".mustache") {
+            do { try library.register(String(decoding: bytes, as: UTF8.self), named: String(path.dropLast(".mustache".count))) } catch {
+                throw BuildFailure("built-in template \(path): error: broken template: \(Self.explain(error))")
+            }
+        }
+        return try TemplateSet(library: library, files: files, folder: URL(fileURLWithPath: "(built-in templates)"), embedded: true,
+                               stencils: useStencils)
+    }
+
+    /// - Parameters:
+    ///   - files: every file of the templates (relative path and bytes), sorted by path.
+    ///   - embedded: whether the assets are to be taken from `files` (built-in templates) rather
+    ///     than read from `folder` when the site is written.
+    private init(library: MustacheLibrary, files: [(String, [UInt8])], folder: URL, embedded: Bool, stencils useStencils: Bool) throws(BuildFailure) {
+        self.folder = folder
+        self.library = library
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw BuildFailure("\(folder.appendingPathComponent(name + ".mustache").path):1: error: template '\(name)' is missing")
         }
-        let files = (FastFiles.listFiles(under: folder.path) ?? []).sorted()
         var key = PageKey(seed: 0)
         var all = PageKey(seed: 1)
         var texts: [String: String] = [:], sums: [String: UInt64] = [:]   // by template name
-        for f in files {
-            let bytes = FastFiles.read(folder.path + "/" + f) ?? []
+        var embeddedAssets: [String: [UInt8]] = [:]
+        for (f, bytes) in files {
             let sum = Checksum.of(bytes)
             if f.hasSuffix(".mustache") {
                 key.add(f); key.add(sum)
                 let name = String(f.dropLast(".mustache".count))
                 texts[name] = String(decoding: bytes, as: UTF8.self); sums[name] = sum
+            } else if embedded {
+                embeddedAssets[f] = bytes
             }
             all.add(f); all.add(sum)
         }
+        self.embeddedAssets = embedded ? embeddedAssets : nil
         if let cycle = PartialCycles.first(in: texts) {
             throw BuildFailure("\(folder.appendingPathComponent(cycle.name + ".mustache").path):\(cycle.line): error: templates include each other without "
                                + "end (\(cycle.path.joined(separator: " → "))): a template may not include itself, directly or through others")
@@ -111,7 +144,15 @@ public struct TemplateSet: Sendable {
             }
         }
         self.stencils = stencils
-        self.assets = files.filter { !$0.hasSuffix(".mustache") }
+        self.assets = files.map(\.0).filter { !$0.hasSuffix(".mustache") }
+    }
+
+    /// The bytes of `asset` (one of `assets`): built in, or read from the folder.
+    func assetBytes(_ asset: String) throws(BuildFailure) -> [UInt8] {
+        if let embeddedAssets { return embeddedAssets[asset] ?? [] }
+        let file = folder.path + "/" + asset
+        guard let bytes = FastFiles.read(file) else { throw BuildFailure("cannot read asset \(file): \(FastFiles.whyUnreadable(file))") }
+        return bytes
     }
 
     /// Renders a page body with `template`, then wraps it in `layout`.

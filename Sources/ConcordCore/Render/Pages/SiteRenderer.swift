@@ -182,7 +182,8 @@ public struct SiteRenderer: Sendable {
     public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
         let n = try render(Array(pages.indices), write: { writer.write(paths[$0], $1) })
         for asset in templates.assets {
-            writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset)
+            if templates.isBuiltIn { writer.write(asset, (try? templates.assetBytes(asset)) ?? []) }
+            else { writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset) }
         }
         return n
     }
