@@ -369,10 +369,17 @@ struct ArchiveLoaderTests {
             "duplicate id 'caf\u{E9}': 'cafe\u{301}.md' has the same file name, its letters written in another Unicode form (NFC or NFD); rename one of them"])
     }
 
-    @Test func missingSourceFolderIsAFailure() {
-        #expect(throws: BuildFailure.self) {
+    /// A missing source folder says how to name another; a file given as one says it is no folder.
+    @Test func missingSourceFolderIsAFailure() throws {
+        let missing = #expect(throws: BuildFailure.self) {
             try ArchiveLoader(sourceFolder: URL(fileURLWithPath: "/nonexistent/concord")).load()
         }
+        #expect(missing?.message == "source folder '/nonexistent/concord' does not exist (--source names the folder of articles)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("concord-not-a-folder-\(UUID().uuidString).txt")
+        try Data("date 2024-01-01 text".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let notFolder = #expect(throws: BuildFailure.self) { try ArchiveLoader(sourceFolder: file).load() }
+        #expect(notFolder?.message == "source folder '\(file.path)' cannot be read: it is not a folder")
     }
 }
 

@@ -31,7 +31,9 @@ public struct ArchiveLoader: Sendable {
         guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
               let files = FastFiles.listPaths(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink,
                                               keeping: ArticleParser.isArticlePath) else {
-            throw BuildFailure("source folder '\(sourceFolder.path)' does not exist or cannot be read")
+            let exists = FileManager.default.fileExists(atPath: sourceFolder.path)
+            throw BuildFailure(exists ? "source folder '\(sourceFolder.path)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
+                                      : "source folder '\(sourceFolder.path)' does not exist (--source names the folder of articles)")
         }
         return files.sorted()
     }

@@ -193,7 +193,8 @@ a:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline
 .site-header nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem 1.5rem; padding: 1rem 0; border-bottom: 1px solid var(--line); font-family: system-ui, sans-serif; font-size: .95rem; }
 .site-header ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
 .brand { font-weight: 700; text-decoration: none; color: var(--fg); }
-.site-footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; }
+.site-footer { color: var(--muted); font: .85rem/1.5 system-ui, sans-serif; margin-top: 3rem; padding-bottom: 2rem; }
+.site-footer p { border-top: 1px solid var(--line); padding-top: 1rem; margin: 0; }
 h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); line-height: 1.2; margin: 1.5rem 0 .5rem; }
 h2 { font-size: 1.2rem; line-height: 1.3; }
 .meta, .lede { color: var(--muted); font-family: system-ui, sans-serif; font-size: .9rem; }
