@@ -43,8 +43,11 @@ public final class PreviewServer: Sendable {
         self.loop.withLock { $0 = loop }
         #if canImport(Glibc)
         let memory = self.memory
+        // A templates folder not there yet (the built-in templates serve meanwhile) is watched for
+        // through the folder above it: once made (`concord init`), it is watched whole.
+        let templatesMissing = !FileManager.default.fileExists(atPath: options.build.templates.path)
         let watcher = try DirectoryWatcher(paths: [options.build.source, options.build.templates],
-                                           files: options.build.config.map { [$0] } ?? [],
+                                           files: (options.build.config.map { [$0] } ?? []) + (templatesMissing ? [options.build.templates] : []),
                                            noting: { memory.changed($0) }, onLost: { memory.lostChanges() }) { path in
             loop.changed(path)
         }

@@ -15,18 +15,22 @@ final class ServerFixture: @unchecked Sendable {
     var output: URL { root.appendingPathComponent("public") }
 
     /// - Parameter console: gets each line the server prints, and whether it is an error.
-    init(console: @escaping @Sendable (String, Bool) -> Void = { _, _ in }) async throws {
+    ///   - builtInTemplates: no templates folder: the build takes the built-in templates.
+    init(builtInTemplates: Bool = false, console: @escaping @Sendable (String, Bool) -> Void = { _, _ in }) async throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repo.appendingPathComponent("seeds"), to: root.appendingPathComponent("seeds"))
-        try FileManager.default.copyItem(at: repo.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: root.appendingPathComponent("templates/logo.svg"))
-        try Data([0x77, 0x4F, 0x46, 0x32]).write(to: root.appendingPathComponent("templates/font.woff2"))
+        if !builtInTemplates {
+            try FileManager.default.copyItem(at: repo.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+            try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: root.appendingPathComponent("templates/logo.svg"))
+            try Data([0x77, 0x4F, 0x46, 0x32]).write(to: root.appendingPathComponent("templates/font.woff2"))
+        }
         var options = PreviewServer.Options(build: BuildOptions(
             source: root.appendingPathComponent("seeds"), output: root.appendingPathComponent("public"),
             templates: root.appendingPathComponent("templates"), workingDirectory: root,
             config: root.appendingPathComponent("concord.yml")))
+        options.build.builtInTemplatesWhenMissing = builtInTemplates
         options.port = 0
         options.debounce = .milliseconds(50)
         server = PreviewServer(options: options, console: console)
@@ -145,6 +149,37 @@ struct PreviewServerTests {
         #expect(uses.kept >= 2 && uses.used >= 2, "\(uses)")
         // …and, from the second rebuild on, patched the listing of the sources from the changes watched.
         #expect(f.server.memory.listingsPatched >= 2, "\(f.server.memory.listingsPatched)")
+        try await f.stop()
+    }
+
+    /// Served with the built-in templates, a templates folder written meanwhile (`concord init`)
+    /// is taken up at once, and edits in it after that rebuild too.
+    @Test func aTemplatesFolderWrittenWhileServingIsTakenUp() async throws {
+        let f = try await ServerFixture(builtInTemplates: true)
+        let stream = try f.http.events()
+        #expect(stream.wait(for: ": connected", seconds: 5))
+        #expect(try f.http.get("/style.css").status == 200)
+        let layout = f.templates.appendingPathComponent("layout.mustache")
+        func edit(_ marker: String) throws {
+            let text = String(decoding: try Data(contentsOf: layout), as: UTF8.self)
+            try Data(text.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\"><p>\(marker)</p>").utf8).write(to: layout)
+        }
+        /// Whether the index shows `marker` after one of the next few reloads.
+        func shows(_ marker: String) throws -> Bool {
+            for _ in 0..<3 {
+                guard stream.wait(for: "event: reload", seconds: 20), let seen = stream.received.range(of: "event: reload") else { return false }
+                stream.received = String(stream.received[seen.upperBound...])
+                if try f.http.get("/").body.contains(marker) { return true }
+            }
+            return false
+        }
+        stream.received = ""
+        _ = try BuiltInTemplates.write(to: f.templates, replace: false)
+        try edit("Edited after init")
+        #expect(try shows("Edited after init"))
+        stream.received = ""
+        try edit("Edited again")
+        #expect(try shows("Edited again"))
         try await f.stop()
     }
 
