@@ -13,7 +13,7 @@ struct InitCommand: ParsableCommand {
         other files of the folder are never touched.
         """)
 
-    @Option(name: .long, help: ArgumentHelp("Folder to write the templates to.", valueName: "dir"))
+    @Option(name: .long, help: "Folder to write the templates to.")
     var templates: String = SiteOptions.defaultTemplates
 
     @Flag(name: .long, help: "Replace files that differ from the built-in ones.")
