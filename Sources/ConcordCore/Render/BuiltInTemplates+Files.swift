@@ -241,11 +241,11 @@ del.cut { text-decoration-color: color-mix(in srgb, currentColor 45%, transparen
 }
 .piece-gap { color: var(--muted); margin: .25rem 0; }
 .piece-link { font-family: system-ui, sans-serif; font-size: .8rem; margin: .25rem 0 0; }
-/* A passage's copies side by side on wide screens, in columns of at least 22rem (scrolled
-   sideways when more copies than fit); stacked on narrow ones. */
+/* A passage's copies side by side on wide screens, in columns of at least 22rem (more copies
+   than fit go on in rows below, in date order); stacked on narrow ones. */
 @media (min-width: 60rem) {
   body:has(.witnesses) :is(.site-header, .site-footer, main) { max-width: 100rem; }
-  .witnesses { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(22rem, 1fr); gap: 0 1.5rem; align-items: start; overflow-x: auto; padding-bottom: .5rem; }
+  .witnesses { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 2rem 1.5rem; align-items: start; }
   .witnesses .witness { margin: 0; }
   .witnesses .witness h2 { font-size: 1.1rem; }
 }
