@@ -30,7 +30,10 @@ let package = Package(
                 "Ccmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The built-in templates (`BuiltInTemplates`): the repository's templates/, compiled
+            // in byte for byte. `Render/Templates` is a link to it (resources must lie in the target).
+            resources: [.embedInCode("Render/Templates")]
         ),
         // The preview server (`concord serve`): Hummingbird, inotify, live reload.
         .target(

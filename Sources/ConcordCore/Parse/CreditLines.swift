@@ -51,10 +51,11 @@ enum CreditLines {
     /// have ("News of the World", "Spread This News" are outlets). It was a credit, and the
     /// title came from the sentence after it.
     static func isHeadline(_ words: [Substring]) -> Bool {
-        let small: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "de", "du", "da", "del", "der", "van", "von", "la", "le"]
-        let lower = words.dropFirst().filter { w in w.first!.isLowercase && !small.contains(String(w)) }
-        return words.count >= 3 && lower.count >= 2
+        words.count >= 3 && words.dropFirst().lazy.filter { w in w.first!.isLowercase && !nameWords.contains(String(w)) }.count >= 2
     }
+
+    /// The small words names have in lower case ("News of the World", "Banco de España").
+    private static let nameWords: Set<String> = ["and", "&", "of", "the", "for", "in", "on", "de", "du", "da", "del", "der", "van", "von", "la", "le"]
 
     /// "By Jane Doe", "By JANE DOE and JOHN ROE", "By Sam Green, Political Correspondent", "By the
     /// Editorial Board" (not "By the time …": every word but a few small ones capitalized).

@@ -74,7 +74,7 @@ public struct TemplateSet: Sendable {
     public static func builtIn(stencils useStencils: Bool = true) throws(BuildFailure) -> TemplateSet {
         _ = FastHTMLContentType.registered
         var library = MustacheLibrary()
-        let files = BuiltInTemplates.bytes
+        let files = BuiltInTemplates.files
         for (path, bytes) in files where path.hasSuffix(".mustache") {
             do { try library.register(String(decoding: bytes, as: UTF8.self), named: String(path.dropLast(".mustache".count))) } catch {
                 throw BuildFailure("built-in template \(path): error: broken template: \(Self.explain(error))")

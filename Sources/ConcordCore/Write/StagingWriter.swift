@@ -95,15 +95,6 @@ public final class StagingWriter: @unchecked Sendable {
         lock.lock(); errors.append("\(path): \(message)"); lock.unlock()
     }
 
-    public func copy(from source: URL, to path: String) {
-        guard let bytes = FastFiles.read(source.path) else {
-            let why = FastFiles.whyUnreadable(source.path)
-            lock.lock(); errors.append("cannot read asset \(source.path): \(why)"); lock.unlock()
-            return
-        }
-        write(path, bytes)
-    }
-
     /// Files written (not those the staging folder already held, nor those linked).
     public var fileCount: Int { lock.lock(); defer { lock.unlock() }; return written }
 

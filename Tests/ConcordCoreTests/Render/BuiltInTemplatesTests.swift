@@ -4,16 +4,24 @@ import Testing
 
 @Suite("Built-in templates")
 struct BuiltInTemplatesTests {
+    /// A temporary archive of the seeds, and a templates folder beside it that does not exist yet.
+    private func seedsWithoutTemplates() throws -> (TempArchive, URL) {
+        let archive = try TempArchive()
+        try archive.copySeeds()
+        return (archive, archive.root.appendingPathComponent("templates"))
+    }
+
     /// The templates compiled in are the repository's `templates/`, file for file and byte for
-    /// byte: an edit of `templates/` without `scripts/embed-templates` fails here.
+    /// byte: a file added to `templates/` but not listed in `BuiltInTemplates.files`, or listed
+    /// under another's resource, fails here.
     @Test func theyAreTheRepositorysTemplatesFolder() throws {
         let onDisk = (FastFiles.listFiles(under: Repo.templates.path) ?? []).filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-        let builtIn = BuiltInTemplates.bytes
+        let builtIn = BuiltInTemplates.files
         #expect(builtIn.map(\.path) == onDisk.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) },
-                "templates/ and the built-in templates hold other files: run scripts/embed-templates")
+                "templates/ and BuiltInTemplates.files list other files")
         for (path, bytes) in builtIn {
             let same = FastFiles.read(Repo.templates.path + "/" + path) == bytes   // (compared here: a failure would print every byte)
-            #expect(same, "templates/\(path) differs from its built-in copy: run scripts/embed-templates")
+            #expect(same, "templates/\(path) differs from its built-in copy: BuiltInTemplates.files gives it another file's resource")
         }
         let set = try TemplateSet.builtIn()
         #expect(set.isBuiltIn && set.warnings.isEmpty && set.assets == ["style.css"])
@@ -23,10 +31,8 @@ struct BuiltInTemplatesTests {
     /// gives the site the repository's templates give, byte for byte; not asked, it fails as
     /// before, naming the folder.
     @Test func aBuildWithoutATemplatesFolderUsesThem() async throws {
-        let archive = try TempArchive()
+        let (archive, missing) = try seedsWithoutTemplates()
         defer { archive.cleanup() }
-        try archive.copySeeds()
-        let missing = archive.root.appendingPathComponent("templates")
         var options = archive.options(templates: missing)
         let error = await #expect(throws: BuildFailure.self) { try await SiteBuilder(options: options).build() }
         #expect(error?.message == "templates folder '\(missing.path)' does not exist")
@@ -43,10 +49,8 @@ struct BuiltInTemplatesTests {
     /// Switching between the built-in templates and a folder of edited ones, incrementally, gives
     /// what a full build with the same templates gives.
     @Test func switchingToAFolderAndBackRebuildsAsAFullBuild() async throws {
-        let archive = try TempArchive()
+        let (archive, folder) = try seedsWithoutTemplates()
         defer { archive.cleanup() }
-        try archive.copySeeds()
-        let folder = archive.root.appendingPathComponent("templates")
         var options = archive.options(templates: folder)
         options.builtInTemplatesWhenMissing = true
         _ = try await SiteBuilder(options: options).build()
@@ -82,7 +86,7 @@ struct BuiltInTemplatesTests {
         let all = BuiltInTemplates.files.map(\.path)
 
         #expect(try BuiltInTemplates.write(to: folder, replace: false) == .init(written: all))
-        for (path, bytes) in BuiltInTemplates.bytes { #expect(FastFiles.read(folder.path + "/" + path) == bytes) }
+        for (path, bytes) in BuiltInTemplates.files { #expect(FastFiles.read(folder.path + "/" + path) == bytes) }
         #expect(try BuiltInTemplates.write(to: folder, replace: false) == .init(unchanged: all))
 
         let css = folder.appendingPathComponent("style.css"), own = folder.appendingPathComponent("extra.mustache")
@@ -91,7 +95,7 @@ struct BuiltInTemplatesTests {
         #expect(try BuiltInTemplates.write(to: folder, replace: false) == .init(unchanged: all.filter { $0 != "style.css" }, kept: ["style.css"]))
         #expect(try Data(contentsOf: css) == Data("mine".utf8))
         #expect(try BuiltInTemplates.write(to: folder, replace: true) == .init(written: ["style.css"], unchanged: all.filter { $0 != "style.css" }))
-        #expect(FastFiles.read(css.path) == BuiltInTemplates.bytes.first { $0.path == "style.css" }?.bytes)
+        #expect(FastFiles.read(css.path) == BuiltInTemplates.files.first { $0.path == "style.css" }?.bytes)
         #expect(try Data(contentsOf: own) == Data("{{title}}".utf8))
 
         let partial = folder.appendingPathComponent("partials/meta.mustache")

@@ -181,10 +181,7 @@ public struct SiteRenderer: Sendable {
     /// Renders every page and copies the assets; returns the number of HTML pages written.
     public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
         let n = try render(Array(pages.indices), write: { writer.write(paths[$0], $1) })
-        for asset in templates.assets {
-            if templates.isBuiltIn { writer.write(asset, (try? templates.assetBytes(asset)) ?? []) }
-            else { writer.copy(from: templates.folder.appendingPathComponent(asset), to: asset) }
-        }
+        for asset in templates.assets { writer.write(asset, try templates.assetBytes(asset)) }
         return n
     }
 }

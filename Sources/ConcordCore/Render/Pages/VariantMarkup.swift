@@ -69,7 +69,7 @@ enum VariantMarkup {
                 if Cut.sentences(text, j) {
                     let next = j.upperBound + 1 < text.count ? start(j.upperBound + 1) : range.upperBound
                     opening = max(cursor, Cut.marksOpening(source, at: opening))
-                    closing = source[closing..<next].firstIndex(where: Self.isSpace) ?? next
+                    closing = source[closing..<next].firstIndex(where: SourceText.isSpace) ?? next
                 }
                 copyGap(upTo: opening)
                 out += "<ins>" + gap(source, opening..<start(j.lowerBound)) + words(source, text, j) + gap(source, end(j.upperBound)..<closing) + "</ins>"
@@ -87,7 +87,7 @@ enum VariantMarkup {
                 let next = pieces[(n + 1)...].lazy.compactMap(\.firstCopyWord).first.map(start) ?? range.upperBound
                 guard wroteWord else { out += cut.html(baseSource, asParagraphs: cut.paragraphs) + (cut.paragraphs ? "\n\n" : " "); continue }
                 let rest = source[cursor..<next]
-                let lead = rest.firstIndex(where: Self.isSpace) ?? next
+                let lead = rest.firstIndex(where: SourceText.isSpace) ?? next
                 copyGap(upTo: lead, wordFollows: false)
                 let breaks = source[lead..<next].filter { $0 == 0x0A }.count >= 2
                 if cut.paragraphs && (breaks || lead == range.upperBound) {
@@ -101,8 +101,6 @@ enum VariantMarkup {
         copyGap(upTo: range.upperBound, wordFollows: false)
         return paragraphs(out)
     }
-
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     /// Words `r` of `text` with what stands between them as a reader sees it, escaped, on one
     /// line (line breaks are spaces: a tag may not span two paragraphs).
@@ -157,7 +155,7 @@ enum VariantMarkup {
                 // The marks that open a paragraph (“) and close a sentence (.”), from the text around its words.
                 let from = Int(base.tokens[g.lowerBound].start), to = Int(base.tokens[g.upperBound].end)
                 let opening = n == 0 && !asParagraphs ? from : Self.marksOpening(source, at: from)
-                let closing = source[to..<textEnd(g.upperBound)].firstIndex(where: VariantMarkup.isSpace) ?? textEnd(g.upperBound)
+                let closing = source[to..<textEnd(g.upperBound)].firstIndex(where: SourceText.isSpace) ?? textEnd(g.upperBound)
                 return "<del class=\"cut\">" + gap(source, opening..<from) + VariantMarkup.words(source, base, g)
                     + gap(source, to..<closing) + "</del>"
             }.joined(separator: asParagraphs ? "\n\n" : " ")
@@ -166,7 +164,7 @@ enum VariantMarkup {
         /// Where the marks just before `offset` begin ("“" of "“They"): back to a space, if
         /// what lies between holds no letter or digit; else `offset`.
         static func marksOpening(_ source: [UInt8], at offset: Int) -> Int {
-            let opening = source[..<offset].lastIndex(where: VariantMarkup.isSpace).map { $0 + 1 } ?? 0
+            let opening = source[..<offset].lastIndex(where: SourceText.isSpace).map { $0 + 1 } ?? 0
             let marks = String(decoding: source[opening..<offset], as: UTF8.self)
             return marks.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) ? offset : opening
         }
