@@ -43,7 +43,13 @@ struct EndToEndTests {
             .filter { $0 != "index.html" }
         #expect(passagePages.count == 1)
         if let first = passagePages.first {
-            #expect(try archive.read("passages/\(first)/index.html").contains("Carried by 3 articles, earliest first."))
+            let page = try archive.read("passages/\(first)/index.html")
+            #expect(page.contains("Carried by 3 articles, earliest first, lined up paragraph by paragraph"))
+            // The three copies side by side in rows that line up: as many cells each, one per
+            // paragraph of the first appearance (7), and the grid told how many rows each spans.
+            let copies = page.components(separatedBy: "<li class=\"witness").dropFirst()
+            #expect(copies.map { $0.components(separatedBy: "<div class=\"cell").count - 1 } == [7, 7, 7])
+            #expect(page.contains("<ol class=\"witnesses\" style=\"--rows: 8\">"))
         }
         try checkLinks(in: archive.output)
     }

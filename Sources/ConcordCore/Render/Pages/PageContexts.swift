@@ -18,6 +18,8 @@ struct PageContexts {
         "words", "sharedPercent", "isShared", "witnesses", "witnessCount", "firstTitle", "excerpt", "appearances",
         "groupCount", "pieces", "pieceCount", "severalPieces", "several", "isFirst", "notFirst", "html", "text", "name",
         "kind", "isPerson", "isAnonymous", "count", "plural", "cue", "hasCue", "passageURL",
+        // A passage's copies in rows (`PassageSynopsis`).
+        "rowCount", "rowSpan", "cells", "parts", "isEmpty", "gapBefore", "endsPiece",
     ]
 
     let model: SiteModel
@@ -275,32 +277,34 @@ struct PageContexts {
             else { groups.append((a, [(n, w)])) }
         }
         guard let first = groups.first else { return [:] }
-        let base = first.witnesses.map { tokenizer.tokenize(first.article.source, in: $0.1.range) }
+        let copies = groups.map { group in
+            PassageSynopsis.Copy(source: group.article.source,
+                                 pieces: group.witnesses.map { ($0.1.range, tokenizer.tokenize(group.article.source, in: $0.1.range)) })
+        }
+        let synopsis = PassageSynopsis(first: copies[0], others: Array(copies.dropFirst()))
         let rows: [[String: Any]] = groups.enumerated().map { (k, group) in
             let a = group.article
-            var words = 0
-            let pieces: [[String: Any]] = group.witnesses.enumerated().map { (i, item) in
-                let (n, w) = item
-                let text = k == 0 ? base[i] : tokenizer.tokenize(a.source, in: w.range)
-                words += text.count
-                let html: String
-                if k == 0 {
-                    html = VariantMarkup.plain(a.source, w.range, text)
-                } else {
-                    let best = base.indices.map { (b: $0, r: VariantMarkup.region(of: text, in: base[$0])) }
-                        .max { ($0.r.matches, $1.b) < ($1.r.matches, $0.b) }!
-                    html = VariantMarkup.compared(a.source, w.range, text, with: first.article.source,
-                                                  base[best.b], region: best.r.0)
-                }
-                return ["html": html, "url": Links.up2 + Links.article(a.id) + "#w-\(HTML.pathSegment(passage.id))-\(n)",
-                        "notFirst": i > 0]
+            let urls = group.witnesses.map { Links.up2 + Links.article(a.id) + "#w-\(HTML.pathSegment(passage.id))-\($0.0)" }
+            // Each piece whole (what templates before the rows showed), from its parts in order.
+            var pieceHTML = [[String]](repeating: [], count: urls.count)
+            for cell in synopsis.cells[k] { for part in cell { pieceHTML[part.piece].append(part.html) } }
+            let pieces: [[String: Any]] = pieceHTML.enumerated().map { (i, parts) in
+                ["html": parts.joined(separator: "\n"), "url": urls[i], "notFirst": i > 0]
             }
+            let cells: [[String: Any]] = synopsis.cells[k].map { cell in
+                ["parts": cell.map { part -> [String: Any] in
+                    ["html": part.html, "url": urls[part.piece], "gapBefore": part.startsPiece && part.piece > 0,
+                     "endsPiece": part.endsPiece]
+                }, "isEmpty": cell.isEmpty]
+            }
+            let words = copies[k].pieces.reduce(0) { $0 + $1.text.count }
             return ["title": a.title, "date": a.date.readable, "iso": a.date.description,
                     "credits": a.credits.joined(separator: " · "), "hasCredits": !a.credits.isEmpty,
-                    "url": pieces[0]["url"]!, "isFirst": k == 0, "words": words, "pieces": pieces,
+                    "url": urls[0], "isFirst": k == 0, "words": words, "pieces": pieces, "cells": cells,
                     "pieceCount": pieces.count, "severalPieces": pieces.count > 1]
         }
         return ["id": passage.id, "witnesses": rows, "witnessCount": passage.witnesses.count,
+                "rowCount": synopsis.rowCount, "rowSpan": synopsis.rowCount + 1,
                 "articleCount": groups.count,
                 "excerpt": excerpt(first.article, first.witnesses[0].1.range)]
     }

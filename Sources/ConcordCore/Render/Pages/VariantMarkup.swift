@@ -7,9 +7,15 @@
 /// copy's words in `title`. The copy's own text between words (spaces, punctuation,
 /// paragraph breaks) is kept.
 enum VariantMarkup {
+    /// The copy at `range` of `source`, whose words are `text`, unmarked (the first copy).
     static func plain(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText) -> String {
+        plain(source, range, text.tokens[...])
+    }
+
+    /// The same, for the words `tokens` (part of a copy: `PassageSynopsis`).
+    static func plain(_ source: [UInt8], _ range: Range<Int>, _ tokens: ArraySlice<Token>) -> String {
         var out = "", cursor = range.lowerBound
-        for t in text.tokens {
+        for t in tokens {
             out += gap(source, cursor..<Int(t.start))
             out += HTML.escape(String(decoding: source[Int(t.start)..<Int(t.end)], as: UTF8.self))
             cursor = Int(t.end)
@@ -26,8 +32,14 @@ enum VariantMarkup {
     /// Marks `text` (a copy at `range` of `source`) against the part of `base` it corresponds to.
     static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
                          with baseSource: [UInt8], _ base: TokenizedText, region: Range<Int>) -> String {
-        let steps = WordAligner().global(base, region, text, 0..<text.count)
-        let pieces = VariantPiece.pieces(steps, base: base, copy: text)
+        compared(source, range, text, with: baseSource, base, steps: WordAligner().global(base, region, text, 0..<text.count)[...])
+    }
+
+    /// The same, for the aligner's `steps` (of `base` and `text`) that fall in `range`: part
+    /// of a copy (`PassageSynopsis` cuts a copy where the first copy's paragraphs end).
+    static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
+                         with baseSource: [UInt8], _ base: TokenizedText, steps: ArraySlice<WordAligner.Step>) -> String {
+        let pieces = VariantPiece.pieces(Array(steps), base: base, copy: text)
         func start(_ j: Int) -> Int { Int(text.tokens[j].start) }
         func end(_ j: Int) -> Int { Int(text.tokens[j].end) }
         func near(_ first: String, _ html: String) -> String { "<span class=\"near\" title=\"first copy: \(first)\">\(html)</span>" }
@@ -67,7 +79,7 @@ enum VariantMarkup {
                 // Whole sentences take their opening and closing marks, as cut ones do.
                 var (opening, closing) = (start(j.lowerBound), end(j.upperBound))
                 if Cut.sentences(text, j) {
-                    let next = j.upperBound + 1 < text.count ? start(j.upperBound + 1) : range.upperBound
+                    let next = j.upperBound + 1 < text.count ? min(start(j.upperBound + 1), range.upperBound) : range.upperBound
                     opening = max(cursor, Cut.marksOpening(source, at: opening))
                     closing = source[closing..<next].firstIndex(where: SourceText.isSpace) ?? next
                 }

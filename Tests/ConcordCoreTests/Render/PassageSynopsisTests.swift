@@ -1,0 +1,101 @@
+import Testing
+@testable import ConcordCore
+
+/// A passage's copies in rows that line up with the first copy's paragraphs.
+@Suite("Passage synopsis")
+struct PassageSynopsisTests {
+    static func copy(_ text: String, pieces: [String]? = nil) -> PassageSynopsis.Copy {
+        let source = Array(text.utf8)
+        let ranges = (pieces ?? [text]).map { piece -> Range<Int> in
+            let at = text.range(of: piece)!
+            return text.utf8.distance(from: text.utf8.startIndex, to: at.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: at.upperBound)
+        }
+        return .init(source: source, pieces: ranges.map { ($0, WordTokenizer().tokenize(source, in: $0)) })
+    }
+
+    /// The words a reader sees in a cell's HTML, struck-out words left out.
+    static func words(_ parts: [PassageSynopsis.Part]) -> String {
+        parts.map(\.html).joined(separator: " ")
+            .replacing(/<del[^>]*>.*?<\/del>/.dotMatchesNewlines(), with: " ")
+            .replacing(/<[^>]*>/, with: "")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static let first = copy("""
+        “As many of you know, Kanye has bipolar disorder. Anyone who has this knows how complicated it is.
+
+        I’ve never spoken publicly about how this has affected us at home. But today I should comment on it.
+
+        We as a society talk about giving grace to the issue of mental health as a whole.”
+        """)
+
+    @Test func copiesLineUpWithTheFirstCopysParagraphs() {
+        // One piece that leaves out the middle paragraph and respells a word; one that has only the last.
+        let skips = Self.copy("""
+            Kim wrote: “As many of you know, Kanye has bi-polar disorder. Anyone who has this knows how complicated it is.
+
+            We as a society talk about giving grace to the issue of mental health as a whole.” She ended there.
+            """, pieces: ["“As many of you know, Kanye has bi-polar disorder. Anyone who has this knows how complicated it is.\n\nWe as a society talk about giving grace to the issue of mental health as a whole.”"])
+        let last = Self.copy("In short: we as a society talk about giving grace to the issue of mental health as a whole. Nothing more.",
+                             pieces: ["we as a society talk about giving grace to the issue of mental health as a whole."])
+        let synopsis = PassageSynopsis(first: Self.first, others: [skips, last])
+        #expect(synopsis.rowCount == 3)
+        #expect(synopsis.cells.allSatisfy { $0.count == 3 })
+        #expect(Self.words(synopsis.cells[0][0]) == "“As many of you know, Kanye has bipolar disorder. Anyone who has this knows how complicated it is.")
+        #expect(Self.words(synopsis.cells[0][2]) == "We as a society talk about giving grace to the issue of mental health as a whole.”")
+        // The copy's opening mark stays with its first paragraph, its closing mark with its last.
+        #expect(Self.words(synopsis.cells[1][0]) == "“As many of you know, Kanye has bi-polar disorder. Anyone who has this knows how complicated it is.")
+        #expect(synopsis.cells[1][0][0].html.contains("<span class=\"near\" title=\"first copy: bipolar\">bi-polar</span>"))
+        // The paragraph it leaves out, struck out in its own row.
+        #expect(synopsis.cells[1][1].count == 1)
+        #expect(synopsis.cells[1][1][0].html.contains("<del class=\"cut\">I’ve never spoken publicly"))
+        #expect(Self.words(synopsis.cells[1][1]) == "")
+        #expect(Self.words(synopsis.cells[1][2]) == "We as a society talk about giving grace to the issue of mental health as a whole.”")
+        #expect(synopsis.cells[1][0][0].startsPiece && !synopsis.cells[1][0][0].endsPiece && synopsis.cells[1][2][0].endsPiece)
+        // The copy of the last paragraph alone: nothing in the first two rows.
+        #expect(synopsis.cells[2][0].isEmpty && synopsis.cells[2][1].isEmpty)
+        #expect(Self.words(synopsis.cells[2][2]) == "we as a society talk about giving grace to the issue of mental health as a whole.")
+    }
+
+    /// A piece that matches nothing of the first copy (the passage reached it through another
+    /// copy) gets a last row; every copy has that many cells.
+    @Test func aPieceMatchingNothingOfTheFirstCopyGetsALastRow() {
+        let other = Self.copy("Rain fell hard over northern hills yesterday evening.")
+        let synopsis = PassageSynopsis(first: Self.first, others: [other])
+        #expect(synopsis.rowCount == 4)
+        #expect(synopsis.cells.allSatisfy { $0.count == 4 })
+        #expect(synopsis.cells[0][3].isEmpty)
+        #expect(synopsis.cells[1][0...2].allSatisfy { $0.isEmpty })
+        #expect(Self.words(synopsis.cells[1][3]) == "Rain fell hard over northern hills yesterday evening.")
+    }
+
+    /// Over the seeds' passage (14 copies in 3 articles), each copy's parts, read in order,
+    /// hold its words exactly once: cutting a copy into rows loses and repeats nothing.
+    @Test func cuttingTheSeedsCopiesLosesNoWord() throws {
+        let articles = try Repo.seedArticles()
+        let annotations = Annotator().annotateAll(articles).annotations
+        let passage = try #require(annotations.passages.first)
+        var order: [String] = []
+        for w in passage.witnesses where !order.contains(w.article) { order.append(w.article) }
+        let copies = order.map { id in
+            let a = articles.first { $0.id == id }!
+            return PassageSynopsis.Copy(source: a.source, pieces: passage.witnesses.filter { $0.article == id }.map {
+                ($0.range, WordTokenizer().tokenize(a.source, in: $0.range))
+            })
+        }
+        let synopsis = PassageSynopsis(first: copies[0], others: Array(copies.dropFirst()))
+        #expect(synopsis.rowCount > 3)
+        for (c, copy) in copies.enumerated() {
+            #expect(synopsis.cells[c].count == synopsis.rowCount)
+            var byPiece = [[PassageSynopsis.Part]](repeating: [], count: copy.pieces.count)
+            for cell in synopsis.cells[c] { for part in cell { byPiece[part.piece].append(part) } }
+            for (m, piece) in copy.pieces.enumerated() {
+                let expected = VariantMarkup.plain(copy.source, piece.range, piece.text).replacing(/<[^>]*>/, with: "")
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                #expect(Self.words(byPiece[m]) == expected, "copy \(c), piece \(m)")
+                #expect(byPiece[m].first?.startsPiece == true && byPiece[m].last?.endsPiece == true)
+                #expect(byPiece[m].dropFirst().allSatisfy { !$0.startsPiece } && byPiece[m].dropLast().allSatisfy { !$0.endsPiece })
+            }
+        }
+    }
+}
