@@ -50,10 +50,10 @@ struct PassageSynopsis {
         // The first copy: its pieces cut at their paragraphs.
         var mine = [[Part]](repeating: [], count: rows)
         for (b, piece) in first.pieces.enumerated() {
-            let groups = Self.runs(piece.text.count) { rowOf[b][$0] }
+            let groups = Self.runs(piece.text.count) { rowOf[b][$0] }, words = groups.map(\.words)
             var cursor = piece.range.lowerBound
             for (n, g) in groups.enumerated() {
-                let range = Self.cut(first.source, piece.range, piece.text, groups.map(\.words), n, from: cursor)
+                let range = Self.cut(first.source, piece.range, piece.text, words, n, from: cursor)
                 cursor = range.upperBound
                 mine[g.row].append(Part(html: VariantMarkup.plain(first.source, range, piece.text.tokens[g.words]),
                                         piece: b, startsPiece: n == 0, endsPiece: n == groups.count - 1))
