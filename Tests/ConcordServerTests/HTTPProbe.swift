@@ -15,7 +15,9 @@ struct HTTPProbe {
     }
 
     func get(_ rawPath: String, method: String = "GET", headers extra: [String: String] = [:]) throws -> Reply {
-        let fd = try connect()
+        // A reply waited for a minute: the first one from a server started while the whole suite
+        // runs on two cores took more than 10 s once (an empty reply, "no header end").
+        let fd = try connect(timeout: 60)
         defer { close(fd) }
         let fields = extra.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\r\n" }.joined()
         try send(fd, "\(method) \(rawPath) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\(fields)\r\n")
@@ -23,6 +25,7 @@ struct HTTPProbe {
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = recv(fd, &buffer, buffer.count, 0)
+            if n < 0 && data.isEmpty && (errno == EAGAIN || errno == EWOULDBLOCK) { throw ProbeError("no reply to \(method) \(rawPath) within 60 s") }
             if n <= 0 { break }
             data.append(contentsOf: buffer[0..<n])
         }
@@ -68,7 +71,7 @@ struct HTTPProbe {
         return Stream(fd: fd)
     }
 
-    private func connect() throws -> Int32 {
+    private func connect(timeout seconds: Int = 10) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
@@ -78,7 +81,7 @@ struct HTTPProbe {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard ok == 0 else { close(fd); throw ProbeError("cannot connect to port \(port)") }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return fd
     }

@@ -52,6 +52,32 @@ struct VariantMarkupTests {
                 == "<p><ins>single</ins> riders who depend on the bus every day <del>said Bass</del>.</p>")
     }
 
+    /// A paragraph the copy lacks, holding words the copy has just before it ("fund winter"),
+    /// is struck out whole: the aligner matched the copy's "fund" and "winter" with those in
+    /// the paragraph, which showed as "<del>fund winter</del> <del>Council school river</del>
+    /// fund <del>…</del> winter <del>bridge</del>". Found by `PassageSynopsisTests.randomCopiesKeepEveryWordInRows`.
+    @Test func aParagraphLeftOutIsStruckOutWhole() {
+        let first = "Week south mayor fund winter.\n\nCouncil school river fund budget plan. Town harbour north winter bridge.\n\nPlan school bridge town week."
+        #expect(Self.compared("Week south mayor fund winter.\n\nPlan school bridge town week.", first)
+                == "<p>Week south mayor fund winter.</p>\n<p><del class=\"cut\">Council school river fund budget plan. Town harbour north winter bridge.</del></p>\n<p>Plan school bridge town week.</p>")
+    }
+
+    /// Words a copy lacks at the start of a sentence (or clause) stand in that sentence, after
+    /// the one before and its marks, and at the start of its paragraph where the copy breaks one there
+    /// (they stood before the full stop: "every week <del>Town</del>. street"). Found by
+    /// `PassageSynopsisTests.randomCopiesKeepEveryWordInRows`.
+    @Test func aWordMissingAtTheStartOfASentenceStandsInIt() {
+        #expect(Self.compared("The council met every week. street repairs were agreed.", "The council met every week. Town street repairs were agreed.")
+                == "<p>The council met every week. <del>Town</del> street repairs were agreed.</p>")
+        #expect(Self.compared("The council met every “week.” street repairs were agreed.", "The council met every “week.” Town street repairs were agreed.")
+                == "<p>The council met every “week.” <del>Town</del> street repairs were agreed.</p>")
+        #expect(Self.compared("The council met every week.\n\n“street repairs were agreed.", "The council met every week.\n\n“Town street repairs were agreed.")
+                == "<p>The council met every week.</p>\n<p>“<del>Town</del> street repairs were agreed.</p>")
+        // At the start of a clause too.
+        #expect(Self.compared("The council met every week, street repairs agreed.", "The council met every week, and street repairs agreed.")
+                == "<p>The council met every week, <del>and</del> street repairs agreed.</p>")
+    }
+
     static func compared(_ copy: String, _ first: String) -> String {
         let a = Array(copy.utf8), b = Array(first.utf8)
         let ta = WordTokenizer().tokenize(a, in: 0..<a.count), tb = WordTokenizer().tokenize(b, in: 0..<b.count)

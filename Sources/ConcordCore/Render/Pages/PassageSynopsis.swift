@@ -73,7 +73,11 @@ struct PassageSynopsis {
                     continue
                 }
                 let b = best.b
-                let steps = WordAligner().global(bases[b], best.r.0, piece.text, 0..<piece.text.count)
+                // Slid before they are cut into rows (`VariantPiece.slid`): a word of a paragraph
+                // the copy lacks, aligned with an equal word of the paragraph before, moved the
+                // copy's word, and its full stop, into the next row.
+                let steps = VariantPiece.slid(WordAligner().global(bases[b], best.r.0, piece.text, 0..<piece.text.count),
+                                              base: bases[b], copy: piece.text)
                 // Each step's row: a word of the first copy's, or (a word only this copy has) the row before.
                 var stepRows = [Int](repeating: -1, count: steps.count)
                 var last = -1

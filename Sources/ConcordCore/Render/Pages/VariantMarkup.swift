@@ -87,8 +87,22 @@ enum VariantMarkup {
                 out += "<ins>" + gap(source, opening..<start(j.lowerBound)) + words(source, text, j) + gap(source, end(j.upperBound)..<closing) + "</ins>"
                 cursor = closing; wroteWord = true
             case .missing(let i):
+                let next = pieces[(n + 1)...].lazy.compactMap(\.firstCopyWord).first.map(start) ?? range.upperBound
                 guard let cut = Cut(base, i) else {
-                    if let last = out.last, !last.isWhitespace { out += " " }
+                    // Words that begin a sentence or clause of the first copy (and do not end one)
+                    // go after the copy's sentence or clause before (its punctuation and closing
+                    // marks), at the start of the next paragraph where the copy breaks one there:
+                    // "week. <del>Town</del> street", not "week <del>Town</del>. street". (Words that
+                    // end one stand before the copy's punctuation: "day <del>said Bass</del>.")
+                    let breaks: Separator = [.sentence, .paragraph, .clause]
+                    var beforeWord = false     // the copy's text is copied up to its next word (its opening marks too)
+                    if wroteWord && !base.tokens[i.lowerBound].before.isDisjoint(with: breaks)
+                        && base.separator(after: i.upperBound).isDisjoint(with: breaks) {
+                        let rest = source[cursor..<max(cursor, next)]
+                        beforeWord = rest.filter { $0 == 0x0A }.count >= 2
+                        copyGap(upTo: beforeWord ? next : rest.firstIndex(where: SourceText.isSpace) ?? next, wordFollows: false)
+                    }
+                    if !beforeWord, let last = out.last, !last.isWhitespace { out += " " }
                     out += "<del>\(words(baseSource, base, i))</del>"
                     spaceOwed = true
                     continue
@@ -96,7 +110,6 @@ enum VariantMarkup {
                 // Whole sentences the copy lacks go after the copy's own sentence's end (its
                 // punctuation and closing marks); whole paragraphs, as a paragraph of their own
                 // where the copy breaks its paragraph there.
-                let next = pieces[(n + 1)...].lazy.compactMap(\.firstCopyWord).first.map(start) ?? range.upperBound
                 guard wroteWord else { out += cut.html(baseSource, asParagraphs: cut.paragraphs) + (cut.paragraphs ? "\n\n" : " "); continue }
                 let rest = source[cursor..<next]
                 let lead = rest.firstIndex(where: SourceText.isSpace) ?? next

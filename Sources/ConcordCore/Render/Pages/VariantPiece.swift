@@ -57,7 +57,7 @@ enum VariantPiece: Equatable {
     }
 
     /// The steps with each run of words only one copy has moved, where the words around it
-    /// allow, to start a sentence. An alignment may place a cut anywhere among equal words:
+    /// allow, to join the next such run, else to start a sentence. An alignment may place a cut anywhere among equal words:
     /// "she said. | They are moving it, said Becker." against "she said." lacked "said They are
     /// moving it" and "Becker", not the sentence "They are moving it, said Becker."
     static func slid(_ steps: [WordAligner.Step], base: TokenizedText, copy: TokenizedText) -> [WordAligner.Step] {
@@ -92,10 +92,19 @@ enum VariantPiece: Equatable {
             var left = 0
             while s - left - 1 >= 0, let (k, _) = matched(steps[s - left - 1]), k == first - left - 1,
                   equal(k, first + length - 1 - left) { left += 1 }
-            // The nearest place the run may move to where it starts a sentence (none if it does already).
+            // Matches right after the run that equal its first words, with another run of this
+            // side's words right after them: the run moves past them and the two become one. A
+            // paragraph the copy lacks, after one ending in "storm" and holding "storm" itself, was
+            // "storm <del>Town … road</del> storm <del>vote … town</del>", the copy's "storm" in the
+            // wrong paragraph; now it is "storm <del>Town … town</del>".
+            var island = 0
+            while e + island < steps.count, matched(steps[e + island]) != nil { island += 1 }
+            let merges = island > 0 && right >= island && e + island < steps.count
+                && word(steps[e + island]) == first + length + island
+            // Else the nearest place the run may move to where it starts a sentence (none if it does already).
             func startsSentence(_ shift: Int) -> Bool { !text.tokens[first + shift].before.isDisjoint(with: boundary) }
-            var shift = 0
-            if !startsSentence(0) {
+            var shift = merges ? island : 0
+            if !merges && !startsSentence(0) {
                 for d in 1...max(1, max(left, right)) {
                     if d <= right && startsSentence(d) { shift = d; break }
                     if d <= left && startsSentence(-d) { shift = -d; break }
@@ -117,7 +126,8 @@ enum VariantPiece: Equatable {
                 }
             }
             steps.replaceSubrange(lo..<hi, with: moved)
-            s = hi
+            // A merged run is looked at again, whole (it may merge with the next one too).
+            s = merges ? s + shift : hi
         }
         return steps
     }
