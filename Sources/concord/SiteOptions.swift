@@ -10,7 +10,7 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "Folder the site is written to (replaced atomically).")
     var output: String = "public"
 
-    @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates and assets (default: templates; when there is no such folder, the templates built into Concord)."))
+    @Option(name: .long, help: "Folder of Mustache templates and assets (default: templates; when there is no such folder, the templates built into Concord).")
     var templates: String?
 
     @Flag(name: .shortAndLong, help: "Print each stage's time and peak memory.")

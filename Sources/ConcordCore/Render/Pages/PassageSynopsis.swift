@@ -32,6 +32,7 @@ struct PassageSynopsis {
     let cells: [[[Part]]]
 
     init(first: Copy, others: [Copy]) {
+        precondition(!first.pieces.isEmpty, "a passage's first copy has a piece")
         // Row of each word of each of the first copy's pieces: its pieces' paragraphs, in order.
         var rowOf: [[Int]] = [], rows = 0
         for piece in first.pieces {
@@ -66,18 +67,16 @@ struct PassageSynopsis {
                 let best = bases.indices.map { (b: $0, r: VariantMarkup.region(of: piece.text, in: bases[$0])) }
                     .max { ($0.r.matches, $1.b) < ($1.r.matches, $0.b) }
                 guard let best, best.r.matches > 0 else {
-                    let html = bases.isEmpty ? VariantMarkup.plain(copy.source, piece.range, piece.text)
-                        : VariantMarkup.compared(copy.source, piece.range, piece.text, with: first.source, bases[0], region: 0..<0)
+                    let html = VariantMarkup.compared(copy.source, piece.range, piece.text, with: first.source, bases[0], region: 0..<0)
                     mine[rows].append(Part(html: html, piece: m, startsPiece: true, endsPiece: true))
                     unmatched = true
                     continue
                 }
                 let b = best.b
-                // Slid before they are cut into rows (`VariantPiece.slid`): a word of a paragraph
-                // the copy lacks, aligned with an equal word of the paragraph before, moved the
-                // copy's word, and its full stop, into the next row.
-                let steps = VariantPiece.slid(WordAligner().global(bases[b], best.r.0, piece.text, 0..<piece.text.count),
-                                              base: bases[b], copy: piece.text)
+                // Slid before they are cut into rows: a word of a paragraph the copy lacks, aligned
+                // with an equal word of the paragraph before, moved the copy's word, and its full
+                // stop, into the next row.
+                let steps = VariantMarkup.steps(bases[b], best.r.0, piece.text)
                 // Each step's row: a word of the first copy's, or (a word only this copy has) the row before.
                 var stepRows = [Int](repeating: -1, count: steps.count)
                 var last = -1

@@ -32,14 +32,20 @@ enum VariantMarkup {
     /// Marks `text` (a copy at `range` of `source`) against the part of `base` it corresponds to.
     static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
                          with baseSource: [UInt8], _ base: TokenizedText, region: Range<Int>) -> String {
-        compared(source, range, text, with: baseSource, base, steps: WordAligner().global(base, region, text, 0..<text.count)[...])
+        compared(source, range, text, with: baseSource, base, steps: steps(base, region, text)[...])
     }
 
-    /// The same, for the aligner's `steps` (of `base` and `text`) that fall in `range`: part
-    /// of a copy (`PassageSynopsis` cuts a copy where the first copy's paragraphs end).
+    /// The aligner's steps from `region` of `base` to all of `text`, slid (`VariantPiece.slid`):
+    /// what `compared` marks.
+    static func steps(_ base: TokenizedText, _ region: Range<Int>, _ text: TokenizedText) -> [WordAligner.Step] {
+        VariantPiece.slid(WordAligner().global(base, region, text, 0..<text.count), base: base, copy: text)
+    }
+
+    /// The same, for those of the steps (`steps(_:_:_:)`) that fall in `range`: part of a copy
+    /// (`PassageSynopsis` cuts a copy where the first copy's paragraphs end).
     static func compared(_ source: [UInt8], _ range: Range<Int>, _ text: TokenizedText,
                          with baseSource: [UInt8], _ base: TokenizedText, steps: ArraySlice<WordAligner.Step>) -> String {
-        let pieces = VariantPiece.pieces(Array(steps), base: base, copy: text)
+        let pieces = VariantPiece.pieces(steps, base: base, copy: text)
         func start(_ j: Int) -> Int { Int(text.tokens[j].start) }
         func end(_ j: Int) -> Int { Int(text.tokens[j].end) }
         func near(_ first: String, _ html: String) -> String { "<span class=\"near\" title=\"first copy: \(first)\">\(html)</span>" }

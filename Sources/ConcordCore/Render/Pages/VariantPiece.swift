@@ -23,9 +23,9 @@ enum VariantPiece: Equatable {
     /// Most steps a respelling is looked for in ("a hand book" is three words for one).
     static let respellingSteps = 4
 
-    /// The aligner's steps (`WordAligner.global` of `base` and `copy`) as pieces, in order.
-    static func pieces(_ steps: [WordAligner.Step], base: TokenizedText, copy: TokenizedText) -> [VariantPiece] {
-        let steps = slid(steps, base: base, copy: copy)
+    /// The aligner's steps (`WordAligner.global` of `base` and `copy`, `slid`) as pieces, in order.
+    static func pieces(_ steps: ArraySlice<WordAligner.Step>, base: TokenizedText, copy: TokenizedText) -> [VariantPiece] {
+        let steps = Array(steps)
         var pieces: [VariantPiece] = []
         var s = 0
         func respelling(at s: Int) -> (steps: Int, piece: VariantPiece)? { Self.respelling(steps, at: s, base, copy) }
