@@ -13,7 +13,8 @@ import Glibc
 /// the list pages' rows and `annotations.json` entries lie, and what changed since the
 /// run index was written), `runs-*.bin`, the run index (`RunIndex`), and
 /// `articles-NN-*.bin`, the article records in 256 shards by path, each shard's word
-/// runs after its records (`RunsSection`). Every file carries a format header and
+/// runs after its records (`RunsSection`), and `listing.bin`, the sources' listing
+/// (`KeptListing`, which stands on its own: no other file names it). Every file carries a format header and
 /// checksums; a build writes changed shards and a new run index under new names and its
 /// body over the body file `state.bin` does not name, then replaces `state.bin` by
 /// rename, then deletes files no longer named. A build killed at any point leaves either the old or the new
@@ -224,7 +225,7 @@ struct BuildCache {
     }
 
     /// Checks the header and the trailing checksum; returns a reader positioned after the header.
-    private static func open(_ file: FastFiles.Mapped, what: String) throws(Unusable) -> ByteReader {
+    static func open(_ file: FastFiles.Mapped, what: String) throws(Unusable) -> ByteReader {
         let bytes = file.bytes
         try checkHeader(bytes, what: what)
         guard bytes.count >= header.count + 8 else { throw Unusable(description: "\(what) is truncated or damaged") }
@@ -239,7 +240,7 @@ struct BuildCache {
     private func file(_ name: String) -> FastFiles.Mapped? { FastFiles.Mapped(folder.path + "/" + name) }
 
     /// A writer holding a cache file's header (magic, format, little-endian arrays), for its body to follow.
-    private static func headed(capacity: Int) -> ByteWriter {
+    static func headed(capacity: Int) -> ByteWriter {
         var w = ByteWriter(capacity: capacity)
         w.plain(header)
         return w
@@ -318,7 +319,7 @@ struct BuildCache {
 
     /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).
     private func removeFiles(besides shards: [String]) {
-        removeFiles(keeping: Set(shards + ["state.bin"] + Self.bodyFiles))
+        removeFiles(keeping: Set(shards + ["state.bin", KeptListing.fileName] + Self.bodyFiles))
     }
 
     /// Removes the cache's files but those named in `kept`. Only files a cache holds are
@@ -330,10 +331,11 @@ struct BuildCache {
     }
 
     /// Whether `name` is one a cache gives its files: `state.bin` (and its temporary), the body
-    /// files, shards, run indexes. The folder is Concord's by its name (`.<out>.cache`) alone,
+    /// files, shards, run indexes, the kept listing (`KeptListing`, and its temporary). The folder is Concord's by its name (`.<out>.cache`) alone,
     /// so nothing else found in it (a user's file, a folder) is ever removed.
     static func isCacheFile(_ name: String) -> Bool {
         name == "state.bin" || name == "state.bin.tmp" || bodyFiles.contains(name) || isRunIndexName(name)
+            || name == KeptListing.fileName || name == KeptListing.fileName + ".tmp"
             || (name.hasPrefix("articles-") && name.hasSuffix(".bin") && !name.containsASCII("/"))
     }
 
@@ -358,7 +360,7 @@ struct BuildCache {
     /// No fsync: a killed process loses nothing the kernel already has, and
     /// after a power cut the checksums catch what the disk lost.
     /// - Parameter inPlace: a file already there is written over in place and cut to length after.
-    private static func writeSealed(_ pieces: [[UInt8]], to path: String, inPlace: Bool = false) -> UInt64? {
+    static func writeSealed(_ pieces: [[UInt8]], to path: String, inPlace: Bool = false) -> UInt64? {
         var sum = Checksum.Stream()
         for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
         let seal = sum.value

@@ -27,10 +27,22 @@ public struct ArchiveLoader: Sendable {
 
     /// The same, telling whether the folder holds a symbolic link.
     func articlePathList(sawLink: inout Bool) throws(BuildFailure) -> PathList {
+        var folders: [(path: String, stamp: FileStamp)] = []
+        return try articlePathList(sawLink: &sawLink, folders: &folders)
+    }
+
+    /// The same, with the stamp of each folder walked (`FastFiles.listPaths`), by which the
+    /// next build may take this listing again (`KeptListing`).
+    func articlePathList(folders: inout [(path: String, stamp: FileStamp)]) throws(BuildFailure) -> PathList {
+        var links = false
+        return try articlePathList(sawLink: &links, folders: &folders)
+    }
+
+    private func articlePathList(sawLink: inout Bool, folders: inout [(path: String, stamp: FileStamp)]) throws(BuildFailure) -> PathList {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
               let files = FastFiles.listPaths(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink,
-                                              keeping: ArticleParser.isArticlePath) else {
+                                              folders: &folders, keeping: ArticleParser.isArticlePath) else {
             let exists = FileManager.default.fileExists(atPath: sourceFolder.path)
             throw BuildFailure(exists ? "source folder '\(sourceFolder.path)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
                                       : "source folder '\(sourceFolder.path)' does not exist (--source names the folder of articles)")

@@ -102,7 +102,9 @@ public struct SiteBuilder: Sendable {
         defer { _ = given?.reading.value(); _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
-        var patchedFrom: Int? = nil
+        var patchedFrom: Int? = nil, listingKept = false
+        var keepingListing: Background<Bool, Never>? = nil
+        defer { _ = keepingListing?.value() }     // written before the lock goes
         if let memory, listed == nil, !full {
             // A watching process patches the last listing from the changes reported since, when it can.
             // Patched where it lies: the memory no longer holds it, so it is not copied.
@@ -115,7 +117,21 @@ public struct SiteBuilder: Sendable {
             memory.listed(listing, folder: folder, patched: patched)
             (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
         } else {
-            if let listed { files = listed } else { files = try loader.articlePathList() }
+            // The listing given (`concord add`); the last one, kept in the cache, while no folder
+            // changed since it was made (`KeptListing`); else the folder is listed, and the
+            // listing kept for the next build.
+            if let listed {
+                files = listed
+            } else if !full, let kept = KeptListing.read(source: folder, from: cache.folder.path) {
+                files = kept; listingKept = true
+            } else {
+                let clock = FileStamp.now()      // the system's, whatever a test's stamps are judged by
+                var folders: [(path: String, stamp: FileStamp)] = []
+                files = try loader.articlePathList(folders: &folders)
+                keepingListing = Background { [files, folders, cacheFolder = cache.folder.path] in
+                    KeptListing.write(files, folders: folders, source: folder, into: cacheFolder, now: clock)
+                }
+            }
             listMS = lap()
             stamps = FileStamp.of(files, in: folder, now: now)
             statMS = lap()
@@ -125,7 +141,8 @@ public struct SiteBuilder: Sendable {
         let lastLinked = full ? [] : LinkedFiles(targets: ((try? head.get().state.linkedFiles) ?? []).map(\.target), folder: folder, now: now).entries
         let checkKey = LinkedFiles.key(sourcesKey, lastLinked)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
-            finish("check", "\(files.count) files, templates and settings as the last build left them: nothing to do")
+            finish("check", "\(files.count) files" + (listingKept ? " (listing kept from the last build: no folder changed)" : "")
+                   + ", templates and settings as the last build left them: nothing to do")
             return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
                                warnings: templates.warnings, timings: timings, seconds: (clock.now - start).seconds, output: options.output,
                                incremental: true, rendered: 0, written: 0)
@@ -157,7 +174,7 @@ public struct SiteBuilder: Sendable {
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
                + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead != nil ? " more, the rest read ahead" : "")")
-               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
+               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (listingKept ? " (kept from the last build: no folder changed)" : "") + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
                + ", stat \(statMS) ms, scan \(lap()) ms")
 
         // The files the articles link to, found and `stat`ed meanwhile.

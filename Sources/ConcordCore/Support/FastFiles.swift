@@ -29,16 +29,28 @@ enum FastFiles {
     /// bytes lived in memory of its own), only for the folders walked.
     static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
                           keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
+        var folders: [(path: String, stamp: FileStamp)] = []
+        return listPaths(under: folder, followingLinks: followingLinks, sawLink: &sawLink, folders: &folders, keeping: keep)
+    }
+
+    /// The same, giving the stamp of every folder walked (`folders`: its path relative to
+    /// `folder`, "" for `folder` itself), taken before its entries were read; `FileStamp.unknown`
+    /// for a folder that could not be read (`KeptListing` keeps a listing by these).
+    static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
+                          folders: inout [(path: String, stamp: FileStamp)],
+                          keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
         var result = PathList()
         var links = false
-        defer { sawLink = links }
+        var walked: [(path: String, stamp: FileStamp)] = []
+        defer { sawLink = links; folders = walked }
         // The folders being walked, from the top, by device and inode.
         var walking: [(dev_t, ino_t)] = []
         func walk(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : folder + "/" + relative
             var here = stat()
-            guard stat(path, &here) == 0, let dir = opendir(path) else { return false }
+            guard stat(path, &here) == 0, let dir = opendir(path) else { walked.append((relative, .unknown)); return false }
             defer { closedir(dir) }
+            walked.append((relative, FileStamp(here)))
             if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { return true }
             walking.append((here.st_dev, here.st_ino))
             defer { walking.removeLast() }

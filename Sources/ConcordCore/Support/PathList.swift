@@ -22,6 +22,14 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         for path in paths { append(path) }
     }
 
+    /// A list from its three arrays, as `KeptListing` keeps them; nil unless they make one:
+    /// `starts` from 0 to `bytes.count`, each path ended by a zero byte, one hash per path.
+    init?(bytes: [UInt8], starts: [Int], hashes: [UInt64]) {
+        guard starts.first == 0, starts.last == bytes.count, hashes.count == starts.count - 1 else { return nil }
+        for i in hashes.indices where !(starts[i] < starts[i + 1] && bytes[starts[i + 1] - 1] == 0) { return nil }
+        self.bytes = bytes; self.starts = starts; self.hashes = hashes
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { starts.count - 1 }
 

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import ConcordCore
+
+/// The sources' listing is taken from the cache while no folder of the archive has changed
+/// (`KeptListing`): every change that adds, removes or renames an entry gives its folder a new
+/// stamp, and a listing whose folders were not settled is not kept at all.
+@Suite("Kept listing")
+struct KeptListingTests {
+    /// The folder's listing with its folders' stamps, once every folder is settled by the
+    /// system's clock (a folder changed within a clock tick of a `stat` could keep its stamp:
+    /// a test's next change must come a tick later, as a user's does).
+    func settledListing(_ folder: URL) async throws -> (paths: PathList, folders: [(path: String, stamp: FileStamp)], now: Int) {
+        for _ in 0..<150 {
+            let now = FileStamp.now()
+            var folders: [(path: String, stamp: FileStamp)] = []
+            let paths = try ArchiveLoader(sourceFolder: folder).articlePathList(folders: &folders)
+            if folders.allSatisfy({ $0.stamp.isSettled(now: now) }) { return (paths, folders, now) }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("the folders did not settle within 3.75 s"); throw CancellationError()
+    }
+
+    func archiveWithFolders() throws -> TempArchive {
+        let archive = try TempArchive()
+        try archive.write("a.txt", "date 2020-01-01 Alpha.\n")
+        try archive.write("sub/b.md", "---\ndate: 2020-01-02\n---\nBravo.\n")
+        try archive.write("sub/deeper/c.txt", "date 2020-01-03 Charlie.\n")
+        try archive.write(".hidden/d.txt", "date 2020-01-04 Delta.\n")
+        return archive
+    }
+
+    var cacheFolder: (TempArchive) -> String { { $0.root.appendingPathComponent("cache").path } }
+
+    @Test func keptWhileOnlyFilesAreEditedInPlace() async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(Array(paths) == ["a.txt", "sub/b.md", "sub/deeper/c.txt"])
+        #expect(folders.map(\.path) == ["", "sub", "sub/deeper"])
+        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == paths)
+        // Edits in place (a longer file, a rewritten one) touch no folder.
+        let handle = try FileHandle(forWritingTo: archive.source.appendingPathComponent("a.txt"))
+        try handle.seekToEnd(); try handle.write(contentsOf: Data("More.\n".utf8)); try handle.close()
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == paths)
+    }
+
+    /// Each change that the listing would show makes the kept one unusable, in whichever
+    /// folder it is made, through a link too.
+    @Test(arguments: ["add at the top", "add deep down", "remove", "rename", "new folder", "folder removed",
+                      "hidden file added", "folder through a link", "source folder replaced"])
+    func anyEntryChangedDropsIt(_ change: String) async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        let elsewhere = archive.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try "2020-01-05\nEcho.\n".write(to: elsewhere.appendingPathComponent("e.txt"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: archive.source.appendingPathComponent("linked"), withDestinationURL: elsewhere)
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(Array(paths) == ["a.txt", "linked/e.txt", "sub/b.md", "sub/deeper/c.txt"])
+        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        let fm = FileManager.default, src = archive.source
+        switch change {
+        case "add at the top": try archive.write("z.txt", "2020-01-09\nZulu.\n")
+        case "add deep down": try archive.write("sub/deeper/y.txt", "2020-01-09\nYankee.\n")
+        case "remove": try fm.removeItem(at: src.appendingPathComponent("sub/b.md"))
+        case "rename": try fm.moveItem(at: src.appendingPathComponent("sub/b.md"), to: src.appendingPathComponent("sub/b2.md"))
+        case "new folder": try fm.createDirectory(at: src.appendingPathComponent("sub/new"), withIntermediateDirectories: false)
+        case "folder removed": try fm.removeItem(at: elsewhere.appendingPathComponent("empty"))
+        case "hidden file added": try archive.write(".x.txt", "2020-01-09\nX-ray.\n")
+        case "folder through a link": try "2020-01-09\nFoxtrot.\n".write(to: elsewhere.appendingPathComponent("f.txt"), atomically: false, encoding: .utf8)
+        case "source folder replaced":
+            let copy = archive.root.appendingPathComponent("copy")
+            try fm.copyItem(at: src, to: copy)
+            try fm.removeItem(at: src); try fm.moveItem(at: copy, to: src)
+        default: Issue.record("unknown change \(change)")
+        }
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == nil)
+    }
+
+    @Test func notKeptWhileAFolderIsUnsettled() throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        var folders: [(path: String, stamp: FileStamp)] = []
+        let paths = try ArchiveLoader(sourceFolder: archive.source).articlePathList(folders: &folders)
+        // Judged 5 ms after the deepest folder last changed: it could still change unseen.
+        let latest = folders.map(\.stamp.changed).max()!
+        #expect(!KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: latest + 5_000_000))
+        #expect(!FileManager.default.fileExists(atPath: cacheFolder(archive) + "/" + KeptListing.fileName))
+        // Nor when a folder could not be read.
+        let unread = folders + [("gone", FileStamp.unknown)]
+        #expect(!KeptListing.write(paths, folders: unread, source: archive.source.path, into: cacheFolder(archive), now: .max))
+    }
+
+    @Test(arguments: ["another folder", "truncated", "a byte changed", "garbage", "empty"])
+    func aForeignOrDamagedFileIsNotUsed(_ damage: String) async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        let file = URL(fileURLWithPath: cacheFolder(archive) + "/" + KeptListing.fileName)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        var source = archive.source.path
+        switch damage {
+        case "another folder": source = archive.root.path
+        case "truncated": bytes.removeLast(bytes.count / 3)
+        case "a byte changed": bytes[bytes.count / 2] ^= 0x20
+        case "garbage": bytes = Array(repeating: 0x41, count: bytes.count)
+        default: bytes = []
+        }
+        try Data(bytes).write(to: file)
+        #expect(KeptListing.read(source: source, from: cacheFolder(archive)) == nil)
+    }
+
+    /// A build takes the kept listing when only an edit was made, lists the folder when an
+    /// article was added, and either way gives what a full build gives.
+    @Test func buildsTakeItAndGiveWhatAFullBuildGives() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("2020/extra.txt", "date 2020-08-01 A later statement, said nobody.\n")
+        _ = try await settledListing(archive.source)
+        func listingKept(_ report: BuildReport) -> Bool {
+            report.timings.contains { $0.detail.contains("kept from the last build: no folder changed") }
+        }
+        let first = try await archive.build()
+        #expect(!first.incremental && !listingKept(first))
+        // The last build's commit leaves the listing in the cache.
+        let edited = archive.source.appendingPathComponent("2020/extra.txt")
+        let handle = try FileHandle(forWritingTo: edited)
+        try handle.seekToEnd(); try handle.write(contentsOf: Data("\nAnd one more paragraph.\n".utf8)); try handle.close()
+        let second = try await archive.build()
+        #expect(second.incremental && listingKept(second))
+        #expect(try archive.read("articles/extra/index.html").contains("one more paragraph"))
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
+
+        // An article added: listed again.
+        _ = try await settledListing(archive.source)
+        try archive.write("2020/later.txt", "date 2020-08-02 A later article.\n")
+        let third = try await archive.build()
+        #expect(third.incremental && !listingKept(third) && third.articles == 5)
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild(into: "fresh2")))
+
+        // `--full` trusts nothing the cache holds.
+        _ = try await settledListing(archive.source)
+        _ = try await archive.build()
+        var options = archive.options(); options.full = true
+        let full = try await SiteBuilder(options: options).build()
+        #expect(!listingKept(full))
+        #expect(listingKept(try await archive.build()), "kept, and taken by the next build")
+    }
+}
