@@ -26,11 +26,13 @@ struct AddCommand: AsyncParsableCommand {
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         var options = site.buildOptions
         let outcome: ArticleImporter.Outcome
-        // The build cache is read while the import lists the source folder.
-        let cache = SiteBuilder(options: options).readCacheAhead()
+        // The build cache is read while the import lists the source folder (or takes the listing
+        // the cache keeps, when no folder changed since the last build).
+        let builder = SiteBuilder(options: options)
+        let cache = builder.readCacheAhead()
         do {
             outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
-                .importFiles(files.map { URL(fileURLWithPath: $0) })
+                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: builder.keptListing())
         } catch {
             log.failure(error)
             throw ExitCode(2)

@@ -65,9 +65,12 @@ public struct ArticleImporter: Sendable {
         return files
     }
 
-    public func importFiles(_ files: [URL]) throws(BuildFailure) -> Outcome {
+    /// - Parameter kept: the source folder's listing as the build cache keeps it
+    ///   (`SiteBuilder.keptListing()`), if it still holds: the folder is then not listed.
+    public func importFiles(_ files: [URL], listed kept: KeptListing? = nil) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
-        let listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList()
+        let listed: PathList
+        if let kept { listed = kept.paths } else { listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
         var paths = listed
         // The files of each id: the listing's (`ListedIDs`), unless this import named or replaced that id.
         let ids = ListedIDs(listed)

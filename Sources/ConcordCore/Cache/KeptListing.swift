@@ -15,8 +15,10 @@ import Glibc
 /// file carries Concord's version and the source folder's path, a cache file's header and a
 /// checksum: one from another version, another folder, or damaged is not used, and the
 /// folder is listed.
-struct KeptListing {
+public struct KeptListing: Sendable {
     static let fileName = "listing.bin"
+    /// The article files, sorted as every build takes them.
+    let paths: PathList
 
     /// Writes the listing of `source` (`paths`, sorted as every build takes them) and the stamps
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
@@ -44,7 +46,7 @@ struct KeptListing {
 
     /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this
     /// folder and every folder it walked still has the stamp it had then; else nil.
-    static func read(source: String, from cacheFolder: String) -> PathList? {
+    static func read(source: String, from cacheFolder: String) -> KeptListing? {
         guard let file = FastFiles.Mapped(cacheFolder + "/" + fileName),
               var r = try? BuildCache.open(file, what: fileName) else { return nil }
         do throws(ByteReader.Malformed) {
@@ -60,7 +62,7 @@ struct KeptListing {
             let bytes = Array(UnsafeRawBufferPointer(rebasing: block.file.bytes[block.offset..<(block.offset + block.count)]))
             let starts = try r.u64s().map { Int(truncatingIfNeeded: $0) }
             let hashes = try r.u64s()
-            return PathList(bytes: bytes, starts: starts, hashes: hashes)
+            return PathList(bytes: bytes, starts: starts, hashes: hashes).map(KeptListing.init)
         } catch {
             return nil
         }

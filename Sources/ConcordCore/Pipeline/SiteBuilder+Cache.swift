@@ -93,6 +93,14 @@ extension SiteBuilder {
         return CacheReadAhead(seal: loaded.seal, reading: reading, stopped: stopped)
     }
 
+    /// The source folder's listing as the build cache keeps it (`KeptListing`), while no folder
+    /// changed since it was made: `concord add` takes it to find the names in use instead of
+    /// listing the folder (nil: the folder must be listed; always under `--full`).
+    public func keptListing() -> KeptListing? {
+        guard !options.full, memory == nil else { return nil }
+        return KeptListing.read(source: options.source.path, from: BuildCache(output: options.output).folder.path)
+    }
+
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.
     func wordStats(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> [ArticleWordStats] {
         return ParallelMap.map(Array(delta.articles.indices), chunk: 64) { i in

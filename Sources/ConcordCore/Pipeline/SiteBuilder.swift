@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
             if let listed {
                 files = listed
             } else if !full, let kept = KeptListing.read(source: folder, from: cache.folder.path) {
-                files = kept; listingKept = true
+                files = kept.paths; listingKept = true
             } else {
                 let clock = FileStamp.now()      // the system's, whatever a test's stamps are judged by
                 var folders: [(path: String, stamp: FileStamp)] = []

@@ -38,11 +38,11 @@ struct KeptListingTests {
         #expect(Array(paths) == ["a.txt", "sub/b.md", "sub/deeper/c.txt"])
         #expect(folders.map(\.path) == ["", "sub", "sub/deeper"])
         #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == paths)
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
         // Edits in place (a longer file, a rewritten one) touch no folder.
         let handle = try FileHandle(forWritingTo: archive.source.appendingPathComponent("a.txt"))
         try handle.seekToEnd(); try handle.write(contentsOf: Data("More.\n".utf8)); try handle.close()
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == paths)
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
     }
 
     /// Each change that the listing would show makes the kept one unusable, in whichever
@@ -107,6 +107,45 @@ struct KeptListingTests {
         }
         try Data(bytes).write(to: file)
         #expect(KeptListing.read(source: source, from: cacheFolder(archive)) == nil)
+    }
+
+    /// `concord add` takes the kept listing for the names in use: a file named like an article
+    /// still gets a name of its own, and the build after it gives what a full build gives.
+    @Test func anImportTakesItForTheNamesInUse() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("wire/later.txt", "date 2020-08-01 A later article, said nobody.\n")
+        _ = try await settledListing(archive.source)
+        _ = try await archive.build()
+        let builder = SiteBuilder(options: archive.options())
+        let kept = try #require(builder.keptListing())
+        #expect(Array(kept.paths) == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
+        var full = archive.options(); full.full = true
+        #expect(SiteBuilder(options: full).keptListing() == nil, "--full lists the folder")
+
+        let incoming = archive.root.appendingPathComponent("later.txt")
+        try Data("date 2020-08-02 Another later article, said somebody.\n".utf8).write(to: incoming)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([incoming], listed: kept)
+        #expect(outcome.added.map(\.1) == ["later-2.txt"])
+        #expect(outcome.articlePaths == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
+        var options = archive.options()
+        options.useArticles(listedBy: outcome)
+        let report = try await SiteBuilder(options: options).build()
+        #expect(report.incremental && report.articles == 5)
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
+        // The folder changed: the listing kept before no longer holds.
+        #expect(builder.keptListing() == nil)
+    }
+
+    /// The names the importer takes as in use are the kept listing's: the folder is not listed.
+    @Test func anImportGivenAListingDoesNotListTheFolder() throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.write("a.txt", "date 2020-01-01 Alpha.\n")
+        let kept = KeptListing(paths: PathList(["a.txt", "ghost.txt"]))
+        let incoming = archive.root.appendingPathComponent("ghost.txt")
+        try Data("date 2020-01-02 A ghost.\n".utf8).write(to: incoming)
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([incoming], listed: kept)
+        #expect(outcome.added.map(\.1) == ["ghost-2.txt"])
     }
 
     /// A build takes the kept listing when only an edit was made, lists the folder when an
