@@ -77,6 +77,20 @@ struct KeptListingTests {
         #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == nil)
     }
 
+    /// A link back to a folder being walked (`ln -s . again`) is passed over by the walk, its
+    /// stamp recorded all the same: the listing is kept, and dropped by a change below it.
+    @Test func aLinkBackUpIsKeptAndWatched() async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        try FileManager.default.createSymbolicLink(atPath: archive.source.appendingPathComponent("sub/again").path, withDestinationPath: "..")
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(Array(paths) == ["a.txt", "sub/b.md", "sub/deeper/c.txt"])
+        #expect(folders.map(\.path).contains("sub/again"))
+        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
+        try archive.write("new.txt", "date 2020-01-09 November.\n")
+        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == nil)
+    }
+
     @Test func notKeptWhileAFolderIsUnsettled() throws {
         let archive = try archiveWithFolders(); defer { archive.cleanup() }
         var folders: [(path: String, stamp: FileStamp)] = []
