@@ -20,26 +20,23 @@ public struct ArchiveLoader: Sendable {
     }
 
     /// The same as one block of bytes (`PathList`), as every build lists them.
-    func articlePathList() throws(BuildFailure) -> PathList {
-        var links = false
-        return try articlePathList(sawLink: &links)
+    func articlePathList() throws(BuildFailure) -> PathList { try walk().paths }
+
+    /// What walking the source folder found.
+    struct Walk {
+        /// The article files, sorted as every build takes them.
+        var paths: PathList
+        /// Whether the folder holds a symbolic link.
+        var sawLink: Bool
+        /// The stamp of each folder walked (`FastFiles.listPaths`), by which the next build may
+        /// take this listing again (`KeptListing`).
+        var folders: [(path: String, stamp: FileStamp)]
     }
 
-    /// The same, telling whether the folder holds a symbolic link.
-    func articlePathList(sawLink: inout Bool) throws(BuildFailure) -> PathList {
+    /// Walks the source folder for its article files.
+    func walk() throws(BuildFailure) -> Walk {
+        var isDir: ObjCBool = false, sawLink = false
         var folders: [(path: String, stamp: FileStamp)] = []
-        return try articlePathList(sawLink: &sawLink, folders: &folders)
-    }
-
-    /// The same, with the stamp of each folder walked (`FastFiles.listPaths`), by which the
-    /// next build may take this listing again (`KeptListing`).
-    func articlePathList(folders: inout [(path: String, stamp: FileStamp)]) throws(BuildFailure) -> PathList {
-        var links = false
-        return try articlePathList(sawLink: &links, folders: &folders)
-    }
-
-    private func articlePathList(sawLink: inout Bool, folders: inout [(path: String, stamp: FileStamp)]) throws(BuildFailure) -> PathList {
-        var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
               let files = FastFiles.listPaths(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink,
                                               folders: &folders, keeping: ArticleParser.isArticlePath) else {
@@ -47,16 +44,16 @@ public struct ArchiveLoader: Sendable {
             throw BuildFailure(exists ? "source folder '\(sourceFolder.path)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
                                       : "source folder '\(sourceFolder.path)' does not exist (--source names the folder of articles)")
         }
-        return files.sorted()
+        return Walk(paths: files.sorted(), sawLink: sawLink, folders: folders)
     }
 
     /// The article files with their stamps (`SourceListing`).
     /// - Parameter now: the wall-clock time before the first `stat` (see `FileStamp.isSettled`).
     func listing(now: Int) throws(BuildFailure) -> SourceListing {
-        var links = false, hardLinks = false
-        let paths = try articlePathList(sawLink: &links)
-        let stamps = FileStamp.of(paths, in: sourceFolder.path, now: now, hardLinked: &hardLinks)
-        return SourceListing(paths: paths, stamps: stamps, hasLinks: links || hardLinks)
+        var hardLinks = false
+        let walked = try walk()
+        let stamps = FileStamp.of(walked.paths, in: sourceFolder.path, now: now, hardLinked: &hardLinks)
+        return SourceListing(paths: walked.paths, stamps: stamps, hasLinks: walked.sawLink || hardLinks)
     }
 
     /// Of the files listed under a folder, the article files, in the order every build takes them.

@@ -94,8 +94,9 @@ extension SiteBuilder {
     }
 
     /// The source folder's listing as the build cache keeps it (`KeptListing`), while no folder
-    /// changed since it was made: `concord add` takes it to find the names in use instead of
-    /// listing the folder (nil: the folder must be listed; always under `--full`).
+    /// changed since it was made: what a build, and `concord add` to find the names in use,
+    /// take instead of listing the folder (nil: the folder must be listed; always under `--full`
+    /// and in a process that watches the folder, which patches its own listing).
     public func keptListing() -> KeptListing? {
         guard !options.full, memory == nil else { return nil }
         return KeptListing.read(source: options.source.path, from: BuildCache(output: options.output).folder.path)

@@ -122,13 +122,13 @@ public struct SiteBuilder: Sendable {
             // listing kept for the next build.
             if let listed {
                 files = listed
-            } else if !full, let kept = KeptListing.read(source: folder, from: cache.folder.path) {
+            } else if !full, let kept = keptListing() {
                 files = kept.paths; listingKept = true
             } else {
                 let clock = FileStamp.now()      // the system's, whatever a test's stamps are judged by
-                var folders: [(path: String, stamp: FileStamp)] = []
-                files = try loader.articlePathList(folders: &folders)
-                keepingListing = Background { [files, folders, cacheFolder = cache.folder.path] in
+                let walked = try loader.walk()
+                files = walked.paths
+                keepingListing = Background { [files, folders = walked.folders, cacheFolder = cache.folder.path] in
                     KeptListing.write(files, folders: folders, source: folder, into: cacheFolder, now: clock)
                 }
             }

@@ -13,8 +13,8 @@ struct KeptListingTests {
     func settledListing(_ folder: URL) async throws -> (paths: PathList, folders: [(path: String, stamp: FileStamp)], now: Int) {
         for _ in 0..<150 {
             let now = FileStamp.now()
-            var folders: [(path: String, stamp: FileStamp)] = []
-            let paths = try ArchiveLoader(sourceFolder: folder).articlePathList(folders: &folders)
+            let walked = try ArchiveLoader(sourceFolder: folder).walk()
+            let (paths, folders) = (walked.paths, walked.folders)
             if folders.allSatisfy({ $0.stamp.isSettled(now: now) }) { return (paths, folders, now) }
             try await Task.sleep(for: .milliseconds(25))
         }
@@ -93,8 +93,8 @@ struct KeptListingTests {
 
     @Test func notKeptWhileAFolderIsUnsettled() throws {
         let archive = try archiveWithFolders(); defer { archive.cleanup() }
-        var folders: [(path: String, stamp: FileStamp)] = []
-        let paths = try ArchiveLoader(sourceFolder: archive.source).articlePathList(folders: &folders)
+        let walked = try ArchiveLoader(sourceFolder: archive.source).walk()
+        let (paths, folders) = (walked.paths, walked.folders)
         // Judged 5 ms after the deepest folder last changed: it could still change unseen.
         let latest = folders.map(\.stamp.changed).max()!
         #expect(!KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: latest + 5_000_000))

@@ -104,8 +104,8 @@ struct PathListTests {
         let raw = Array(archive.source.path.utf8) + Array("/ol".utf8) + [0xE9] + Array(".txt".utf8) + [0]
         let fd = raw.withUnsafeBytes { open($0.baseAddress!.assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
         #expect(fd >= 0); close(fd)
-        var links = false
-        let listed = try ArchiveLoader(sourceFolder: archive.source).articlePathList(sawLink: &links)
+        let walked = try ArchiveLoader(sourceFolder: archive.source).walk()
+        let (listed, links) = (walked.paths, walked.sawLink)
         let expected = ["B.MD", "a.txt", "c.markdown", "caf\u{E9}.txt", "ol\u{FFFD}.txt", "sub/d.Md"]
         #expect(Array(listed) == expected && !links)
         #expect(try ArchiveLoader(sourceFolder: archive.source).articlePaths() == expected)
