@@ -3,10 +3,12 @@ import Glibc
 #endif
 
 /// The source folder's listing as the last build that listed it found it (`listing.bin` in the
-/// build cache), with the stamp of every folder it walked: while no folder's stamp has changed,
-/// no file was added, removed or renamed, and the next build takes these paths instead of
-/// reading every folder and sorting 100,000 names again (150–250 ms at 100,000 articles). An
-/// edit in place, or no change at all, leaves the folders as they were; an add does not.
+/// build cache), with the stamp of every folder it walked. A folder whose stamp has not changed
+/// since had no entry made, removed or renamed in it, so the next build takes its files from
+/// here instead of reading it (`ArchiveLoader.walk(reusing:)`): an edit in place, or no change
+/// at all, reads no folder (reading and sorting 100,000 names took 150–250 ms at 100,000
+/// articles); an article added to an archive kept in folders (`2024/12/…`) reads that folder
+/// and the ones above it whose entries changed, and takes every other folder's files from here.
 ///
 /// A folder gets a new modification and change time whenever an entry is made, removed or
 /// renamed in it (git's untracked cache trusts the same). A folder changed within a clock
@@ -19,17 +21,23 @@ public struct KeptListing: Sendable {
     static let fileName = "listing.bin"
     /// The article files, sorted as every build takes them.
     let paths: PathList
+    /// Each folder walked (its path relative to the source folder, "" for the folder itself)
+    /// and its stamp, taken before its entries were read.
+    var folders: [(path: String, stamp: FileStamp)] = []
+    /// Whether the walk met a symbolic link. Where a link may lead changes with no folder of
+    /// the archive changing, so such a listing is taken whole or not at all.
+    var sawLink = false
 
     /// Writes the listing of `source` (`paths`, sorted as every build takes them) and the stamps
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
     /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
     /// system's clock before the folder was listed). True when written.
     @discardableResult
-    static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], source: String,
+    static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], sawLink: Bool = true, source: String,
                       into cacheFolder: String, now: Int) -> Bool {
         guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: now) }) else { return false }
         var w = BuildCache.headed(capacity: 256 + 64 * folders.count)
-        w.string(ConcordVersion.number); w.string(source)
+        w.string(ConcordVersion.number); w.string(source); w.bool(sawLink)
         w.int(folders.count)
         for f in folders { w.string(f.path); f.stamp.encode(into: &w) }
         // The paths' block after its count, where it lies (4 MB at 100,000 articles); then where
@@ -47,24 +55,79 @@ public struct KeptListing: Sendable {
     /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this
     /// folder and every folder it walked still has the stamp it had then; else nil.
     static func read(source: String, from cacheFolder: String) -> KeptListing? {
+        guard let kept = load(source: source, from: cacheFolder), kept.isCurrent(source: source) else { return nil }
+        return kept
+    }
+
+    /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this
+    /// folder, whatever has changed since.
+    static func load(source: String, from cacheFolder: String) -> KeptListing? {
         guard let file = FastFiles.Mapped(cacheFolder + "/" + fileName),
               var r = try? BuildCache.open(file, what: fileName) else { return nil }
         do throws(ByteReader.Malformed) {
             guard try r.string() == ConcordVersion.number, try r.string() == source else { return nil }
+            let sawLink = try r.bool()
             let count = try r.count(max: 1 << 24)
-            for _ in 0..<count {
-                let path = try r.string(), stamp = try FileStamp.decode(from: &r)
-                var st = stat()
-                // Through links, as the walk went (`FastFiles.listPaths`).
-                guard stat(path.isEmpty ? source : source + "/" + path, &st) == 0, FileStamp(st) == stamp else { return nil }
-            }
+            var folders: [(path: String, stamp: FileStamp)] = []
+            folders.reserveCapacity(count)
+            for _ in 0..<count { folders.append((try r.string(), try FileStamp.decode(from: &r))) }
             let block = try r.inPlace(UInt8.self)
             let bytes = Array(UnsafeRawBufferPointer(rebasing: block.file.bytes[block.offset..<(block.offset + block.count)]))
             let starts = try r.u64s().map { Int(truncatingIfNeeded: $0) }
             let hashes = try r.u64s()
-            return PathList(bytes: bytes, starts: starts, hashes: hashes).map(KeptListing.init)
+            return PathList(bytes: bytes, starts: starts, hashes: hashes).map { KeptListing(paths: $0, folders: folders, sawLink: sawLink) }
         } catch {
             return nil
         }
+    }
+
+    /// Whether every folder walked still has the stamp it had (through links, as the walk went).
+    func isCurrent(source: String) -> Bool {
+        !folders.isEmpty && folders.allSatisfy { f in
+            var st = stat()
+            return stat(f.path.isEmpty ? source : source + "/" + f.path, &st) == 0 && FileStamp(st) == f.stamp
+        }
+    }
+
+    /// What a walk asks of each folder (`FastFiles.listPaths(unchanged:)`): its subfolders, as
+    /// this listing found them, when it has the stamp it had then; else nil (it is read).
+    func unchangedFolders() -> (String, FileStamp) -> [String]? {
+        var stamps: [String: FileStamp] = [:], children: [String: [String]] = [:]
+        for f in folders {
+            stamps[f.path] = f.stamp
+            if !f.path.isEmpty { children[Self.parent(of: f.path), default: []].append(f.path) }
+        }
+        return { path, stamp in stamps[path] == stamp ? children[path] ?? [] : nil }
+    }
+
+    /// The folder `path` is in ("" for the source folder).
+    static func parent(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+    }
+
+    /// The listing a walk gives that took the folders `taken` from this one and read the rest
+    /// (`fresh`, sorted): this listing's files in those folders, merged in order with `fresh`.
+    func paths(takingFilesOf taken: [String], with fresh: PathList) -> PathList {
+        let takenSet = Set(taken)
+        // The folders not taken (read again, or gone), by the hash of their path: their files here are dropped.
+        var dropped: [UInt64: [String]] = [:]
+        for f in folders where !takenSet.contains(f.path) { dropped[PathHash.of(f.path), default: []].append(f.path) }
+        guard !dropped.isEmpty else { return paths.merged(with: fresh) }
+        // The runs of paths whose folder was taken, between those of folders dropped.
+        var runs: [Range<Int>] = [], from = 0
+        paths.withBlock { base, starts in
+            for i in paths.indices {
+                let start = starts[i]
+                var end = starts[i + 1] - 1
+                while end > start && base[end - 1] != UInt8(ascii: "/") { end -= 1 }
+                // The folder's path: up to the last "/", or empty.
+                let folder = UnsafeRawBufferPointer(start: base + start, count: max(0, end - 1 - start))
+                guard let names = dropped[PathHash.of(folder)], names.contains(where: { $0.utf8.elementsEqual(folder) }) else { continue }
+                if from < i { runs.append(from..<i) }
+                from = i + 1
+            }
+        }
+        if from < paths.count { runs.append(from..<paths.count) }
+        return paths.merged(runs: runs, with: fresh)
     }
 }

@@ -31,20 +31,36 @@ public struct ArchiveLoader: Sendable {
         /// The stamp of each folder walked (`FastFiles.listPaths`), by which the next build may
         /// take this listing again (`KeptListing`).
         var folders: [(path: String, stamp: FileStamp)]
+        /// How many folders were read: the others' files were taken from the listing given
+        /// (`walk(reusing:)`), which is this listing when none was read.
+        var read: Int
     }
 
     /// Walks the source folder for its article files.
-    func walk() throws(BuildFailure) -> Walk {
-        var isDir: ObjCBool = false, sawLink = false
-        var folders: [(path: String, stamp: FileStamp)] = []
-        guard FileManager.default.fileExists(atPath: sourceFolder.path, isDirectory: &isDir), isDir.boolValue,
-              let files = FastFiles.listPaths(under: sourceFolder.path, followingLinks: true, sawLink: &sawLink,
-                                              folders: &folders, keeping: ArticleParser.isArticlePath) else {
-            let exists = FileManager.default.fileExists(atPath: sourceFolder.path)
-            throw BuildFailure(exists ? "source folder '\(sourceFolder.path)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
-                                      : "source folder '\(sourceFolder.path)' does not exist (--source names the folder of articles)")
+    /// - Parameter kept: the listing the last build kept (`KeptListing`): the files of each folder
+    ///   it found with the stamp that folder has now are taken from it, not read again. A listing
+    ///   that met a link is taken whole, when every folder has its stamp, or not at all.
+    func walk(reusing kept: KeptListing? = nil) throws(BuildFailure) -> Walk {
+        let source = sourceFolder.path
+        if let kept, kept.sawLink {
+            if kept.isCurrent(source: source) { return Walk(paths: kept.paths, sawLink: true, folders: kept.folders, read: 0) }
+            return try walk(reusing: nil)
         }
-        return Walk(paths: files.sorted(), sawLink: sawLink, folders: folders)
+        var isDir: ObjCBool = false, sawLink = false
+        var folders: [(path: String, stamp: FileStamp)] = [], taken: [String] = []
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir), isDir.boolValue,
+              let files = FastFiles.listPaths(under: source, followingLinks: true, sawLink: &sawLink, folders: &folders,
+                                              unchanged: kept?.unchangedFolders() ?? { _, _ in nil }, taken: &taken,
+                                              keeping: ArticleParser.isArticlePath) else {
+            let exists = FileManager.default.fileExists(atPath: source)
+            throw BuildFailure(exists ? "source folder '\(source)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
+                                      : "source folder '\(source)' does not exist (--source names the folder of articles)")
+        }
+        let read = folders.count - taken.count
+        guard let kept, !taken.isEmpty else { return Walk(paths: files.sorted(), sawLink: sawLink, folders: folders, read: read) }
+        // (None read: the listing as it was, not even filtered.)
+        let paths = read == 0 && folders.count == kept.folders.count ? kept.paths : kept.paths(takingFilesOf: taken, with: files.sorted())
+        return Walk(paths: paths, sawLink: sawLink, folders: folders, read: read)
     }
 
     /// The article files with their stamps (`SourceListing`).

@@ -93,13 +93,21 @@ extension SiteBuilder {
         return CacheReadAhead(seal: loaded.seal, reading: reading, stopped: stopped)
     }
 
-    /// The source folder's listing as the build cache keeps it (`KeptListing`), while no folder
-    /// changed since it was made: what a build, and `concord add` to find the names in use,
-    /// take instead of listing the folder (nil: the folder must be listed; always under `--full`
-    /// and in a process that watches the folder, which patches its own listing).
+    /// The source folder's article files as the walk finds them (`ArchiveLoader.walk(reusing:)`),
+    /// reading only the folders changed since the last build listed it, the others' files taken
+    /// from the listing it kept (`KeptListing`); nil when the cache keeps none usable (or under
+    /// `--full`, or in a server's build, which keeps its own), or the folder cannot be walked.
     public func keptListing() -> KeptListing? {
+        guard let kept = keptListingFile(),
+              let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: kept) else { return nil }
+        return KeptListing(paths: walked.paths, folders: walked.folders, sawLink: walked.sawLink)
+    }
+
+    /// The listing the last build kept in the cache, whatever changed since; nil under `--full`
+    /// or in a server's build.
+    func keptListingFile() -> KeptListing? {
         guard !options.full, memory == nil else { return nil }
-        return KeptListing.read(source: options.source.path, from: BuildCache(output: options.output).folder.path)
+        return KeptListing.load(source: options.source.path, from: BuildCache(output: options.output).folder.path)
     }
 
     /// Word counts per article: cached ones where the article and its witnesses are unchanged.

@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         defer { _ = given?.reading.value(); _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
-        var patchedFrom: Int? = nil, listingKept = false
+        var patchedFrom: Int? = nil, listingKept = false, foldersRead: (read: Int, of: Int)? = nil
         var keepingListing: Background<Bool, Never>? = nil
         defer { _ = keepingListing?.value() }     // written before the lock goes
         if let memory, listed == nil, !full {
@@ -117,19 +117,22 @@ public struct SiteBuilder: Sendable {
             memory.listed(listing, folder: folder, patched: patched)
             (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
         } else {
-            // The listing given (`concord add`); the last one, kept in the cache, while no folder
-            // changed since it was made (`KeptListing`); else the folder is listed, and the
-            // listing kept for the next build.
+            // The listing given (`concord add`); else the folder is walked, each folder that has not
+            // changed since the last build listed it taken from the listing that build kept in the
+            // cache (`KeptListing`), and the listing kept for the next build.
             if let listed {
                 files = listed
-            } else if !full, let kept = keptListing() {
-                files = kept.paths; listingKept = true
             } else {
                 let clock = FileStamp.now()      // the system's, whatever a test's stamps are judged by
-                let walked = try loader.walk()
+                let walked = try loader.walk(reusing: full ? nil : keptListingFile())
                 files = walked.paths
-                keepingListing = Background { [files, folders = walked.folders, cacheFolder = cache.folder.path] in
-                    KeptListing.write(files, folders: folders, source: folder, into: cacheFolder, now: clock)
+                if walked.read == 0 {
+                    listingKept = true
+                } else {
+                    if walked.read < walked.folders.count { foldersRead = (walked.read, walked.folders.count) }
+                    keepingListing = Background { [files, folders = walked.folders, sawLink = walked.sawLink, cacheFolder = cache.folder.path] in
+                        KeptListing.write(files, folders: folders, sawLink: sawLink, source: folder, into: cacheFolder, now: clock)
+                    }
                 }
             }
             listMS = lap()
@@ -174,7 +177,8 @@ public struct SiteBuilder: Sendable {
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
                + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead != nil ? " more, the rest read ahead" : "")")
-               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (listingKept ? " (kept from the last build: no folder changed)" : "") + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
+               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (listingKept ? " (kept from the last build: no folder changed)" : "")
+               + (foldersRead.map { " (kept from the last build but for \($0.read) of \($0.of) folders, read again)" } ?? "") + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
                + ", stat \(statMS) ms, scan \(lap()) ms")
 
         // The files the articles link to, found and `stat`ed meanwhile.

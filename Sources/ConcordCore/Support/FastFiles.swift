@@ -39,19 +39,43 @@ enum FastFiles {
     static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
                           folders: inout [(path: String, stamp: FileStamp)],
                           keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
+        var taken: [String] = []
+        return listPaths(under: folder, followingLinks: followingLinks, sawLink: &sawLink, folders: &folders,
+                         unchanged: { _, _ in nil }, taken: &taken, keeping: keep)
+    }
+
+    /// The same, reading only the folders an earlier walk does not vouch for: `unchanged` is
+    /// given each folder's path and stamp (taken before anything else of it) and answers with
+    /// its subfolders when the earlier walk found it with that stamp (no entry of it was made,
+    /// removed or renamed since); such a folder is not read, only its subfolders are walked,
+    /// and it is named in `taken`, whose files the caller has. The walk is otherwise the same:
+    /// a link back up is passed over, its stamp recorded.
+    static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
+                          folders: inout [(path: String, stamp: FileStamp)],
+                          unchanged: (String, FileStamp) -> [String]?, taken: inout [String],
+                          keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
         var result = PathList()
         var links = false
-        var walked: [(path: String, stamp: FileStamp)] = []
-        defer { sawLink = links; folders = walked }
+        var walked: [(path: String, stamp: FileStamp)] = [], kept: [String] = []
+        defer { sawLink = links; folders = walked; taken = kept }
         // The folders being walked, from the top, by device and inode.
         var walking: [(dev_t, ino_t)] = []
         func walk(_ relative: String) -> Bool {
             let path = relative.isEmpty ? folder : folder + "/" + relative
             var here = stat()
-            guard stat(path, &here) == 0, let dir = opendir(path) else { walked.append((relative, .unknown)); return false }
+            guard stat(path, &here) == 0 else { walked.append((relative, .unknown)); return false }
+            let stamp = FileStamp(here)
+            if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { walked.append((relative, stamp)); return true }
+            if let children = unchanged(relative, stamp) {
+                walked.append((relative, stamp)); kept.append(relative)
+                walking.append((here.st_dev, here.st_ino))
+                defer { walking.removeLast() }
+                for child in children { _ = walk(child) }
+                return true
+            }
+            guard let dir = opendir(path) else { walked.append((relative, .unknown)); return false }
             defer { closedir(dir) }
-            walked.append((relative, FileStamp(here)))
-            if walking.contains(where: { $0 == (here.st_dev, here.st_ino) }) { return true }
+            walked.append((relative, stamp))
             walking.append((here.st_dev, here.st_ino))
             defer { walking.removeLast() }
             let prefix = relative.isEmpty ? [] : Array(relative.utf8) + [UInt8(ascii: "/")]

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Relative paths kept as one block of bytes (each path's UTF-8, then a zero byte) with where
 /// each one starts: the sources' listing, made at every build and read by every pass over it
 /// (the sort, `stat`, the sources' key, matching files to their records).
@@ -130,6 +134,54 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
             }
             return result
         }
+    }
+
+    /// This list and `other`, both in the order every build takes paths (`sorted`), merged into
+    /// that order: by their bytes when both are ASCII, else as `String`s (`SourceListing.precedes`).
+    func merged(with other: PathList) -> PathList { merged(runs: [indices], with: other) }
+
+    /// The paths of this list in `runs` (ranges of positions, in order) merged with `other`, both
+    /// in build order. Each path of `other` is placed by a binary search, and the paths between
+    /// are copied a run at a time: merging the few files of a folder read again into the 100,000
+    /// of a kept listing (`KeptListing`) copies a few blocks, not 100,000 paths one by one.
+    func merged(runs: [Range<Int>], with other: PathList) -> PathList {
+        var result = PathList()
+        result.reserveCapacity(paths: runs.reduce(other.count) { $0 + $1.count }, bytes: bytes.count + other.bytes.count)
+        let ascii = isASCII && other.isASCII
+        withBlock { a, aStarts in
+            other.withBlock { b, bStarts in
+                // Whether path `j` of `other` goes before path `i` of this list.
+                func before(_ j: Int, _ i: Int) -> Bool {
+                    ascii ? strcmp(UnsafeRawPointer(b + bStarts[j]).assumingMemoryBound(to: CChar.self),
+                                   UnsafeRawPointer(a + aStarts[i]).assumingMemoryBound(to: CChar.self)) < 0
+                          : SourceListing.precedes(other[j], self[i])
+                }
+                var j = 0
+                for run in runs {
+                    var lo = run.lowerBound
+                    while lo < run.upperBound {
+                        guard j < other.count else { result.append(contentsOf: lo..<run.upperBound, of: self); break }
+                        // The first path of the run that `other`'s next one goes before.
+                        var k = lo, hi = run.upperBound
+                        while k < hi { let mid = (k + hi) / 2; if before(j, mid) { hi = mid } else { k = mid + 1 } }
+                        result.append(contentsOf: lo..<k, of: self)
+                        if k < run.upperBound { result.append(j, of: other); j += 1 }
+                        lo = k
+                    }
+                }
+                result.append(contentsOf: j..<other.count, of: other)
+            }
+        }
+        return result
+    }
+
+    /// Appends the paths of `other` at `range`, copied as one block, with their hashes.
+    mutating func append(contentsOf range: Range<Int>, of other: PathList) {
+        guard !range.isEmpty else { return }
+        let lo = other.starts[range.lowerBound], hi = other.starts[range.upperBound], shift = bytes.count - lo
+        bytes.append(contentsOf: other.bytes[lo..<hi])
+        starts.append(contentsOf: other.starts[(range.lowerBound + 1)...range.upperBound].lazy.map { $0 + shift })
+        hashes.append(contentsOf: other.hashes[range])
     }
 
     /// Whether every byte is ASCII, read eight at a time.

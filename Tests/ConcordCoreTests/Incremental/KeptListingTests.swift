@@ -147,8 +147,9 @@ struct KeptListingTests {
         let report = try await SiteBuilder(options: options).build()
         #expect(report.incremental && report.articles == 5)
         #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
-        // The folder changed: the listing kept before no longer holds.
-        #expect(builder.keptListing() == nil)
+        // The folder changed: it is read again, and the listing is what a walk finds.
+        #expect(KeptListing.read(source: archive.source.path, from: BuildCache(output: archive.output).folder.path) == nil)
+        #expect(builder.keptListing().map { Array($0.paths) } == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
     }
 
     /// The names the importer takes as in use are the kept listing's: the folder is not listed.
@@ -197,5 +198,99 @@ struct KeptListingTests {
         let full = try await SiteBuilder(options: options).build()
         #expect(!listingKept(full))
         #expect(listingKept(try await archive.build()), "kept, and taken by the next build")
+    }
+    /// A walk given the kept listing reads only the folders whose entries changed (and new ones),
+    /// takes every other folder's files from the listing, and finds what a walk of every folder
+    /// finds: the same paths in the same order, the same folders with the same stamps.
+    @Test(arguments: [("add deep down", ["sub/deeper"]), ("add at the top", [""]), ("remove", ["sub"]),
+                      ("move to another folder", ["sub", "other"]), ("new folder with a file", ["sub", "sub/new"]),
+                      ("folder removed", ["sub"]), ("folder renamed", ["sub", "sub/deep2"]),
+                      ("folder replaced by a copy", ["sub", "sub/deeper"]), ("hidden file added", [""]),
+                      ("name not ASCII", ["other"]), ("nothing", []), ("edit in place", []),
+                      ("source folder replaced", ["", "other", "sub", "sub/deeper"])])
+    func onlyChangedFoldersAreRead(_ change: String, _ read: [String]) async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        try archive.write("other/x.txt", "date 2020-01-05 X-ray.\n")
+        try archive.write("other/z.txt", "date 2020-01-06 Zulu.\n")
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(KeptListing.write(paths, folders: folders, sawLink: false, source: archive.source.path, into: cacheFolder(archive), now: now))
+        let fm = FileManager.default, src = archive.source
+        switch change {
+        case "add deep down": try archive.write("sub/deeper/y.txt", "date 2020-01-09 Yankee.\n")
+        case "add at the top": try archive.write("b.txt", "date 2020-01-09 Bravo.\n")
+        case "remove": try fm.removeItem(at: src.appendingPathComponent("sub/b.md"))
+        case "move to another folder": try fm.moveItem(at: src.appendingPathComponent("sub/b.md"), to: src.appendingPathComponent("other/b.md"))
+        case "new folder with a file": try archive.write("sub/new/n.txt", "date 2020-01-09 November.\n")
+        case "folder removed": try fm.removeItem(at: src.appendingPathComponent("sub/deeper"))
+        case "folder renamed": try fm.moveItem(at: src.appendingPathComponent("sub/deeper"), to: src.appendingPathComponent("sub/deep2"))
+        case "folder replaced by a copy":
+            try fm.copyItem(at: src.appendingPathComponent("sub/deeper"), to: src.appendingPathComponent("sub/copy"))
+            try fm.removeItem(at: src.appendingPathComponent("sub/deeper"))
+            try fm.moveItem(at: src.appendingPathComponent("sub/copy"), to: src.appendingPathComponent("sub/deeper"))
+        case "hidden file added": try archive.write(".x.txt", "date 2020-01-09 Hidden.\n")
+        case "name not ASCII":
+            try archive.write("other/\u{E9}cho.txt", "date 2020-01-09 \u{C9}cho.\n")
+            try archive.write("other/e\u{301}t\u{E9}.txt", "date 2020-01-09 \u{C9}t\u{E9}.\n")
+        case "nothing": break
+        case "edit in place":
+            let handle = try FileHandle(forWritingTo: src.appendingPathComponent("sub/b.md"))
+            try handle.seekToEnd(); try handle.write(contentsOf: Data("More.\n".utf8)); try handle.close()
+        case "source folder replaced":
+            let copy = archive.root.appendingPathComponent("copy")
+            try fm.copyItem(at: src, to: copy)
+            try archive.write("other/w.txt", "date 2020-01-09 Whiskey.\n")
+            try fm.removeItem(at: src); try fm.moveItem(at: copy, to: src)
+        default: Issue.record("unknown change \(change)")
+        }
+        let kept = try #require(KeptListing.load(source: src.path, from: cacheFolder(archive)))
+        let reused = try ArchiveLoader(sourceFolder: src).walk(reusing: kept)
+        let full = try ArchiveLoader(sourceFolder: src).walk()
+        #expect(Array(reused.paths) == Array(full.paths))
+        #expect(reused.paths.hashes == full.paths.hashes)
+        #expect(reused.folders.map(\.path).sorted() == full.folders.map(\.path).sorted())
+        #expect(Dictionary(uniqueKeysWithValues: reused.folders.map { ($0.path, $0.stamp) })
+                == Dictionary(uniqueKeysWithValues: full.folders.map { ($0.path, $0.stamp) }))
+        #expect(reused.read == read.count, "read again: \(read)")
+        #expect(!reused.sawLink)
+    }
+
+    /// A listing that met a link is taken whole while every folder has its stamp; once any
+    /// changed, every folder is read (where a link leads changes with no folder changing).
+    @Test func aListingWithALinkIsTakenWholeOrNotAtAll() async throws {
+        let archive = try archiveWithFolders(); defer { archive.cleanup() }
+        let elsewhere = archive.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try "date 2020-01-05 Echo.\n".write(to: elsewhere.appendingPathComponent("e.txt"), atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: archive.source.appendingPathComponent("sub/linked"), withDestinationURL: elsewhere)
+        let walked = try ArchiveLoader(sourceFolder: archive.source).walk()
+        #expect(walked.sawLink)
+        let (paths, folders, now) = try await settledListing(archive.source)
+        #expect(KeptListing.write(paths, folders: folders, sawLink: true, source: archive.source.path, into: cacheFolder(archive), now: now))
+        let kept = try #require(KeptListing.load(source: archive.source.path, from: cacheFolder(archive)))
+        #expect(kept.sawLink)
+        let whole = try ArchiveLoader(sourceFolder: archive.source).walk(reusing: kept)
+        #expect(whole.read == 0 && whole.paths == paths)
+        try archive.write("sub/deeper/y.txt", "date 2020-01-09 Yankee.\n")
+        let again = try ArchiveLoader(sourceFolder: archive.source).walk(reusing: kept)
+        #expect(again.read == again.folders.count && again.sawLink)
+        #expect(Array(again.paths) == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
+    }
+
+    /// A build of an archive kept in folders, after an article is added to one of them, reads
+    /// that folder alone, and gives what a full build gives.
+    @Test func aBuildReadsOnlyTheFolderAddedTo() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.copySeeds()
+        try archive.write("2020/07/extra.txt", "date 2020-07-01 A statement, said nobody.\n")
+        try archive.write("2020/08/later.txt", "date 2020-08-01 A later statement, said somebody.\n")
+        _ = try await settledListing(archive.source)
+        _ = try await archive.build()
+        _ = try await settledListing(archive.source)
+        try archive.write("2020/08/latest.txt", "date 2020-08-02 The latest statement, said everybody.\n")
+        let report = try await archive.build()
+        #expect(report.incremental && report.articles == 6)
+        #expect(report.timings.contains { $0.detail.contains("kept from the last build but for 1 of 4 folders, read again") },
+                "\(report.timings.map(\.detail))")
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
     }
 }

@@ -125,4 +125,28 @@ struct PathListTests {
         #expect(FileStamp.of(unsorted, in: archive.source.path, now: .max)[k] == nil)
         #expect(unsorted.count == names.count - 2 + 1, "every file but the hidden ones")
     }
+    /// Two lists in build order merge into build order: by bytes when both are ASCII, as
+    /// `String`s (two spellings of the same letters next to each other) when not.
+    @Test(arguments: [false, true])
+    func mergesInBuildOrder(_ accents: Bool) {
+        var random = SplitMix64(seed: accents ? 7 : 3)
+        let letters = accents ? ["a", "b", "/", "\u{E9}", "e\u{301}", "Z"] : ["a", "b", "/", "c", "Z", "0"]
+        for _ in 0..<50 {
+            let all = (0..<Int(random.next() % 40)).map { _ in
+                (0..<(1 + Int(random.next() % 6))).map { _ in letters[Int(random.next() % UInt64(letters.count))] }.joined() + ".txt"
+            }
+            let unique = Array(Set(all))
+            let split = unique.isEmpty ? 0 : Int(random.next() % UInt64(unique.count + 1))
+            let a = PathList(ArchiveLoader.sorted(Array(unique[..<split]))), b = PathList(ArchiveLoader.sorted(Array(unique[split...])))
+            let merged = a.merged(with: b)
+            #expect(Array(merged) == ArchiveLoader.sorted(unique))
+            #expect(merged.hashes == Array(merged).map { PathHash.of($0) })
+            // Only some runs of `a`: the paths between them are left out.
+            var runs: [Range<Int>] = [], at = 0
+            while at < a.count { let end = min(a.count, at + 1 + Int(random.next() % 4)); runs.append(at..<end); at = end + Int(random.next() % 3) }
+            let some = a.merged(runs: runs, with: b)
+            #expect(Array(some) == ArchiveLoader.sorted(runs.flatMap { $0.map { a[$0] } } + Array(b)))
+            #expect(some.hashes == Array(some).map { PathHash.of($0) })
+        }
+    }
 }
