@@ -32,6 +32,8 @@ public struct KeptListing: Sendable {
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
     /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
     /// system's clock before the folder was listed). True when written.
+    /// - Parameter sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`);
+    ///   when not known, true: the listing is then taken whole or not at all.
     @discardableResult
     static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], sawLink: Bool = true, source: String,
                       into cacheFolder: String, now: Int) -> Bool {
