@@ -111,23 +111,34 @@ public struct KeptListing: Sendable {
     /// (`fresh`, sorted): this listing's files in those folders, merged in order with `fresh`.
     func paths(takingFilesOf taken: [String], with fresh: PathList) -> PathList {
         let takenSet = Set(taken)
-        // The folders not taken (read again, or gone), by the hash of their path: their files here are dropped.
-        var dropped: [UInt64: [String]] = [:]
-        for f in folders where !takenSet.contains(f.path) { dropped[PathHash.of(f.path), default: []].append(f.path) }
+        // The folders not taken (read again, or gone): their files here are dropped.
+        let dropped = folders.map(\.path).filter { !takenSet.contains($0) }
         guard !dropped.isEmpty else { return paths.merged(with: fresh) }
-        // The runs of paths whose folder was taken, between those of folders dropped.
-        var runs: [Range<Int>] = [], from = 0
-        paths.withBlock { base, starts in
-            for i in paths.indices {
-                let start = starts[i]
-                var end = starts[i + 1] - 1
-                while end > start && base[end - 1] != UInt8(ascii: "/") { end -= 1 }
-                // The folder's path: up to the last "/", or empty.
-                let folder = UnsafeRawBufferPointer(start: base + start, count: max(0, end - 1 - start))
-                guard let names = dropped[PathHash.of(folder)], names.contains(where: { $0.utf8.elementsEqual(folder) }) else { continue }
-                if from < i { runs.append(from..<i) }
-                from = i + 1
+        var gone: [Int] = []
+        if paths.isASCII {
+            // Sorted by bytes: each folder's files found where its paths lie (a folder of 800
+            // files among 100,000: 800 looked at, not 100,000 hashed).
+            gone = dropped.flatMap { paths.positions(directlyIn: $0) }.sorted()
+        } else {
+            // Each path's folder looked up by the hash of its bytes.
+            var byHash: [UInt64: [String]] = [:]
+            for f in dropped { byHash[PathHash.of(f), default: []].append(f) }
+            paths.withBlock { base, starts in
+                for i in paths.indices {
+                    let start = starts[i]
+                    var end = starts[i + 1] - 1
+                    while end > start && base[end - 1] != UInt8(ascii: "/") { end -= 1 }
+                    // The folder's path: up to the last "/", or empty.
+                    let folder = UnsafeRawBufferPointer(start: base + start, count: max(0, end - 1 - start))
+                    if let names = byHash[PathHash.of(folder)], names.contains(where: { $0.utf8.elementsEqual(folder) }) { gone.append(i) }
+                }
             }
+        }
+        // The runs of paths kept, between those dropped.
+        var runs: [Range<Int>] = [], from = 0
+        for i in gone {
+            if from < i { runs.append(from..<i) }
+            from = i + 1
         }
         if from < paths.count { runs.append(from..<paths.count) }
         return paths.merged(runs: runs, with: fresh)

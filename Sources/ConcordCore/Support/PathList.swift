@@ -175,6 +175,34 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         return result
     }
 
+    /// The positions of the paths directly in `folder` (relative, "" for the top), in order, for a
+    /// list sorted by bytes (`sorted` sorts an ASCII list so): the paths under a folder lie
+    /// together, from where `folder/` would be, so they are found by a binary search and a scan of
+    /// that folder's paths alone, no path hashed.
+    func positions(directlyIn folder: String) -> [Int] {
+        let prefix = folder.isEmpty ? [] : Array(folder.utf8) + [UInt8(ascii: "/")]
+        return withBlock { base, starts in
+            // Whether path `i` begins with `prefix`; else whether it sorts before it.
+            func compare(_ i: Int) -> Int {
+                let length = starts[i + 1] - starts[i] - 1
+                let n = Swift.min(length, prefix.count)
+                let c = n == 0 ? 0 : prefix.withUnsafeBytes { memcmp(base + starts[i], $0.baseAddress!, n) }
+                if c != 0 { return c < 0 ? -1 : 1 }
+                return length < prefix.count ? -1 : 0
+            }
+            var lo = 0, hi = count
+            while lo < hi { let mid = (lo + hi) / 2; if compare(mid) < 0 { lo = mid + 1 } else { hi = mid } }
+            var result: [Int] = []
+            var i = lo
+            while i < count && (prefix.isEmpty || compare(i) == 0) {
+                let rest = starts[i] + prefix.count, length = starts[i + 1] - 1 - rest
+                if memchr(base + rest, Int32(UInt8(ascii: "/")), length) == nil { result.append(i) }
+                i += 1
+            }
+            return result
+        }
+    }
+
     /// Appends the paths of `other` at `range`, copied as one block, with their hashes.
     mutating func append(contentsOf range: Range<Int>, of other: PathList) {
         guard !range.isEmpty else { return }

@@ -206,17 +206,25 @@ struct KeptListingTests {
                       ("move to another folder", ["sub", "other"]), ("new folder with a file", ["sub", "sub/new"]),
                       ("folder removed", ["sub"]), ("folder renamed", ["sub", "sub/deep2"]),
                       ("folder replaced by a copy", ["sub", "sub/deeper"]), ("hidden file added", [""]),
-                      ("name not ASCII", ["other"]), ("nothing", []), ("edit in place", []),
+                      ("name not ASCII", ["other"]), ("beside names not ASCII", ["sub/deeper"]),
+                      ("top beside names not ASCII", [""]), ("nothing", []), ("edit in place", []),
                       ("source folder replaced", ["", "other", "sub", "sub/deeper"])])
     func onlyChangedFoldersAreRead(_ change: String, _ read: [String]) async throws {
         let archive = try archiveWithFolders(); defer { archive.cleanup() }
         try archive.write("other/x.txt", "date 2020-01-05 X-ray.\n")
         try archive.write("other/z.txt", "date 2020-01-06 Zulu.\n")
+        // A listing not all ASCII is sorted as `String`s: its folders' files are found another way.
+        if change.hasSuffix("beside names not ASCII") {
+            try archive.write("sub/\u{F1}u.txt", "date 2020-01-07 \u{D1}u.\n")
+            try archive.write("sub/deeper/\u{E9}t\u{E9}.txt", "date 2020-01-07 \u{C9}t\u{E9}.\n")
+            try archive.write("\u{E0}.txt", "date 2020-01-07 \u{C0}.\n")
+        }
         let (paths, folders, now) = try await settledListing(archive.source)
         #expect(KeptListing.write(paths, folders: folders, sawLink: false, source: archive.source.path, into: cacheFolder(archive), now: now))
         let fm = FileManager.default, src = archive.source
         switch change {
-        case "add deep down": try archive.write("sub/deeper/y.txt", "date 2020-01-09 Yankee.\n")
+        case "add deep down", "beside names not ASCII": try archive.write("sub/deeper/y.txt", "date 2020-01-09 Yankee.\n")
+        case "top beside names not ASCII": try archive.write("b.txt", "date 2020-01-09 Bravo.\n")
         case "add at the top": try archive.write("b.txt", "date 2020-01-09 Bravo.\n")
         case "remove": try fm.removeItem(at: src.appendingPathComponent("sub/b.md"))
         case "move to another folder": try fm.moveItem(at: src.appendingPathComponent("sub/b.md"), to: src.appendingPathComponent("other/b.md"))
