@@ -26,13 +26,13 @@ struct AddCommand: AsyncParsableCommand {
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         var options = site.buildOptions
         let outcome: ArticleImporter.Outcome
-        // The build cache is read while the import lists the source folder (or takes the listing
-        // the cache keeps, when no folder changed since the last build).
+        // The build cache is read while the import lists the source folder (reading only the
+        // folders changed since the last build, the others' files taken from the listing it kept).
         let builder = SiteBuilder(options: options)
         let cache = builder.readCacheAhead()
         do {
             outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
-                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: builder.keptListing())
+                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: builder.currentListing())
         } catch {
             log.failure(error)
             throw ExitCode(2)

@@ -65,8 +65,8 @@ public struct ArticleImporter: Sendable {
         return files
     }
 
-    /// - Parameter kept: the source folder's listing as the build cache keeps it
-    ///   (`SiteBuilder.keptListing()`), if it still holds: the folder is then not listed.
+    /// - Parameter kept: the source folder's listing as it is now (`SiteBuilder.currentListing()`,
+    ///   from the one the build cache keeps): the folder is then not listed here.
     public func importFiles(_ files: [URL], listed kept: KeptListing? = nil) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
         let listed: PathList

@@ -32,10 +32,9 @@ public struct KeptListing: Sendable {
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
     /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
     /// system's clock before the folder was listed). True when written.
-    /// - Parameter sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`);
-    ///   when not known, true: the listing is then taken whole or not at all.
+    /// - Parameter sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
     @discardableResult
-    static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], sawLink: Bool = true, source: String,
+    static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], sawLink: Bool, source: String,
                       into cacheFolder: String, now: Int) -> Bool {
         guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: now) }) else { return false }
         var w = BuildCache.headed(capacity: 256 + 64 * folders.count)
@@ -52,13 +51,6 @@ public struct KeptListing: Sendable {
         guard BuildCache.writeSealed([w.bytes, paths.bytes, tables.bytes], to: temp) != nil,
               rename(temp, cacheFolder + "/" + fileName) == 0 else { unlink(temp); return false }
         return true
-    }
-
-    /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this
-    /// folder and every folder it walked still has the stamp it had then; else nil.
-    static func read(source: String, from cacheFolder: String) -> KeptListing? {
-        guard let kept = load(source: source, from: cacheFolder), kept.isCurrent(source: source) else { return nil }
-        return kept
     }
 
     /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this
@@ -97,14 +89,9 @@ public struct KeptListing: Sendable {
         var stamps: [String: FileStamp] = [:], children: [String: [String]] = [:]
         for f in folders {
             stamps[f.path] = f.stamp
-            if !f.path.isEmpty { children[Self.parent(of: f.path), default: []].append(f.path) }
+            if !f.path.isEmpty { children[RelativePath.folder(of: f.path), default: []].append(f.path) }
         }
         return { path, stamp in stamps[path] == stamp ? children[path] ?? [] : nil }
-    }
-
-    /// The folder `path` is in ("" for the source folder).
-    static func parent(of path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// The listing a walk gives that took the folders `taken` from this one and read the rest

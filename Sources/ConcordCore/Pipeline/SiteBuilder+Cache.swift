@@ -93,11 +93,12 @@ extension SiteBuilder {
         return CacheReadAhead(seal: loaded.seal, reading: reading, stopped: stopped)
     }
 
-    /// The source folder's article files as the walk finds them (`ArchiveLoader.walk(reusing:)`),
-    /// reading only the folders changed since the last build listed it, the others' files taken
-    /// from the listing it kept (`KeptListing`); nil when the cache keeps none usable (or under
-    /// `--full`, or in a server's build, which keeps its own), or the folder cannot be walked.
-    public func keptListing() -> KeptListing? {
+    /// The source folder's article files now, as the walk finds them reading only the folders
+    /// changed since the last build listed it (`ArchiveLoader.walk(reusing:)`), the others' files
+    /// taken from the listing it kept (`KeptListing`): what `concord add` takes for the names in
+    /// use. Nil when the cache keeps none usable (or under `--full`, or in a server's build, which
+    /// keeps its own), or the folder cannot be walked.
+    public func currentListing() -> KeptListing? {
         guard let kept = keptListingFile(),
               let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: kept) else { return nil }
         return KeptListing(paths: walked.paths, folders: walked.folders, sawLink: walked.sawLink)

@@ -138,7 +138,7 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
 
     /// This list and `other`, both in the order every build takes paths (`sorted`), merged into
     /// that order: by their bytes when both are ASCII, else as `String`s (`SourceListing.precedes`).
-    func merged(with other: PathList) -> PathList { merged(runs: [indices], with: other) }
+    func merged(with other: PathList) -> PathList { other.isEmpty ? self : merged(runs: [indices], with: other) }
 
     /// The paths of this list in `runs` (ranges of positions, in order) merged with `other`, both
     /// in build order. Each path of `other` is placed by a binary search, and the paths between

@@ -188,11 +188,10 @@ public struct OutputFolder: Sendable {
             gone = walk()
         }
         if !gone.isEmpty {
-            func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
             var folders = Set<String>()
             for path in gone {
-                var folder = parent(path)
-                while !folder.isEmpty, folders.insert(folder).inserted { folder = parent(folder) }
+                var folder = RelativePath.folder(of: path)
+                while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.folder(of: folder) }
             }
             // A folder that is a symbolic link (Concord makes none: a user's, perhaps to a folder
             // outside) is not gone into: nothing under it is removed.
@@ -202,8 +201,8 @@ public struct OutputFolder: Sendable {
             }
             func underLink(_ path: String) -> Bool {
                 guard !linked.isEmpty else { return false }
-                var folder = parent(path)
-                while !folder.isEmpty { if linked.contains(folder) { return true }; folder = parent(folder) }
+                var folder = RelativePath.folder(of: path)
+                while !folder.isEmpty { if linked.contains(folder) { return true }; folder = RelativePath.folder(of: folder) }
                 return false
             }
             for path in gone where !underLink(path) { unlink(staging.path + "/" + path) }

@@ -32,17 +32,25 @@ struct KeptListingTests {
 
     var cacheFolder: (TempArchive) -> String { { $0.root.appendingPathComponent("cache").path } }
 
+    /// Whether a walk of the archive's source folder meets a symbolic link, as a build records it.
+    func sawLink(_ archive: TempArchive) throws -> Bool { try ArchiveLoader(sourceFolder: archive.source).walk().sawLink }
+
+    /// The listing kept for `source` in `cacheFolder`, if every folder it walked still has its stamp.
+    func keptAsIs(_ source: String, _ cacheFolder: String) -> KeptListing? {
+        KeptListing.load(source: source, from: cacheFolder).flatMap { $0.isCurrent(source: source) ? $0 : nil }
+    }
+
     @Test func keptWhileOnlyFilesAreEditedInPlace() async throws {
         let archive = try archiveWithFolders(); defer { archive.cleanup() }
         let (paths, folders, now) = try await settledListing(archive.source)
         #expect(Array(paths) == ["a.txt", "sub/b.md", "sub/deeper/c.txt"])
         #expect(folders.map(\.path) == ["", "sub", "sub/deeper"])
-        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
+        #expect(KeptListing.write(paths, folders: folders, sawLink: try sawLink(archive), source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(keptAsIs(archive.source.path, cacheFolder(archive))?.paths == paths)
         // Edits in place (a longer file, a rewritten one) touch no folder.
         let handle = try FileHandle(forWritingTo: archive.source.appendingPathComponent("a.txt"))
         try handle.seekToEnd(); try handle.write(contentsOf: Data("More.\n".utf8)); try handle.close()
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
+        #expect(keptAsIs(archive.source.path, cacheFolder(archive))?.paths == paths)
     }
 
     /// Each change that the listing would show makes the kept one unusable, in whichever
@@ -57,7 +65,7 @@ struct KeptListingTests {
         try FileManager.default.createSymbolicLink(at: archive.source.appendingPathComponent("linked"), withDestinationURL: elsewhere)
         let (paths, folders, now) = try await settledListing(archive.source)
         #expect(Array(paths) == ["a.txt", "linked/e.txt", "sub/b.md", "sub/deeper/c.txt"])
-        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(KeptListing.write(paths, folders: folders, sawLink: try sawLink(archive), source: archive.source.path, into: cacheFolder(archive), now: now))
         let fm = FileManager.default, src = archive.source
         switch change {
         case "add at the top": try archive.write("z.txt", "2020-01-09\nZulu.\n")
@@ -74,7 +82,7 @@ struct KeptListingTests {
             try fm.removeItem(at: src); try fm.moveItem(at: copy, to: src)
         default: Issue.record("unknown change \(change)")
         }
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == nil)
+        #expect(keptAsIs(archive.source.path, cacheFolder(archive)) == nil)
     }
 
     /// A link back to a folder being walked (`ln -s . again`) is passed over by the walk, its
@@ -85,10 +93,10 @@ struct KeptListingTests {
         let (paths, folders, now) = try await settledListing(archive.source)
         #expect(Array(paths) == ["a.txt", "sub/b.md", "sub/deeper/c.txt"])
         #expect(folders.map(\.path).contains("sub/again"))
-        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive))?.paths == paths)
+        #expect(KeptListing.write(paths, folders: folders, sawLink: try sawLink(archive), source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(keptAsIs(archive.source.path, cacheFolder(archive))?.paths == paths)
         try archive.write("new.txt", "date 2020-01-09 November.\n")
-        #expect(KeptListing.read(source: archive.source.path, from: cacheFolder(archive)) == nil)
+        #expect(keptAsIs(archive.source.path, cacheFolder(archive)) == nil)
     }
 
     @Test func notKeptWhileAFolderIsUnsettled() throws {
@@ -97,18 +105,18 @@ struct KeptListingTests {
         let (paths, folders) = (walked.paths, walked.folders)
         // Judged 5 ms after the deepest folder last changed: it could still change unseen.
         let latest = folders.map(\.stamp.changed).max()!
-        #expect(!KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: latest + 5_000_000))
+        #expect(!KeptListing.write(paths, folders: folders, sawLink: try sawLink(archive), source: archive.source.path, into: cacheFolder(archive), now: latest + 5_000_000))
         #expect(!FileManager.default.fileExists(atPath: cacheFolder(archive) + "/" + KeptListing.fileName))
         // Nor when a folder could not be read.
         let unread = folders + [("gone", FileStamp.unknown)]
-        #expect(!KeptListing.write(paths, folders: unread, source: archive.source.path, into: cacheFolder(archive), now: .max))
+        #expect(!KeptListing.write(paths, folders: unread, sawLink: false, source: archive.source.path, into: cacheFolder(archive), now: .max))
     }
 
     @Test(arguments: ["another folder", "truncated", "a byte changed", "garbage", "empty"])
     func aForeignOrDamagedFileIsNotUsed(_ damage: String) async throws {
         let archive = try archiveWithFolders(); defer { archive.cleanup() }
         let (paths, folders, now) = try await settledListing(archive.source)
-        #expect(KeptListing.write(paths, folders: folders, source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(KeptListing.write(paths, folders: folders, sawLink: try sawLink(archive), source: archive.source.path, into: cacheFolder(archive), now: now))
         let file = URL(fileURLWithPath: cacheFolder(archive) + "/" + KeptListing.fileName)
         var bytes = [UInt8](try Data(contentsOf: file))
         var source = archive.source.path
@@ -120,7 +128,7 @@ struct KeptListingTests {
         default: bytes = []
         }
         try Data(bytes).write(to: file)
-        #expect(KeptListing.read(source: source, from: cacheFolder(archive)) == nil)
+        #expect(keptAsIs(source, cacheFolder(archive)) == nil)
     }
 
     /// `concord add` takes the kept listing for the names in use: a file named like an article
@@ -132,10 +140,10 @@ struct KeptListingTests {
         _ = try await settledListing(archive.source)
         _ = try await archive.build()
         let builder = SiteBuilder(options: archive.options())
-        let kept = try #require(builder.keptListing())
+        let kept = try #require(builder.currentListing())
         #expect(Array(kept.paths) == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
         var full = archive.options(); full.full = true
-        #expect(SiteBuilder(options: full).keptListing() == nil, "--full lists the folder")
+        #expect(SiteBuilder(options: full).currentListing() == nil, "--full lists the folder")
 
         let incoming = archive.root.appendingPathComponent("later.txt")
         try Data("date 2020-08-02 Another later article, said somebody.\n".utf8).write(to: incoming)
@@ -148,8 +156,8 @@ struct KeptListingTests {
         #expect(report.incremental && report.articles == 5)
         #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
         // The folder changed: it is read again, and the listing is what a walk finds.
-        #expect(KeptListing.read(source: archive.source.path, from: BuildCache(output: archive.output).folder.path) == nil)
-        #expect(builder.keptListing().map { Array($0.paths) } == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
+        #expect(keptAsIs(archive.source.path, BuildCache(output: archive.output).folder.path) == nil)
+        #expect(builder.currentListing().map { Array($0.paths) } == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
     }
 
     /// The names the importer takes as in use are the kept listing's: the folder is not listed.
