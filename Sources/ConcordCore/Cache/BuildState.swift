@@ -139,8 +139,10 @@ struct BuildState: Sendable {
             // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
             // there is one (or -1) for every segment and the passages are known.
             let known = edgePassages.count == edges.count ? passages : nil
+            // Asked once, not per segment: `known != nil` copied the passages each time (see `ArchiveDelta.scan`).
+            let isKnown = known != nil
             w.u32s(count: edges.count) { out in
-                for i in edges.indices { out[i] = UInt32(bitPattern: known != nil ? edgePassages[i] : -1) }
+                for i in edges.indices { out[i] = UInt32(bitPattern: isKnown ? edgePassages[i] : -1) }
             }
             // Each passage: its id, then each witness's article (by position), start and end.
             w.int(known?.count ?? 0)
