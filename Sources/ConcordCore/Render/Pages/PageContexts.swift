@@ -166,8 +166,8 @@ struct PageContexts {
         }
         let witnesses = model.witnessesByArticle[i]
         key.add(UInt64(witnesses.count))
-        for (p, w) in witnesses {
-            key.add(model.passageKeys[p]); key.add(UInt64(w.start)); key.add(UInt64(w.end))
+        for w in witnesses {
+            key.add(model.passageKeys[w.passage]); key.add(UInt64(w.start)); key.add(UInt64(w.end))
             key.add(UInt64(model.words(inWitnessOf: i, at: w.start)))
         }
         key.add(model.quoteSpeakerKeys[i])
@@ -180,8 +180,8 @@ struct PageContexts {
         var result: [Highlight] = []
         let witnesses = model.witnessesByArticle[i]
         var counter: [String: Int] = [:]
-        for (p, w) in witnesses {
-            let passage = model.annotations.passages[p]
+        for w in witnesses {
+            let p = w.passage, passage = model.annotations.passages[p]
             let n = counter[passage.id, default: 0]; counter[passage.id] = n + 1
             let others = model.articleCount(ofPassage: p) - 1
             let id = HTML.escape(passage.id)
@@ -215,7 +215,8 @@ struct PageContexts {
         var words: [String: Int] = [:]
         var passages: [String: Set<Int>] = [:]
         var seen = Set<Int>()
-        for (p, w) in model.witnessesByArticle[i] {
+        for w in model.witnessesByArticle[i] {
+            let p = w.passage
             if let linked = model.linked(to: i, inPassage: p) {
                 guard seen.insert(p).inserted else { continue }
                 for (other, n) in linked where other != i {

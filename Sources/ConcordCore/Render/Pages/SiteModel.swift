@@ -13,8 +13,11 @@ public struct SiteModel: Sendable {
     private let positionByID: [Int32]
     /// The tables below are indexed like `articles` (newest first): a page looks its
     /// article's up by position, not by hashing its id (12,000 pages at each build).
-    /// Each article's witnesses (passage index, witness), by start: `witnessesByArticle[k]`.
-    let witnessesByArticle: Buckets<(passage: Int, witness: Witness)>
+    /// Each article's witnesses (passage index, start, end), by start: `witnessesByArticle[k]`.
+    /// Offsets alone, not `Witness` values: each of those holds its article's id, and copying
+    /// 100,000 of them into the table (and freeing the list they were grouped from) retained and
+    /// released as many strings scattered in memory at every build of 100,000 articles.
+    let witnessesByArticle: Buckets<ArticleWitness>
     /// Each article's quotes, by start.
     public let quotesByArticle: QuoteGroups
     public let speakers: [Speaker]
@@ -55,6 +58,14 @@ public struct SiteModel: Sendable {
     /// annotations do not say (then every article of a passage shares it with every other).
     let linkStarts: [Int]?
     let links: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)]
+
+    /// A copy of a passage in an article (`witnessesByArticle`): the passage, by index in
+    /// `annotations.passages`, and where the copy lies in the article's source.
+    struct ArticleWitness: Sendable {
+        let passage: Int
+        let start: Int, end: Int
+        var range: Range<Int> { start..<end }
+    }
 
     /// A speaker across the archive, with every quote attributed to them.
     public struct Speaker: Sendable {
@@ -129,16 +140,19 @@ public struct SiteModel: Sendable {
         (linkStarts, self.links) = (links?.starts, links?.entries ?? [])
         (firstCopies, firstCopyStarts, passageKeys) = Self.firstCopies(annotations.passages, witnessArticles, witnessStarts, namedKeys: namedKeys,
                                                                        links: links)
-        var pairs: [(bucket: Int, item: (passage: Int, witness: Witness))] = []
+        var pairs: [(bucket: Int, item: ArticleWitness)] = []
         pairs.reserveCapacity(witnessArticles.count)
         for (p, passage) in annotations.passages.enumerated() {
-            for (n, w) in passage.witnesses.enumerated() {
-                let k = Int(witnessArticles[witnessStarts[p] + n])
-                if k >= 0 { pairs.append((k, (p, w))) }
+            // Read where the passage holds them: a witness taken out is a copy of its article's id.
+            passage.witnesses.withUnsafeBufferPointer { witnesses in
+                for n in witnesses.indices {
+                    let k = Int(witnessArticles[witnessStarts[p] + n])
+                    if k >= 0 { pairs.append((k, ArticleWitness(passage: p, start: witnesses[n].start, end: witnesses[n].end))) }
+                }
             }
         }
         var byArticle = Buckets(count: articles.count, pairs)
-        byArticle.sortEach { $0.witness.start < $1.witness.start }
+        byArticle.sortEach { $0.start < $1.start }
         witnessesByArticle = byArticle
         (self.stats, statsAt) = (stats, from)
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
@@ -329,10 +343,12 @@ public struct SiteModel: Sendable {
                                       search: (String) -> Int32) -> [Int32] {
         guard starts.count == unsorted.count + 1, starts.last == quotes.count else { return quotes.map { search($0.article) } }
         var result = [Int32](repeating: -1, count: quotes.count)
-        for (k, a) in unsorted.enumerated() where starts[k + 1] > starts[k] {
+        // By index: each article taken out of the array is retained and released, quotes or not.
+        for k in unsorted.indices where starts[k + 1] > starts[k] {
             // (The quotes of an article restored from the cache share its id's storage: compared at once.)
+            let id = unsorted[k].id
             for q in starts[k]..<starts[k + 1] {
-                result[q] = quotes[q].article == a.id ? positionOf[k] : search(quotes[q].article)
+                result[q] = quotes[q].article == id ? positionOf[k] : search(quotes[q].article)
             }
         }
         return result
@@ -439,8 +455,12 @@ public enum Slug {
     /// another such speaker came or went.
     public static func make(_ text: String) -> String {
         let lower = text.lowercased()
-        let letters = lower.folding(options: .diacriticInsensitive, locale: nil).filter(\.isLetter)
-        if letters.filter(\.isASCII).count * 2 >= letters.count, case let ascii = ASCIIName.make(lower, fallback: ""), !ascii.isEmpty {
+        // An ASCII name's letters are all ASCII: counted (folded first, which is slow) only for other names.
+        func mostlyASCII() -> Bool {
+            let letters = lower.folding(options: .diacriticInsensitive, locale: nil).filter(\.isLetter)
+            return letters.filter(\.isASCII).count * 2 >= letters.count
+        }
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) || mostlyASCII(), case let ascii = ASCIIName.make(lower, fallback: ""), !ascii.isEmpty {
             return ascii
         }
         var out = ""
