@@ -201,10 +201,13 @@ public struct SiteBuilder: Sendable {
         outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
+        let countsMS = split()
         let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats, inIDOrder: true)
+        let tablesMS = split()
         let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
+        let pathsMS = split()
         let oldFiles = state?.files ?? [:]
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
         let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
@@ -239,7 +242,8 @@ public struct SiteBuilder: Sendable {
             }
             return pages
         }
-        let modelMS = split()
+        let rowsMS = split()
+        let modelMS = countsMS + tablesMS + pathsMS + rowsMS
         // Page tables go by position in `renderer.pages`, not by path: a lookup by path
         // costs a hash and a compare of a string in scattered memory (12,000 pages at 10,000 articles).
         let keys = renderer.keys(listKeys: listKeys)
@@ -409,7 +413,7 @@ public struct SiteBuilder: Sendable {
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms, keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed.withLock { $0 }) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms (word counts \(countsMS), tables \(tablesMS), paths \(pathsMS), list rows \(rowsMS)), keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed.withLock { $0 }) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.
