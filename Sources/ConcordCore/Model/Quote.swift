@@ -33,6 +33,6 @@ public struct SpeakerMention: Sendable, Equatable {
     }
 }
 
-public enum SpeakerKind: String, Sendable, Codable, Equatable {
+public enum SpeakerKind: String, Sendable, Codable, Equatable, CaseIterable {
     case person, organization, anonymous, unknown
 }

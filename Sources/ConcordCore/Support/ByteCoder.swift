@@ -91,6 +91,11 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         return String(decoding: slice.bindMemory(to: UInt8.self), as: UTF8.self)
     }
     mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
+    /// What `string` reads, left where it lies (valid while the reader's file is mapped): for
+    /// a string only compared, never kept.
+    mutating func stringBytes() throws(Malformed) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[try take(try count())])
+    }
     mutating func strings() throws(Malformed) -> [String] {
         let n = try count()
         var out: [String] = []; out.reserveCapacity(n)

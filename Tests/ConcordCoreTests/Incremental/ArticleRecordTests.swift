@@ -138,8 +138,11 @@ struct ArticleRecordTests {
         let list = try QuoteList.decode(from: &good, article: "a1")
         #expect(list.all == [Quote(id: "q1", article: "a1", start: 0, end: 4,
                                    speaker: SpeakerMention(name: "Ann Lee", kind: .person, mention: 5..<12), cue: "said")])
-        var unknown = try block { w in w.int(1); quote(&w, kind: "robot") }
-        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &unknown, article: "a1") }
+        // Kinds are matched where their bytes lie: a kind's raw value cut short, run on, or in capitals is none.
+        for kind in ["robot", "perso", "persons", "Person", ""] {
+            var unknown = try block { w in w.int(1); quote(&w, kind: kind) }
+            #expect(throws: ByteReader.Malformed.self, "\(kind)") { _ = try QuoteList.decode(from: &unknown, article: "a1") }
+        }
         var short = try block { w in w.int(2); quote(&w, kind: "person") }
         #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &short, article: "a1") }
         var long = try block { w in w.int(1); quote(&w, kind: "person"); w.u8(0) }

@@ -70,10 +70,16 @@ public struct QuoteFinder: Sendable {
                 for names in ParallelMap.map(Array(chunkStarts.indices), chunk: 1, { c -> Set<Substring> in
                     var short = Set<Substring>()
                     var k = offsets[c]
+                    // A person named as the quote before is not looked at again (an article's quotes
+                    // mostly name a few speakers, each many times).
+                    var lastPerson = "", anyPerson = false
                     for (j, list) in articles(c).enumerated() {
                         startsBuffer[chunkStarts[c] - lists.startIndex + j] = k
                         list.forEach { q in
-                            if let s = q.speaker, s.kind == .person, !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
+                            if let s = q.speaker, s.kind == .person, !anyPerson || s.name != lastPerson {
+                                lastPerson = s.name; anyPerson = true
+                                if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
+                            }
                             precondition(k < offsets[c + 1], "as many quotes as counted")
                             (buffer.baseAddress! + k).initialize(to: q); k += 1
                         }
