@@ -76,17 +76,9 @@ struct ArchiveDelta {
         // in three arrays made in one pass (each pass over 100,000 articles touches every
         // object: arrays of tuples, then of their parts, took two more).
         // (And each article's `pathHash`, from the listing: what the cache keeps of the articles' order.)
-        var articles: [Article] = [], reused: [ArticleRecord?] = [], recordAt: [Int32] = [], pathHashes: [UInt64] = []
-        articles.reserveCapacity(paths.count); reused.reserveCapacity(paths.count); recordAt.reserveCapacity(paths.count)
-        pathHashes.reserveCapacity(paths.count)
-        for i in paths.indices {
-            if keptAt[i] >= 0 {
-                let rec = records.records[Int(keptAt[i])]
-                articles.append(rec.article); reused.append(rec); recordAt.append(keptAt[i]); pathHashes.append(hashes[i])
-            } else if let a = fresh[paths[i]] {
-                articles.append(a); reused.append(nil); recordAt.append(-1); pathHashes.append(hashes[i])
-            }
-        }
+        var freshAt: [Int: Article] = [:]
+        for i in unkept where keptAt[i] < 0 { if let a = fresh[paths[i]] { freshAt[i] = a } }
+        var (articles, reused, recordAt, pathHashes) = gather(keptAt: keptAt, fresh: freshAt, hashes: hashes, records: records.records)
         let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices), increasing: ArchiveLoader.idsIncrease(articles)) { articles[$0] }
         if !chosen.elementsEqual(articles.indices) {       // a duplicate id left out, or ids out of path order
             articles = chosen.map { articles[$0] }; reused = chosen.map { reused[$0] }; recordAt = chosen.map { recordAt[$0] }
@@ -145,6 +137,55 @@ struct ArchiveDelta {
                                  added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
         return delta
+    }
+
+    /// Each path's article, in path order, with its record (nil: read anew), that record's
+    /// position in `records` (-1) and the path's hash; a path with neither (`keptAt` -1 and not
+    /// in `fresh`: a file left out) is passed over. Gathered by chunks on every core, each
+    /// straight into its place: in one pass on one core, visiting 100,000 records and their
+    /// articles (each retained into the arrays) took 23–30 ms of every build.
+    /// - Parameters:
+    ///   - keptAt: each path's record, by position in `records`, if taken as it was (else -1).
+    ///   - fresh: the articles just read, by path index.
+    static func gather(keptAt: [Int32], fresh: [Int: Article], hashes: [UInt64], records: [ArticleRecord], chunk: Int = 16384)
+        -> (articles: [Article], reused: [ArticleRecord?], recordAt: [Int32], pathHashes: [UInt64]) {
+        let n = keptAt.count
+        let los = Array(stride(from: 0, to: n, by: chunk))
+        func taken(_ i: Int) -> Bool { keptAt[i] >= 0 || fresh[i] != nil }
+        let counts = ParallelMap.map(los, chunk: 1) { lo in (lo..<min(n, lo + chunk)).reduce(0) { taken($1) ? $0 + 1 : $0 } }
+        var offsets = [0]
+        for c in counts { offsets.append(offsets.last! + c) }
+        let total = offsets.last!
+        var reused: [ArticleRecord?] = [], recordAt = [Int32](repeating: -1, count: total), pathHashes = [UInt64](repeating: 0, count: total)
+        let articles = [Article](unsafeUninitializedCapacity: total) { articleBuffer, madeArticles in
+            reused = [ArticleRecord?](unsafeUninitializedCapacity: total) { reusedBuffer, madeReused in
+                recordAt.withUnsafeMutableBufferPointer { recordBuffer in
+                    pathHashes.withUnsafeMutableBufferPointer { hashBuffer in
+                        nonisolated(unsafe) let (a, r, k, h) = (articleBuffer, reusedBuffer, recordBuffer, hashBuffer)
+                        _ = ParallelMap.map(Array(los.indices), chunk: 1) { c -> Int in
+                            var at = offsets[c]
+                            for i in los[c]..<min(n, los[c] + chunk) {
+                                if keptAt[i] >= 0 {
+                                    let rec = records[Int(keptAt[i])]
+                                    (a.baseAddress! + at).initialize(to: rec.article); (r.baseAddress! + at).initialize(to: rec)
+                                    k[at] = keptAt[i]
+                                } else if let article = fresh[i] {
+                                    (a.baseAddress! + at).initialize(to: article); (r.baseAddress! + at).initialize(to: nil)
+                                } else {
+                                    continue
+                                }
+                                h[at] = hashes[i]; at += 1
+                            }
+                            precondition(at == offsets[c + 1], "as many articles as counted")
+                            return at
+                        }
+                    }
+                }
+                madeReused = total
+            }
+            madeArticles = total
+        }
+        return (articles, reused, recordAt, pathHashes)
     }
 
     /// Each previous article's index now (`before`: the `PathHash` of each of the previous

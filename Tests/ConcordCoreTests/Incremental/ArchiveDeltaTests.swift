@@ -34,4 +34,39 @@ struct ArchiveDeltaTests {
         #expect(ArchiveDelta.positionsNow(of: [], records: records, articleOfRecord: articleOfRecord).isEmpty)
         #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: RecordTable(), articleOfRecord: [], chunk: 7) == before.map { _ in -1 })
     }
+
+    /// Each path's article, its record and its hash, gathered by chunks: what one pass in path
+    /// order gives (a path with no record and nothing read passed over), whatever the chunk
+    /// size, paths passed over and fresh articles on either side of chunk boundaries.
+    @Test func articlesAreGatheredInPathOrderByChunks() throws {
+        var rng = SplitMix64(seed: 29)
+        let all = try (0..<300).map {
+            try ArticleParser().parse(Array("date 2020-01-01 Title\n\nBody.\n".utf8), path: String(format: "a%04d.txt", $0))
+        }
+        let records = all.shuffled(using: &rng).map { ArticleRecordTests.record($0) }
+        // Each path: its record taken (1 in 2), read anew (1 in 4), or neither (a file left out).
+        var keptAt: [Int32] = [], fresh: [Int: Article] = [:]
+        for (i, a) in all.enumerated() {
+            switch rng.next() % 4 {
+            case 0, 1: keptAt.append(Int32(records.firstIndex { $0.article.path == a.path }!))
+            case 2: keptAt.append(-1); fresh[i] = a
+            default: keptAt.append(-1)
+            }
+        }
+        let hashes = all.map { _ in rng.next() }
+        var expected: [(Article, ArticleRecord?, Int32, UInt64)] = []
+        for i in all.indices {
+            if keptAt[i] >= 0 { expected.append((records[Int(keptAt[i])].article, records[Int(keptAt[i])], keptAt[i], hashes[i])) }
+            else if let a = fresh[i] { expected.append((a, nil, -1, hashes[i])) }
+        }
+        #expect(expected.count > 150 && expected.count < 300 && expected.contains { $0.1 == nil })
+        for chunk in [1, 7, 64, 16384] {
+            let got = ArchiveDelta.gather(keptAt: keptAt, fresh: fresh, hashes: hashes, records: records, chunk: chunk)
+            #expect(got.articles.map(\.path) == expected.map(\.0.path), "chunk \(chunk)")
+            #expect(got.reused.map { $0.map(ObjectIdentifier.init) } == expected.map { $0.1.map(ObjectIdentifier.init) }, "chunk \(chunk)")
+            #expect(got.recordAt == expected.map(\.2) && got.pathHashes == expected.map(\.3), "chunk \(chunk)")
+        }
+        let none = ArchiveDelta.gather(keptAt: [], fresh: [:], hashes: [], records: records)
+        #expect(none.articles.isEmpty && none.reused.isEmpty && none.recordAt.isEmpty && none.pathHashes.isEmpty)
+    }
 }
