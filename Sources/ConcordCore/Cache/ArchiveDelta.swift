@@ -73,8 +73,8 @@ struct ArchiveDelta {
         }
         // Same rule as a full load: sorted paths, the first file of an id wins. Each article
         // comes with its record (nil: read anew) and that record's position in `records` (-1),
-        // in three arrays made in one pass (each pass over 100,000 articles touches every
-        // object: arrays of tuples, then of their parts, took two more).
+        // in arrays made in one pass (`gather`, by chunks on every core; each pass over 100,000
+        // articles touches every object: arrays of tuples, then of their parts, took two more).
         // (And each article's `pathHash`, from the listing: what the cache keeps of the articles' order.)
         var freshAt: [Int: Article] = [:]
         for i in unkept where keptAt[i] < 0 { if let a = fresh[paths[i]] { freshAt[i] = a } }
