@@ -4,9 +4,10 @@ struct BuildState: Sendable {
     var settings: UInt64
     /// The output generation these records describe (`OutputFolder.generationFile`).
     var generation: UInt64
-    /// The generation kept as `.<out>.previous`, and the checksum of each of its files (by `PathHash`).
+    /// The generation kept as `.<out>.previous`, and each of its files (by `PathHash`): the
+    /// table `files` was when that generation was built (only the checksums are asked for).
     var previousGeneration: UInt64
-    var previousFiles: [UInt64: UInt64]
+    var previousFiles: FileTable
     /// Every article built, found by path.
     var records: RecordTable
     var boilerplate: Set<UInt64>
@@ -22,7 +23,7 @@ struct BuildState: Sendable {
     var edgePassages: [Int32] = []
     var passages: StoredPassages? = nil
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
-    var files: [UInt64: FileEntry]
+    var files: FileTable
     /// What else the site was made from (templates and assets, site title), and
     /// the key of every source file's stamp (`sourcesKey`; 0: none): when both are
     /// the same, nothing changed.
@@ -65,7 +66,7 @@ struct BuildState: Sendable {
 
     static func decodeHead(from r: inout ByteReader) throws(ByteReader.Malformed) -> BuildState {
         var state = BuildState(settings: try r.u64(), generation: try r.u64(), previousGeneration: try r.u64(),
-                               previousFiles: [:], records: RecordTable(), boilerplate: [], edges: [], files: [:])
+                               previousFiles: FileTable(), records: RecordTable(), boilerplate: [], edges: [], files: FileTable())
         state.inputs = try r.u64(); state.sourcesKey = try r.u64()
         for _ in 0..<(try r.count(max: 16)) { state.counts.append(try r.int()) }
         for _ in 0..<(try r.count()) {
@@ -114,7 +115,7 @@ struct BuildState: Sendable {
             8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
                 + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
         case .files: 8 + 24 * files.count
-        case .previousFiles: 8 + 16 * previousFiles.count
+        case .previousFiles: 8 + 24 * previousFiles.count
         case .pages:
             8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count } + 8 + 24 * jsonParts.items.count
                 + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
@@ -153,24 +154,16 @@ struct BuildState: Sendable {
                     w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
                 }
             } }
-        // The file tables in the dictionaries' order (they are read back into dictionaries):
-        // sorting 24,000 paths at every build cost more than writing them.
-        case .files:
-            w.int(files.count)
-            w.u64s(count: files.count * 3) { out in
-                for (k, (path, f)) in files.enumerated() { out[3 * k] = path; out[3 * k + 1] = f.key; out[3 * k + 2] = f.checksum }
-            }
-        case .previousFiles:
-            w.int(previousFiles.count)
-            w.u64s(count: previousFiles.count * 2) { out in
-                for (k, (path, c)) in previousFiles.enumerated() { out[2 * k] = path; out[2 * k + 1] = c }
-            }
+        // The file tables in their own order (they are read back as they lie): sorting 24,000
+        // paths at every build cost more than writing them.
+        case .files: files.encode(into: &w)
+        case .previousFiles: previousFiles.encode(into: &w)
         case .pages:
             w.int(listRows.count)
             for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
             jsonParts.encode(into: &w)
             w.int(passageIDs.count)
-            for (seed, id) in passageIDs {      // in the dictionary's order, like the file tables: read back into one
+            for (seed, id) in passageIDs {      // in the dictionary's order (not sorted): read back into one
                 w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
             }
             w.int(splicedStamps.count)
@@ -214,12 +207,8 @@ struct BuildState: Sendable {
         }
         self.passages = passages
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
-        let f = try r.count(max: Int(Int32.max) / 3), fileNumbers = try r.u64s(count: f * 3)
-        files.reserveCapacity(f)
-        for k in 0..<f { files[fileNumbers[3 * k]] = FileEntry(key: fileNumbers[3 * k + 1], checksum: fileNumbers[3 * k + 2]) }
-        let p = try r.count(max: Int(Int32.max) / 2), previousNumbers = try r.u64s(count: p * 2)
-        previousFiles.reserveCapacity(p)
-        for k in 0..<p { previousFiles[previousNumbers[2 * k]] = previousNumbers[2 * k + 1] }
+        files = try FileTable.decode(from: &r)
+        previousFiles = try FileTable.decode(from: &r)
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
         let seeds = try r.count()

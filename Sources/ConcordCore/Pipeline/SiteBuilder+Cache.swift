@@ -165,8 +165,8 @@ extension SiteBuilder {
                              annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
             var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
-                previousFiles: previousGeneration == 0 ? [:] : (known?.files.mapValues(\.checksum) ?? [:]),
-                records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: [:])
+                previousFiles: previousGeneration == 0 ? FileTable() : (known?.files ?? FileTable()),
+                records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: FileTable())
             state.edgePassages = edgePassages
             state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)   // nil: not known
             return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
@@ -180,14 +180,14 @@ extension SiteBuilder {
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
                    passageIDs: [WitnessClusterer.Seed: String],
-                   _ files: [UInt64: BuildState.FileEntry], listRows: [String: Fragments], jsonParts: Fragments,
+                   _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments,
                    splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
                    linkedFiles: [LinkedFiles.Entry] = [], counts: [Int]) -> UInt64? {
         var (state, early) = start.value()
         if previousIsThis {
             state.previousGeneration = generation
-            state.previousFiles = files.mapValues(\.checksum)
+            state.previousFiles = files
             early[.previousFiles] = nil
         }
         state.settings = settings; state.generation = generation

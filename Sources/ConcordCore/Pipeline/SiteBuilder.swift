@@ -208,7 +208,7 @@ public struct SiteBuilder: Sendable {
         for w in linked.warnings { log.diagnostic(w) }
         let renderer = SiteRenderer(templates: templates, model: model, siteTitle: config.title)
         let pathsMS = split()
-        let oldFiles = state?.files ?? [:]
+        let oldFiles = state?.files ?? FileTable()
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
         let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
         // The run index (written whole after a full build) is made meanwhile too.
@@ -253,13 +253,13 @@ public struct SiteBuilder: Sendable {
         // What the staging folder holds (checksum by path hash): nothing when it was made for this build,
         // the previous generation's files when the cache knows them, nil when that is unknown
         // (after `--full`, which vouches for nothing, or when the folder is not the one the cache describes).
-        let stagingFiles: [UInt64: UInt64]? = stagingIsNew ? [:]
+        let stagingFiles: FileTable? = stagingIsNew ? FileTable()
             : known != nil && stagingGeneration != nil && stagingGeneration == known!.previousGeneration ? known!.previousFiles : nil
         // Each page's path hash, its entry in the last build's table, and the checksum of the
         // staging folder's copy where known: one lookup each per page.
         let lastEntries = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
             let hash = PathHash.of(renderer.paths[i])
-            return (hash, oldFiles[hash], stagingFiles?[hash])
+            return (hash, oldFiles[hash], stagingFiles?[hash]?.checksum)
         }
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
         let changed = renderer.pages.indices.filter { lastEntries[$0].old?.key != keys[$0] }
@@ -269,15 +269,15 @@ public struct SiteBuilder: Sendable {
         let writer = StagingWriter(root: staging)
         // The site's files (key and checksum by path hash): what the cache keeps, and what pruning
         // keeps of the staging folder.
-        let newFiles = Locked<[UInt64: BuildState.FileEntry]>(Dictionary(minimumCapacity: fileCount))
+        let newFiles = FileTable.Recorder(capacity: fileCount)
         /// Writes a file unless the staging folder already holds these bytes: known from
         /// `stagingFiles`, else found by reading the file there.
         func put(_ path: String, key: UInt64, _ bytes: [UInt8]) { put(path, key: key, SplicedBytes(bytes)) }
         func put(_ path: String, key: UInt64, _ bytes: SplicedBytes) {
             let sum = bytes.checksum, hash = PathHash.of(path)
-            newFiles.withLock { $0[hash] = .init(key: key, checksum: sum) }
+            newFiles.record(hash, .init(key: key, checksum: sum))
             if let held = stagingFiles {
-                if held[hash] != sum { writer.write(path, bytes) }
+                if held[hash]?.checksum != sum { writer.write(path, bytes) }
             } else {
                 writer.writeIfChanged(path, bytes)
             }
@@ -287,7 +287,7 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>()
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
-        var generation: UInt64 = 0
+        var generation: UInt64 = 0, siteFiles = 0
         var linksPrevious = false
         let order = renderer.paths + ["annotations.json"] + templates.assets + linked.entries.filter(\.isPresent).map(\.sitePath)
         let spliced = ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }
@@ -309,21 +309,21 @@ public struct SiteBuilder: Sendable {
             var isChanged = [Bool](repeating: false, count: renderer.pages.count)
             for i in changed { isChanged[i] = true }
             var toCheck: [Int] = []
-            newFiles.withLock { files in
+            newFiles.recordAll { record in
                 for (i, p) in lastEntries.enumerated() where !isChanged[i] {
                     let entry = p.old!
-                    if stagingFiles != nil && p.held == entry.checksum { files[p.hash] = entry } else { toCheck.append(i) }
+                    if stagingFiles != nil && p.held == entry.checksum { record(p.hash, entry) } else { toCheck.append(i) }
                 }
             }
             let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
                 let path = renderer.paths[i], (hash, old, _) = lastEntries[i], entry = old!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
-                    newFiles.withLock { $0[hash] = entry }; return nil
+                    newFiles.record(hash, entry); return nil
                 }
                 let live = options.output.path + "/" + path
                 guard let bytes = FastFiles.read(live), Checksum.of(bytes) == entry.checksum else { return i }
-                newFiles.withLock { $0[hash] = entry }
+                newFiles.record(hash, entry)
                 writer.link(live, to: path, bytes: bytes)
                 return nil
             }.compactMap { $0 }
@@ -344,8 +344,8 @@ public struct SiteBuilder: Sendable {
                 guard e.isPresent else { return 0 }
                 let path = e.sitePath, hash = PathHash.of(path)
                 if let stamp = e.stamp, last[i]?.stamp == stamp, let entry = oldFiles[hash],
-                   let held = stagingFiles, held[hash] == entry.checksum {
-                    newFiles.withLock { $0[hash] = entry }
+                   let held = stagingFiles, held[hash]?.checksum == entry.checksum {
+                    newFiles.record(hash, entry)
                     return 0
                 }
                 let source = folder + "/" + e.target
@@ -353,9 +353,9 @@ public struct SiteBuilder: Sendable {
                 func unreadable(_ why: String) -> Int { log.notice("cannot read \(source): \(why); not copied"); return 0 }
                 // A large file (a video) is copied a piece at a time, never held whole.
                 if (e.stamp?.size ?? StreamedFile.size(of: source) ?? 0) > StreamedFile.threshold {
-                    switch writer.copy(large: source, to: path, held: stagingFiles.map { $0[hash] }) {
+                    switch writer.copy(large: source, to: path, held: stagingFiles.map { $0[hash]?.checksum }) {
                     case .success(let sum):
-                        newFiles.withLock { $0[hash] = .init(key: sum, checksum: sum) }
+                        newFiles.record(hash, .init(key: sum, checksum: sum))
                         streamed.withLock { $0 += 1 }
                         return 1
                     case .failure(.unreadable(let code)): return unreadable(FastFiles.whyUnreadable(source, errno: code))
@@ -395,8 +395,8 @@ public struct SiteBuilder: Sendable {
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
             // a generation the output does not hold, and the next build is a full one.
-            let fileTable = newFiles.withLock { $0 }
-            generation = Self.generation(of: fileTable)
+            let fileTable = newFiles.table
+            generation = Self.generation(of: fileTable); siteFiles = fileTable.count
             let counts = [delta.articles.count, renderer.pages.count, fileTable.count,
                           annotations.passages.count, annotations.quotes.count]
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
@@ -431,7 +431,7 @@ public struct SiteBuilder: Sendable {
             _ = saving?.value()        // the cache is not left half-written for the next build
             throw error
         }
-        let written = writer.fileCount, siteFiles = newFiles.withLock { $0.count }, linkedToLast = writer.linkCount
+        let written = writer.fileCount, linkedToLast = writer.linkCount
         finish("write", "\(written) of \(siteFiles) files written" + (linkedToLast > 0 ? ", \(linkedToLast) linked to the last site's" : "") + " → \(options.output.path)")
         if linksPrevious {
             if long { log.progress("linking the site into \(output.previous.lastPathComponent) for the next build…") }
@@ -465,9 +465,9 @@ public struct SiteBuilder: Sendable {
 extension SiteBuilder {
     /// The generation id: a checksum of the site's files (path hash and bytes), summed so that
     /// their order does not matter (the same input gives the same bytes, this file included).
-    static func generation(of files: [UInt64: BuildState.FileEntry]) -> UInt64 {
+    static func generation(of files: FileTable) -> UInt64 {
         var sum = UInt64(files.count)
-        for (path, entry) in files {
+        files.forEach { path, entry in
             var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value
         }
         return max(1, sum)

@@ -161,15 +161,18 @@ public struct OutputFolder: Sendable {
     ///     a walk would open one folder per page). Their paths are read from the manifest the
     ///     earlier build left. When nil, the manifest is all there is to go by, or, without
     ///     one, the files are found by walking the folder.
-    static func prune<Entry>(_ staging: URL, keeping written: [UInt64: Entry], order: [String],
-                             holding held: [UInt64: UInt64]?) {
+    static func prune(_ staging: URL, keeping written: FileTable, order: [String], holding held: FileTable?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         // The held files not kept; the manifest is read only when their paths are wanted from it,
         // or when nothing else tells what the folder holds.
-        let wanted = held.map { held in Set(held.keys.filter { written[$0] == nil }) }
+        let wanted = held.map { held in
+            var wanted = Set<UInt64>()
+            held.forEach { hash, _ in if !written.contains(hash) { wanted.insert(hash) } }
+            return wanted
+        }
         let manifestData = wanted?.isEmpty == true ? nil : FastFiles.read(manifestPath)
         let ownFiles: Set<UInt64> = [PathHash.of(marker), PathHash.of(manifest), PathHash.of(generationFile)]
-        func isGone(_ hash: UInt64) -> Bool { written[hash] == nil && !ownFiles.contains(hash) }
+        func isGone(_ hash: UInt64) -> Bool { !written.contains(hash) && !ownFiles.contains(hash) }
         func isGone(_ path: String) -> Bool { isGone(PathHash.of(path)) }
         var gone: [String]
         var walked = false
@@ -220,7 +223,7 @@ public struct OutputFolder: Sendable {
         // so equal counts mean the same paths (a repeated path, an asset named like a page, makes
         // the counts differ): no need to look each one up again (112,000 at 100,000 articles).
         var seen = Set<UInt64>()
-        let kept = order.count == written.count ? order : order.filter { written[PathHash.of($0)] != nil && seen.insert(PathHash.of($0)).inserted }
+        let kept = order.count == written.count ? order : order.filter { written.contains(PathHash.of($0)) && seen.insert(PathHash.of($0)).inserted }
         // Put together as bytes (a joined String of 112,000 paths, then its copy, cost more),
         // and compared with the manifest in place (read here if it was not above).
         var list: [UInt8] = []

@@ -9,8 +9,8 @@ struct BuildStateTests {
     static let hashes = ids.map { PathHash.of($0 + ".md") }
 
     func state(_ edges: [WitnessClusterer.Edge]) -> BuildState {
-        BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: [:], records: RecordTable(),
-                   boilerplate: [7, 3], edges: edges, articleHashes: Self.hashes, files: [:])
+        BuildState(settings: 0, generation: 0, previousGeneration: 0, previousFiles: FileTable(), records: RecordTable(),
+                   boilerplate: [7, 3], edges: edges, articleHashes: Self.hashes, files: FileTable())
     }
 
     /// Encodes the body of `state`, maps it from a file and decodes it into an empty state.
@@ -26,6 +26,16 @@ struct BuildStateTests {
         try back.decodeBody(from: &r)
         #expect(r.atEnd)
         return (back, w.bytes.count)
+    }
+
+    /// Both file tables come back with their entries (the previous generation's keys too).
+    @Test func fileTablesComeBackAsWritten() throws {
+        var s = state([])
+        s.files = FileTable(rows: [1, 2, 3, 4, 5, 6])
+        s.previousFiles = FileTable(rows: [4, 5, 7, 8, 9, 10, 11, 12, 13])
+        let (back, _) = try readBack(s)
+        #expect(back.files == s.files && back.previousFiles == s.previousFiles)
+        #expect(back.files[4] == .init(key: 5, checksum: 6) && back.previousFiles[4]?.checksum == 7 && back.previousFiles.count == 3)
     }
 
     /// Four bytes a number, up to the largest (`Edge` holds them in 32 bits).
