@@ -5,7 +5,8 @@
 ///
 /// These were dictionaries. At 100,000 articles (112,000 files) a build filled three of them
 /// (the last build's files, the previous generation's, this build's) and looked up 340,000
-/// entries, each key hashed again with SipHash: about 75 ms of CPU at every incremental build.
+/// entries, each key hashed again with SipHash: about 60 ms of CPU at every incremental build
+/// (`perf`), now 18 ms of lookups here.
 struct FileTable: Sendable, Equatable {
     /// Hash, key and checksum of each file, in no particular order; each hash once.
     private(set) var rows: [UInt64]

@@ -220,7 +220,7 @@ public struct SiteBuilder: Sendable {
         let previousJSON = state?.jsonParts ?? Fragments()
         let stamped = state?.splicedStamps ?? [:]
         let byStamp = Locked(0)
-        // (Its checksum is taken there too: 92 MB at 100,000 articles, 10–15 ms.)
+        // (Its checksum is taken there too: about 100 MB at 100,000 articles, 10–15 ms.)
         let json = Background { [model] in
             let hash = PathHash.of("annotations.json")
             let document = AnnotationsDocument(model: model).encoded(
