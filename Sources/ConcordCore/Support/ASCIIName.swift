@@ -8,7 +8,7 @@ enum ASCIIName {
     static func make(_ text: String, keeping extra: Set<Character> = [], fallback: String) -> String {
         var out = ""
         // Folding leaves ASCII as it is, and is slow: with `Slug.make`'s, 9 ms for 780 speakers at every build.
-        for c in text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.folding(options: .diacriticInsensitive, locale: nil) {
+        for c in text.isAllASCII ? text : text.folding(options: .diacriticInsensitive, locale: nil) {
             if c.isASCII && (c.isLetter || c.isNumber || extra.contains(c)) {
                 out.append(c)
             } else if !out.isEmpty && !out.hasSuffix("-") {

@@ -5,4 +5,7 @@ extension StringProtocol {
     @inline(__always) func containsASCII(_ c: Unicode.Scalar) -> Bool {
         utf8.contains(UInt8(truncatingIfNeeded: c.value))
     }
+
+    /// Whether every character is ASCII: a scan of its bytes.
+    var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }

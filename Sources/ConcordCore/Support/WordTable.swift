@@ -32,10 +32,10 @@ struct WordTable<Value: Sendable>: Sendable {
         var slots = [Int32](repeating: -1, count: size)
         for (word, value) in pairs where all[word] == nil {
             all[word] = value
-            guard word.utf8.allSatisfy({ $0 < 0x80 }) else {
+            guard word.isAllASCII else {
                 // Only an ASCII word can equal an ASCII word (in a few scripts a
                 // character decomposes to ASCII: such words are not supported).
-                precondition(!word.decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 },
+                precondition(!word.decomposedStringWithCanonicalMapping.isAllASCII,
                              "WordTable: '\(word)' equals an ASCII word")
                 continue
             }

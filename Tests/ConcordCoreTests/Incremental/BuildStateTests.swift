@@ -31,8 +31,8 @@ struct BuildStateTests {
     /// Both file tables come back with their entries (the previous generation's keys too).
     @Test func fileTablesComeBackAsWritten() throws {
         var s = state([])
-        s.files = FileTable(rows: [1, 2, 3, 4, 5, 6])
-        s.previousFiles = FileTable(rows: [4, 5, 7, 8, 9, 10, 11, 12, 13])
+        s.files = FileTableTests.table([(1, 2, 3), (4, 5, 6)])
+        s.previousFiles = FileTableTests.table([(4, 5, 7), (8, 9, 10), (11, 12, 13)])
         let (back, _) = try readBack(s)
         #expect(back.files == s.files && back.previousFiles == s.previousFiles)
         #expect(back.files[4] == .init(key: 5, checksum: 6) && back.previousFiles[4]?.checksum == 7 && back.previousFiles.count == 3)

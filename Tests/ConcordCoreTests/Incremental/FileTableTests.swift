@@ -6,6 +6,11 @@ import Testing
 struct FileTableTests {
     typealias Entry = BuildState.FileEntry
 
+    /// A table of rows of hash, key and checksum.
+    static func table(_ rows: [(UInt64, UInt64, UInt64)]) -> FileTable {
+        FileTable(hashes: rows.map(\.0), entries: rows.map { Entry(key: $0.1, checksum: $0.2) })
+    }
+
     /// Rows of `count` random hashes, some given again with other entries, and 0 among them.
     static func rows(_ count: Int, seed: UInt64) -> [(UInt64, Entry)] {
         var rng = SplitMix64(seed: seed)
@@ -17,17 +22,18 @@ struct FileTableTests {
 
     /// Every file is found with the entry last given for it, as a dictionary filled in the same
     /// order holds it; hashes not given are not found; each file is counted and listed once,
-    /// in the place it was first given.
+    /// in the place it was last given.
     @Test func findsTheLastEntryOfEachFile() {
         let rows = Self.rows(5000, seed: 3)
-        let table = FileTable(rows: rows.flatMap { [$0.0, $0.1.key, $0.1.checksum] })
-        var last: [UInt64: Entry] = [:], firstOrder: [UInt64] = []
-        for (h, e) in rows { if last.updateValue(e, forKey: h) == nil { firstOrder.append(h) } }
+        let table = FileTable(hashes: rows.map(\.0), entries: rows.map(\.1))
+        var last: [UInt64: Entry] = [:], lastAt: [UInt64: Int] = [:]
+        for (i, (h, e)) in rows.enumerated() { last[h] = e; lastAt[h] = i }
+        let lastOrder = rows.indices.filter { lastAt[rows[$0].0] == $0 }.map { rows[$0].0 }
         #expect(table.count == last.count && last.count < rows.count)
         for (h, e) in last { #expect(table[h] == e && table.contains(h)) }
         var listed: [UInt64] = []
         table.forEach { h, e in listed.append(h); #expect(last[h] == e) }
-        #expect(listed == firstOrder)
+        #expect(listed == lastOrder)
         var rng = SplitMix64(seed: 99)
         for _ in 0..<1000 { let h = rng.next(); #expect(table[h] == last[h]) }
         #expect(FileTable().count == 0 && FileTable()[0] == nil && FileTable().isEmpty)
@@ -36,7 +42,7 @@ struct FileTableTests {
     /// Hashes that agree in the bits a slot is chosen by still find their own entries.
     @Test func hashesSharingASlotAreToldApart() {
         let hashes = (0..<200).map { UInt64($0) << 40 }
-        let table = FileTable(rows: hashes.flatMap { [$0, $0 &+ 1, $0 &+ 2] })
+        let table = Self.table(hashes.map { ($0, $0 &+ 1, $0 &+ 2) })
         for h in hashes { #expect(table[h] == Entry(key: h &+ 1, checksum: h &+ 2)) }
         #expect(table[200 << 40] == nil)
     }
@@ -44,13 +50,13 @@ struct FileTableTests {
     /// Tables with the same files and entries are equal in any order; a changed checksum, key, or
     /// a file more or less, makes them differ.
     @Test func equalityIgnoresOrder() {
-        let rows: [UInt64] = [1, 10, 100, 2, 20, 200, 3, 30, 300]
-        let a = FileTable(rows: rows), b = FileTable(rows: Array(rows[6...] + rows[..<6]))
+        let rows: [(UInt64, UInt64, UInt64)] = [(1, 10, 100), (2, 20, 200), (3, 30, 300)]
+        let a = Self.table(rows), b = Self.table(Array(rows[2...] + rows[..<2]))
         #expect(a == b)
-        #expect(a != FileTable(rows: [1, 10, 100, 2, 20, 200, 3, 30, 301]))
-        #expect(a != FileTable(rows: [1, 10, 100, 2, 21, 200, 3, 30, 300]))
-        #expect(a != FileTable(rows: Array(rows[..<6])) && FileTable(rows: Array(rows[..<6])) != a)
-        #expect(a != FileTable(rows: [1, 10, 100, 2, 20, 200, 4, 30, 300]))
+        #expect(a != Self.table([(1, 10, 100), (2, 20, 200), (3, 30, 301)]))
+        #expect(a != Self.table([(1, 10, 100), (2, 21, 200), (3, 30, 300)]))
+        #expect(a != Self.table(Array(rows[..<2])) && Self.table(Array(rows[..<2])) != a)
+        #expect(a != Self.table([(1, 10, 100), (2, 20, 200), (4, 30, 300)]))
     }
 
     /// Rows recorded from several threads at once make the table one thread recording them would.
@@ -67,7 +73,8 @@ struct FileTableTests {
 
     /// A table comes back from its bytes as it was; bytes cut short are refused.
     @Test func comesBackFromItsBytes() throws {
-        let table = FileTable(rows: Self.rows(300, seed: 8).flatMap { [$0.0, $0.1.key, $0.1.checksum] })
+        let rows = Self.rows(300, seed: 8)
+        let table = FileTable(hashes: rows.map(\.0), entries: rows.map(\.1))
         var w = ByteWriter()
         table.encode(into: &w)
         #expect(w.bytes.count == 8 + 24 * table.count)

@@ -72,12 +72,12 @@ public struct QuoteFinder: Sendable {
                     var k = offsets[c]
                     // A person named as the quote before is not looked at again (an article's quotes
                     // mostly name a few speakers, each many times).
-                    var lastPerson = "", anyPerson = false
+                    var lastPerson: String? = nil
                     for (j, list) in articles(c).enumerated() {
                         startsBuffer[chunkStarts[c] - lists.startIndex + j] = k
                         list.forEach { q in
-                            if let s = q.speaker, s.kind == .person, !anyPerson || s.name != lastPerson {
-                                lastPerson = s.name; anyPerson = true
+                            if let s = q.speaker, s.kind == .person, s.name != lastPerson {
+                                lastPerson = s.name
                                 if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
                             }
                             precondition(k < offsets[c + 1], "as many quotes as counted")

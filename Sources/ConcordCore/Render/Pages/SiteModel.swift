@@ -460,7 +460,7 @@ public enum Slug {
             let letters = lower.folding(options: .diacriticInsensitive, locale: nil).filter(\.isLetter)
             return letters.filter(\.isASCII).count * 2 >= letters.count
         }
-        if lower.utf8.allSatisfy({ $0 < 0x80 }) || mostlyASCII(), case let ascii = ASCIIName.make(lower, fallback: ""), !ascii.isEmpty {
+        if lower.isAllASCII || mostlyASCII(), case let ascii = ASCIIName.make(lower, fallback: ""), !ascii.isEmpty {
             return ascii
         }
         var out = ""
