@@ -261,7 +261,7 @@ public struct SiteBuilder: Sendable {
         // Each page's path hash, its entry in the last build's table, and the checksum of the
         // staging folder's copy where known: one lookup each per page.
         let lastEntries = ParallelMap.map(Array(renderer.pages.indices), chunk: 512) { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
-            let hash = PathHash.of(renderer.paths[i])
+            let hash = renderer.pathHashes[i]
             return (hash, oldFiles[hash], stagingFiles?[hash]?.checksum)
         }
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
@@ -292,7 +292,8 @@ public struct SiteBuilder: Sendable {
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0, siteFiles = 0
         var linksPrevious = false
-        let order = renderer.paths + ["annotations.json"] + templates.assets + linked.entries.filter(\.isPresent).map(\.sitePath)
+        let order = SiteFileList(pageHashes: renderer.pathHashes, pageLines: renderer.pathLines, pagePath: renderer.path(at:),
+                                 others: ["annotations.json"] + templates.assets + linked.entries.filter(\.isPresent).map(\.sitePath))
         let spliced = ["annotations.json"] + Listing.allCases.map { renderer.path(of: $0.page) }
         do throws(BuildFailure) {
             // An incremental build reads the files of the articles whose pages it renders, and
@@ -301,8 +302,8 @@ public struct SiteBuilder: Sendable {
             // ahead of the renderers (until they are done, or one fails).
             let readAhead = state == nil || toRender.count < ReadAhead.worthPages ? []
                 : [ReadAhead(renderer.sourcePaths(of: toRender), in: folder),
-                   ReadAhead(toRender.map { renderer.paths[$0] }, in: staging.path)]
-            rendered = try renderer.render(toRender) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
+                   ReadAhead(toRender.map(renderer.path(at:)), in: staging.path)]
+            rendered = try renderer.render(toRender) { i, html in put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
             for r in readAhead { r.stop() }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
@@ -319,7 +320,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
-                let path = renderer.paths[i], (hash, old, _) = lastEntries[i], entry = old!
+                let path = renderer.path(at: i), (hash, old, _) = lastEntries[i], entry = old!
                 // Where the staging folder's files are not known, the file there is read.
                 if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
                     newFiles.record(hash, entry); return nil
@@ -331,7 +332,7 @@ public struct SiteBuilder: Sendable {
                 return nil
             }.compactMap { $0 }
             if !lost.isEmpty {
-                rendered += try renderer.render(lost) { i, html in put(renderer.paths[i], key: keys[i], Array(html.utf8)) }
+                rendered += try renderer.render(lost) { i, html in put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
             }
             for asset in templates.assets {
                 let bytes = try templates.assetBytes(asset)
@@ -438,7 +439,7 @@ public struct SiteBuilder: Sendable {
         finish("write", "\(written) of \(siteFiles) files written" + (linkedToLast > 0 ? ", \(linkedToLast) linked to the last site's" : "") + " → \(options.output.path)")
         if linksPrevious {
             if long { log.progress("linking the site into \(output.previous.lastPathComponent) for the next build…") }
-            let count = output.linkPrevious(order, copying: Set(spliced))
+            let count = output.linkPrevious(order.paths, copying: Set(spliced))
             finish("link", count.map { "\($0) files linked into \(output.previous.lastPathComponent), the next build's staging folder" }
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
         }

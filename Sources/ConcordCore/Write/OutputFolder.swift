@@ -161,7 +161,7 @@ public struct OutputFolder: Sendable {
     ///     a walk would open one folder per page). Their paths are read from the manifest the
     ///     earlier build left. When nil, the manifest is all there is to go by, or, without
     ///     one, the files are found by walking the folder.
-    static func prune(_ staging: URL, keeping written: FileTable, order: [String], holding held: FileTable?) {
+    static func prune(_ staging: URL, keeping written: FileTable, order: SiteFileList, holding held: FileTable?) {
         let manifestPath = staging.appendingPathComponent(manifest).path
         // The held files not kept; the manifest is read only when their paths are wanted from it,
         // or when nothing else tells what the folder holds.
@@ -210,7 +210,7 @@ public struct OutputFolder: Sendable {
             }
             for path in gone where !underLink(path) { unlink(staging.path + "/" + path) }
             // Such a link itself goes when nothing of the site lies under it (what it leads to stays).
-            for folder in linked where !order.contains(where: { $0.hasPrefix(folder + "/") }) { unlink(staging.path + "/" + folder) }
+            for folder in linked where !order.paths.contains(where: { $0.hasPrefix(folder + "/") }) { unlink(staging.path + "/" + folder) }
             // The folders of removed files, deepest first: `rmdir` removes those left empty
             // and refuses, harmlessly, those that still hold something.
             for folder in folders.sorted(by: { ($0.utf8.count, $0) > ($1.utf8.count, $1) })
@@ -223,15 +223,11 @@ public struct OutputFolder: Sendable {
         // so equal counts mean the same paths (a repeated path, an asset named like a page, makes
         // the counts differ): no need to look each one up again (112,000 at 100,000 articles).
         var seen = Set<UInt64>()
-        let kept = order.count == written.count ? order : order.filter { written.contains(PathHash.of($0)) && seen.insert(PathHash.of($0)).inserted }
+        let kept = order.count == written.count ? nil
+            : (0..<order.count).filter { written.contains(order.hash(at: $0)) && seen.insert(order.hash(at: $0)).inserted }
         // Put together as bytes (a joined String of 112,000 paths, then its copy, cost more),
         // and compared with the manifest in place (read here if it was not above).
-        var list: [UInt8] = []
-        list.reserveCapacity(kept.reduce(0) { $0 + $1.utf8.count + 1 })
-        for (k, path) in kept.enumerated() {
-            if k > 0 { list.append(0x0A) }
-            list.append(contentsOf: path.utf8)
-        }
+        let list = order.manifest(of: kept)
         let same = manifestData.map { $0 == list } ?? list.withUnsafeBytes { FastFiles.holds(manifestPath, $0) }
         // Replaced, never written through: the folder's files may be links to the live site's.
         if !same { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath, sparingLinks: true) } }

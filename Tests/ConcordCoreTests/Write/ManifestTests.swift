@@ -18,4 +18,49 @@ struct ManifestTests {
         #expect(OutputFolder.listed(nil, where: { _ in true }).isEmpty)
         #expect(OutputFolder.listed([], where: { _ in true }).isEmpty)
     }
+
+    /// Pruning writes the manifest from the renderer's lines for the pages and the other files'
+    /// paths: the files kept, in order, one per line; a file the build did not record is left
+    /// out, and a staging file no longer made goes. The renderer's page hashes and lines are
+    /// each page's path's, across its chunks of lines (2,100 articles, ids of every length).
+    @Test func pruneListsTheKeptFilesFromTheRenderersLines() async throws {
+        let articles = try (0..<2100).map { n in
+            try ArticleParser().parse(Array("date 2020-01-01 Words of article \(n).".utf8),
+                                      path: "a\(n)-" + String(repeating: "é", count: n % 40) + ".txt")
+        }.sorted { $0.id < $1.id }
+        let renderer = SiteRenderer(templates: try await TemplateSet(folder: Repo.templates), model: SiteModel(articles: articles, annotations: Annotations()))
+        #expect(renderer.pathLines.count == (renderer.pages.count + SiteRenderer.lineChunk - 1) / SiteRenderer.lineChunk)
+        let pagePaths = renderer.pages.indices.map(renderer.path(at:))
+        #expect(renderer.pathHashes == pagePaths.map(PathHash.of))
+        #expect(renderer.pathLines.flatMap { $0 } == Array(pagePaths.map { $0 + "\n" }.joined().utf8))
+        let others = ["annotations.json", "style.css"]
+        let order = SiteFileList(pageHashes: renderer.pathHashes, pageLines: renderer.pathLines, pagePath: renderer.path(at:), others: others)
+        let paths = pagePaths + others
+        #expect(order.count == paths.count && order.paths == paths)
+        #expect((0..<order.count).map(order.hash(at:)) == paths.map(PathHash.of))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gone = "articles/gone/index.html", dropped = pagePaths[5]
+        for path in [pagePaths[0], dropped, gone, "style.css"] {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(path.utf8).write(to: url)
+        }
+        func manifest() throws -> String { try String(contentsOf: folder.appendingPathComponent(OutputFolder.manifest), encoding: .utf8) }
+        func table(_ paths: [String]) -> FileTable { FileTable(hashes: paths.map(PathHash.of), entries: paths.map { _ in .init(key: 1, checksum: 2) }) }
+        // Every file kept.
+        OutputFolder.prune(folder, keeping: table(paths), order: order, holding: nil)
+        #expect(try manifest() == paths.joined(separator: "\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("articles/gone").path))
+        // All but one page, which the build did not record.
+        let written = paths.filter { $0 != dropped }
+        OutputFolder.prune(folder, keeping: table(written), order: order, holding: nil)
+        #expect(try manifest() == written.joined(separator: "\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(dropped).path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(pagePaths[0]).path))
+        // Files given by path alone.
+        #expect(SiteFileList(others).manifest(of: nil) == Array("annotations.json\nstyle.css".utf8))
+        #expect(SiteFileList([]).manifest(of: nil).isEmpty)
+    }
 }

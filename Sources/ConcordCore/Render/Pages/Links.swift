@@ -3,14 +3,14 @@
 enum Links {
     /// Where a page is written, relative to the output folder (ids as they are).
     enum File {
-        static func article(_ id: String) -> String { path("articles/", id) }
-        static func passage(_ id: String) -> String { path("passages/", id) }
-        static func speaker(_ slug: String) -> String { path("speakers/", slug) }
+        static func article(_ id: String) -> String { PagePath.article(id).string }
+        static func passage(_ id: String) -> String { PagePath.passage(id).string }
+        static func speaker(_ slug: String) -> String { PagePath.speaker(slug).string }
 
         /// `<section><name>/index.html`, its bytes copied into a string made at its size: made
         /// for 112,000 pages at every build of 100,000 articles, where an interpolation took
         /// about twice as long.
-        private static func path(_ section: StaticString, _ name: String) -> String {
+        static func path(_ section: StaticString, _ name: String) -> String {
             let tail: StaticString = "/index.html"
             var name = name
             return name.withUTF8 { name in

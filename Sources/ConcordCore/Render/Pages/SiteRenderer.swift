@@ -8,10 +8,15 @@ public struct SiteRenderer: Sendable {
     public let siteTitle: String
 
     /// Every page of the site, the long ones (the lists) first, so they run beside the
-    /// many short ones; and each page's path, in the same order (computed once: keys,
-    /// rendering and the manifest all go through every page).
+    /// many short ones; and each page's `PathHash`, in the same order. Only the pages
+    /// rendered need their path as a string (`path(at:)`).
     let pages: [Page]
-    let paths: [String]
+    let pathHashes: [UInt64]
+    /// The pages' paths, each followed by a newline, in page order, by chunks of `lineChunk`
+    /// pages: what the manifest lists (`SiteFileList`). Made with the hashes, from the paths'
+    /// pieces (`PagePath`), in one pass over the articles' objects, scattered in memory.
+    let pathLines: [[UInt8]]
+    static let lineChunk = 1024
     private let articleStart: PageKey, passageStart: PageKey
 
     public init(templates: TemplateSet, model: SiteModel, siteTitle: String = "Concord archive") {
@@ -25,23 +30,35 @@ public struct SiteRenderer: Sendable {
         // Every article page's key starts the same, and every passage page's: hashed once, not per page.
         articleStart = Self.placeKey(of: .article(0), Self.frame(of: .article(0), model, siteTitle), templates.checksums, siteTitle)
         passageStart = Self.placeKey(of: .passage(0), Self.frame(of: .passage(0), model, siteTitle), templates.checksums, siteTitle)
-        // In parallel: 112,000 strings at 100,000 articles, and the other core is idle here.
-        paths = ParallelMap.map(pages, chunk: 1024) { Self.path(of: $0, model) }
+        // In parallel: 112,000 paths at 100,000 articles, and the other core is idle here.
+        let parts = ParallelMap.map(Array(stride(from: 0, to: pages.count, by: Self.lineChunk)), chunk: 1) { lo in
+            var hashes: [UInt64] = [], lines: [UInt8] = []
+            hashes.reserveCapacity(Self.lineChunk); lines.reserveCapacity(Self.lineChunk * 48)
+            for i in lo..<min(pages.count, lo + Self.lineChunk) {
+                let start = lines.count
+                Self.pagePath(of: pages[i], model).append(to: &lines)
+                hashes.append(lines.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+                lines.append(0x0A)
+            }
+            return (hashes: hashes, lines: lines)
+        }
+        pathHashes = parts.flatMap(\.hashes)
+        pathLines = parts.map(\.lines)
     }
 
     /// One page to write.
     enum Page: Sendable { case index, notFound, speakers, passages, article(Int), passage(Int), speaker(Int) }
 
     /// Where a page goes.
-    private static func path(of page: Page, _ model: SiteModel) -> String {
+    private static func pagePath(of page: Page, _ model: SiteModel) -> PagePath {
         switch page {
-        case .index: "index.html"
-        case .notFound: "404.html"
-        case .speakers: Links.speakers
-        case .passages: Links.passages
-        case .article(let i): Links.File.article(model.articles[i].id)
-        case .passage(let p): Links.File.passage(model.annotations.passages[p].id)
-        case .speaker(let s): Links.File.speaker(model.speakers[s].slug)
+        case .index: PagePath(whole: "index.html")
+        case .notFound: PagePath(whole: "404.html")
+        case .speakers: PagePath(whole: Links.speakers)
+        case .passages: PagePath(whole: Links.passages)
+        case .article(let i): .article(model.articles[i].id)
+        case .passage(let p): .passage(model.annotations.passages[p].id)
+        case .speaker(let s): .speaker(model.speakers[s].slug)
         }
     }
 
@@ -64,7 +81,7 @@ public struct SiteRenderer: Sendable {
     /// Where a page goes, its template, title and depth.
     func place(of page: Page) -> (path: String, template: String, title: String, root: String) {
         let frame = frame(of: page)
-        return (Self.path(of: page, model), frame.template, frame.title, frame.root)
+        return (path(of: page), frame.template, frame.title, frame.root)
     }
 
     /// The start of every page's key: its template, title and depth (its path is what
@@ -109,7 +126,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Where a page goes.
-    func path(of page: Page) -> String { Self.path(of: page, model) }
+    func path(of page: Page) -> String { Self.pagePath(of: page, model).string }
+
+    /// Where the page at `i` (a position in `pages`) goes.
+    func path(at i: Int) -> String { path(of: pages[i]) }
 
     /// The list a page is, if it is one.
     static func listing(of page: Page) -> Listing? {
@@ -180,7 +200,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every page and copies the assets; returns the number of HTML pages written.
     public func render(into writer: StagingWriter) throws(BuildFailure) -> Int {
-        let n = try render(Array(pages.indices), write: { writer.write(paths[$0], $1) })
+        let n = try render(Array(pages.indices), write: { writer.write(path(at: $0), $1) })
         for asset in templates.assets { writer.write(asset, try templates.assetBytes(asset)) }
         return n
     }
