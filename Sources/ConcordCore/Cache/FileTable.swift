@@ -38,6 +38,16 @@ struct FileTable: Sendable, Equatable {
 
     func contains(_ hash: UInt64) -> Bool { positions.position(of: hash) != nil }
 
+    /// The entry of the file whose path has `hash`, or nil, looked for first right after
+    /// `last`, the position of the file found before (`HashPositions.position(of:after:)`):
+    /// a build looks its pages up in about the order the last build recorded them.
+    func entry(_ hash: UInt64, after last: inout Int) -> BuildState.FileEntry? {
+        positions.position(of: hash, after: &last).map { entries[$0] }
+    }
+
+    /// Whether the file whose path has `hash` is in the table, looked for as `entry(_:after:)` does.
+    func contains(_ hash: UInt64, after last: inout Int) -> Bool { entry(hash, after: &last) != nil }
+
     /// Calls `body` with each file's hash and entry, in the table's order.
     func forEach(_ body: (UInt64, BuildState.FileEntry) -> Void) {
         for (hash, entry) in zip(positions.hashes, entries) { body(hash, entry) }

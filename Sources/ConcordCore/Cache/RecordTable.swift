@@ -32,6 +32,10 @@ struct RecordTable: Sendable {
     /// The position in `records` of the record whose path has this `PathHash`, if any.
     func position(ofPathHash hash: UInt64) -> Int? { positions.position(of: hash) }
 
+    /// The same, looked for first right after `last`, the position found before
+    /// (`HashPositions.position(of:after:)`): the files are listed in about the order of the records.
+    func position(ofPathHash hash: UInt64, after last: inout Int) -> Int? { positions.position(of: hash, after: &last) }
+
     /// Whether no two records' paths have the same `PathHash` (else a record found by hash alone may be the other's).
     var pathHashesAreDistinct: Bool { positions.distinctCount == records.count }
 }

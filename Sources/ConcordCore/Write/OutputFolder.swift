@@ -166,8 +166,8 @@ public struct OutputFolder: Sendable {
         // The held files not kept; the manifest is read only when their paths are wanted from it,
         // or when nothing else tells what the folder holds.
         let wanted = held.map { held in
-            var wanted = Set<UInt64>()
-            held.forEach { hash, _ in if !written.contains(hash) { wanted.insert(hash) } }
+            var wanted = Set<UInt64>(), last = -1
+            held.forEach { hash, _ in if !written.contains(hash, after: &last) { wanted.insert(hash) } }
             return wanted
         }
         let manifestData = wanted?.isEmpty == true ? nil : FastFiles.read(manifestPath)

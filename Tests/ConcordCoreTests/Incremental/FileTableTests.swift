@@ -20,6 +20,38 @@ struct FileTableTests {
         return rows
     }
 
+    /// Looked up after the last one found, every file is found with the entry a plain lookup
+    /// gives, and its position kept for the next: in the table's order (each found at the
+    /// place after the last), in reverse, at random, with hashes not in the table between
+    /// them (which leave the last position as it was), and from positions out of range.
+    @Test func findsFilesAfterTheLastOneFound() {
+        let rows = Self.rows(3000, seed: 5)
+        let table = FileTable(hashes: rows.map(\.0), entries: rows.map(\.1))
+        var order: [UInt64] = []
+        table.forEach { h, _ in order.append(h) }
+        var rng = SplitMix64(seed: 7)
+        let shuffled = order.shuffled(using: &rng)
+        let absent = (0..<500).map { _ in rng.next() }.filter { table[$0] == nil }
+        for (name, hashes) in [("in order", order), ("reversed", order.reversed()), ("shuffled", shuffled),
+                               ("with misses", Array(zip(order, absent).flatMap { [$0, $1] }))] {
+            var last = -1
+            for h in hashes {
+                let before = last
+                let found = table.entry(h, after: &last)
+                #expect(found == table[h], "\(name)")
+                if found == nil { #expect(last == before, "\(name)") } else { #expect(order[last] == h, "\(name)") }
+            }
+        }
+        for start in [-5, order.count - 1, order.count + 3] {
+            var last = start
+            #expect(table.entry(order[0], after: &last) == table[order[0]] && last == 0)
+            var other = start
+            #expect(table.contains(order[1], after: &other) && !table.contains(absent[0], after: &other))
+        }
+        var none = -1
+        #expect(FileTable().entry(1, after: &none) == nil && none == -1)
+    }
+
     /// Every file is found with the entry last given for it, as a dictionary filled in the same
     /// order holds it; hashes not given are not found; each file is counted and listed once,
     /// in the place it was last given.

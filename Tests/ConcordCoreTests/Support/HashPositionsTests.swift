@@ -29,4 +29,26 @@ struct HashPositionsTests {
         for (i, h) in hashes.enumerated() { #expect(table.position(of: h) == i) }
         #expect(table.position(of: 200 << 40) == nil)
     }
+
+    /// Looked for after the last position found, a hash is found where `position(of:)` finds
+    /// it, in order and not: next in line without a probe, and, among hashes given more than
+    /// once, at the last of its positions even when an earlier one is next in line.
+    @Test func findsHashesAfterTheLastPositionFound() {
+        var rng = SplitMix64(seed: 23)
+        let distinct = (0..<2000).map { _ in rng.next() }
+        for hashes in [distinct, distinct + [distinct[100]]] {
+            let table = HashPositions(hashes)
+            for order in [Array(hashes.indices), hashes.indices.reversed(), hashes.indices.shuffled(using: &rng)] {
+                var last = -1
+                for i in order {
+                    let found = table.position(of: hashes[i], after: &last)
+                    #expect(found == table.position(of: hashes[i]) && last == found)
+                }
+            }
+            var last = 99
+            #expect(table.position(of: distinct[100], after: &last) == (hashes.count > distinct.count ? 2000 : 100))
+            var missed = 5
+            #expect(table.position(of: rng.next(), after: &missed) == nil && missed == 5)
+        }
+    }
 }
