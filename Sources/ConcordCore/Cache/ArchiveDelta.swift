@@ -200,8 +200,13 @@ struct ArchiveDelta {
     /// distinct (`BuildCache.loadRest` refuses a cache where they are not). Found by chunks
     /// on every core; merging the previous build's ids with the articles' took 20–30 ms.
     static func positionsNow(of before: [UInt64], records: RecordTable, articleOfRecord: [Int32], chunk: Int = 16384) -> [Int] {
+        // (The records are in the order of the last build's articles: each is looked for first
+        // after the one found before, where it is unless the records were read otherwise.)
         ParallelMap.map(Array(stride(from: 0, to: before.count, by: chunk)), chunk: 1) { lo -> [Int] in
-            before[lo..<min(before.count, lo + chunk)].map { h in records.position(ofPathHash: h).map { Int(articleOfRecord[$0]) } ?? -1 }
+            var last = lo - 1
+            return before[lo..<min(before.count, lo + chunk)].map { h in
+                records.position(ofPathHash: h, after: &last).map { Int(articleOfRecord[$0]) } ?? -1
+            }
         }.flatMap { $0 }
     }
 
