@@ -45,4 +45,20 @@ struct ParallelMapTests {
             }
         }
     }
+
+    /// Mapped by chunks with a state: one result per index, in order; each chunk's state made
+    /// from its own first index and handed on within the chunk alone (chunks larger than the
+    /// count, none, and counts that do not divide).
+    @Test func chunksHandTheirStateFromIndexToIndex() {
+        for (count, chunk) in [(0, 4), (1, 4), (10, 100), (1000, 7), (1024, 512)] {
+            let out = ParallelMap.map(count: count, chunk: chunk, state: { [$0] }) { seen, i -> [Int] in
+                seen.append(i); return seen
+            }
+            #expect(out.count == count, "\(count)")
+            for (i, seen) in out.enumerated() {
+                let start = i / chunk * chunk
+                #expect(seen == [start] + Array(start...i), "\(count) \(chunk) \(i)")
+            }
+        }
+    }
 }

@@ -41,15 +41,12 @@ struct ArchiveDelta {
         // as well read 100,000 more strings: 72 samples of `memcmp` for paths of 40 bytes.)
         // Each chunk's paths are looked for first after the record found before (the records are
         // in the last build's order of articles, about the order of their paths).
-        let hashes = paths.hashes, count = paths.count
-        var keptAt = ParallelMap.map(Array(stride(from: 0, to: count, by: 512)), chunk: 1) { lo -> [Int32] in
-            var last = -1
-            return (lo..<min(count, lo + 512)).map { i -> Int32 in
-                guard let stamp = stamps[i], let k = records.position(ofPathHash: hashes[i], after: &last),
-                      records.records[k].stamp == stamp else { return -1 }
-                return Int32(k)
-            }
-        }.flatMap { $0 }
+        let hashes = paths.hashes
+        var keptAt = ParallelMap.map(count: paths.count, chunk: 512, state: { _ in -1 }) { last, i -> Int32 in
+            guard let stamp = stamps[i], let k = records.position(ofPathHash: hashes[i], after: &last),
+                  records.records[k].stamp == stamp else { return -1 }
+            return Int32(k)
+        }
         // Loops by index over every path take a path only where they need it: one taken from the
         // array for each of 100,000 (paths of 40 bytes) was retained and released.
         let unkept = paths.indices.filter { keptAt[$0] < 0 }
@@ -202,12 +199,9 @@ struct ArchiveDelta {
     static func positionsNow(of before: [UInt64], records: RecordTable, articleOfRecord: [Int32], chunk: Int = 16384) -> [Int] {
         // (The records are in the order of the last build's articles: each is looked for first
         // after the one found before, where it is unless the records were read otherwise.)
-        ParallelMap.map(Array(stride(from: 0, to: before.count, by: chunk)), chunk: 1) { lo -> [Int] in
-            var last = lo - 1
-            return before[lo..<min(before.count, lo + chunk)].map { h in
-                records.position(ofPathHash: h, after: &last).map { Int(articleOfRecord[$0]) } ?? -1
-            }
-        }.flatMap { $0 }
+        ParallelMap.map(count: before.count, chunk: chunk, state: { $0 - 1 }) { last, i in
+            records.position(ofPathHash: before[i], after: &last).map { Int(articleOfRecord[$0]) } ?? -1
+        }
     }
 
     /// Each record's article now (an index into `articles`), -1 for a record not reused, from

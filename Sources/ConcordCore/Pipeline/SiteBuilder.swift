@@ -261,13 +261,11 @@ public struct SiteBuilder: Sendable {
         // Each page's path hash, its entry in the last build's table, and the checksum of the
         // staging folder's copy where known: one lookup each per page, by chunks of pages, each
         // page looked for first where the one before it was found (`FileTable.entry(_:after:)`).
-        let lastEntries = ParallelMap.map(Array(stride(from: 0, to: renderer.pages.count, by: 512)), chunk: 1) { lo in
-            var lastOld = -1, lastHeld = -1
-            return (lo..<min(renderer.pages.count, lo + 512)).map { i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
-                let hash = renderer.pathHashes[i]
-                return (hash, oldFiles.entry(hash, after: &lastOld), stagingFiles?.entry(hash, after: &lastHeld)?.checksum)
-            }
-        }.flatMap { $0 }
+        let lastEntries = ParallelMap.map(count: renderer.pages.count, chunk: 512, state: { _ in (old: -1, held: -1) }) {
+            last, i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
+            let hash = renderer.pathHashes[i]
+            return (hash, oldFiles.entry(hash, after: &last.old), stagingFiles?.entry(hash, after: &last.held)?.checksum)
+        }
         // Pages whose key changed; the list pages among them are rendered on their own (`lists`).
         let changed = renderer.pages.indices.filter { lastEntries[$0].old?.key != keys[$0] }
         let toRender = changed.filter { SiteRenderer.listing(of: renderer.pages[$0]) == nil }

@@ -25,6 +25,17 @@ enum ParallelMap {
 }
 
 extension ParallelMap {
+    /// `transform` of every index in `0..<count`, in order, by chunks of `chunk` indices on all
+    /// cores. Each chunk makes its own `state` from its first index and hands it from one index
+    /// to the next: for passes that look each item up where the one before it was found
+    /// (`HashPositions.position(of:after:)`).
+    static func map<S, R>(count: Int, chunk: Int, state: (Int) -> S, _ transform: (inout S, Int) -> R) -> [R] {
+        map(Array(stride(from: 0, to: count, by: chunk)), chunk: 1) { lo in
+            var s = state(lo)
+            return (lo..<min(count, lo + chunk)).map { transform(&s, $0) }
+        }.flatMap { $0 }
+    }
+
     /// Whether `predicate` holds for every index in `0..<count`, checked by chunks on all cores
     /// (for passes that visit 100,000 scattered objects, each a wait on memory).
     static func allSatisfy(_ count: Int, chunk: Int = 8192, _ predicate: (Int) -> Bool) -> Bool {

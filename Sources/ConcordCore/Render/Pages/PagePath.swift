@@ -1,4 +1,5 @@
-/// Where a page goes, as its pieces: `<section><name>/index.html` (`Links.File`), or a path
+/// Where a page is written, relative to the output folder (ids as they are), as its pieces:
+/// `<section><name>/index.html`, or a path
 /// given whole (`section` nil). A build looks every page up by its path's hash and lists every
 /// page in the manifest: both are made from the pieces (`SiteRenderer.pathHashes`), where
 /// making each path as a string first cost 112,000 strings at every build of 100,000 articles.
@@ -17,8 +18,13 @@ struct PagePath {
     static func passage(_ id: String) -> PagePath { PagePath("passages/", id) }
     static func speaker(_ slug: String) -> PagePath { PagePath("speakers/", slug) }
 
-    /// The path, as `Links.File` makes it.
-    var string: String { section.map { Links.File.path($0, name) } ?? name }
+    /// The path, relative to the output folder (made only for the pages a build renders or removes).
+    var string: String {
+        guard section != nil else { return name }
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Appends the path's bytes.
     func append(to bytes: inout [UInt8]) {
