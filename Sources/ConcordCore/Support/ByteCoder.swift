@@ -118,6 +118,13 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
     /// `count` numbers as `ByteWriter.u64s(count:_:)` wrote them.
     mutating func u64s(count: Int) throws(Malformed) -> [UInt64] { try array(of: UInt64.self, count: count) }
 
+    /// `count` numbers as `u32s(count:)` reads them, left where they lie (valid while the
+    /// reader's file is mapped): for numbers turned into something else as they are read.
+    mutating func u32sInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+        guard n >= 0, n <= Int(Int32.max) else { throw Malformed() }
+        return UnsafeRawBufferPointer(rebasing: bytes[try take(n * 4)])
+    }
+
     /// A counted array of fixed-width integers left where it lies: the mapped file
     /// (which the caller keeps to keep it mapped), the array's byte offset in it, its count.
     mutating func inPlace<T: FixedWidthInteger>(_: T.Type) throws(Malformed) -> (file: FastFiles.Mapped, offset: Int, count: Int) {

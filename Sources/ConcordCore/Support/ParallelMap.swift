@@ -36,6 +36,12 @@ extension ParallelMap {
         }.flatMap { $0 }
     }
 
+    /// `transform` of every index in `0..<count`, in order, by chunks of `chunk` indices on all
+    /// cores (no array of the indices made first).
+    static func map<R>(count: Int, chunk: Int, _ transform: (Int) -> R) -> [R] {
+        map(count: count, chunk: chunk, state: { _ in () }) { _, i in transform(i) }
+    }
+
     /// Whether `predicate` holds for every index in `0..<count`, checked by chunks on all cores
     /// (for passes that visit 100,000 scattered objects, each a wait on memory).
     static func allSatisfy(_ count: Int, chunk: Int = 8192, _ predicate: (Int) -> Bool) -> Bool {

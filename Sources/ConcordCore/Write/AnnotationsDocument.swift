@@ -87,16 +87,14 @@ public struct AnnotationsDocument {
         return key.value
     }
 
-    /// Everything a quote entry is made from: its article's bytes and id and its place there
-    /// (`SiteModel.addQuoteSource`, which stand for its id, cue, and its speaker's kind and
-    /// mention), its passage and its speaker's name, which is the archive's (a short name takes
-    /// the full name most articles give it). Fields are read one by one, not the quote copied.
+    /// Everything a quote entry is made from: its article's bytes and id, its place there and
+    /// its passage (`SiteModel.quoteKeys`: `addQuoteSource`, which stand for its id, cue, and
+    /// its speaker's kind and mention), and its speaker's name, which is the archive's (a short
+    /// name takes the full name most articles give it). The name is read alone, not the quote copied.
     private func quoteKey(_ k: Int) -> UInt64 {
-        let quotes = model.annotations.quotes
         var key = PageKey(seed: 2)
-        model.addQuoteSource(k, to: &key)
-        key.add(quotes[k].passage ?? "\u{0}")
-        if let name = quotes[k].speaker?.name { key.add(1); key.add(name) } else { key.add(0) }
+        key.add(model.quoteKeys[k])
+        if let name = model.annotations.quotes[k].speaker?.name { key.add(1); key.add(name) } else { key.add(0) }
         return key.value
     }
 }

@@ -88,6 +88,25 @@ struct BuildStateTests {
         #expect(try readBack(state([])).0.splicedStamps.isEmpty)
     }
 
+    /// A body cut short anywhere, in the segments' numbers (read where they lie) or elsewhere,
+    /// is damage: never a read past its end.
+    @Test func aBodyCutShortIsDamage() throws {
+        var w = ByteWriter()
+        state([.init(a: 0, aTokens: 0...3, aBytes: 10..<40, b: 2, bTokens: 7...9, bBytes: 100..<200),
+               .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<90)]).encodeBody(into: &w)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).bin")
+        try Data(w.bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = try #require(FastFiles.Mapped(url.path))
+        var whole = ByteReader(file), back = state([])
+        try back.decodeBody(from: &whole)
+        #expect(whole.atEnd && back.edges.count == 2)
+        for end in 0..<w.bytes.count {
+            var r = ByteReader(file, end: end), cut = state([])
+            #expect(throws: ByteReader.Malformed.self, "cut at \(end) of \(w.bytes.count) bytes") { try cut.decodeBody(from: &r) }
+        }
+    }
+
     /// A segment naming an article the list does not have is damage, not a segment.
     @Test func aSegmentNamingNoArticleIsDamage() throws {
         let bad = state([.init(a: 3, aTokens: 0...1, aBytes: 0..<5, b: 0, bTokens: 0...1, bBytes: 0..<5)])

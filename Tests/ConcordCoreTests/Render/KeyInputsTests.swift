@@ -11,14 +11,18 @@ struct KeyInputsTests {
     /// Two articles with the same bytes under other names, and one with other bytes;
     /// two quotes in the first, one in the second, one of an article the archive lacks.
     func model() throws -> SiteModel {
+        try model(quotes: [Quote(id: "q1", article: "a", start: 29, end: 41, cue: "said"),
+                           Quote(id: "q2", article: "a", start: 55, end: 64, cue: "said"),
+                           Quote(id: "q3", article: "b", start: 29, end: 41, cue: "said"),
+                           Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "said"),
+                           Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "told"),
+                           Quote(id: "q6", article: "gone", start: 29, end: 41, cue: "said")])
+    }
+
+    /// The articles of `model()`, with `quotes`.
+    func model(quotes: [Quote]) throws -> SiteModel {
         let articles = try [ArticleParser().parse(bytes, path: "a.txt"), ArticleParser().parse(bytes, path: "b.txt"),
                             ArticleParser().parse(bytes + Array(" More.".utf8), path: "c.txt")]
-        let quotes = [Quote(id: "q1", article: "a", start: 29, end: 41, cue: "said"),
-                      Quote(id: "q2", article: "a", start: 55, end: 64, cue: "said"),
-                      Quote(id: "q3", article: "b", start: 29, end: 41, cue: "said"),
-                      Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "said"),
-                      Quote(id: "q4", article: "gone", start: 29, end: 41, cue: "told"),
-                      Quote(id: "q6", article: "gone", start: 29, end: 41, cue: "said")]
         let none = ArticleWordStats(words: 0, shared: 0, perWitness: [], witnesses: [])
         return SiteModel(articles: articles, annotations: Annotations(passages: [], quotes: quotes),
                          wordStats: articles.map { _ in none })
@@ -47,5 +51,37 @@ struct KeyInputsTests {
         // another cue, and with another id.
         #expect(q[3] != q[4] && q[3] != q[5] && q[4] != q[5])
         #expect(q[0] == key { model.addQuoteSource(0, to: &$0) })
+    }
+
+    /// `SiteModel.quoteKeys`, which the speaker pages' keys and `annotations.json`'s quote
+    /// entries take, digested once per quote: they tell apart what `addQuoteSource` does, and
+    /// the quote's passage too.
+    @Test func quoteKeysTakeTheSourceAndThePassage() throws {
+        let speaker = SpeakerMention(name: "Kim Kardashian", kind: .person, mention: 0..<3)
+        func quote(_ id: String, _ article: String, _ start: Int, _ end: Int, cue: String = "said", passage: String? = nil) -> Quote {
+            Quote(id: id, article: article, start: start, end: end, speaker: speaker, cue: cue, passage: passage)
+        }
+        let quotes = [quote("q1", "a", 29, 41), quote("q1", "a", 29, 41, passage: "p1"), quote("q1", "a", 29, 41, passage: "p2"),
+                      quote("q2", "a", 55, 64), quote("q3", "b", 29, 41), quote("q4", "gone", 29, 41),
+                      quote("q4", "gone", 29, 41, cue: "told"), quote("q4", "gone", 29, 41, passage: "p1")]
+        let model = try model(quotes: quotes)
+        #expect(model.quoteKeys.count == quotes.count)
+        #expect(Set(model.quoteKeys).count == quotes.count, "each quote's key its own: \(model.quoteKeys)")
+        // The same quotes give the same keys, in a model of their own and in another order.
+        #expect(try self.model(quotes: quotes).quoteKeys == model.quoteKeys)
+        let reversed = try self.model(quotes: quotes.reversed())
+        #expect(reversed.quoteKeys.reversed() == model.quoteKeys)
+        // A speaker's page key changes with the passage of one of their quotes.
+        func speakerKey(_ m: SiteModel) -> UInt64 {
+            var key = PageKey(seed: 9)
+            PageContexts(model: m).speakerKey(at: 0, into: &key)
+            return key.value
+        }
+        var moved = quotes
+        moved[3].passage = "p3"
+        let other = try self.model(quotes: moved)
+        #expect(other.speakers.count == 1 && model.speakers.count == 1)
+        #expect(speakerKey(other) != speakerKey(model))
+        #expect(speakerKey(try self.model(quotes: quotes)) == speakerKey(model))
     }
 }

@@ -345,11 +345,7 @@ struct PageContexts {
     func speakerKey(at s: Int, into key: inout PageKey) {
         let sp = model.speakers[s]
         key.add(sp.name); key.add(sp.kind.rawValue); key.add(UInt64(sp.quotes.count))
-        let quotes = model.annotations.quotes
-        for position in sp.quotes.positions {
-            model.addQuoteSource(Int(position), to: &key)
-            key.add(quotes[Int(position)].passage ?? "\u{0}")
-        }
+        for position in sp.quotes.positions { key.add(model.quoteKeys[Int(position)]) }
     }
 
     /// One speaker's row of the speakers list.
