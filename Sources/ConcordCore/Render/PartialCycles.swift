@@ -16,7 +16,7 @@ enum PartialCycles {
     static func includes(in text: String) -> [Include] {
         MustacheTags.of(text).compactMap { tag, line in
             guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
-            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+            let name = String(MustacheTags.trimmed(tag.dropFirst()))
             return name.isEmpty || name.hasPrefix("*") ? nil : Include(name: name, line: line)
         }
     }

@@ -19,8 +19,13 @@ struct TemplateChecksums: Sendable {
     init(texts: [String: String], sums: [String: UInt64], all: UInt64, pages: [String], layout: String) {
         self.all = all
         var byTemplate: [String: UInt64] = [:]
+        // Each template's includes read once, not once for each page that uses it.
+        var includes: [String: [String]?] = [:]
+        for (name, text) in texts {
+            includes[name] = PartialCycles.namesEveryInclude(text) ? PartialCycles.includes(in: text).map(\.name) : .some(nil)
+        }
         for page in pages {
-            if let used = Self.used(by: [page, layout], texts) {
+            if let used = Self.used(by: [page, layout], includes) {
                 var key = PageKey(seed: 2)
                 for name in used.sorted() { key.add(name); key.add(sums[name] ?? 0) }
                 byTemplate[page] = key.value
@@ -34,14 +39,13 @@ struct TemplateChecksums: Sendable {
 
     /// The names of `start` and every template they include, directly or through others;
     /// nil when one of them has includes that cannot be read before rendering.
-    private static func used(by start: [String], _ texts: [String: String]) -> Set<String>? {
+    /// - Parameter includes: each template's includes, by name (nil: they cannot all be read).
+    private static func used(by start: [String], _ includes: [String: [String]?]) -> Set<String>? {
         var seen = Set(start), pending = start
         while let name = pending.popLast() {
-            guard let text = texts[name] else { continue }
-            guard PartialCycles.namesEveryInclude(text) else { return nil }
-            for include in PartialCycles.includes(in: text) where seen.insert(include.name).inserted {
-                pending.append(include.name)
-            }
+            guard let known = includes[name] else { continue }
+            guard let names = known else { return nil }
+            for include in names where seen.insert(include).inserted { pending.append(include) }
         }
         return seen
     }

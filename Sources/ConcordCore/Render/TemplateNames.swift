@@ -20,7 +20,7 @@ enum TemplateNames {
     /// The name a tag looks up (of a dotted name, its first part); nil for tags that look up
     /// none: comments, partials, blocks, delimiters, pragmas, closing tags, `{{.}}`, transforms.
     static func name(of tag: Substring) -> String? {
-        var t = tag.trimmingCharacters(in: .whitespaces)[...]
+        var t = MustacheTags.trimmed(tag)
         guard let kind = t.first else { return nil }
         switch kind {
         case "!", ">", "<", "$", "=", "%", "/": return nil
@@ -28,8 +28,9 @@ enum TemplateNames {
         case "{": t = t.dropFirst(); if t.last == "}" { t = t.dropLast() }
         default: break
         }
-        let name = t.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name != ".", !name.contains("("), !name.contains("*") else { return nil }
+        let name = MustacheTags.trimmed(t)
+        guard !name.isEmpty, name != ".", !name.utf8.contains(UInt8(ascii: "(")), !name.utf8.contains(UInt8(ascii: "*")) else { return nil }
         return String(name.split(separator: ".", omittingEmptySubsequences: false)[0])
     }
+
 }

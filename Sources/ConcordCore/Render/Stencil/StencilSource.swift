@@ -36,12 +36,15 @@ final class StencilSource: @unchecked Sendable {
         self.library = library
         names = own.union(fromPartials).sorted()
         let tags = MustacheText.scan(utf8)
+        // Each tag's name read once (per name and tag, they were most of the templates' checks at every build).
+        var tagsByName: [String: [Int]] = [:]
+        for (k, tag) in tags.enumerated() { if let n = MustacheText.plainName(tag.inner) { tagsByName[n, default: []].append(k) } }
         cuttable = names.map { n in
-            let named = tags.filter { MustacheText.plainName($0.inner) == n }
+            let named = (tagsByName[n] ?? []).map { tags[$0] }
             return !fromPartials.contains(n) && named.count == 2 && named[0].inner.hasPrefix("#") && named[1].inner.hasPrefix("/")
                 && MustacheText.cut(text, at: n) != nil
         }
-        firstTag = names.map { n in tags.first { MustacheText.plainName($0.inner) == n }?.range.lowerBound ?? Int.max }
+        firstTag = names.map { n in tagsByName[n]?.first.map { tags[$0].range.lowerBound } ?? Int.max }
     }
 
     /// The text for `scope` (see `render`), filled from a stencil where one stands in, else
