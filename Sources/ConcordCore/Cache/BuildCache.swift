@@ -12,7 +12,7 @@ import Glibc
 /// file (`state-body-a.bin` or `state-body-b.bin`: the edges, the file tables, where
 /// the list pages' rows and `annotations.json` entries lie, and what changed since the
 /// run index was written), `runs-*.bin`, the run index (`RunIndex`), and
-/// `articles-NN-*.bin`, the article records in 256 shards by path, each shard's word
+/// `articles-NN-*.bin`, the article records in shards by path (`shards(for:previous:)`), each shard's word
 /// runs after its records (`RunsSection`), and `listing.bin`, the sources' listing
 /// (`KeptListing`, which stands on its own: no other file names it). Every file carries a format header and
 /// checksums; a build writes changed shards and a new run index under new names and its
@@ -26,7 +26,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 37
+    static let format: UInt32 = 38
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
@@ -37,7 +37,10 @@ struct BuildCache {
         guard bytes.count >= header.count, bytes.starts(with: magic) else { throw Unusable(description: "\(what) is not a Concord cache file") }
         guard bytes.prefix(header.count).elementsEqual(header) else { throw Unusable(description: "the cache is from another version of Concord") }
     }
-    static let shardCount = 256
+    /// The most shards a cache has. A cache has one per 400 articles or so, a power of two
+    /// (`shards(for:previous:)`): 256 shards for a few articles made every build open, map and
+    /// unmap 256 files (10 ms of a build of three articles, 4 ms of one of a thousand).
+    static let maxShards = 256
     /// The two body files, used in turn.
     static let bodyFiles = ["state-body-a.bin", "state-body-b.bin"]
 
@@ -52,8 +55,23 @@ struct BuildCache {
         let description: String
     }
 
-    /// The shard of the record with this `PathHash`.
-    static func shard(of pathHash: UInt64) -> Int { Int(pathHash % UInt64(shardCount)) }
+    /// The record's shard among the most a cache has (`maxShards`): what a build marks dirty.
+    /// Its shard among `count` (a power of two up to `maxShards`) is this one modulo `count`.
+    static func shard(of pathHash: UInt64) -> Int { Int(pathHash % UInt64(maxShards)) }
+
+    /// The record's shard among `count`.
+    static func shard(of pathHash: UInt64, among count: Int) -> Int { Int(pathHash % UInt64(count)) }
+
+    /// How many shards a cache of `records` articles has: a power of two, about 400 records
+    /// each, at most `maxShards`; the count it had (`previous`) while that is within a factor of
+    /// two of this, so that an archive going back and forth across a bound does not rewrite
+    /// every shard each time (a new count rewrites them all).
+    static func shards(for records: Int, previous: Int?) -> Int {
+        var ideal = 1
+        while ideal < maxShards && ideal * 400 < records { ideal *= 2 }
+        if let previous, previous <= maxShards, previous.nonzeroBitCount == 1, previous / 2 <= ideal, ideal <= previous * 2 { return previous }
+        return ideal
+    }
 
     /// The shard files `state.bin` names: (file name, checksum), by shard number;
     /// and the body file it names, until its tables are decoded (`loadTables`).
@@ -80,7 +98,9 @@ struct BuildCache {
         do throws(ByteReader.Malformed) {
             let state = try BuildState.decodeHead(from: &r)
             var shardFiles: [(String, UInt64)] = []
-            for _ in 0..<Self.shardCount { shardFiles.append((try r.string(), try r.u64())) }
+            let shards = try r.count(max: Self.maxShards)
+            guard shards.nonzeroBitCount == 1 else { throw ByteReader.Malformed() }
+            for _ in 0..<shards { shardFiles.append((try r.string(), try r.u64())) }
             let body = (name: try r.string(), checksum: try r.u64())
             let index = (name: try r.string(), seal: try r.u64())
             guard Self.bodyFiles.contains(body.name), index.name.isEmpty || Self.isRunIndexName(index.name), r.atEnd else { throw ByteReader.Malformed() }
@@ -154,8 +174,9 @@ struct BuildCache {
     /// order the shards hold them (by shard, then by path), the order `loadRest` gives.
     func loadRest(into loaded: inout Loaded, holding records: [ArticleRecord]) throws(Unusable) {
         try loadTables(into: &loaded)
-        var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
-        for rec in records { byShard[Self.shard(of: rec.pathHash)].append(rec) }
+        let count = loaded.shardFiles.count
+        var byShard = [[ArticleRecord]](repeating: [], count: count)
+        for rec in records { byShard[Self.shard(of: rec.pathHash, among: count)].append(rec) }
         let ordered = ParallelMap.map(byShard, chunk: 16, Self.inShardOrder)
         loaded.state.records = try Self.distinct(RecordTable(Array(ordered.joined())))
         openRunIndex(&loaded)
@@ -247,19 +268,24 @@ struct BuildCache {
     }
 
     /// Writes the dirty shards of `records` (every article's, one per path) under new names (the
-    /// files the current `state.bin` names are never overwritten); returns every shard's file and checksum.
+    /// files the current `state.bin` names are never overwritten); returns every shard's file and
+    /// checksum, as many shards as `shards(for:previous:)` says: all of them written when that
+    /// is not the count `previous` has.
+    /// - Parameter dirty: shards among `maxShards` (`shard(of:)`) whose records changed.
     func writeShards(_ records: [ArticleRecord], dirty: Set<Int>, previous: [(String, UInt64)]?) throws(Unusable) -> [(String, UInt64)] {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // Only the shards to write are gathered (one of 256 for a one-article change).
-        var writing = [Bool](repeating: previous == nil, count: Self.shardCount)
-        for k in dirty where k >= 0 && k < Self.shardCount { writing[k] = true }
-        var byShard = [[ArticleRecord]](repeating: [], count: Self.shardCount)
+        let count = Self.shards(for: records.count, previous: previous?.count)
+        let previous = previous?.count == count ? previous : nil
+        // Only the shards to write are gathered (one of 256 for a one-article change at 100,000).
+        var writing = [Bool](repeating: previous == nil, count: count)
+        for k in dirty where k >= 0 { writing[k % count] = true }
+        var byShard = [[ArticleRecord]](repeating: [], count: count)
         for rec in records {
-            let k = Self.shard(of: rec.pathHash)
+            let k = Self.shard(of: rec.pathHash, among: count)
             if writing[k] { byShard[k].append(rec) }
         }
         let tag = String(UInt64.random(in: 1...UInt64.max), radix: 16)
-        let shardFiles = ParallelMap.map(Array(0..<Self.shardCount), chunk: 1) { k -> (String, UInt64)? in
+        let shardFiles = ParallelMap.map(Array(0..<count), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !writing[k] { return previous[k] }
             let records = Self.inShardOrder(byShard[k])
             // Runs copied from an earlier shard are copied only if sound: a damaged section
@@ -305,6 +331,7 @@ struct BuildCache {
         }
         var w = Self.headed(capacity: 1 << 16)
         state.encodeHead(into: &w)
+        w.int(shards.count)
         for entry in shards { w.string(entry.0); w.u64(entry.1) }
         w.string(bodyName); w.u64(bodySum)
         w.string(state.runIndex.file?.name ?? ""); w.u64(state.runIndex.file?.seal ?? 0)

@@ -122,9 +122,9 @@ extension SiteBuilder {
         }
     }
 
-    /// The cache records of this build's articles (in the order of `delta.articles`), and the
-    /// shards whose records changed.
-    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([ArticleRecord], Set<Int>) {
+    /// The cache records of this build's articles (in the order of `delta.articles`), the shards
+    /// whose records changed (among `BuildCache.maxShards`), and how many records were made anew.
+    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([ArticleRecord], Set<Int>, Int) {
         var dirty = Set(delta.changedPaths.map { BuildCache.shard(of: PathHash.of($0)) })
         let count = delta.articles.count, chunk = 8192
         // Made by chunks on every core, each straight into its place: every record is visited
@@ -151,7 +151,7 @@ extension SiteBuilder {
             made = count
         }
         for shards in changedShards { dirty.formUnion(shards) }
-        return (records, dirty)
+        return (records, dirty, changedShards.reduce(0) { $0 + $1.count })
     }
 
     /// What `state.bin` will say of the annotation and of the previous generation (the

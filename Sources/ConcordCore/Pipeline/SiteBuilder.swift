@@ -289,7 +289,7 @@ public struct SiteBuilder: Sendable {
         }
         var rendered: Int
         var renderDetail = ""
-        var records: [ArticleRecord] = [], dirty = Set<Int>()
+        var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
         var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0, siteFiles = 0
@@ -379,7 +379,7 @@ public struct SiteBuilder: Sendable {
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.
-            (records, dirty) = cacheRecords(delta, outcome, stats)
+            (records, dirty, newRecords) = cacheRecords(delta, outcome, stats)
             let recordsMS = split()
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }
@@ -446,7 +446,11 @@ public struct SiteBuilder: Sendable {
                    ?? "could not link the site into \(output.previous.lastPathComponent); the next build makes its own staging folder")
         }
         let seal = saving?.value() ?? nil
-        finish("cache", cache.folder.lastPathComponent + indexNote.withLock { $0 })
+        // (The shards were written before the cache was saved.)
+        let shardFiles = (try? shards?.value()) ?? []
+        let sameShards = loaded.map { $0.shardFiles.count == shardFiles.count ? zip($0.shardFiles, shardFiles).filter { $0.0.0 == $0.1.0 }.count : 0 } ?? 0
+        finish("cache", cache.folder.lastPathComponent + " (\(newRecords) of \(records.count) records new, "
+               + "\(shardFiles.count - sameShards) of \(shardFiles.count) shards written)" + indexNote.withLock { $0 })
 
         let report = BuildReport(articles: delta.articles.count, pages: pageCount, files: siteFiles,
                                  passages: annotations.passages.count, quotes: annotations.quotes.count,

@@ -55,10 +55,12 @@ struct RecordTableTests {
         let (archive, cache, loaded) = try await builtArchive(600)
         defer { archive.cleanup() }
         let records = loaded.state.records.records
-        let shard = BuildCache.shard(of: records[0].pathHash)
-        let inShard = records.filter { BuildCache.shard(of: $0.pathHash) == shard }.count
-        #expect(inShard > 1, "600 records over 256 shards: some shard holds several")
-        let written = try cache.writeShards(records, dirty: [shard], previous: loaded.shardFiles)
+        #expect(loaded.shardFiles.count == 2, "600 records: two shards of about 400")
+        let shard = BuildCache.shard(of: records[0].pathHash, among: 2)
+        let inShard = records.filter { BuildCache.shard(of: $0.pathHash, among: 2) == shard }.count
+        #expect(inShard > 1 && inShard < 600)
+        // Dirty as a build marks it: among the most shards a cache has.
+        let written = try cache.writeShards(records, dirty: [BuildCache.shard(of: records[0].pathHash)], previous: loaded.shardFiles)
         for k in written.indices {
             if k == shard { #expect(written[k].0 != loaded.shardFiles[k].0) } else { #expect(written[k] == loaded.shardFiles[k]) }
         }
@@ -74,17 +76,62 @@ struct RecordTableTests {
     @Test func theFirstAddAfterAFullBuildRewritesFewShards() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }
-        let all = IncrementalBuildTests.generated
-        for g in all.prefix(200) { try archive.write(g.fileName, g.contents) }
+        // Enough articles for four shards (`BuildCache.shards(for:previous:)`).
+        var options = ArchiveGenerator.Options()
+        options.articles = 900; options.seed = 11
+        let all = ArchiveGenerator(options: options).generate()
+        for g in all.prefix(850) { try archive.write(g.fileName, g.contents) }
         _ = try await archive.build()
         let cache = BuildCache(output: archive.output)
         let before = try cache.readState().shardFiles.map(\.0)
-        let sharing = all.dropFirst(200).first { !$0.copies.isEmpty }!
+        let sharing = all.dropFirst(850).first { !$0.copies.isEmpty }!
         try archive.write(sharing.fileName, sharing.contents)
         let report = try await archive.build()
         #expect(report.incremental)
         let after = try cache.readState().shardFiles.map(\.0)
         let rewritten = zip(before, after).filter { $0 != $1 }.count
-        #expect(rewritten >= 1 && rewritten <= 16, "\(rewritten) of \(before.count) shards rewritten")
+        #expect(before.count == 4 && after.count == 4)
+        #expect(rewritten >= 1 && rewritten < 4, "\(rewritten) of \(before.count) shards rewritten")
+        // The records made anew: the new article's, and those of the articles it shares words with.
+        let detail = try #require(report.timings.first { $0.name == "cache" }?.detail)
+        let words = detail.split(separator: " ")
+        let at = try #require(words.indices.first { $0 >= 3 && words[$0] == "records" && words[$0 + 1] == "new," }, "\(detail)")
+        let new = try #require(Int(words[at - 3].drop { $0 == "(" }), "\(detail)")
+        #expect(new >= 1 && new <= 12, "\(detail)")
+        #expect(detail.contains("of 851 records new, \(rewritten) of 4 shards written"), "\(detail)")
+    }
+
+    /// About 400 records a shard, a power of two up to 256; the count a cache has is kept
+    /// while the archive stays within a factor of two of it, so that one going back and
+    /// forth across a bound does not rewrite every shard each time.
+    @Test func shardsOfAbout400RecordsKeptWithinAFactorOfTwo() {
+        let counts = [0: 1, 3: 1, 400: 1, 401: 2, 1_250: 4, 10_000: 32, 12_800: 32, 12_801: 64, 100_000: 256, 1_000_000: 256]
+        for (records, shards) in counts { #expect(BuildCache.shards(for: records, previous: nil) == shards, "\(records) records") }
+        #expect(BuildCache.shards(for: 12_801, previous: 32) == 32)
+        #expect(BuildCache.shards(for: 12_800, previous: 64) == 64)
+        #expect(BuildCache.shards(for: 25_601, previous: 32) == 128)
+        #expect(BuildCache.shards(for: 3_201, previous: 32) == 32)
+        #expect(BuildCache.shards(for: 3_200, previous: 32) == 8)
+        #expect(BuildCache.shards(for: 100_001, previous: 256) == 256)
+        // A count no cache has is not kept.
+        #expect(BuildCache.shards(for: 1_250, previous: 3) == 4 && BuildCache.shards(for: 1_250, previous: 512) == 4)
+    }
+
+    /// An archive that grows past a bound gets more shards: every shard written anew, every record there.
+    @Test func aNewShardCountRewritesEveryShard() async throws {
+        let (archive, cache, loaded) = try await builtArchive(300)
+        defer { archive.cleanup() }
+        #expect(loaded.shardFiles.count == 1)
+        for i in 300..<900 {
+            try archive.write(String(format: "a%03d.txt", i), "date 2021-04-\(String(format: "%02d", i % 28 + 1))\nArticle number \(i) says more.\n")
+        }
+        let report = try await archive.build()
+        #expect(report.incremental)
+        var again = try cache.readState()
+        #expect(again.shardFiles.count == 4 && !again.shardFiles.contains { $0.0 == loaded.shardFiles[0].0 })
+        try cache.loadRest(into: &again, sourceFolder: archive.source.path)
+        #expect(again.state.records.count == 900)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.folder.path).filter { $0.hasPrefix("articles-") }
+        #expect(files.sorted() == again.shardFiles.map(\.0).sorted(), "the old shard removed")
     }
 }
