@@ -66,7 +66,7 @@ enum MustacheText {
         // A name is some of its tag's bytes: a tag without the section's (ASCII) bytes is not
         // read for its name (a template's sections were each cut this way at every build).
         let key = Array(section.utf8), ascii = key.allSatisfy { $0 < 0x80 }
-        let named = all.filter { (!ascii || Self.bytes(of: $0.inner, contain: key)) && name(of: $0.inner) == section }
+        let named = all.filter { (!ascii || $0.inner.utf8Range(of: key) != nil) && name(of: $0.inner) == section }
         guard named.count == 2, named[0].inner.hasPrefix("#"), named[1].inner.hasPrefix("/") else { return nil }
         let o = line(of: named[0].range, utf8) ?? named[0].range, c = line(of: named[1].range, utf8) ?? named[1].range
         func s(_ r: Range<Int>) -> String { String(decoding: utf8[r], as: UTF8.self) }
@@ -83,18 +83,6 @@ enum MustacheText {
         let beforeLast = before.count > 1 && before.last!.isEmpty ? before[before.count - 2] : nil
         guard ![inside.first, insideLast, beforeLast, before.last, after.first].contains(where: loneTag) else { return nil }
         return (prefix, body, suffix)
-    }
-
-    /// Whether `text`'s UTF-8 bytes hold `part`'s, one after another, somewhere.
-    static func bytes(of text: String, contain part: [UInt8]) -> Bool {
-        guard let first = part.first else { return true }
-        let utf8 = text.utf8
-        var from = utf8.startIndex
-        while let at = utf8[from...].firstIndex(of: first) {
-            if utf8[at...].starts(with: part) { return true }
-            from = utf8.index(after: at)
-        }
-        return false
     }
 
     /// Whether nothing but spaces shares the tag's line (a standalone partial indents every line it prints).

@@ -12,31 +12,51 @@ enum PartialCycles {
     /// A `{{>` or `{{<` tag in a template: the name it includes and the line it is on.
     struct Include: Equatable { var name: String; var line: Int }
 
-    /// The includes of one template's text, delimiters set in it followed (`MustacheTags`).
-    static func includes(in text: String) -> [Include] {
-        MustacheTags.of(text).compactMap { tag, line in
-            guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
-            let name = String(MustacheTags.trimmed(tag.dropFirst()))
-            return name.isEmpty || name.hasPrefix("*") ? nil : Include(name: name, line: line)
+    /// What one template includes, from one reading of its tags: the checks of a template set
+    /// (cycles, missing partials) and its checksums (`TemplateChecksums`) all take it, where each
+    /// read every template's tags again.
+    struct Reading: Equatable {
+        /// Its includes, delimiters set in it followed (`MustacheTags`).
+        var includes: [Include]
+        /// Whether `includes` are every template it may include: false when it changes its
+        /// delimiters (`{{=<% %>=}}`), after which its tags are not read, or includes a partial
+        /// named at render time (`{{>*name}}`).
+        var complete: Bool
+
+        init(_ text: String) {
+            let tags = MustacheTags.of(text)
+            includes = tags.compactMap { tag, line in
+                guard let kind = tag.first, kind == ">" || kind == "<" else { return nil }
+                let name = String(MustacheTags.trimmed(tag.dropFirst()))
+                return name.isEmpty || name.hasPrefix("*") ? nil : Include(name: name, line: line)
+            }
+            complete = !tags.contains { tag, _ in
+                guard let kind = tag.first else { return false }
+                return kind == "=" || (kind == ">" || kind == "<") && tag.dropFirst().drop(while: { $0 == " " }).first == "*"
+            }
         }
     }
 
-    /// Whether `includes(in:)` finds every template `text` may include: false when it changes
-    /// its delimiters (`{{=<% %>=}}`), after which its tags are not read, or includes a
-    /// partial named at render time (`{{>*name}}`).
-    static func namesEveryInclude(_ text: String) -> Bool {
-        !MustacheTags.of(text).contains { tag, _ in
-            guard let kind = tag.first else { return false }
-            return kind == "=" || (kind == ">" || kind == "<") && tag.dropFirst().drop(while: { $0 == " " }).first == "*"
-        }
-    }
+    /// Each template's `Reading`, by name.
+    static func readings(of templates: [String: String]) -> [String: Reading] { templates.mapValues(Reading.init) }
+
+    /// The includes of one template's text (`Reading.includes`).
+    static func includes(in text: String) -> [Include] { Reading(text).includes }
+
+    /// Whether `includes(in:)` finds every template `text` may include (`Reading.complete`).
+    static func namesEveryInclude(_ text: String) -> Bool { Reading(text).complete }
 
     /// The first include, in name order then line, of a template that `templates` lacks: the
     /// including template, the line and the name. (Mustache renders a missing partial as
     /// nothing, so a misspelt `{{> partials/meta}}` dropped every page's dates in silence.)
     static func firstMissing(in templates: [String: String]) -> (name: String, line: Int, missing: String)? {
+        firstMissing(in: readings(of: templates))
+    }
+
+    /// The same, of templates read already.
+    static func firstMissing(in templates: [String: Reading]) -> (name: String, line: Int, missing: String)? {
         for name in templates.keys.sorted() {
-            if let include = includes(in: templates[name]!).first(where: { templates[$0.name] == nil }) {
+            if let include = templates[name]!.includes.first(where: { templates[$0.name] == nil }) {
                 return (name, include.line, include.name)
             }
         }
@@ -46,7 +66,12 @@ enum PartialCycles {
     /// The first cycle among `templates` (name → text), in name order: the file and line of
     /// the include that closes it, and the names around it (`a → b → a`); nil if there is none.
     static func first(in templates: [String: String]) -> (name: String, line: Int, path: [String])? {
-        let edges = templates.mapValues { includes(in: $0).filter { templates[$0.name] != nil } }
+        first(in: readings(of: templates))
+    }
+
+    /// The same, of templates read already.
+    static func first(in templates: [String: Reading]) -> (name: String, line: Int, path: [String])? {
+        let edges = templates.mapValues { $0.includes.filter { templates[$0.name] != nil } }
         var done = Set<String>()
         var stack: [String] = []
         func visit(_ name: String) -> (String, Int, [String])? {

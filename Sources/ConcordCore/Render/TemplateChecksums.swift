@@ -13,19 +13,14 @@ struct TemplateChecksums: Sendable {
     private let byTemplate: [String: UInt64]
 
     /// - Parameters:
-    ///   - texts: every template's text, by name (`partials/meta` for `partials/meta.mustache`);
+    ///   - templates: every template's includes (`PartialCycles.Reading`), by name (`partials/meta` for `partials/meta.mustache`);
     ///   - sums: the checksum of each template's file, by the same names;
     ///   - pages: the templates pages are rendered with (the layout is added to each).
-    init(texts: [String: String], sums: [String: UInt64], all: UInt64, pages: [String], layout: String) {
+    init(templates: [String: PartialCycles.Reading], sums: [String: UInt64], all: UInt64, pages: [String], layout: String) {
         self.all = all
         var byTemplate: [String: UInt64] = [:]
-        // Each template's includes read once, not once for each page that uses it.
-        var includes: [String: [String]?] = [:]
-        for (name, text) in texts {
-            includes[name] = PartialCycles.namesEveryInclude(text) ? PartialCycles.includes(in: text).map(\.name) : .some(nil)
-        }
         for page in pages {
-            if let used = Self.used(by: [page, layout], includes) {
+            if let used = Self.used(by: [page, layout], templates) {
                 var key = PageKey(seed: 2)
                 for name in used.sorted() { key.add(name); key.add(sums[name] ?? 0) }
                 byTemplate[page] = key.value
@@ -39,13 +34,12 @@ struct TemplateChecksums: Sendable {
 
     /// The names of `start` and every template they include, directly or through others;
     /// nil when one of them has includes that cannot be read before rendering.
-    /// - Parameter includes: each template's includes, by name (nil: they cannot all be read).
-    private static func used(by start: [String], _ includes: [String: [String]?]) -> Set<String>? {
+    private static func used(by start: [String], _ templates: [String: PartialCycles.Reading]) -> Set<String>? {
         var seen = Set(start), pending = start
         while let name = pending.popLast() {
-            guard let known = includes[name] else { continue }
-            guard let names = known else { return nil }
-            for include in names where seen.insert(include).inserted { pending.append(include) }
+            guard let template = templates[name] else { continue }
+            guard template.complete else { return nil }
+            for include in template.includes where seen.insert(include.name).inserted { pending.append(include.name) }
         }
         return seen
     }

@@ -29,7 +29,7 @@ enum TemplateNames {
         default: break
         }
         let name = MustacheTags.trimmed(t)
-        guard !name.isEmpty, name != ".", !name.utf8.contains(UInt8(ascii: "(")), !name.utf8.contains(UInt8(ascii: "*")) else { return nil }
+        guard !name.isEmpty, name != ".", !name.containsASCII("("), !name.containsASCII("*") else { return nil }
         return String(name.split(separator: ".", omittingEmptySubsequences: false)[0])
     }
 

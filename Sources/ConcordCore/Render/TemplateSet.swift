@@ -110,11 +110,13 @@ public struct TemplateSet: Sendable {
             all.add(f); all.add(sum)
         }
         self.embeddedAssets = embedded ? embeddedAssets : nil
-        if let cycle = PartialCycles.first(in: texts) {
+        // Each template's includes read once, for the checks and the checksums.
+        let readings = PartialCycles.readings(of: texts)
+        if let cycle = PartialCycles.first(in: readings) {
             throw BuildFailure("\(folder.appendingPathComponent(cycle.name + ".mustache").path):\(cycle.line): error: templates include each other without "
                                + "end (\(cycle.path.joined(separator: " → "))): a template may not include itself, directly or through others")
         }
-        if let missing = PartialCycles.firstMissing(in: texts) {
+        if let missing = PartialCycles.firstMissing(in: readings) {
             throw BuildFailure("\(folder.appendingPathComponent(missing.name + ".mustache").path):\(missing.line): error: the template includes "
                                + "'\(missing.missing)', which does not exist (no \(missing.missing).mustache in \(folder.path))")
         }
@@ -125,7 +127,7 @@ public struct TemplateSet: Sendable {
                                + (u.meant.map { " (did you mean '\($0)'?)" } ?? ""))
             }
         }
-        checksums = TemplateChecksums(texts: texts, sums: sums, all: key.value,
+        checksums = TemplateChecksums(templates: readings, sums: sums, all: key.value,
                                       pages: Self.required.filter { $0 != "layout" }, layout: "layout")
         folderChecksum = all.value
         let lib = library

@@ -45,10 +45,17 @@ struct MustacheTagsTests {
         }
     }
 
-    @Test func bytesHeldInOrder() {
-        #expect(MustacheText.bytes(of: "#articles", contain: Array("articles".utf8)))
-        #expect(MustacheText.bytes(of: "aarticles", contain: Array("articles".utf8)))
-        #expect(!MustacheText.bytes(of: "#article", contain: Array("articles".utf8)))
-        #expect(!MustacheText.bytes(of: "", contain: Array("a".utf8)) && MustacheText.bytes(of: "", contain: []))
+    /// `utf8Range(of:from:)`, which both find delimiters and `MustacheText.cut` look sections up by.
+    @Test func bytesHeldInOrder() throws {
+        let articles = Array("articles".utf8)
+        #expect("#articles".utf8Range(of: articles).map { "#articles"[$0] } == "articles")
+        #expect("aarticles".utf8Range(of: articles) != nil)
+        #expect("#article".utf8Range(of: articles) == nil)
+        #expect("".utf8Range(of: Array("a".utf8)) == nil && "".utf8Range(of: []) != nil)
+        // From a position on: the next place, not an earlier one; ends inside a character.
+        let text = "ab{{cd{{e\u{301}"
+        let second = try #require(text.utf8Range(of: Array("{{".utf8), from: text.utf8.index(text.startIndex, offsetBy: 3)))
+        #expect(text.utf8.distance(from: text.startIndex, to: second.lowerBound) == 6)
+        #expect(text.utf8Range(of: Array("e".utf8)).map { String.Index($0.upperBound, within: text) == nil } == true)
     }
 }

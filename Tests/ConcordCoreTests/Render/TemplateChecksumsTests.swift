@@ -11,7 +11,7 @@ struct TemplateChecksumsTests {
     func checksums(changing changed: String? = nil, in texts: [String: String] = texts) -> [String: UInt64] {
         var sums = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, UInt64(0)) })
         if let changed { sums[changed] = 1 }
-        let set = TemplateChecksums(texts: texts, sums: sums, all: changed == nil ? 10 : 11,
+        let set = TemplateChecksums(templates: PartialCycles.readings(of: texts), sums: sums, all: changed == nil ? 10 : 11,
                                     pages: ["article", "passage", "speaker"], layout: "layout")
         return Dictionary(uniqueKeysWithValues: ["article", "passage", "speaker"].map { ($0, set.of($0)) })
     }

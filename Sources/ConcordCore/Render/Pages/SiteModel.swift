@@ -392,18 +392,16 @@ public struct SiteModel: Sendable {
             list.append(Speaker(name: name, kind: kinds[n], slug: slug,
                                 quotes: QuoteSelection(quotes, bySpeaker[n])))
         }
-        let speakerKeys = ParallelMap.map(Array(stride(from: 0, to: articles, by: chunk)), chunk: 1) { lo -> [UInt64] in
-            (lo..<min(articles, lo + chunk)).map { k -> UInt64 in
-                let positions = byArticle[k]
-                var key = PageKey(seed: 3)
-                key.add(UInt64(positions.count))
-                for p in positions {
-                    let n = Int(speakerOf[Int(p)])
-                    if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
-                }
-                return key.value
+        let speakerKeys = ParallelMap.map(count: articles, chunk: chunk) { k -> UInt64 in
+            let positions = byArticle[k]
+            var key = PageKey(seed: 3)
+            key.add(UInt64(positions.count))
+            for p in positions {
+                let n = Int(speakerOf[Int(p)])
+                if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
             }
-        }.flatMap { $0 }
+            return key.value
+        }
         return (QuoteGroups(quotes, byArticle), list, slugByName, speakerKeys, articleOf)
     }
 
