@@ -347,8 +347,9 @@ We spoke to three other farmers, all of whom agreed with Becker. “Nobody asked
         let quotes = try #require(json["quotes"] as? [[String: Any]])
         #expect(quotes.count == 31 + 2)
         for q in quotes {
-            let page = try archive.read("articles/\(q["article"] as! String)/index.html")
-            #expect(page.contains("id=\"\(q["id"] as! String)\""), "\(q["article"] as! String): \(q["text"] as! String)")
+            let article = try #require(q["article"] as? String), id = try #require(q["id"] as? String)
+            let page = try archive.read("articles/\(article)/index.html")
+            #expect(page.contains("id=\"\(id)\""), "\(article): \(q["text"] as? String ?? "")")
         }
         try checkLinks(in: archive.output)
     }

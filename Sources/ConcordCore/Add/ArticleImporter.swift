@@ -70,7 +70,7 @@ public struct ArticleImporter: Sendable {
     public func importFiles(_ files: [URL], listed kept: KeptListing? = nil) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
         let listed: PathList
-        if let kept { listed = kept.paths } else { listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
+        if let paths = kept?.paths { listed = paths } else { listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
         var paths = listed
         // The files of each id: the listing's (`ListedIDs`), unless this import named or replaced that id.
         let ids = ListedIDs(listed)

@@ -102,7 +102,8 @@ public struct Annotator: Sendable {
     /// only pairs involving them, then redoes the archive-wide steps. Falls back
     /// to `annotateAll` when the change moves a run across a threshold. `articles` must be
     /// sorted by id.
-    func annotateChanged(_ articles: [Article], previous: Previous) -> Outcome {
+    /// - Parameter previous: taken: its kept edges become the outcome's, the new ones appended.
+    func annotateChanged(_ articles: [Article], previous: consuming Previous) -> Outcome {
         var timings = Timings()
         let clock = ContinuousClock()
         var t0 = clock.now
@@ -142,11 +143,14 @@ public struct Annotator: Sendable {
                            names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
                            counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count })
         }
+        let keptCount = previous.keptEdges.count
+        var keptEdges: [WitnessClusterer.Edge] = []
+        swap(&keptEdges, &previous.keptEdges)     // held once, so that the new edges go where they lie
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
-                  boilerplate: previous.boilerplate, keptEdges: previous.keptEdges, lookup: previous.lookup), text: text)
+                  boilerplate: previous.boilerplate, keptEdges: consume keptEdges, lookup: previous.lookup), text: text)
         guard let update else { return annotateAll(articles) }
-        let clusterer = WitnessClusterer(articles: articles, inIDOrder: true), keptCount = previous.keptEdges.count
+        let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
         // The previous build's passages no change reaches are carried over; the rest clustered again.
         let carried = previous.passages.flatMap { before in
             update.edges.count < keptCount ? nil : clusterer.passages(

@@ -21,6 +21,14 @@ struct ArchiveDelta {
     var goneRecords: [UInt64] = []
     var added = 0, edited = 0, removed = 0
 
+    /// `previous` for the annotation, its kept edges moved out of this delta (which keeps the
+    /// rest): held once, they are extended where they lie (`Annotator.annotateChanged`).
+    mutating func takingKeptEdges() -> Annotator.Previous {
+        let taken = previous
+        previous.keptEdges = []
+        return taken
+    }
+
     /// - Parameters:
     ///   - paths: article files now in the source folder.
     ///   - state: the cache's records, or nil for a full build.
@@ -97,9 +105,10 @@ struct ArchiveDelta {
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
             let now = positionsNow(of: before, records: records, articleOfRecord: articleOfRecord)
-            // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times).
+            // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times),
+            // with room for the segments the change aligns, which the annotation appends here (`PassageUpdate`).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
-            kept.reserveCapacity(edges.count)
+            kept.reserveCapacity(edges.count + edges.count / 16 + 1024)
             // The passages are known when the cache names one (or none) for every edge.
             let known = edgePassages.count == edges.count ? passages : nil
             // Asked once: in the loop, `known != nil` (Optional's `!=` for an Equatable type) copied

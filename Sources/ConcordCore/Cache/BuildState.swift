@@ -192,7 +192,8 @@ struct BuildState: Sendable {
             edges.append(WitnessClusterer.Edge(a: v(0), aTokens: v(1)...v(2), aBytes: v(3)..<v(4),
                                                b: v(5), bTokens: v(6)...v(7), bBytes: v(8)..<v(9)))
         }
-        edgePassages = try r.u32s(count: n).map { Int32(bitPattern: $0) }
+        let passageNumbers = try r.u32sInPlace(count: n)
+        edgePassages = (0..<n).map { Int32(bitPattern: UInt32(littleEndian: passageNumbers.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
         let passageCount = try r.count()
         var passages = StoredPassages()
         passages.ids.reserveCapacity(passageCount); passages.starts.reserveCapacity(passageCount + 1)

@@ -19,14 +19,63 @@ import Glibc
 /// folder is listed.
 public struct KeptListing: Sendable {
     static let fileName = "listing.bin"
-    /// The article files, sorted as every build takes them.
-    let paths: PathList
+    /// The article files, sorted as every build takes them; nil when a listing read from the
+    /// cache does not hold a list (see `ListedPaths`). Made anew each time it is asked for.
+    var paths: PathList? {
+        switch stored {
+        case .made(let list): list
+        case .read(let file): file.list()
+        }
+    }
+    private let stored: Stored
+    /// How many paths, and bytes of them, the listing holds (read without making the list), with
+    /// a little room: what a walk that reads folders again can expect to find.
+    var size: (paths: Int, bytes: Int) {
+        let (paths, bytes) = switch stored {
+        case .made(let list): (list.count, list.bytes.count)
+        case .read(let file): (file.hashes.count / 8, file.block.count)
+        }
+        return (paths + paths / 64 + 16, bytes + bytes / 64 + 1024)
+    }
     /// Each folder walked (its path relative to the source folder, "" for the folder itself)
     /// and its stamp, taken before its entries were read.
     var folders: [(path: String, stamp: FileStamp)] = []
     /// Whether the walk met a symbolic link. Where a link may lead changes with no folder of
     /// the archive changing, so such a listing is taken whole or not at all.
     var sawLink = false
+
+    init(paths: PathList, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
+        stored = .made(paths); self.folders = folders; self.sawLink = sawLink
+    }
+
+    private init(reading file: ListedPaths, folders: [(path: String, stamp: FileStamp)], sawLink: Bool) {
+        stored = .read(file); self.folders = folders; self.sawLink = sawLink
+    }
+
+    /// The paths as a walk made them, or where `listing.bin` holds them.
+    private enum Stored: Sendable { case made(PathList), read(ListedPaths) }
+
+    /// The three tables of a `PathList` where `listing.bin` holds them (its file kept mapped),
+    /// copied into one only when asked for: a walk that reads every folder again (an article
+    /// added to an archive kept in one folder) takes none of them, and copying 5 MB of them at
+    /// 100,000 articles, into memory touched for the first time, was part of every such build.
+    private struct ListedPaths: @unchecked Sendable {    // reads only; `file` keeps its bytes mapped
+        let file: FastFiles.Mapped
+        let block: Range<Int>, starts: Range<Int>, hashes: Range<Int>
+
+        /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`).
+        func list() -> PathList? {
+            let raw = file.bytes
+            func numbers(_ r: Range<Int>) -> [UInt64] {
+                [UInt64](unsafeUninitializedCapacity: r.count / 8) { buffer, made in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r])); made = r.count / 8
+                }
+            }
+            return PathList(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[block])),
+                            starts: numbers(starts).map { Int(truncatingIfNeeded: UInt64(littleEndian: $0)) },
+                            hashes: numbers(hashes).map { UInt64(littleEndian: $0) })
+        }
+    }
 
     /// Writes the listing of `source` (`paths`, sorted as every build takes them) and the stamps
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
@@ -65,11 +114,13 @@ public struct KeptListing: Sendable {
             var folders: [(path: String, stamp: FileStamp)] = []
             folders.reserveCapacity(count)
             for _ in 0..<count { folders.append((try r.string(), try FileStamp.decode(from: &r))) }
-            let block = try r.inPlace(UInt8.self)
-            let bytes = Array(UnsafeRawBufferPointer(rebasing: block.file.bytes[block.offset..<(block.offset + block.count)]))
-            let starts = try r.u64s().map { Int(truncatingIfNeeded: $0) }
-            let hashes = try r.u64s()
-            return PathList(bytes: bytes, starts: starts, hashes: hashes).map { KeptListing(paths: $0, folders: folders, sawLink: sawLink) }
+            func table<T: FixedWidthInteger>(_: T.Type) throws(ByteReader.Malformed) -> Range<Int> {
+                let t = try r.inPlace(T.self)
+                return t.offset..<(t.offset + t.count * MemoryLayout<T>.size)
+            }
+            let paths = ListedPaths(file: file, block: try table(UInt8.self), starts: try table(UInt64.self), hashes: try table(UInt64.self))
+            guard r.atEnd else { return nil }
+            return KeptListing(reading: paths, folders: folders, sawLink: sawLink)
         } catch {
             return nil
         }
@@ -96,7 +147,9 @@ public struct KeptListing: Sendable {
 
     /// The listing a walk gives that took the folders `taken` from this one and read the rest
     /// (`fresh`, sorted): this listing's files in those folders, merged in order with `fresh`.
-    func paths(takingFilesOf taken: [String], with fresh: PathList) -> PathList {
+    /// Nil when this listing's paths are not a list (`paths`).
+    func paths(takingFilesOf taken: [String], with fresh: PathList) -> PathList? {
+        guard let paths else { return nil }
         let takenSet = Set(taken)
         // The folders not taken (read again, or gone): their files here are dropped.
         let dropped = folders.map(\.path).filter { !takenSet.contains($0) }

@@ -43,7 +43,7 @@ public struct ArchiveLoader: Sendable {
     func walk(reusing kept: KeptListing? = nil) throws(BuildFailure) -> Walk {
         let source = sourceFolder.path
         if let kept, kept.sawLink {
-            if kept.isCurrent(source: source) { return Walk(paths: kept.paths, sawLink: true, folders: kept.folders, read: 0) }
+            if kept.isCurrent(source: source), let paths = kept.paths { return Walk(paths: paths, sawLink: true, folders: kept.folders, read: 0) }
             return try walk(reusing: nil)
         }
         var isDir: ObjCBool = false, sawLink = false
@@ -51,6 +51,7 @@ public struct ArchiveLoader: Sendable {
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDir), isDir.boolValue,
               let files = FastFiles.listPaths(under: source, followingLinks: true, sawLink: &sawLink, folders: &folders,
                                               unchanged: kept?.unchangedFolders() ?? { _, _ in nil }, taken: &taken,
+                                              reserving: kept?.size ?? (0, 0),
                                               keeping: ArticleParser.isArticlePath) else {
             let exists = FileManager.default.fileExists(atPath: source)
             throw BuildFailure(exists ? "source folder '\(source)' cannot be read" + (isDir.boolValue ? "" : ": it is not a folder")
@@ -59,7 +60,9 @@ public struct ArchiveLoader: Sendable {
         let read = folders.count - taken.count
         guard let kept, !taken.isEmpty else { return Walk(paths: files.sorted(), sawLink: sawLink, folders: folders, read: read) }
         // (None read: the listing as it was, not even filtered.)
-        let paths = read == 0 && folders.count == kept.folders.count ? kept.paths : kept.paths(takingFilesOf: taken, with: files.sorted())
+        // (A kept listing whose paths do not make a list: the folder is walked again, reading every folder.)
+        guard let paths = read == 0 && folders.count == kept.folders.count ? kept.paths : kept.paths(takingFilesOf: taken, with: files.sorted())
+        else { return try walk(reusing: nil) }
         return Walk(paths: paths, sawLink: sawLink, folders: folders, read: read)
     }
 

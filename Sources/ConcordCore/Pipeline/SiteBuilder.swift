@@ -171,7 +171,7 @@ public struct SiteBuilder: Sendable {
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        let delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, runIndex: loaded?.runIndex)
+        var delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, runIndex: loaded?.runIndex)
         for d in delta.diagnostics { log.diagnostic(d) }
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
@@ -186,7 +186,7 @@ public struct SiteBuilder: Sendable {
         if long { log.progress("annotating quotes and shared passages…") }
         let annotator = Annotator(passageOptions: passageOptions)
         var outcome = state == nil ? annotator.annotateAll(delta.articles)
-                                   : annotator.annotateChanged(delta.articles, previous: delta.previous)
+                                   : annotator.annotateChanged(delta.articles, previous: delta.takingKeptEdges())
         let annotations = outcome.annotations
         let sub = outcome.timings
         finish("annotate", String(format: "tokenize %.0f ms (%d articles), passages %.0f ms (%d), quotes %.0f ms (%d)",

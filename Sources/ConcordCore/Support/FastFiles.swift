@@ -49,12 +49,15 @@ enum FastFiles {
     /// its subfolders when the earlier walk found it with that stamp (no entry of it was made,
     /// removed or renamed since); such a folder is not read, only its subfolders are walked,
     /// and it is named in `taken`, whose files the caller has. The walk is otherwise the same:
-    /// a link back up is passed over, its stamp recorded.
+    /// a link back up is passed over, its stamp recorded. `size`: about how many paths and bytes
+    /// to expect (an earlier walk's), so that the list is not grown by doubling.
     static func listPaths(under folder: String, followingLinks: Bool, sawLink: inout Bool,
                           folders: inout [(path: String, stamp: FileStamp)],
                           unchanged: (String, FileStamp) -> [String]?, taken: inout [String],
+                          reserving size: (paths: Int, bytes: Int) = (0, 0),
                           keeping keep: (UnsafeRawBufferPointer) -> Bool = { _ in true }) -> PathList? {
         var result = PathList()
+        result.reserveCapacity(paths: size.paths, bytes: size.bytes)
         var links = false
         var walked: [(path: String, stamp: FileStamp)] = [], kept: [String] = []
         defer { sawLink = links; folders = walked; taken = kept }
