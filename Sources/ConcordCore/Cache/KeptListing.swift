@@ -66,14 +66,12 @@ public struct KeptListing: Sendable {
         /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`).
         func list() -> PathList? {
             let raw = file.bytes
-            func numbers(_ r: Range<Int>) -> [UInt64] {
-                [UInt64](unsafeUninitializedCapacity: r.count / 8) { buffer, made in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[r])); made = r.count / 8
-                }
+            func number(_ table: Range<Int>, _ k: Int) -> UInt64 {
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: table.lowerBound + 8 * k, as: UInt64.self))
             }
             return PathList(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[block])),
-                            starts: numbers(starts).map { Int(truncatingIfNeeded: UInt64(littleEndian: $0)) },
-                            hashes: numbers(hashes).map { UInt64(littleEndian: $0) })
+                            starts: (0..<(starts.count / 8)).map { Int(truncatingIfNeeded: number(starts, $0)) },
+                            hashes: (0..<(hashes.count / 8)).map { number(hashes, $0) })
         }
     }
 
