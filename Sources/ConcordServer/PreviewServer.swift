@@ -35,8 +35,10 @@ public final class PreviewServer: Sendable {
         if !Self.isLoopback(options.host) {
             console("warning: serving on \(options.host), which other machines can reach; the preview server is meant for 127.0.0.1", true)
         }
-        await build(reason: nil)
-
+        // Watched from before the first build: a change made while it runs (seconds, for a large
+        // archive's first build) is reported, and rebuilt once it is done (the loop runs after it);
+        // the first rebuild patches the first build's listing rather than listing the sources again
+        // (270 ms at 100,000 articles). Watched only after it, such a change went unseen until the next.
         let loop = RebuildLoop(debounce: options.debounce) { [self] in
             await self.rebuildAfterChange()
         }
@@ -55,6 +57,7 @@ public final class PreviewServer: Sendable {
         memory.watching(flush: { [weak watcher] in watcher?.drainNow() })
         defer { watcher.stop() }
         #endif
+        await build(reason: nil)
         let loopTask = Task { await loop.run() }
         defer { loop.stop(); loopTask.cancel() }
 

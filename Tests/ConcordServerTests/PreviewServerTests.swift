@@ -147,8 +147,22 @@ struct PreviewServerTests {
         // than reading it back: the template fix, the config change and the bad article's.
         let uses = f.server.memory.uses
         #expect(uses.kept >= 2 && uses.used >= 2, "\(uses)")
-        // …and, from the second rebuild on, patched the listing of the sources from the changes watched.
+        // …and patched the listing of the sources from the changes watched.
         #expect(f.server.memory.listingsPatched >= 2, "\(f.server.memory.listingsPatched)")
+        try await f.stop()
+    }
+
+    /// The sources are watched from before the first build: the first rebuild patches that
+    /// build's listing from the changes reported, rather than listing the sources again.
+    @Test func theFirstRebuildPatchesTheFirstBuildsListing() async throws {
+        let f = try await ServerFixture()
+        let stream = try f.http.events()
+        #expect(stream.wait(for: ": connected", seconds: 5))
+        #expect(f.server.memory.listingsPatched == 0)
+        try Data("date 2020-08-01 A later article, said nobody.\n".utf8).write(to: f.source.appendingPathComponent("later.txt"))
+        #expect(stream.wait(for: "event: reload", seconds: 20))
+        #expect(f.server.memory.listingsPatched >= 1, "\(f.server.memory.listingsPatched)")
+        #expect(try f.http.get("/articles/later/").status == 200)
         try await f.stop()
     }
 
