@@ -102,7 +102,8 @@ public struct Annotator: Sendable {
     /// only pairs involving them, then redoes the archive-wide steps. Falls back
     /// to `annotateAll` when the change moves a run across a threshold. `articles` must be
     /// sorted by id.
-    /// - Parameter previous: taken: its kept edges become the outcome's, the new ones appended.
+    /// - Parameter previous: taken: its kept edges become the outcome's, the new ones appended
+    ///   where they lie.
     func annotateChanged(_ articles: [Article], previous: consuming Previous) -> Outcome {
         var timings = Timings()
         let clock = ContinuousClock()
@@ -143,24 +144,28 @@ public struct Annotator: Sendable {
                            names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
                            counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count })
         }
-        let keptCount = previous.keptEdges.count
-        var keptEdges: [WitnessClusterer.Edge] = []
-        swap(&keptEdges, &previous.keptEdges)     // held once, so that the new edges go where they lie
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,
-                  boilerplate: previous.boilerplate, keptEdges: consume keptEdges, lookup: previous.lookup), text: text)
+                  boilerplate: previous.boilerplate, lookup: previous.lookup), text: text)
         guard let update else { return annotateAll(articles) }
+        // The kept edges, then the new ones, in the kept ones' array: held here alone (taken out
+        // of `previous`), with the room `ArchiveDelta.scan` left, it takes them where it lies.
+        // Copied into a new array, the kept edges were 10 MB of memory touched for the first time
+        // at every build of 100,000 articles.
+        var edges = previous.keptEdges
+        previous.keptEdges = []
+        let keptCount = edges.count
+        edges += update.fresh
         let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
         // The previous build's passages no change reaches are carried over; the rest clustered again.
         let carried = previous.passages.flatMap { before in
-            update.edges.count < keptCount ? nil : clusterer.passages(
-                after: before, kept: update.edges[..<keptCount], keptPassages: previous.keptEdgePassages,
-                fresh: update.edges[keptCount...], changed: changed, known: previous.passageIDs)
+            clusterer.passages(after: before, kept: edges[..<keptCount], keptPassages: previous.keptEdgePassages,
+                               fresh: edges[keptCount...], changed: changed, known: previous.passageIDs)
         }
-        let clusters = carried ?? clusterer.passages(from: update.edges, known: previous.passageIDs)
+        let clusters = carried ?? clusterer.passages(from: edges, known: previous.passageIDs)
         let passages = clusters.passages
         // Which articles of each passage share words: a pass over every edge, beside the quotes.
-        let links = Background { [edges = update.edges, edgePassages = clusters.edgePassages, count = passages.count] in
+        let links = Background { [edges, edgePassages = clusters.edgePassages, count = passages.count] in
             PassageLinks(edges: edges, edgePassages: edgePassages, passages: count)
         }
         timings.passages = (clock.now - t0).seconds
@@ -174,7 +179,7 @@ public struct Annotator: Sendable {
         annotations.links = links.value()
         return Outcome(annotations: annotations,
                        analysis: analysis,
-                       boilerplate: update.boilerplate, edges: update.edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
+                       boilerplate: update.boilerplate, edges: edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,
                        runIndexDamaged: update.indexDamaged)
     }

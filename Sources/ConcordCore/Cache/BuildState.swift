@@ -186,14 +186,14 @@ struct BuildState: Sendable {
         let numbers = try r.u32sInPlace(count: n * 10)
         for e in 0..<n {
             // The segment's ten numbers, in the order `numbers(_:_:)` gives them.
-            func v(_ k: Int) -> Int { Int(UInt32(littleEndian: numbers.loadUnaligned(fromByteOffset: 4 * (e * 10 + k), as: UInt32.self))) }
+            func v(_ k: Int) -> Int { Int(numbers.number(e * 10 + k, as: UInt32.self)) }
             guard v(0) < articleHashes.count, v(5) < articleHashes.count,
                   v(1) <= v(2), v(3) <= v(4), v(6) <= v(7), v(8) <= v(9) else { throw .init() }
             edges.append(WitnessClusterer.Edge(a: v(0), aTokens: v(1)...v(2), aBytes: v(3)..<v(4),
                                                b: v(5), bTokens: v(6)...v(7), bBytes: v(8)..<v(9)))
         }
         let passageNumbers = try r.u32sInPlace(count: n)
-        edgePassages = (0..<n).map { Int32(bitPattern: UInt32(littleEndian: passageNumbers.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
+        edgePassages = (0..<n).map { Int32(bitPattern: passageNumbers.number($0)) }
         let passageCount = try r.count()
         var passages = StoredPassages()
         passages.ids.reserveCapacity(passageCount); passages.starts.reserveCapacity(passageCount + 1)

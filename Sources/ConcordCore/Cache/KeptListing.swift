@@ -59,19 +59,16 @@ public struct KeptListing: Sendable {
     /// copied into one only when asked for: a walk that reads every folder again (an article
     /// added to an archive kept in one folder) takes none of them, and copying 5 MB of them at
     /// 100,000 articles, into memory touched for the first time, was part of every such build.
-    private struct ListedPaths: @unchecked Sendable {    // reads only; `file` keeps its bytes mapped
+    private struct ListedPaths: Sendable {
         let file: FastFiles.Mapped
         let block: Range<Int>, starts: Range<Int>, hashes: Range<Int>
 
         /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`).
         func list() -> PathList? {
-            let raw = file.bytes
-            func number(_ table: Range<Int>, _ k: Int) -> UInt64 {
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: table.lowerBound + 8 * k, as: UInt64.self))
-            }
+            let raw = file.bytes, startsAt = UnsafeRawBufferPointer(rebasing: raw[starts]), hashesAt = UnsafeRawBufferPointer(rebasing: raw[hashes])
             return PathList(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[block])),
-                            starts: (0..<(starts.count / 8)).map { Int(truncatingIfNeeded: number(starts, $0)) },
-                            hashes: (0..<(hashes.count / 8)).map { number(hashes, $0) })
+                            starts: (0..<(starts.count / 8)).map { Int(truncatingIfNeeded: startsAt.number($0, as: UInt64.self)) },
+                            hashes: (0..<(hashes.count / 8)).map { hashesAt.number($0) })
         }
     }
 

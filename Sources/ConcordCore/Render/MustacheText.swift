@@ -65,7 +65,7 @@ enum MustacheText {
         guard !all.contains(where: { $0.inner.hasPrefix("=") || $0.inner.hasPrefix("<") || $0.inner.hasPrefix("$") }) else { return nil }
         // A name is some of its tag's bytes: a tag without the section's (ASCII) bytes is not
         // read for its name (a template's sections were each cut this way at every build).
-        let key = Array(section.utf8), ascii = key.allSatisfy { $0 < 0x80 }
+        let key = Array(section.utf8), ascii = section.isAllASCII
         let named = all.filter { (!ascii || $0.inner.utf8Range(of: key) != nil) && name(of: $0.inner) == section }
         guard named.count == 2, named[0].inner.hasPrefix("#"), named[1].inner.hasPrefix("/") else { return nil }
         let o = line(of: named[0].range, utf8) ?? named[0].range, c = line(of: named[1].range, utf8) ?? named[1].range

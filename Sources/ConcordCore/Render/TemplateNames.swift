@@ -32,5 +32,4 @@ enum TemplateNames {
         guard !name.isEmpty, name != ".", !name.containsASCII("("), !name.containsASCII("*") else { return nil }
         return String(name.split(separator: ".", omittingEmptySubsequences: false)[0])
     }
-
 }

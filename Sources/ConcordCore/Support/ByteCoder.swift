@@ -55,6 +55,15 @@ struct ByteWriter {
     }
 }
 
+extension UnsafeRawBufferPointer {
+    /// The `i`th of the little-endian numbers these bytes hold one after another, at any
+    /// alignment: numbers a cache file keeps (`ByteWriter.u32s/u64s(count:_:)`), read where
+    /// they lie (`ByteReader.u32sInPlace`, `u64sInPlace`). Not bounds-checked.
+    @inline(__always) func number<T: FixedWidthInteger>(_ i: Int, as: T.Type = T.self) -> T {
+        T(littleEndian: loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.size, as: T.self))
+    }
+}
+
 /// Reads what `ByteWriter` wrote; every read is bounds-checked and throws on
 /// truncated or malformed input, so a damaged cache is an error, never a crash.
 struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes mapped

@@ -73,13 +73,9 @@ public struct ArticleRuns: Sendable, Equatable {
         withBytes { h, p in section.plain(h); section.plain(p) }
     }
 
-    @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt64 {
-        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* 8, as: UInt64.self))
-    }
+    @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt64 { bytes.number(i) }
 
-    @inline(__always) static func position(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt32 {
-        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
-    }
+    @inline(__always) static func position(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> UInt32 { bytes.number(i) }
 
     public static func == (a: ArticleRuns, b: ArticleRuns) -> Bool {
         a.count == b.count && a.hashes == b.hashes && a.positions == b.positions

@@ -20,15 +20,15 @@ struct PassageUpdate {
         var oldRuns: [ArticleRuns]
         /// Boilerplate hashes of the previous build.
         var boilerplate: Set<UInt64>
-        /// Edges of the previous build between two unchanged articles, by current index.
-        var keptEdges: [WitnessClusterer.Edge]
         /// Which unchanged articles carry a hash, from the cache's run index (nil: every
         /// article's runs are read instead).
         var lookup: RunLookup? = nil
     }
 
     struct Output {
-        var edges: [WitnessClusterer.Edge]
+        /// The segments the change aligned (each between a changed article and a partner): the
+        /// caller's kept edges, between unchanged articles, are not among them.
+        var fresh: [WitnessClusterer.Edge]
         var boilerplate: Set<UInt64>
         var alignedPairs: Int
         /// Whether the carriers of the touched hashes came from the run index (else from every article's runs).
@@ -38,7 +38,7 @@ struct PassageUpdate {
     }
 
     /// - Parameter text: the tokenized body of article `i` (called for changed articles and their partners only).
-    func update(_ input: consuming Input, text: (Int) -> TokenizedText) -> Output? {
+    func update(_ input: Input, text: (Int) -> TokenizedText) -> Output? {
         let maxArticles = options.boilerplateArticles
         // Runs from a damaged cache shard are not read: the caller annotates everything anew.
         guard input.oldRuns.allSatisfy(\.isIntact) else { return nil }
@@ -51,7 +51,7 @@ struct PassageUpdate {
         unique.reserveCapacity(touched.count)
         for h in touched where unique.last != h { unique.append(h) }
         guard !unique.isEmpty else {
-            return Output(edges: input.keptEdges, boilerplate: input.boilerplate, alignedPairs: 0)
+            return Output(fresh: [], boilerplate: input.boilerplate, alignedPairs: 0)
         }
 
         // The articles carrying each of those hashes, once per run, in article order.
@@ -125,15 +125,7 @@ struct PassageUpdate {
                     b: b, bTokens: seg.b, bBytes: WitnessClusterer.bytes(of: seg.b, in: tb, input.articles[b])))
             }
         }
-        // The new edges after the kept ones, in their array, taken from the input: when no one else
-        // holds it (`Annotator.annotateChanged`) and it has the room (`ArchiveDelta.scan` leaves
-        // some), they are appended where it lies. Copied into a new array, the kept edges were
-        // 10 MB of memory touched for the first time at every build of 100,000 articles.
-        var edges: [WitnessClusterer.Edge] = []
-        swap(&edges, &input.keptEdges)
-        edges.reserveCapacity(edges.count + fresh.count)
-        edges += fresh
-        return Output(edges: edges, boilerplate: boilerplate, alignedPairs: pairs.count, fromIndex: fromIndex, indexDamaged: indexDamaged)
+        return Output(fresh: fresh, boilerplate: boilerplate, alignedPairs: pairs.count, fromIndex: fromIndex, indexDamaged: indexDamaged)
     }
 
     /// For each of `unique` (sorted, distinct), the articles now carrying it, once per run, in
