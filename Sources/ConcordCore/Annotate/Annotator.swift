@@ -125,14 +125,14 @@ public struct Annotator: Sendable {
                                    quotes: QuoteList(quotes), fullNames: names)
         }
         // Every article's analysis: its record's, or the one just made. Not gathered in a table
-        // (100,000 copies, each retaining its parts, at 100,000 articles): the runs are taken
-        // from them in parallel, the quotes and names as they are combined. Each pass takes only
-        // the parts it needs: a whole analysis copied retains all its parts, which for a shard's
+        // (100,000 copies, each retaining its parts, at 100,000 articles): the runs are taken only
+        // where the passage update reads them, the quotes and names as they are combined. Each pass
+        // takes only the parts it needs: a whole analysis copied retains all its parts, which for a shard's
         // records share one mapped file, whose count of references both cores then write.
         let freshAt = Dictionary(uniqueKeysWithValues: changed.enumerated().map { ($1, $0) })
         let reused = previous.reused
         let analysis: @Sendable (Int) -> ArticleAnalysis = { i in reused[i]?.analysis ?? fresh[freshAt[i]!] }
-        let runs = ParallelMap.map(Array(articles.indices), chunk: 4096) { i in reused[i]?.analysis.runs ?? fresh[freshAt[i]!].runs }
+        let runs = PassageUpdate.RunsByArticle(count: articles.count) { i in reused[i]?.analysis.runs ?? fresh[freshAt[i]!].runs }
         timings.tokenize = (clock.now - t0).seconds
         timings.analysed = changed.count
         t0 = clock.now

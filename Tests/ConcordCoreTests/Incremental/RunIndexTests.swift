@@ -106,4 +106,37 @@ struct RunIndexTests {
         #expect(found == expected)
         #expect(found[hashes.sortedPosition(of: 2)] == [20, 20, Int32(now.count - 1)])
     }
+
+    /// With the run index, a change's passage update reads the runs of the changed article and
+    /// of the articles that share a run with it, and no other article's (which the caller keeps
+    /// where they lie: `PassageUpdate.RunsByArticle`). Here the changed article carries one hash
+    /// that some articles carry and one that none does; read from every article's runs, all 300
+    /// would be read.
+    @Test func anUpdateReadsOnlyTheRunsOfTheChangeAndItsPartners() throws {
+        let (path, seal) = try written(); defer { unlink(path) }
+        let index = try #require(RunIndex(path: path, seal: seal))
+        let changed = 30, shared = Self.articles[3].runs.hashes[0]
+        let partners = Set(Self.articles.indices.filter { $0 != changed && Self.articles[$0].runs.hashes.contains(shared) })
+        try #require(partners.count < 100)
+        let now = {
+            var edited = Self.articles
+            edited[changed].runs = ArticleRuns(hashes: [12345, shared].sorted(), positions: [0, 5])
+            return edited
+        }()
+        let position = Dictionary(uniqueKeysWithValues: now.enumerated().map { ($1.pathHash, $0) })
+        let lookup = RunLookup(index: index, state: RunIndexState(file: ("x", seal), gone: [], added: []),
+                               unchangedArticle: { $0 == now[changed].pathHash ? nil : position[$0] })
+        let read = Locked(Set<Int>())
+        let runs = PassageUpdate.RunsByArticle(count: now.count) { i in
+            read.withLock { _ = $0.insert(i) }
+            return now[i].runs
+        }
+        let input = PassageUpdate.Input(articles: [], runs: runs, changed: [changed], oldRuns: [], boilerplate: [], lookup: lookup)
+        let empty = WordTokenizer().tokenize([], in: 0..<0)
+        let update = try #require(PassageUpdate(options: .init()).update(input) { _ in empty })
+        #expect(update.fromIndex)
+        let readNow = read.withLock { $0 }
+        #expect(readNow.contains(changed))
+        #expect(readNow.subtracting(partners.union([changed])).isEmpty, "\(readNow.count) articles' runs read")
+    }
 }
