@@ -470,15 +470,7 @@ struct IncrementalBuildTests {
     /// (none copied on unchecked into a new shard).
     @Test func damagedRunsAreNeverUsed() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
-        let folder = cacheFolder(archive)
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("articles-") {
-            let url = folder.appendingPathComponent(name)
-            var bytes = [UInt8](try Data(contentsOf: url))
-            let runsStart = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self) })
-            guard runsStart < bytes.count - 24 else { continue }     // a shard without runs
-            bytes[(runsStart + bytes.count - 24) / 2] ^= 0x40
-            try Data(bytes).write(to: url)
-        }
+        try damageRuns(archive)
         let edited = try #require(Self.generated.prefix(40).first { !$0.copies.isEmpty })
         try archive.write(edited.fileName, edited.contents.replacingOccurrences(of: " the ", with: " this "))
         let r = try await buildAndCompare(archive, "an article edited over damaged runs")
@@ -489,6 +481,37 @@ struct IncrementalBuildTests {
         try archive.write("one-more.txt", "date 2023-05-07 One more article for the cache to know.\n")
         let next = try await buildAndCompare(archive, "an article added after")
         #expect(next.incremental)
+    }
+
+    /// Flips a bit in the middle of the word runs of every shard of the archive's cache, or
+    /// (`everywhere`) in every byte of them.
+    func damageRuns(_ archive: TempArchive, everywhere: Bool = false) throws {
+        let folder = cacheFolder(archive)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("articles-") {
+            let url = folder.appendingPathComponent(name)
+            var bytes = [UInt8](try Data(contentsOf: url))
+            let runsStart = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self) })
+            guard runsStart < bytes.count - 24 else { continue }     // a shard without runs
+            let runsEnd = bytes.count - 24
+            let damaged: [Int] = everywhere ? Array(runsStart..<runsEnd) : [(runsStart + runsEnd) / 2]
+            for k in damaged { bytes[k] ^= 0x40 }
+            try Data(bytes).write(to: url)
+        }
+    }
+
+    /// With no run index, an add reads every article's runs (`PassageUpdate`, checking each as
+    /// it reads it): damaged ones are never used, and the site is the full build's. (Taken as
+    /// they are, runs damaged throughout name none of the new article's partners, and its
+    /// shared passages would be missing.)
+    @Test func damagedRunsAreNeverUsedWithoutARunIndex() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try damageRuns(archive, everywhere: true)
+        let name = try #require(try runIndex(archive).name)
+        try FileManager.default.removeItem(at: cacheFolder(archive).appendingPathComponent(name))
+        let sharing = try #require(Self.generated.dropFirst(40).first { !$0.copies.isEmpty })
+        try archive.write(sharing.fileName, sharing.contents)
+        let r = try await buildAndCompare(archive, "an article added over damaged runs, with no run index")
+        #expect(r.incremental)
     }
 
     /// The run index's file, as `state.bin` names it, and what changed since it was written.

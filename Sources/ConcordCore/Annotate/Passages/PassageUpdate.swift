@@ -49,9 +49,6 @@ struct PassageUpdate {
         init(count: Int, _ runs: @escaping @Sendable (Int) -> ArticleRuns) { self.count = count; self.runs = runs }
 
         subscript(i: Int) -> ArticleRuns { runs(i) }
-
-        /// Whether every article's runs read whole (none from a damaged shard).
-        var allIntact: Bool { ParallelMap.allSatisfy(count) { runs($0).isIntact } }
     }
 
     /// - Parameter text: the tokenized body of article `i` (called for changed articles and their partners only).
@@ -159,17 +156,19 @@ struct PassageUpdate {
             damaged = true
         }
         // Every article's runs checked against a 65,536-bit filter of the touched hashes (a
-        // few hundred, so almost every run is passed over with one load), in parallel by chunks.
-        guard input.runs.allIntact else { return nil }
+        // few hundred, so almost every run is passed over with one load), in parallel by chunks;
+        // nil when any article's runs are damaged (each read once, checked as it is).
         var filter = [UInt64](repeating: 0, count: 1024)
         for h in unique { let b = Int(truncatingIfNeeded: h & 0xFFFF); filter[b >> 6] |= 1 << UInt64(b & 63) }
         let chunk = max(256, input.runs.count / 16)
-        let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Int32]] in
+        let parts = ParallelMap.map(Array(stride(from: 0, to: input.runs.count, by: chunk)), chunk: 1) { start -> [[Int32]]? in
             var found = [[Int32]](repeating: [], count: unique.count)
+            var intact = true
             unique.withUnsafeBufferPointer { u in
                 filter.withUnsafeBufferPointer { bits in
                     for d in start..<min(input.runs.count, start + chunk) {
                         let runs = input.runs[d]
+                        guard runs.isIntact else { intact = false; return }
                         runs.withBytes { h, _ in
                             for i in 0..<runs.count {
                                 let v = ArticleRuns.hash(h, i), b = Int(truncatingIfNeeded: v & 0xFFFF)
@@ -181,10 +180,13 @@ struct PassageUpdate {
                     }
                 }
             }
-            return found
+            return intact ? found : nil
         }
         var found = [[Int32]](repeating: [], count: unique.count)
-        for part in parts { for j in part.indices where !part[j].isEmpty { found[j].append(contentsOf: part[j]) } }
+        for part in parts {
+            guard let part else { return nil }
+            for j in part.indices where !part[j].isEmpty { found[j].append(contentsOf: part[j]) }
+        }
         return (found, false)
     }
 
