@@ -118,4 +118,21 @@ struct FastFilesTests {
             #expect(FastFiles.read(path) == written)
         }
     }
+
+    /// The folders `concord serve` watches: subfolders and links to folders, not files, links to
+    /// files, links to nothing or hidden folders.
+    @Test func subfoldersAreFoldersAndLinksToThem() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("concord-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["sub", ".hidden", "elsewhere"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("top/" + folder), withIntermediateDirectories: true)
+        }
+        try Data("date 2020-01-01 A.\n".utf8).write(to: root.appendingPathComponent("top/a.txt"))
+        for (link, target) in ["linked": "elsewhere", "file-link": "a.txt", "dangling": "nowhere"] {
+            #expect(symlink(target, root.appendingPathComponent("top/" + link).path) == 0)
+        }
+        let top = root.appendingPathComponent("top").path
+        #expect(FastFiles.subfolders(of: top).sorted() == ["elsewhere", "linked", "sub"].map { top + "/" + $0 })
+        #expect(FastFiles.subfolders(of: root.appendingPathComponent("missing").path).isEmpty)
+    }
 }
