@@ -6,7 +6,7 @@ import Testing
 struct SeedQuoteTests {
     /// (article prefix, first words of the quote, last words, speaker, kind, cue)
     static let expected: [(String, String, String, String, SpeakerKind, String?)] = [
-        ("000", "like on the movie Get Out", "for the past two years.", "Kanye West", .person, "tweeting"),
+        ("000", "like on the movie Get Out", "like on the movie Get Out", "Kanye West", .person, "tweeting"),
         ("000", "She knows that he’s sick,", "he’s sick,", "a source", .anonymous, "said"),
         ("000", "Everyone knows that.", "really upset right now.", "a source", .anonymous, "said"),
         ("000", "divorce had been in the process", "for several weeks", "a source", .anonymous, "tells"),
@@ -146,6 +146,31 @@ struct QuoteScannerTests {
         #expect(spans("“One.\n\n“Two.\n\n“Three.” Then narration.") == ["One.\n\n“Two.\n\n“Three."])
         #expect(spans("“Open and never closed.\n\nNarration follows.") == ["Open and never closed."])
         #expect(spans("“First never closed. “Second,” she said.") == ["First never closed.", "Second,"])
+    }
+
+    /// A quote whose closing mark is missing ends before a dash where the reporter's words
+    /// resume (the seeds: “like on the movie Get Out – and added that he’s been trying to
+    /// divorce…” was all Kanye West's tweet); a dash the speaker's own words go on after does not cut it.
+    @Test func aQuoteMissingItsCloseEndsWhereNarrationResumesAfterADash() {
+        #expect(spans("He tweeted that – “like on the movie Get Out – and added that he’s been trying to divorce her.")
+                == ["like on the movie Get Out"])
+        #expect(spans("“We will rebuild — she said, pointing at the river.") == ["We will rebuild"])
+        #expect(spans("“We will rebuild - but later admitted the money was gone.") == ["We will rebuild"])
+        #expect(spans("“We will rebuild – and then told reporters she was done.") == ["We will rebuild"])
+        #expect(spans("“We will rebuild – adding that the money was there.") == ["We will rebuild"])
+        // The speaker's own words after a dash: a bare verb, a weak one, no verb, "-ing" without "that".
+        for own in ["“We will go on – and say what we think.", "“I was there – and called my mother.",
+                    "“I was there – and I saw it all.", "“I kept going – saying nothing to anyone.",
+                    "“Half-time – and he said nothing."] {
+            #expect(spans(own) == [String(own.dropFirst())], "\(own)")
+        }
+        // A closed quote is the speaker's whatever follows a dash inside it.
+        #expect(spans("“We will rebuild – and added nothing else,” she said.") == ["We will rebuild – and added nothing else,"])
+        // Only the last paragraph of a quote the next paragraph reopened is searched.
+        #expect(spans("“One – and added two.\n\n“Three – she added, four.")
+                == ["One – and added two.\n\n“Three"])
+        // Single marks as an article's quotation marks: the same.
+        #expect(spans("‘It’s over,’ she said. ‘We go on – she added, before leaving.") == ["It’s over,", "We go on"])
     }
 }
 

@@ -147,11 +147,13 @@ struct ScalarText {
     func isSpace(_ k: Int) -> Bool { scalars[k].properties.isWhitespace }
 
     /// The quoted span from scalar `content` (after the opening mark) to `endIndex` (the closing
-    /// mark, or where the quote was cut off), white space trimmed; nil if nothing is left.
+    /// mark, or where the quote was cut off), white space trimmed; nil if nothing is left. A
+    /// quote cut off (no closing mark) ends before a dash the reporter's words resume after
+    /// (`NarrationAfterDash`).
     func span(from content: Int, to endIndex: Int, closeMark: Int?) -> QuoteScanner.Span? {
         var s = content
         while s < endIndex, isSpace(s) { s += 1 }
-        var e = endIndex
+        var e = closeMark == nil ? NarrationAfterDash.find(in: self, from: s, to: endIndex) ?? endIndex : endIndex
         while e > 0, isSpace(e - 1) { e -= 1 }
         let (start, end) = (offset(s), offset(e))
         return end > start ? QuoteScanner.Span(start: start, end: end, closeMark: closeMark) : nil
