@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
         let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
         var patchedFrom: Int? = nil, listingKept = false, foldersRead: (read: Int, of: Int)? = nil
         var keepingListing: Background<Bool, Never>? = nil
-        defer { _ = keepingListing?.value() }     // written before the lock goes
+        defer { _ = keepingListing?.value() }     // (also waited for before the report: see below)
         if let memory, listed == nil, !full {
             // A watching process patches the last listing from the changes reported since, when it can.
             // Patched where it lies: the memory no longer holds it, so it is not copied.
@@ -460,6 +460,10 @@ public struct SiteBuilder: Sendable {
         // After an incremental build, a long-lived process keeps the cache as written, once the report
         // is out (a next build waits for it: tens of milliseconds, where reading it back takes more).
         if let memory, loaded != nil { memory.willKeep() }
+        // The lock goes with the report (`handOver`), and a command-line build's process ends with
+        // it: what runs beside the build is done first (the listing kept for the next build written,
+        // the cache's reading ahead finished), not left to a next build or to the process's exit.
+        _ = keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
         finished(report)
         if let memory, let loaded {
             if let seal {
