@@ -93,3 +93,26 @@ struct PathSegmentTests {
     }
 }
 
+
+@Suite("Quote labels")
+struct QuoteLabelTests {
+    /// A speaker's label stands before the quote's opening mark, joined to it by a no-break
+    /// space. Set inside the quote, after the mark, the label (an inline block) let a line break
+    /// between them, and the seeds' first article left “ alone at the end of a line at 1280 px.
+    @Test func theLabelStandsBeforeTheOpeningMark() throws {
+        let a = try ArticleParser().parse(Array("""
+            date 2020-01-01 Kim was furious about his tweets. “She knows that he’s sick,” a source said.
+
+            Later, « Nous verrons, » said Ann Lee. And "*Marked* up," said Ann Lee.
+            """.utf8), path: "a.txt")
+        let quotes = QuoteFinder().find(in: [a])
+        #expect(quotes.count == 3)
+        let model = SiteModel(articles: [a], annotations: Annotations(passages: [], quotes: quotes))
+        let html = MarkdownRenderer().render(a, highlights: PageContexts(model: model).highlights(at: 0))
+        func tag(_ slug: String, _ name: String) -> String { "<a class=\"speaker-tag\" href=\"../../speakers/\(slug)/index.html\">\(name)</a>&#160;" }
+        #expect(html.contains("his tweets. " + tag("a-source", "a source") + "“<span class=\"quote\" id=\"\(quotes[0].id)\">She knows that he’s sick,</span>”"), "\(html)")
+        // White space between the mark and the words stays with the mark; a straight mark, and markup after it.
+        #expect(html.contains("Later, " + tag("ann-lee", "Ann Lee") + "« <span class=\"quote\" id=\"\(quotes[1].id)\">Nous verrons,</span> »"), "\(html)")
+        #expect(html.contains("And " + tag("ann-lee", "Ann Lee") + "&quot;<em><span class=\"quote\" id=\"\(quotes[2].id)\">Marked</span></em><span class=\"quote\"> up,</span>&quot;"), "\(html)")
+    }
+}

@@ -419,7 +419,8 @@ extension BuildCache {
     /// passage pages show cut sentences with their punctuation, words joined or split as one
     /// respelling and added words as one insertion (which page keys do not see). 6 (round 52): a
     /// quote missing its closing mark ends before a dash the reporter's words resume after
-    /// (`NarrationAfterDash`).
+    /// (`NarrationAfterDash`); a quote's speaker label before its opening mark (`OpeningMark`, which
+    /// page keys do not see).
     static let algorithmVersion: UInt64 = 6
 
     /// How page, row and entry keys are made. The cache keeps every page's key: keys made another

@@ -193,12 +193,18 @@ struct PageContexts {
                 lead: n > 0 ? "" : "<a class=\"passage-tag\" href=\"\(Links.up2)\(Links.passage(passage.id))\" title=\"Shared passage: also in \(others) other article\(others == 1 ? "" : "s")\">shared ×\(others + 1)</a> ",
                 anchor: "w-\(id)-\(n)", layer: 2))
         }
+        let article = model.articles[i]
         for q in model.quotesByArticle[i] {
             var lead = ""
             if let s = q.speaker, let slug = model.speakerSlugByName[s.name] {
                 lead = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a> "
             } else {
                 lead = "<span class=\"speaker-tag unknown\">unattributed</span> "
+            }
+            // The label stands before the opening mark (`OpeningMark`), on a piece of its own.
+            if let mark = OpeningMark.offset(before: q.start, in: article.source, floor: article.body.lowerBound) {
+                result.append(Highlight(range: mark..<q.start, open: "", close: "", lead: lead.dropLast() + "&#160;", layer: 1))
+                lead = ""
             }
             let id = HTML.escape(q.id)
             result.append(Highlight(range: q.range, open: "<span class=\"quote\">", close: "</span>",
