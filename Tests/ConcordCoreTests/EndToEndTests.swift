@@ -34,6 +34,9 @@ struct EndToEndTests {
         // The speaker page groups the statement's copies, one link per article.
         let speaker = try archive.read("speakers/kim-kardashian/index.html")
         #expect(speaker.contains("In 3 articles"))
+        // Appearances are separated, with nothing after the last but the passage's link, if any.
+        #expect(speaker.contains("(wrote); <a href=\"../../passages/"))
+        #expect(try archive.read("speakers/kanye-west/index.html").contains("<time datetime=\"2020-07-26\">26 July 2020</time> (tweeting)</p>"))
         #expect(try archive.read("speakers/index.html").contains("a source"))
         // The statement's one passage: 14 copies in 3 articles, counted as 3 in the list and on its page.
         // Its row names the earliest article (001 and 002 share a day; 001 comes first by id).

@@ -16,7 +16,7 @@ struct PageContexts {
         "id", "url", "title", "date", "iso", "credits", "hasCredits", "author", "hasAuthor", "sourceURL", "hasSourceURL",
         "tags", "hasTags", "body", "newer", "older", "sharedWith", "hasShared", "quotes", "hasQuotes", "quotesLabel",
         "words", "sharedPercent", "isShared", "witnesses", "witnessCount", "firstTitle", "excerpt", "appearances",
-        "groupCount", "pieces", "pieceCount", "severalPieces", "several", "isFirst", "notFirst", "html", "text", "name",
+        "groupCount", "pieces", "pieceCount", "severalPieces", "several", "isFirst", "notFirst", "notLast", "html", "text", "name",
         "kind", "isPerson", "isAnonymous", "count", "plural", "cue", "hasCue", "passageURL",
         // A passage's copies in rows (`PassageSynopsis`).
         "rowCount", "rowSpan", "cells", "parts", "isEmpty", "gapBefore", "endsPiece",
@@ -388,10 +388,12 @@ struct PageContexts {
             // One link per article (a statement may be cut into several quotes there).
             var seen = Set<String>()
             let firsts = g.items.filter { seen.insert($0.1.id).inserted }
-            let appearances: [[String: Any]] = firsts.map { (q, qa) in
-                ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
-                 "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id),
-                 "cue": q.cue ?? "", "hasCue": q.cue != nil]
+            // `notLast`: a separator goes between them, not after the last one.
+            let appearances: [[String: Any]] = firsts.enumerated().map { n, item in
+                let (q, qa) = item
+                return ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
+                        "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id),
+                        "cue": q.cue ?? "", "hasCue": q.cue != nil, "notLast": n < firsts.count - 1]
             }
             var row: [String: Any] = ["text": a.text(lead.range), "appearances": appearances,
                                       "count": firsts.count, "several": firsts.count > 1]
