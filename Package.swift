@@ -45,9 +45,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A helper that holds a finished command's memory, so that its exit does not wait for
+        // the kernel to free it (`concord_hold_memory_past_exit`).
+        .target(name: "CExitHelper"),
         .executableTarget(
             name: "concord",
             dependencies: [
+                "CExitHelper",
                 "ConcordCore",
                 "ConcordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,7 +59,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConcordCoreTests",
-            dependencies: ["ConcordCore"]
+            dependencies: ["ConcordCore", "CExitHelper"]
         ),
         .testTarget(
             name: "ConcordServerTests",
