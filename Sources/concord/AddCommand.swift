@@ -52,7 +52,6 @@ struct AddCommand: AsyncParsableCommand {
         if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
         let status = await Builder.runAndReport(options, log: log)
-        MemoryAfterExit.leaveToHelper()
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }
     }

@@ -2,8 +2,10 @@ import ConcordCore
 import Foundation
 
 enum Builder {
-    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md.
+    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md. The command
+    /// then has nothing left to do but exit: its memory is left to a helper (`MemoryAfterExit`).
     static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
+        defer { MemoryAfterExit.leaveToHelper() }
         do {
             let report = try await SiteBuilder(options: options, log: log).build()
             log.info(report.summary)

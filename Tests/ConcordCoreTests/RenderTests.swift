@@ -104,9 +104,11 @@ struct QuoteLabelTests {
             date 2020-01-01 Kim was furious about his tweets. “She knows that he’s sick,” a source said.
 
             Later, « Nous verrons, » said Ann Lee. And "*Marked* up," said Ann Lee.
+
+            Then, «\u{00A0}Nous partirons\u{00A0}», said Ann Lee.
             """.utf8), path: "a.txt")
         let quotes = QuoteFinder().find(in: [a])
-        #expect(quotes.count == 3)
+        #expect(quotes.count == 4)
         let model = SiteModel(articles: [a], annotations: Annotations(passages: [], quotes: quotes))
         let html = MarkdownRenderer().render(a, highlights: PageContexts(model: model).highlights(at: 0))
         func tag(_ slug: String, _ name: String) -> String { "<a class=\"speaker-tag\" href=\"../../speakers/\(slug)/index.html\">\(name)</a>&#160;" }
@@ -114,5 +116,7 @@ struct QuoteLabelTests {
         // White space between the mark and the words stays with the mark; a straight mark, and markup after it.
         #expect(html.contains("Later, " + tag("ann-lee", "Ann Lee") + "« <span class=\"quote\" id=\"\(quotes[1].id)\">Nous verrons,</span> »"), "\(html)")
         #expect(html.contains("And " + tag("ann-lee", "Ann Lee") + "&quot;<em><span class=\"quote\" id=\"\(quotes[2].id)\">Marked</span></em><span class=\"quote\"> up,</span>&quot;"), "\(html)")
+        // French spacing: a no-break space inside the guillemets, which the scanner trims as it trims a space.
+        #expect(html.contains("Then, " + tag("ann-lee", "Ann Lee") + "«\u{00A0}<span class=\"quote\" id=\"\(quotes[3].id)\">Nous partirons</span>\u{00A0}»"), "\(html)")
     }
 }

@@ -17,18 +17,15 @@
 enum NarrationAfterDash {
     /// The index (in `chars`) of the dash the narration resumes after, within `content..<end`; nil if none.
     static func find(in chars: ScalarText, from content: Int, to end: Int) -> Int? {
-        var from = content
+        // One pass: a paragraph break forgets the dash found before it.
+        var found: Int? = nil
         var k = content
         while k < end {
-            if chars[k] == "\n", let next = chars.paragraphStart(after: k), next < end { from = next; k = next; continue }
+            if chars[k] == "\n", let next = chars.paragraphStart(after: k), next < end { found = nil; k = next; continue }
+            if found == nil, isDash(chars, k, end: end), startsNarration(chars, after: k + 1, end: end) { found = k }
             k += 1
         }
-        k = from
-        while k < end {
-            if isDash(chars, k, end: end), startsNarration(chars, after: k + 1, end: end) { return k }
-            k += 1
-        }
-        return nil
+        return found
     }
 
     /// An en or em dash, or a hyphen, with white space on both sides.
@@ -72,7 +69,7 @@ enum NarrationAfterDash {
         while i < end, chars.isSpace(i) { i += 1 }
         var word = ""
         while i < end, chars[i].isASCII, chars[i].properties.isAlphabetic {
-            word.unicodeScalars.append(chars[i].properties.lowercaseMapping.unicodeScalars.first!)
+            word.unicodeScalars.append(Unicode.Scalar(UInt8(chars[i].value) | 0x20))      // A–Z to a–z
             i += 1
         }
         return word.isEmpty ? nil : (word, i)

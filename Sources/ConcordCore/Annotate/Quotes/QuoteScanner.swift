@@ -94,13 +94,19 @@ struct QuoteScanner {
 
     static func isSingleMark(_ c: UInt32) -> Bool { c == 0x2018 || c == 0x2019 || c == 0x27 }
 
-    static func doubleKindIfMark(_ chars: ScalarText, _ k: Int) -> Mark? {
-        switch chars[k].value {
-        case 0x201C, 0x201E, 0xAB: return .open
-        case 0x201D, 0xBB: return doubleKind(chars, k)
-        case 0x22: return doubleKind(chars, k)
-        default: return nil
+    /// “ ” „ « » and ": the double marks (`doubleKind` tells which way each one faces).
+    static func isDoubleMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x22: true
+        default: false
         }
+    }
+
+    /// Whether `c` is one of the marks the scanner pairs, double or single.
+    static func isQuotationMark(_ c: UInt32) -> Bool { isDoubleMark(c) || isSingleMark(c) }
+
+    static func doubleKindIfMark(_ chars: ScalarText, _ k: Int) -> Mark? {
+        isDoubleMark(chars[k].value) ? doubleKind(chars, k) : nil
     }
 
     /// Direction of a double mark from its neighbours: after space or an opening

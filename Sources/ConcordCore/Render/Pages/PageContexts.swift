@@ -195,15 +195,17 @@ struct PageContexts {
         }
         let article = model.articles[i]
         for q in model.quotesByArticle[i] {
-            var lead = ""
+            let label: String
             if let s = q.speaker, let slug = model.speakerSlugByName[s.name] {
-                lead = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a> "
+                label = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a>"
             } else {
-                lead = "<span class=\"speaker-tag unknown\">unattributed</span> "
+                label = "<span class=\"speaker-tag unknown\">unattributed</span>"
             }
-            // The label stands before the opening mark (`OpeningMark`), on a piece of its own.
+            // The label stands before the opening mark (`OpeningMark`), on a piece of its own, joined
+            // to it by a no-break space; inside the quote, after a space, where no mark is found.
+            var lead = label + " "
             if let mark = OpeningMark.offset(before: q.start, in: article.source, floor: article.body.lowerBound) {
-                result.append(Highlight(range: mark..<q.start, open: "", close: "", lead: lead.dropLast() + "&#160;", layer: 1))
+                result.append(Highlight(range: mark..<q.start, open: "", close: "", lead: label + "&#160;", layer: 1))
                 lead = ""
             }
             let id = HTML.escape(q.id)
