@@ -20,6 +20,14 @@ final class ArticleRecord: @unchecked Sendable {
         pathHash = article.pathHash
     }
 
+    /// Appends its word counts to `counts` (as the record's) when they are for these witnesses;
+    /// false, appending nothing, when it has none for them. Read where the record holds them.
+    func appendCounts(to counts: inout WordCounts, ifWitnesses ranges: ArraySlice<Range<Int>>) -> Bool {
+        guard let stats, stats.witnesses.elementsEqual(ranges) else { return false }
+        counts.append(stats, fromRecord: true)
+        return true
+    }
+
     /// - Parameter runs: the shard's runs section, where the runs go (the record says where).
     func encode(into w: inout ByteWriter, runs: inout ByteWriter) {
         let a = article

@@ -111,24 +111,32 @@ extension SiteBuilder {
         return KeptListing.load(source: options.source.path, from: BuildCache(output: options.output).folder.path)
     }
 
-    /// Word counts per article: cached ones where the article and its witnesses are unchanged.
-    func wordStats(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> [ArticleWordStats] {
-        return ParallelMap.map(Array(delta.articles.indices), chunk: 64) { i in
-            let mine = outcome.witnessRanges[i]
-            if let cached = delta.reused[i]?.stats, cached.witnesses.elementsEqual(mine) { return cached }
-            let a = delta.articles[i]
-            let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
-            return ArticleWordStats(text: text, witnesses: Array(mine))
+    /// Word counts per article: its record's where the article and its witnesses are unchanged.
+    /// Made by chunks of articles on every core, each into counts of its own, then joined.
+    func wordCounts(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, chunk: Int = 1024) -> WordCounts {
+        let count = delta.articles.count
+        let parts = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), chunk: 1) { lo -> WordCounts in
+            var part = WordCounts()
+            part.reserve(min(chunk, count - lo))
+            for i in lo..<min(count, lo + chunk) {
+                let mine = outcome.witnessRanges[i]
+                if let record = delta.reused[i], record.appendCounts(to: &part, ifWitnesses: mine) { continue }
+                let a = delta.articles[i]
+                let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
+                part.append(ArticleWordStats(text: text, witnesses: Array(mine)), fromRecord: false)
+            }
+            return part
         }
+        return WordCounts(joining: parts)
     }
 
     /// The cache records of this build's articles (in the order of `delta.articles`), the shards
     /// whose records changed (among `BuildCache.maxShards`), and how many records were made anew.
-    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ stats: [ArticleWordStats]) -> ([ArticleRecord], Set<Int>, Int) {
+    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ counts: WordCounts) -> ([ArticleRecord], Set<Int>, Int) {
         var dirty = Set(delta.changedPaths.map { BuildCache.shard(of: PathHash.of($0)) })
         let count = delta.articles.count, chunk = 8192
         // Made by chunks on every core, each straight into its place: every record is visited
-        // (its word counts compared, its count of references raised), 100,000 scattered objects
+        // (its count of references raised), 100,000 scattered objects
         // that took 20 ms on one core at the end of every build.
         var changedShards: [[Int]] = []
         let records = [ArticleRecord](unsafeUninitializedCapacity: count) { buffer, made in
@@ -137,12 +145,13 @@ extension SiteBuilder {
                 var shards: [Int] = []
                 for i in lo..<min(count, lo + chunk) {
                     let old = delta.reused[i]
-                    // Unchanged: the same record (same word counts), unless everything was analysed
+                    // Unchanged: the same record (its word counts taken as they were), unless everything was analysed
                     // anew (as when an earlier record's runs were found damaged).
-                    if let old, old.stats == stats[i], !outcome.analysedAll { (buffer.baseAddress! + i).initialize(to: old); continue }
+                    if let old, counts.fromRecord[i], !outcome.analysedAll { (buffer.baseAddress! + i).initialize(to: old); continue }
                     let a = delta.articles[i]
                     let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
-                                               article: a, analysis: outcome.analysis(i), stats: stats[i])
+                                               article: a, analysis: outcome.analysis(i),
+                                               stats: counts.stats(i, witnesses: Array(outcome.witnessRanges[i])))
                     shards.append(BuildCache.shard(of: record.pathHash))
                     (buffer.baseAddress! + i).initialize(to: record)
                 }

@@ -197,12 +197,12 @@ public struct SiteBuilder: Sendable {
         if long { log.progress("rendering pages…") }
         var lap = clock.now
         func split() -> Int { let now = clock.now; defer { lap = now }; return Int((now - lap).seconds * 1000) }
-        let stats = wordStats(delta, outcome)
+        let counts = wordCounts(delta, outcome)
         outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let countsMS = split()
-        let model = SiteModel(articles: delta.articles, annotations: annotations, wordStats: stats, inIDOrder: true)
+        let model = SiteModel(articles: delta.articles, annotations: annotations, wordCounts: counts, inIDOrder: true)
         let tablesMS = split()
         let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }
@@ -379,7 +379,7 @@ public struct SiteBuilder: Sendable {
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.
-            (records, dirty, newRecords) = cacheRecords(delta, outcome, stats)
+            (records, dirty, newRecords) = cacheRecords(delta, outcome, counts)
             let recordsMS = split()
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }

@@ -29,10 +29,9 @@ public struct SiteModel: Sendable {
     /// count, the pages rendered their ids (`articleIDs(ofPassage:)`): arrays of ids for every
     /// passage at every build were 11,900 arrays and 51,000 strings retained at 100,000 articles.
     private let firstCopies: [Int32], firstCopyStarts: [Int]
-    /// Each article's word counts (`ArticleWordStats`), as given (in the order of `unsorted`),
-    /// and where each article's are (by position in `articles`): looked up there, not copied
-    /// into tables by position (100,000 arrays retained at every build).
-    private let stats: [ArticleWordStats], statsAt: [Int]
+    /// Each article's word counts, as given (in the order of `unsorted`), and where each
+    /// article's are (by position in `articles`).
+    private let counts: WordCounts, statsAt: [Int]
     /// Per article (as in `articles`), its `ArticleDigests`, which page keys take instead of
     /// hashing the same strings for every page that names the article, side by side.
     let listedKeys: [UInt64], namedKeys: [UInt64]
@@ -89,7 +88,12 @@ public struct SiteModel: Sendable {
             return ArticleWordStats(text: texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body),
                                     witnesses: witnesses[a.id] ?? [])
         }
-        self.init(articles: unsorted, annotations: annotations, wordStats: stats)
+        self.init(articles: unsorted, annotations: annotations, wordCounts: WordCounts(stats))
+    }
+
+    /// - Parameter wordStats: each article's word counts, in the order of `unsorted`.
+    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats], inIDOrder: Bool? = nil) {
+        self.init(articles: unsorted, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: inIDOrder)
     }
 
     /// Each article's witness ranges, sorted by start: what its word counts depend on.
@@ -100,11 +104,11 @@ public struct SiteModel: Sendable {
     }
 
     /// - Parameters:
-    ///   - wordStats: each article's word counts (`ArticleWordStats`), in the order of `unsorted`.
+    ///   - wordCounts: each article's word counts, in the order of `unsorted`.
     ///   - inIDOrder: whether `unsorted` is known to be in id order, as a build gives it (nil: checked
     ///     here, 100,000 string comparisons at 100,000 articles).
-    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats], inIDOrder: Bool? = nil) {
-        precondition(stats.count == unsorted.count, "one word count per article")
+    init(articles unsorted: [Article], annotations: Annotations, wordCounts counts: WordCounts, inIDOrder: Bool? = nil) {
+        precondition(counts.count == unsorted.count, "one word count per article")
         // The loader gives articles in id order; sorted here only when they are not.
         let sorted = inIDOrder ?? zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
         let idOrder = sorted ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
@@ -160,7 +164,7 @@ public struct SiteModel: Sendable {
         var byArticle = Buckets(count: articles.count, pairs)
         byArticle.sortEach { $0.start < $1.start }
         witnessesByArticle = byArticle
-        (self.stats, statsAt) = (stats, from)
+        (self.counts, statsAt) = (counts, from)
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
         quoteKeys = ParallelMap.map(count: annotations.quotes.count, chunk: 8192) { [self] q in
             var key = PageKey(seed: 4)
@@ -335,17 +339,12 @@ public struct SiteModel: Sendable {
 
     /// Words in the body of article `k` (a position in `articles`), and words inside some witness.
     public func wordStats(at k: Int) -> (words: Int, shared: Int) {
-        let s = stats[statsAt[k]]
-        return (s.words, s.shared)
+        let j = statsAt[k]
+        return (Int(counts.words[j]), Int(counts.shared[j]))
     }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
-    func words(inWitnessOf k: Int, at start: Int) -> Int {
-        let list = stats[statsAt[k]].perWitness
-        var lo = 0, hi = list.count
-        while lo < hi { let mid = (lo + hi) / 2; if list[mid].start < start { lo = mid + 1 } else { hi = mid } }
-        return lo < list.count && list[lo].start == start ? list[lo].words : 0
-    }
+    func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: statsAt[k]) }
 
     /// The position in `articles` of each quote's article (-1 for none): from where the annotator
     /// says each article's quotes begin (`Annotations.quoteStarts`, by index into `unsorted`) where
