@@ -10,16 +10,27 @@ struct Fragments: Sendable, Equatable {
     }
     var items: [Item] = []
 
+    /// The count, then each item's key, start and count as 64-bit numbers, written where they go.
+    /// Appended one by one (three `u64`s per item), the 312,000 items of `annotations.json` and
+    /// the archive index made the cache's pages section take 13–15 ms at the end of every build of
+    /// 100,000 articles (4–7 ms now).
     func encode(into w: inout ByteWriter) {
         w.int(items.count)
-        for r in items { w.u64(r.key); w.int(r.start); w.int(r.count) }
+        items.withUnsafeBufferPointer { items in
+            w.u64s(count: 3 * items.count) { out in
+                for i in items.indices {
+                    out[3 * i] = items[i].key
+                    out[3 * i + 1] = UInt64(bitPattern: Int64(items[i].start)); out[3 * i + 2] = UInt64(bitPattern: Int64(items[i].count))
+                }
+            }
+        }
     }
 
     static func decode(from r: inout ByteReader) throws(ByteReader.Malformed) -> Fragments {
-        var f = Fragments()
-        let n = try r.count()
-        f.items.reserveCapacity(n)
-        for _ in 0..<n { f.items.append(.init(key: try r.u64(), start: try r.int(), count: try r.int())) }
-        return f
+        let n = try r.count(max: Int(Int32.max) / 3)
+        // Read where they lie.
+        let numbers = try r.u64sInPlace(count: 3 * n)
+        func int(_ k: Int) -> Int { Int(Int64(bitPattern: numbers.number(k))) }
+        return Fragments(items: (0..<n).map { Item(key: numbers.number(3 * $0), start: int(3 * $0 + 1), count: int(3 * $0 + 2)) })
     }
 }
