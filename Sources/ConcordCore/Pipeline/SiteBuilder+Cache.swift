@@ -116,9 +116,10 @@ extension SiteBuilder {
     }
 
     /// Word counts per article: its record's where the article and its witnesses are unchanged.
-    /// Made by chunks of articles on every core, each into counts of its own, then joined.
-    func wordCounts(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, chunk: Int = 1024) -> WordCounts {
-        let count = delta.articles.count
+    /// Made by chunks of articles on every core (at least 32 chunks up to 32,768 articles, so that
+    /// a full build's counting is shared out), each into counts of its own, then joined.
+    func wordCounts(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> WordCounts {
+        let count = delta.articles.count, chunk = max(64, min(1024, count / 32))
         let parts = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), chunk: 1) { lo -> WordCounts in
             var part = WordCounts()
             part.reserve(min(chunk, count - lo))
