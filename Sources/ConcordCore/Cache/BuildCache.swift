@@ -420,8 +420,10 @@ extension BuildCache {
     /// respelling and added words as one insertion (which page keys do not see). 6 (round 52): a
     /// quote missing its closing mark ends before a dash the reporter's words resume after
     /// (`NarrationAfterDash`); a quote's speaker label before its opening mark (`OpeningMark`, which
-    /// page keys do not see).
-    static let algorithmVersion: UInt64 = 6
+    /// page keys do not see). 7 (round 53): one list of a reporting verb's finite forms, from the
+    /// lexicon's table, for names after such a verb and for narration after a dash ("found",
+    /// "began", "pled" in, the stem "stress" out).
+    static let algorithmVersion: UInt64 = 7
 
     /// How page, row and entry keys are made. The cache keeps every page's key: keys made another
     /// way all differ, and an incremental build would render every page again (168 s at

@@ -158,6 +158,8 @@ struct QuoteScannerTests {
         #expect(spans("“We will rebuild - but later admitted the money was gone.") == ["We will rebuild"])
         #expect(spans("“We will rebuild – and then told reporters she was done.") == ["We will rebuild"])
         #expect(spans("“We will rebuild – adding that the money was there.") == ["We will rebuild"])
+        // An irregular past as the lexicon lists it.
+        #expect(spans("“We will rebuild – but later pled for patience.") == ["We will rebuild"])
         // The speaker's own words after a dash: a bare verb, a weak one, no verb, "-ing" without "that".
         for own in ["“We will go on – and say what we think.", "“I was there – and called my mother.",
                     "“I was there – and I saw it all.", "“I kept going – saying nothing to anyone.",
@@ -310,8 +312,12 @@ struct ArchiveSpeakerTests {
             """)
         #expect(QuoteFinder().find(in: [a]).map { $0.speaker?.name } == ["Donald J. Trump", "John F. Kennedy Jr", "Jones"])
         // Only inflected forms open inverted attributions; bare stems open names ("State", "Post").
-        #expect(["says", "said", "added", "told", "wrote"].allSatisfy(ReportingLexicon.isInflectedVerb))
-        #expect(!["state", "post", "note", "end"].contains(where: ReportingLexicon.isInflectedVerb))
+        // The finite forms come from the lexicon's table of forms: irregular pasts with them, a stem
+        // ending in "s" ("stress"), a form in "-ing" and a past participle without.
+        #expect(["says", "said", "added", "told", "wrote", "pled", "found", "began", "stresses", "cries"]
+                .allSatisfy(ReportingLexicon.isInflectedVerb))
+        #expect(!["state", "post", "note", "end", "stress", "saying", "written", "begun", "read", "the"]
+                .contains(where: ReportingLexicon.isInflectedVerb))
     }
 
     /// A name right after the quote, in a short clause whose verb the lexicon does not know

@@ -49,19 +49,13 @@ enum NarrationAfterDash {
         guard first == "and" || first == "but" || first == "he" || first == "she" || first == "they" else { return false }
         guard var verb = next() else { return false }
         if ReportingLexicon.adverbs.contains(verb) { guard let after = next() else { return false }; verb = after }
-        return isStrongVerb(verb) && isFinite(verb)
+        return isStrongVerb(verb) && ReportingLexicon.isInflectedVerb(verb)     // "added", "says"; not "add", "adding"
     }
 
     /// A reporting verb that is not among the weak ones.
     private static func isStrongVerb(_ word: String) -> Bool {
         ReportingLexicon.verbs.contains(word) && !ReportingLexicon.weakVerbs.contains(word)
     }
-
-    /// Past or present third person: "added", "says", "wrote"; not "add", "adding".
-    private static func isFinite(_ word: String) -> Bool {
-        word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss")) || irregularPast.contains(word)
-    }
-    private static let irregularPast: Set<String> = ["said", "wrote", "told", "pled"]
 
     /// The word of ASCII letters at or after `k` (white space skipped), lower-cased, and the index after it.
     private static func word(in chars: ScalarText, at k: Int, end: Int) -> (String, Int)? {

@@ -1,55 +1,60 @@
 /// Words that attribute quotations: reporting verbs, pronouns, titles, and the
 /// nouns of anonymous sources, roles and organizations. All lower case.
 enum ReportingLexicon {
+    /// Each reporting verb's stem and its forms.
+    private static let verbForms: [(stem: String, forms: [String])] = [
+        ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]),
+        ("write", ["writes", "wrote", "written", "writing"]), ("add", ["adds", "added", "adding"]),
+        ("continue", ["continues", "continued", "continuing"]), ("explain", ["explains", "explained", "explaining"]),
+        ("claim", ["claims", "claimed", "claiming"]), ("state", ["states", "stated", "stating"]),
+        ("note", ["notes", "noted", "noting"]), ("insist", ["insists", "insisted", "insisting"]),
+        ("tweet", ["tweets", "tweeted", "tweeting"]), ("post", ["posts", "posted", "posting"]),
+        ("reveal", ["reveals", "revealed", "revealing"]), ("admit", ["admits", "admitted", "admitting"]),
+        ("announce", ["announces", "announced", "announcing"]), ("declare", ["declares", "declared", "declaring"]),
+        ("argue", ["argues", "argued", "arguing"]), ("recall", ["recalls", "recalled", "recalling"]),
+        ("ask", ["asks", "asked", "asking"]), ("reply", ["replies", "replied", "replying"]),
+        ("respond", ["responds", "responded", "responding"]), ("confirm", ["confirms", "confirmed", "confirming"]),
+        ("warn", ["warns", "warned", "warning"]), ("describe", ["describes", "described", "describing"]),
+        ("conclude", ["concludes", "concluded", "concluding"]), ("quip", ["quips", "quipped", "quipping"]),
+        ("joke", ["jokes", "joked", "joking"]), ("share", ["shares", "shared", "sharing"]),
+        ("caption", ["captions", "captioned", "captioning"]), ("pen", ["pens", "penned", "penning"]),
+        ("gush", ["gushes", "gushed", "gushing"]), ("slam", ["slams", "slammed", "slamming"]),
+        ("blast", ["blasts", "blasted", "blasting"]), ("report", ["reports", "reported", "reporting"]),
+        ("comment", ["comments", "commented", "commenting"]), ("remark", ["remarks", "remarked", "remarking"]),
+        ("mention", ["mentions", "mentioned", "mentioning"]), ("acknowledge", ["acknowledges", "acknowledged", "acknowledging"]),
+        ("suggest", ["suggests", "suggested", "suggesting"]), ("emphasize", ["emphasizes", "emphasized", "emphasizing"]),
+        ("stress", ["stresses", "stressed", "stressing"]), ("shout", ["shouts", "shouted", "shouting"]),
+        ("whisper", ["whispers", "whispered", "whispering"]), ("cry", ["cries", "cried", "crying"]),
+        ("exclaim", ["exclaims", "exclaimed", "exclaiming"]), ("murmur", ["murmurs", "murmured", "murmuring"]),
+        ("predict", ["predicts", "predicted", "predicting"]), ("promise", ["promises", "promised", "promising"]),
+        ("vow", ["vows", "vowed", "vowing"]), ("testify", ["testifies", "testified", "testifying"]),
+        ("answer", ["answers", "answered", "answering"]), ("begin", ["begins", "began", "begun"]),
+        ("end", ["ends", "ended"]), ("deny", ["denies", "denied", "denying"]),
+        ("concede", ["concedes", "conceded", "conceding"]), ("observe", ["observes", "observed", "observing"]),
+        ("assert", ["asserts", "asserted", "asserting"]), ("maintain", ["maintains", "maintained"]),
+        ("counter", ["counters", "countered"]), ("tout", ["touts", "touted"]),
+        ("call", ["calls", "called"]), ("urge", ["urges", "urged", "urging"]),
+        ("plead", ["pleads", "pleaded", "pled"]), ("beg", ["begs", "begged"]),
+        ("sob", ["sobs", "sobbed"]), ("laugh", ["laughs", "laughed"]), ("sigh", ["sighs", "sighed"]),
+        ("reason", ["reasons", "reasoned"]), ("muse", ["muses", "mused"]), ("boast", ["boasts", "boasted"]),
+        ("complain", ["complains", "complained"]), ("charge", ["charges", "charged"]),
+        ("allege", ["alleges", "alleged"]), ("accuse", ["accuses", "accused"]),
+        ("inform", ["informs", "informed"]), ("agree", ["agrees", "agreed"]), ("read", ["reads"]),
+        ("find", ["finds", "found"]),
+        ("disagree", ["disagrees", "disagreed", "disagreeing"]), ("recount", ["recounts", "recounted", "recounting"]),
+        ("wonder", ["wonders", "wondered", "wondering"]), ("demand", ["demands", "demanded", "demanding"]),
+        ("retort", ["retorts", "retorted", "retorting"]), ("snap", ["snaps", "snapped"]),
+    ]
+
     /// Reporting verbs in every tense and form.
-    static let verbs: WordSet = {
-        let stems: [(String, [String])] = [
-            ("say", ["says", "said", "saying"]), ("tell", ["tells", "told", "telling"]),
-            ("write", ["writes", "wrote", "written", "writing"]), ("add", ["adds", "added", "adding"]),
-            ("continue", ["continues", "continued", "continuing"]), ("explain", ["explains", "explained", "explaining"]),
-            ("claim", ["claims", "claimed", "claiming"]), ("state", ["states", "stated", "stating"]),
-            ("note", ["notes", "noted", "noting"]), ("insist", ["insists", "insisted", "insisting"]),
-            ("tweet", ["tweets", "tweeted", "tweeting"]), ("post", ["posts", "posted", "posting"]),
-            ("reveal", ["reveals", "revealed", "revealing"]), ("admit", ["admits", "admitted", "admitting"]),
-            ("announce", ["announces", "announced", "announcing"]), ("declare", ["declares", "declared", "declaring"]),
-            ("argue", ["argues", "argued", "arguing"]), ("recall", ["recalls", "recalled", "recalling"]),
-            ("ask", ["asks", "asked", "asking"]), ("reply", ["replies", "replied", "replying"]),
-            ("respond", ["responds", "responded", "responding"]), ("confirm", ["confirms", "confirmed", "confirming"]),
-            ("warn", ["warns", "warned", "warning"]), ("describe", ["describes", "described", "describing"]),
-            ("conclude", ["concludes", "concluded", "concluding"]), ("quip", ["quips", "quipped", "quipping"]),
-            ("joke", ["jokes", "joked", "joking"]), ("share", ["shares", "shared", "sharing"]),
-            ("caption", ["captions", "captioned", "captioning"]), ("pen", ["pens", "penned", "penning"]),
-            ("gush", ["gushes", "gushed", "gushing"]), ("slam", ["slams", "slammed", "slamming"]),
-            ("blast", ["blasts", "blasted", "blasting"]), ("report", ["reports", "reported", "reporting"]),
-            ("comment", ["comments", "commented", "commenting"]), ("remark", ["remarks", "remarked", "remarking"]),
-            ("mention", ["mentions", "mentioned", "mentioning"]), ("acknowledge", ["acknowledges", "acknowledged", "acknowledging"]),
-            ("suggest", ["suggests", "suggested", "suggesting"]), ("emphasize", ["emphasizes", "emphasized", "emphasizing"]),
-            ("stress", ["stresses", "stressed", "stressing"]), ("shout", ["shouts", "shouted", "shouting"]),
-            ("whisper", ["whispers", "whispered", "whispering"]), ("cry", ["cries", "cried", "crying"]),
-            ("exclaim", ["exclaims", "exclaimed", "exclaiming"]), ("murmur", ["murmurs", "murmured", "murmuring"]),
-            ("predict", ["predicts", "predicted", "predicting"]), ("promise", ["promises", "promised", "promising"]),
-            ("vow", ["vows", "vowed", "vowing"]), ("testify", ["testifies", "testified", "testifying"]),
-            ("answer", ["answers", "answered", "answering"]), ("begin", ["begins", "began", "begun"]),
-            ("end", ["ends", "ended"]), ("deny", ["denies", "denied", "denying"]),
-            ("concede", ["concedes", "conceded", "conceding"]), ("observe", ["observes", "observed", "observing"]),
-            ("assert", ["asserts", "asserted", "asserting"]), ("maintain", ["maintains", "maintained"]),
-            ("counter", ["counters", "countered"]), ("tout", ["touts", "touted"]),
-            ("call", ["calls", "called"]), ("urge", ["urges", "urged", "urging"]),
-            ("plead", ["pleads", "pleaded", "pled"]), ("beg", ["begs", "begged"]),
-            ("sob", ["sobs", "sobbed"]), ("laugh", ["laughs", "laughed"]), ("sigh", ["sighs", "sighed"]),
-            ("reason", ["reasons", "reasoned"]), ("muse", ["muses", "mused"]), ("boast", ["boasts", "boasted"]),
-            ("complain", ["complains", "complained"]), ("charge", ["charges", "charged"]),
-            ("allege", ["alleges", "alleged"]), ("accuse", ["accuses", "accused"]),
-            ("inform", ["informs", "informed"]), ("agree", ["agrees", "agreed"]), ("read", ["reads"]),
-            ("find", ["finds", "found"]),
-            ("disagree", ["disagrees", "disagreed", "disagreeing"]), ("recount", ["recounts", "recounted", "recounting"]),
-            ("wonder", ["wonders", "wondered", "wondering"]), ("demand", ["demands", "demanded", "demanding"]),
-            ("retort", ["retorts", "retorted", "retorting"]), ("snap", ["snaps", "snapped"]),
-        ]
-        var all = Set<String>()
-        for (stem, forms) in stems { all.insert(stem); all.formUnion(forms) }
-        return WordSet(words: all)
-    }()
+    static let verbs = WordSet(words: Set(verbForms.flatMap { [$0.stem] + $0.forms }))
+
+    /// Reporting verbs in a finite form, present or past ("says", "added", "wrote", "pled",
+    /// "found"): every form but the stem, the one in "-ing" and the past participles.
+    private static let finiteVerbs = WordSet(words: Set(verbForms.flatMap { stem, forms in
+        forms.filter { $0 != stem && !$0.hasSuffix("ing") && !pastParticiples.contains($0) }
+    }))
+    private static let pastParticiples: Set<String> = ["written", "begun"]
 
     /// Verbs that report speech only with their particle ("Lopez fired back:", "“…,” Hart hit
     /// back", "chimed in", "went on", "pointed out"): each form, and its particle.
@@ -110,11 +115,10 @@ enum ReportingLexicon {
     private static let titleAbbreviations = ["sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
                                              "gen": "general", "prof": "professor", "dr": "doctor"]
 
-    /// A reporting verb in a form that opens an inverted attribution ("Says Jones:", "Added
-    /// Smith:"); not a bare stem, which opens names ("State Department", "Post").
-    static func isInflectedVerb(_ w: String) -> Bool {
-        verbs.contains(w) && (w.hasSuffix("s") || w.hasSuffix("ed") || w == "said" || w == "told" || w == "wrote")
-    }
+    /// A reporting verb in a finite form: what opens an inverted attribution ("Says Jones:",
+    /// "Added Smith:"; a bare stem opens names: "State Department", "Post"), and what narration
+    /// resumes with after a dash ("– and added that", `NarrationAfterDash`).
+    static func isInflectedVerb(_ w: String) -> Bool { finiteVerbs.contains(w) }
 
     static let roleNouns: WordTable<Gender> = [
         "star": .unknown, "founder": .unknown, "rapper": .unknown, "singer": .unknown, "mogul": .unknown,
