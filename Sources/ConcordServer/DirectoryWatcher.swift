@@ -101,7 +101,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 let path = name.isEmpty ? folder : folder + "/" + name
                 // A folder that appears is watched, and so is one a new link leads to (inotify
                 // does not mark a link to a folder as a folder).
-                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && (mask & UInt32(IN_ISDIR) != 0 || Self.isFolder(path)) {
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && (mask & UInt32(IN_ISDIR) != 0 || FastFiles.isFolder(path)) {
                     addRecursively(path)
                 }
                 if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
@@ -110,12 +110,6 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 onChange(path)
             }
         }
-    }
-
-    /// Whether `path` is a folder or a link to one.
-    static func isFolder(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Swap files, backups and hidden files that editors write next to the real one; never an

@@ -151,10 +151,15 @@ public enum FastFiles {
         eachEntry(of: dir) { name, type in
             guard type == Int32(DT_DIR) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) else { return }
             let path = folder + "/" + String(decoding: name, as: UTF8.self)
-            var st = stat()
-            if type == Int32(DT_DIR) || (stat(path, &st) == 0 && Self.type(st) == Int32(DT_DIR)) { result.append(path) }
+            if type == Int32(DT_DIR) || isFolder(path) { result.append(path) }
         }
         return result
+    }
+
+    /// Whether `path` is a folder or a link to one.
+    public static func isFolder(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Removes the empty folders under `folder` (not itself), deepest first, so that a folder

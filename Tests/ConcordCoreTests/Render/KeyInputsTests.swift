@@ -25,7 +25,7 @@ struct KeyInputsTests {
                             ArticleParser().parse(bytes + Array(" More.".utf8), path: "c.txt")]
         let none = ArticleWordStats(words: 0, shared: 0, perWitness: [], witnesses: [])
         return SiteModel(articles: articles, annotations: Annotations(passages: [], quotes: quotes),
-                         wordStats: articles.map { _ in none })
+                         wordCounts: WordCounts(articles.map { _ in none }))
     }
 
     func key(_ add: (inout PageKey) -> Void) -> UInt64 { var key = PageKey(seed: 9); add(&key); return key.value }

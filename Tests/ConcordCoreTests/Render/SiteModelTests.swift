@@ -23,7 +23,7 @@ struct SiteModelTests {
             let n = Int(a.id.split(separator: "-").last!)!
             return ArticleWordStats(words: n + 1, shared: n, perWitness: [(0, n)], witnesses: [0..<1])
         }
-        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: []), wordStats: stats)
+        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: []), wordCounts: WordCounts(stats))
         #expect(model.articles.map(\.id) == list.sorted(by: Article.newestFirst).map(\.id))
         #expect(model.articlesByID.map(\.id) == list.map(\.id).sorted())
         for (k, a) in model.articles.enumerated() {
@@ -68,7 +68,7 @@ struct SiteModelTests {
             passages.append(Passage(id: "p\(p)", witnesses: witnesses))
         }
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        let model = SiteModel(articles: list, annotations: Annotations(passages: passages, quotes: []), wordStats: stats)
+        let model = SiteModel(articles: list, annotations: Annotations(passages: passages, quotes: []), wordCounts: WordCounts(stats))
         #expect(passages.contains { $0.articleIDs.count < $0.witnesses.count } && passages.contains { $0.articleIDs.contains("gone-0") })
         for (p, passage) in passages.enumerated() {
             #expect(model.articleIDs(ofPassage: p) == passage.articleIDs, "\(passage.id)")
@@ -112,7 +112,7 @@ struct SiteModelTests {
             quotes.append(Quote(id: "q\(i)", article: article, start: Int(rng.next() % 10_000), end: 10_001, speaker: speaker))
         }
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordStats: stats)
+        let model = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
         for (k, a) in model.articles.enumerated() {
             let expected = quotes.filter { $0.article == a.id }.sorted { $0.start < $1.start }
             #expect(Array(model.quotesByArticle[k]) == expected, "article \(a.id)")
@@ -173,7 +173,7 @@ struct SiteModelTests {
     @Test func articlesAreFoundByIDInAnyOrder() throws {
         let list = try articles(shuffled: true)
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        let model = SiteModel(articles: list, annotations: Annotations(), wordStats: stats)
+        let model = SiteModel(articles: list, annotations: Annotations(), wordCounts: WordCounts(stats))
         let table = Dictionary(uniqueKeysWithValues: model.articles.enumerated().map { ($1.id, Int32($0)) })
         let ids = model.articlesByID.map(\.id)
         var rng = SplitMix64(seed: 11)
@@ -205,12 +205,12 @@ struct SiteModelTests {
             }
             passages.append(Passage(id: "p\(p)", witnesses: witnesses))
         }
-        let plain = SiteModel(articles: list, annotations: Annotations(), wordStats: stats)
+        let plain = SiteModel(articles: list, annotations: Annotations(), wordCounts: WordCounts(stats))
         let expected = passages.flatMap { $0.witnesses.map { w in Int32(plain.position(of: w.article) ?? -1) } }
         #expect(expected.filter { $0 < 0 }.count == 1)
         for given in [indices, indices.map { $0 + 1 }, indices.map { _ in Int32(list.count) }, Array(indices.dropLast())] {
             let annotations = Annotations(passages: passages, quotes: [], witnessArticles: given)
-            let model = SiteModel(articles: list, annotations: annotations, wordStats: stats)
+            let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats))
             #expect(model.witnessArticles == expected)
         }
     }
@@ -232,12 +232,12 @@ struct SiteModelTests {
             }
             starts.append(quotes.count)
         }
-        let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordStats: stats)
+        let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
         #expect(plain.quoteArticles.filter { $0 < 0 }.count == (quotes.contains { $0.article == "missing-article" } ? 1 : 0))
         let shifted = [0] + starts.dropLast()
         for given in [starts, shifted, Array(starts.dropLast()), starts.map { min($0, quotes.count - 1) }] {
             let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: given)
-            let model = SiteModel(articles: list, annotations: annotations, wordStats: stats)
+            let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats))
             #expect(model.quoteArticles == plain.quoteArticles)
             #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
             #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)

@@ -193,8 +193,10 @@ struct PageContexts {
                 lead: n > 0 ? "" : "<a class=\"passage-tag\" href=\"\(Links.up2)\(Links.passage(passage.id))\" title=\"Shared passage: also in \(others) other article\(others == 1 ? "" : "s")\">shared ×\(others + 1)</a> ",
                 anchor: "w-\(id)-\(n)", layer: 2))
         }
-        let article = model.articles[i]
-        for q in model.quotesByArticle[i] {
+        let article = model.articles[i], quotes = model.quotesByArticle[i]
+        // (Taken once: an article restored from the cache gives its bytes under a lock.)
+        let source = quotes.isEmpty ? [] : article.source
+        for q in quotes {
             let label: String
             if let s = q.speaker, let slug = model.speakerSlugByName[s.name] {
                 label = "<a class=\"speaker-tag\" href=\"\(Links.up2)\(Links.speaker(slug))\">\(HTML.escape(s.name))</a>"
@@ -204,7 +206,7 @@ struct PageContexts {
             // The label stands before the opening mark (`OpeningMark`), on a piece of its own, joined
             // to it by a no-break space; inside the quote, after a space, where no mark is found.
             var lead = label + " "
-            if let mark = OpeningMark.offset(before: q.start, in: article.source, floor: article.body.lowerBound) {
+            if let mark = OpeningMark.offset(before: q.start, in: source, floor: article.body.lowerBound) {
                 result.append(Highlight(range: mark..<q.start, open: "", close: "", lead: label + "&#160;", layer: 1))
                 lead = ""
             }

@@ -91,10 +91,6 @@ public struct SiteModel: Sendable {
         self.init(articles: unsorted, annotations: annotations, wordCounts: WordCounts(stats))
     }
 
-    /// - Parameter wordStats: each article's word counts, in the order of `unsorted`.
-    init(articles unsorted: [Article], annotations: Annotations, wordStats stats: [ArticleWordStats], inIDOrder: Bool? = nil) {
-        self.init(articles: unsorted, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: inIDOrder)
-    }
 
     /// Each article's witness ranges, sorted by start: what its word counts depend on.
     static func witnessRanges(_ annotations: Annotations) -> [String: [Range<Int>]] {
