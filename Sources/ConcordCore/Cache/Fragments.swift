@@ -12,8 +12,8 @@ struct Fragments: Sendable, Equatable {
 
     /// The count, then each item's key, start and count as 64-bit numbers, written where they go.
     /// Appended one by one (three `u64`s per item), the 312,000 items of `annotations.json` and
-    /// the archive index made the cache's pages section take 13–15 ms at the end of every build of
-    /// 100,000 articles (4–7 ms now).
+    /// the archive index made the cache's last sections take 13–15 ms at the end of every build
+    /// of 100,000 articles (7–10 ms now, the pages section 4–7 of it).
     func encode(into w: inout ByteWriter) {
         w.int(items.count)
         items.withUnsafeBufferPointer { items in
