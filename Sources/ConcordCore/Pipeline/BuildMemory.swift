@@ -11,6 +11,10 @@ import Foundation
 /// added or changed) keep theirs, so after `keptFreshLimit` of them the records are read
 /// back from disk once, as mapped views, and kept again from there.
 ///
+/// A build that leaves nothing kept for the cache it leaves on disk (one that found nothing to
+/// do, as the first build of `concord serve` often does; a full build; one whose articles hold
+/// too many bytes) reads that cache back once its report is out, so that the next build does not.
+///
 /// A process that watches the source folder (`watching`) also keeps each build's listing of
 /// the sources with their stamps, and the paths reported changed since: the next build patches
 /// that listing (`SourceListing.patched`) instead of listing and `stat`ing every file.
@@ -94,6 +98,20 @@ public final class BuildMemory: Sendable {
     func willKeep() { condition.lock(); keeping = true; condition.unlock() }
 
     func keep(_ k: Kept) { done { kept = k; counts.kept += 1 } }
+
+    /// Says that what is kept stays as it is (it is already the cache on disk).
+    func keepAsIs() { done {} }
+
+    /// Whether what is kept is for this `state.bin` (`seal`) and these folders.
+    func holds(seal: UInt64, source: String, output: String) -> Bool {
+        condition.withLock { kept.map { $0.seal == seal && $0.source == source && $0.output == output } ?? false }
+    }
+
+    /// Waits until no build is keeping its cache: a build calls it before it takes the output's
+    /// lock, which a build reading its cache back from disk (`SiteBuilder.keepFromDisk`) holds.
+    func waitWhileKeeping() {
+        condition.lock(); while keeping { condition.wait() }; condition.unlock()
+    }
 
     /// Drops what is kept (a build found a source changed under it, or kept nothing).
     func forget() { done { kept = nil } }

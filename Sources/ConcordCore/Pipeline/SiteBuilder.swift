@@ -52,6 +52,8 @@ public struct SiteBuilder: Sendable {
     /// - Parameter finished: called with the report before the build's data are freed.
     private func locked(_ output: OutputFolder, _ config: SiteConfig, _ templates: TemplateSet,
                         finished: (BuildReport) -> Void) throws(BuildFailure) -> BuildReport {
+        // This process's last build may still be reading its cache back, under the lock (`keepFromDisk`).
+        memory?.waitWhileKeeping()
         let lock = try output.lock { log.waiting("another build of \(options.output.path) is running; waiting for it to finish") }
         defer { lock.release() }
         output.recoverStaging()
@@ -146,9 +148,13 @@ public struct SiteBuilder: Sendable {
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
             finish("check", "\(files.count) files" + (listingKept ? " (listing kept from the last build: no folder changed)" : "")
                    + ", templates and settings as the last build left them: nothing to do")
-            return BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
-                               warnings: templates.warnings, timings: timings, seconds: (clock.now - start).seconds, output: options.output,
-                               incremental: true, rendered: 0, written: 0)
+            let report = BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
+                                     warnings: templates.warnings, timings: timings, seconds: (clock.now - start).seconds, output: options.output,
+                                     incremental: true, rendered: 0, written: 0)
+            // A long-lived process's first build finds nothing to do more often than not: it reads the
+            // cache back for its next build once the report is out.
+            if let memory { memory.willKeep(); finished(report); keepFromDisk(in: memory, output) }
+            return report
         }
         // The article records (584 MB of shards at 100,000 articles, mapped and checksummed) are
         // read only now that something changed, unless they were read ahead (`cacheAhead`: the
@@ -457,17 +463,20 @@ public struct SiteBuilder: Sendable {
                                  diagnostics: delta.diagnostics, warnings: templates.warnings + linked.warnings, timings: timings,
                                  seconds: (clock.now - start).seconds, output: options.output,
                                  incremental: state != nil, rendered: rendered, written: written)
-        // After an incremental build, a long-lived process keeps the cache as written, once the report
-        // is out (a next build waits for it: tens of milliseconds, where reading it back takes more).
-        if let memory, loaded != nil { memory.willKeep() }
+        // A long-lived process keeps the cache as written, once the report is out (a next build waits
+        // for it: tens of milliseconds, where reading it back takes more): after an incremental build,
+        // with the records this build holds; else read back from disk.
+        if let memory { memory.willKeep() }
         // The lock goes with the report (`handOver`), and a command-line build's process ends with
         // it: what runs beside the build is done first (the listing kept for the next build written,
         // the cache's reading ahead finished), not left to a next build or to the process's exit.
         _ = keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
         finished(report)
-        if let memory, let loaded {
-            if let seal {
-                keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount)
+        if let memory {
+            if let loaded, let seal,
+               keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount) {
+            } else if seal != nil {
+                keepFromDisk(in: memory, output)
             } else {
                 memory.forget()
             }

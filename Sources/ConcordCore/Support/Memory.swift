@@ -7,7 +7,7 @@ private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 public enum Memory {
     /// Returns freed heap memory to the system, so that what a stage freed does
     /// not stay in the process's resident size while the next stage allocates.
-    static func giveBack() { _ = glibcMallocTrim(0) }
+    public static func giveBack() { _ = glibcMallocTrim(0) }
 
     /// Pads each malloc heap by 64 MB (glibc's `M_TOP_PAD`; the default is 128 KB):
     /// a thread's arena is then made writable once when created, not grown with an

@@ -75,6 +75,15 @@ public struct OutputFolder: Sendable {
         return BuildLock(fd: fd)
     }
 
+    /// The same lock if no one holds it now, else nil (no wait).
+    func tryLock() -> BuildLock? {
+        let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return nil }
+        return BuildLock(fd: fd)
+    }
+
     /// The previous generation of the site, kept for reuse.
     public var previous: URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous")

@@ -91,8 +91,64 @@ struct BuildMemoryTests {
         #expect(memory.uses == (used: 1, kept: 3))
     }
 
-    /// Past `keptFreshLimit` articles held in memory, nothing is kept: the next build reads the
-    /// cache from disk (mapped records), and keeps from there.
+    /// A build that finds nothing to do (the first build of `concord serve`, more often than not)
+    /// reads the cache back once its report is out: the first rebuild does not.
+    @Test func aBuildWithNothingToDoKeepsTheCacheForTheNext() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
+        #expect(report.timings.map(\.name).contains("check"), "nothing to do")
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 0, kept: 1))
+        let disk = try fromDisk(archive)
+        let kept = try #require(keptCache(memory, archive, seal: disk.seal)).loaded
+        #expect(kept.inMemory == 0 && kept.body == nil && kept.state.files == disk.state.files)
+        #expect(kept.state.records.records.map(\.article.path) == disk.state.records.records.map(\.article.path))
+        #expect(!kept.state.records.records.contains { $0.article.storage.isLoaded }, "mapped views, no bytes held")
+        // A second build with nothing to do keeps what is kept (not read again).
+        _ = try await SiteBuilder(options: archive.options(), memory: memory).build()
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 1, kept: 1))
+        try archive.write("added.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache kept from the build with nothing to do")
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 2, kept: 2))
+    }
+
+    /// A full build (no cache yet, or one that cannot be used) reads back the cache it wrote.
+    @Test func aFullBuildKeepsTheCacheForTheNext() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.copySeeds()
+        let memory = BuildMemory()
+        let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
+        #expect(!report.incremental)
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 0, kept: 1))
+        try archive.write("added.txt", "date 2023-06-01 An article added, “quoted,” said Ann Other.\n")
+        try await incremental.buildAndCompare(archive, memory: memory, "an add after a full build")
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 1, kept: 2))
+    }
+
+    /// Reading the cache back takes the output's lock only if it is free: while another build
+    /// holds it (another process's, which may be writing the cache), nothing is kept, and nothing waits.
+    @Test func nothingIsReadBackWhileAnotherBuildHoldsTheLock() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let memory = BuildMemory()
+        let output = OutputFolder(archive.output)
+        let other = try output.lock(onWait: { Issue.record("the test's lock waited") })
+        memory.willKeep()
+        SiteBuilder(options: archive.options(), memory: memory).keepFromDisk(in: memory, output)
+        #expect(memory.uses == (used: 0, kept: 0))
+        other.release()
+        memory.willKeep()
+        SiteBuilder(options: archive.options(), memory: memory).keepFromDisk(in: memory, output)
+        #expect(memory.uses == (used: 0, kept: 1))
+        #expect(output.tryLock() != nil, "the lock is released after reading")
+    }
+
+    /// Past `keptFreshLimit` articles held in memory, the build's records are not kept: the cache is
+    /// read back from disk (mapped records) once the report is out, and kept from there.
     @Test func tooManyArticlesInMemoryAreReadBackFromDisk() async throws {
         let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
         let memory = BuildMemory()
@@ -104,10 +160,14 @@ struct BuildMemoryTests {
                           source: k.source, output: k.output))
         try archive.write("added-2.txt", "date 2023-06-02 Another article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add past the limit")
-        #expect(memory.uses == (used: 2, kept: 2), "used (twice: by the test, then the build), not kept again")
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 2, kept: 3), "used (twice: by the test, then the build), then read back")
+        let back = try #require(keptCache(memory, archive, seal: try fromDisk(archive).seal)).loaded
+        #expect(back.inMemory == 0 && !back.state.records.records.contains { $0.article.storage.isLoaded })
         try archive.write("added-3.txt", "date 2023-06-03 A third article added.\n")
-        try await incremental.buildAndCompare(archive, memory: memory, "an add, read from disk")
-        #expect(memory.uses == (used: 2, kept: 3))
+        try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache read back used")
+        memory.waitWhileKeeping()
+        #expect(memory.uses == (used: 4, kept: 4))
     }
 }
 
