@@ -23,6 +23,8 @@ public final class PreviewServer: Sendable {
     /// The build cache as the last rebuild left it, kept for the next one (see `BuildMemory`).
     public let memory = BuildMemory()
     private let console: @Sendable (String, Bool) -> Void
+    /// What the builds freed goes back to the system once the server is idle.
+    private let idleTrim = IdleTrim()
 
     /// - Parameter console: prints a line; the flag says it is an error (stderr).
     public init(options: Options, console: @escaping @Sendable (String, Bool) -> Void) {
@@ -103,6 +105,8 @@ public final class PreviewServer: Sendable {
     /// Builds once and tells the pages. `reason` is the change that caused it, for timing.
     private func build(reason: (ContinuousClock.Instant, String)?) async {
         let log = ServeLog(verbose: options.verbose, console: console, source: options.sourceLabel)
+        idleTrim.busy()
+        defer { idleTrim.busy() }
         do {
             let report = try await SiteBuilder(options: options.build, log: log, memory: memory).build()
             // Articles left out, else warnings (links and template names that do not work on the page), shown over the page.
