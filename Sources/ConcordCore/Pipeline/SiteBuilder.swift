@@ -475,6 +475,7 @@ public struct SiteBuilder: Sendable {
         if let memory {
             if let loaded, let seal,
                keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount) {
+                // (kept with the records this build holds)
             } else if seal != nil && !options.full {      // (`serve --full`: every build is a full one, reading nothing)
                 keepFromDisk(in: memory, output)
             } else {

@@ -63,7 +63,7 @@ public struct OutputFolder: Sendable {
         } catch {
             throw BuildFailure("cannot create the folder '\(parent.path)' for the output: \(error.localizedDescription)")
         }
-        let path = parent.appendingPathComponent(".\(url.lastPathComponent).lock").path
+        let path = lockPath
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildFailure("cannot create the lock file '\(path)': \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -77,12 +77,14 @@ public struct OutputFolder: Sendable {
 
     /// The same lock if no one holds it now, else nil (no wait).
     func tryLock() -> BuildLock? {
-        let path = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return nil }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { close(fd); return nil }
         return BuildLock(fd: fd)
     }
+
+    /// The lock file, beside the output folder: `.<output>.lock`.
+    private var lockPath: String { url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path }
 
     /// The previous generation of the site, kept for reuse.
     public var previous: URL {
