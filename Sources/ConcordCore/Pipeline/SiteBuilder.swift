@@ -103,50 +103,15 @@ public struct SiteBuilder: Sendable {
         // Whatever reading was started is waited for, used or not: no read of the cache outlives the build.
         defer { _ = given?.reading.value(); _ = ahead?.value() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
-        let files: PathList, stamps: [FileStamp?], listMS: Int, statMS: Int
-        var patchedFrom: Int? = nil, listingKept = false, foldersRead: (read: Int, of: Int)? = nil
-        var keepingListing: Background<Bool, Never>? = nil
-        defer { _ = keepingListing?.value() }     // (also waited for before the report: see below)
-        if let memory, listed == nil, !full {
-            // A watching process patches the last listing from the changes reported since, when it can.
-            // Patched where it lies: the memory no longer holds it, so it is not copied.
-            var last = memory.beginListing(folder)
-            let patched = last != nil && last!.0.patch(last!.changed, folder: folder, now: now)
-            let listing: SourceListing
-            if patched { listing = last!.0 } else { listing = try loader.listing(now: now) }
-            if patched { patchedFrom = last?.changed.count }
-            last = nil
-            memory.listed(listing, folder: folder, patched: patched)
-            (files, stamps, listMS, statMS) = (listing.paths, listing.stamps, lap(), 0)
-        } else {
-            // The listing given (`concord add`); else the folder is walked, each folder that has not
-            // changed since the last build listed it taken from the listing that build kept in the
-            // cache (`KeptListing`), and the listing kept for the next build.
-            if let listed {
-                files = listed
-            } else {
-                let clock = FileStamp.now()      // the system's, whatever a test's stamps are judged by
-                let walked = try loader.walk(reusing: full ? nil : keptListingFile())
-                files = walked.paths
-                if walked.read == 0 {
-                    listingKept = true
-                } else {
-                    if walked.read < walked.folders.count { foldersRead = (walked.read, walked.folders.count) }
-                    keepingListing = Background { [files, folders = walked.folders, sawLink = walked.sawLink, cacheFolder = cache.folder.path] in
-                        KeptListing.write(files, folders: folders, sawLink: sawLink, source: folder, into: cacheFolder, now: clock)
-                    }
-                }
-            }
-            listMS = lap()
-            stamps = FileStamp.of(files, in: folder, now: now)
-            statMS = lap()
-        }
+        let sources = try sourceFiles(loader, cache, full: full, listed: listed, now: now, lap: lap)
+        defer { _ = sources.keepingListing?.value() }     // (also waited for before the report: see below)
+        let (files, stamps) = (sources.paths, sources.stamps)
         let sourcesKey = BuildState.sourcesKey(paths: files, stamps: stamps)
         // The files the last build's articles linked to are part of what must be as it left them.
         let lastLinked = full ? [] : LinkedFiles(targets: ((try? head.get().state.linkedFiles) ?? []).map(\.target), folder: folder, now: now).entries
         let checkKey = LinkedFiles.key(sourcesKey, lastLinked)
         if !full, let t = try? head.get().state, let c = unchanged(t, sourcesKey: checkKey, settings: settings, inputs: inputs) {
-            finish("check", "\(files.count) files" + (listingKept ? " (listing kept from the last build: no folder changed)" : "")
+            finish("check", "\(files.count) files" + (sources.listingKept ? " (listing kept from the last build: no folder changed)" : "")
                    + ", templates and settings as the last build left them: nothing to do")
             let report = BuildReport(articles: c[0], pages: c[1], files: c[2], passages: c[3], quotes: c[4], diagnostics: [],
                                      warnings: templates.warnings, timings: timings, seconds: (clock.now - start).seconds, output: options.output,
@@ -183,9 +148,7 @@ public struct SiteBuilder: Sendable {
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
         finish("parse", "\(delta.articles.count) articles, \(delta.diagnostics.count) left out"
                + (state == nil ? "" : "; \(reusedCount) unchanged, \(delta.added) added, \(delta.edited) edited, \(delta.removed) removed; cache \(kept ? "kept from the last build" : "read") in \(loadMS) ms\(ahead != nil ? " more, the rest read ahead" : "")")
-               + "\n      state.bin \(stateMS) ms, list \(listMS) ms" + (listingKept ? " (kept from the last build: no folder changed)" : "")
-               + (foldersRead.map { " (kept from the last build but for \($0.read) of \($0.of) folders, read again)" } ?? "") + (patchedFrom.map { " (the last listing patched from \($0) reported change\($0 == 1 ? "" : "s"))" } ?? "")
-               + ", stat \(statMS) ms, scan \(lap()) ms")
+               + "\n      state.bin \(stateMS) ms, " + sources.detail + ", scan \(lap()) ms")
 
         // The files the articles link to, found and `stat`ed meanwhile.
         let linking = Background { [articles = delta.articles] in LinkedFiles(articles: articles, folder: folder, now: now, known: lastLinked, assets: templates.assets) }
@@ -268,7 +231,7 @@ public struct SiteBuilder: Sendable {
         // staging folder's copy where known: one lookup each per page, by chunks of pages, each
         // page looked for first where the one before it was found (`FileTable.entry(_:after:)`).
         let lastEntries = ParallelMap.map(count: renderer.pages.count, chunk: 512, state: { _ in (old: -1, held: -1) }) {
-            last, i -> (hash: UInt64, old: BuildState.FileEntry?, held: UInt64?) in
+            last, i -> LastEntry in
             let hash = renderer.pathHashes[i]
             return (hash, oldFiles.entry(hash, after: &last.old), stagingFiles?.entry(hash, after: &last.held)?.checksum)
         }
@@ -278,21 +241,8 @@ public struct SiteBuilder: Sendable {
         // Every page, annotations.json and the assets: the tables are sized once, not grown.
         let fileCount = keys.count + 1 + templates.assets.count + linked.entries.count
         let writer = StagingWriter(root: staging)
-        // The site's files (key and checksum by path hash): what the cache keeps, and what pruning
-        // keeps of the staging folder.
-        let newFiles = FileTable.Recorder(capacity: fileCount)
-        /// Writes a file unless the staging folder already holds these bytes: known from
-        /// `stagingFiles`, else found by reading the file there.
-        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) { put(path, key: key, SplicedBytes(bytes)) }
-        func put(_ path: String, key: UInt64, _ bytes: SplicedBytes, checksum: UInt64? = nil) {
-            let sum = checksum ?? bytes.checksum, hash = PathHash.of(path)
-            newFiles.record(hash, .init(key: key, checksum: sum))
-            if let held = stagingFiles {
-                if held[hash]?.checksum != sum { writer.write(path, bytes) }
-            } else {
-                writer.writeIfChanged(path, bytes)
-            }
-        }
+        let site = StagedSite(writer: writer, held: stagingFiles, capacity: fileCount)
+        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) { site.put(path, key: key, bytes) }
         var rendered: Int
         var renderDetail = ""
         var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
@@ -316,29 +266,9 @@ public struct SiteBuilder: Sendable {
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
             // when the staging folder lacks them, and rendered after all if the output lost them.
-            // Most are known, from the cache's checksums, to be in the staging folder already:
-            // those are counted in one go; the rest are compared or copied in parallel.
             var isChanged = [Bool](repeating: false, count: renderer.pages.count)
             for i in changed { isChanged[i] = true }
-            var toCheck: [Int] = []
-            newFiles.recordAll { record in
-                for (i, p) in lastEntries.enumerated() where !isChanged[i] {
-                    let entry = p.old!
-                    if stagingFiles != nil && p.held == entry.checksum { record(p.hash, entry) } else { toCheck.append(i) }
-                }
-            }
-            let lost = ParallelMap.map(toCheck, chunk: 32) { i -> Int? in
-                let path = renderer.path(at: i), (hash, old, _) = lastEntries[i], entry = old!
-                // Where the staging folder's files are not known, the file there is read.
-                if stagingFiles == nil && FastFiles.read(staging.path + "/" + path).map({ Checksum.of($0) }) == entry.checksum {
-                    newFiles.record(hash, entry); return nil
-                }
-                let live = options.output.path + "/" + path
-                guard let bytes = FastFiles.read(live), Checksum.of(bytes) == entry.checksum else { return i }
-                newFiles.record(hash, entry)
-                writer.link(live, to: path, bytes: bytes)
-                return nil
-            }.compactMap { $0 }
+            let lost = stageUnchangedPages(renderer, isChanged: isChanged, lastEntries: lastEntries, staging: staging.path, into: site)
             if !lost.isEmpty {
                 rendered += try renderer.render(lost) { i, html in put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
             }
@@ -346,42 +276,11 @@ public struct SiteBuilder: Sendable {
                 let bytes = try templates.assetBytes(asset)
                 put(asset, key: Checksum.of(bytes), bytes)
             }
-            // A linked file with the stamp the last build recorded holds the bytes it recorded: not
-            // read. The others are read and written on every core (10,000 photos into a new
-            // staging folder took 2.5 s on one).
-            let last = LinkedFiles.matched(linked.entries, in: state?.linkedFiles ?? [])
-            let streamed = Locked(0)
-            let linkedRead = ParallelMap.map(Array(linked.entries.indices), chunk: 16) { i -> Int in
-                let e = linked.entries[i]
-                guard e.isPresent else { return 0 }
-                let path = e.sitePath, hash = PathHash.of(path)
-                if let stamp = e.stamp, last[i]?.stamp == stamp, let entry = oldFiles[hash],
-                   let held = stagingFiles, held[hash]?.checksum == entry.checksum {
-                    newFiles.record(hash, entry)
-                    return 0
-                }
-                let source = folder + "/" + e.target
-                // Gone since it was `stat`ed: its stamp now differs from the one recorded, and the next build looks again.
-                func unreadable(_ why: String) -> Int { log.notice("cannot read \(source): \(why); not copied"); return 0 }
-                // A large file (a video) is copied a piece at a time, never held whole.
-                if (e.stamp?.size ?? StreamedFile.size(of: source) ?? 0) > StreamedFile.threshold {
-                    switch writer.copy(large: source, to: path, held: stagingFiles.map { $0[hash]?.checksum }) {
-                    case .success(let sum):
-                        newFiles.record(hash, .init(key: sum, checksum: sum))
-                        streamed.withLock { $0 += 1 }
-                        return 1
-                    case .failure(.unreadable(let code)): return unreadable(FastFiles.whyUnreadable(source, errno: code))
-                    case .failure(.unwritable): return 0
-                    }
-                }
-                guard let bytes = FastFiles.read(source) else { return unreadable(FastFiles.whyUnreadable(source)) }
-                put(path, key: Checksum.of(bytes), bytes)
-                return 1
-            }.reduce(0, +)
+            let (linkedRead, streamed) = stageLinkedFiles(linked, earlier: state?.linkedFiles ?? [], oldFiles: oldFiles, into: site)
             let copyMS = split()
             let (document, jsonSum) = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
-            put("annotations.json", key: 0, document.bytes, checksum: jsonSum)
+            site.put("annotations.json", key: 0, document.bytes, checksum: jsonSum)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.
@@ -395,7 +294,7 @@ public struct SiteBuilder: Sendable {
             let listsMS = split()
             for (list, page, sum) in finished {
                 let path = renderer.path(of: list.page)
-                put(path, key: listKeys[list]!, page.html, checksum: sum); rendered += 1
+                site.put(path, key: listKeys[list]!, page.html, checksum: sum); rendered += 1
                 listRows[path] = page.rows
                 reusedRows.append("\(list.section) \(page.reused) of \(page.rows.items.count)")
             }
@@ -407,7 +306,7 @@ public struct SiteBuilder: Sendable {
             // The cache is saved on a thread of its own while the staging folder is pruned and
             // swapped in. Should the swap fail, or the build be killed before it, the cache names
             // a generation the output does not hold, and the next build is a full one.
-            let fileTable = newFiles.table
+            let fileTable = site.files.table
             generation = Self.generation(of: fileTable); siteFiles = fileTable.count
             let counts = [delta.articles.count, renderer.pages.count, fileTable.count,
                           annotations.passages.count, annotations.quotes.count]
@@ -425,7 +324,7 @@ public struct SiteBuilder: Sendable {
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms (word counts \(countsMS), tables \(tablesMS), paths \(pathsMS), list rows \(rowsMS)), keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed.withLock { $0 }) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms (word counts \(countsMS), tables \(tablesMS), paths \(pathsMS), list rows \(rowsMS)), keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.
@@ -470,7 +369,7 @@ public struct SiteBuilder: Sendable {
         // The lock goes with the report (`handOver`), and a command-line build's process ends with
         // it: what runs beside the build is done first (the listing kept for the next build written,
         // the cache's reading ahead finished), not left to a next build or to the process's exit.
-        _ = keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
+        _ = sources.keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
         finished(report)
         if let memory {
             if let loaded, let seal,
