@@ -184,36 +184,12 @@ public struct SiteBuilder: Sendable {
         let indexNote = Locked("")
         let indexing = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)
         let outputPath = options.output.path
-        // annotations.json is made on a thread of its own while the pages are: entries whose
-        // key is unchanged are copied from the annotations.json the output holds.
-        let previousJSON = state?.jsonParts ?? Fragments()
-        let stamped = state?.splicedStamps ?? [:]
+        // annotations.json and the list pages are made on threads of their own while the other pages are.
         let byStamp = Locked(0)
-        // (Its checksum is taken there too: about 100 MB at 100,000 articles, 10–15 ms.)
-        let json = Background { [model] in
-            let hash = PathHash.of("annotations.json")
-            let document = AnnotationsDocument(model: model).encoded(
-                previous: Self.previous(outputPath + "/annotations.json", oldFiles[hash], previousJSON, stamp: stamped[hash], byStamp: byStamp))
-            return (document, checksum: document.bytes.checksum)
-        }
-        // The list pages (the archive index lists every article: the longest page by far)
-        // render on a thread of their own while keys, the other pages, copies and
-        // annotations.json go on. Their rows are kept between builds: only rows whose key
-        // changed are rendered.
+        let json = annotationsAhead(model, state, oldFiles, byStamp: byStamp)
         let rowKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.rowKeys($0)) })
         let listKeys = Dictionary(uniqueKeysWithValues: Listing.allCases.map { ($0, renderer.listKey($0, rowKeys: rowKeys[$0]!)) })
-        let oldLists = state?.listRows ?? [:]
-        let changedLists = Listing.allCases.filter { oldFiles[PathHash.of(renderer.path(of: $0.page))]?.key != listKeys[$0] }
-        let lists = changedLists.isEmpty ? nil : Background { () throws(BuildFailure) in
-            var pages: [(Listing, (html: SplicedBytes, rows: Fragments, reused: Int), checksum: UInt64)] = []
-            for list in changedLists {
-                let path = renderer.path(of: list.page), hash = PathHash.of(path)
-                let page = try renderer.listHTML(list, rowKeys: rowKeys[list]!, previous: Self.previous(
-                    outputPath + "/" + path, oldFiles[hash], oldLists[path] ?? Fragments(), stamp: stamped[hash], byStamp: byStamp))
-                pages.append((list, page, page.html.checksum))
-            }
-            return pages
-        }
+        let lists = listsAhead(renderer, rowKeys: rowKeys, listKeys: listKeys, state, oldFiles, byStamp: byStamp)
         let rowsMS = split()
         let modelMS = countsMS + tablesMS + pathsMS + rowsMS
         // Page tables go by position in `renderer.pages`, not by path: a lookup by path
@@ -246,7 +222,7 @@ public struct SiteBuilder: Sendable {
         var rendered: Int
         var renderDetail = ""
         var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
-        var listRows = oldLists, reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
+        var listRows = state?.listRows ?? [:], reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
         var generation: UInt64 = 0, siteFiles = 0
         var linksPrevious = false
@@ -394,50 +370,5 @@ extension SiteBuilder {
             var one = PageKey(seed: entry.checksum); one.add(path); sum &+= one.value
         }
         return max(1, sum)
-    }
-
-    /// A file of the output an earlier build wrote in pieces (`parts`), mapped, if it
-    /// still holds the bytes the cache recorded (`entry`); else nil and every piece is made anew.
-    /// A file with the stamp that build recorded (`stamp`: size, times to the nanosecond, inode)
-    /// holds them: it is not checksummed (`byStamp` counts those). Concord owns the output
-    /// folder, and any write, rename or link would have changed the stamp.
-    static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments,
-                         stamp: FileStamp? = nil, byStamp: Locked<Int>? = nil) -> (file: FastFiles.Mapped, parts: Fragments)? {
-        guard let entry, !parts.items.isEmpty, let file = FastFiles.Mapped(path) else { return nil }
-        if let stamp, file.stamp == stamp {
-            byStamp?.withLock { $0 += 1 }
-        } else {
-            guard Checksum.of(file.bytes) == entry.checksum else { return nil }
-        }
-        return (file, parts)
-    }
-
-    /// The stamps of files (relative to `folder`) as they are now, settled or not (`now: .max`),
-    /// by `PathHash`; those that cannot be stat'ed are left out.
-    static func stamps(of paths: [String], in folder: String) -> [UInt64: FileStamp] {
-        var result: [UInt64: FileStamp] = [:]
-        for (path, stamp) in zip(paths, FileStamp.of(paths, in: folder, now: .max)) { result[PathHash.of(path)] = stamp }
-        return result
-    }
-}
-
-/// What a build did, for the summary line and for tests.
-public struct BuildReport: Sendable {
-    public let articles, pages, files, passages, quotes: Int
-    public let diagnostics: [Diagnostic]
-    /// Problems in articles that were built (`Diagnostic.Severity.warning`): links that do not work on the page.
-    public var warnings: [Diagnostic] = []
-    public let timings: [StageTiming]
-    public let seconds: Double
-    public let output: URL
-    /// Whether the build cache was used, how many pages were rendered and files written.
-    public var incremental = false
-    public var rendered = 0, written = 0
-
-    public var summary: String {
-        func n(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
-        let left = (diagnostics.isEmpty ? "" : ", \(diagnostics.count) left out") + (warnings.isEmpty ? "" : ", " + n(warnings.count, "warning"))
-        let how = incremental ? " (incremental: \(n(rendered, "page")) rendered, \(n(written, "file")) written)" : ""
-        return "Built \(n(articles, "article"))\(left) → \(n(pages, "page")), \(n(passages, "shared passage")), \(n(quotes, "quote")) in \(String(format: "%.2f", seconds)) s\(how) (\(output.path))"
     }
 }
