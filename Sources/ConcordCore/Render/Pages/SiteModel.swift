@@ -191,39 +191,6 @@ public struct SiteModel: Sendable {
         return result
     }
 
-    /// Finds articles' positions by id in `articlesByID` (sorted by id): by walking on from the
-    /// last one found while the ids come in order (an article's quotes, as the annotator gives
-    /// them, cost one comparison or two each), else by a binary search.
-    struct IDSearch {
-        private let byID: [Article], positions: [Int32]
-        private var next = 0
-        private var last: (id: String, position: Int32)? = nil
-
-        init(_ byID: [Article], _ positions: [Int32]) { self.byID = byID; self.positions = positions }
-
-        /// The position in `articles` of the article `id` names, or -1.
-        mutating func position(of id: String) -> Int32 {
-            if let last, last.id == id { return last.position }
-            // A few steps on from the last one found (articles without quotes are passed over),
-            // then a binary search of what lies beyond it, or before it for an id out of order.
-            var i = 0, hi = byID.count
-            if next < byID.count && byID[next].id <= id {
-                i = next
-                var steps = 0
-                while i < hi && steps < 16 && byID[i].id < id { i += 1; steps += 1 }
-                if steps < 16 { hi = i }      // found where it is, or would be
-            }
-            while i < hi { let mid = (i + hi) / 2; if byID[mid].id < id { i = mid + 1 } else { hi = mid } }
-            next = i
-            let position = i < byID.count && byID[i].id == id ? positions[i] : -1
-            last = (id, position)
-            return position
-        }
-    }
-
-    /// Each passage's first copy in each of its articles (`firstCopies`), articles told apart
-    /// by their positions (`witnessArticles`) rather than by a set of their ids (by id only
-    /// where the archive lacks the article), and its `passageKeys` entry.
     /// The annotations' `PassageLinks` with articles as positions in `articles`; nil when there
     /// are none for these passages and articles.
     private static func linkPositions(_ annotations: Annotations, articles count: Int, _ positionOf: [Int32])
@@ -242,6 +209,9 @@ public struct SiteModel: Sendable {
         return (starts, entries)
     }
 
+    /// Each passage's first copy in each of its articles (`firstCopies`), articles told apart
+    /// by their positions (`witnessArticles`) rather than by a set of their ids (by id only
+    /// where the archive lacks the article), and its `passageKeys` entry.
     private static func firstCopies(_ passages: [Passage], _ witnessArticles: [Int32], _ witnessStarts: [Int],
                                     namedKeys: [UInt64],
                                     links: (starts: [Int], entries: [(a: Int32, b: Int32, wordsA: Int32, wordsB: Int32)])?)
@@ -342,101 +312,6 @@ public struct SiteModel: Sendable {
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
     func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: statsAt[k]) }
 
-    /// The position in `articles` of each quote's article (-1 for none): from where the annotator
-    /// says each article's quotes begin (`Annotations.quoteStarts`, by index into `unsorted`) where
-    /// the quote names that article, else found by id (`search`). Found by id alone, one search
-    /// per quote, 100,000 quotes took 17–24 ms at every build.
-    private static func quoteArticles(_ quotes: [Quote], _ starts: [Int], _ unsorted: [Article], _ positionOf: [Int32],
-                                      search: (String) -> Int32) -> [Int32] {
-        guard starts.count == unsorted.count + 1, starts.last == quotes.count else { return quotes.map { search($0.article) } }
-        var result = [Int32](repeating: -1, count: quotes.count)
-        // By index: each article taken out of the array is retained and released, quotes or not.
-        for k in unsorted.indices where starts[k + 1] > starts[k] {
-            // (The quotes of an article restored from the cache share its id's storage: compared at once.)
-            let id = unsorted[k].id
-            for q in starts[k]..<starts[k + 1] {
-                result[q] = quotes[q].article == id ? positionOf[k] : search(quotes[q].article)
-            }
-        }
-        return result
-    }
-
-    /// Each article's quotes by start (by position in `articles`, `articleOf` giving each quote's), the
-    /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
-    /// Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
-    /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
-    /// 100,000 of each took 25 ms at every build, most of it while the model waited.
-    static func quoteLookups(_ quotes: [Quote], articles: Int, articleOf: [Int32], chunk: Int = 16384)
-        -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32]) {
-        let (names, kinds, speakerOf) = speakerNumbers(quotes, chunk: chunk)
-        var byArticle = QuoteSelection.positions(of: articleOf, count: articles)
-        byArticle.sortEach { quotes[Int($0)].start < quotes[Int($1)].start }
-        let bySpeaker = QuoteSelection.positions(of: speakerOf, count: names.count)
-        var slugs = Set<String>()
-        var list: [Speaker] = []
-        var slugByName: [String: String] = [:]
-        // What a page key takes of each speaker (name and slug), digested once per speaker.
-        var digests = [(name: PageKey.StringDigest, slug: PageKey.StringDigest)](repeating: (.init(""), .init("")), count: names.count)
-        for n in names.indices.sorted(by: { names[$0] < names[$1] }) {
-            let name = names[n]
-            var slug = Slug.make(name)
-            var k = 2
-            while !slugs.insert(slug).inserted { slug = Slug.make(name) + "-\(k)"; k += 1 }
-            slugByName[name] = slug
-            digests[n] = (.init(name), .init(slug))
-            list.append(Speaker(name: name, kind: kinds[n], slug: slug,
-                                quotes: QuoteSelection(quotes, bySpeaker[n])))
-        }
-        let speakerKeys = ParallelMap.map(count: articles, chunk: chunk) { k -> UInt64 in
-            let positions = byArticle[k]
-            var key = PageKey(seed: 3)
-            key.add(UInt64(positions.count))
-            for p in positions {
-                let n = Int(speakerOf[Int(p)])
-                if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
-            }
-            return key.value
-        }
-        return (QuoteGroups(quotes, byArticle), list, slugByName, speakerKeys, articleOf)
-    }
-
-    /// Each quote's speaker as a number (-1: none), speakers numbered as first met in `quotes`,
-    /// with each one's name and kind (the first quote's). Numbered by chunks on every core, each
-    /// chunk its own way, then renumbered in chunk order: the same numbers one pass would give.
-    /// A quote with the name of the one before (an article's quotes) is not looked up again.
-    static func speakerNumbers(_ quotes: [Quote], chunk: Int) -> (names: [String], kinds: [SpeakerKind], of: [Int32]) {
-        let parts = ParallelMap.map(Array(stride(from: 0, to: quotes.count, by: chunk)), chunk: 1) { lo in
-            var numberByName: [String: Int32] = [:]
-            var names: [String] = [], kinds: [SpeakerKind] = []
-            var of = [Int32](repeating: -1, count: min(quotes.count, lo + chunk) - lo)
-            var last: (name: String, number: Int32)? = nil
-            for i in lo..<(lo + of.count) {
-                guard let s = quotes[i].speaker else { continue }
-                if let last, last.name == s.name { of[i - lo] = last.number; continue }
-                let n: Int32
-                if let known = numberByName[s.name] { n = known } else {
-                    n = Int32(names.count); numberByName[s.name] = n; names.append(s.name); kinds.append(s.kind)
-                }
-                of[i - lo] = n; last = (s.name, n)
-            }
-            return (names: names, kinds: kinds, of: of)
-        }
-        var numberByName: [String: Int32] = [:]
-        var names: [String] = [], kinds: [SpeakerKind] = []
-        var of: [Int32] = []
-        of.reserveCapacity(quotes.count)
-        for part in parts {
-            let renumbered = part.names.indices.map { j -> Int32 in
-                if let n = numberByName[part.names[j]] { return n }
-                let n = Int32(names.count)
-                numberByName[part.names[j]] = n; names.append(part.names[j]); kinds.append(part.kinds[j])
-                return n
-            }
-            of.append(contentsOf: part.of.lazy.map { $0 >= 0 ? renumbered[Int($0)] : -1 })
-        }
-        return (names, kinds, of)
-    }
-
     /// The position in `articles` of the article at `i` in `articlesByID`.
     func position(byID i: Int) -> Int { Int(positionByID[i]) }
 
@@ -448,62 +323,4 @@ public struct SiteModel: Sendable {
     }
 
     public func article(_ id: String) -> Article? { position(of: id).map { articles[$0] } }
-
-}
-
-/// URL-safe names for speaker folders.
-public enum Slug {
-    /// ASCII letters and digits when at least half the name's letters are ASCII once accents
-    /// are folded ("Zoë Ball" → "zoe-ball"); else the name's own letters ("Владимир Путин" →
-    /// "владимир-путин", "习近平"), links giving them percent-encoded. Such names were all
-    /// "speaker", "speaker-2", …, numbered in name order, so a page's address moved when
-    /// another such speaker came or went.
-    public static func make(_ text: String) -> String {
-        let lower = text.lowercased()
-        // An ASCII name's letters are all ASCII: counted (folded first, which is slow) only for other names.
-        func mostlyASCII() -> Bool {
-            let letters = lower.folding(options: .diacriticInsensitive, locale: nil).filter(\.isLetter)
-            return letters.filter(\.isASCII).count * 2 >= letters.count
-        }
-        if lower.isAllASCII || mostlyASCII(), case let ascii = ASCIIName.make(lower, fallback: ""), !ascii.isEmpty {
-            return ascii
-        }
-        var out = ""
-        for c in lower {
-            if c.isLetter || c.isNumber { out.append(c) } else if !out.isEmpty && !out.hasSuffix("-") { out.append("-") }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "speaker" : out
-    }
-}
-
-/// Words in an article's body, how many lie inside some witness, and how many in each.
-struct ArticleWordStats: Sendable, Equatable {
-    var words: Int
-    var shared: Int
-    /// (witness start offset, words in it), by start.
-    var perWitness: [(start: Int, words: Int)]
-    /// The witness ranges these counts are for.
-    var witnesses: [Range<Int>]
-
-    init(words: Int, shared: Int, perWitness: [(start: Int, words: Int)], witnesses: [Range<Int>]) {
-        self.words = words; self.shared = shared; self.perWitness = perWitness; self.witnesses = witnesses
-    }
-
-    init(text: TokenizedText, witnesses ranges: [Range<Int>]) {
-        var perWitness: [Int: Int] = [:]
-        var shared = 0
-        for t in text.tokens {
-            var inside = false
-            for r in ranges where r.contains(Int(t.start)) { perWitness[r.lowerBound, default: 0] += 1; inside = true }
-            if inside { shared += 1 }
-        }
-        self.init(words: text.count, shared: shared, perWitness: perWitness.sorted { $0.key < $1.key }.map { (start: $0.key, words: $0.value) },
-                  witnesses: ranges)
-    }
-
-    static func == (a: Self, b: Self) -> Bool {
-        a.words == b.words && a.shared == b.shared && a.witnesses == b.witnesses
-            && a.perWitness.elementsEqual(b.perWitness, by: { $0 == $1 })
-    }
 }
