@@ -120,6 +120,11 @@ public final class BuildMemory: Sendable {
         condition.lock(); change(); keeping = false; condition.broadcast(); condition.unlock()
     }
 
-    /// How many builds used a kept cache, and how many kept one: for tests and `--verbose`.
-    public var uses: (used: Int, kept: Int) { condition.lock(); defer { condition.unlock() }; return counts }
+    /// How many builds used a kept cache, and how many kept one, once no build is keeping its
+    /// cache (a build's report comes before it keeps: the counts are then settled): for tests.
+    public var uses: (used: Int, kept: Int) {
+        condition.lock(); defer { condition.unlock() }
+        while keeping { condition.wait() }
+        return counts
+    }
 }

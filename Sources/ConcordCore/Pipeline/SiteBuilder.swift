@@ -218,7 +218,6 @@ public struct SiteBuilder: Sendable {
         let fileCount = keys.count + 1 + templates.assets.count + linked.entries.count
         let writer = StagingWriter(root: staging)
         let site = StagedSite(writer: writer, held: stagingFiles, capacity: fileCount)
-        func put(_ path: String, key: UInt64, _ bytes: [UInt8]) { site.put(path, key: key, bytes) }
         var rendered: Int
         var renderDetail = ""
         var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
@@ -237,7 +236,7 @@ public struct SiteBuilder: Sendable {
             let readAhead = state == nil || toRender.count < ReadAhead.worthPages ? []
                 : [ReadAhead(renderer.sourcePaths(of: toRender), in: folder),
                    ReadAhead(toRender.map(renderer.path(at:)), in: staging.path)]
-            rendered = try renderer.render(toRender) { i, html in put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
+            rendered = try renderer.render(toRender) { i, html in site.put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
             for r in readAhead { r.stop() }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
@@ -246,11 +245,11 @@ public struct SiteBuilder: Sendable {
             for i in changed { isChanged[i] = true }
             let lost = stageUnchangedPages(renderer, isChanged: isChanged, lastEntries: lastEntries, staging: staging.path, into: site)
             if !lost.isEmpty {
-                rendered += try renderer.render(lost) { i, html in put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
+                rendered += try renderer.render(lost) { i, html in site.put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
             }
             for asset in templates.assets {
                 let bytes = try templates.assetBytes(asset)
-                put(asset, key: Checksum.of(bytes), bytes)
+                site.put(asset, key: Checksum.of(bytes), bytes)
             }
             let (linkedRead, streamed) = stageLinkedFiles(linked, earlier: state?.linkedFiles ?? [], oldFiles: oldFiles, into: site)
             let copyMS = split()

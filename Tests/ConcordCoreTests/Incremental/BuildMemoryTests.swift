@@ -98,7 +98,6 @@ struct BuildMemoryTests {
         let memory = BuildMemory()
         let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
         #expect(report.timings.map(\.name).contains("check"), "nothing to do")
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 0, kept: 1))
         let disk = try fromDisk(archive)
         let kept = try #require(keptCache(memory, archive, seal: disk.seal)).loaded
@@ -107,11 +106,9 @@ struct BuildMemoryTests {
         #expect(!kept.state.records.records.contains { $0.article.storage.isLoaded }, "mapped views, no bytes held")
         // A second build with nothing to do keeps what is kept (not read again).
         _ = try await SiteBuilder(options: archive.options(), memory: memory).build()
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 1, kept: 1))
         try archive.write("added.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache kept from the build with nothing to do")
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 2, kept: 2))
     }
 
@@ -122,11 +119,9 @@ struct BuildMemoryTests {
         let memory = BuildMemory()
         let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
         #expect(!report.incremental)
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 0, kept: 1))
         try archive.write("added.txt", "date 2023-06-01 An article added, “quoted,” said Ann Other.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add after a full build")
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 1, kept: 2))
     }
 
@@ -160,13 +155,11 @@ struct BuildMemoryTests {
                           source: k.source, output: k.output))
         try archive.write("added-2.txt", "date 2023-06-02 Another article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add past the limit")
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 2, kept: 3), "used (twice: by the test, then the build), then read back")
         let back = try #require(keptCache(memory, archive, seal: try fromDisk(archive).seal)).loaded
         #expect(back.inMemory == 0 && !back.state.records.records.contains { $0.article.storage.isLoaded })
         try archive.write("added-3.txt", "date 2023-06-03 A third article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache read back used")
-        memory.waitWhileKeeping()
         #expect(memory.uses == (used: 4, kept: 4))
     }
 }
