@@ -6,7 +6,7 @@ import Foundation
 ///
 /// glibc keeps what a build frees in its heaps, 64 MB at the top of each padded
 /// (`Memory.padHeaps`), so that the next build does not fault it in again: a server that
-/// rebuilt a 100,000-article archive 60 times held 570 MB, of which 210 MB went back with one
+/// rebuilt a 100,000-article archive 95 times held 573 MB, of which 207 MB went back with one
 /// trim. Trimmed after every rebuild, the next one paid 10–20 ms in page faults (0.18–0.20 s →
 /// 0.19–0.22 s); trimmed only once the server has been idle, a burst of edits does not.
 final class IdleTrim: Sendable {
