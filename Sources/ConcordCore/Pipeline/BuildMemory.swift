@@ -25,6 +25,11 @@ public final class BuildMemory: Sendable {
         let loaded: BuildCache.Loaded
         /// The folders they are for.
         let source: String, output: String
+
+        /// Whether these are for this `state.bin` (`seal`) and these folders.
+        func isFor(seal: UInt64, source: String, output: String) -> Bool {
+            self.seal == seal && self.source == source && self.output == output
+        }
     }
 
     /// More articles held in memory than this and the records are read from disk instead.
@@ -86,11 +91,11 @@ public final class BuildMemory: Sendable {
     /// The cache kept for this `state.bin` (`seal`) and these folders, if any. Waits for a
     /// build that handed its report over and is still keeping its cache (tens of milliseconds).
     func take(seal: UInt64, source: String, output: String) -> Kept? {
-        condition.lock(); defer { condition.unlock() }
-        while keeping { condition.wait() }
-        guard let k = kept, k.seal == seal, k.source == source, k.output == output else { return nil }
-        counts.used += 1
-        return k
+        settled {
+            guard let k = kept, k.isFor(seal: seal, source: source, output: output) else { return nil }
+            counts.used += 1
+            return k
+        }
     }
 
     /// Says that a build will keep its cache, or forget, after handing its report over: until
@@ -102,16 +107,15 @@ public final class BuildMemory: Sendable {
     /// Says that what is kept stays as it is (it is already the cache on disk).
     func keepAsIs() { done {} }
 
-    /// Whether what is kept is for this `state.bin` (`seal`) and these folders.
+    /// Whether what is kept is for this `state.bin` (`seal`) and these folders. Does not wait:
+    /// the build keeping its cache asks it.
     func holds(seal: UInt64, source: String, output: String) -> Bool {
-        condition.withLock { kept.map { $0.seal == seal && $0.source == source && $0.output == output } ?? false }
+        condition.withLock { kept?.isFor(seal: seal, source: source, output: output) ?? false }
     }
 
     /// Waits until no build is keeping its cache: a build calls it before it takes the output's
     /// lock, which a build reading its cache back from disk (`SiteBuilder.keepFromDisk`) holds.
-    func waitWhileKeeping() {
-        condition.lock(); while keeping { condition.wait() }; condition.unlock()
-    }
+    func waitWhileKeeping() { settled {} }
 
     /// Drops what is kept (a build found a source changed under it, or kept nothing).
     func forget() { done { kept = nil } }
@@ -120,11 +124,14 @@ public final class BuildMemory: Sendable {
         condition.lock(); change(); keeping = false; condition.broadcast(); condition.unlock()
     }
 
-    /// How many builds used a kept cache, and how many kept one, once no build is keeping its
-    /// cache (a build's report comes before it keeps: the counts are then settled): for tests.
-    public var uses: (used: Int, kept: Int) {
+    /// `body`, under the lock, once no build is keeping its cache.
+    private func settled<T>(_ body: () -> T) -> T {
         condition.lock(); defer { condition.unlock() }
         while keeping { condition.wait() }
-        return counts
+        return body()
     }
+
+    /// How many builds used a kept cache, and how many kept one, once no build is keeping its
+    /// cache (a build's report comes before it keeps: the counts are then settled): for tests.
+    public var uses: (used: Int, kept: Int) { settled { counts } }
 }

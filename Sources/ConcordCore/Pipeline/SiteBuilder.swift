@@ -347,14 +347,11 @@ public struct SiteBuilder: Sendable {
         _ = sources.keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
         finished(report)
         if let memory {
-            if let loaded, let seal,
-               keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount) {
-                // (kept with the records this build holds)
-            } else if seal != nil && !options.full {      // (`serve --full`: every build is a full one, reading nothing)
-                keepFromDisk(in: memory, output)
-            } else {
-                memory.forget()
-            }
+            let keptOwn = if let loaded, let seal {
+                keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount)
+            } else { false }
+            // (`serve --full`: every build is a full one, and reads nothing back.)
+            if !keptOwn { if seal != nil && !options.full { keepFromDisk(in: memory, output) } else { memory.forget() } }
         }
         return report
     }

@@ -20,6 +20,17 @@ struct BuildMemoryTests {
         memory.take(seal: seal, source: archive.source.path, output: archive.output.path)
     }
 
+    /// What `memory` keeps is the cache the disk holds, read back from there: its records mapped
+    /// views in the disk's order (no article's bytes held), its file table the disk's. Takes it,
+    /// so counts as a use.
+    func expectReadBack(_ memory: BuildMemory, _ archive: TempArchive) throws {
+        let disk = try fromDisk(archive)
+        let kept = try #require(keptCache(memory, archive, seal: disk.seal), "the cache on disk is kept").loaded
+        #expect(kept.inMemory == 0 && kept.body == nil && kept.state.files == disk.state.files)
+        #expect(kept.state.records.records.map(\.article.path) == disk.state.records.records.map(\.article.path))
+        #expect(!kept.state.records.records.contains { $0.article.storage.isLoaded }, "mapped views, no bytes held")
+    }
+
     /// A record as the cache writes it: its bytes and its runs' bytes.
     func encoded(_ record: ArticleRecord) -> [UInt8] {
         var w = ByteWriter(), runs = ByteWriter()
@@ -99,14 +110,10 @@ struct BuildMemoryTests {
         let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
         #expect(report.timings.map(\.name).contains("check"), "nothing to do")
         #expect(memory.uses == (used: 0, kept: 1))
-        let disk = try fromDisk(archive)
-        let kept = try #require(keptCache(memory, archive, seal: disk.seal)).loaded
-        #expect(kept.inMemory == 0 && kept.body == nil && kept.state.files == disk.state.files)
-        #expect(kept.state.records.records.map(\.article.path) == disk.state.records.records.map(\.article.path))
-        #expect(!kept.state.records.records.contains { $0.article.storage.isLoaded }, "mapped views, no bytes held")
+        try expectReadBack(memory, archive)
         // A second build with nothing to do keeps what is kept (not read again).
         _ = try await SiteBuilder(options: archive.options(), memory: memory).build()
-        #expect(memory.uses == (used: 1, kept: 1))
+        #expect(memory.uses == (used: 1, kept: 1), "used once, by the test")
         try archive.write("added.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache kept from the build with nothing to do")
         #expect(memory.uses == (used: 2, kept: 2))
@@ -120,9 +127,10 @@ struct BuildMemoryTests {
         let report = try await SiteBuilder(options: archive.options(), memory: memory).build()
         #expect(!report.incremental)
         #expect(memory.uses == (used: 0, kept: 1))
+        try expectReadBack(memory, archive)
         try archive.write("added.txt", "date 2023-06-01 An article added, “quoted,” said Ann Other.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add after a full build")
-        #expect(memory.uses == (used: 1, kept: 2))
+        #expect(memory.uses == (used: 2, kept: 2), "used by the test, then by the build")
     }
 
     /// Reading the cache back takes the output's lock only if it is free: while another build
@@ -156,8 +164,7 @@ struct BuildMemoryTests {
         try archive.write("added-2.txt", "date 2023-06-02 Another article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add past the limit")
         #expect(memory.uses == (used: 2, kept: 3), "used (twice: by the test, then the build), then read back")
-        let back = try #require(keptCache(memory, archive, seal: try fromDisk(archive).seal)).loaded
-        #expect(back.inMemory == 0 && !back.state.records.records.contains { $0.article.storage.isLoaded })
+        try expectReadBack(memory, archive)
         try archive.write("added-3.txt", "date 2023-06-03 A third article added.\n")
         try await incremental.buildAndCompare(archive, memory: memory, "an add, the cache read back used")
         #expect(memory.uses == (used: 4, kept: 4))

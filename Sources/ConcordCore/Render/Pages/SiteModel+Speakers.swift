@@ -7,7 +7,7 @@ extension SiteModel {
     /// the quote names that article, else found by id (`search`). Found by id alone, one search
     /// per quote, 100,000 quotes took 17–24 ms at every build.
     static func quoteArticles(_ quotes: [Quote], _ starts: [Int], _ unsorted: [Article], _ positionOf: [Int32],
-                                      search: (String) -> Int32) -> [Int32] {
+                              search: (String) -> Int32) -> [Int32] {
         guard starts.count == unsorted.count + 1, starts.last == quotes.count else { return quotes.map { search($0.article) } }
         var result = [Int32](repeating: -1, count: quotes.count)
         // By index: each article taken out of the array is retained and released, quotes or not.

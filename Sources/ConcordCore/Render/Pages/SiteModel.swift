@@ -91,7 +91,6 @@ public struct SiteModel: Sendable {
         self.init(articles: unsorted, annotations: annotations, wordCounts: WordCounts(stats))
     }
 
-
     /// Each article's witness ranges, sorted by start: what its word counts depend on.
     static func witnessRanges(_ annotations: Annotations) -> [String: [Range<Int>]] {
         var result: [String: [Range<Int>]] = [:]
