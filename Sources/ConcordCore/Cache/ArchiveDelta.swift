@@ -17,6 +17,9 @@ struct ArchiveDelta {
     var stamps: [String: FileStamp]
     /// Each article's `pathHash`, in the order of `articles`.
     var pathHashes: [UInt64]
+    /// Each article's position in the previous build's articles (`BuildState.articleHashes`),
+    /// in the order of `articles`; -1 for one new or edited (or when there is no previous build).
+    var previousIndex: [Int32] = []
     /// The path hashes of the cache's records not reused (their articles edited or removed).
     var goneRecords: [UInt64] = []
     var added = 0, edited = 0, removed = 0
@@ -103,8 +106,10 @@ struct ArchiveDelta {
         // their own while the records not reused are gathered.
         let keeping = Background { [articles, articleOfRecord, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages]
-                                   () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?) in
+                                   () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?, [Int32]) in
             let now = positionsNow(of: before, records: records, articleOfRecord: articleOfRecord)
+            var previousIndex = [Int32](repeating: -1, count: articles.count)
+            for (j, i) in now.enumerated() where i >= 0 { previousIndex[i] = Int32(j) }
             // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times),
             // with room for the segments the change aligns, which the annotation appends here (`PassageUpdate`).
             var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
@@ -124,7 +129,7 @@ struct ArchiveDelta {
                 if isKnown { keptPassages.append(edgePassages[i]) }
             }
             // (Passages that do not fit the segments are refused by `passages(after:…)`.)
-            return (kept, keptPassages, known.map { PreviousPassages($0, now: now, articleID: { articles[$0].id }) })
+            return (kept, keptPassages, known.map { PreviousPassages($0, now: now, articleID: { articles[$0].id }) }, previousIndex)
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)
@@ -138,7 +143,7 @@ struct ArchiveDelta {
         }
         var added = -edited
         for (a, rec) in zip(articles, reused) where rec == nil { added += 1; changedPaths.insert(a.path) }
-        let (keptEdges, keptPassages, previousPassages) = keeping.value()
+        let (keptEdges, keptPassages, previousPassages, previousIndex) = keeping.value()
         var previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges, keptEdgePassages: keptPassages,
                                           passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
@@ -147,6 +152,7 @@ struct ArchiveDelta {
                                  changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes,
                                  added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
+        delta.previousIndex = previousIndex
         return delta
     }
 

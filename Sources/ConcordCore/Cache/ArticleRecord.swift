@@ -1,31 +1,25 @@
 /// One article as the build cache keeps it: its file's stamp, its parse
-/// (without the text, which stays in the file), what the annotator derived
-/// from it alone, and its word counts.
+/// (without the text, which stays in the file), and what the annotator derived
+/// from it alone.
 ///
 /// The texts of its quotes and witnesses are not kept: since `annotations.json` entries and
 /// list rows are reused, a build asks for the texts of only the few entries it makes anew,
 /// and reads those articles' files (checked against `contentHash`). Kept texts were dropped by
-/// the first incremental build after a full one, which then rewrote every shard.
+/// the first incremental build after a full one, which then rewrote every shard. Its word
+/// counts are not kept here either, but in one table (`WordCounts`, in `BuildState`): they
+/// change with the article's witnesses, and a record that held them was written again, with
+/// its whole shard, whenever another article's change moved one of its witnesses.
 final class ArticleRecord: @unchecked Sendable {
     /// Set anew when the file was touched but its bytes are the same (before any other thread reads it).
     var stamp: FileStamp
     let article: Article
     let analysis: ArticleAnalysis
-    let stats: ArticleWordStats?
     /// `PathHash` of the article's path: what `RecordTable` finds it by, and what picks its shard.
     let pathHash: UInt64
 
-    init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis, stats: ArticleWordStats?) {
-        self.stamp = stamp; self.article = article; self.analysis = analysis; self.stats = stats
+    init(stamp: FileStamp, article: Article, analysis: ArticleAnalysis) {
+        self.stamp = stamp; self.article = article; self.analysis = analysis
         pathHash = article.pathHash
-    }
-
-    /// Appends its word counts to `counts` (as the record's) when they are for these witnesses;
-    /// false, appending nothing, when it has none for them. Read where the record holds them.
-    func appendCounts(to counts: inout WordCounts, ifWitnesses ranges: ArraySlice<Range<Int>>) -> Bool {
-        guard let stats, stats.witnesses.elementsEqual(ranges) else { return false }
-        counts.append(stats, fromRecord: true)
-        return true
     }
 
     /// - Parameter runs: the shard's runs section, where the runs go (the record says where).
@@ -41,12 +35,6 @@ final class ArticleRecord: @unchecked Sendable {
         analysis.quotes.encode(into: &w)
         analysis.fullNames.encode(into: &w)
         w.int(a.localLinks.count); for link in a.localLinks { w.string(link.target); w.int(link.line) }
-        w.bool(stats != nil)
-        if let s = stats {
-            w.int(s.words); w.int(s.shared)
-            w.int(s.perWitness.count); for (k, v) in s.perWitness { w.int(k); w.int(v) }
-            w.int(s.witnesses.count); for r in s.witnesses { w.range(r) }
-        }
     }
 
     /// - Parameters:
@@ -71,20 +59,10 @@ final class ArticleRecord: @unchecked Sendable {
         let fullNames = try FullNames.decode(from: &r)
         var localLinks: [LocalLink] = []
         for _ in 0..<(try r.count()) { localLinks.append(LocalLink(target: try r.string(), line: try r.int())) }
-        var stats: ArticleWordStats? = nil
-        if try r.bool() {
-            let words = try r.int(), shared = try r.int()
-            var per: [(start: Int, words: Int)] = []
-            for _ in 0..<(try r.count()) { per.append((start: try r.int(), words: try r.int())) }
-            var ranges: [Range<Int>] = []
-            for _ in 0..<(try r.count()) { ranges.append(try r.range()) }
-            stats = ArticleWordStats(words: words, shared: shared, perWitness: per, witnesses: ranges)
-        }
         let storage = SourceBytes(folder: folder, path: path, hash: hash, size: max(stamp.size, body.upperBound))
         let article = Article(id: id, path: path, format: format, date: date, details: details, digests: digests,
                               body: body, contentHash: hash, storage: storage, localLinks: localLinks)
         return ArticleRecord(stamp: stamp, article: article,
-                             analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames),
-                             stats: stats)
+                             analysis: ArticleAnalysis(wordCount: wordCount, runs: runs, quotes: quotes, fullNames: fullNames))
     }
 }

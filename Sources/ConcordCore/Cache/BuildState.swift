@@ -22,6 +22,10 @@ struct BuildState: Sendable {
     /// of the passages no change reaches (`WitnessClusterer.passages(after:…)`).
     var edgePassages: [Int32] = []
     var passages: StoredPassages? = nil
+    /// Each article's word counts and the witnesses they were made for, by position in
+    /// `articleHashes` (nil: not known): an unchanged article whose witnesses are the same
+    /// takes its counts from here (`SiteBuilder.wordCounts`).
+    var wordCounts: WordCounts? = nil
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
     var files: FileTable
     /// What else the site was made from (templates and assets, site title), and
@@ -80,6 +84,8 @@ struct BuildState: Sendable {
     enum Section: Int, CaseIterable, Sendable {
         /// Boilerplate runs and aligned segments: known once annotation is done.
         case annotation
+        /// Word counts (`wordCounts`): known once the site model is made.
+        case wordCounts
         case files
         /// Known from the start of a build.
         case previousFiles
@@ -114,6 +120,8 @@ struct BuildState: Sendable {
         case .annotation:
             8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
                 + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
+        case .wordCounts:
+            1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 24 * previousFiles.count
         case .pages:
@@ -154,6 +162,9 @@ struct BuildState: Sendable {
                     w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
                 }
             } }
+        case .wordCounts:
+            w.bool(wordCounts != nil)
+            wordCounts?.encode(into: &w)
         // The file tables in their own order (they are read back as they lie): sorting 24,000
         // paths at every build cost more than writing them.
         case .files: files.encode(into: &w)
@@ -210,6 +221,11 @@ struct BuildState: Sendable {
         }
         self.passages = passages
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
+        if try r.bool() {
+            let counts = try WordCounts.decode(from: &r)
+            guard counts.count == articleHashes.count else { throw .init() }
+            wordCounts = counts
+        }
         files = try FileTable.decode(from: &r)
         previousFiles = try FileTable.decode(from: &r)
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }

@@ -115,20 +115,29 @@ extension SiteBuilder {
         return KeptListing.load(source: options.source.path, from: BuildCache(output: options.output).folder.path)
     }
 
-    /// Word counts per article: its record's where the article and its witnesses are unchanged.
-    /// Made by chunks of articles on every core (at least 32 chunks up to 32,768 articles, so that
-    /// a full build's counting is shared out), each into counts of its own, then joined.
-    func wordCounts(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> WordCounts {
+    /// Word counts per article: the last build's (`previous`, by `ArchiveDelta.previousIndex`)
+    /// where the article and its witnesses are unchanged, else counted from its text. Made by
+    /// chunks of articles on every core (at least 32 chunks up to 32,768 articles, so that a
+    /// full build's counting is shared out), each into counts of its own, then joined.
+    func wordCounts(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, previous: WordCounts?) -> WordCounts {
         let count = delta.articles.count, chunk = max(64, min(1024, count / 32))
+        // (Of use only with each article's place in the last build.)
+        let last = delta.previousIndex.count == count ? previous : nil
+        // Each article's witnesses read where they lie: a slice for each article retains the array
+        // (from every core at once).
+        let (starts, ranges, previousIndex) = (outcome.witnessRanges.starts, outcome.witnessRanges.ranges, delta.previousIndex)
         let parts = ParallelMap.map(Array(stride(from: 0, to: count, by: chunk)), chunk: 1) { lo -> WordCounts in
             var part = WordCounts()
             part.reserve(min(chunk, count - lo))
             for i in lo..<min(count, lo + chunk) {
-                let mine = outcome.witnessRanges[i]
-                if let record = delta.reused[i], record.appendCounts(to: &part, ifWitnesses: mine) { continue }
+                let mine = starts[i]..<starts[i + 1]
+                if let last, case let j = Int(previousIndex[i]), j >= 0, j < last.count, last.isFor(j, witnesses: ranges, at: mine) {
+                    part.append(j, of: last)
+                    continue
+                }
                 let a = delta.articles[i]
                 let text = outcome.texts[i] ?? WordTokenizer().tokenize(a.source, in: a.body)
-                part.append(ArticleWordStats(text: text, witnesses: Array(mine)), fromRecord: false)
+                part.append(ArticleWordStats(text: text, witnesses: Array(ranges[mine])))
             }
             return part
         }
@@ -137,7 +146,7 @@ extension SiteBuilder {
 
     /// The cache records of this build's articles (in the order of `delta.articles`), the shards
     /// whose records changed (among `BuildCache.maxShards`), and how many records were made anew.
-    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ counts: WordCounts) -> ([ArticleRecord], Set<Int>, Int) {
+    func cacheRecords(_ delta: ArchiveDelta, _ outcome: Annotator.Outcome) -> ([ArticleRecord], Set<Int>, Int) {
         var dirty = Set(delta.changedPaths.map { BuildCache.shard(of: PathHash.of($0)) })
         let count = delta.articles.count, chunk = 8192
         // Made by chunks on every core, each straight into its place: every record is visited
@@ -150,13 +159,12 @@ extension SiteBuilder {
                 var shards: [Int] = []
                 for i in lo..<min(count, lo + chunk) {
                     let old = delta.reused[i]
-                    // Unchanged: the same record (its word counts taken as they were), unless everything was analysed
-                    // anew (as when an earlier record's runs were found damaged).
-                    if let old, counts.fromRecord[i], !outcome.analysedAll { (buffer.baseAddress! + i).initialize(to: old); continue }
+                    // Unchanged: the same record, unless everything was analysed anew (as when an
+                    // earlier record's runs were found damaged).
+                    if let old, !outcome.analysedAll { (buffer.baseAddress! + i).initialize(to: old); continue }
                     let a = delta.articles[i]
                     let record = ArticleRecord(stamp: old?.stamp ?? delta.stamps[a.path] ?? .unknown,
-                                               article: a, analysis: outcome.analysis(i),
-                                               stats: counts.stats(i, witnesses: Array(outcome.witnessRanges[i])))
+                                               article: a, analysis: outcome.analysis(i))
                     shards.append(BuildCache.shard(of: record.pathHash))
                     (buffer.baseAddress! + i).initialize(to: record)
                 }
@@ -173,7 +181,8 @@ extension SiteBuilder {
     /// sections encoded: made on a thread of its own while the pages are.
     typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]]), Never>
 
-    func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, outputGeneration: UInt64?) -> StateStart {
+    func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ counts: WordCounts,
+                    outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
         return Background { [pathHashes = delta.pathHashes, edges = outcome.edges, boilerplate = outcome.boilerplate,
                              annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
@@ -183,7 +192,9 @@ extension SiteBuilder {
                 records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: FileTable())
             state.edgePassages = edgePassages
             state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)   // nil: not known
-            return (state, [.annotation: state.encoded(.annotation), .previousFiles: state.encoded(.previousFiles)])
+            state.wordCounts = counts
+            return (state, [.annotation: state.encoded(.annotation), .wordCounts: state.encoded(.wordCounts),
+                            .previousFiles: state.encoded(.previousFiles)])
         }
     }
 

@@ -166,7 +166,7 @@ public struct SiteBuilder: Sendable {
         if long { log.progress("rendering pages…") }
         var lap = clock.now
         func split() -> Int { let now = clock.now; defer { lap = now }; return Int((now - lap).seconds * 1000) }
-        let counts = wordCounts(delta, outcome)
+        let counts = wordCounts(delta, outcome, previous: state?.wordCounts)
         outcome.texts = [:]      // the tokens of every article (a gigabyte at 100,000 articles) are no longer needed
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
@@ -179,7 +179,7 @@ public struct SiteBuilder: Sendable {
         let pathsMS = split()
         let oldFiles = state?.files ?? FileTable()
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
-        let stateStart = startState(known, delta, outcome, outputGeneration: OutputFolder.generation(of: options.output))
+        let stateStart = startState(known, delta, outcome, counts, outputGeneration: OutputFolder.generation(of: options.output))
         // The run index (written whole after a full build) is made meanwhile too.
         let indexNote = Locked("")
         let indexing = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)
@@ -259,7 +259,7 @@ public struct SiteBuilder: Sendable {
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.
-            (records, dirty, newRecords) = cacheRecords(delta, outcome, counts)
+            (records, dirty, newRecords) = cacheRecords(delta, outcome)
             let recordsMS = split()
             shards = Background { [records, dirty] () throws(BuildFailure) in
                 do throws(BuildCache.Unusable) { return try cache.writeShards(records, dirty: dirty, previous: loaded?.shardFiles) }

@@ -35,8 +35,7 @@ struct ArticleRecordTests {
 
     static func record(_ a: Article) -> ArticleRecord {
         ArticleRecord(stamp: FileStamp(size: a.source.count, modified: 5, changed: 6, inode: 7), article: a,
-                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: QuoteList(quotes(a)), fullNames: FullNames(["Zoë Ng"])),
-                      stats: nil)
+                      analysis: ArticleAnalysis(wordCount: 2, runs: ArticleRuns(), quotes: QuoteList(quotes(a)), fullNames: FullNames(["Zoë Ng"])))
     }
 
     /// `bytes` written to a file after one byte (off alignment, as in a shard), mapped, read from there.

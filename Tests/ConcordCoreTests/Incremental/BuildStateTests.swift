@@ -28,6 +28,23 @@ struct BuildStateTests {
         return (back, w.bytes.count)
     }
 
+    /// The word counts come back as written, one article's for each of `articleHashes`; none
+    /// written, none read; a table for another number of articles is damage.
+    @Test func wordCountsComeBackAsWritten() throws {
+        var s = state([])
+        let stats = [ArticleWordStats(words: 12, shared: 5, perWitness: [(start: 40, words: 5)], witnesses: [40..<90]),
+                     ArticleWordStats(words: 3, shared: 0, perWitness: [], witnesses: []),
+                     ArticleWordStats(words: 9, shared: 9, perWitness: [(start: 0, words: 4), (start: 30, words: 5)],
+                                      witnesses: [0..<25, 30..<70, 30..<60])]
+        s.wordCounts = WordCounts(stats)
+        let (back, _) = try readBack(s)
+        #expect(back.wordCounts == s.wordCounts && back.wordCounts?.stats(2) == stats[2])
+        let (none, _) = try readBack(state([]))
+        #expect(none.wordCounts == nil)
+        s.wordCounts = WordCounts(Array(stats.prefix(2)))
+        #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }
+    }
+
     /// Both file tables come back with their entries (the previous generation's keys too).
     @Test func fileTablesComeBackAsWritten() throws {
         var s = state([])
