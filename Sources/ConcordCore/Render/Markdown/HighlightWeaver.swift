@@ -26,6 +26,12 @@ struct HighlightWeaver {
                 continue
             }
             guard let map, let lo = map.first, let hi = map.last else { continue }
+            // An image's description becomes its `alt` text, where cmark writes no markup: a
+            // span is marked, and anchored, where the page shows it, or before the image.
+            if let image = Self.enclosingImage(of: node) {
+                unmarkable.append((image, lo..<max(lo + 1, hi), false))
+                continue
+            }
             if type == CMARK_NODE_TEXT {
                 split(node, literal: literal, map: map, byStart: byStart, insideLink: isInsideLink(node), started: &started)
             } else if type == CMARK_NODE_CODE {
@@ -34,8 +40,9 @@ struct HighlightWeaver {
                 unmarkable.append((node, lo..<max(lo + 1, hi), false))
             }
         }
-        // A span whose text lies only in code blocks or left-out HTML still gets its anchor (and
-        // its lead), before the first such node it reaches: the passage and speaker pages link there.
+        // A span whose text lies only in code blocks, left-out HTML or images' descriptions still
+        // gets its anchor (and its lead), before the first such node it reaches: the passage and
+        // speaker pages link there.
         for (i, h) in highlights.enumerated() where !started.contains(i) {
             guard let anchor = h.anchor, let at = unmarkable.first(where: { $0.range.overlaps(h.range) }) else { continue }
             started.insert(i)
@@ -75,6 +82,16 @@ struct HighlightWeaver {
             }
         }
         return result
+    }
+
+    /// The image whose description `node` is part of, if any.
+    private static func enclosingImage(of node: OpaquePointer) -> OpaquePointer? {
+        var p = cmark_node_parent(node)
+        while let n = p {
+            if cmark_node_get_type(n) == CMARK_NODE_IMAGE { return n }
+            p = cmark_node_parent(n)
+        }
+        return nil
     }
 
     private func isInsideLink(_ node: OpaquePointer) -> Bool {
