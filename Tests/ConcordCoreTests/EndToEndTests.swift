@@ -379,21 +379,25 @@ We spoke to three other farmers, all of whom agreed with Becker. “Nobody asked
     }
 
     /// A copy of a shared passage in an image's description (its `alt` text, where no markup
-    /// shows) is anchored before the image when it lies there alone, and at its first words
-    /// outside it when it runs on: the passage page's links to both resolve (the anchor was
-    /// put in the description and lost, found by `scripts/stress`).
+    /// shows) is anchored before the image when it lies there alone (before the link, when the
+    /// image is one: no anchor inside another), and at its first words outside it when it runs
+    /// on: the passage page's links to all resolve (the anchor was put in the description and
+    /// lost, found by `scripts/stress`).
     @Test func sharedTextInAnImageDescriptionIsAnchoredWhereThePageShowsIt() async throws {
         let shared = "the committee agreed on tuesday that the new bridge across the river will be finished before the winter storms arrive"
         let archive = try TempArchive(files: [
             "one.md": "---\ntitle: One\ndate: 2024-03-04\n---\n\nFirst story. The report said \(shared) and more.\n",
             "two.md": "---\ntitle: Two\ndate: 2024-03-05\n---\n\nSecond story.\n\n![\(shared)](bridge.png)\n\nIts copy as the photo's description.\n",
             "three.md": "---\ntitle: Three\ndate: 2024-03-06\n---\n\nThird story.\n\n![the committee agreed on tuesday that](bridge.png) the new bridge across the river will be finished before the winter storms arrive.\n",
+            "four.md": "---\ntitle: Four\ndate: 2024-03-07\n---\n\nFourth story.\n\n[![\(shared)](bridge.png)](https://example.com/bridge)\n\nNothing more to report today.\n",
             "bridge.png": "not really a picture",
         ])
         defer { archive.cleanup() }
         _ = try await archive.build()
         let two = try archive.read("articles/two/index.html"), three = try archive.read("articles/three/index.html")
-        #expect(two.contains("<p><a id=\"w-") && two.contains("shared ×3</a> <img src="), "\(two)")
+        let four = try archive.read("articles/four/index.html")
+        #expect(two.contains("<p><a id=\"w-") && two.contains("</a> <img src="), "\(two)")
+        #expect(four.contains("<p><a id=\"w-") && four.contains("</a> <a href=\"https://example.com/bridge\"><img src="), "\(four)")
         #expect(three.contains("alt=\"the committee agreed on tuesday that\" /><mark class=\"shared\" id=\"w-"), "\(three)")
         #expect(!two.contains("alt=\"<") && !three.contains("alt=\"<"))
         try checkLinks(in: archive.output)

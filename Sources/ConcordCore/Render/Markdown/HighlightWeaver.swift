@@ -43,13 +43,16 @@ struct HighlightWeaver {
         // A span whose text lies only in code blocks, left-out HTML or images' descriptions still
         // gets its anchor (and its lead), before the first such node it reaches: the passage and
         // speaker pages link there.
+        // Inside a link, it goes before the link: an anchor (and the lead's link) inside another
+        // link is not valid HTML.
         for (i, h) in highlights.enumerated() where !started.contains(i) {
             guard let anchor = h.anchor, let at = unmarkable.first(where: { $0.range.overlaps(h.range) }) else { continue }
             started.insert(i)
-            let html = "<a id=\"\(anchor)\"></a>" + (isInsideLink(at.node) ? "" : h.lead)
+            let place = at.block ? at.node : Self.outermostLink(of: at.node) ?? at.node
+            let html = "<a id=\"\(anchor)\"></a>" + h.lead
             let node = cmark_node_new(at.block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
             cmark_node_set_on_enter(node, at.block ? "<p class=\"code-tags\">" + html + "</p>" : html)
-            cmark_node_insert_before(at.node, node)
+            cmark_node_insert_before(place, node)
         }
     }
 
@@ -82,6 +85,17 @@ struct HighlightWeaver {
             }
         }
         return result
+    }
+
+    /// The outermost link `node` lies in, if any.
+    private static func outermostLink(of node: OpaquePointer) -> OpaquePointer? {
+        var found: OpaquePointer? = nil
+        var p = cmark_node_parent(node)
+        while let n = p {
+            if cmark_node_get_type(n) == CMARK_NODE_LINK { found = n }
+            p = cmark_node_parent(n)
+        }
+        return found
     }
 
     /// The image whose description `node` is part of, if any.
