@@ -357,17 +357,28 @@ We spoke to three other farmers, all of whom agreed with Becker. “Nobody asked
         try checkLinks(in: archive.output)
     }
 
+    /// A statement the stories of the tests below share.
+    static let bridgeStatement = "the committee agreed on tuesday that the new bridge across the river will be finished before the winter storms arrive"
+
+    /// Markdown stories with front matter, by file name (`<name>.md`, titled with the name
+    /// capitalised), dated a day apart from 2024-03-04 in the order given.
+    func stories(_ bodies: [(name: String, body: String)]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: bodies.enumerated().map { day, story in
+            (story.name + ".md", "---\ntitle: \(story.name.capitalized)\ndate: 2024-03-0\(4 + day)\n---\n\n\(story.body)\n")
+        })
+    }
+
     /// A copy of a shared passage in a code block, or in raw HTML the page leaves out, gets its
     /// anchor and tag before the block, where the passage page links; a code span inside a copy
     /// is marked whole.
     @Test func sharedTextInCodeIsAnchoredAndMarked() async throws {
-        let shared = "the committee agreed on tuesday that the new bridge across the river will be finished before the winter storms arrive"
-        let archive = try TempArchive(files: [
-            "one.md": "---\ntitle: One\ndate: 2024-03-04\n---\n\nFirst story.\n\n```\n\(shared)\n```\n",
-            "two.md": "---\ntitle: Two\ndate: 2024-03-05\n---\n\nSecond story. The report said \(shared) and more.\n",
-            "three.md": "---\ntitle: Three\ndate: 2024-03-06\n---\n\n<div>\(shared)</div>\n\nThird story, its copy in raw HTML.\n",
-            "four.md": "---\ntitle: Four\ndate: 2024-03-07\n---\n\nThe report said the committee agreed on `tuesday` that the new bridge across the river will be finished before the winter storms arrive.\n",
-        ])
+        let shared = Self.bridgeStatement
+        let archive = try TempArchive(files: stories([
+            ("one", "First story.\n\n```\n\(shared)\n```"),
+            ("two", "Second story. The report said \(shared) and more."),
+            ("three", "<div>\(shared)</div>\n\nThird story, its copy in raw HTML."),
+            ("four", "The report said \(shared.replacingOccurrences(of: "tuesday", with: "`tuesday`"))."),
+        ]))
         defer { archive.cleanup() }
         _ = try await archive.build()
         let one = try archive.read("articles/one/index.html"), three = try archive.read("articles/three/index.html")
@@ -384,14 +395,13 @@ We spoke to three other farmers, all of whom agreed with Becker. “Nobody asked
     /// on: the passage page's links to all resolve (the anchor was put in the description and
     /// lost, found by `scripts/stress`).
     @Test func sharedTextInAnImageDescriptionIsAnchoredWhereThePageShowsIt() async throws {
-        let shared = "the committee agreed on tuesday that the new bridge across the river will be finished before the winter storms arrive"
-        let archive = try TempArchive(files: [
-            "one.md": "---\ntitle: One\ndate: 2024-03-04\n---\n\nFirst story. The report said \(shared) and more.\n",
-            "two.md": "---\ntitle: Two\ndate: 2024-03-05\n---\n\nSecond story.\n\n![\(shared)](bridge.png)\n\nIts copy as the photo's description.\n",
-            "three.md": "---\ntitle: Three\ndate: 2024-03-06\n---\n\nThird story.\n\n![the committee agreed on tuesday that](bridge.png) the new bridge across the river will be finished before the winter storms arrive.\n",
-            "four.md": "---\ntitle: Four\ndate: 2024-03-07\n---\n\nFourth story.\n\n[![\(shared)](bridge.png)](https://example.com/bridge)\n\nNothing more to report today.\n",
-            "bridge.png": "not really a picture",
-        ])
+        let shared = Self.bridgeStatement
+        let archive = try TempArchive(files: stories([
+            ("one", "First story. The report said \(shared) and more."),
+            ("two", "Second story.\n\n![\(shared)](bridge.png)\n\nIts copy as the photo's description."),
+            ("three", "Third story.\n\n![the committee agreed on tuesday that](bridge.png) the new bridge across the river will be finished before the winter storms arrive."),
+            ("four", "Fourth story.\n\n[![\(shared)](bridge.png)](https://example.com/bridge)\n\nNothing more to report today."),
+        ]).merging(["bridge.png": "not really a picture"]) { a, _ in a })
         defer { archive.cleanup() }
         _ = try await archive.build()
         let two = try archive.read("articles/two/index.html"), three = try archive.read("articles/three/index.html")

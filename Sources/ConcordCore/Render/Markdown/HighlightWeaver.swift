@@ -13,7 +13,8 @@ struct HighlightWeaver {
         var started = Set<Int>()
         let byStart = ByStart(highlights)
         var lines: CodeRanges.LineStarts? = nil        // made at the first block: most bodies have none
-        // Code blocks and raw HTML (which the page leaves out), where they are in the body.
+        // Text no mark can show (code blocks, raw HTML, which the page leaves out, and images'
+        // descriptions), where it is in the body, and the node an anchor for it goes before.
         var unmarkable: [(node: OpaquePointer, range: Range<Int>, block: Bool)] = []
         for node in Self.textNodes(of: document) {
             let type = cmark_node_get_type(node)
@@ -26,33 +27,29 @@ struct HighlightWeaver {
                 continue
             }
             guard let map, let lo = map.first, let hi = map.last else { continue }
+            let (image, link) = Self.enclosing(node)
             // An image's description becomes its `alt` text, where cmark writes no markup: a
-            // span is marked, and anchored, where the page shows it, or before the image.
-            if let image = Self.enclosingImage(of: node) {
-                unmarkable.append((image, lo..<max(lo + 1, hi), false))
-                continue
-            }
-            if type == CMARK_NODE_TEXT {
-                split(node, literal: literal, map: map, byStart: byStart, insideLink: isInsideLink(node), started: &started)
-            } else if type == CMARK_NODE_CODE {
-                wrapWhole(node, lo..<max(lo + 1, hi), byStart: byStart, insideLink: isInsideLink(node), started: &started)
+            // span is marked, and anchored, where the page shows it, or before the image. What
+            // cannot be marked is anchored before the link it lies in, if any: an anchor (and
+            // the lead's link) inside another link is not valid HTML.
+            if image == nil && type == CMARK_NODE_TEXT {
+                split(node, literal: literal, map: map, byStart: byStart, insideLink: link != nil, started: &started)
+            } else if image == nil && type == CMARK_NODE_CODE {
+                wrapWhole(node, lo..<max(lo + 1, hi), byStart: byStart, insideLink: link != nil, started: &started)
             } else {
-                unmarkable.append((node, lo..<max(lo + 1, hi), false))
+                unmarkable.append((link ?? image ?? node, lo..<max(lo + 1, hi), false))
             }
         }
         // A span whose text lies only in code blocks, left-out HTML or images' descriptions still
-        // gets its anchor (and its lead), before the first such node it reaches: the passage and
+        // gets its anchor (and its lead), before the first such place it reaches: the passage and
         // speaker pages link there.
-        // Inside a link, it goes before the link: an anchor (and the lead's link) inside another
-        // link is not valid HTML.
         for (i, h) in highlights.enumerated() where !started.contains(i) {
             guard let anchor = h.anchor, let at = unmarkable.first(where: { $0.range.overlaps(h.range) }) else { continue }
             started.insert(i)
-            let place = at.block ? at.node : Self.outermostLink(of: at.node) ?? at.node
             let html = "<a id=\"\(anchor)\"></a>" + h.lead
             let node = cmark_node_new(at.block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)!
             cmark_node_set_on_enter(node, at.block ? "<p class=\"code-tags\">" + html + "</p>" : html)
-            cmark_node_insert_before(place, node)
+            cmark_node_insert_before(at.node, node)
         }
     }
 
@@ -87,34 +84,17 @@ struct HighlightWeaver {
         return result
     }
 
-    /// The outermost link `node` lies in, if any.
-    private static func outermostLink(of node: OpaquePointer) -> OpaquePointer? {
-        var found: OpaquePointer? = nil
+    /// The image whose description `node` is part of, and the outermost link it lies in (nil
+    /// for none): one walk up the tree.
+    private static func enclosing(_ node: OpaquePointer) -> (image: OpaquePointer?, link: OpaquePointer?) {
+        var image: OpaquePointer? = nil, link: OpaquePointer? = nil
         var p = cmark_node_parent(node)
         while let n = p {
-            if cmark_node_get_type(n) == CMARK_NODE_LINK { found = n }
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_IMAGE && image == nil { image = n } else if type == CMARK_NODE_LINK { link = n }
             p = cmark_node_parent(n)
         }
-        return found
-    }
-
-    /// The image whose description `node` is part of, if any.
-    private static func enclosingImage(of node: OpaquePointer) -> OpaquePointer? {
-        var p = cmark_node_parent(node)
-        while let n = p {
-            if cmark_node_get_type(n) == CMARK_NODE_IMAGE { return n }
-            p = cmark_node_parent(n)
-        }
-        return nil
-    }
-
-    private func isInsideLink(_ node: OpaquePointer) -> Bool {
-        var p = cmark_node_parent(node)
-        while let n = p {
-            if cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE { return true }
-            p = cmark_node_parent(n)
-        }
-        return false
+        return (image, link)
     }
 
     /// Replaces `node` by pieces cut at highlight boundaries.
