@@ -17,6 +17,9 @@ struct ArchiveDelta {
     var stamps: [String: FileStamp]
     /// Each article's `pathHash`, in the order of `articles`.
     var pathHashes: [UInt64]
+    /// Each article's path, as its position in the listing scanned, in the order of `articles`:
+    /// where the model finds its id's bytes (`ArticleIDBytes`).
+    var pathIndex: [Int32] = []
     /// Each article's position in the previous build's articles (`BuildState.articleHashes`),
     /// in the order of `articles`; -1 for one new or edited (or when there is no previous build).
     var previousIndex: [Int32] = []
@@ -91,11 +94,11 @@ struct ArchiveDelta {
         // (And each article's `pathHash`, from the listing: what the cache keeps of the articles' order.)
         var freshAt: [Int: Article] = [:]
         for i in unkept where keptAt[i] < 0 { if let a = fresh[paths[i]] { freshAt[i] = a } }
-        var (articles, reused, recordAt, pathHashes) = gather(keptAt: keptAt, fresh: freshAt, hashes: hashes, records: records.records)
+        var (articles, reused, recordAt, pathHashes, pathIndex) = gather(keptAt: keptAt, fresh: freshAt, hashes: hashes, records: records.records)
         let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices), increasing: ArchiveLoader.idsIncrease(articles)) { articles[$0] }
         if !chosen.elementsEqual(articles.indices) {       // a duplicate id left out, or ids out of path order
             articles = chosen.map { articles[$0] }; reused = chosen.map { reused[$0] }; recordAt = chosen.map { recordAt[$0] }
-            pathHashes = chosen.map { pathHashes[$0] }
+            pathHashes = chosen.map { pathHashes[$0] }; pathIndex = chosen.map { pathIndex[$0] }
         }
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
@@ -153,11 +156,12 @@ struct ArchiveDelta {
                                  added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
         delta.previousIndex = previousIndex
+        delta.pathIndex = pathIndex
         return delta
     }
 
     /// Each path's article, in path order, with its record (nil: read anew), that record's
-    /// position in `records` (-1) and the path's hash; a path with neither (`keptAt` -1 and not
+    /// position in `records` (-1), the path's hash and its position in the listing; a path with neither (`keptAt` -1 and not
     /// in `fresh`: a file left out) is passed over. Gathered by chunks on every core, each
     /// straight into its place: in one pass on one core, visiting 100,000 records and their
     /// articles (each retained into the arrays) took 23–30 ms of every build.
@@ -165,7 +169,7 @@ struct ArchiveDelta {
     ///   - keptAt: each path's record, by position in `records`, if taken as it was (else -1).
     ///   - fresh: the articles just read, by path index.
     static func gather(keptAt: [Int32], fresh: [Int: Article], hashes: [UInt64], records: [ArticleRecord], chunk: Int = 16384)
-        -> (articles: [Article], reused: [ArticleRecord?], recordAt: [Int32], pathHashes: [UInt64]) {
+        -> (articles: [Article], reused: [ArticleRecord?], recordAt: [Int32], pathHashes: [UInt64], pathIndex: [Int32]) {
         let n = keptAt.count
         let los = Array(stride(from: 0, to: n, by: chunk))
         func taken(_ i: Int) -> Bool { keptAt[i] >= 0 || fresh[i] != nil }
@@ -174,11 +178,12 @@ struct ArchiveDelta {
         for c in counts { offsets.append(offsets.last! + c) }
         let total = offsets.last!
         var reused: [ArticleRecord?] = [], recordAt = [Int32](repeating: -1, count: total), pathHashes = [UInt64](repeating: 0, count: total)
+        var pathIndex = [Int32](repeating: 0, count: total)
         let articles = [Article](unsafeUninitializedCapacity: total) { articleBuffer, madeArticles in
             reused = [ArticleRecord?](unsafeUninitializedCapacity: total) { reusedBuffer, madeReused in
                 recordAt.withUnsafeMutableBufferPointer { recordBuffer in
-                    pathHashes.withUnsafeMutableBufferPointer { hashBuffer in
-                        nonisolated(unsafe) let (a, r, k, h) = (articleBuffer, reusedBuffer, recordBuffer, hashBuffer)
+                    pathHashes.withUnsafeMutableBufferPointer { hashBuffer in pathIndex.withUnsafeMutableBufferPointer { indexBuffer in
+                        nonisolated(unsafe) let (a, r, k, h, p) = (articleBuffer, reusedBuffer, recordBuffer, hashBuffer, indexBuffer)
                         _ = ParallelMap.map(Array(los.indices), chunk: 1) { c -> Int in
                             var at = offsets[c]
                             for i in los[c]..<min(n, los[c] + chunk) {
@@ -191,18 +196,18 @@ struct ArchiveDelta {
                                 } else {
                                     continue
                                 }
-                                h[at] = hashes[i]; at += 1
+                                h[at] = hashes[i]; p[at] = Int32(i); at += 1
                             }
                             precondition(at == offsets[c + 1], "as many articles as counted")
                             return at
                         }
-                    }
+                    } }
                 }
                 madeReused = total
             }
             madeArticles = total
         }
-        return (articles, reused, recordAt, pathHashes)
+        return (articles, reused, recordAt, pathHashes, pathIndex)
     }
 
     /// Each previous article's index now (`before`: the `PathHash` of each of the previous

@@ -171,7 +171,8 @@ public struct SiteBuilder: Sendable {
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let countsMS = split()
-        let model = SiteModel(articles: delta.articles, annotations: annotations, wordCounts: counts, inIDOrder: true)
+        let model = SiteModel(articles: delta.articles, annotations: annotations, wordCounts: counts, inIDOrder: true,
+                              ids: ArticleIDBytes(paths: files, pathIndex: delta.pathIndex))
         let tablesMS = split()
         let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }

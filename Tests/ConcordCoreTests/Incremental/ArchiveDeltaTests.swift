@@ -35,7 +35,7 @@ struct ArchiveDeltaTests {
         #expect(ArchiveDelta.positionsNow(of: before.map(\.pathHash), records: RecordTable(), articleOfRecord: [], chunk: 7) == before.map { _ in -1 })
     }
 
-    /// Each path's article, its record and its hash, gathered by chunks: what one pass in path
+    /// Each path's article, its record, its hash and its position, gathered by chunks: what one pass in path
     /// order gives (a path with no record and nothing read passed over), whatever the chunk
     /// size, paths passed over and fresh articles on either side of chunk boundaries.
     @Test func articlesAreGatheredInPathOrderByChunks() throws {
@@ -54,10 +54,10 @@ struct ArchiveDeltaTests {
             }
         }
         let hashes = all.map { _ in rng.next() }
-        var expected: [(Article, ArticleRecord?, Int32, UInt64)] = []
+        var expected: [(Article, ArticleRecord?, Int32, UInt64, Int32)] = []
         for i in all.indices {
-            if keptAt[i] >= 0 { expected.append((records[Int(keptAt[i])].article, records[Int(keptAt[i])], keptAt[i], hashes[i])) }
-            else if let a = fresh[i] { expected.append((a, nil, -1, hashes[i])) }
+            if keptAt[i] >= 0 { expected.append((records[Int(keptAt[i])].article, records[Int(keptAt[i])], keptAt[i], hashes[i], Int32(i))) }
+            else if let a = fresh[i] { expected.append((a, nil, -1, hashes[i], Int32(i))) }
         }
         #expect(expected.count > 150 && expected.count < 300 && expected.contains { $0.1 == nil })
         for chunk in [1, 7, 64, 16384] {
@@ -65,8 +65,9 @@ struct ArchiveDeltaTests {
             #expect(got.articles.map(\.path) == expected.map(\.0.path), "chunk \(chunk)")
             #expect(got.reused.map { $0.map(ObjectIdentifier.init) } == expected.map { $0.1.map(ObjectIdentifier.init) }, "chunk \(chunk)")
             #expect(got.recordAt == expected.map(\.2) && got.pathHashes == expected.map(\.3), "chunk \(chunk)")
+            #expect(got.pathIndex == expected.map(\.4), "chunk \(chunk)")
         }
         let none = ArchiveDelta.gather(keptAt: [], fresh: [:], hashes: [], records: records)
-        #expect(none.articles.isEmpty && none.reused.isEmpty && none.recordAt.isEmpty && none.pathHashes.isEmpty)
+        #expect(none.articles.isEmpty && none.reused.isEmpty && none.recordAt.isEmpty && none.pathHashes.isEmpty && none.pathIndex.isEmpty)
     }
 }

@@ -14,7 +14,8 @@ struct PagePath {
     /// A page at `path`.
     init(whole path: String) { section = nil; name = path }
 
-    static func article(_ id: String) -> PagePath { PagePath("articles/", id) }
+    private static let articles: StaticString = "articles/"
+    static func article(_ id: String) -> PagePath { PagePath(articles, id) }
     static func passage(_ id: String) -> PagePath { PagePath("passages/", id) }
     static func speaker(_ slug: String) -> PagePath { PagePath("speakers/", slug) }
 
@@ -24,6 +25,14 @@ struct PagePath {
         var bytes: [UInt8] = []
         append(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the path of an article's page, its id appended by `id` (`SiteModel.appendID`:
+    /// from the listing's bytes, not the article's object).
+    static func appendArticle(to bytes: inout [UInt8], id: (inout [UInt8]) -> Void) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: articles.utf8Start, count: articles.utf8CodeUnitCount))
+        id(&bytes)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
     }
 
     /// Appends the path's bytes.

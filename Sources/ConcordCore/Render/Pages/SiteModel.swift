@@ -37,6 +37,9 @@ public struct SiteModel: Sendable {
     let listedKeys: [UInt64], namedKeys: [UInt64]
     /// Per article (as in `articles`), its `Article.pathHash`.
     let pathHashes: [UInt64]
+    /// Each article's id as the listing holds it (in the order of `unsorted`, like `counts`),
+    /// when the model was given the listing: what the article pages' paths are made from.
+    private let idBytes: ArticleIDBytes?
     /// Per passage, a digest of its id and its articles' `namedKeys` in witness order: what an
     /// article page shows of a passage it carries and of the other articles carrying it (hashed
     /// once per passage, not once per copy and article: a passage copied dozens of times took
@@ -102,8 +105,12 @@ public struct SiteModel: Sendable {
     ///   - wordCounts: each article's word counts, in the order of `unsorted`.
     ///   - inIDOrder: whether `unsorted` is known to be in id order, as a build gives it (nil: checked
     ///     here, 100,000 string comparisons at 100,000 articles).
-    init(articles unsorted: [Article], annotations: Annotations, wordCounts counts: WordCounts, inIDOrder: Bool? = nil) {
+    ///   - ids: each article's id as the listing holds it, in the order of `unsorted` (nil: from the articles).
+    init(articles unsorted: [Article], annotations: Annotations, wordCounts counts: WordCounts, inIDOrder: Bool? = nil,
+         ids: ArticleIDBytes? = nil) {
         precondition(counts.count == unsorted.count, "one word count per article")
+        precondition(ids == nil || ids!.count == unsorted.count, "one id per article")
+        idBytes = ids
         // The loader gives articles in id order; sorted here only when they are not.
         let sorted = inIDOrder ?? zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.id < $1.id })
         let idOrder = sorted ? Array(unsorted.indices) : unsorted.indices.sorted { unsorted[$0].id < unsorted[$1].id }
@@ -306,6 +313,13 @@ public struct SiteModel: Sendable {
     public func wordStats(at k: Int) -> (words: Int, shared: Int) {
         let j = statsAt[k]
         return (Int(counts.words[j]), Int(counts.shared[j]))
+    }
+
+    /// Appends the id of article `k` (a position in `articles`) as bytes: from the listing where
+    /// the model was given it (`ArticleIDBytes`), else from the article.
+    func appendID(of k: Int, to bytes: inout [UInt8]) {
+        if let idBytes, idBytes.append(statsAt[k], to: &bytes) { return }
+        bytes.append(contentsOf: articles[k].id.utf8)
     }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.

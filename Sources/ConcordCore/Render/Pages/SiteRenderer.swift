@@ -36,7 +36,11 @@ public struct SiteRenderer: Sendable {
             hashes.reserveCapacity(Self.lineChunk); lines.reserveCapacity(Self.lineChunk * 48)
             for i in lo..<min(pages.count, lo + Self.lineChunk) {
                 let start = lines.count
-                Self.pagePath(of: pages[i], model).append(to: &lines)
+                if case .article(let k) = pages[i] {
+                    PagePath.appendArticle(to: &lines) { model.appendID(of: k, to: &$0) }
+                } else {
+                    Self.pagePath(of: pages[i], model).append(to: &lines)
+                }
                 hashes.append(lines.withUnsafeBytes { PathHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) })
                 lines.append(0x0A)
             }
