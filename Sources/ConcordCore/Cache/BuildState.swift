@@ -26,6 +26,9 @@ struct BuildState: Sendable {
     /// `articleHashes` (nil: not known): an unchanged article whose witnesses are the same
     /// takes its counts from here (`SiteBuilder.wordCounts`).
     var wordCounts: WordCounts? = nil
+    /// The articles newest first, by position in `articleHashes` (nil: not known): the next
+    /// build's order for the articles it finds unchanged (`NewestFirstOrder`).
+    var newestFirst: [Int32]? = nil
     /// Each file of the output (by `PathHash`): the key of what it was made from, and the checksum of its bytes.
     var files: FileTable
     /// What else the site was made from (templates and assets, site title), and
@@ -84,8 +87,9 @@ struct BuildState: Sendable {
     enum Section: Int, CaseIterable, Sendable {
         /// Boilerplate runs and aligned segments: known once annotation is done.
         case annotation
-        /// Word counts (`wordCounts`): known once the site model is made.
-        case wordCounts
+        /// Word counts and the order newest first (`wordCounts`, `newestFirst`): known once the
+        /// site model is made.
+        case articleTables
         case files
         /// Known from the start of a build.
         case previousFiles
@@ -120,8 +124,8 @@ struct BuildState: Sendable {
         case .annotation:
             8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
                 + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
-        case .wordCounts:
-            1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0)
+        case .articleTables:
+            1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0) + 9 + 4 * (newestFirst?.count ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 24 * previousFiles.count
         case .pages:
@@ -162,9 +166,14 @@ struct BuildState: Sendable {
                     w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
                 }
             } }
-        case .wordCounts:
+        case .articleTables:
             w.bool(wordCounts != nil)
             wordCounts?.encode(into: &w)
+            w.bool(newestFirst != nil)
+            if let order = newestFirst {
+                w.int(order.count)
+                w.u32s(count: order.count) { out in for (k, i) in order.enumerated() { out[k] = UInt32(bitPattern: i) } }
+            }
         // The file tables in their own order (they are read back as they lie): sorting 24,000
         // paths at every build cost more than writing them.
         case .files: files.encode(into: &w)
@@ -225,6 +234,19 @@ struct BuildState: Sendable {
             let counts = try WordCounts.decode(from: &r)
             guard counts.count == articleHashes.count else { throw .init() }
             wordCounts = counts
+        }
+        if try r.bool() {
+            // Every article once: a position each, in range, none twice.
+            let n = try r.count()
+            guard n == articleHashes.count else { throw .init() }
+            let numbers = try r.u32sInPlace(count: n)
+            var seen = [Bool](repeating: false, count: n), order = [Int32](repeating: 0, count: n)
+            for k in 0..<n {
+                let i = Int(numbers.number(k, as: UInt32.self))
+                guard i < n, !seen[i] else { throw .init() }
+                seen[i] = true; order[k] = Int32(i)
+            }
+            newestFirst = order
         }
         files = try FileTable.decode(from: &r)
         previousFiles = try FileTable.decode(from: &r)

@@ -182,7 +182,7 @@ extension SiteBuilder {
     typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]]), Never>
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ counts: WordCounts,
-                    outputGeneration: UInt64?) -> StateStart {
+                    newestFirst: [Int32], outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
         return Background { [pathHashes = delta.pathHashes, edges = outcome.edges, boilerplate = outcome.boilerplate,
                              annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
@@ -192,8 +192,8 @@ extension SiteBuilder {
                 records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: FileTable())
             state.edgePassages = edgePassages
             state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)   // nil: not known
-            state.wordCounts = counts
-            return (state, [.annotation: state.encoded(.annotation), .wordCounts: state.encoded(.wordCounts),
+            state.wordCounts = counts; state.newestFirst = newestFirst
+            return (state, [.annotation: state.encoded(.annotation), .articleTables: state.encoded(.articleTables),
                             .previousFiles: state.encoded(.previousFiles)])
         }
     }

@@ -171,8 +171,12 @@ public struct SiteBuilder: Sendable {
         // …and what a full build freed goes back to the system before the pages allocate theirs.
         if state == nil { Memory.giveBack() }
         let countsMS = split()
+        // The order newest first, carried from the last build's where it can be.
+        let carriedOrder = state?.newestFirst.flatMap {
+            NewestFirstOrder.carried($0, previousIndex: delta.previousIndex, articles: delta.articles)
+        }
         let model = SiteModel(articles: delta.articles, annotations: annotations, wordCounts: counts, inIDOrder: true,
-                              ids: ArticleIDBytes(paths: files, pathIndex: delta.pathIndex))
+                              ids: ArticleIDBytes(paths: files, pathIndex: delta.pathIndex), newestFirst: carriedOrder)
         let tablesMS = split()
         let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }
@@ -180,7 +184,8 @@ public struct SiteBuilder: Sendable {
         let pathsMS = split()
         let oldFiles = state?.files ?? FileTable()
         // What the cache will keep of the annotation and of the previous generation, encoded meanwhile.
-        let stateStart = startState(known, delta, outcome, counts, outputGeneration: OutputFolder.generation(of: options.output))
+        let stateStart = startState(known, delta, outcome, counts, newestFirst: model.newestFirst,
+                                    outputGeneration: OutputFolder.generation(of: options.output))
         // The run index (written whole after a full build) is made meanwhile too.
         let indexNote = Locked("")
         let indexing = runIndexUpdate(cache, delta, outcome, since: loaded, note: indexNote)

@@ -45,6 +45,24 @@ struct BuildStateTests {
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(s) }
     }
 
+    /// The order newest first comes back as written, with the word counts or without; one that
+    /// does not name each of `articleHashes` once is damage.
+    @Test func orderNewestFirstComesBackAsWritten() throws {
+        var s = state([])
+        for counts in [nil, WordCounts(Self.ids.map { _ in ArticleWordStats(words: 4, shared: 0, perWitness: [], witnesses: []) })] {
+            s.wordCounts = counts
+            s.newestFirst = [2, 0, 1]
+            let (back, _) = try readBack(s)
+            #expect(back.newestFirst == [2, 0, 1] && back.wordCounts == counts)
+        }
+        s.newestFirst = nil
+        #expect(try readBack(s).0.newestFirst == nil)
+        for damaged: [Int32] in [[2, 0], [2, 0, 1, 1], [2, 0, 0], [2, 0, 3], [-1, 0, 1]] {
+            s.newestFirst = damaged
+            #expect(throws: ByteReader.Malformed.self, "\(damaged)") { _ = try readBack(s) }
+        }
+    }
+
     /// Both file tables come back with their entries (the previous generation's keys too).
     @Test func fileTablesComeBackAsWritten() throws {
         var s = state([])

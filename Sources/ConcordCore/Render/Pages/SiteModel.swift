@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Built once per build; every page reads from it, none recomputes.
 public struct SiteModel: Sendable {
-    public let articles: [Article]                // newest first
+    public let articles: NewestFirstArticles
     public let articlesByID: [Article]
     public let annotations: Annotations
     /// Each article's position in `articles`, in the order of `articlesByID`: an id is found by
@@ -29,9 +29,9 @@ public struct SiteModel: Sendable {
     /// count, the pages rendered their ids (`articleIDs(ofPassage:)`): arrays of ids for every
     /// passage at every build were 11,900 arrays and 51,000 strings retained at 100,000 articles.
     private let firstCopies: [Int32], firstCopyStarts: [Int]
-    /// Each article's word counts, as given (in the order of `unsorted`), and where each
-    /// article's are (by position in `articles`).
-    private let counts: WordCounts, statsAt: [Int]
+    /// Each article's word counts, as given (in the order of `unsorted`; `articles.order` says
+    /// where each article's are).
+    private let counts: WordCounts
     /// Per article (as in `articles`), its `ArticleDigests`, which page keys take instead of
     /// hashing the same strings for every page that names the article, side by side.
     let listedKeys: [UInt64], namedKeys: [UInt64]
@@ -106,8 +106,10 @@ public struct SiteModel: Sendable {
     ///   - inIDOrder: whether `unsorted` is known to be in id order, as a build gives it (nil: checked
     ///     here, 100,000 string comparisons at 100,000 articles).
     ///   - ids: each article's id as the listing holds it, in the order of `unsorted` (nil: from the articles).
+    ///   - newestFirst: the articles newest first, as positions in `unsorted` (`NewestFirstOrder`),
+    ///     when `unsorted` is in id order and the order is known (nil: sorted here).
     init(articles unsorted: [Article], annotations: Annotations, wordCounts counts: WordCounts, inIDOrder: Bool? = nil,
-         ids: ArticleIDBytes? = nil) {
+         ids: ArticleIDBytes? = nil, newestFirst: [Int32]? = nil) {
         precondition(counts.count == unsorted.count, "one word count per article")
         precondition(ids == nil || ids!.count == unsorted.count, "one id per article")
         idBytes = ids
@@ -117,8 +119,9 @@ public struct SiteModel: Sendable {
         // Shared, not copied, when in order (a copy retains every article: 100,000 writes to scattered objects).
         articlesByID = sorted ? unsorted : idOrder.map { unsorted[$0] }
         // Where each article (newest first) was in `unsorted`.
-        let from = Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
-        articles = from.map { unsorted[$0] }
+        let from = sorted && newestFirst?.count == unsorted.count ? newestFirst!.map(Int.init)
+            : Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
+        articles = NewestFirstArticles(given: unsorted, order: from)
         self.annotations = annotations
         var positionOf = [Int32](repeating: 0, count: unsorted.count)   // by index in `unsorted`
         for (position, k) in from.enumerated() { positionOf[k] = Int32(position) }
@@ -134,10 +137,10 @@ public struct SiteModel: Sendable {
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released).
         var listed = [UInt64](), named = [UInt64](), pathHashes = [UInt64]()
-        listed.reserveCapacity(articles.count); named.reserveCapacity(articles.count); pathHashes.reserveCapacity(articles.count)
-        articles.withUnsafeBufferPointer { articles in
-            for i in articles.indices {
-                listed.append(articles[i].digests.listed); named.append(articles[i].digests.named); pathHashes.append(articles[i].pathHash)
+        listed.reserveCapacity(from.count); named.reserveCapacity(from.count); pathHashes.reserveCapacity(from.count)
+        unsorted.withUnsafeBufferPointer { articles in
+            for k in from {
+                listed.append(articles[k].digests.listed); named.append(articles[k].digests.named); pathHashes.append(articles[k].pathHash)
             }
         }
         (listedKeys, namedKeys, self.pathHashes) = (listed, named, pathHashes)
@@ -166,7 +169,7 @@ public struct SiteModel: Sendable {
         var byArticle = Buckets(count: articles.count, pairs)
         byArticle.sortEach { $0.start < $1.start }
         witnessesByArticle = byArticle
-        (self.counts, statsAt) = (counts, from)
+        self.counts = counts
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
         quoteKeys = ParallelMap.map(count: annotations.quotes.count, chunk: 8192) { [self] q in
             var key = PageKey(seed: 4)
@@ -311,19 +314,23 @@ public struct SiteModel: Sendable {
 
     /// Words in the body of article `k` (a position in `articles`), and words inside some witness.
     public func wordStats(at k: Int) -> (words: Int, shared: Int) {
-        let j = statsAt[k]
+        let j = articles.order[k]
         return (Int(counts.words[j]), Int(counts.shared[j]))
     }
+
+    /// The articles newest first, as positions in the order they were given (id order, as a build
+    /// gives them): what the cache keeps for the next build's `NewestFirstOrder`.
+    var newestFirst: [Int32] { articles.order.map { Int32($0) } }
 
     /// Appends the id of article `k` (a position in `articles`) as bytes: from the listing where
     /// the model was given it (`ArticleIDBytes`), else from the article.
     func appendID(of k: Int, to bytes: inout [UInt8]) {
-        if let idBytes, idBytes.append(statsAt[k], to: &bytes) { return }
+        if let idBytes, idBytes.append(articles.order[k], to: &bytes) { return }
         bytes.append(contentsOf: articles[k].id.utf8)
     }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
-    func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: statsAt[k]) }
+    func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: articles.order[k]) }
 
     /// The position in `articles` of the article at `i` in `articlesByID`.
     func position(byID i: Int) -> Int { Int(positionByID[i]) }
