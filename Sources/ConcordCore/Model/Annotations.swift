@@ -4,7 +4,8 @@ public struct Annotations: Sendable {
     public var quotes: [Quote]
     /// Each witness's article as an index into the articles annotated (in id order), all
     /// passages' witnesses in order; empty when not known. The site model checks each
-    /// against the witness's id before it trusts it, so edited passages fall back to a search.
+    /// against the witness's id before it trusts it, so edited passages fall back to a search
+    /// (but for a build's own annotations: `SiteModel`'s `annotatedHere`).
     var witnessArticles: [Int32] = []
     /// Where each article's quotes begin: article `i`'s (an index into the articles annotated)
     /// are `quotes[quoteStarts[i]..<quoteStarts[i + 1]]`; empty when not known. The site model
