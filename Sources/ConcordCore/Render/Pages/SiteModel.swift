@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Built once per build; every page reads from it, none recomputes.
 public struct SiteModel: Sendable {
+    /// The articles newest first (by day, then by id).
     public let articles: NewestFirstArticles
     public let articlesByID: [Article]
     public let annotations: Annotations
