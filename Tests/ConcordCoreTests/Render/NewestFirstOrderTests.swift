@@ -59,6 +59,7 @@ struct NewestFirstOrderTests {
         // The last build's order must name each of its articles.
         #expect(NewestFirstOrder.carried(Array(order.dropLast()), previousIndex: same, articles: before) == nil)
         #expect(NewestFirstOrder.carried(order.map { $0 == 3 ? 300 : $0 }, previousIndex: same, articles: before) == nil)
+        #expect(NewestFirstOrder.carried(order.map { $0 == 3 ? 4 : $0 }, previousIndex: same, articles: before) == nil)
         // Every article new (past the few a search serves better than a sort): sorted instead.
         #expect(NewestFirstOrder.carried(order, previousIndex: same.map { _ in -1 }, articles: before) == nil)
     }

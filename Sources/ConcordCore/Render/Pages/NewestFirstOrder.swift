@@ -28,8 +28,9 @@ enum NewestFirstOrder {
         var kept: [Int32] = []
         kept.reserveCapacity(count)
         for j in previous {
-            guard j >= 0, Int(j) < now.count else { return nil }
-            if now[Int(j)] >= 0 { kept.append(now[Int(j)]) }
+            // (-2: taken already, the last build's article named twice.)
+            guard j >= 0, Int(j) < now.count, now[Int(j)] != -2 else { return nil }
+            if now[Int(j)] >= 0 { kept.append(now[Int(j)]); now[Int(j)] = -2 }
         }
         guard kept.count + fresh.count == count else { return nil }
         func key(_ i: Int) -> UInt64 { Article.chronologicalKey(articles[i], at: i, newestFirst: true) }
