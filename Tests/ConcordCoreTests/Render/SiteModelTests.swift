@@ -213,6 +213,15 @@ struct SiteModelTests {
             let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats))
             #expect(model.witnessArticles == expected)
         }
+        // A build's own annotations (`annotatedHere`) are taken without the check; an index the
+        // annotator left unknown (-1) is still found by id.
+        let unknown = indices.enumerated().map { $0.offset % 5 == 0 ? -1 : $0.element }
+        #expect(zip(unknown, expected).contains { $0 < 0 && $1 >= 0 })
+        for given in [indices, unknown] {
+            let annotations = Annotations(passages: passages, quotes: [], witnessArticles: given)
+            let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
+            #expect(model.witnessArticles == expected)
+        }
     }
 
     /// Where the annotator says each article's quotes begin is used only where a quote names

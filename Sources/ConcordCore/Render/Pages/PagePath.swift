@@ -29,16 +29,18 @@ struct PagePath {
 
     /// Appends the path of an article's page, its id appended by `id` (`SiteModel.appendID`:
     /// from the listing's bytes, not the article's object).
-    static func appendArticle(to bytes: inout [UInt8], id: (inout [UInt8]) -> Void) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: articles.utf8Start, count: articles.utf8CodeUnitCount))
-        id(&bytes)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
-    }
+    static func appendArticle(to bytes: inout [UInt8], id: (inout [UInt8]) -> Void) { append(articles, to: &bytes, name: id) }
 
     /// Appends the path's bytes.
     func append(to bytes: inout [UInt8]) {
-        if let section { bytes.append(contentsOf: UnsafeBufferPointer(start: section.utf8Start, count: section.utf8CodeUnitCount)) }
-        bytes.append(contentsOf: name.utf8)
-        if section != nil { bytes.append(contentsOf: UnsafeBufferPointer(start: Self.tail.utf8Start, count: Self.tail.utf8CodeUnitCount)) }
+        guard let section else { bytes.append(contentsOf: name.utf8); return }
+        Self.append(section, to: &bytes) { $0.append(contentsOf: name.utf8) }
+    }
+
+    /// Appends `<section><name>/index.html`, the name appended by `name`.
+    private static func append(_ section: StaticString, to bytes: inout [UInt8], name: (inout [UInt8]) -> Void) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: section.utf8Start, count: section.utf8CodeUnitCount))
+        name(&bytes)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
     }
 }

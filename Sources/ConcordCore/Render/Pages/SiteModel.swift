@@ -125,12 +125,12 @@ public struct SiteModel: Sendable {
         // Shared, not copied, when in order (a copy retains every article: 100,000 writes to scattered objects).
         articlesByID = sorted ? unsorted : idOrder.map { unsorted[$0] }
         // Where each article (newest first) was in `unsorted`.
-        let from = sorted && newestFirst?.count == unsorted.count ? newestFirst!.map(Int.init)
-            : Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { idOrder[$0] }
+        let from = sorted && newestFirst?.count == unsorted.count ? newestFirst!
+            : Article.chronological(articlesByID, newestFirst: true, inIDOrder: true).map { Int32(idOrder[$0]) }
         articles = NewestFirstArticles(given: unsorted, order: from)
         self.annotations = annotations
         var positionOf = [Int32](repeating: 0, count: unsorted.count)   // by index in `unsorted`
-        for (position, k) in from.enumerated() { positionOf[k] = Int32(position) }
+        for (position, k) in from.enumerated() { positionOf[Int(k)] = Int32(position) }
         let positionByID = idOrder.map { positionOf[$0] }
         self.positionByID = positionByID
         // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile.
@@ -145,7 +145,7 @@ public struct SiteModel: Sendable {
         var listed = [UInt64](), named = [UInt64](), pathHashes = [UInt64]()
         listed.reserveCapacity(from.count); named.reserveCapacity(from.count); pathHashes.reserveCapacity(from.count)
         unsorted.withUnsafeBufferPointer { articles in
-            for k in from {
+            for k in from.lazy.map(Int.init) {
                 listed.append(articles[k].digests.listed); named.append(articles[k].digests.named); pathHashes.append(articles[k].pathHash)
             }
         }
@@ -330,23 +330,23 @@ public struct SiteModel: Sendable {
 
     /// Words in the body of article `k` (a position in `articles`), and words inside some witness.
     public func wordStats(at k: Int) -> (words: Int, shared: Int) {
-        let j = articles.order[k]
+        let j = Int(articles.order[k])
         return (Int(counts.words[j]), Int(counts.shared[j]))
     }
 
     /// The articles newest first, as positions in the order they were given (id order, as a build
     /// gives them): what the cache keeps for the next build's `NewestFirstOrder`.
-    var newestFirst: [Int32] { articles.order.map { Int32($0) } }
+    var newestFirst: [Int32] { articles.order }
 
     /// Appends the id of article `k` (a position in `articles`) as bytes: from the listing where
     /// the model was given it (`ArticleIDBytes`), else from the article.
     func appendID(of k: Int, to bytes: inout [UInt8]) {
-        if let idBytes, idBytes.append(articles.order[k], to: &bytes) { return }
+        if let idBytes, idBytes.append(Int(articles.order[k]), to: &bytes) { return }
         bytes.append(contentsOf: articles[k].id.utf8)
     }
 
     /// Words in the witness of article `k` (a position in `articles`) that starts at `start`; 0 if none does.
-    func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: articles.order[k]) }
+    func words(inWitnessOf k: Int, at start: Int) -> Int { counts.words(inWitnessAt: start, of: Int(articles.order[k])) }
 
     /// The position in `articles` of the article at `i` in `articlesByID`.
     func position(byID i: Int) -> Int { Int(positionByID[i]) }
