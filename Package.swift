@@ -28,6 +28,7 @@ let package = Package(
             name: "ConcordCore",
             dependencies: [
                 "Ccmark",
+                "CPrefetch",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -48,6 +49,9 @@ let package = Package(
         // A helper that holds a finished command's memory, so that its exit does not wait for
         // the kernel to free it (`concord_hold_memory_past_exit`).
         .target(name: "CExitHelper"),
+        // `__builtin_prefetch` for the passes that visit 100,000 records in an order their
+        // memory is not in (`Prefetch`).
+        .target(name: "CPrefetch"),
         .executableTarget(
             name: "concord",
             dependencies: [

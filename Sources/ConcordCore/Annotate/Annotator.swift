@@ -138,11 +138,23 @@ public struct Annotator: Sendable {
         t0 = clock.now
 
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
-        // while the passages are updated.
+        // while the passages are updated. The records lie in shard order, not in the articles'
+        // order: each is loaded 16 articles ahead, its quotes' bytes 6 ahead (`Prefetch`), and
+        // read in place (`ArticleRecord.forEachQuote`). At 100,000 articles the annotation of an
+        // add took 62 ms before (medians of 8), 55 with the hints, 51 with the lists not copied.
         let combining = Background { [count = articles.count] in
-            finder.combineByArticle((0..<count).lazy.map { i in reused[i]?.analysis.quotes ?? fresh[freshAt[i]!].quotes },
-                           names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
-                           counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count })
+            reused.withUnsafeBufferPointer { records in
+                finder.combineByArticle(
+                    articles: count, counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count },
+                    quotes: { i, body in
+                        if let record = records[i] { record.forEachQuote(body) } else { fresh[freshAt[i]!].quotes.forEach(body) }
+                    },
+                    names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
+                    prefetch: { i in
+                        Prefetch.object(at: i + 16, in: records, lines: 3)
+                        if i + 6 < records.count, let record = records[i + 6] { Prefetch.lines(at: record.analysis.quotes.address, 2) }
+                    })
+            }
         }
         let update = PassageUpdate(options: passageOptions).update(
             .init(articles: articles, runs: runs, changed: Set(changed), oldRuns: previous.oldRuns,

@@ -69,7 +69,8 @@ extension UnsafeRawBufferPointer {
 struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes mapped
     struct Malformed: Error {}
 
-    private let file: FastFiles.Mapped
+    /// Keeps `bytes` mapped (nil: the caller does, `init(unowned:)`).
+    private let file: FastFiles.Mapped?
     private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     /// Reading stops here (the trailing checksum is not data).
@@ -78,6 +79,13 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
     init(_ file: FastFiles.Mapped, offset: Int = 0, end: Int? = nil) {
         self.file = file; bytes = file.bytes
         self.offset = offset; self.end = min(end ?? bytes.count, bytes.count)
+    }
+
+    /// A reader of `bytes`, which the caller keeps valid while reading: no reference is
+    /// retained (for a pass reading 100,000 records' parts, each from a file many share).
+    /// `inPlace` cannot be used on it.
+    init(unowned bytes: UnsafeRawBufferPointer) {
+        file = nil; self.bytes = bytes; offset = 0; end = bytes.count
     }
 
     var atEnd: Bool { offset == end }
@@ -148,8 +156,9 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
     /// A counted array of fixed-width integers left where it lies: the mapped file
     /// (which the caller keeps to keep it mapped), the array's byte offset in it, its count.
     mutating func inPlace<T: FixedWidthInteger>(_: T.Type) throws(Malformed) -> (file: FastFiles.Mapped, offset: Int, count: Int) {
+        precondition(file != nil, "a reader of a mapped file")
         let n = try count()
-        return (file, try take(n * MemoryLayout<T>.size).lowerBound, n)
+        return (file!, try take(n * MemoryLayout<T>.size).lowerBound, n)
     }
 
     /// `n` fixed-width integers, copied in one move.

@@ -172,4 +172,34 @@ struct ArticleRecordTests {
         #expect(counted.quotes == combined)
         #expect(counted.starts == QuoteFinder().combineByArticle(lists.lazy.map(\.0), names: lists.lazy.map(\.1)).starts)
     }
+
+    /// A record's quotes read where they lie (`forEachQuote`, each field of its list taken by
+    /// itself) are its list's: for records decoded from a shard (mapped) and records just made.
+    @Test func quotesReadInPlaceFromRecords() throws {
+        let originals = Self.articles()
+        var r = try Self.mapped(Self.encoded(originals.map(Self.record)))
+        let section = try Self.noRuns()
+        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
+        for (a, rec) in zip(originals, back + originals.map(Self.record)) {
+            var read: [Quote] = []
+            rec.forEachQuote { read.append($0) }
+            #expect(read == Self.quotes(a))
+            #expect(read == rec.analysis.quotes.all)
+        }
+        #expect(back.allSatisfy { $0.analysis.quotes.address != 0 })
+        #expect(originals.map(Self.record).allSatisfy { $0.analysis.quotes.address == 0 })
+        // Combined from the records as the incremental annotator does, each article told to
+        // `prefetch` once, in order, before its quotes are read: the same as from the lists.
+        let records = back + originals.map(Self.record)
+        var told: [Int] = []
+        let combined = QuoteFinder().combineByArticle(
+            articles: records.count, counts: { records[$0].analysis.quotes.count }, quotes: { records[$0].forEachQuote($1) },
+            names: records.lazy.map(\.analysis.fullNames), prefetch: { told.append($0) })
+        #expect(told == Array(records.indices))
+        let lists = records.map(\.analysis.quotes)
+        let expected = QuoteFinder().combineByArticle(lists, names: records.lazy.map(\.analysis.fullNames))
+        #expect(combined.quotes == expected.quotes)
+        #expect(combined.starts == expected.starts)
+        #expect(combined.starts == [0, 5, 10, 15, 20])
+    }
 }

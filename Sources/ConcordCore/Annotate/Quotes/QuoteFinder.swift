@@ -44,26 +44,33 @@ public struct QuoteFinder: Sendable {
     /// `combine`'s quotes, and where each article's begin: article `i`'s (the `i`th of `lists`)
     /// are `quotes[starts[i]..<starts[i + 1]]`, which `link(_:quoteStarts:passages:witnessArticles:)` takes.
     /// - Parameter counts: how many quotes the list at an index has, when that can be read
-    ///   without taking the list out of `lists` (nil: from the list). A list taken out of an
-    ///   article's record is a copy, which retains the shard's mapped file that all of that
-    ///   shard's records share, from both cores at once: counting 100,000 lists that way was
-    ///   a fifth of combining them.
+    ///   without taking the list out of `lists` (nil: from the list).
     func combineByArticle<Q: RandomAccessCollection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N, counts: ((Int) -> Int)? = nil)
         -> (quotes: [Quote], starts: [Int]) where Q.Index == Int {
+        combineByArticle(articles: lists.count, counts: counts ?? { lists[lists.startIndex + $0].count },
+                         quotes: { lists[lists.startIndex + $0].forEach($1) }, names: names)
+    }
+
+    /// The same, each article's quotes read where they lie: the caller hands `quotes(i, body)`
+    /// each quote of article `i` in order (and `counts(i)` their number) without copying its
+    /// list out (a list copied out of an article's record retained the shard's mapped file,
+    /// which all of that shard's records share, from every core at once).
+    /// - Parameter prefetch: told of each article `i` just before its quotes are read, to
+    ///   start loading what later articles' quotes will need (`Prefetch`); nil: nothing.
+    func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, (Quote) -> Void) -> Void,
+                                                    names: N, prefetch: ((Int) -> Void)? = nil) -> (quotes: [Quote], starts: [Int]) {
         // Decoded by chunks of articles on every core, each chunk into its own place in the
         // result, counted first. On one core, 100,000 quotes took 80–110 ms at 100,000 articles:
         // the longest part of an incremental annotation once passages were carried over.
         let chunk = 4096
-        let chunkStarts = Array(stride(from: lists.startIndex, to: lists.endIndex, by: chunk))
-        func indices(_ c: Int) -> Range<Int> { chunkStarts[c]..<min(chunkStarts[c] + chunk, lists.endIndex) }
-        func articles(_ c: Int) -> Q.SubSequence { lists[indices(c)] }
+        let chunkStarts = Array(stride(from: 0, to: count, by: chunk))
+        func indices(_ c: Int) -> Range<Int> { chunkStarts[c]..<min(chunkStarts[c] + chunk, count) }
         var offsets = [0]
         offsets.reserveCapacity(chunkStarts.count + 1)
-        let count = counts ?? { lists[$0].count }
-        for c in chunkStarts.indices { offsets.append(offsets.last! + indices(c).reduce(0) { $0 + count($1) }) }
+        for c in chunkStarts.indices { offsets.append(offsets.last! + indices(c).reduce(0) { $0 + counts($1) }) }
         var short = Set<Substring>()
-        var starts = [Int](repeating: offsets.last!, count: lists.count + 1)
-        var quotes = [Quote](unsafeUninitializedCapacity: offsets.last!) { buffer, made in
+        var starts = [Int](repeating: offsets.last!, count: count + 1)
+        var quoteList = [Quote](unsafeUninitializedCapacity: offsets.last!) { buffer, made in
             nonisolated(unsafe) let buffer = buffer
             starts.withUnsafeMutableBufferPointer { startsBuffer in
                 nonisolated(unsafe) let startsBuffer = startsBuffer
@@ -73,9 +80,10 @@ public struct QuoteFinder: Sendable {
                     // A person named as the quote before is not looked at again (an article's quotes
                     // mostly name a few speakers, each many times).
                     var lastPerson: String? = nil
-                    for (j, list) in articles(c).enumerated() {
-                        startsBuffer[chunkStarts[c] - lists.startIndex + j] = k
-                        list.forEach { q in
+                    for i in indices(c) {
+                        prefetch?(i)
+                        startsBuffer[i] = k
+                        quotes(i) { q in
                             if let s = q.speaker, s.kind == .person, s.name != lastPerson {
                                 lastPerson = s.name
                                 if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
@@ -91,9 +99,9 @@ public struct QuoteFinder: Sendable {
             }
             made = offsets.last!
         }
-        Self.fullNames(&quotes, short: short, names: names)
-        Self.mergeInitials(&quotes)
-        return (quotes, starts)
+        Self.fullNames(&quoteList, short: short, names: names)
+        Self.mergeInitials(&quoteList)
+        return (quoteList, starts)
     }
 
     /// Each short name left over (in `short`) takes the full name most articles give it.

@@ -5,28 +5,49 @@
 /// record, and `combine` decodes them straight into the archive's list: decoded
 /// into an array per article at every build, 100,000 articles' quotes took
 /// 15 MB of memory touched for the first time, only to be copied.
+///
+/// Reading them (`forEach`) copies no reference but the article's id into each quote: the
+/// mapped file is kept here, and the bytes are read through their address. A list copied out
+/// of its record to be read retained that file, which all of a shard's records share, from
+/// every core at once.
 struct QuoteList: Sendable {
-    private enum Storage: Sendable {
-        case quotes([Quote])
-        /// `encode`'s quotes (after their count), where they lie in a mapped cache file; the article's id.
-        case mapped(FastFiles.Mapped, offset: Int, end: Int, article: String)
-    }
-    private let storage: Storage
+    /// The quotes made by this build (nil for mapped ones).
+    private let made: [Quote]?
+    /// What keeps the mapped quotes' bytes mapped (nil for made ones).
+    private let file: FastFiles.Mapped?
+    /// The address of `encode`'s quotes (after their count) in `file` (0 for made ones), and
+    /// how many bytes they take: read without touching `file`.
+    let address: UInt, byteCount: Int
+    /// The article's id, for mapped quotes.
+    let article: String
     let count: Int
 
-    init(_ quotes: [Quote]) { storage = .quotes(quotes); count = quotes.count }
+    init(_ quotes: [Quote]) {
+        made = quotes; file = nil; address = 0; byteCount = 0; article = ""; count = quotes.count
+    }
 
-    private init(storage: Storage, count: Int) { self.storage = storage; self.count = count }
+    private init(file: FastFiles.Mapped, offset: Int, end: Int, article: String, count: Int) {
+        made = nil; self.file = file; address = UInt(bitPattern: file.bytes.baseAddress! + offset)
+        byteCount = end - offset; self.article = article; self.count = count
+    }
+
+    /// The mapped quotes' bytes (valid while this list is: it keeps their file).
+    private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount) }
 
     /// The quotes in order, one at a time (mapped ones decoded as they come, not gathered).
     func forEach(_ body: (Quote) -> Void) {
-        switch storage {
-        case .quotes(let list): for q in list { body(q) }
-        case .mapped(let file, let offset, let end, let article):
-            var r = ByteReader(file, offset: offset, end: end)
-            // Checked when the record was read (`decode`), so it cannot fail here.
-            for _ in 0..<count { guard let q = try? Self.quote(from: &r, article: article) else { return }; body(q) }
-        }
+        if let made { for q in made { body(q) }; return }
+        withExtendedLifetime(self) { Self.forEach(at: address, byteCount: byteCount, count: count, article: article, body) }
+    }
+
+    /// The mapped quotes of a list whose `address` (not 0), `byteCount`, `count` and `article`
+    /// these are, one at a time; the list must be kept meanwhile. For a list left in a record:
+    /// taking its fields one by one copies no reference, where a method called on the list
+    /// copies the whole list out first (retaining its file, which a shard's records share).
+    static func forEach(at address: UInt, byteCount: Int, count: Int, article: String, _ body: (Quote) -> Void) {
+        var r = ByteReader(unowned: UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount))
+        // Checked when the record was read (`decode`), so it cannot fail here.
+        for _ in 0..<count { guard let q = try? quote(from: &r, article: article) else { return }; body(q) }
     }
 
     /// The quotes in order.
@@ -40,20 +61,19 @@ struct QuoteList: Sendable {
     /// Writes the quotes with a count of their bytes before them (so a reader can step
     /// over them); mapped ones are copied as they lie.
     func encode(into w: inout ByteWriter) {
-        switch storage {
-        case .quotes(let list):
+        if let made {
             w.counted { w in
-                w.int(list.count)
-                for q in list {
+                w.int(made.count)
+                for q in made {
                     w.string(q.id); w.int(q.start); w.int(q.end); w.optionalString(q.cue)
                     w.bool(q.speaker != nil)
                     if let s = q.speaker { w.string(s.name); w.string(s.kind.rawValue); w.range(s.mention) }
                 }
             }
-        case .mapped(let file, let offset, let end, _):
-            // The count was read from just before `offset`: it is copied with them.
-            w.int(end - offset + 8); w.int(count)
-            withExtendedLifetime(file) { w.plain(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<end])) }
+        } else {
+            // The count was read from just before them: it is copied with them.
+            w.int(byteCount + 8); w.int(count)
+            withExtendedLifetime(self) { w.plain(bytes) }
         }
     }
 
@@ -73,7 +93,7 @@ struct QuoteList: Sendable {
             }
         }
         guard check.atEnd else { throw .init() }
-        return QuoteList(storage: .mapped(block.file, offset: start, end: block.offset + block.count, article: article), count: n)
+        return QuoteList(file: block.file, offset: start, end: block.offset + block.count, article: article, count: n)
     }
 
     /// The speaker kind whose raw value these bytes spell, or nil: matched where the bytes lie
