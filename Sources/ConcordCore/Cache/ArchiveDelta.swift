@@ -20,6 +20,8 @@ struct ArchiveDelta {
     /// Each article's path, as its position in the listing scanned, in the order of `articles`:
     /// where the model finds its id's bytes (`ArticleIDBytes`).
     var pathIndex: [Int32] = []
+    /// Each article's id where the listing holds it, in the order of `articles` (nil: not made).
+    var idBytes: ArticleIDBytes? = nil
     /// Each article's position in the previous build's articles (`BuildState.articleHashes`),
     /// in the order of `articles`; -1 for one new or edited (or when there is no previous build).
     var previousIndex: [Int32] = []
@@ -95,10 +97,14 @@ struct ArchiveDelta {
         var freshAt: [Int: Article] = [:]
         for i in unkept where keptAt[i] < 0 { if let a = fresh[paths[i]] { freshAt[i] = a } }
         var (articles, reused, recordAt, pathHashes, pathIndex) = gather(keptAt: keptAt, fresh: freshAt, hashes: hashes, records: records.records)
-        let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices), increasing: ArchiveLoader.idsIncrease(articles)) { articles[$0] }
+        // Whether the ids increase, asked of the listing's bytes (of the articles where an id is not ASCII).
+        var idBytes = ArticleIDBytes(paths: paths, pathIndex: pathIndex)
+        let (chosen, duplicates) = ArchiveLoader.firstOfEachID(Array(articles.indices),
+                                                               increasing: idBytes.increase ?? ArchiveLoader.idsIncrease(articles)) { articles[$0] }
         if !chosen.elementsEqual(articles.indices) {       // a duplicate id left out, or ids out of path order
             articles = chosen.map { articles[$0] }; reused = chosen.map { reused[$0] }; recordAt = chosen.map { recordAt[$0] }
             pathHashes = chosen.map { pathHashes[$0] }; pathIndex = chosen.map { pathIndex[$0] }
+            idBytes = ArticleIDBytes(paths: paths, pathIndex: pathIndex)
         }
         let diagnostics = (loaded.diagnostics + duplicates).sorted { ($0.path, $0.line) < ($1.path, $1.line) }
 
@@ -157,6 +163,7 @@ struct ArchiveDelta {
         delta.goneRecords = goneRecords
         delta.previousIndex = previousIndex
         delta.pathIndex = pathIndex
+        delta.idBytes = idBytes
         return delta
     }
 

@@ -45,4 +45,29 @@ struct ArticleIDBytesTests {
             #expect(renderer.pathLines.flatMap { $0 } == Array(pagePaths.map { $0 + "\n" }.joined().utf8))
         }
     }
+
+    /// Whether the ids increase, asked of the listing's bytes, says what `String`'s `<` says
+    /// of the ids (a prefix first, capitals before small letters, dots and dashes by their
+    /// bytes), in every order tried; nil (left to the articles) when an id is not ASCII.
+    @Test func idsIncreaseAsTheirStringsDo() {
+        let names = ["a.md", "a-b.md", "ab.txt", "B.md", "sub/a.b.md", "x/aa.markdown", "Z.MD", "b", "a0.md", "a/a.md"]
+        let paths = PathList(names)
+        let ids = names.map(ArticleParser.id(forPath:))
+        var rng = SplitMix64(seed: 58)
+        var orders: [[Int]] = [Array(names.indices), Array(names.indices).sorted { ids[$0] < ids[$1] }, []]
+        for _ in 0..<200 { orders.append(Array(names.indices.shuffled(using: &rng).prefix(Int(rng.next() % 5) + 1))) }
+        var increasing = 0
+        for order in orders {
+            let expected = zip(order, order.dropFirst()).allSatisfy { ids[$0] < ids[$1] }
+            #expect(ArticleIDBytes(paths: paths, pathIndex: order.map(Int32.init)).increase == expected, "\(order.map { ids[$0] })")
+            if expected { increasing += 1 }
+        }
+        // Both answers were given, and the same id twice does not increase.
+        #expect(increasing > 10 && increasing < orders.count - 10)
+        #expect(ArticleIDBytes(paths: paths, pathIndex: [0, 0]).increase == false)
+        // Not ASCII: nil, whatever the order.
+        let mixed = PathList(["a.md", "é.md", "z.md"])
+        #expect(ArticleIDBytes(paths: mixed, pathIndex: [0, 1, 2]).increase == nil)
+        #expect(ArticleIDBytes(paths: mixed, pathIndex: [0, 2]).increase == true)
+    }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Each article's id as bytes, where the sources' listing (`PathList`) holds it: what the
 /// article pages' paths are made from (`SiteRenderer.pathLines`, `pathHashes`).
 ///
@@ -29,6 +31,23 @@ struct ArticleIDBytes: Sendable {
     }
 
     var count: Int { starts.count }
+
+    /// Whether the ids increase in the order given, compared as bytes (for ASCII, the order of
+    /// `String`'s `<`); nil when one is not ASCII. What `ArchiveLoader.idsIncrease` asks of
+    /// the articles, which read 100,000 objects and their ids' storage, scattered in memory
+    /// (4 ms of every scan at 100,000 articles); here one block, on every core.
+    var increase: Bool? {
+        guard !lengths.contains(-1) else { return nil }
+        return paths.withBlock { base, _ in
+            nonisolated(unsafe) let base = base
+            return ParallelMap.allSatisfy(max(0, count - 1)) { k in
+                let a = UnsafeRawBufferPointer(start: base + starts[k], count: Int(lengths[k]))
+                let b = UnsafeRawBufferPointer(start: base + starts[k + 1], count: Int(lengths[k + 1]))
+                let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                return common < 0 || (common == 0 && a.count < b.count)
+            }
+        }
+    }
 
     /// Appends the id of article `k` (in the order given) and says so; false (nothing appended)
     /// when it is not ASCII.
