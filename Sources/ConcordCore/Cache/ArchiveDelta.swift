@@ -55,10 +55,9 @@ struct ArchiveDelta {
         // its times to the nanosecond, must match too, which another path's file could do only as
         // a link to this one whose path had the same 64-bit hash. (Comparing each record's path
         // as well read 100,000 more strings: 72 samples of `memcmp` for paths of 40 bytes.)
-        // Each chunk's paths are looked for first after the record found before (the records are
-        // in the last build's order of articles, about the order of their paths).
-        // Found first, then their stamps compared, each record loaded 16 paths ahead (`Prefetch`):
-        // the records' objects lie in the order their shards were read.
+        // Each chunk's paths are looked for first after the record found before. The records are
+        // found first, then their stamps compared, each record loaded 16 paths ahead (`Prefetch`):
+        // they lie in the order of their shards (by path hash), not of the paths.
         let hashes = paths.hashes
         let found = ParallelMap.map(count: paths.count, chunk: 512, state: { _ in -1 }) { last, i -> Int32 in
             records.position(ofPathHash: hashes[i], after: &last).map(Int32.init) ?? -1
