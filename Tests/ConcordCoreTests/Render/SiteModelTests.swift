@@ -252,4 +252,29 @@ struct SiteModelTests {
             #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
         }
     }
+
+    /// A build's own annotations (`annotatedHere`): where each article's quotes begin is taken
+    /// without each quote's article id being compared, and gives what finding each by id gives.
+    @Test func quoteStartsOfABuildsOwnAnnotationsAreTaken() throws {
+        let list = try articles(shuffled: false)
+        let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
+        var rng = SplitMix64(seed: 58)
+        var quotes: [Quote] = [], starts = [0]
+        for a in list {
+            for k in 0..<Int(rng.next() % 4) {
+                quotes.append(Quote(id: "\(a.id)-q\(k)", article: a.id, start: 10 - k, end: 20,
+                                    speaker: SpeakerMention(name: "Speaker \(rng.next() % 5)", kind: .person, mention: 0..<1)))
+            }
+            starts.append(quotes.count)
+        }
+        let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
+        let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: starts)
+        let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
+        // (The articles' positions newest first are not their places in id order: a start taken as a position would show.)
+        #expect(plain.quoteArticles != quotes.indices.map { q in Int32(starts.lastIndex { $0 <= q }!) })
+        #expect(model.quoteArticles == plain.quoteArticles)
+        #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
+        #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
+        #expect(model.speakers.map(\.slug) == plain.speakers.map(\.slug))
+    }
 }

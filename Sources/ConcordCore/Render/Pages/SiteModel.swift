@@ -112,8 +112,9 @@ public struct SiteModel: Sendable {
     ///   - annotatedHere: whether the annotator made `annotations` from `unsorted`, as a build does:
     ///     then each witness's article index (`Annotations.witnessArticles`) is used without its id
     ///     being compared with the article's (51,000 witnesses at 100,000 articles, each a visit
-    ///     to an article object: 3.0–3.3 ms of every build, now 0.5–0.6). Checked all the same in
-    ///     debug builds, which the tests run.
+    ///     to an article object: 3.0–3.3 ms of every build, now 0.5–0.6), and so is where each
+    ///     article's quotes begin (`Annotations.quoteStarts`). Checked all the same in debug
+    ///     builds, which the tests run.
     init(articles unsorted: [Article], annotations: Annotations, wordCounts counts: WordCounts, inIDOrder: Bool? = nil,
          ids: ArticleIDBytes? = nil, newestFirst: [Int32]? = nil, annotatedHere: Bool = false) {
         precondition(counts.count == unsorted.count, "one word count per article")
@@ -137,7 +138,7 @@ public struct SiteModel: Sendable {
         let quoteLookups = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, count = articles.count,
                                          articlesByID, unsorted, positionOf] in
             var search = IDSearch(articlesByID, positionByID)
-            let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, search: { search.position(of: $0) })
+            let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
             return Self.quoteLookups(quotes, articles: count, articleOf: articleOf)
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
