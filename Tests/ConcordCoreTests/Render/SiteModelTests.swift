@@ -230,17 +230,8 @@ struct SiteModelTests {
     @Test func quoteStartsFromTheAnnotatorAreCheckedAgainstTheirIDs() throws {
         let list = try articles(shuffled: false)
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        var rng = SplitMix64(seed: 9)
-        // Grouped by article in id order, as the annotator gives them; one quote of an article the archive lacks.
-        var quotes: [Quote] = [], starts = [0]
-        for a in list {
-            for k in 0..<Int(rng.next() % 4) {
-                let article = a.id == list[100].id && k == 1 ? "missing-article" : a.id
-                quotes.append(Quote(id: "\(a.id)-q\(k)", article: article, start: 10 - k, end: 20,
-                                    speaker: SpeakerMention(name: "Speaker \(rng.next() % 5)", kind: .person, mention: 0..<1)))
-            }
-            starts.append(quotes.count)
-        }
+        // One quote of an article the archive lacks.
+        let (quotes, starts) = Self.quotesByArticle(list, seed: 9, missing: list[100].id)
         let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
         #expect(plain.quoteArticles.filter { $0 < 0 }.count == (quotes.contains { $0.article == "missing-article" } ? 1 : 0))
         let shifted = [0] + starts.dropLast()
@@ -258,15 +249,7 @@ struct SiteModelTests {
     @Test func quoteStartsOfABuildsOwnAnnotationsAreTaken() throws {
         let list = try articles(shuffled: false)
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        var rng = SplitMix64(seed: 58)
-        var quotes: [Quote] = [], starts = [0]
-        for a in list {
-            for k in 0..<Int(rng.next() % 4) {
-                quotes.append(Quote(id: "\(a.id)-q\(k)", article: a.id, start: 10 - k, end: 20,
-                                    speaker: SpeakerMention(name: "Speaker \(rng.next() % 5)", kind: .person, mention: 0..<1)))
-            }
-            starts.append(quotes.count)
-        }
+        let (quotes, starts) = Self.quotesByArticle(list, seed: 58)
         let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
         let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: starts)
         let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
@@ -276,5 +259,22 @@ struct SiteModelTests {
         #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
         #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
         #expect(model.speakers.map(\.slug) == plain.speakers.map(\.slug))
+    }
+
+    /// Up to three quotes of each article, grouped by article in id order as the annotator gives
+    /// them, and where each article's begin; the second quote of article `missing` (if any)
+    /// names an article the archive lacks.
+    static func quotesByArticle(_ list: [Article], seed: UInt64, missing: String? = nil) -> (quotes: [Quote], starts: [Int]) {
+        var rng = SplitMix64(seed: seed)
+        var quotes: [Quote] = [], starts = [0]
+        for a in list {
+            for k in 0..<Int(rng.next() % 4) {
+                let article = a.id == missing && k == 1 ? "missing-article" : a.id
+                quotes.append(Quote(id: "\(a.id)-q\(k)", article: article, start: 10 - k, end: 20,
+                                    speaker: SpeakerMention(name: "Speaker \(rng.next() % 5)", kind: .person, mention: 0..<1)))
+            }
+            starts.append(quotes.count)
+        }
+        return (quotes, starts)
     }
 }
