@@ -139,7 +139,7 @@ public struct Annotator: Sendable {
 
         // Archive-wide speaker names need only the analyses: combined on a thread of their own
         // while the passages are updated. The records lie in shard order, not in the articles'
-        // order: each is loaded 16 articles ahead, its quotes' bytes 6 ahead (`Prefetch`), and
+        // order: each is loaded `Prefetch.distance` (16) articles ahead, its quotes' bytes 6 ahead (`Prefetch`), and
         // read in place (`ArticleRecord.forEachQuote`). At 100,000 articles the annotation of an
         // add took 62 ms before (medians of 8), 55 with the hints, 51 with the lists not copied.
         let combining = Background { [count = articles.count] in
@@ -151,8 +151,9 @@ public struct Annotator: Sendable {
                     },
                     names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
                     prefetch: { i in
-                        Prefetch.object(at: i + 16, in: records, lines: 3)
-                        if i + 6 < records.count, let record = records[i + 6] { Prefetch.lines(at: record.analysis.quotes.address, 2) }
+                        Prefetch.object(at: i + Prefetch.distance, in: records, lines: 3)
+                        let near = i + 6        // (the record, loaded 16 ahead, is in by then)
+                        if near < records.count, let record = records[near] { Prefetch.lines(at: record.analysis.quotes.address, 2) }
                     })
             }
         }

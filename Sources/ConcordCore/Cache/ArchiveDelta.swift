@@ -20,8 +20,9 @@ struct ArchiveDelta {
     /// Each article's path, as its position in the listing scanned, in the order of `articles`:
     /// where the model finds its id's bytes (`ArticleIDBytes`).
     var pathIndex: [Int32] = []
-    /// Each article's id where the listing holds it, in the order of `articles` (nil: not made).
-    var idBytes: ArticleIDBytes? = nil
+    /// Each article's id where the listing holds it, in the order of `articles`: what the
+    /// site model makes the article pages' paths from.
+    var idBytes: ArticleIDBytes
     /// Each article's position in the previous build's articles (`BuildState.articleHashes`),
     /// in the order of `articles`; -1 for one new or edited (or when there is no previous build).
     var previousIndex: [Int32] = []
@@ -56,7 +57,7 @@ struct ArchiveDelta {
         // a link to this one whose path had the same 64-bit hash. (Comparing each record's path
         // as well read 100,000 more strings: 72 samples of `memcmp` for paths of 40 bytes.)
         // Each chunk's paths are looked for first after the record found before. The records are
-        // found first, then their stamps compared, each record loaded 16 paths ahead (`Prefetch`):
+        // found first, then their stamps compared, each record loaded some paths ahead (`Prefetch`):
         // they lie in the order of their shards (by path hash), not of the paths.
         let hashes = paths.hashes
         let found = ParallelMap.map(count: paths.count, chunk: 512, state: { _ in -1 }) { last, i -> Int32 in
@@ -64,7 +65,7 @@ struct ArchiveDelta {
         }
         var keptAt = records.records.withUnsafeBufferPointer { objects in
             ParallelMap.map(count: paths.count, chunk: 512, state: { _ in 0 }) { _, i -> Int32 in
-                if i + 16 < found.count { Prefetch.object(at: Int(found[i + 16]), in: objects, lines: 1) }
+                if i + Prefetch.distance < found.count { Prefetch.object(at: Int(found[i + Prefetch.distance]), in: objects, lines: 1) }
                 let k = Int(found[i])
                 guard k >= 0, let stamp = stamps[i], objects[k].stamp == stamp else { return -1 }
                 return Int32(k)
@@ -168,12 +169,11 @@ struct ArchiveDelta {
                                           passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
         if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, articleOfRecord) }
         var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
-                                 changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes,
+                                 changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes, idBytes: idBytes,
                                  added: max(0, added), edited: edited, removed: removed)
         delta.goneRecords = goneRecords
         delta.previousIndex = previousIndex
         delta.pathIndex = pathIndex
-        delta.idBytes = idBytes
         return delta
     }
 

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Each article's id as bytes, where the sources' listing (`PathList`) holds it: what the
 /// article pages' paths are made from (`SiteRenderer.pathLines`, `pathHashes`).
 ///
@@ -41,10 +39,8 @@ struct ArticleIDBytes: Sendable {
         return paths.withBlock { base, _ in
             nonisolated(unsafe) let base = base
             return ParallelMap.allSatisfy(max(0, count - 1)) { k in
-                let a = UnsafeRawBufferPointer(start: base + starts[k], count: Int(lengths[k]))
-                let b = UnsafeRawBufferPointer(start: base + starts[k + 1], count: Int(lengths[k + 1]))
-                let common = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
-                return common < 0 || (common == 0 && a.count < b.count)
+                BytewiseSort.precedes(UnsafeRawBufferPointer(start: base + starts[k], count: Int(lengths[k])),
+                                      UnsafeRawBufferPointer(start: base + starts[k + 1], count: Int(lengths[k + 1])))
             }
         }
     }

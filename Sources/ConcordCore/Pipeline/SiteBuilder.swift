@@ -176,7 +176,7 @@ public struct SiteBuilder: Sendable {
             NewestFirstOrder.carried($0, previousIndex: delta.previousIndex, articles: delta.articles)
         }
         let model = SiteModel(articles: delta.articles, annotations: annotations, wordCounts: counts, inIDOrder: true,
-                              ids: delta.idBytes ?? ArticleIDBytes(paths: files, pathIndex: delta.pathIndex), newestFirst: carriedOrder, annotatedHere: true)
+                              ids: delta.idBytes, newestFirst: carriedOrder, annotatedHere: true)
         let tablesMS = split()
         let linked = linking.value()
         for w in linked.warnings { log.diagnostic(w) }

@@ -28,9 +28,14 @@ enum BytewiseSort {
         return ParallelMap.sortedInHalves(items, minimum: halves ? 2048 : .max) { x, y in
             if x.prefix != y.prefix { return x.prefix < y.prefix }
             let a = x.index, b = y.index
-            let la = starts[a + 1] - starts[a], lb = starts[b + 1] - starts[b]
-            let c = memcmp(base + starts[a], base + starts[b], min(la, lb))
-            return c != 0 ? c < 0 : la < lb
+            return precedes(UnsafeRawBufferPointer(start: base + starts[a], count: starts[a + 1] - starts[a]),
+                            UnsafeRawBufferPointer(start: base + starts[b], count: starts[b + 1] - starts[b]))
         }.map(\.index)
+    }
+
+    /// Whether the bytes `a` go before `b`: by their bytes, a string before the longer ones it begins.
+    @inline(__always) static func precedes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let c = a.isEmpty || b.isEmpty ? 0 : memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+        return c != 0 ? c < 0 : a.count < b.count
     }
 }

@@ -24,7 +24,8 @@ struct ArticleIDBytesTests {
         // (Some ids are out of their paths' order: the scan sorted them, and their path positions with them.)
         #expect(delta.pathIndex != delta.pathIndex.sorted())
 
-        let ids = ArticleIDBytes(paths: paths, pathIndex: delta.pathIndex)
+        // What the scan made, as the build hands it to the model.
+        let ids = delta.idBytes
         for (k, article) in delta.articles.enumerated() {
             var bytes: [UInt8] = []
             let cut = ids.append(k, to: &bytes)

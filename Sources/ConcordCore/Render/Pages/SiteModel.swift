@@ -143,12 +143,12 @@ public struct SiteModel: Sendable {
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released), newest
-        // first: each object loaded 16 articles ahead (`Prefetch`; they lie in no such order).
+        // first: each object loaded some articles ahead (`Prefetch`; they lie in no such order).
         var listed = [UInt64](), named = [UInt64](), pathHashes = [UInt64]()
         listed.reserveCapacity(from.count); named.reserveCapacity(from.count); pathHashes.reserveCapacity(from.count)
         unsorted.withUnsafeBufferPointer { articles in
             for (j, k) in from.lazy.map(Int.init).enumerated() {
-                if j + 16 < from.count { Prefetch.object(at: Int(from[j + 16]), in: articles, lines: 3) }
+                if j + Prefetch.distance < from.count { Prefetch.object(at: Int(from[j + Prefetch.distance]), in: articles, lines: 3) }
                 listed.append(articles[k].digests.listed); named.append(articles[k].digests.named); pathHashes.append(articles[k].pathHash)
             }
         }
