@@ -9,6 +9,8 @@ import Glibc
 /// at all, reads no folder (reading and sorting 100,000 names took 150–250 ms at 100,000
 /// articles); an article added to an archive kept in folders (`2024/12/…`) reads that folder
 /// and the ones above it whose entries changed, and takes every other folder's files from here.
+/// A walk that read every folder keeps the order it read the files in too (`withOrder`): a
+/// folder read again puts its files in order from it, not sorting them again (`PathList.sorted(following:)`).
 ///
 /// A folder gets a new modification and change time whenever an entry is made, removed or
 /// renamed in it (git's untracked cache trusts the same). A folder changed within a clock
@@ -23,7 +25,7 @@ public struct KeptListing: Sendable {
     /// cache does not hold a list (see `ListedPaths`). Made anew each time it is asked for.
     var paths: PathList? {
         switch stored {
-        case .made(let list): list
+        case .made(let list, _): list
         case .read(let file): file.list()
         }
     }
@@ -32,7 +34,7 @@ public struct KeptListing: Sendable {
     /// a little room: what a walk that reads folders again can expect to find.
     var size: (paths: Int, bytes: Int) {
         let (paths, bytes) = switch stored {
-        case .made(let list): (list.count, list.bytes.count)
+        case .made(let list, _): (list.count, list.bytes.count)
         case .read(let file): (file.hashes.count / 8, file.block.count)
         }
         return (paths + paths / 64 + 16, bytes + bytes / 64 + 1024)
@@ -44,8 +46,23 @@ public struct KeptListing: Sendable {
     /// the archive changing, so such a listing is taken whole or not at all.
     var sawLink = false
 
-    init(paths: PathList, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
-        stored = .made(paths); self.folders = folders; self.sawLink = sawLink
+    /// - Parameter places: for each path in the order the walk read it, its position in `paths`
+    ///   (`ArchiveLoader.Walk.places`); nil when the walk did not read every path.
+    init(paths: PathList, places: [UInt32]? = nil, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
+        stored = .made(paths, places: places); self.folders = folders; self.sawLink = sawLink
+    }
+
+    /// Calls `body` with the order the walk that made this listing read its paths in, nil when
+    /// it did not read them all (or for a listing whose tables do not make one).
+    func withOrder<R>(_ body: (ListingOrder?) -> R) -> R {
+        switch stored {
+        case .made(let list, let places):
+            // (The arrays' own bytes, which are little-endian: `ByteWriter` writes them as they are.)
+            guard let places else { return body(nil) }
+            return places.withUnsafeBytes { p in list.hashes.withUnsafeBytes { h in body(ListingOrder(places: p, hashes: h)) } }
+        case .read(let file):
+            return file.withOrder(body)
+        }
     }
 
     private init(reading file: ListedPaths, folders: [(path: String, stamp: FileStamp)], sawLink: Bool) {
@@ -53,15 +70,18 @@ public struct KeptListing: Sendable {
     }
 
     /// The paths as a walk made them, or where `listing.bin` holds them.
-    private enum Stored: Sendable { case made(PathList), read(ListedPaths) }
+    private enum Stored: Sendable { case made(PathList, places: [UInt32]?), read(ListedPaths) }
 
     /// The three tables of a `PathList` where `listing.bin` holds them (its file kept mapped),
     /// copied into one only when asked for: a walk that reads every folder again (an article
-    /// added to an archive kept in one folder) takes none of them, and copying 5 MB of them at
+    /// added to an archive kept in one folder) takes none of them (it reads the hashes and the
+    /// walk's order where they lie, `withOrder`), and copying 5 MB of them at
     /// 100,000 articles, into memory touched for the first time, was part of every such build.
     private struct ListedPaths: Sendable {
         let file: FastFiles.Mapped
         let block: Range<Int>, starts: Range<Int>, hashes: Range<Int>
+        /// The walk's order (`KeptListing.withOrder`), empty when it was not kept.
+        let places: Range<Int>
 
         /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`).
         func list() -> PathList? {
@@ -69,6 +89,13 @@ public struct KeptListing: Sendable {
             return PathList(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[block])),
                             starts: (0..<(starts.count / 8)).map { Int(truncatingIfNeeded: startsAt.number($0, as: UInt64.self)) },
                             hashes: (0..<(hashes.count / 8)).map { hashesAt.number($0) })
+        }
+
+        /// `KeptListing.withOrder`, over the tables where they lie.
+        func withOrder<R>(_ body: (ListingOrder?) -> R) -> R {
+            let raw = file.bytes
+            guard !places.isEmpty else { return body(nil) }
+            return body(ListingOrder(places: UnsafeRawBufferPointer(rebasing: raw[places]), hashes: UnsafeRawBufferPointer(rebasing: raw[hashes])))
         }
     }
 
@@ -78,8 +105,8 @@ public struct KeptListing: Sendable {
     /// system's clock before the folder was listed). True when written.
     /// - Parameter sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
     @discardableResult
-    static func write(_ paths: PathList, folders: [(path: String, stamp: FileStamp)], sawLink: Bool, source: String,
-                      into cacheFolder: String, now: Int) -> Bool {
+    static func write(_ paths: PathList, places: [UInt32]? = nil, folders: [(path: String, stamp: FileStamp)], sawLink: Bool,
+                      source: String, into cacheFolder: String, now: Int) -> Bool {
         guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: now) }) else { return false }
         var w = BuildCache.headed(capacity: 256 + 64 * folders.count)
         w.string(ConcordVersion.number); w.string(source); w.bool(sawLink)
@@ -88,8 +115,12 @@ public struct KeptListing: Sendable {
         // The paths' block after its count, where it lies (4 MB at 100,000 articles); then where
         // each path starts and each one's hash.
         w.int(paths.bytes.count)
-        var tables = ByteWriter(capacity: 16 * (paths.count + 2))
+        // Then the order the walk read them in (`withOrder`; none: an empty table).
+        var tables = ByteWriter(capacity: 20 * (paths.count + 2))
         tables.u64s(paths.starts.map { UInt64($0) }); tables.u64s(paths.hashes)
+        let order = places ?? []
+        tables.int(order.count)
+        tables.u32s(count: order.count) { out in for (k, p) in order.enumerated() { out[k] = p } }
         mkdir(cacheFolder, 0o755)      // the first build's: its cache is saved after the listing
         let temp = cacheFolder + "/" + fileName + ".tmp"
         guard BuildCache.writeSealed([w.bytes, paths.bytes, tables.bytes], to: temp) != nil,
@@ -113,7 +144,8 @@ public struct KeptListing: Sendable {
                 let t = try r.inPlace(T.self)
                 return t.offset..<(t.offset + t.count * MemoryLayout<T>.size)
             }
-            let paths = ListedPaths(file: file, block: try table(UInt8.self), starts: try table(UInt64.self), hashes: try table(UInt64.self))
+            let paths = ListedPaths(file: file, block: try table(UInt8.self), starts: try table(UInt64.self), hashes: try table(UInt64.self),
+                                    places: try table(UInt32.self))
             guard r.atEnd else { return nil }
             return KeptListing(reading: paths, folders: folders, sawLink: sawLink)
         } catch {

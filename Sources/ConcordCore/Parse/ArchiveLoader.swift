@@ -34,6 +34,9 @@ public struct ArchiveLoader: Sendable {
         /// How many folders were read: the others' files were taken from the listing given
         /// (`walk(reusing:)`), which is this listing when none was read.
         var read: Int
+        /// For each path in the order the folders listed it, its position in `paths`, when every
+        /// folder was read (`KeptListing.withOrder`, for the next walk); else nil.
+        var places: [UInt32]? = nil
     }
 
     /// Walks the source folder for its article files.
@@ -58,10 +61,15 @@ public struct ArchiveLoader: Sendable {
                                       : "source folder '\(source)' does not exist (--source names the folder of articles)")
         }
         let read = folders.count - taken.count
-        guard let kept, !taken.isEmpty else { return Walk(paths: files.sorted(), sawLink: sawLink, folders: folders, read: read) }
+        // The files of the folders read, in order: as the last walk that read them all found
+        // them in order, where it can (`PathList.sorted(following:)`).
+        let (sortedFiles, places) = kept?.withOrder { $0.map(files.sorted(following:)) } ?? files.sortedWithPlaces()
+        guard let kept, !taken.isEmpty else {
+            return Walk(paths: sortedFiles, sawLink: sawLink, folders: folders, read: read, places: places)
+        }
         // (None read: the listing as it was, not even filtered.)
         // (A kept listing whose paths do not make a list: the folder is walked again, reading every folder.)
-        guard let paths = read == 0 && folders.count == kept.folders.count ? kept.paths : kept.paths(takingFilesOf: taken, with: files.sorted())
+        guard let paths = read == 0 && folders.count == kept.folders.count ? kept.paths : kept.paths(takingFilesOf: taken, with: sortedFiles)
         else { return try walk(reusing: nil) }
         return Walk(paths: paths, sawLink: sawLink, folders: folders, read: read)
     }

@@ -65,6 +65,7 @@ struct KeptListingTests {
         w.int(paths.bytes.count)
         var tables = ByteWriter()
         tables.u64s(paths.starts.dropLast().map { UInt64($0) }); tables.u64s(paths.hashes)
+        tables.int(0)      // no order kept
         try FileManager.default.createDirectory(atPath: cacheFolder(archive), withIntermediateDirectories: true)
         #expect(BuildCache.writeSealed([w.bytes, paths.bytes, tables.bytes], to: cacheFolder(archive) + "/" + KeptListing.fileName) != nil)
         let kept = try #require(keptAsIs(archive.source.path, cacheFolder(archive)), "the file itself is sound")
@@ -330,5 +331,37 @@ struct KeptListingTests {
         #expect(report.timings.contains { $0.detail.contains("kept from the last build but for 1 of 4 folders, read again") },
                 "\(report.timings.map(\.detail))")
         #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
+    }
+
+    /// A walk that read every folder keeps the order it read the files in; the listing file gives
+    /// it back, and the next walk of the flat folder, an article added, puts the files in order
+    /// from it (the guess taken, `PathList.order(following:)`) and finds what a fresh walk finds.
+    @Test func theOrderTheWalkReadIsKeptAndTaken() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        for k in 0..<300 { try archive.write(String(format: "2020-01-%02d-story-%03d.txt", 1 + k % 28, k), "date 2020-01-01 Story \(k).\n") }
+        let (_, _, now) = try await settledListing(archive.source)
+        let walked = try ArchiveLoader(sourceFolder: archive.source).walk()
+        let places = try #require(walked.places)
+        #expect(places.count == 300 && Set(places).count == 300)
+        #expect(KeptListing.write(walked.paths, places: places, folders: walked.folders, sawLink: false,
+                                  source: archive.source.path, into: cacheFolder(archive), now: now))
+        let kept = try #require(KeptListing.load(source: archive.source.path, from: cacheFolder(archive)))
+        #expect(kept.withOrder { order in order.map { o in (0..<o.readCount).map { UInt32(o.place($0)) } } } == places)
+        #expect(kept.withOrder { order in order.map { o in (0..<o.sortedCount).map(o.hash) } } == walked.paths.hashes)
+
+        try archive.write("2020-01-15-story-new.txt", "date 2020-01-15 A new story.\n")
+        var sawLink = false
+        let read = try #require(FastFiles.listPaths(under: archive.source.path, followingLinks: true, sawLink: &sawLink,
+                                                    keeping: ArticleParser.isArticlePath))
+        #expect(kept.withOrder { $0.flatMap(read.order(following:)) } != nil, "the guess is taken")
+        let again = try ArchiveLoader(sourceFolder: archive.source).walk(reusing: kept)
+        let fresh = try ArchiveLoader(sourceFolder: archive.source).walk()
+        #expect(again.paths == fresh.paths && again.paths.count == 301)
+        #expect(again.places == fresh.places)
+
+        // A listing kept without an order (a walk that took some folders from the last one) gives none.
+        #expect(KeptListing.write(walked.paths, folders: walked.folders, sawLink: false,
+                                  source: archive.source.path, into: cacheFolder(archive), now: now))
+        #expect(KeptListing.load(source: archive.source.path, from: cacheFolder(archive))?.withOrder { $0 == nil } == true)
     }
 }
