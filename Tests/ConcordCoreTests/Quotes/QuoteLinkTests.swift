@@ -15,8 +15,14 @@ struct QuoteLinkTests {
         var starts = [Int](repeating: 0, count: ids.count + 1)
         for q in grouped { starts[index[q.article]! + 1] += 1 }
         for i in ids.indices { starts[i + 1] += starts[i] }
-        QuoteFinder.link(&grouped, quoteStarts: starts, passages: passages,
-                         witnessArticles: passages.flatMap { $0.witnesses.map { Int32(index[$0.article]!) } })
+        let witnessArticles = passages.flatMap { $0.witnesses.map { Int32(index[$0.article]!) } }
+        // Quotes not linked yet link the same told so (`unlinked`: no pass clears them first).
+        var told = grouped
+        QuoteFinder.link(&grouped, quoteStarts: starts, passages: passages, witnessArticles: witnessArticles)
+        if told.allSatisfy({ $0.passage == nil }) {
+            QuoteFinder.link(&told, quoteStarts: starts, passages: passages, witnessArticles: witnessArticles, unlinked: true)
+            #expect(told == grouped)
+        }
         var result = [String?](repeating: nil, count: quotes.count)
         for (k, i) in order.enumerated() { result[i] = grouped[k].passage }
         return result

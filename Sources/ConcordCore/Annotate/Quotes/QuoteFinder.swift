@@ -68,25 +68,30 @@ public struct QuoteFinder: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(chunkStarts.count + 1)
         for c in chunkStarts.indices { offsets.append(offsets.last! + indices(c).reduce(0) { $0 + counts($1) }) }
-        var short = Set<Substring>()
+        var short = Set<Substring>(), dotted: [String: Int] = [:]
         var starts = [Int](repeating: offsets.last!, count: count + 1)
         var quoteList = [Quote](unsafeUninitializedCapacity: offsets.last!) { buffer, made in
             nonisolated(unsafe) let buffer = buffer
             starts.withUnsafeMutableBufferPointer { startsBuffer in
                 nonisolated(unsafe) let startsBuffer = startsBuffer
-                for names in ParallelMap.map(Array(chunkStarts.indices), chunk: 1, { c -> Set<Substring> in
-                    var short = Set<Substring>()
+                for (names, dots) in ParallelMap.map(Array(chunkStarts.indices), chunk: 1, { c -> (Set<Substring>, [String: Int]) in
+                    var short = Set<Substring>(), dotted: [String: Int] = [:]
                     var k = offsets[c]
                     // A person named as the quote before is not looked at again (an article's quotes
-                    // mostly name a few speakers, each many times).
-                    var lastPerson: String? = nil
+                    // mostly name a few speakers, each many times). Names with a dot are counted
+                    // for `mergeInitials` here, on every core, not in a pass of their own.
+                    var lastPerson: String? = nil, lastDotted = false
                     for i in indices(c) {
                         prefetch?(i)
                         startsBuffer[i] = k
                         quotes(i) { q in
-                            if let s = q.speaker, s.kind == .person, s.name != lastPerson {
-                                lastPerson = s.name
-                                if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
+                            if let s = q.speaker, s.kind == .person {
+                                if s.name != lastPerson {
+                                    lastPerson = s.name
+                                    if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
+                                    lastDotted = s.name.containsASCII(".")
+                                }
+                                if lastDotted { dotted[s.name, default: 0] += 1 }
                             }
                             precondition(k < offsets[c + 1], "as many quotes as counted")
                             (buffer.baseAddress! + k).initialize(to: q); k += 1
@@ -94,19 +99,21 @@ public struct QuoteFinder: Sendable {
                     }
                     // A list's quotes were checked when its record was read, so every one decodes.
                     precondition(k == offsets[c + 1], "as many quotes as counted")
-                    return short
-                }) { short.formUnion(names) }
+                    return (short, dotted)
+                }) { short.formUnion(names); dotted.merge(dots, uniquingKeysWith: +) }
             }
             made = offsets.last!
         }
-        Self.fullNames(&quoteList, short: short, names: names)
-        Self.mergeInitials(&quoteList)
+        // (A short name given its full name is counted again: the full name may have a dot.)
+        let renamed = Self.fullNames(&quoteList, short: short, names: names)
+        Self.mergeInitials(&quoteList, dotted: renamed ? nil : dotted)
         return (quoteList, starts)
     }
 
     /// Each short name left over (in `short`) takes the full name most articles give it.
-    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout [Quote], short: Set<Substring>, names: N) {
-        guard !short.isEmpty else { return }
+    /// True when a quote's speaker was renamed.
+    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout [Quote], short: Set<Substring>, names: N) -> Bool {
+        guard !short.isEmpty else { return false }
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
@@ -125,21 +132,27 @@ public struct QuoteFinder: Sendable {
                 byPart[part] = (String(n), count)
             }
         }
-        guard !byPart.isEmpty else { return }
+        guard !byPart.isEmpty else { return false }
+        var renamed = false
         for k in quotes.indices {
             guard var s = quotes[k].speaker, s.kind == .person, !s.name.containsASCII(" "),
                   let full = byPart[Substring(s.name)]?.name else { continue }
-            s.name = full; quotes[k].speaker = s
+            s.name = full; quotes[k].speaker = s; renamed = true
         }
+        return renamed
     }
 
     /// One speaker for a name given with and without a middle initial ("Donald J. Trump" in one
     /// article, "Donald Trump" in others were two speakers): the form more quotes use, the one
     /// without on a tie. Only where one form with initials leads to the name without ("George
     /// W. Bush" and "George H. W. Bush" both lead to "George Bush", which stays apart from both).
-    static func mergeInitials(_ quotes: inout [Quote]) {
-        var dotted: [String: Int] = [:]
-        for q in quotes { if let s = q.speaker, s.kind == .person, s.name.containsASCII(".") { dotted[s.name, default: 0] += 1 } }
+    /// - Parameter counted: how many quotes each person's name with a dot in it has, when counted
+    ///   already (nil: counted here).
+    static func mergeInitials(_ quotes: inout [Quote], dotted counted: [String: Int]? = nil) {
+        var dotted = counted ?? [:]
+        if counted == nil {
+            for q in quotes { if let s = q.speaker, s.kind == .person, s.name.containsASCII(".") { dotted[s.name, default: 0] += 1 } }
+        }
         guard !dotted.isEmpty else { return }
         var forms: [String: [String]] = [:]
         for name in dotted.keys {
@@ -166,8 +179,12 @@ public struct QuoteFinder: Sendable {
     /// Sets each quote's `passage` to the shared passage holding most of its words in the same
     /// article: article `i`'s quotes are `quotes[quoteStarts[i]..<quoteStarts[i + 1]]` (as
     /// `combineByArticle` gives them), and each witness's article index is in `witnessArticles`
-    /// (all passages' witnesses in order, as clustering gives them).
-    static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32]) {
+    /// (all passages' witnesses in order, as clustering gives them). A quote in no passage has
+    /// its link cleared.
+    /// - Parameter unlinked: whether no quote has a passage yet (as `combineByArticle` gives
+    ///   them): nothing to clear, so no pass over every quote does (one over 100,000 read 11 MB,
+    ///   on the annotation's longest path).
+    static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32], unlinked: Bool = false) {
         // Each article's witnesses (passage, range), bucketed by article index (`Buckets`): only
         // the quotes of those articles are compared. By a table of arrays keyed by article, this
         // was 30–40 ms on one core at 100,000 articles, the other core idle.
@@ -199,7 +216,11 @@ public struct QuoteFinder: Sendable {
                 return best
             }
         }
-        for k in quotes.indices where quotes[k].passage != nil { quotes[k].passage = nil }
+        if unlinked {
+            assert(quotes.allSatisfy { $0.passage == nil }, "quotes not linked yet")
+        } else {
+            for k in quotes.indices where quotes[k].passage != nil { quotes[k].passage = nil }
+        }
         for (a, passagesOfQuotes) in zip(carrying, found) {
             for (k, p) in zip(quoteStarts[a]..<quoteStarts[a + 1], passagesOfQuotes) where p >= 0 {
                 quotes[k].passage = passages[Int(p)].id
