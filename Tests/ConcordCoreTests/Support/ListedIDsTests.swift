@@ -35,5 +35,9 @@ struct ListedIDsTests {
             #expect(cut == ArticleParser.id(forPath: path), "\(path)")
         }
         #expect(Array("café.md".utf8).withUnsafeBytes { ListedIDs.asciiID($0) } == nil)
+        // An empty listing, and one of one path (one bit of hash: two buckets).
+        #expect(ListedIDs(PathList()).paths(ofID: "a", in: PathList()) == [])
+        let one = PathList(["sub/a.md"])
+        #expect(ListedIDs(one).paths(ofID: "a", in: one) == ["sub/a.md"] && ListedIDs(one).paths(ofID: "b", in: one) == [])
     }
 }
