@@ -127,7 +127,7 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
 
     /// `sortedWithPlaces()`, the order taken from an earlier walk of the same folders where it
     /// can: a folder read again after an article was added holds the paths it held and one
-    /// more, and sorting 100,000 of them again took 20–30 ms of every such build.
+    /// more, and sorting 100,000 of them again took 26–33 ms of every such build.
     ///
     /// The folders list their entries in the same order from one walk to the next (ext4 by the
     /// hash of each name, others by when each was made), a name made or removed aside, so each
