@@ -201,11 +201,12 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
+    /// `pageTables`: `jsonParts` and `passageIDs` encoded already (`BuildState.encodedPageTables`).
     /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
                    passageIDs: [WitnessClusterer.Seed: String],
-                   _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments,
+                   _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments, pageTables: Background<[UInt8], Never>? = nil,
                    splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
                    linkedFiles: [LinkedFiles.Entry] = [], counts: [Int]) -> UInt64? {
@@ -229,7 +230,7 @@ extension SiteBuilder {
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
+            do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early, pageTables: pageTables?.value()) } catch { throw BuildFailure(error.description) }
         } catch {
             log.notice("\(error.message); the next build will be a full one")
             cache.remove()

@@ -229,6 +229,7 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
         var listRows = state?.listRows ?? [:], reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
+        var pageTables: Background<[UInt8], Never>? = nil
         var generation: UInt64 = 0, siteFiles = 0
         var linksPrevious = false
         let order = SiteFileList(pageHashes: renderer.pathHashes, pageLines: renderer.pathLines, pagePath: renderer.path(at:),
@@ -261,6 +262,10 @@ public struct SiteBuilder: Sendable {
             let copyMS = split()
             let (document, jsonSum) = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
+            // What the cache keeps of annotations.json and the passages' ids, encoded while the lists finish.
+            pageTables = Background { [jsonParts, passageIDs = outcome.passageIDs] in
+                BuildState.encodedPageTables(jsonParts: jsonParts, passageIDs: passageIDs)
+            }
             site.put("annotations.json", key: 0, document.bytes, checksum: jsonSum)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
@@ -294,11 +299,11 @@ public struct SiteBuilder: Sendable {
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
-            saving = Background { [self, shards, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+            saving = Background { [self, shards, pageTables, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
                                    counts = delta.diagnostics.isEmpty && linked.warnings.isEmpty ? counts : [], linksPrevious,
                                    linkedFiles = linked.entries] in
                 saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
-                          listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
+                          listRows: listRows, jsonParts: jsonParts, pageTables: pageTables, splicedStamps: splicedStamps,
                           generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: LinkedFiles.key(sourcesKey, linkedFiles),
                           linkedFiles: linkedFiles, counts: counts)

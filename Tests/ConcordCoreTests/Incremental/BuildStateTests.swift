@@ -123,6 +123,33 @@ struct BuildStateTests {
         #expect(try readBack(state([])).0.splicedStamps.isEmpty)
     }
 
+    /// The pages section's middle (`annotations.json`'s entries, the passages' ids), encoded while
+    /// the build went on and given to `bodySections` as a piece of its own, makes the same bytes.
+    @Test func pageTablesEncodedAheadMakeTheSameBody() throws {
+        var s = state([])
+        s.listRows = ["articles/index.html": Fragments(items: [.init(key: 1, start: 0, count: 10), .init(key: 2, start: 10, count: 5)]),
+                      "speakers/index.html": Fragments(items: [.init(key: 3, start: 0, count: 7)])]
+        s.jsonParts = Fragments(items: (0..<50).map { .init(key: UInt64($0) * 977, start: $0 * 30, count: 30) })
+        s.passageIDs = [WitnessClusterer.Seed(article: "a-first", contentHash: 9, start: 4, end: 80): "p0123456789ab",
+                        WitnessClusterer.Seed(article: "b-second", contentHash: 11, start: 0, end: 40): "pba9876543210"]
+        s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
+        let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts, passageIDs: s.passageIDs)
+        let pieces = s.bodySections(pageTables: ahead)
+        #expect(pieces.count == BuildState.Section.allCases.count + 2)
+        #expect(Array(pieces.joined()) == Array(s.bodySections().joined()))
+        var w = ByteWriter()
+        s.encodeBody(into: &w, pageTables: ahead)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).bin")
+        try Data(w.bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var r = ByteReader(try #require(FastFiles.Mapped(url.path)))
+        var back = state([])
+        back.articleHashes = []
+        try back.decodeBody(from: &r)
+        #expect(back.listRows == s.listRows && back.jsonParts == s.jsonParts && back.passageIDs == s.passageIDs
+                && back.splicedStamps == s.splicedStamps)
+    }
+
     /// A body cut short anywhere, in the segments' numbers (read where they lie) or elsewhere,
     /// is damage: never a read past its end.
     @Test func aBodyCutShortIsDamage() throws {
