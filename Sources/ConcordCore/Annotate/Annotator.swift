@@ -64,8 +64,7 @@ public struct Annotator: Sendable {
         let finder = QuoteFinder()
         let perArticle = ParallelMap.map(Array(articles.indices)) { finder.quotes(of: articles[$0], text: texts[$0]) }
         var (quotes, quoteStarts) = finder.combineByArticle(perArticle)
-        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: found.passages, witnessArticles: found.witnessArticles,
-                         unlinked: true)
+        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: found.passages, witnessArticles: found.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         timings.analysed = articles.count
         let analyses = articles.indices.map {
@@ -187,8 +186,7 @@ public struct Annotator: Sendable {
         timings.runIndexUsed = update.fromIndex
         t0 = clock.now
         var (quotes, quoteStarts) = combining.value()
-        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles,
-                         unlinked: true)
+        QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         var annotations = Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts)
         annotations.links = links.value()

@@ -25,7 +25,7 @@ public struct KeptListing: Sendable {
     /// cache does not hold a list (see `ListedPaths`). Made anew each time it is asked for.
     var paths: PathList? {
         switch stored {
-        case .made(let list, _): list
+        case .made(let list): list
         case .read(let file): file.list()
         }
     }
@@ -34,7 +34,7 @@ public struct KeptListing: Sendable {
     /// a little room: what a walk that reads folders again can expect to find.
     var size: (paths: Int, bytes: Int) {
         let (paths, bytes) = switch stored {
-        case .made(let list, _): (list.count, list.bytes.count)
+        case .made(let list): (list.count, list.bytes.count)
         case .read(let file): (file.hashes.count / 8, file.block.count)
         }
         return (paths + paths / 64 + 16, bytes + bytes / 64 + 1024)
@@ -46,23 +46,15 @@ public struct KeptListing: Sendable {
     /// the archive changing, so such a listing is taken whole or not at all.
     var sawLink = false
 
-    /// - Parameter places: for each path in the order the walk read it, its position in `paths`
-    ///   (`ArchiveLoader.Walk.places`); nil when the walk did not read every path.
-    init(paths: PathList, places: [UInt32]? = nil, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
-        stored = .made(paths, places: places); self.folders = folders; self.sawLink = sawLink
+    init(paths: PathList, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
+        stored = .made(paths); self.folders = folders; self.sawLink = sawLink
     }
 
-    /// Calls `body` with the order the walk that made this listing read its paths in, nil when
-    /// it did not read them all (or for a listing whose tables do not make one).
+    /// Calls `body` with the order the walk that wrote this listing read its paths in (`write`'s
+    /// `readOrder`); nil when it was not kept, or for a listing made here, not read from the cache.
     func withOrder<R>(_ body: (ListingOrder?) -> R) -> R {
-        switch stored {
-        case .made(let list, let places):
-            // (The arrays' own bytes, which are little-endian: `ByteWriter` writes them as they are.)
-            guard let places else { return body(nil) }
-            return places.withUnsafeBytes { p in list.hashes.withUnsafeBytes { h in body(ListingOrder(places: p, hashes: h)) } }
-        case .read(let file):
-            return file.withOrder(body)
-        }
+        guard case .read(let file) = stored else { return body(nil) }
+        return file.withOrder(body)
     }
 
     private init(reading file: ListedPaths, folders: [(path: String, stamp: FileStamp)], sawLink: Bool) {
@@ -70,7 +62,7 @@ public struct KeptListing: Sendable {
     }
 
     /// The paths as a walk made them, or where `listing.bin` holds them.
-    private enum Stored: Sendable { case made(PathList, places: [UInt32]?), read(ListedPaths) }
+    private enum Stored: Sendable { case made(PathList), read(ListedPaths) }
 
     /// The three tables of a `PathList` where `listing.bin` holds them (its file kept mapped),
     /// copied into one only when asked for: a walk that reads every folder again (an article
@@ -103,9 +95,12 @@ public struct KeptListing: Sendable {
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
     /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
     /// system's clock before the folder was listed). True when written.
-    /// - Parameter sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
+    /// - Parameters:
+    ///   - readOrder: the same paths in the order the folders listed them (`ArchiveLoader.Walk.readOrder`),
+    ///     when the walk read every folder: each one's place in `paths` is kept (`withOrder`).
+    ///   - sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
     @discardableResult
-    static func write(_ paths: PathList, places: [UInt32]? = nil, folders: [(path: String, stamp: FileStamp)], sawLink: Bool,
+    static func write(_ paths: PathList, readOrder: PathList? = nil, folders: [(path: String, stamp: FileStamp)], sawLink: Bool,
                       source: String, into cacheFolder: String, now: Int) -> Bool {
         guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: now) }) else { return false }
         var w = BuildCache.headed(capacity: 256 + 64 * folders.count)
@@ -118,7 +113,7 @@ public struct KeptListing: Sendable {
         // Then the order the walk read them in (`withOrder`; none: an empty table).
         var tables = ByteWriter(capacity: 20 * (paths.count + 2))
         tables.u64s(paths.starts.map { UInt64($0) }); tables.u64s(paths.hashes)
-        let order = places ?? []
+        let order = readOrder.flatMap { places(of: $0, in: paths) } ?? []
         tables.int(order.count)
         tables.u32s(count: order.count) { out in for (k, p) in order.enumerated() { out[k] = p } }
         mkdir(cacheFolder, 0o755)      // the first build's: its cache is saved after the listing
@@ -126,6 +121,22 @@ public struct KeptListing: Sendable {
         guard BuildCache.writeSealed([w.bytes, paths.bytes, tables.bytes], to: temp) != nil,
               rename(temp, cacheFolder + "/" + fileName) == 0 else { unlink(temp); return false }
         return true
+    }
+
+    /// Each path of `read` by its position in `paths` (the same paths, sorted), found by its hash
+    /// (made on the thread that writes the listing, not on the build's path); nil when one is
+    /// not there. A hash two paths share gives a wrong place, which the next walk's check of its
+    /// guess finds (`PathList.sorted(following:)`).
+    static func places(of read: PathList, in paths: PathList) -> [UInt32]? {
+        guard read.count == paths.count else { return nil }
+        let positions = HashPositions(paths.hashes)
+        var places: [UInt32] = []
+        places.reserveCapacity(read.count)
+        for hash in read.hashes {
+            guard let p = positions.position(of: hash) else { return nil }
+            places.append(UInt32(p))
+        }
+        return places
     }
 
     /// The listing of `source` kept in `cacheFolder`, if it was made by this version for this

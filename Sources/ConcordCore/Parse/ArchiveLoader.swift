@@ -34,9 +34,9 @@ public struct ArchiveLoader: Sendable {
         /// How many folders were read: the others' files were taken from the listing given
         /// (`walk(reusing:)`), which is this listing when none was read.
         var read: Int
-        /// For each path in the order the folders listed it, its position in `paths`, when every
-        /// folder was read (`KeptListing.withOrder`, for the next walk); else nil.
-        var places: [UInt32]? = nil
+        /// The same paths in the order the folders listed them, when every folder was read: what
+        /// the listing kept for the next walk keeps of that order (`KeptListing.write`); else nil.
+        var readOrder: PathList? = nil
     }
 
     /// Walks the source folder for its article files.
@@ -63,9 +63,9 @@ public struct ArchiveLoader: Sendable {
         let read = folders.count - taken.count
         // The files of the folders read, in order: as the last walk that read them all found
         // them in order, where it can (`PathList.sorted(following:)`).
-        let (sortedFiles, places) = kept?.withOrder { $0.map(files.sorted(following:)) } ?? files.sortedWithPlaces()
+        let sortedFiles = kept?.withOrder { $0.map(files.sorted(following:)) } ?? files.sorted()
         guard let kept, !taken.isEmpty else {
-            return Walk(paths: sortedFiles, sawLink: sawLink, folders: folders, read: read, places: places)
+            return Walk(paths: sortedFiles, sawLink: sawLink, folders: folders, read: read, readOrder: files)
         }
         // (None read: the listing as it was, not even filtered.)
         // (A kept listing whose paths do not make a list: the folder is walked again, reading every folder.)

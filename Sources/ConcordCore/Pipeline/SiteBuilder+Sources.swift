@@ -58,9 +58,9 @@ extension SiteBuilder {
                 found.listingKept = true
             } else {
                 if walked.read < walked.folders.count { found.foldersRead = (walked.read, walked.folders.count) }
-                found.keepingListing = Background { [files = walked.paths, places = walked.places, folders = walked.folders,
+                found.keepingListing = Background { [files = walked.paths, readOrder = walked.readOrder, folders = walked.folders,
                                                      sawLink = walked.sawLink, cacheFolder = cache.folder.path] in
-                    KeptListing.write(files, places: places, folders: folders, sawLink: sawLink, source: folder, into: cacheFolder, now: clock)
+                    KeptListing.write(files, readOrder: readOrder, folders: folders, sawLink: sawLink, source: folder, into: cacheFolder, now: clock)
                 }
             }
         }

@@ -114,39 +114,38 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
 
     /// The paths in the order every build takes them (`ArchiveLoader.sorted`): by their bytes
     /// on both cores when all are ASCII (`BytewiseSort`, `String`'s order for them), else as `String`s.
-    func sorted() -> PathList { sortedWithPlaces().list }
-
-    /// `sorted()`, and where each path of this list went in it (`places[i]`: path `i`'s position
-    /// there), which `KeptListing` keeps for the next walk (`sorted(following:)`); nil places for a
-    /// list that is not ASCII.
-    func sortedWithPlaces() -> (list: PathList, places: [UInt32]?) {
-        guard count > 1 else { return (self, indices.map { UInt32($0) }) }
-        guard isASCII else { return (PathList(ArchiveLoader.sorted(Array(self))), nil) }
+    func sorted() -> PathList {
+        guard count > 1 else { return self }
+        guard isASCII else { return PathList(ArchiveLoader.sorted(Array(self))) }
         return reordered(withBlock { base, starts in BytewiseSort.order(base, starts: starts) })
     }
 
-    /// `sortedWithPlaces()`, the order taken from an earlier walk of the same folders where it
-    /// can: a folder read again after an article was added holds the paths it held and one
-    /// more, and sorting 100,000 of them again took 26–33 ms of every such build.
+    /// `sorted()`, the order taken from an earlier walk of the same folders where it can: a
+    /// folder read again after an article was added holds the paths it held and one more, and
+    /// sorting 100,000 of them again took 26–33 ms of every such build.
     ///
     /// The folders list their entries in the same order from one walk to the next (ext4 by the
     /// hash of each name, others by when each was made), a name made or removed aside, so each
     /// path is looked for where the earlier walk's next path was, or a few paths further on
     /// (those between were removed); found by its hash, it takes that path's position in the
-    /// earlier sorted listing. The few paths not found are sorted and merged in. The list made
-    /// is checked, each path after the one before, and sorted afresh should it not be in order
-    /// (a hash that two names share, a folder that lists in another order): the order is taken
-    /// as a guess, never trusted. ASCII lists only (`sorted()`'s order is then their bytes');
-    /// the others, and lists most of whose paths are not found, are sorted.
-    func sorted(following earlier: ListingOrder) -> (list: PathList, places: [UInt32]?) {
-        guard count > 1, isASCII, let order = order(following: earlier) else { return sortedWithPlaces() }
-        let result = reordered(order)
-        return result.list.increases ? result : sortedWithPlaces()
+    /// earlier sorted listing (`split(following:)`). The few paths not found are sorted and
+    /// merged in (`merged(with:)`). The list made is checked, each path after the one before,
+    /// and sorted afresh should it not be in order (a hash that two names share, a folder that
+    /// lists in another order): the order is taken as a guess, never trusted. ASCII lists only
+    /// (`sorted()`'s order is then their bytes'); the others, and lists most of whose paths are
+    /// not found, are sorted.
+    func sorted(following earlier: ListingOrder) -> PathList {
+        guard count > 1, isASCII, let (found, unplaced) = split(following: earlier) else { return sorted() }
+        var fresh = PathList()
+        for i in unplaced { fresh.append(i, of: self) }
+        let result = reordered(found).merged(with: fresh.sorted())
+        return result.increases ? result : sorted()
     }
 
-    /// The order `sorted(following:)` guesses: positions of this list, each once; nil when more
-    /// than a quarter of the paths are not found (they are sorted then).
-    func order(following earlier: ListingOrder) -> [Int]? {
+    /// The guess `sorted(following:)` takes: the positions of this list's paths found in the
+    /// earlier listing, in that listing's order, and those not found; nil when more than a
+    /// quarter of the paths are not found (they are sorted then).
+    func split(following earlier: ListingOrder) -> (found: [Int], unplaced: [Int])? {
         let sorted = earlier.sortedCount, read = earlier.readCount
         // Which path of this list takes each position of the earlier sorted listing (-1: none).
         var taker = [Int32](repeating: -1, count: sorted)
@@ -163,28 +162,10 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
             if found { next = k + 1 } else { unplaced.append(i) }
             guard unplaced.count <= count / 4 else { return nil }
         }
-        var order: [Int] = []
-        order.reserveCapacity(count)
-        for p in 0..<sorted where taker[p] >= 0 { order.append(Int(taker[p])) }
-        guard !unplaced.isEmpty else { return order }
-        return withBlock { base, starts in
-            func precedes(_ a: Int, _ b: Int) -> Bool {
-                strcmp(UnsafeRawPointer(base + starts[a]).assumingMemoryBound(to: CChar.self),
-                       UnsafeRawPointer(base + starts[b]).assumingMemoryBound(to: CChar.self)) < 0
-            }
-            // Each path not found placed by a binary search among those found.
-            var merged: [Int] = []
-            merged.reserveCapacity(count)
-            var from = 0
-            for n in unplaced.sorted(by: precedes) {
-                var lo = from, hi = order.count
-                while lo < hi { let mid = (lo + hi) / 2; if precedes(order[mid], n) { lo = mid + 1 } else { hi = mid } }
-                merged.append(contentsOf: order[from..<lo]); merged.append(n)
-                from = lo
-            }
-            merged.append(contentsOf: order[from...])
-            return merged
-        }
+        var found: [Int] = []
+        found.reserveCapacity(count - unplaced.count)
+        for p in 0..<sorted where taker[p] >= 0 { found.append(Int(taker[p])) }
+        return (found, unplaced)
     }
 
     /// How many of the earlier walk's paths `sorted(following:)` looks at for each path, past the
@@ -204,26 +185,23 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
-    /// The paths in `order` (each position once), copied path by path into a block of the same
-    /// size (appended as slices, 100,000 paths took 10 ms of CPU), and where each path went.
-    private func reordered(_ order: [Int]) -> (list: PathList, places: [UInt32]?) {
-        var places = [UInt32](repeating: 0, count: count)
-        let list = withBlock { base, starts in
+    /// The paths at the positions `order` gives (each at most once), in that order, copied path
+    /// by path into one block (appended as slices, 100,000 paths took 10 ms of CPU).
+    private func reordered(_ order: [Int]) -> PathList {
+        withBlock { base, starts in
             var result = PathList()
-            result.starts.reserveCapacity(starts.count)
+            result.starts.reserveCapacity(order.count + 1)
             result.hashes = order.map { hashes[$0] }
             result.bytes = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, made in
-                for (q, i) in order.enumerated() {
+                for i in order {
                     let length = starts[i + 1] - starts[i]
                     (out.baseAddress! + made).initialize(from: base + starts[i], count: length)
                     made += length
                     result.starts.append(made)
-                    places[i] = UInt32(q)
                 }
             }
             return result
         }
-        return (list, places)
     }
 
     /// This list and `other`, both in the order every build takes paths (`sorted`), merged into

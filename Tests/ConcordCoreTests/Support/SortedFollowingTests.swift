@@ -2,7 +2,7 @@ import Testing
 @testable import ConcordCore
 
 /// A listing read again is put in order from the order the last walk found (`PathList.sorted(following:)`):
-/// whatever that order says, the list is the one `sorted()` gives, and the places say where each path went.
+/// whatever that order says, the list is the one `sorted()` gives.
 @Suite("Path list sorted following an earlier walk")
 struct SortedFollowingTests {
     /// `count` distinct ASCII names of a flat folder, in the order a folder might list them.
@@ -16,23 +16,33 @@ struct SortedFollowingTests {
         return names.sorted().shuffled(using: &rng)
     }
 
-    /// Calls `body` with the order of a walk that read `raw` in that order.
+    /// Calls `body` with the order of a walk that read `raw` in that order, as `KeptListing` keeps it.
     func withOrder<R>(of raw: [String], _ body: (ListingOrder) -> R) -> R {
-        let (sorted, places) = PathList(raw).sortedWithPlaces()
-        return places!.withUnsafeBytes { p in sorted.hashes.withUnsafeBytes { h in body(ListingOrder(places: p, hashes: h)) } }
+        let read = PathList(raw), sorted = read.sorted()
+        let places = KeptListing.places(of: read, in: sorted)!
+        return places.withUnsafeBytes { p in sorted.hashes.withUnsafeBytes { h in body(ListingOrder(places: p, hashes: h)) } }
     }
 
-    /// The sorted list and places `sorted(following:)` gives `now` after a walk that read `earlier`,
-    /// checked against `sorted()`; and whether the guess was taken.
+    /// The list `sorted(following:)` gives `now` after a walk that read `earlier`, checked against
+    /// `sorted()`; and whether the guess was taken.
     func check(now: [String], earlier: [String], _ note: Comment) -> Bool {
         let list = PathList(now)
-        let (sorted, places, guessed) = withOrder(of: earlier) { order in
-            let result = list.sorted(following: order)
-            return (result.list, result.places, list.order(following: order) != nil)
+        let (sorted, guessed) = withOrder(of: earlier) { order in
+            (list.sorted(following: order), list.split(following: order) != nil)
         }
         #expect(sorted == list.sorted(), note)
-        #expect(places.map { places in now.indices.map { sorted[Int(places[$0])] } } == now, note)
         return guessed
+    }
+
+    /// The places a listing keeps: each path read, by its position in the sorted list; none when
+    /// a path read is not in the list.
+    @Test func placesSayWhereEachPathReadLies() {
+        let raw = names(3000, seed: 6)
+        let read = PathList(raw), sorted = read.sorted()
+        let places = KeptListing.places(of: read, in: sorted)
+        #expect(places.map { places in raw.indices.map { sorted[Int(places[$0])] } } == raw)
+        #expect(KeptListing.places(of: PathList(Array(raw.dropLast()) + ["not-read.md"]), in: sorted) == nil)
+        #expect(KeptListing.places(of: PathList(raw.dropLast()), in: sorted) == nil)
     }
 
     /// The changes a folder sees between two walks, each listed where the folder lists it: the
@@ -74,20 +84,18 @@ struct SortedFollowingTests {
         let wrong = PathList(["c.md", "b.md", "a.md"])
         let places: [UInt32] = [1, 2, 0]
         let result = places.withUnsafeBytes { p in wrong.hashes.withUnsafeBytes { h in list.sorted(following: ListingOrder(places: p, hashes: h)) } }
-        #expect(Array(result.list) == ["a.md", "b.md", "c.md"])
-        #expect(result.places == [1, 0, 2])
+        #expect(Array(result) == ["a.md", "b.md", "c.md"])
         // Places out of range are passed over.
         let far: [UInt32] = [7, 9, 1_000_000]
         let safe = far.withUnsafeBytes { p in wrong.hashes.withUnsafeBytes { h in list.sorted(following: ListingOrder(places: p, hashes: h)) } }
-        #expect(Array(safe.list) == ["a.md", "b.md", "c.md"])
+        #expect(Array(safe) == ["a.md", "b.md", "c.md"])
     }
 
-    /// A list with a name outside ASCII is sorted as `String`s, with no places kept.
+    /// A list with a name outside ASCII is sorted as `String`s.
     @Test func aListOutsideASCIIIsSortedAsStrings() {
         let earlier = ["b.md", "caf\u{E9}.md", "a.md"], now = ["b.md", "cafe\u{301}.md", "caf\u{E9}.md", "a.md"]
         let result = withOrder(of: earlier.filter { $0.utf8.allSatisfy { $0 < 0x80 } }) { PathList(now).sorted(following: $0) }
-        #expect(Array(result.list) == ArchiveLoader.sorted(now))
-        #expect(result.places == nil)
+        #expect(Array(result) == ArchiveLoader.sorted(now))
     }
 
     /// `increases` is what the guess is checked by.

@@ -179,12 +179,10 @@ public struct QuoteFinder: Sendable {
     /// Sets each quote's `passage` to the shared passage holding most of its words in the same
     /// article: article `i`'s quotes are `quotes[quoteStarts[i]..<quoteStarts[i + 1]]` (as
     /// `combineByArticle` gives them), and each witness's article index is in `witnessArticles`
-    /// (all passages' witnesses in order, as clustering gives them). A quote in no passage has
-    /// its link cleared.
-    /// - Parameter unlinked: whether no quote has a passage yet (as `combineByArticle` gives
-    ///   them): nothing to clear, so no pass over every quote does (one over 100,000 read 11 MB,
-    ///   on the annotation's longest path).
-    static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32], unlinked: Bool = false) {
+    /// (all passages' witnesses in order, as clustering gives them). The quotes are not linked
+    /// yet, as `combineByArticle` gives them (a pass clearing 100,000 links read 11 MB on the
+    /// annotation's longest path); those in no passage stay unlinked.
+    static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32]) {
         // Each article's witnesses (passage, range), bucketed by article index (`Buckets`): only
         // the quotes of those articles are compared. By a table of arrays keyed by article, this
         // was 30–40 ms on one core at 100,000 articles, the other core idle.
@@ -216,11 +214,7 @@ public struct QuoteFinder: Sendable {
                 return best
             }
         }
-        if unlinked {
-            assert(quotes.allSatisfy { $0.passage == nil }, "quotes not linked yet")
-        } else {
-            for k in quotes.indices where quotes[k].passage != nil { quotes[k].passage = nil }
-        }
+        assert(quotes.allSatisfy { $0.passage == nil }, "quotes not linked yet")
         for (a, passagesOfQuotes) in zip(carrying, found) {
             for (k, p) in zip(quoteStarts[a]..<quoteStarts[a + 1], passagesOfQuotes) where p >= 0 {
                 quotes[k].passage = passages[Int(p)].id
