@@ -142,6 +142,9 @@ public struct Annotator: Sendable {
         // order: each is loaded `Prefetch.distance` (16) articles ahead, its quotes' bytes 6 ahead (`Prefetch`), and
         // read in place (`ArticleRecord.forEachQuote`). At 100,000 articles the annotation of an
         // add took 62 ms before (medians of 8), 55 with the hints, 51 with the lists not copied.
+        // Full names are read only when a short name is left over, each record's where its shard
+        // keeps them: should that section be damaged, the quotes are combined again in a full annotation.
+        let namesDamaged = Locked(false)
         let combining = Background { [count = articles.count] in
             reused.withUnsafeBufferPointer { records in
                 finder.combineByArticle(
@@ -149,7 +152,11 @@ public struct Annotator: Sendable {
                     quotes: { i, body in
                         if let record = records[i] { record.forEachQuote(body) } else { fresh[freshAt[i]!].quotes.forEach(body) }
                     },
-                    names: (0..<count).lazy.map { i in reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames },
+                    names: (0..<count).lazy.map { i in
+                        let names = reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames
+                        if !names.isIntact { namesDamaged.withLock { $0 = true } }
+                        return names
+                    },
                     prefetch: { i in
                         Prefetch.object(at: i + Prefetch.distance, in: records, lines: 3)
                         let near = i + 6        // (the record, loaded 16 ahead, is in by then)
@@ -186,6 +193,7 @@ public struct Annotator: Sendable {
         timings.runIndexUsed = update.fromIndex
         t0 = clock.now
         var (quotes, quoteStarts) = combining.value()
+        if namesDamaged.withLock({ $0 }) { return annotateAll(articles) }
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds
         var annotations = Annotations(passages: passages, quotes: quotes, witnessArticles: clusters.witnessArticles, quoteStarts: quoteStarts)

@@ -31,8 +31,10 @@ final class ArticleRecord: @unchecked Sendable {
                           article: analysis.quotes.article, body)
     }
 
-    /// - Parameter runs: the shard's runs section, where the runs go (the record says where).
-    func encode(into w: inout ByteWriter, runs: inout ByteWriter) {
+    /// - Parameters:
+    ///   - names: the shard's names section, where the full names go (the record says where).
+    ///   - runs: the shard's runs section, where the runs go.
+    func encode(into w: inout ByteWriter, names: inout ByteWriter, runs: inout ByteWriter) {
         let a = article
         w.string(a.path); w.string(a.id); w.u8(a.format == .datedText ? 0 : 1)
         w.int(a.date.year); w.int(a.date.month); w.int(a.date.day)
@@ -42,14 +44,16 @@ final class ArticleRecord: @unchecked Sendable {
         stamp.encode(into: &w)
         w.int(analysis.wordCount); analysis.runs.encode(into: &w, section: &runs)
         analysis.quotes.encode(into: &w)
-        analysis.fullNames.encode(into: &w)
+        analysis.fullNames.encode(into: &w, section: &names)
         w.int(a.localLinks.count); for link in a.localLinks { w.string(link.target); w.int(link.line) }
     }
 
     /// - Parameters:
     ///   - folder: the source folder, where the article's file is read from when needed.
+    ///   - names: the shard's names section, which the record's full names lie in (not read here).
     ///   - runs: the shard's runs section, which the record's runs lie in (not read here).
-    static func decode(from r: inout ByteReader, folder: String, runs section: RunsSection) throws(ByteReader.Malformed) -> ArticleRecord {
+    static func decode(from r: inout ByteReader, folder: String, names: ShardSection,
+                       runs section: ShardSection) throws(ByteReader.Malformed) -> ArticleRecord {
         let path = try r.string(), id = try r.string()
         let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
         let (y, m, d) = (try r.int(), try r.int(), try r.int())
@@ -65,7 +69,7 @@ final class ArticleRecord: @unchecked Sendable {
         let start = section.range.lowerBound + runsAt
         let runs = ArticleRuns(section: section, hashes: start, positions: start + runCount * 8, count: runCount)
         let quotes = try QuoteList.decode(from: &r, article: id)
-        let fullNames = try FullNames.decode(from: &r)
+        let fullNames = try FullNames.decode(from: &r, section: names)
         var localLinks: [LocalLink] = []
         for _ in 0..<(try r.count()) { localLinks.append(LocalLink(target: try r.string(), line: try r.int())) }
         let storage = SourceBytes(folder: folder, path: path, hash: hash, size: max(stamp.size, body.upperBound))

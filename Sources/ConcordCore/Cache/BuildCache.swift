@@ -12,8 +12,8 @@ import Glibc
 /// file (`state-body-a.bin` or `state-body-b.bin`: the edges, the file tables, where
 /// the list pages' rows and `annotations.json` entries lie, and what changed since the
 /// run index was written), `runs-*.bin`, the run index (`RunIndex`), and
-/// `articles-NN-*.bin`, the article records in shards by path (`shards(for:previous:)`), each shard's word
-/// runs after its records (`RunsSection`), and `listing.bin`, the sources' listing
+/// `articles-NN-*.bin`, the article records in shards by path (`shards(for:previous:)`), each shard's full
+/// names and word runs after its records (`ShardSection`s), and `listing.bin`, the sources' listing
 /// (`KeptListing`, which stands on its own: no other file names it). Every file carries a format header and
 /// checksums; a build writes changed shards and a new run index under new names and its
 /// body over the body file `state.bin` does not name, then replaces `state.bin` by
@@ -26,7 +26,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 40
+    static let format: UInt32 = 41
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
@@ -205,10 +205,11 @@ struct BuildCache {
     /// A new name for a run index file.
     static func runIndexName() -> String { "runs-" + String(UInt64.random(in: 1...UInt64.max), radix: 16) + ".bin" }
 
-    /// A shard: its header, its records, their runs (`RunsSection`), then three numbers: where
-    /// the runs begin, the runs' checksum, and the seal `state.bin` names, which sums the
-    /// header, the records and the two numbers before it. Loading checks the seal, not the
-    /// runs: those are checked when a build first reads them.
+    /// A shard: its header, its records, their full names and their runs (each a `ShardSection`),
+    /// then five numbers: where the names begin, where the runs begin, the names' checksum, the
+    /// runs' checksum, and the seal `state.bin` names, which sums the header, the records and the
+    /// four numbers before it. Loading checks the seal, not the names or the runs: those are
+    /// checked when a build first reads them.
     private func loadShard(_ name: String, checksum: UInt64, sourceFolder: String) throws(Unusable) -> [ArticleRecord] {
         guard name.hasPrefix("articles-"), !name.containsASCII("/") else {
             throw Unusable(description: "shard \(name) is missing")
@@ -217,33 +218,42 @@ struct BuildCache {
         guard fd >= 0 else { throw Unusable(description: "\(name) is missing") }
         defer { close(fd) }
         var st = stat()
-        let header = Self.header.count
-        guard fstat(fd, &st) == 0, Int(st.st_size) >= header + 24,
-              let tail = FastFiles.read(UInt64.self, fd, at: Int(st.st_size) - 24, count: 3),
-              UInt64(littleEndian: tail[2]) == checksum else { throw Unusable(description: "\(name) does not match state.bin") }
+        let header = Self.header.count, trailer = Self.shardTrailer
+        guard fstat(fd, &st) == 0, Int(st.st_size) >= header + trailer,
+              let tail = FastFiles.read(UInt64.self, fd, at: Int(st.st_size) - trailer, count: trailer / 8),
+              UInt64(littleEndian: tail[4]) == checksum else { throw Unusable(description: "\(name) does not match state.bin") }
         let size = Int(st.st_size), recordsEnd = Int(clamping: UInt64(littleEndian: tail[0]))
-        guard recordsEnd >= header, recordsEnd <= size - 24 else { throw Unusable(description: "\(name) is truncated or damaged") }
+        let namesEnd = Int(clamping: UInt64(littleEndian: tail[1]))
+        guard recordsEnd >= header, namesEnd >= recordsEnd, namesEnd <= size - trailer else {
+            throw Unusable(description: "\(name) is truncated or damaged")
+        }
         // The records are mapped by themselves and read in at once; the whole file is mapped
-        // apart, unread, for the runs. One mapping of it all, its records read in, brought the
-        // runs in too (the page cache holds a freshly written shard in large folios, which a
-        // mapping takes whole): an add's peak memory at 100,000 articles 670–680 MB, now 485–500 MB.
+        // apart, unread, for the names and the runs. One mapping of it all, its records read in,
+        // brought the runs in too (the page cache holds a freshly written shard in large folios,
+        // which a mapping takes whole): an add's peak memory at 100,000 articles 670–680 MB, now 485–500 MB.
         guard let file = FastFiles.Mapped(fd, count: recordsEnd), let whole = FastFiles.Mapped(fd, count: size, populate: false) else {
             throw Unusable(description: "\(name) could not be read")
         }
         var seal = Checksum.Stream()
         seal.add(file.bytes)
-        tail.withUnsafeBytes { seal.add(UnsafeRawBufferPointer(rebasing: $0[0..<16])) }
+        tail.withUnsafeBytes { seal.add(UnsafeRawBufferPointer(rebasing: $0[0..<(trailer - 8)])) }
         guard seal.value == checksum else { throw Unusable(description: "\(name) is truncated or damaged") }
         try Self.checkHeader(file.bytes, what: name)
         var r = ByteReader(file, offset: header, end: recordsEnd)
-        let runs = RunsSection(file: whole, range: recordsEnd..<(size - 24), checksum: UInt64(littleEndian: tail[1]))
+        let names = ShardSection(file: whole, range: recordsEnd..<namesEnd, checksum: UInt64(littleEndian: tail[2]))
+        let runs = ShardSection(file: whole, range: namesEnd..<(size - trailer), checksum: UInt64(littleEndian: tail[3]))
         do {
             var records: [ArticleRecord] = []
-            for _ in 0..<(try r.count()) { records.append(try ArticleRecord.decode(from: &r, folder: sourceFolder, runs: runs)) }
+            for _ in 0..<(try r.count()) {
+                records.append(try ArticleRecord.decode(from: &r, folder: sourceFolder, names: names, runs: runs))
+            }
             guard r.atEnd else { throw ByteReader.Malformed() }
             return records
         } catch { throw Unusable(description: "\(name) is damaged") }
     }
+
+    /// The bytes of a shard's trailer: five numbers (see `loadShard`).
+    static let shardTrailer = 40
 
     /// Checks the header and the trailing checksum; returns a reader positioned after the header.
     static func open(_ file: FastFiles.Mapped, what: String) throws(Unusable) -> ByteReader {
@@ -288,31 +298,33 @@ struct BuildCache {
         let shardFiles = ParallelMap.map(Array(0..<count), chunk: 1) { k -> (String, UInt64)? in
             if let previous, !writing[k] { return previous[k] }
             let records = Self.inShardOrder(byShard[k])
-            // Runs copied from an earlier shard are copied only if sound: a damaged section
-            // would otherwise be sealed anew, as if it were right.
-            guard records.allSatisfy({ $0.analysis.runs.isIntact }) else { return (String(), 0) }
-            var w = Self.headed(capacity: 1 << 18), runs = ByteWriter(capacity: 1 << 20)
+            // Names and runs copied from an earlier shard are copied only if sound: a damaged
+            // section would otherwise be sealed anew, as if it were right.
+            guard records.allSatisfy({ $0.analysis.runs.isIntact && $0.analysis.fullNames.isIntact }) else { return (String(), 0) }
+            var w = Self.headed(capacity: 1 << 18), names = ByteWriter(capacity: 1 << 18), runs = ByteWriter(capacity: 1 << 20)
             w.int(records.count)
-            for rec in records { rec.encode(into: &w, runs: &runs) }
+            for rec in records { rec.encode(into: &w, names: &names, runs: &runs) }
             let name = String(format: "articles-%03d-", k) + tag + ".bin"
-            guard let seal = Self.writeShard(records: w.bytes, runs: runs.bytes, to: folder.appendingPathComponent(name).path) else { return nil }
+            guard let seal = Self.writeShard(records: w.bytes, names: names.bytes, runs: runs.bytes,
+                                             to: folder.appendingPathComponent(name).path) else { return nil }
             return (name, seal)
         }
         guard shardFiles.allSatisfy({ $0 != nil }) else { throw Unusable(description: "cannot write the build cache in \(folder.path)") }
-        guard shardFiles.allSatisfy({ !$0!.0.isEmpty }) else { throw Unusable(description: "a shard's word runs are damaged") }
+        guard shardFiles.allSatisfy({ !$0!.0.isEmpty }) else { throw Unusable(description: "a shard's full names or word runs are damaged") }
         return shardFiles.map { $0! }
     }
 
     /// Writes a shard (see `loadShard`) and returns its seal, or nil when it cannot be written.
-    private static func writeShard(records: [UInt8], runs: [UInt8], to path: String) -> UInt64? {
-        var trailer = ByteWriter(capacity: 24)
-        trailer.int(records.count); trailer.u64(Checksum.of(runs))
+    private static func writeShard(records: [UInt8], names: [UInt8], runs: [UInt8], to path: String) -> UInt64? {
+        var trailer = ByteWriter(capacity: shardTrailer)
+        trailer.int(records.count); trailer.int(records.count + names.count)
+        trailer.u64(Checksum.of(names)); trailer.u64(Checksum.of(runs))
         var seal = Checksum.Stream()
         records.withUnsafeBytes { seal.add($0) }; trailer.bytes.withUnsafeBytes { seal.add($0) }
         trailer.u64(seal.value)
-        let written = records.withUnsafeBytes { a in runs.withUnsafeBytes { b in trailer.bytes.withUnsafeBytes { c in
-            FastFiles.write(pieces: [a, b, c], to: path)
-        } } }
+        let written = records.withUnsafeBytes { a in names.withUnsafeBytes { n in runs.withUnsafeBytes { b in trailer.bytes.withUnsafeBytes { c in
+            FastFiles.write(pieces: [a, n, b, c], to: path)
+        } } } }
         return written == 0 ? seal.value : nil
     }
 

@@ -47,26 +47,44 @@ struct ArticleRecordTests {
     }
 
     /// A runs section for records without runs.
-    static func noRuns() throws -> RunsSection {
+    static func noRuns() throws -> ShardSection {
         let url = temporary.appendingPathComponent("runs-\(UUID().uuidString).bin")
         try Data([0]).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        return RunsSection(file: try #require(FastFiles.Mapped(url.path)), range: 1..<1, checksum: Checksum.of([]))
+        return ShardSection(file: try #require(FastFiles.Mapped(url.path)), range: 1..<1, checksum: Checksum.of([]))
     }
 
-    static func encoded(_ records: [ArticleRecord]) -> [UInt8] {
-        var w = ByteWriter(), runs = ByteWriter()
-        for r in records { r.encode(into: &w, runs: &runs) }
-        return w.bytes
+    /// Records encoded as a shard holds them: their bytes, and their full names (its names section).
+    struct Encoded: Equatable { var records: [UInt8], names: [UInt8] }
+
+    static func encoded(_ records: [ArticleRecord]) -> Encoded {
+        var w = ByteWriter(), names = ByteWriter(), runs = ByteWriter()
+        for r in records { r.encode(into: &w, names: &names, runs: &runs) }
+        return Encoded(records: w.bytes, names: names.bytes)
+    }
+
+    /// `encoded` written to a file as a shard lies (after one byte, off alignment: the records,
+    /// then the names), mapped, and read back, the articles' files in `folder`.
+    static func decoded(_ encoded: Encoded, folder: String = "/nonexistent", damagingNames: Bool = false) throws -> [ArticleRecord] {
+        let url = temporary.appendingPathComponent("shard-\(UUID().uuidString).bin")
+        var names = encoded.names
+        if damagingNames, !names.isEmpty { names[names.count / 2] ^= 0x40 }
+        try Data([9] + encoded.records + names).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let file = try #require(FastFiles.Mapped(url.path))
+        let start = 1 + encoded.records.count
+        let section = ShardSection(file: file, range: start..<(start + names.count), checksum: Checksum.of(encoded.names))
+        var r = ByteReader(file, offset: 1, end: start)
+        var back: [ArticleRecord] = []
+        while !r.atEnd { back.append(try ArticleRecord.decode(from: &r, folder: folder, names: section, runs: try noRuns())) }
+        return back
     }
 
     @Test func restoredArticlesShowWhatWasWritten() throws {
         let originals = Self.articles()
         let bytes = Self.encoded(originals.map(Self.record))
-        var r = try Self.mapped(bytes)
-        let section = try Self.noRuns()
-        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
-        #expect(r.atEnd)
+        let back = try Self.decoded(bytes)
+        #expect(back.count == originals.count)
         for (a, rec) in zip(originals, back) {
             #expect(rec.analysis.quotes.all == Self.quotes(a))
             #expect(rec.analysis.fullNames == FullNames(["Zoë Ng"]) && rec.analysis.wordCount == 2)
@@ -82,6 +100,26 @@ struct ArticleRecordTests {
         #expect(Self.encoded(back) == bytes)
     }
 
+    /// A record's full names lie in its shard's names section, checked only when first read:
+    /// damaged, the records still read, their names say so (`isIntact`) and give none.
+    @Test func fullNamesInADamagedSectionAreNotRead() throws {
+        let records = Self.articles().map(Self.record)
+        let sound = try Self.decoded(Self.encoded(records))
+        #expect(sound.allSatisfy { $0.analysis.fullNames.isIntact && $0.analysis.fullNames.names == ["Zoë Ng"] })
+        let damaged = try Self.decoded(Self.encoded(records), damagingNames: true)
+        #expect(damaged.map(\.article.id) == records.map(\.article.id))
+        #expect(damaged.allSatisfy { !$0.analysis.fullNames.isIntact && $0.analysis.fullNames.names.isEmpty })
+        #expect(records.allSatisfy { $0.analysis.fullNames.isIntact }, "names just made")
+    }
+
+    /// A record whose names reach past the end of their section is refused as it is read.
+    @Test func fullNamesPastTheirSectionAreRefused() throws {
+        var encoded = Self.encoded([Self.record(Self.articles()[0])])
+        #expect(try Self.decoded(encoded).count == 1)
+        encoded.names.removeLast()
+        #expect(throws: ByteReader.Malformed.self) { _ = try Self.decoded(encoded) }
+    }
+
     /// The bytes stay in the article's file until asked for; a file that changed since is stale.
     @Test func restoredArticlesReadTheirFileWhenAsked() throws {
         let a = Self.articles()[1]
@@ -90,15 +128,13 @@ struct ArticleRecordTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(a.path)
         try Data(a.source).write(to: file)
-        var r = try Self.mapped(Self.encoded([Self.record(a)]))
-        let back = try ArticleRecord.decode(from: &r, folder: folder.path, runs: try Self.noRuns()).article
+        let back = try Self.decoded(Self.encoded([Self.record(a)]), folder: folder.path)[0].article
         #expect(back.source == a.source)
         #expect(back.text(a.body) == "Other words.\n")
         #expect(!back.storage.isStale)
 
         try Data("date 2021-03-04\n\nChanged.\n".utf8).write(to: file)
-        var again = try Self.mapped(Self.encoded([Self.record(a)]))
-        let changed = try ArticleRecord.decode(from: &again, folder: folder.path, runs: try Self.noRuns()).article
+        let changed = try Self.decoded(Self.encoded([Self.record(a)]), folder: folder.path)[0].article
         // Spaces stand in for it, as many as the record's ranges reach: the stages of a build
         // that is to start again read them without crashing.
         #expect(changed.source.count >= a.body.upperBound && changed.source.allSatisfy { $0 == 0x20 })
@@ -152,9 +188,7 @@ struct ArticleRecordTests {
     /// same quotes, in order, short names given the archive's full name.
     @Test func combinedFromRecordsAsFromFreshLists() throws {
         let originals = Self.articles()
-        var r = try Self.mapped(Self.encoded(originals.map(Self.record)))
-        let section = try Self.noRuns()
-        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
+        let back = try Self.decoded(Self.encoded(originals.map(Self.record)))
         // Each article also quotes "Ng" alone: the records' full names make it "Zoë Ng".
         let fresh = originals.map { a in (Self.quotes(a) + [Quote(id: "qs", article: a.id, start: 30, end: 32,
                                                                  speaker: SpeakerMention(name: "Ng", kind: .person, mention: 33..<35))],
@@ -177,9 +211,7 @@ struct ArticleRecordTests {
     /// itself) are its list's: for records decoded from a shard (mapped) and records just made.
     @Test func quotesReadInPlaceFromRecords() throws {
         let originals = Self.articles()
-        var r = try Self.mapped(Self.encoded(originals.map(Self.record)))
-        let section = try Self.noRuns()
-        let back = try originals.map { _ in try ArticleRecord.decode(from: &r, folder: "/nonexistent", runs: section) }
+        let back = try Self.decoded(Self.encoded(originals.map(Self.record)))
         for (a, rec) in zip(originals, back + originals.map(Self.record)) {
             var read: [Quote] = []
             rec.forEachQuote { read.append($0) }

@@ -31,11 +31,11 @@ struct BuildMemoryTests {
         #expect(!kept.state.records.records.contains { $0.article.storage.isLoaded }, "mapped views, no bytes held")
     }
 
-    /// A record as the cache writes it: its bytes and its runs' bytes.
+    /// A record as the cache writes it: its bytes, its full names' and its runs'.
     func encoded(_ record: ArticleRecord) -> [UInt8] {
-        var w = ByteWriter(), runs = ByteWriter()
-        record.encode(into: &w, runs: &runs)
-        return w.bytes + runs.bytes
+        var w = ByteWriter(), names = ByteWriter(), runs = ByteWriter()
+        record.encode(into: &w, names: &names, runs: &runs)
+        return w.bytes + names.bytes + runs.bytes
     }
 
     @Test func whatIsKeptIsWhatTheDiskHolds() async throws {

@@ -464,7 +464,7 @@ struct IncrementalBuildTests {
         #expect(again.incremental)
     }
 
-    /// The word runs of a shard are checked only when read (see `RunsSection`). Damaged in
+    /// The word runs of a shard are checked only when read (see `ShardSection`). Damaged in
     /// every shard, they are never used: an edit, which needs the edited article's old runs,
     /// still gives the full build's site, and the cache it leaves has sound runs throughout
     /// (none copied on unchecked into a new shard).
@@ -484,19 +484,63 @@ struct IncrementalBuildTests {
     }
 
     /// Flips a bit in the middle of the word runs of every shard of the archive's cache, or
-    /// (`everywhere`) in every byte of them.
-    func damageRuns(_ archive: TempArchive, everywhere: Bool = false) throws {
+    /// (`everywhere`) in every byte of them; with `names`, in their full names instead.
+    func damageRuns(_ archive: TempArchive, everywhere: Bool = false, names: Bool = false) throws {
         let folder = cacheFolder(archive)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("articles-") {
             let url = folder.appendingPathComponent(name)
             var bytes = [UInt8](try Data(contentsOf: url))
-            let runsStart = Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: bytes.count - 24, as: UInt64.self) })
-            guard runsStart < bytes.count - 24 else { continue }     // a shard without runs
-            let runsEnd = bytes.count - 24
-            let damaged: [Int] = everywhere ? Array(runsStart..<runsEnd) : [(runsStart + runsEnd) / 2]
+            // The trailer (`BuildCache.shardTrailer`): where the names begin, where the runs begin, ….
+            let trailer = bytes.count - BuildCache.shardTrailer
+            let at = { (k: Int) in Int(bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: trailer + 8 * k, as: UInt64.self) }) }
+            let start = names ? at(0) : at(1), end = names ? at(1) : trailer
+            guard start < end else { continue }     // a shard without names or runs
+            let damaged: [Int] = everywhere ? Array(start..<end) : [(start + end) / 2]
             for k in damaged { bytes[k] ^= 0x40 }
             try Data(bytes).write(to: url)
         }
+    }
+
+    /// Full names are checked only when read, as runs are (`ShardSection`). Damaged in every
+    /// shard, they are never used: a build whose quotes need them (a speaker named by one word
+    /// that only another article spells out) annotates every article again and gives the full
+    /// build's site; a build that needs none gives it too. Neither copies them on unchecked into
+    /// a shard it writes (the add's shard holds other articles' records): the cache either
+    /// has sound names throughout, or is not kept and the next build is a full one.
+    @Test(arguments: [true, false])
+    func damagedFullNamesAreNeverUsed(needed: Bool) async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        try archive.write("spelled.txt", "date 2023-05-01 Zoë Ng, the mayor, opened the new bridge on Monday.\n")
+        #expect(try await buildAndCompare(archive, "a full name spelled out").incremental)
+        try damageRuns(archive, names: true)
+        try archive.write("added.txt", needed ? "date 2023-05-02 “We will build another one,” Ng said on Tuesday.\n"
+                                              : "date 2023-05-02 Another article for the cache to know.\n")
+        let r = try await buildAndCompare(archive, "an article added over damaged names")
+        #expect(r.incremental)
+        let annotatedAll = r.timings.contains { $0.name == "annotate" && $0.detail.contains("(\(r.articles) articles)") }
+        #expect(annotatedAll == needed, "\(r.timings.map(\.detail))")
+        if needed {
+            let quotes = try String(contentsOf: archive.output.appendingPathComponent("annotations.json"), encoding: .utf8)
+            #expect(quotes.contains("\"Zoë Ng\""), "the short name given the full one")
+        }
+        // Each record's names, as this build's cache and the full build's (beside it) hold them.
+        func names(_ output: URL) throws -> [String: String]? {
+            let cache = BuildCache(output: output)
+            guard var loaded = try? cache.readState() else { return nil }
+            try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+            let records = loaded.state.records.records
+            #expect(records.allSatisfy { $0.analysis.fullNames.isIntact })
+            return Dictionary(uniqueKeysWithValues: records.map { ($0.article.path, $0.analysis.fullNames.joined) })
+        }
+        if let kept = try names(archive.output) {
+            let full = try names(archive.output.deletingLastPathComponent().appendingPathComponent("full"))
+            #expect(kept == full, "no damaged names sealed anew")
+            #expect(kept["spelled.txt"]?.contains("Zoë Ng") == true)
+        } else {
+            #expect(!needed, "a full annotation writes every shard anew")
+        }
+        try archive.write("one-more.txt", "date 2023-05-07 One more article for the cache to know.\n")
+        _ = try await buildAndCompare(archive, "an article added after")
     }
 
     /// With no run index, an add reads every article's runs (`PassageUpdate`, checking each as

@@ -29,11 +29,11 @@ struct ArticleRunsTests {
         let offset = Int(record.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self) })
         #expect(record.count == 16 && offset == 1)
         let start = 1 + offset
-        return ArticleRuns(section: RunsSection(file: mapped, range: 1..<file.count, checksum: sum),
+        return ArticleRuns(section: ShardSection(file: mapped, range: 1..<file.count, checksum: sum),
                            hashes: start, positions: start + 8 * count, count: count)
     }
 
-    @Test func aDamagedRunsSectionIsNotIntact() throws {
+    @Test func aDamagedShardSectionIsNotIntact() throws {
         let written = ArticleRuns(hashes: Self.hashes, positions: Self.positions)
         #expect(try writtenAndReadBack(written).isIntact)
         #expect(written.isIntact)

@@ -11,7 +11,7 @@ public struct ArticleRuns: Sendable, Equatable {
     private enum Storage {
         case arrays([UInt64], [UInt32])
         /// Little-endian hashes, then positions, at these byte offsets of a shard's runs section.
-        case mapped(RunsSection, hashes: Int, positions: Int)
+        case mapped(ShardSection, hashes: Int, positions: Int)
     }
     private let storage: Storage
     public let count: Int
@@ -23,7 +23,7 @@ public struct ArticleRuns: Sendable, Equatable {
 
     /// Runs left where they lie in a shard's runs section, which they keep mapped: read only
     /// after `isIntact` said the section is sound.
-    init(section: RunsSection, hashes: Int, positions: Int, count: Int) {
+    init(section: ShardSection, hashes: Int, positions: Int, count: Int) {
         storage = .mapped(section, hashes: hashes, positions: positions); self.count = count
     }
 
