@@ -23,12 +23,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Share of articles ending in the same boilerplate footer (0–1).")
     var boilerplate: Double = 0.05
 
+    @Option(help: "Most paragraphs of quotes an article gets: each gets 0 to this many, about half as many on average (the seed articles quote 9 to 12 times each).")
+    var quotes: Int = 2
+
     @Flag(help: "Name files as news sites do (2019-07-14-the-mayor-said-000123.md, about 40 bytes) rather than a000123.md.")
     var datedNames = false
 
     func validate() throws {
         guard articles > 0 else { throw ValidationError("--articles must be positive") }
         guard (0...1).contains(boilerplate) else { throw ValidationError("--boilerplate must be between 0 and 1") }
+        guard (0...1000).contains(quotes) else { throw ValidationError("--quotes must be between 0 and 1000") }
     }
 
     func run() throws {
@@ -41,6 +45,7 @@ struct GenerateCommand: ParsableCommand {
         options.seed = seed
         options.boilerplateShare = boilerplate
         options.datedNames = datedNames
+        options.quoteParagraphs = quotes
         let generated = ArchiveGenerator(options: options).generate()
         try ArchiveGenerator.write(generated, to: folder, truth: truth.map { URL(fileURLWithPath: $0) })
         let bytes = generated.reduce(0) { $0 + $1.contents.utf8.count }

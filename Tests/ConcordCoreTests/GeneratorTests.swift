@@ -25,4 +25,24 @@ struct GeneratorTests {
         let mean = dated.reduce(0) { $0 + $1.fileName.utf8.count } / dated.count
         #expect((30...50).contains(mean), "mean name length \(mean)")
     }
+
+    /// Quote paragraphs: each article gets 0 to `quoteParagraphs` of them (the truth's quotes),
+    /// about half as many on average; the annotator finds about as many. None at 0.
+    @Test func quoteParagraphsSetHowManyQuotesAnArticleHas() throws {
+        var o = ArchiveGenerator.Options()
+        o.articles = 60; o.seed = 9
+        func mean(_ articles: [ArchiveGenerator.GeneratedArticle]) -> Double {
+            Double(articles.reduce(0) { $0 + $1.quotes.count }) / Double(articles.count)
+        }
+        let usual = ArchiveGenerator(options: o).generate()
+        #expect(usual.allSatisfy { $0.quotes.count <= 2 } && (0.6...1.4).contains(mean(usual)), "\(mean(usual))")
+        o.quoteParagraphs = 0
+        #expect(ArchiveGenerator(options: o).generate().allSatisfy { $0.quotes.isEmpty })
+        o.quoteParagraphs = 20
+        let many = ArchiveGenerator(options: o).generate()
+        #expect(many.allSatisfy { $0.quotes.count <= 20 } && (8...12).contains(mean(many)), "\(mean(many))")
+        let articles = try many.map { try ArticleParser().parse(Array($0.contents.utf8), path: $0.fileName) }
+        let found = Annotator().annotate(articles).0.quotes.count
+        #expect(Double(found) / Double(articles.count) >= 0.8 * mean(many), "\(found) quotes found")
+    }
 }

@@ -19,6 +19,10 @@ public struct ArchiveGenerator: Sendable {
         public var sharedShare = 0.5
         /// Share of articles ending in the same boilerplate footer.
         public var boilerplateShare = 0.0
+        /// Most paragraphs of quotes an article gets (each gets 0 to this many, evenly). At 2,
+        /// about one quote an article; the seed articles quote 9 to 12 times each, which makes
+        /// every pass over the archive's quotes ten times as long.
+        public var quoteParagraphs = 2
         /// File names as news sites give them, `2019-07-14-the-mayor-said-000123.md` (the article's
         /// date, its title's first three words, its number: about 40 bytes), rather than `a000123.md`.
         /// The files' bytes are the same either way; only their names, and so their order, differ.
@@ -167,7 +171,7 @@ public struct ArchiveGenerator: Sendable {
         }
         // Quotes: a paragraph or two.
         var quoteSlots: [(Int, Range<Int>, String)] = []
-        for _ in 0..<Int.random(in: 0...2, using: &rng) {
+        for _ in 0..<Int.random(in: 0...options.quoteParagraphs, using: &rng) {
             let (text, range, speaker) = quoteParagraph(&rng)
             let at = Int.random(in: 0...paragraphs.count, using: &rng)
             paragraphs.insert(text, at: at)
