@@ -2,12 +2,18 @@ extension StringProtocol {
     /// Whether the text holds the ASCII character `c`: a scan of its bytes. (With
     /// Foundation imported, `contains(" ")` is `range(of:)` through `NSString`, which
     /// cost more than half of resolving the archive's speaker names.)
+    /// The bytes are scanned where they lie when the text keeps them in one piece (a native
+    /// string, small or not): stepping through `utf8` byte by byte took 13 % of combining a
+    /// million quotes' speakers at 100,000 articles.
     @inline(__always) func containsASCII(_ c: Unicode.Scalar) -> Bool {
-        utf8.contains(UInt8(truncatingIfNeeded: c.value))
+        let byte = UInt8(truncatingIfNeeded: c.value)
+        return utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
     }
 
-    /// Whether every character is ASCII: a scan of its bytes.
-    var isAllASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    /// Whether every character is ASCII: a scan of its bytes (where they lie, as above).
+    var isAllASCII: Bool {
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? utf8.allSatisfy { $0 < 0x80 }
+    }
 
     /// Where `bytes` next lie, one after another, in the text's UTF-8 from `start` on (by
     /// bytes alone: the ends may fall inside a character), or nil; empty `bytes` lie at `start`.
