@@ -332,15 +332,13 @@ struct BuildCache {
     /// (naming `shards` and that body file) by rename, then removes files no longer named.
     /// - Parameters:
     ///   - early: sections of the body already encoded.
-    ///   - pageTables: the middle of the pages section, already encoded (`BuildState.encodedPageTables`).
     /// - Returns: the seal of the `state.bin` written (`Loaded.seal`).
     @discardableResult
-    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:],
-                pageTables: [UInt8]? = nil) throws(Unusable) -> UInt64 {
+    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) -> UInt64 {
         let current = (try? readState())?.body?.name
         let bodyName = current == Self.bodyFiles[0] ? Self.bodyFiles[1] : Self.bodyFiles[0]
         // Header, then the body's sections as encoded: not joined first.
-        guard let bodySum = Self.writeSealed([Self.headed(capacity: 32).bytes] + state.bodySections(early: early, pageTables: pageTables),
+        guard let bodySum = Self.writeSealed([Self.headed(capacity: 32).bytes] + state.bodySections(early: early),
                                              to: folder.appendingPathComponent(bodyName).path, inPlace: true) else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }

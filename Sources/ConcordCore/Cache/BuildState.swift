@@ -93,8 +93,15 @@ struct BuildState: Sendable {
         case files
         /// Known from the start of a build.
         case previousFiles
-        /// List rows, `annotations.json` entries, passage ids.
-        case pages
+        /// Where the list pages' rows lie (`listRows`): known once the list pages are made.
+        case listRows
+        /// Where `annotations.json`'s entries lie, and the passages' ids (`jsonParts`,
+        /// `passageIDs`): known once `annotations.json` is made, before the list pages, so
+        /// encoded then (`encodedPageTables`, given as `early`): at 100,000 articles these took
+        /// 10–15 ms of the end of every build.
+        case pageTables
+        /// The stamps of the spliced files (`splicedStamps`): known once the site is written.
+        case splicedStamps
         /// What changed since the run index was written.
         case runIndex
     }
@@ -103,26 +110,17 @@ struct BuildState: Sendable {
     /// Its sections are joined in order; those not encoded before (`early`, while the pages were
     /// made) are encoded now, in parallel (this is the last step of every build; the two file
     /// tables alone are 12,000 rows each at 10,000 articles).
-    func encodeBody(into w: inout ByteWriter, early: [Section: [UInt8]] = [:], pageTables: [UInt8]? = nil) {
-        for piece in bodySections(early: early, pageTables: pageTables) { w.plain(piece) }
+    func encodeBody(into w: inout ByteWriter, early: [Section: [UInt8]] = [:]) {
+        for section in bodySections(early: early) { w.plain(section) }
     }
 
     /// The body's sections in order, as `encodeBody` joins them (`BuildCache.commit` writes
-    /// them as they are: no copy of the whole, 25 MB at 100,000 articles); the pages section in
-    /// three pieces when its middle is given (`pageTables`).
-    /// - Parameter pageTables: the pages section's middle, `annotations.json`'s entries and the
-    ///   passages' ids (`encodedPageTables`), encoded while the build went on: at 100,000
-    ///   articles the pages section took 10–15 ms of the end of every build, most of it these.
-    func bodySections(early: [Section: [UInt8]] = [:], pageTables: [UInt8]? = nil) -> [[UInt8]] {
+    /// them as they are: no copy of the whole, 25 MB at 100,000 articles).
+    func bodySections(early: [Section: [UInt8]] = [:]) -> [[UInt8]] {
         let missing = Section.allCases.filter { early[$0] == nil }
-        var sections = early.mapValues { [$0] }
-        for (section, pieces) in zip(missing, ParallelMap.map(missing, chunk: 1) { section -> [[UInt8]] in
-            guard section == .pages, let pageTables else { return [encoded(section)] }
-            var rows = ByteWriter(capacity: listRowsCapacity), stamps = ByteWriter(capacity: splicedStampsCapacity)
-            encodeListRows(into: &rows); encodeSplicedStamps(into: &stamps)
-            return [rows.bytes, pageTables, stamps.bytes]
-        }) { sections[section] = pieces }
-        return Section.allCases.flatMap { sections[$0]! }
+        var sections = early
+        for (section, bytes) in zip(missing, ParallelMap.map(missing, chunk: 1) { encoded($0) }) { sections[section] = bytes }
+        return Section.allCases.map { sections[$0]! }
     }
 
     /// About the bytes `section` takes (at least), so its writer is sized once: grown by
@@ -137,7 +135,9 @@ struct BuildState: Sendable {
             1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0) + 9 + 4 * (newestFirst?.count ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 24 * previousFiles.count
-        case .pages: listRowsCapacity + Self.pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs) + splicedStampsCapacity
+        case .listRows: 8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count }
+        case .pageTables: Self.pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs)
+        case .splicedStamps: 8 + 40 * splicedStamps.count
         case .runIndex: 16 + 8 * runIndex.gone.count + runIndex.added.reduce(0) { $0 + 24 + 12 * $1.runs.count }
         }
     }
@@ -184,31 +184,27 @@ struct BuildState: Sendable {
         // paths at every build cost more than writing them.
         case .files: files.encode(into: &w)
         case .previousFiles: previousFiles.encode(into: &w)
-        case .pages:
-            encodeListRows(into: &w)
+        case .listRows:
+            w.int(listRows.count)
+            for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
+        case .pageTables:
             Self.encodePageTables(jsonParts: jsonParts, passageIDs: passageIDs, into: &w)
-            encodeSplicedStamps(into: &w)
+        case .splicedStamps:
+            w.int(splicedStamps.count)
+            for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) { w.u64(path); s.encode(into: &w) }
         case .runIndex:
             runIndex.encode(into: &w)
         }
         return w.bytes
     }
 
-    // The pages section's three parts, in the order it holds them.
-
-    private var listRowsCapacity: Int { 8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count } }
-    private func encodeListRows(into w: inout ByteWriter) {
-        w.int(listRows.count)
-        for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
-    }
-
     private static func pageTablesCapacity(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String]) -> Int {
         8 + 24 * jsonParts.items.count + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
     }
 
-    /// The middle of the pages section: `annotations.json`'s entries (`jsonParts`) and the
-    /// passages' ids (`passageIDs`), as `encoded(.pages)` writes them; known before the list
-    /// pages are, so encoded while they are made (`bodySections(early:pageTables:)`).
+    /// The `.pageTables` section of a state holding these `jsonParts` and `passageIDs`, as
+    /// `encoded(.pageTables)` makes it: for a build to encode while the list pages are made,
+    /// and give to `BuildCache.commit` as `early`.
     static func encodedPageTables(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String]) -> [UInt8] {
         var w = ByteWriter(capacity: pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs))
         encodePageTables(jsonParts: jsonParts, passageIDs: passageIDs, into: &w)
@@ -220,14 +216,6 @@ struct BuildState: Sendable {
         w.int(passageIDs.count)
         for (seed, id) in passageIDs {      // in the dictionary's order (not sorted): read back into one
             w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
-        }
-    }
-
-    private var splicedStampsCapacity: Int { 8 + 40 * splicedStamps.count }
-    private func encodeSplicedStamps(into w: inout ByteWriter) {
-        w.int(splicedStamps.count)
-        for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) {
-            w.u64(path); s.encode(into: &w)
         }
     }
 

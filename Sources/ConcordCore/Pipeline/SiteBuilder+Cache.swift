@@ -201,7 +201,8 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
-    /// `pageTables`: `jsonParts` and `passageIDs` encoded already (`BuildState.encodedPageTables`).
+    /// `pageTables`: the body's `.pageTables` section, encoded while the build went on
+    /// (`BuildState.encodedPageTables`, from `jsonParts` and `passageIDs`).
     /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
@@ -230,7 +231,8 @@ extension SiteBuilder {
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early, pageTables: pageTables?.value()) } catch { throw BuildFailure(error.description) }
+            if let pageTables { early[.pageTables] = pageTables.value() }
+            do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
         } catch {
             log.notice("\(error.message); the next build will be a full one")
             cache.remove()

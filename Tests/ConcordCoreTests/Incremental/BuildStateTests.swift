@@ -123,8 +123,9 @@ struct BuildStateTests {
         #expect(try readBack(state([])).0.splicedStamps.isEmpty)
     }
 
-    /// The pages section's middle (`annotations.json`'s entries, the passages' ids), encoded while
-    /// the build went on and given to `bodySections` as a piece of its own, makes the same bytes.
+    /// The `.pageTables` section (`annotations.json`'s entries, the passages' ids), encoded while
+    /// the build went on and given to `bodySections` as `early`, is taken as it is and makes the
+    /// same bytes, which read back.
     @Test func pageTablesEncodedAheadMakeTheSameBody() throws {
         var s = state([])
         s.listRows = ["articles/index.html": Fragments(items: [.init(key: 1, start: 0, count: 10), .init(key: 2, start: 10, count: 5)]),
@@ -134,11 +135,13 @@ struct BuildStateTests {
                         WitnessClusterer.Seed(article: "b-second", contentHash: 11, start: 0, end: 40): "pba9876543210"]
         s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
         let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts, passageIDs: s.passageIDs)
-        let pieces = s.bodySections(pageTables: ahead)
-        #expect(pieces.count == BuildState.Section.allCases.count + 2)
-        #expect(Array(pieces.joined()) == Array(s.bodySections().joined()))
+        #expect(ahead == s.encoded(.pageTables))
+        let sections = s.bodySections(early: [.pageTables: ahead])
+        #expect(sections.count == BuildState.Section.allCases.count)
+        #expect(sections[BuildState.Section.pageTables.rawValue] == ahead)
+        #expect(Array(sections.joined()) == Array(s.bodySections().joined()))
         var w = ByteWriter()
-        s.encodeBody(into: &w, pageTables: ahead)
+        s.encodeBody(into: &w, early: [.pageTables: ahead])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).bin")
         try Data(w.bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }

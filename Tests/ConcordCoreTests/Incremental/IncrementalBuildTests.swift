@@ -470,7 +470,7 @@ struct IncrementalBuildTests {
     /// (none copied on unchecked into a new shard).
     @Test func damagedRunsAreNeverUsed() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
-        try damageRuns(archive)
+        try damageShards(archive)
         let edited = try #require(Self.generated.prefix(40).first { !$0.copies.isEmpty })
         try archive.write(edited.fileName, edited.contents.replacingOccurrences(of: " the ", with: " this "))
         let r = try await buildAndCompare(archive, "an article edited over damaged runs")
@@ -485,7 +485,7 @@ struct IncrementalBuildTests {
 
     /// Flips a bit in the middle of the word runs of every shard of the archive's cache, or
     /// (`everywhere`) in every byte of them; with `names`, in their full names instead.
-    func damageRuns(_ archive: TempArchive, everywhere: Bool = false, names: Bool = false) throws {
+    func damageShards(_ archive: TempArchive, everywhere: Bool = false, names: Bool = false) throws {
         let folder = cacheFolder(archive)
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("articles-") {
             let url = folder.appendingPathComponent(name)
@@ -512,7 +512,7 @@ struct IncrementalBuildTests {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         try archive.write("spelled.txt", "date 2023-05-01 Zoë Ng, the mayor, opened the new bridge on Monday.\n")
         #expect(try await buildAndCompare(archive, "a full name spelled out").incremental)
-        try damageRuns(archive, names: true)
+        try damageShards(archive, names: true)
         try archive.write("added.txt", needed ? "date 2023-05-02 “We will build another one,” Ng said on Tuesday.\n"
                                               : "date 2023-05-02 Another article for the cache to know.\n")
         let r = try await buildAndCompare(archive, "an article added over damaged names")
@@ -549,7 +549,7 @@ struct IncrementalBuildTests {
     /// shared passages would be missing.)
     @Test func damagedRunsAreNeverUsedWithoutARunIndex() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
-        try damageRuns(archive, everywhere: true)
+        try damageShards(archive, everywhere: true)
         let name = try #require(try runIndex(archive).name)
         try FileManager.default.removeItem(at: cacheFolder(archive).appendingPathComponent(name))
         let sharing = try #require(Self.generated.dropFirst(40).first { !$0.copies.isEmpty })
