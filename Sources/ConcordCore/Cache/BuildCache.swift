@@ -13,8 +13,9 @@ import Glibc
 /// the list pages' rows and `annotations.json` entries lie, and what changed since the
 /// run index was written), `runs-*.bin`, the run index (`RunIndex`), and
 /// `articles-NN-*.bin`, the article records in shards by path (`shards(for:previous:)`), each shard's full
-/// names and word runs after its records (`ShardSection`s), and `listing.bin`, the sources' listing
-/// (`KeptListing`, which stands on its own: no other file names it). Every file carries a format header and
+/// names and word runs after its records (`ShardSection`s), `listing.bin`, the sources' listing
+/// (`KeptListing`, which stands on its own: no other file names it), and `rows-*.bin`, where
+/// each speaker page's entries lie (`SpeakerRows`, each naming the checksum of the page it describes). Every file carries a format header and
 /// checksums; a build writes changed shards and a new run index under new names and its
 /// body over the body file `state.bin` does not name, then replaces `state.bin` by
 /// rename, then deletes files no longer named. A build killed at any point leaves either the old or the new
@@ -353,30 +354,37 @@ struct BuildCache {
               rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
-        removeFiles(besides: shards.map(\.0) + [state.runIndex.file?.name].compactMap { $0 })
+        removeFiles(besides: shards.map(\.0) + [state.runIndex.file?.name].compactMap { $0 }, pages: state.files)
         return seal
     }
 
     /// Removes the cache's files but `state.bin`, the body files and `shards` (and a run index named there).
-    private func removeFiles(besides shards: [String]) {
-        removeFiles(keeping: Set(shards + ["state.bin", KeptListing.fileName] + Self.bodyFiles))
+    /// - Parameter pages: the site's files: a speaker page's rows (`SpeakerRows`) are kept while the
+    ///   site has the page (nil: every page's are kept; each file says which bytes it describes).
+    private func removeFiles(besides shards: [String], pages: FileTable? = nil) {
+        removeFiles(keeping: Set(shards + ["state.bin", KeptListing.fileName] + Self.bodyFiles)) { name in
+            guard let hash = SpeakerRows.pathHash(ofFileName: name) else { return false }
+            return pages.map { $0[hash] != nil } ?? true
+        }
     }
 
-    /// Removes the cache's files but those named in `kept`. Only files a cache holds are
-    /// removed (`isCacheFile`): anything else in the folder stays.
-    private func removeFiles(keeping kept: Set<String>) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) && Self.isCacheFile(name) {
+    /// Removes the cache's files but those named in `kept` or that `alsoKept` keeps. Only files
+    /// a cache holds are removed (`isCacheFile`): anything else in the folder stays.
+    private func removeFiles(keeping kept: Set<String>, alsoKept: (String) -> Bool = { _ in false }) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where !kept.contains(name) && Self.isCacheFile(name) && !alsoKept(name) {
             unlink(folder.appendingPathComponent(name).path)
         }
     }
 
     /// Whether `name` is one a cache gives its files: `state.bin` (and its temporary), the body
-    /// files, shards, run indexes, the kept listing (`KeptListing`, and its temporary). The folder is Concord's by its name (`.<out>.cache`) alone,
+    /// files, shards, run indexes, the kept listing (`KeptListing`, and its temporary), speaker pages' rows (`SpeakerRows`). The folder is Concord's by its name (`.<out>.cache`) alone,
     /// so nothing else found in it (a user's file, a folder) is ever removed.
     static func isCacheFile(_ name: String) -> Bool {
         name == "state.bin" || name == "state.bin.tmp" || bodyFiles.contains(name) || isRunIndexName(name)
             || name == KeptListing.fileName || name == KeptListing.fileName + ".tmp"
             || (name.hasPrefix("articles-") && name.hasSuffix(".bin") && !name.containsASCII("/"))
+            || SpeakerRows.pathHash(ofFileName: name) != nil
     }
 
     /// Removes what a build that failed wrote: the shards `state.bin` does not name, or the

@@ -202,13 +202,15 @@ extension SiteBuilder {
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
     /// `pageTables`: the body's `.pageTables` section, encoded while the build went on
-    /// (`BuildState.encodedPageTables`, from `jsonParts` and `passageIDs`).
+    /// (`BuildState.encodedPageTables`, from `jsonParts` and `passageIDs`). `speakerRows`: the
+    /// rows of the speaker pages this build rendered, by path hash, written before `state.bin`
+    /// (each names the page it describes by its checksum: one a killed build wrote is not used).
     /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
                    passageIDs: [WitnessClusterer.Seed: String],
                    _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments, pageTables: Background<[UInt8], Never>? = nil,
-                   splicedStamps: [UInt64: FileStamp] = [:], generation: UInt64,
+                   splicedStamps: [UInt64: FileStamp] = [:], speakerRows: [(UInt64, SpeakerRows)] = [], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
                    linkedFiles: [LinkedFiles.Entry] = [], counts: [Int]) -> UInt64? {
         var (state, early) = start.value()
@@ -232,6 +234,8 @@ extension SiteBuilder {
         do throws(BuildFailure) {
             let written = try shards.value()
             if let pageTables { early[.pageTables] = pageTables.value() }
+            // (One not written: the next build renders that page's entries.)
+            _ = ParallelMap.map(speakerRows, chunk: 16) { $0.1.write(to: cache.folder, pathHash: $0.0) }
             do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }
         } catch {
             log.notice("\(error.message); the next build will be a full one")

@@ -243,7 +243,14 @@ public struct SiteBuilder: Sendable {
             let readAhead = state == nil || toRender.count < ReadAhead.worthPages ? []
                 : [ReadAhead(renderer.sourcePaths(of: toRender), in: folder),
                    ReadAhead(toRender.map(renderer.path(at:)), in: staging.path)]
-            rendered = try renderer.render(toRender) { i, html in site.put(renderer.path(at: i), key: keys[i], Array(html.utf8)) }
+            // Speaker pages go entry by entry, their entries kept between builds (`SpeakerRows`).
+            let isSpeaker = { (i: Int) -> Bool in if case .speaker = renderer.pages[i] { true } else { false } }
+            let speakerPages = templates.speakerEntries == nil ? [] : toRender.filter(isSpeaker)
+            rendered = try renderer.render(speakerPages.isEmpty ? toRender : toRender.filter { !isSpeaker($0) }) { i, html in
+                site.put(renderer.path(at: i), key: keys[i], Array(html.utf8))
+            }
+            let speakers = try renderSpeakerPages(renderer, speakerPages, keys: keys, oldFiles: oldFiles, cache: cache, into: site)
+            rendered += speakers.pages
             for r in readAhead { r.stop() }
             let pagesMS = split()
             // Pages whose key is unchanged have the bytes the output holds; copied from there
@@ -304,13 +311,14 @@ public struct SiteBuilder: Sendable {
                                    linkedFiles = linked.entries] in
                 saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
                           listRows: listRows, jsonParts: jsonParts, pageTables: pageTables, splicedStamps: splicedStamps,
+                          speakerRows: speakers.rows,
                           generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: LinkedFiles.key(sourcesKey, linkedFiles),
                           linkedFiles: linkedFiles, counts: counts)
             }
             OutputFolder.prune(staging, keeping: fileTable, order: order, holding: stagingFiles)
             let stencilled = templates.stencilCounts.withLock { $0 }
-            renderDetail = "model \(modelMS) ms (word counts \(countsMS), tables \(tablesMS), paths \(pathsMS), list rows \(rowsMS)), keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
+            renderDetail = "model \(modelMS) ms (word counts \(countsMS), tables \(tablesMS), paths \(pathsMS), list rows \(rowsMS)), keys \(keysMS) ms, pages \(pagesMS) ms (\(stencilled.filled) filled from stencils, \(stencilled.plain) by swift-mustache; \(speakers.pages) speaker page\(speakers.pages == 1 ? "" : "s") by entry, \(speakers.kept) of \(speakers.entries) entries kept), unchanged \(copyMS) ms (with the \(linked.entries.count) linked file\(linked.entries.count == 1 ? "" : "s"), \(linkedRead) read, \(streamed) of them in pieces), annotations.json \(jsonMS) ms (\(reusedEntries) of \(jsonParts.items.count) entries kept), \(byStamp.withLock { $0 }) earlier files known by their stamp (not checksummed), cache records \(recordsMS) ms, waiting for the lists \(listsMS) ms, writing them \(listsWriteMS) ms (rows kept: \(reusedRows.isEmpty ? "no list changed" : reusedRows.joined(separator: ", "))), prune \(split()) ms"
         } catch {
             OutputFolder.discard(staging)
             // The shards and run index this build wrote are named by no `state.bin`.

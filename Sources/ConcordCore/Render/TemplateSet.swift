@@ -28,6 +28,10 @@ public struct TemplateSet: Sendable {
     /// The list pages' templates cut into shell and row, where their shape allows
     /// (a list missing here renders whole).
     let lists: [Listing: ListTemplate]
+    /// The speaker page's template cut at its entries (`{{#quotes}}…{{/quotes}}`), when its
+    /// shape allows and its entries read none of the page's own values; else nil (the page
+    /// renders whole). Its entries are kept between builds (`SpeakerRows`).
+    let speakerEntries: ListTemplate?
     /// The page templates stencils can render (`StencilSource`); empty when they are off.
     let stencils: [String: StencilSource]
     /// Pages filled from a stencil, and pages rendered by swift-mustache alone.
@@ -139,6 +143,10 @@ public struct TemplateSet: Sendable {
             }
         }
         self.lists = lists
+        speakerEntries = lib.getTemplate(named: "speaker").flatMap {
+            ListTemplate(text: $0.description, section: "quotes", partial: { lib.getTemplate(named: $0)?.description },
+                         library: useStencils ? lib : nil)
+        }.flatMap { $0.rowNames.isDisjoint(with: SpeakerQuotes.pageNames) ? $0 : nil }
         var stencils: [String: StencilSource] = [:]
         if useStencils {
             for name in Self.required where name != "layout" {

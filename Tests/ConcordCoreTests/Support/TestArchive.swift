@@ -85,14 +85,15 @@ struct TempArchive {
 final class RecordingLog: BuildLog, @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Diagnostic] = []
-    private var noticeLines: [String] = [], progressItems: [String] = []
+    private var noticeLines: [String] = [], progressItems: [String] = [], stageItems: [StageTiming] = []
     func diagnostic(_ d: Diagnostic) { lock.lock(); items.append(d); lock.unlock() }
-    func stage(_ s: StageTiming) {}
+    func stage(_ s: StageTiming) { lock.lock(); stageItems.append(s); lock.unlock() }
     func notice(_ message: String) { lock.lock(); noticeLines.append(message); lock.unlock() }
     func progress(_ message: String) { lock.lock(); progressItems.append(message); lock.unlock() }
     var diagnostics: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return items }
     var notices: [String] { lock.lock(); defer { lock.unlock() }; return noticeLines }
     var progressLines: [String] { lock.lock(); defer { lock.unlock() }; return progressItems }
+    var stages: [StageTiming] { lock.lock(); defer { lock.unlock() }; return stageItems }
 }
 
 /// Runs `hook` with the name of each stage a build finishes, the first time it finishes it
@@ -117,10 +118,11 @@ extension SplitMix64 {
 }
 
 /// Generated articles, parsed (for tests that need a realistic archive in memory).
-func generatedArticles(_ count: Int, seed: UInt64) throws -> [Article] {
+func generatedArticles(_ count: Int, seed: UInt64, quoteParagraphs: Int = 2) throws -> [Article] {
     var options = ArchiveGenerator.Options()
     options.articles = count
     options.seed = seed
+    options.quoteParagraphs = quoteParagraphs
     let parser = ArticleParser()
     return try ArchiveGenerator(options: options).generate().map { try parser.parse(Array($0.contents.utf8), path: $0.fileName) }
 }

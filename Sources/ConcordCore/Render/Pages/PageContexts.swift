@@ -373,38 +373,12 @@ struct PageContexts {
 
     /// One speaker's quotes, earliest first. Copies of the same words in several
     /// articles (quotes in one passage sharing most of their words) form one
-    /// entry, with every article that printed them.
+    /// entry, with every article that printed them (`SpeakerQuotes`).
     func speaker(at s: Int) -> [String: Any] {
-        let sp = model.speakers[s]
-        let dated = zip(sp.quotes, sp.quotes.positions).compactMap { q, k in model.article(at: model.quoteArticles[Int(k)]).map { (q, $0) } }
-            .sorted { x, y in Article.oldestFirst(x.1, y.1) || (x.1.id == y.1.id && x.0.start < y.0.start) }
-        var groups: [(words: Set<String>, items: [(Quote, Article)])] = []
-        for (q, a) in dated {
-            let words = Set(tokenizer.tokenize(a.source, in: q.range).norms)
-            let match = q.passage == nil ? nil : groups.firstIndex { g in
-                g.items[0].0.passage == q.passage
-                    && Double(g.words.intersection(words).count) >= 0.6 * Double(min(g.words.count, words.count))
-            }
-            if let m = match { groups[m].items.append((q, a)) } else { groups.append((words, [(q, a)])) }
-        }
-        let rows: [[String: Any]] = groups.map { g in
-            let (lead, a) = g.items[0]
-            // One link per article (a statement may be cut into several quotes there).
-            var seen = Set<String>()
-            let firsts = g.items.filter { seen.insert($0.1.id).inserted }
-            // `notLast`: a separator goes between them, not after the last one.
-            let appearances: [[String: Any]] = firsts.enumerated().map { n, item in
-                let (q, qa) = item
-                return ["title": qa.title, "date": qa.date.readable, "iso": qa.date.description,
-                        "url": Links.up2 + Links.article(qa.id) + "#" + HTML.pathSegment(q.id),
-                        "cue": q.cue ?? "", "hasCue": q.cue != nil, "notLast": n < firsts.count - 1]
-            }
-            var row: [String: Any] = ["text": a.text(lead.range), "appearances": appearances,
-                                      "count": firsts.count, "several": firsts.count > 1]
-            if let p = lead.passage { row["passageURL"] = Links.up2 + Links.passage(p) }
-            return row
-        }
-        return ["name": sp.name, "kind": sp.kind.rawValue, "quotes": rows, "quotesLabel": Self.count(sp.quotes.count, "quote"),
-                "groupCount": rows.count, "isAnonymous": sp.kind == .anonymous]
+        let quotes = SpeakerQuotes(speaker: s, model: model)
+        let rows = quotes.allGroups(model: model, tokenizer: tokenizer).map { quotes.row($0, model: model) }
+        var page = SpeakerQuotes.page(speaker: s, model: model, groupCount: rows.count)
+        page["quotes"] = rows
+        return page
     }
 }
