@@ -52,6 +52,11 @@ struct FragmentMatcher {
     /// The ranges of `keys`, in order.
     mutating func ranges(of keys: [UInt64]) -> [Range<Int>?] { keys.map { range(of: $0) } }
 
+    /// The earlier pieces with `keys`, in order (nil where none lies inside the file), with their checksums.
+    mutating func pieces(of keys: [UInt64]) -> [(range: Range<Int>, checksum: UInt64)?] {
+        keys.map { key in range(of: key).map { ($0, items[next - 1].checksum) } }
+    }
+
     private func range(at i: Int) -> Range<Int>? {
         let item = items[i]
         guard item.start >= 0, item.count >= 0, item.start <= fileSize - item.count else { return nil }

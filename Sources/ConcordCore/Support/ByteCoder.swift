@@ -215,6 +215,9 @@ enum Checksum {
             v4 = Self.round(v4, p.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
         }
 
+        /// Adds a number's 8 bytes, little-endian.
+        mutating func add(number: UInt64) { withUnsafeBytes(of: number.littleEndian) { add($0) } }
+
         mutating func add(_ bytes: UnsafeRawBufferPointer) {
             let n = bytes.count
             guard n > 0, let base = bytes.baseAddress else { return }

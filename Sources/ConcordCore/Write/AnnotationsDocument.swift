@@ -17,7 +17,7 @@ public struct AnnotationsDocument {
     func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: SplicedBytes, parts: Fragments, reused: Int) {
         // The three lists are asked for in the order they were written: one cursor goes through them all.
         var memo = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
-        var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16))
+        var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16, piecewise: true))
         out.raw("{\n  \"articles\" : ")
         let articles = out.list(Array(model.articlesByID.indices), indent: 2, memo: &memo, key: articleKey) { out, i in
             let a = model.articlesByID[i]
@@ -185,16 +185,16 @@ struct JSONBytes {
                 out.spaces(indent + 2)
                 let at = out.bytes.count
                 element(&out, items[k])
-                if let key { placed.append(.init(key: key(items[k]), start: at, count: out.bytes.count - at)) }
+                if let key {
+                    // Summed here, on every core: the document is summed by its entries (`Fragments.checksum(of:items:)`).
+                    let sum = out.bytes.fresh.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[at...])) }
+                    placed.append(.init(key: key(items[k]), start: at, count: out.bytes.count - at, checksum: sum))
+                }
             }
             return (out, placed)
         }
         var placed: [Fragments.Item] = []
-        for (out, items) in parts {
-            let base = bytes.count
-            bytes.append(contentsOf: out.bytes.fresh)
-            placed += items.map { .init(key: $0.key, start: $0.start + base, count: $0.count) }
-        }
+        for (out, items) in parts { placed += bytes.appendMade(out.bytes.fresh, pieces: items) }
         bytes.append(0x0A); spaces(indent); bytes.append(0x5D)
         return (placed, 0)
     }

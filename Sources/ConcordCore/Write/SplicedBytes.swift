@@ -22,13 +22,50 @@ struct SplicedBytes: Sendable {
         var range: Range<Int>
     }
 
-    init(base: FastFiles.Mapped? = nil, capacity: Int = 0) {
-        self.base = base; fresh = []; count = 0
+    /// Whether the bytes are summed by their pieces as they come (`pieceChecksum`).
+    private let piecewise: Bool
+    /// The sums so far of the stretches between pieces and of the pieces (`Fragments.checksum(of:items:)`).
+    private var pieceSums = Checksum.Stream()
+    /// Where in `fresh` the bytes after the last piece begin; nil once a span was added that is
+    /// no piece (its bytes are then not known without reading them).
+    private var afterPiece: Int? = 0
+
+    /// - Parameter piecewise: sum the bytes by their pieces as they are added (`pieceChecksum`).
+    init(base: FastFiles.Mapped? = nil, capacity: Int = 0, piecewise: Bool = false) {
+        self.base = base; fresh = []; count = 0; self.piecewise = piecewise
         fresh.reserveCapacity(capacity)
     }
 
+    /// `Fragments.checksum(of:items:)` of the whole, its items the pieces added
+    /// (`appendPieces`, `appendMade`), when made `piecewise` and every span added was a piece;
+    /// else nil. Kept pieces are summed by the sums recorded with them, new bytes as they lie.
+    var pieceChecksum: UInt64? {
+        guard piecewise, let afterPiece else { return nil }
+        var sums = pieceSums
+        sums.add(number: fresh.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[afterPiece...])) })
+        sums.add(number: UInt64(count))
+        return sums.value
+    }
+
+    /// Ends the stretch since the last piece and adds a piece whose sum is `checksum`. The
+    /// stretch is the new bytes since the last piece, or (`joined`) bytes of the base between
+    /// two pieces kept in a row, known without being read: their sum.
+    private mutating func piece(checksum: UInt64, joined: UInt64? = nil) {
+        guard piecewise, let from = afterPiece else { return }
+        if let joined {
+            precondition(from == fresh.count, "no new bytes between pieces kept in a row")
+            pieceSums.add(number: joined)
+        } else {
+            pieceSums.add(number: fresh.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[from...])) })
+        }
+        pieceSums.add(number: checksum)
+    }
+
+    /// Marks the end of a piece: what follows is the next stretch.
+    private mutating func endPiece() { if afterPiece != nil { afterPiece = fresh.count } }
+
     /// Bytes made in one piece.
-    init(_ bytes: [UInt8]) { base = nil; fresh = bytes; count = bytes.count }
+    init(_ bytes: [UInt8]) { base = nil; fresh = bytes; count = bytes.count; piecewise = false }
 
     @inline(__always) mutating func append(_ byte: UInt8) { fresh.append(byte); count += 1 }
 
@@ -42,6 +79,12 @@ struct SplicedBytes: Sendable {
     /// between the last span and this one are taken back, and the spans joined: entries
     /// copied in a row (and their separators) make one span, whatever their number.
     mutating func appendSpan(_ range: Range<Int>) {
+        afterPiece = nil
+        addSpan(range)
+    }
+
+    /// `appendSpan` without ending the piecewise sum: for a piece, whose sum is known.
+    private mutating func addSpan(_ range: Range<Int>) {
         guard let bytes = base?.bytes, range.lowerBound >= 0, range.upperBound <= bytes.count else {
             preconditionFailure("a span outside the base file")
         }
@@ -122,35 +165,66 @@ extension SplicedBytes {
     /// 100,000 articles, a cache miss each in a file of 106 MB).
     mutating func appendPieces(keys: [UInt64], kept: inout FragmentMatcher?, lead: [UInt8] = [], separator: [UInt8] = [],
                                chunk: Int = 16, make: (Int) -> [UInt8]) -> (items: [Fragments.Item], reused: Int) {
-        let found = kept?.ranges(of: keys) ?? [Range<Int>?](repeating: nil, count: keys.count)
+        let found = kept?.pieces(of: keys) ?? [(range: Range<Int>, checksum: UInt64)?](repeating: nil, count: keys.count)
         let missing = keys.indices.filter { found[$0] == nil }
-        let made = ParallelMap.map(missing, chunk: chunk, make)
-        fresh.reserveCapacity(fresh.count + made.reduce(0) { $0 + $1.count } + keys.count * (lead.count + separator.count))
+        // (Each new piece summed where it is made, on every core, when the whole is summed by pieces.)
+        let made = ParallelMap.map(missing, chunk: chunk) { [piecewise] k -> (bytes: [UInt8], checksum: UInt64) in
+            let bytes = make(k)
+            return (bytes, piecewise ? Checksum.of(bytes) : 0)
+        }
+        fresh.reserveCapacity(fresh.count + made.reduce(0) { $0 + $1.bytes.count } + keys.count * (lead.count + separator.count))
         var items: [Fragments.Item] = []
         items.reserveCapacity(keys.count)
         var next = 0
         // Where the piece before ends in the earlier file, when it was a span of it.
         var spanEnd: Int? = nil
-        let between = separator.count + lead.count
+        let between = separator.count + lead.count, betweenSum = Checksum.of(separator + lead)
         for (i, key) in keys.enumerated() {
-            if let r = found[i], !r.isEmpty, r.lowerBound == spanEnd.map({ $0 + between }) {
+            if let (r, sum) = found[i], !r.isEmpty, r.lowerBound == spanEnd.map({ $0 + between }) {
                 // Right after the piece before in the earlier file, the separator and lead between.
-                items.append(.init(key: key, start: count + between, count: r.count))
+                items.append(.init(key: key, start: count + between, count: r.count, checksum: sum))
+                piece(checksum: sum, joined: betweenSum)
                 extendSpan(to: r.upperBound)
+                endPiece()
                 spanEnd = r.upperBound
                 continue
             }
             if i > 0 { append(contentsOf: separator) }
             append(contentsOf: lead)
             let at = count
-            if let r = found[i] {
-                appendSpan(r)
+            let sum: UInt64
+            if let (r, kept) = found[i] {
+                sum = kept
+                piece(checksum: sum)
+                addSpan(r)
                 spanEnd = r.isEmpty ? nil : r.upperBound
             } else {
-                append(contentsOf: made[next]); next += 1; spanEnd = nil
+                sum = made[next].checksum
+                piece(checksum: sum)
+                append(contentsOf: made[next].bytes); next += 1; spanEnd = nil
             }
-            items.append(.init(key: key, start: at, count: count - at))
+            endPiece()
+            items.append(.init(key: key, start: at, count: count - at, checksum: sum))
         }
         return (items, keys.count - missing.count)
+    }
+
+    /// Appends bytes made in one block holding the pieces `items` (their places relative to the
+    /// block's start, each with `Checksum.of` its bytes), in order; returns the items placed in the whole.
+    mutating func appendMade(_ bytes: [UInt8], pieces items: [Fragments.Item]) -> [Fragments.Item] {
+        let base = count, freshBase = fresh.count
+        fresh.append(contentsOf: bytes); count += bytes.count
+        let placed = items.map { Fragments.Item(key: $0.key, start: $0.start + base, count: $0.count, checksum: $0.checksum) }
+        guard piecewise, var from = afterPiece else { return placed }
+        fresh.withUnsafeBytes { all in
+            for item in items {
+                // The stretch before the piece: from the last piece's end up to the piece.
+                pieceSums.add(number: Checksum.of(UnsafeRawBufferPointer(rebasing: all[from..<(freshBase + item.start)])))
+                pieceSums.add(number: item.checksum)
+                from = freshBase + item.start + item.count
+            }
+        }
+        afterPiece = from
+        return placed
     }
 }

@@ -71,8 +71,11 @@ struct SplicedStampsTests {
         let wrong = BuildState.FileEntry(key: entry.key, checksum: entry.checksum &+ 1)
         let trusted = SiteBuilder.previous(path, wrong, state.jsonParts, stamp: stamp, byStamp: counted) != nil
         #expect(trusted && counted.withLock { $0 } == 1)
-        let checked = SiteBuilder.previous(path, wrong, state.jsonParts, stamp: nil) != nil
+        let checked = SiteBuilder.previous(path, wrong, state.jsonParts, stamp: nil, byPieces: true) != nil
         #expect(!checked, "without a stamp, the checksum decides")
+        // The file's checksum is the one of its entries and the bytes between them.
+        #expect(SiteBuilder.previous(path, entry, state.jsonParts, stamp: nil, byPieces: true) != nil)
+        #expect(SiteBuilder.previous(path, entry, state.jsonParts, stamp: nil) == nil, "not the checksum of its bytes whole")
     }
 
     /// Bytes changed in place with the size and modification time put back: the inode's
@@ -100,7 +103,7 @@ struct SplicedStampsTests {
         let now = try liveStamp(archive, "annotations.json")
         #expect(now.size == stamp.size && now.modified == stamp.modified && now.inode == stamp.inode && now != stamp)
         let entry = try #require(state.files[PathHash.of("annotations.json")])
-        let splicedFrom = SiteBuilder.previous(url.path, entry, state.jsonParts, stamp: stamp) != nil
+        let splicedFrom = SiteBuilder.previous(url.path, entry, state.jsonParts, stamp: stamp, byPieces: true) != nil
         #expect(!splicedFrom)
         try archive.write("added-3.txt", "date 2023-06-03 A third article, after the site was changed by hand.\n")
         let r = try await incremental.buildAndCompare(archive, "an add after annotations.json was changed in place")

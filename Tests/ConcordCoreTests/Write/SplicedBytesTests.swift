@@ -149,4 +149,50 @@ struct SplicedBytesTests {
         #expect(items.map { String(decoding: bytes[$0.start..<($0.start + $0.count)], as: UTF8.self) } == ["p0", "", "p2", "p3"])
         #expect(out.spans.count == 1, "\(out.spans)")
     }
+
+    /// Summed by its pieces as they come (`pieceChecksum`), a file made of kept pieces (in a row,
+    /// apart, empty), made pieces and new bytes between them has the checksum its joined bytes
+    /// and items give (`Fragments.checksum(of:items:)`), round after round of random changes,
+    /// each round spliced from the last; and none once a span that is no piece is added.
+    @Test func summedByPiecesAsTheyComeIsTheChecksumOfTheWhole() throws {
+        var rng = SplitMix64(seed: 29)
+        var keys = (0..<300).map { _ in rng.next() }
+        func bytes(of key: UInt64) -> [UInt8] { Array("{\(key % 1000)\(String(repeating: "x", count: Int(key % 7)))}".utf8) }
+        var previous: (file: FastFiles.Mapped, parts: Fragments, folder: URL)? = nil
+        defer { if let previous { try? FileManager.default.removeItem(at: previous.folder) } }
+        for round in 0..<8 {
+            var out = SplicedBytes(base: previous?.file, piecewise: true)
+            var matcher = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
+            out.append("{\"round\" : [\n")
+            var (items, _) = out.appendPieces(keys: keys, kept: &matcher, lead: Array("  ".utf8), separator: Array(",\n".utf8)) { bytes(of: keys[$0]) }
+            out.append("\n], \"more\" : [")
+            // A block made whole, its pieces given with their sums (as a full build makes them).
+            var block: [UInt8] = [], blockItems: [Fragments.Item] = []
+            for k in 0..<(round + 2) {
+                if k > 0 { block += Array(", ".utf8) }
+                let piece = bytes(of: UInt64(round * 10 + k))
+                blockItems.append(.init(key: UInt64(k), start: block.count, count: piece.count, checksum: Checksum.of(piece)))
+                block += piece
+            }
+            items += out.appendMade(block, pieces: blockItems)
+            out.append("]}\n")
+            let whole = out.joined
+            let expected = try #require(whole.withUnsafeBytes { Fragments.checksum(of: $0, items: items) })
+            #expect(out.pieceChecksum == expected, "round \(round)")
+            for item in items { #expect(item.checksum == Checksum.of(Array(whole[item.start..<(item.start + item.count)]))) }
+            // The next round splices from this one: some pieces removed, some new, some moved.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-pieces-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(whole).write(to: folder.appendingPathComponent("base"))
+            if let previous { try? FileManager.default.removeItem(at: previous.folder) }
+            previous = (try #require(FastFiles.Mapped(folder.appendingPathComponent("base").path)), Fragments(items: items), folder)
+            for _ in 0..<5 { keys.remove(at: Int(rng.next() % UInt64(keys.count))) }
+            for _ in 0..<5 { keys.insert(rng.next(), at: Int(rng.next() % UInt64(keys.count))) }
+            if round % 3 == 2 { keys.swapAt(3, 40) }
+        }
+        var plain = SplicedBytes(base: previous!.file, piecewise: true)
+        plain.append("x"); plain.appendSpan(0..<5)
+        #expect(plain.pieceChecksum == nil)
+        #expect(SplicedBytes(base: nil).pieceChecksum == nil, "not summed by pieces unless asked")
+    }
 }
