@@ -25,7 +25,7 @@ final class ArticleRecord: @unchecked Sendable {
     /// Its quotes, one at a time, read where they lie: each of the list's fields taken by
     /// itself (a method called on `analysis.quotes` copies the list out of the record first,
     /// retaining the mapped file that all of its shard's records share).
-    func forEachQuote(_ body: (Quote) -> Void) {
+    func forEachQuote(_ body: (consuming Quote) -> Void) {
         guard analysis.quotes.address != 0 else { return analysis.quotes.forEach(body) }
         QuoteList.forEach(at: analysis.quotes.address, byteCount: analysis.quotes.byteCount, count: analysis.quotes.count,
                           article: analysis.quotes.article, body)

@@ -57,7 +57,7 @@ public struct QuoteFinder: Sendable {
     /// which all of that shard's records share, from every core at once).
     /// - Parameter prefetch: told of each article `i` just before its quotes are read, to
     ///   start loading what later articles' quotes will need (`Prefetch`); nil: nothing.
-    func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, (Quote) -> Void) -> Void,
+    func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, (consuming Quote) -> Void) -> Void,
                                                     names: N, prefetch: ((Int) -> Void)? = nil) -> (quotes: [Quote], starts: [Int]) {
         // Decoded by chunks of articles on every core, each chunk into its own place in the
         // result, counted first. On one core, 100,000 quotes took 80–110 ms at 100,000 articles:

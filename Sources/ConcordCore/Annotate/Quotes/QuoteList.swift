@@ -34,8 +34,11 @@ struct QuoteList: Sendable {
     /// The mapped quotes' bytes (valid while this list is: it keeps their file).
     private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount) }
 
-    /// The quotes in order, one at a time (mapped ones decoded as they come, not gathered).
-    func forEach(_ body: (Quote) -> Void) {
+    /// The quotes in order, one at a time (mapped ones decoded as they come, not gathered), each
+    /// handed over (`consuming`): a decoded quote is moved where the caller keeps it, not copied
+    /// and then destroyed (a retain and a release of its article's id for each of a million
+    /// quotes, 36 ms of CPU at every add to an archive of 100,000 articles quoting ten times each).
+    func forEach(_ body: (consuming Quote) -> Void) {
         if let made { for q in made { body(q) }; return }
         withExtendedLifetime(self) { Self.forEach(at: address, byteCount: byteCount, count: count, article: article, body) }
     }
@@ -44,7 +47,7 @@ struct QuoteList: Sendable {
     /// these are, one at a time; the list must be kept meanwhile. For a list left in a record:
     /// taking its fields one by one copies no reference, where a method called on the list
     /// copies the whole list out first (retaining its file, which a shard's records share).
-    static func forEach(at address: UInt, byteCount: Int, count: Int, article: String, _ body: (Quote) -> Void) {
+    static func forEach(at address: UInt, byteCount: Int, count: Int, article: String, _ body: (consuming Quote) -> Void) {
         var r = ByteReader(unowned: UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount))
         // Checked when the record was read (`decode`), so it cannot fail here.
         for _ in 0..<count { guard let q = try? quote(from: &r, article: article) else { return }; body(q) }
