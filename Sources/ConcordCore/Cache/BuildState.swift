@@ -135,7 +135,7 @@ struct BuildState: Sendable {
             1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0) + 9 + 4 * (newestFirst?.count ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 24 * previousFiles.count
-        case .listRows: 8 + listRows.reduce(0) { $0 + 16 + $1.key.utf8.count + 24 * $1.value.items.count }
+        case .listRows: 8 + listRows.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.encodedSize }
         case .pageTables: Self.pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs)
         case .splicedStamps: 8 + 40 * splicedStamps.count
         case .runIndex: 16 + 8 * runIndex.gone.count + runIndex.added.reduce(0) { $0 + 24 + 12 * $1.runs.count }
@@ -199,7 +199,7 @@ struct BuildState: Sendable {
     }
 
     private static func pageTablesCapacity(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String]) -> Int {
-        8 + 24 * jsonParts.items.count + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
+        jsonParts.encodedSize + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
     }
 
     /// The `.pageTables` section of a state holding these `jsonParts` and `passageIDs`, as

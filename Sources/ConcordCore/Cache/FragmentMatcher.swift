@@ -29,11 +29,22 @@ struct FragmentMatcher {
     }
 
     /// The bytes of the earlier piece with this key, if one lies inside the file.
-    mutating func range(of key: UInt64) -> Range<Int>? {
+    mutating func range(of key: UInt64) -> Range<Int>? { item(of: key).flatMap(range(at:)) }
+
+    /// The ranges of `keys`, in order.
+    mutating func ranges(of keys: [UInt64]) -> [Range<Int>?] { keys.map { range(of: $0) } }
+
+    /// The earlier pieces with `keys`, in order (nil where none lies inside the file), with their checksums.
+    mutating func pieces(of keys: [UInt64]) -> [(range: Range<Int>, checksum: UInt64)?] {
+        keys.map { key in item(of: key).flatMap { i in range(at: i).map { ($0, items[i].checksum) } } }
+    }
+
+    /// Where among the items the earlier piece with this key is, if one lies inside the file.
+    private mutating func item(of key: UInt64) -> Int? {
         var k = next
         let end = min(items.count, next + Self.window)
         while k < end {
-            if items[k].key == key, let r = range(at: k) { next = k + 1; return r }
+            if items[k].key == key, range(at: k) != nil { next = k + 1; return k }
             k += 1
         }
         misses += 1
@@ -46,15 +57,7 @@ struct FragmentMatcher {
         }
         guard let i = table![key] else { return nil }
         next = i + 1
-        return range(at: i)
-    }
-
-    /// The ranges of `keys`, in order.
-    mutating func ranges(of keys: [UInt64]) -> [Range<Int>?] { keys.map { range(of: $0) } }
-
-    /// The earlier pieces with `keys`, in order (nil where none lies inside the file), with their checksums.
-    mutating func pieces(of keys: [UInt64]) -> [(range: Range<Int>, checksum: UInt64)?] {
-        keys.map { key in range(of: key).map { ($0, items[next - 1].checksum) } }
+        return i
     }
 
     private func range(at i: Int) -> Range<Int>? {

@@ -12,6 +12,9 @@ struct Fragments: Sendable, Equatable {
     }
     var items: [Item] = []
 
+    /// The bytes `encode` writes, for a writer sized once.
+    var encodedSize: Int { 8 + 32 * items.count }
+
     /// The count, then each item's key, start, count and checksum as 64-bit numbers, written where they go.
     /// Appended one by one (three `u64`s per item), the 312,000 items of `annotations.json` and
     /// the archive index made the cache's last sections take 13–15 ms at the end of every build

@@ -1,9 +1,9 @@
 import Foundation
 
 extension SiteBuilder {
-    /// `annotations.json` made: its bytes, where its entries lie (kept for the next build), how
-    /// many entries were copied from the last build's, and its checksum.
-    typealias AnnotationsFile = (document: (bytes: SplicedBytes, parts: Fragments, reused: Int), checksum: UInt64)
+    /// `annotations.json` made: its bytes, where its pieces lie (kept for the next build), how
+    /// many were copied from the last build's, and its checksum (`AnnotationsDocument.encoded`).
+    typealias AnnotationsFile = (bytes: SplicedBytes, parts: Fragments, reused: Int, checksum: UInt64)
 
     /// `annotations.json` and its checksum, made on a thread of its own while the pages are:
     /// entries whose key is unchanged are copied from the `annotations.json` the output holds.
@@ -18,12 +18,9 @@ extension SiteBuilder {
         let previousJSON = state?.jsonParts ?? Fragments(), stamped = state?.splicedStamps ?? [:]
         return Background {
             let hash = PathHash.of("annotations.json")
-            let document = AnnotationsDocument(model: model).encoded(
+            return AnnotationsDocument(model: model).encoded(
                 previous: Self.previous(outputPath + "/annotations.json", oldFiles[hash], previousJSON, stamp: stamped[hash], byStamp: byStamp,
                                         byPieces: true))
-            let checksum = document.bytes.pieceChecksum
-                ?? document.bytes.joined.withUnsafeBytes { Fragments.checksum(of: $0, items: document.parts.items)! }
-            return (document, checksum: checksum)
         }
     }
 

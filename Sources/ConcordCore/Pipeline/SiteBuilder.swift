@@ -267,13 +267,13 @@ public struct SiteBuilder: Sendable {
             }
             let (linkedRead, streamed) = stageLinkedFiles(linked, earlier: state?.linkedFiles ?? [], oldFiles: oldFiles, into: site)
             let copyMS = split()
-            let (document, jsonSum) = json.value()
+            let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
             // What the cache keeps of annotations.json and the passages' ids, encoded while the lists finish.
             pageTables = Background { [jsonParts, passageIDs = outcome.passageIDs] in
                 BuildState.encodedPageTables(jsonParts: jsonParts, passageIDs: passageIDs)
             }
-            site.put("annotations.json", key: 0, document.bytes, checksum: jsonSum)
+            site.put("annotations.json", key: 0, document.bytes, checksum: document.checksum)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
             // changed shards are written while the lists finish.

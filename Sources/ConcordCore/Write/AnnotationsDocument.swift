@@ -12,9 +12,12 @@ public struct AnnotationsDocument {
 
     public func encoded() -> [UInt8] { encoded(previous: nil).bytes.joined }
 
-    /// The document, and where each article, passage and quote entry lies in it. Entries whose
-    /// key `previous` (the last document's bytes and entries) holds are spans of its file.
-    func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?) -> (bytes: SplicedBytes, parts: Fragments, reused: Int) {
+    /// The document, where each article and passage entry and each article's quote entries lie
+    /// in it, how many of those were kept, and its checksum by those pieces
+    /// (`Fragments.checksum(of:items:)`, from the kept pieces' recorded sums and the new bytes).
+    /// Pieces whose key `previous` (the last document's bytes and pieces) holds are spans of its file.
+    func encoded(previous: (file: FastFiles.Mapped, parts: Fragments)?)
+        -> (bytes: SplicedBytes, parts: Fragments, reused: Int, checksum: UInt64) {
         // The three lists are asked for in the order they were written: one cursor goes through them all.
         var memo = previous.map { FragmentMatcher($0.parts, fileSize: $0.file.bytes.count) }
         var out = JSONBytes(bytes: SplicedBytes(base: previous?.file, capacity: previous == nil ? 0 : 1 << 16, piecewise: true))
@@ -50,8 +53,10 @@ public struct AnnotationsDocument {
             }
         }
         out.raw(",\n  \"version\" : 1\n}\n")
+        // Every span of the document is a kept piece (`JSONBytes.list`), so it is summed by its pieces.
+        guard let checksum = out.bytes.pieceChecksum else { preconditionFailure("annotations.json is made of pieces alone") }
         return (out.bytes, Fragments(items: articles.items + passages.items + quotes.items),
-                articles.reused + passages.reused + quotes.reused)
+                articles.reused + passages.reused + quotes.reused, checksum)
     }
 
     /// The quotes' entries in blocks, one per article with quotes (`Annotations.quoteStarts`),

@@ -105,8 +105,9 @@ struct SplicedBytes: Sendable {
 
     /// Extends the last span, which nothing new follows, to `end` of the base: the base's bytes
     /// up to there are wanted as they lie, what lies between included (the caller knows them,
-    /// and they are not read).
-    mutating func extendSpan(to end: Int) {
+    /// and they are not read). Private: the sums by pieces (`pieceChecksum`) count on every
+    /// span being added here, by a piece or as one of no piece.
+    private mutating func extendSpan(to end: Int) {
         guard let last = spans.last, fresh.count == last.at, let bytes = base?.bytes,
               end >= last.range.upperBound, end <= bytes.count else {
             preconditionFailure("a span extended past the base file, or over new bytes")

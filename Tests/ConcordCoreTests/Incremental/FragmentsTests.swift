@@ -19,6 +19,7 @@ struct FragmentsTests {
         expected.int(count)
         for item in fragments.items { expected.u64(item.key); expected.int(item.start); expected.int(item.count); expected.u64(item.checksum) }
         #expect(w.bytes == expected.bytes)
+        #expect(w.bytes.count == fragments.encodedSize, "what the cache's writers are sized by")
 
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("fragments-\(UUID().uuidString).bin")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -32,7 +32,7 @@ struct AnnotationsDocumentTests {
         #expect(blocks.parts.items.count == others + quoting)
         #expect(single.parts.items.count == others + quotes)
         for doc in [blocks, single] {
-            #expect(doc.bytes.pieceChecksum == doc.bytes.joined.withUnsafeBytes { Fragments.checksum(of: $0, items: doc.parts.items) })
+            #expect(doc.checksum == doc.bytes.joined.withUnsafeBytes { Fragments.checksum(of: $0, items: doc.parts.items) })
         }
         let json = try JSONSerialization.jsonObject(with: Data(blocks.bytes.joined)) as? [String: Any]
         #expect((json?["quotes"] as? [Any])?.count == quotes)
@@ -59,7 +59,8 @@ struct AnnotationsDocumentTests {
         let file = try #require(FastFiles.Mapped(url.path))
         let spliced = AnnotationsDocument(model: model).encoded(previous: (file, before.parts))
         #expect(spliced.bytes.joined == whole.bytes.joined)
-        #expect(spliced.bytes.pieceChecksum == whole.bytes.pieceChecksum)
+        #expect(spliced.checksum == whole.checksum)
+        #expect(spliced.checksum == spliced.bytes.joined.withUnsafeBytes { Fragments.checksum(of: $0, items: spliced.parts.items) })
         #expect(spliced.parts.items.map(\.key) == whole.parts.items.map(\.key))
         #expect(spliced.reused > spliced.parts.items.count - 20 && spliced.reused < spliced.parts.items.count, "\(spliced.reused) of \(spliced.parts.items.count)")
     }

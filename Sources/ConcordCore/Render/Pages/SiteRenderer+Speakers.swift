@@ -14,31 +14,23 @@ extension SiteRenderer {
         var keptLeads: [UInt64: [Int]] = [:]
         for r in previous?.rows.rows ?? [] { keptLeads[r.cluster, default: []].append(r.lead) }
         // Each cluster's entries, by the place of their first quote in the cluster: a kept
-        // cluster's as the last build found them, the others' grouped here.
-        var grouped: [Int: [[Int]]] = [:]
-        var found: [(cluster: Int, lead: Int)] = []
+        // cluster's as the last build found them, the others' grouped here (with their quotes).
+        var found: [(cluster: Int, lead: Int, items: [Int]?)] = []
         for (c, members) in quotes.clusters.enumerated() {
             // (A cluster's first quote always leads an entry.)
             if let leads = keptLeads[clusterKeys[c]], leads.contains(0), leads.allSatisfy({ $0 >= 0 && $0 < members.count }) {
-                for l in leads { found.append((c, l)) }
+                for l in leads { found.append((c, l, nil)) }
                 continue
             }
-            let groups = quotes.groups(of: c, model: model, tokenizer: tokenizer)
-            grouped[c] = groups
-            for g in groups { found.append((c, members.firstIndex(of: g[0])!)) }
+            for e in quotes.groups(of: c, model: model, tokenizer: tokenizer) { found.append((c, e.lead, e.items)) }
         }
-        let made = grouped
         let entries = found.sorted { quotes.clusters[$0.cluster][$0.lead] < quotes.clusters[$1.cluster][$1.lead] }
         let keys = entries.map { SpeakerRows.key(cluster: clusterKeys[$0.cluster], lead: $0.lead) }
         var matcher = previous.map { FragmentMatcher($0.rows.fragments, fileSize: $0.file.bytes.count) }
         // A kept entry the page lacks (it cannot, short of damage the checksums missed): made anew, whole.
         if var probe = matcher {
             let spans = probe.ranges(of: keys)
-            if entries.indices.contains(where: { spans[$0] == nil && made[entries[$0].cluster] == nil }) { return try speakerHTML(s, previous: nil) }
-        }
-        func entry(_ i: Int) -> [Int] {
-            let (c, lead) = entries[i], first = quotes.clusters[c][lead]
-            return made[c]!.first { $0[0] == first }!
+            if entries.indices.contains(where: { spans[$0] == nil && entries[$0].items == nil }) { return try speakerHTML(s, previous: nil) }
         }
         let page = SpeakerQuotes.page(speaker: s, model: model, groupCount: entries.count)
         let place = place(of: .speaker(s))
@@ -50,7 +42,7 @@ extension SiteRenderer {
             if let part { html.append(part); continue }
             html.append(before)
             (items, reused) = html.appendPieces(keys: keys, kept: &matcher, chunk: 64) { i in
-                Array(cut.renderRow(quotes.row(entry(i), model: model), page: page, library: templates.library).utf8)
+                Array(cut.renderRow(quotes.row(entries[i].items!, model: model), page: page, library: templates.library).utf8)
             }
             html.append(after)
         }

@@ -37,26 +37,32 @@ struct SpeakerQuotes {
         self.clusters = clusters
     }
 
-    /// Cluster `c`'s entries, each as indices into `dated`, its first quote (the one shown) first;
-    /// entries in the order of their first quote. Reads the texts of the cluster's quotes.
-    func groups(of c: Int, model: SiteModel, tokenizer: WordTokenizer) -> [[Int]] {
+    /// An entry: its quotes, as indices into `dated` (the one shown first), and the place of
+    /// that first one in its cluster (what the entry is known by between builds, `SpeakerRows`).
+    struct Entry {
+        let lead: Int
+        let items: [Int]
+    }
+
+    /// Cluster `c`'s entries, in the order of their first quote. Reads the texts of the cluster's quotes.
+    func groups(of c: Int, model: SiteModel, tokenizer: WordTokenizer) -> [Entry] {
         let members = clusters[c]
-        guard members.count > 1 else { return [members] }
-        var groups: [(words: Set<String>, items: [Int])] = []
-        for i in members {
+        guard members.count > 1 else { return [Entry(lead: 0, items: members)] }
+        var groups: [(words: Set<String>, lead: Int, items: [Int])] = []
+        for (place, i) in members.enumerated() {
             let q = dated[i].quote, a = model.articles[Int(dated[i].article)]
             let words = Set(tokenizer.tokenize(a.source, in: q.range).norms)
             let match = groups.firstIndex { g in
                 Double(g.words.intersection(words).count) >= 0.6 * Double(min(g.words.count, words.count))
             }
-            if let m = match { groups[m].items.append(i) } else { groups.append((words, [i])) }
+            if let m = match { groups[m].items.append(i) } else { groups.append((words, place, [i])) }
         }
-        return groups.map(\.items)
+        return groups.map { Entry(lead: $0.lead, items: $0.items) }
     }
 
-    /// Every entry, in page order (each by its first quote, earliest first).
+    /// Every entry's quotes, in page order (each by its first quote, earliest first).
     func allGroups(model: SiteModel, tokenizer: WordTokenizer) -> [[Int]] {
-        clusters.indices.flatMap { groups(of: $0, model: model, tokenizer: tokenizer) }.sorted { $0[0] < $1[0] }
+        clusters.indices.flatMap { groups(of: $0, model: model, tokenizer: tokenizer).map(\.items) }.sorted { $0[0] < $1[0] }
     }
 
     /// A key of what cluster `c`'s entries are made from (its quotes, each by `quoteKeys`, in
@@ -76,8 +82,10 @@ struct SpeakerQuotes {
     /// The page's own values (its entries are `row(_:model:)`).
     static func page(speaker s: Int, model: SiteModel, groupCount: Int) -> [String: Any] {
         let sp = model.speakers[s]
-        return ["name": sp.name, "kind": sp.kind.rawValue, "quotesLabel": PageContexts.count(sp.quotes.count, "quote"),
-                "groupCount": groupCount, "isAnonymous": sp.kind == .anonymous]
+        let page: [String: Any] = ["name": sp.name, "kind": sp.kind.rawValue, "quotesLabel": PageContexts.count(sp.quotes.count, "quote"),
+                                   "groupCount": groupCount, "isAnonymous": sp.kind == .anonymous]
+        assert(Set(page.keys) == pageNames, "pageNames names the page's values")
+        return page
     }
 
     /// One entry: the first quote's words, and every article that printed them (one link per
