@@ -149,8 +149,8 @@ public struct Annotator: Sendable {
             reused.withUnsafeBufferPointer { records in
                 finder.combineByArticle(
                     articles: count, counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count },
-                    quotes: { i, body in
-                        if let record = records[i] { record.forEachQuote(body) } else { fresh[freshAt[i]!].quotes.forEach(body) }
+                    quotes: { i, table in
+                        if let record = records[i] { record.appendQuotes(to: &table) } else { fresh[freshAt[i]!].quotes.append(to: &table) }
                     },
                     names: (0..<count).lazy.map { i in
                         let names = reused[i]?.analysis.fullNames ?? fresh[freshAt[i]!].fullNames
@@ -192,7 +192,7 @@ public struct Annotator: Sendable {
         timings.realigned = update.alignedPairs
         timings.runIndexUsed = update.fromIndex
         t0 = clock.now
-        var (quotes, quoteStarts) = combining.value()
+        var (quotes, quoteStarts) = combining.take()
         if namesDamaged.withLock({ $0 }) { return annotateAll(articles) }
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: passages, witnessArticles: clusters.witnessArticles)
         timings.quotes = (clock.now - t0).seconds

@@ -22,13 +22,14 @@ final class ArticleRecord: @unchecked Sendable {
         pathHash = article.pathHash
     }
 
-    /// Its quotes, one at a time, read where they lie: each of the list's fields taken by
+    /// Appends its quotes to `table`, read where they lie: each of the list's fields taken by
     /// itself (a method called on `analysis.quotes` copies the list out of the record first,
     /// retaining the mapped file that all of its shard's records share).
-    func forEachQuote(_ body: (consuming Quote) -> Void) {
-        guard analysis.quotes.address != 0 else { return analysis.quotes.forEach(body) }
-        QuoteList.forEach(at: analysis.quotes.address, byteCount: analysis.quotes.byteCount, count: analysis.quotes.count,
-                          article: analysis.quotes.article, body)
+    func appendQuotes(to table: inout QuoteTable.RowWriter) {
+        guard analysis.quotes.address != 0 else { return analysis.quotes.append(to: &table) }
+        guard analysis.quotes.count > 0 else { return }
+        table.startArticle(analysis.quotes.article)
+        QuoteList.append(at: analysis.quotes.address, byteCount: analysis.quotes.byteCount, count: analysis.quotes.count, to: &table)
     }
 
     /// - Parameters:

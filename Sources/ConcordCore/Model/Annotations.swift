@@ -1,7 +1,7 @@
 /// Everything the annotator found in an archive.
 public struct Annotations: Sendable {
     public var passages: [Passage]
-    public var quotes: [Quote]
+    public var quotes: QuoteTable
     /// Each witness's article as an index into the articles annotated (in id order), all
     /// passages' witnesses in order; empty when not known. The site model checks each
     /// against the witness's id before it trusts it, so edited passages fall back to a search
@@ -16,11 +16,13 @@ public struct Annotations: Sendable {
     /// it with every other.
     var links: PassageLinks? = nil
 
-    public init(passages: [Passage] = [], quotes: [Quote] = []) {
+    public init(passages: [Passage] = [], quotes: QuoteTable = []) {
         self.passages = passages; self.quotes = quotes
     }
 
-    init(passages: [Passage], quotes: [Quote], witnessArticles: [Int32], quoteStarts: [Int] = []) {
+    public init(passages: [Passage] = [], quotes: [Quote]) { self.init(passages: passages, quotes: QuoteTable(quotes)) }
+
+    init(passages: [Passage], quotes: QuoteTable, witnessArticles: [Int32], quoteStarts: [Int] = []) {
         self.init(passages: passages, quotes: quotes)
         self.witnessArticles = witnessArticles; self.quoteStarts = quoteStarts
     }

@@ -22,4 +22,14 @@ final class Background<Value: Sendable, Failure: Error>: @unchecked Sendable {
         done.signal()       // later calls return at once
         return try result!.get()
     }
+
+    /// Waits for the work and hands its result over, keeping no reference to it: a value with
+    /// arrays the caller then changes is not copied first (a copy of a million quotes, at
+    /// every build of 100,000 articles quoting ten times each, when they were linked to
+    /// their passages). Called once; `value()` is not called after it.
+    func take() throws(Failure) -> Value {
+        done.wait()
+        defer { result = nil }
+        return try result!.get()
+    }
 }

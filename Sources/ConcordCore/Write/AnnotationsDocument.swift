@@ -7,8 +7,13 @@
 /// control characters); slashes are left alone.
 public struct AnnotationsDocument {
     let model: SiteModel
+    /// Each of the quotes' speakers' names digested once (`QuoteTable.speakers`), not once per quote.
+    private let speakerDigests: [PageKey.StringDigest]
 
-    public init(model: SiteModel) { self.model = model }
+    public init(model: SiteModel) {
+        self.model = model
+        speakerDigests = model.annotations.quotes.speakers.map { PageKey.StringDigest($0.name) }
+    }
 
     public func encoded() -> [UInt8] { encoded(previous: nil).bytes.joined }
 
@@ -128,7 +133,8 @@ public struct AnnotationsDocument {
     private func quoteKey(_ k: Int) -> UInt64 {
         var key = PageKey(seed: 2)
         key.add(model.quoteKeys[k])
-        if let name = model.annotations.quotes[k].speaker?.name { key.add(1); key.add(name) } else { key.add(0) }
+        let n = model.annotations.quotes.speakerNumber(k)
+        if n >= 0 { key.add(1); key.add(speakerDigests[Int(n)]) } else { key.add(0) }
         return key.value
     }
 }

@@ -207,14 +207,16 @@ struct ArticleRecordTests {
         #expect(counted.starts == QuoteFinder().combineByArticle(lists.lazy.map(\.0), names: lists.lazy.map(\.1)).starts)
     }
 
-    /// A record's quotes read where they lie (`forEachQuote`, each field of its list taken by
-    /// itself) are its list's: for records decoded from a shard (mapped) and records just made.
+    /// A record's quotes read where they lie (`appendQuotes`, each field of its list taken by
+    /// itself, decoded straight into a `QuoteTable`) are its list's: for records decoded from a
+    /// shard (mapped) and records just made.
     @Test func quotesReadInPlaceFromRecords() throws {
         let originals = Self.articles()
         let back = try Self.decoded(Self.encoded(originals.map(Self.record)))
         for (a, rec) in zip(originals, back + originals.map(Self.record)) {
-            var read: [Quote] = []
-            rec.forEachQuote { read.append($0) }
+            let read = Array(QuoteTable.filled(count: rec.analysis.quotes.count, runs: [0..<rec.analysis.quotes.count]) { _, table in
+                rec.appendQuotes(to: &table)
+            })
             #expect(read == Self.quotes(a))
             #expect(read == rec.analysis.quotes.all)
         }
@@ -225,7 +227,7 @@ struct ArticleRecordTests {
         let records = back + originals.map(Self.record)
         var told: [Int] = []
         let combined = QuoteFinder().combineByArticle(
-            articles: records.count, counts: { records[$0].analysis.quotes.count }, quotes: { records[$0].forEachQuote($1) },
+            articles: records.count, counts: { records[$0].analysis.quotes.count }, quotes: { records[$0].appendQuotes(to: &$1) },
             names: records.lazy.map(\.analysis.fullNames), prefetch: { told.append($0) })
         #expect(told == Array(records.indices))
         let lists = records.map(\.analysis.quotes)

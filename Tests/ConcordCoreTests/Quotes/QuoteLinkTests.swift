@@ -11,7 +11,7 @@ struct QuoteLinkTests {
         let ids = Set(quotes.map(\.article) + passages.flatMap { $0.witnesses.map(\.article) }).sorted()
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let order = quotes.indices.sorted { (index[quotes[$0].article]!, $0) < (index[quotes[$1].article]!, $1) }
-        var grouped = order.map { quotes[$0] }
+        var grouped = QuoteTable(order.map { quotes[$0] })
         var starts = [Int](repeating: 0, count: ids.count + 1)
         for q in grouped { starts[index[q.article]! + 1] += 1 }
         for i in ids.indices { starts[i + 1] += starts[i] }
@@ -113,7 +113,7 @@ struct CombineByArticleTests {
         #expect(starts.count == count + 1 && starts.first == 0 && starts.last == quotes.count)
         #expect((0..<count).allSatisfy { i in quotes[starts[i]..<starts[i + 1]].map(\.id) == lists[i].map(\.id) })
         #expect(quotes.filter { $0.article == "a1" }.map { $0.speaker?.name } == ["Zoë Ng"])
-        #expect(quotes == QuoteFinder().combine(lists.map { ($0, FullNames([])) }).enumerated().map { k, q in
+        #expect(Array(quotes) == QuoteFinder().combine(lists.map { ($0, FullNames([])) }).enumerated().map { k, q in
             var q = q; if q.speaker?.name == "Ng" { q.speaker?.name = "Zoë Ng" }; return q
         })
     }

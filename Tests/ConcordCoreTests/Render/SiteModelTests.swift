@@ -131,10 +131,10 @@ struct SiteModelTests {
         }
     }
 
-    /// Speakers numbered by chunks, then renumbered, are numbered as one pass in quote order
-    /// numbers them (first met first, each with its first quote's kind); the lookups made by
-    /// chunks of any size are the same.
-    @Test func speakersNumberedByChunksAsInOnePass() throws {
+    /// Speakers numbered from the table's (one per name and kind) are numbered as one pass in
+    /// quote order numbers them by name (first met first, each with its first quote's kind);
+    /// the lookups made by chunks of any size are the same.
+    @Test func speakersNumberedAsInOnePass() throws {
         var rng = SplitMix64(seed: 11)
         let names = ["Kim K", "Kanye West", "a source", "Zoë Ball", "an insider", "Kim K."]
         var quotes: [Quote] = []
@@ -156,11 +156,13 @@ struct SiteModelTests {
             return Int32(expectedNames.count - 1)
         }
         let articleOf = quotes.map { Int32(Int($0.article.dropFirst())!) }
-        let whole = SiteModel.quoteLookups(quotes, articles: 40, articleOf: articleOf)
+        let table = QuoteTable(quotes)
+        #expect(table.speakers.count > expectedNames.count, "a name given two kinds")
+        let (n, k, of) = SiteModel.speakerNumbers(table)
+        #expect(n == expectedNames && k == expectedKinds && of == expectedOf)
+        let whole = SiteModel.quoteLookups(table, articles: 40, articleOf: articleOf)
         for chunk in [1, 2, 7, 64, quotes.count, quotes.count + 1] {
-            let (n, k, of) = SiteModel.speakerNumbers(quotes, chunk: chunk)
-            #expect(n == expectedNames && k == expectedKinds && of == expectedOf, "chunk \(chunk)")
-            let chunked = SiteModel.quoteLookups(quotes, articles: 40, articleOf: articleOf, chunk: chunk)
+            let chunked = SiteModel.quoteLookups(table, articles: 40, articleOf: articleOf, chunk: chunk)
             #expect(chunked.0.map { Array($0) } == whole.0.map { Array($0) }, "chunk \(chunk)")
             #expect(chunked.1.map(\.slug) == whole.1.map(\.slug) && chunked.3 == whole.3, "chunk \(chunk)")
         }
@@ -236,7 +238,7 @@ struct SiteModelTests {
         #expect(plain.quoteArticles.filter { $0 < 0 }.count == (quotes.contains { $0.article == "missing-article" } ? 1 : 0))
         let shifted = [0] + starts.dropLast()
         for given in [starts, shifted, Array(starts.dropLast()), starts.map { min($0, quotes.count - 1) }] {
-            let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: given)
+            let annotations = Annotations(passages: [], quotes: QuoteTable(quotes), witnessArticles: [], quoteStarts: given)
             let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats))
             #expect(model.quoteArticles == plain.quoteArticles)
             #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
@@ -251,7 +253,7 @@ struct SiteModelTests {
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
         let (quotes, starts) = Self.quotesByArticle(list, seed: 58)
         let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
-        let annotations = Annotations(passages: [], quotes: quotes, witnessArticles: [], quoteStarts: starts)
+        let annotations = Annotations(passages: [], quotes: QuoteTable(quotes), witnessArticles: [], quoteStarts: starts)
         let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
         // (The articles' positions newest first are not their places in id order: a start taken as a position would show.)
         #expect(plain.quoteArticles != quotes.indices.map { q in Int32(starts.lastIndex { $0 <= q }!) })

@@ -12,7 +12,7 @@ public struct QuoteFinder: Sendable {
     public init() {}
 
     /// - Parameter texts: the articles' bodies already tokenized (saves doing it again), or nil.
-    public func find(in articles: [Article], texts: [TokenizedText]? = nil) -> [Quote] {
+    public func find(in articles: [Article], texts: [TokenizedText]? = nil) -> QuoteTable {
         let perArticle = ParallelMap.map(Array(articles.indices)) { i in quotes(of: articles[i], text: texts?[i]) }
         return combine(perArticle)
     }
@@ -25,10 +25,10 @@ public struct QuoteFinder: Sendable {
 
     /// The archive's quotes from each article's own: a short name left over takes
     /// the full name most articles give it.
-    func combine(_ perArticle: [([Quote], FullNames)]) -> [Quote] { combineByArticle(perArticle).quotes }
+    func combine(_ perArticle: [([Quote], FullNames)]) -> QuoteTable { combineByArticle(perArticle).quotes }
 
     /// The same, with where each article's quotes begin (see `combineByArticle(_:names:)`).
-    func combineByArticle(_ perArticle: [([Quote], FullNames)]) -> (quotes: [Quote], starts: [Int]) {
+    func combineByArticle(_ perArticle: [([Quote], FullNames)]) -> (quotes: QuoteTable, starts: [Int]) {
         combineByArticle(perArticle.lazy.map { QuoteList($0.0) }, names: perArticle.lazy.map(\.1))
     }
 
@@ -37,7 +37,7 @@ public struct QuoteFinder: Sendable {
     ///   - lists: each article's quotes, read twice (counted, then decoded); `names`, each one's
     ///     full names, read once if a short name is left over. Lazy views of the analyses do (no
     ///     array of 100,000 copies made first), each taking only its part of an analysis.
-    func combine<Q: RandomAccessCollection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N) -> [Quote] where Q.Index == Int {
+    func combine<Q: RandomAccessCollection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N) -> QuoteTable where Q.Index == Int {
         combineByArticle(lists, names: names).quotes
     }
 
@@ -46,21 +46,21 @@ public struct QuoteFinder: Sendable {
     /// - Parameter counts: how many quotes the list at an index has, when that can be read
     ///   without taking the list out of `lists` (nil: from the list).
     func combineByArticle<Q: RandomAccessCollection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N, counts: ((Int) -> Int)? = nil)
-        -> (quotes: [Quote], starts: [Int]) where Q.Index == Int {
+        -> (quotes: QuoteTable, starts: [Int]) where Q.Index == Int {
         combineByArticle(articles: lists.count, counts: counts ?? { lists[lists.startIndex + $0].count },
-                         quotes: { lists[lists.startIndex + $0].forEach($1) }, names: names)
+                         quotes: { i, table in lists[lists.startIndex + i].append(to: &table) }, names: names)
     }
 
-    /// The same, each article's quotes read where they lie: the caller hands `quotes(i, body)`
-    /// each quote of article `i` in order (and `counts(i)` their number) without copying its
-    /// list out (a list copied out of an article's record retained the shard's mapped file,
-    /// which all of that shard's records share, from every core at once).
+    /// The same, each article's quotes appended where they lie: the caller appends the quotes
+    /// of article `i` to the table given (`quotes(i, table)`; `counts(i)` their number) without
+    /// copying its list out (a list copied out of an article's record retained the shard's
+    /// mapped file, which all of that shard's records share, from every core at once).
     /// - Parameter prefetch: told of each article `i` just before its quotes are read, to
     ///   start loading what later articles' quotes will need (`Prefetch`); nil: nothing.
-    func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, (consuming Quote) -> Void) -> Void,
-                                                    names: N, prefetch: ((Int) -> Void)? = nil) -> (quotes: [Quote], starts: [Int]) {
-        // Decoded by chunks of articles on every core, each chunk into its own place in the
-        // result, counted first. On one core, 100,000 quotes took 80–110 ms at 100,000 articles:
+    func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, inout QuoteTable.RowWriter) -> Void,
+                                                    names: N, prefetch: ((Int) -> Void)? = nil) -> (quotes: QuoteTable, starts: [Int]) {
+        // Decoded by chunks of articles on every core, each chunk into its own rows of the
+        // table, counted first. On one core, 100,000 quotes took 80–110 ms at 100,000 articles:
         // the longest part of an incremental annotation once passages were carried over.
         let chunk = 4096
         let chunkStarts = Array(stride(from: 0, to: count, by: chunk))
@@ -68,51 +68,34 @@ public struct QuoteFinder: Sendable {
         var offsets = [0]
         offsets.reserveCapacity(chunkStarts.count + 1)
         for c in chunkStarts.indices { offsets.append(offsets.last! + indices(c).reduce(0) { $0 + counts($1) }) }
-        var short = Set<Substring>(), dotted: [String: Int] = [:]
         var starts = [Int](repeating: offsets.last!, count: count + 1)
-        var quoteList = [Quote](unsafeUninitializedCapacity: offsets.last!) { buffer, made in
-            nonisolated(unsafe) let buffer = buffer
-            starts.withUnsafeMutableBufferPointer { startsBuffer in
-                nonisolated(unsafe) let startsBuffer = startsBuffer
-                for (names, dots) in ParallelMap.map(Array(chunkStarts.indices), chunk: 1, { c -> (Set<Substring>, [String: Int]) in
-                    var short = Set<Substring>(), dotted: [String: Int] = [:]
-                    var k = offsets[c]
-                    // A person named as the quote before is not looked at again (an article's quotes
-                    // mostly name a few speakers, each many times). Names with a dot are counted
-                    // for `mergeInitials` here, on every core, not in a pass of their own.
-                    var lastPerson: String? = nil, lastDotted = false
-                    for i in indices(c) {
-                        prefetch?(i)
-                        startsBuffer[i] = k
-                        quotes(i) { q in
-                            if let s = q.speaker, s.kind == .person {
-                                if s.name != lastPerson {
-                                    lastPerson = s.name
-                                    if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
-                                    lastDotted = s.name.containsASCII(".")
-                                }
-                                if lastDotted { dotted[s.name, default: 0] += 1 }
-                            }
-                            precondition(k < offsets[c + 1], "as many quotes as counted")
-                            (buffer.baseAddress! + k).initialize(to: q); k += 1
-                        }
-                    }
-                    // A list's quotes were checked when its record was read, so every one decodes.
-                    precondition(k == offsets[c + 1], "as many quotes as counted")
-                    return (short, dotted)
-                }) { short.formUnion(names); dotted.merge(dots, uniquingKeysWith: +) }
+        var table = starts.withUnsafeMutableBufferPointer { startsBuffer in
+            nonisolated(unsafe) let startsBuffer = startsBuffer
+            return QuoteTable.filled(count: offsets.last!, runs: chunkStarts.indices.map { offsets[$0]..<offsets[$0 + 1] }) { c, writer in
+                for i in indices(c) {
+                    prefetch?(i)
+                    startsBuffer[i] = writer.next
+                    quotes(i, &writer)
+                }
             }
-            made = offsets.last!
+        }
+        // Names are looked at once per speaker, not once per quote: the table numbers them.
+        let counts = table.quoteCounts()
+        var short = Set<Substring>(), dotted: [String: Int] = [:]
+        for (n, s) in table.speakers.enumerated() where s.kind == .person && counts[n] > 0 {
+            if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
+            if s.name.containsASCII(".") { dotted[s.name, default: 0] += counts[n] }
         }
         // (A short name given its full name is counted again: the full name may have a dot.)
-        let renamed = Self.fullNames(&quoteList, short: short, names: names)
-        Self.mergeInitials(&quoteList, dotted: renamed ? nil : dotted)
-        return (quoteList, starts)
+        let renamed = Self.fullNames(&table, short: short, names: names)
+        Self.mergeInitials(&table, dotted: renamed ? nil : dotted)
+        table.mergeSpeakers()
+        return (table, starts)
     }
 
     /// Each short name left over (in `short`) takes the full name most articles give it.
-    /// True when a quote's speaker was renamed.
-    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout [Quote], short: Set<Substring>, names: N) -> Bool {
+    /// True when a speaker was renamed (in `quotes.speakers`: two may now have one name).
+    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout QuoteTable, short: Set<Substring>, names: N) -> Bool {
         guard !short.isEmpty else { return false }
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
@@ -134,10 +117,10 @@ public struct QuoteFinder: Sendable {
         }
         guard !byPart.isEmpty else { return false }
         var renamed = false
-        for k in quotes.indices {
-            guard var s = quotes[k].speaker, s.kind == .person, !s.name.containsASCII(" "),
-                  let full = byPart[Substring(s.name)]?.name else { continue }
-            s.name = full; quotes[k].speaker = s; renamed = true
+        for n in quotes.speakers.indices {
+            let s = quotes.speakers[n]
+            guard s.kind == .person, !s.name.containsASCII(" "), let full = byPart[Substring(s.name)]?.name else { continue }
+            quotes.speakers[n].name = full; renamed = true
         }
         return renamed
     }
@@ -146,12 +129,15 @@ public struct QuoteFinder: Sendable {
     /// article, "Donald Trump" in others were two speakers): the form more quotes use, the one
     /// without on a tie. Only where one form with initials leads to the name without ("George
     /// W. Bush" and "George H. W. Bush" both lead to "George Bush", which stays apart from both).
+    /// Renames `quotes.speakers` (two may then have one name: `QuoteTable.mergeSpeakers`).
     /// - Parameter counted: how many quotes each person's name with a dot in it has, when counted
     ///   already (nil: counted here).
-    static func mergeInitials(_ quotes: inout [Quote], dotted counted: [String: Int]? = nil) {
+    static func mergeInitials(_ quotes: inout QuoteTable, dotted counted: [String: Int]? = nil) {
+        let counts = quotes.quoteCounts()
+        let people = quotes.speakers.indices.filter { quotes.speakers[$0].kind == .person && counts[$0] > 0 }
         var dotted = counted ?? [:]
         if counted == nil {
-            for q in quotes { if let s = q.speaker, s.kind == .person, s.name.containsASCII(".") { dotted[s.name, default: 0] += 1 } }
+            for n in people where quotes.speakers[n].name.containsASCII(".") { dotted[quotes.speakers[n].name, default: 0] += counts[n] }
         }
         guard !dotted.isEmpty else { return }
         var forms: [String: [String]] = [:]
@@ -162,7 +148,7 @@ public struct QuoteFinder: Sendable {
         }
         guard !forms.isEmpty else { return }
         var plainCount: [String: Int] = [:]
-        for q in quotes { if let s = q.speaker, s.kind == .person, forms[s.name] != nil { plainCount[s.name, default: 0] += 1 } }
+        for n in people where forms[quotes.speakers[n].name] != nil { plainCount[quotes.speakers[n].name, default: 0] += counts[n] }
         var rename: [String: String] = [:]
         for (plain, withInitials) in forms where withInitials.count == 1 {
             guard let p = plainCount[plain] else { continue }
@@ -170,10 +156,7 @@ public struct QuoteFinder: Sendable {
             if d > p { rename[plain] = withInitials[0] } else { rename[withInitials[0]] = plain }
         }
         guard !rename.isEmpty else { return }
-        for k in quotes.indices {
-            guard var s = quotes[k].speaker, s.kind == .person, let to = rename[s.name] else { continue }
-            s.name = to; quotes[k].speaker = s
-        }
+        for n in people { if let to = rename[quotes.speakers[n].name] { quotes.speakers[n].name = to } }
     }
 
     /// Sets each quote's `passage` to the shared passage holding most of its words in the same
@@ -182,7 +165,7 @@ public struct QuoteFinder: Sendable {
     /// (all passages' witnesses in order, as clustering gives them). The quotes are not linked
     /// yet, as `combineByArticle` gives them (a pass clearing 100,000 links read 11 MB on the
     /// annotation's longest path); those in no passage stay unlinked.
-    static func link(_ quotes: inout [Quote], quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32]) {
+    static func link(_ quotes: inout QuoteTable, quoteStarts: [Int], passages: [Passage], witnessArticles: [Int32]) {
         // Each article's witnesses (passage, range), bucketed by article index (`Buckets`): only
         // the quotes of those articles are compared. By a table of arrays keyed by article, this
         // was 30–40 ms on one core at 100,000 articles, the other core idle.
@@ -202,7 +185,7 @@ public struct QuoteFinder: Sendable {
         let found = ParallelMap.map(carrying, chunk: 256) { a -> [Int32] in
             let witnesses = byArticle[a]
             return (quoteStarts[a]..<quoteStarts[a + 1]).map { k -> Int32 in
-                let range = quotes[k].start..<quotes[k].end
+                let range = quotes.range(k)
                 var best: Int32 = -1, bestWords = 0
                 for (p, r) in witnesses {
                     let words = r.clamped(to: range).count
@@ -214,12 +197,10 @@ public struct QuoteFinder: Sendable {
                 return best
             }
         }
-        assert(quotes.allSatisfy { $0.passage == nil }, "quotes not linked yet")
-        for (a, passagesOfQuotes) in zip(carrying, found) {
-            for (k, p) in zip(quoteStarts[a]..<quoteStarts[a + 1], passagesOfQuotes) where p >= 0 {
-                quotes[k].passage = passages[Int(p)].id
-            }
-        }
+        assert(quotes.indices.allSatisfy { quotes.passageNumber($0) < 0 }, "quotes not linked yet")
+        quotes.link(passages: passages.map(\.id), zip(carrying, found).lazy.flatMap { a, passagesOfQuotes in
+            zip(quoteStarts[a]..<quoteStarts[a + 1], passagesOfQuotes).lazy.filter { $0.1 >= 0 }.map { (quote: $0, passage: $1) }
+        })
     }
 }
 

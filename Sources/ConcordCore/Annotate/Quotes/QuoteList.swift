@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article's own quotes, with speakers named as the article knows them
 /// (`QuoteFinder.combine` makes the archive's names from every article's).
 ///
@@ -53,6 +55,61 @@ struct QuoteList: Sendable {
         for _ in 0..<count { guard let q = try? quote(from: &r, article: article) else { return }; body(q) }
     }
 
+    /// Appends the quotes to `table` (mapped ones decoded straight into its columns, as quotes
+    /// of `article`: no `Quote` made, no string made for a speaker or cue named as the quote
+    /// before names it).
+    func append(to table: inout QuoteTable.RowWriter) {
+        if let made { for q in made { table.append(q) }; return }
+        guard count > 0 else { return }
+        table.startArticle(article)
+        withExtendedLifetime(self) { Self.append(at: address, byteCount: byteCount, count: count, to: &table) }
+    }
+
+    /// The mapped quotes of a list whose `address` (not 0), `byteCount` and `count` these are,
+    /// appended to `table` (its article started); the list must be kept meanwhile (see `forEach(at:)`).
+    static func append(at address: UInt, byteCount: Int, count: Int, to table: inout QuoteTable.RowWriter) {
+        // Checked when the record was read (`decode`): read here without a `ByteReader`'s checks
+        // and errors at each field (a million quotes at every build), but never past the end.
+        var p = UnsafeRawPointer(bitPattern: address)!
+        let end = p + byteCount
+        func int() -> Int {
+            precondition(end - p >= 8, "quotes checked when their record was read")
+            defer { p += 8 }
+            return Int(Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
+        }
+        func flag() -> Bool {
+            precondition(end - p >= 1, "quotes checked when their record was read")
+            defer { p += 1 }
+            return p.load(as: UInt8.self) != 0
+        }
+        func bytes() -> UnsafeRawBufferPointer {
+            let n = int()
+            precondition(n >= 0 && end - p >= n, "quotes checked when their record was read")
+            defer { p += n }
+            return UnsafeRawBufferPointer(start: p, count: n)
+        }
+        for _ in 0..<count {
+            let id = bytes(), start = int(), stop = int()
+            let cue = flag() ? table.cueNumber(bytes()) : -1
+            var speaker: Int32 = -1, mention = 0..<0
+            if flag() {
+                let name = bytes()
+                guard let kind = Self.kind(bytes()) else { preconditionFailure("quotes checked when their record was read") }
+                speaker = table.speakerNumber(name: name, kind: kind)
+                let lo = int(), hi = int()
+                precondition(lo <= hi, "quotes checked when their record was read")
+                mention = lo..<hi
+            }
+            guard let hash = QuoteTable.idHash(id) else {
+                // (An id of another form, never made by `ArticleQuotes`: kept as it is.)
+                table.append(idHash: 0, start: start, end: stop, speaker: speaker, mention: mention, cue: cue)
+                table.setLastID(String(decoding: id, as: UTF8.self))
+                continue
+            }
+            table.append(idHash: hash, start: start, end: stop, speaker: speaker, mention: mention, cue: cue)
+        }
+    }
+
     /// The quotes in order.
     var all: [Quote] {
         var out: [Quote] = []
@@ -103,9 +160,17 @@ struct QuoteList: Sendable {
     /// (a string made and matched for each of 100,000 quotes at every build, and again when
     /// each record was checked).
     private static func kind(_ bytes: UnsafeRawBufferPointer) -> SpeakerKind? {
-        kinds.first { bytes.elementsEqual($0.raw) }?.kind
+        let (kind, raw): (SpeakerKind, StaticString)
+        switch bytes.first {
+        case UInt8(ascii: "p"): (kind, raw) = (.person, "person")
+        case UInt8(ascii: "o"): (kind, raw) = (.organization, "organization")
+        case UInt8(ascii: "a"): (kind, raw) = (.anonymous, "anonymous")
+        case UInt8(ascii: "u"): (kind, raw) = (.unknown, "unknown")
+        default: return nil
+        }
+        assert(kind.rawValue == raw.description)
+        return bytes.count == raw.utf8CodeUnitCount && memcmp(bytes.baseAddress!, raw.utf8Start, bytes.count) == 0 ? kind : nil
     }
-    private static let kinds = SpeakerKind.allCases.map { (kind: $0, raw: Array($0.rawValue.utf8)) }
 
     private static func quote(from r: inout ByteReader, article: String) throws(ByteReader.Malformed) -> Quote {
         let id = try r.string(), start = try r.int(), end = try r.int(), cue = try r.optionalString()

@@ -9,15 +9,15 @@ extension SiteModel {
     /// without each quote's article id being compared with its article's (see `init`'s
     /// `annotatedHere`; a visit to each of 100,000 articles and its id's storage), checked in
     /// debug builds.
-    static func quoteArticles(_ quotes: [Quote], _ starts: [Int], _ unsorted: [Article], _ positionOf: [Int32],
+    static func quoteArticles(_ quotes: QuoteTable, _ starts: [Int], _ unsorted: [Article], _ positionOf: [Int32],
                               trusted: Bool = false, search: (String) -> Int32) -> [Int32] {
-        guard starts.count == unsorted.count + 1, starts.last == quotes.count else { return quotes.map { search($0.article) } }
+        guard starts.count == unsorted.count + 1, starts.last == quotes.count else { return quotes.indices.map { search(quotes.articleID($0)) } }
         var result = [Int32](repeating: -1, count: quotes.count)
         if trusted {
             for k in unsorted.indices where starts[k + 1] > starts[k] {
                 for q in starts[k]..<starts[k + 1] { result[q] = positionOf[k] }
             }
-            assert(unsorted.indices.allSatisfy { k in (starts[k]..<starts[k + 1]).allSatisfy { quotes[$0].article == unsorted[k].id } },
+            assert(unsorted.indices.allSatisfy { k in (starts[k]..<starts[k + 1]).allSatisfy { quotes.articleID($0) == unsorted[k].id } },
                    "the annotator's starts give each quote's article")
             return result
         }
@@ -26,7 +26,7 @@ extension SiteModel {
             // (The quotes of an article restored from the cache share its id's storage: compared at once.)
             let id = unsorted[k].id
             for q in starts[k]..<starts[k + 1] {
-                result[q] = quotes[q].article == id ? positionOf[k] : search(quotes[q].article)
+                result[q] = quotes.articleID(q) == id ? positionOf[k] : search(quotes.articleID(q))
             }
         }
         return result
@@ -37,11 +37,11 @@ extension SiteModel {
     /// Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
     /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
     /// 100,000 of each took 25 ms at every build, most of it while the model waited.
-    static func quoteLookups(_ quotes: [Quote], articles: Int, articleOf: [Int32], chunk: Int = 16384)
+    static func quoteLookups(_ quotes: QuoteTable, articles: Int, articleOf: [Int32], chunk: Int = 16384)
         -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32]) {
-        let (names, kinds, speakerOf) = speakerNumbers(quotes, chunk: chunk)
+        let (names, kinds, speakerOf) = speakerNumbers(quotes)
         var byArticle = QuoteSelection.positions(of: articleOf, count: articles)
-        byArticle.sortEach { quotes[Int($0)].start < quotes[Int($1)].start }
+        byArticle.sortEach { quotes.start(Int($0)) < quotes.start(Int($1)) }
         let bySpeaker = QuoteSelection.positions(of: speakerOf, count: names.count)
         var slugs = Set<String>()
         var list: [Speaker] = []
@@ -71,40 +71,26 @@ extension SiteModel {
         return (QuoteGroups(quotes, byArticle), list, slugByName, speakerKeys, articleOf)
     }
 
-    /// Each quote's speaker as a number (-1: none), speakers numbered as first met in `quotes`,
-    /// with each one's name and kind (the first quote's). Numbered by chunks on every core, each
-    /// chunk its own way, then renumbered in chunk order: the same numbers one pass would give.
-    /// A quote with the name of the one before (an article's quotes) is not looked up again.
-    static func speakerNumbers(_ quotes: [Quote], chunk: Int) -> (names: [String], kinds: [SpeakerKind], of: [Int32]) {
-        let parts = ParallelMap.map(Array(stride(from: 0, to: quotes.count, by: chunk)), chunk: 1) { lo in
-            var numberByName: [String: Int32] = [:]
-            var names: [String] = [], kinds: [SpeakerKind] = []
-            var of = [Int32](repeating: -1, count: min(quotes.count, lo + chunk) - lo)
-            var last: (name: String, number: Int32)? = nil
-            for i in lo..<(lo + of.count) {
-                guard let s = quotes[i].speaker else { continue }
-                if let last, last.name == s.name { of[i - lo] = last.number; continue }
-                let n: Int32
-                if let known = numberByName[s.name] { n = known } else {
-                    n = Int32(names.count); numberByName[s.name] = n; names.append(s.name); kinds.append(s.kind)
-                }
-                of[i - lo] = n; last = (s.name, n)
-            }
-            return (names: names, kinds: kinds, of: of)
+    /// Each quote's speaker as a number (-1: none), one per name, with each one's name and kind
+    /// (the kind its first quote gives it). The table numbers its speakers by name and kind
+    /// already: only a name given two kinds makes two of its speakers one here. Each quote's
+    /// name was hashed before (100,000 at 100,000 articles: 54 ms of CPU at every build).
+    static func speakerNumbers(_ quotes: QuoteTable) -> (names: [String], kinds: [SpeakerKind], of: [Int32]) {
+        let entries = quotes.speakers
+        var byName: [String: Int32] = [:], names: [String] = [], kinds: [SpeakerKind] = []
+        var number = [Int32](repeating: -1, count: entries.count)
+        for (n, s) in entries.enumerated() {
+            if let k = byName[s.name] { number[n] = k; continue }
+            number[n] = Int32(names.count); byName[s.name] = Int32(names.count); names.append(s.name); kinds.append(s.kind)
         }
-        var numberByName: [String: Int32] = [:]
-        var names: [String] = [], kinds: [SpeakerKind] = []
-        var of: [Int32] = []
-        of.reserveCapacity(quotes.count)
-        for part in parts {
-            let renumbered = part.names.indices.map { j -> Int32 in
-                if let n = numberByName[part.names[j]] { return n }
-                let n = Int32(names.count)
-                numberByName[part.names[j]] = n; names.append(part.names[j]); kinds.append(part.kinds[j])
-                return n
-            }
-            of.append(contentsOf: part.of.lazy.map { $0 >= 0 ? renumbered[Int($0)] : -1 })
+        let of = quotes.speakerNumbers
+        guard names.count < entries.count else { return (names, kinds, of) }
+        // A name with two kinds: the kind of its first quote.
+        var firstQuote = [Int](repeating: Int.max, count: names.count)
+        for (k, n) in of.enumerated() where n >= 0 {
+            let m = Int(number[Int(n)])
+            if firstQuote[m] == Int.max { firstQuote[m] = k; kinds[m] = entries[Int(n)].kind }
         }
-        return (names, kinds, of)
+        return (names, kinds, of.map { $0 >= 0 ? number[Int($0)] : -1 })
     }
 }

@@ -180,10 +180,14 @@ public struct SiteModel: Sendable {
         witnessesByArticle = byArticle
         self.counts = counts
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles) = quoteLookups.value()
+        // Each passage's id digested once, not once for each of its quotes.
+        let passageDigests = annotations.quotes.passageIDs.map(PageKey.StringDigest.init)
+        let noPassage = PageKey.StringDigest("\u{0}")
         quoteKeys = ParallelMap.map(count: annotations.quotes.count, chunk: 8192) { [self] q in
             var key = PageKey(seed: 4)
             addQuoteSource(q, to: &key)
-            key.add(annotations.quotes[q].passage ?? "\u{0}")
+            let p = annotations.quotes.passageNumber(q)
+            key.add(p >= 0 ? passageDigests[Int(p)] : noPassage)
             return key.value
         }
     }
@@ -317,11 +321,12 @@ public struct SiteModel: Sendable {
     /// (100,000 quotes at 100,000 articles, four strings each, for the speaker pages and as
     /// many for `annotations.json`); a quote whose article the archive lacks adds them itself.
     func addQuoteSource(_ position: Int, to key: inout PageKey) {
-        // Fields read one by one, and only those needed: a copy of the quote would retain its five strings.
+        // Columns read one by one, and only those needed: a quote made would hold five strings.
         let k = quoteArticles[position]
-        addArticle(k, or: k >= 0 ? "" : annotations.quotes[position].article, to: &key)
-        key.add(UInt64(annotations.quotes[position].start)); key.add(UInt64(annotations.quotes[position].end))
-        if k < 0 { key.add(annotations.quotes[position].id); key.add(annotations.quotes[position].cue ?? "\u{0}") }
+        let quotes = annotations.quotes
+        addArticle(k, or: k >= 0 ? "" : quotes.articleID(position), to: &key)
+        key.add(UInt64(quotes.start(position))); key.add(UInt64(quotes.end(position)))
+        if k < 0 { key.add(quotes.id(position)); key.add(quotes.cue(position) ?? "\u{0}") }
     }
 
     /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.

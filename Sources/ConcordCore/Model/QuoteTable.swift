@@ -1,0 +1,249 @@
+import Foundation
+
+/// The archive's quotes as rows of numbers, each string kept once in a small table (speakers,
+/// cues, articles, passages): read as `Quote` values one at a time, made when asked for.
+///
+/// A million quotes as `[Quote]` (an archive of 100,000 articles quoting ten times each) were
+/// 120 MB of fresh memory and a million values with five strings each, made at every build
+/// and hashed by name again for the speakers: 40 bytes a quote here, and a quote's speaker is
+/// a number the site model groups by without hashing its name.
+public struct QuoteTable: Sendable {
+    /// A speaker as quotes name them: canonical name and kind.
+    public struct Speaker: Sendable, Hashable {
+        public var name: String
+        public var kind: SpeakerKind
+    }
+
+    /// A quote's row: its article (into `articleIDs`), byte range, speaker (into `speakers`,
+    /// -1: none) and where the article names them, cue (into `cues`, -1: none), passage (into
+    /// `passageIDs`, -1: none), and its id's 48-bit hash (`Quote.id` is "q" and its 12 hex
+    /// digits) in two halves. One array of rows: a writer on each core fills its own rows.
+    enum Field: Int { case article, start, end, speaker, mentionStart, mentionEnd, cue, passage, idLow, idHigh }
+    static let width = 10
+    var rows: [Int32] = []
+    /// Every quote's id, when some id is not of the form "q" and 12 hex digits (made by hand,
+    /// in tests); nil otherwise.
+    var explicitIDs: [String]? = nil
+
+    /// The strings the rows number. An article may be listed more than once.
+    var articleIDs: [String] = []
+    var speakers: [Speaker] = []
+    var cues: [String] = []
+    private(set) var passageIDs: [String] = []
+
+    public init() {}
+
+    public init(_ quotes: some Sequence<Quote>) {
+        var builder = Builder()
+        for q in quotes { builder.append(q) }
+        self = builder.table
+    }
+
+    /// How many quotes there are.
+    public var count: Int { rows.count / Self.width }
+
+    @inline(__always) func field(_ k: Int, _ f: Field) -> Int32 { rows[k &* Self.width &+ f.rawValue] }
+
+    func start(_ k: Int) -> Int { Int(field(k, .start)) }
+    func end(_ k: Int) -> Int { Int(field(k, .end)) }
+    /// Quote `k`'s byte range in its article's source.
+    func range(_ k: Int) -> Range<Int> { start(k)..<end(k) }
+    /// Quote `k`'s speaker, as a number into `speakers` (-1: none).
+    func speakerNumber(_ k: Int) -> Int32 { field(k, .speaker) }
+    /// Quote `k`'s passage, as a number into `passageIDs` (-1: none).
+    func passageNumber(_ k: Int) -> Int32 { field(k, .passage) }
+
+    /// Quote `k`'s article id.
+    func articleID(_ k: Int) -> String { articleIDs[Int(field(k, .article))] }
+
+    /// Quote `k`'s id.
+    func id(_ k: Int) -> String { explicitIDs?[k] ?? Self.id(hash: idHash(k)) }
+
+    private func idHash(_ k: Int) -> UInt64 {
+        UInt64(UInt32(bitPattern: field(k, .idHigh))) << 32 | UInt64(UInt32(bitPattern: field(k, .idLow)))
+    }
+
+    /// Quote `k`'s cue, if any.
+    func cue(_ k: Int) -> String? { field(k, .cue) >= 0 ? cues[Int(field(k, .cue))] : nil }
+
+    /// Quote `k`'s passage id, if any.
+    func passage(_ k: Int) -> String? { passageNumber(k) >= 0 ? passageIDs[Int(passageNumber(k))] : nil }
+
+    /// Quote `k`'s speaker, if any.
+    func speaker(_ k: Int) -> SpeakerMention? {
+        let n = speakerNumber(k)
+        guard n >= 0 else { return nil }
+        return SpeakerMention(name: speakers[Int(n)].name, kind: speakers[Int(n)].kind,
+                              mention: Int(field(k, .mentionStart))..<Int(field(k, .mentionEnd)))
+    }
+
+    /// Every quote's speaker number, in order.
+    var speakerNumbers: [Int32] { (0..<count).map(speakerNumber) }
+
+    /// How many quotes name each speaker (by number in `speakers`).
+    func quoteCounts() -> [Int] {
+        var counts = [Int](repeating: 0, count: speakers.count)
+        rows.withUnsafeBufferPointer { rows in
+            for k in stride(from: Field.speaker.rawValue, to: rows.count, by: Self.width) where rows[k] >= 0 { counts[Int(rows[k])] += 1 }
+        }
+        return counts
+    }
+
+    /// Links the quotes to passages: `numbers` gives the passage of each quote in one, as a
+    /// number into `ids`; the rest are in none.
+    mutating func link(passages ids: [String], _ numbers: some Sequence<(quote: Int, passage: Int32)>) {
+        let linkedBefore = !passageIDs.isEmpty
+        passageIDs = ids
+        rows.withUnsafeMutableBufferPointer { rows in
+            if linkedBefore { for k in stride(from: Field.passage.rawValue, to: rows.count, by: Self.width) { rows[k] = -1 } }
+            for (q, p) in numbers { rows[q * Self.width + Field.passage.rawValue] = p }
+        }
+    }
+
+    /// Merges speakers renamed to the same name and kind into one (the first), and drops those no
+    /// quote names: after `speakers` entries are renamed in place (`QuoteFinder`'s archive names).
+    mutating func mergeSpeakers() {
+        let counts = quoteCounts()
+        var number: [Speaker: Int32] = [:], kept: [Speaker] = []
+        var renumber = [Int32](repeating: -1, count: speakers.count)
+        for (n, s) in speakers.enumerated() where counts[n] > 0 {
+            if let k = number[s] { renumber[n] = k; continue }
+            renumber[n] = Int32(kept.count); number[s] = Int32(kept.count); kept.append(s)
+        }
+        guard kept.count < speakers.count || renumber.enumerated().contains(where: { Int($1) != $0 }) else { return }
+        speakers = kept
+        renumberField(.speaker, renumber)
+    }
+
+    /// Field `f` of every row (a number into one of the tables, -1: none) mapped through `map`.
+    private mutating func renumberField(_ f: Field, _ map: [Int32]) {
+        rows.withUnsafeMutableBufferPointer { rows in
+            for k in stride(from: f.rawValue, to: rows.count, by: Self.width) where rows[k] >= 0 { rows[k] = map[Int(rows[k])] }
+        }
+    }
+
+    /// The id with this hash: "q" and its 12 hex digits.
+    static func id(hash: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 13) { out in
+            out[0] = UInt8(ascii: "q")
+            for i in 0..<12 {
+                let d = UInt8((hash >> (UInt64(11 - i) * 4)) & 0xF)
+                out[1 + i] = d < 10 ? UInt8(ascii: "0") + d : UInt8(ascii: "a") + d - 10
+            }
+            return 13
+        }
+    }
+
+    /// The hash of an id of the form "q" and 12 lowercase hex digits, or nil. Read eight digits
+    /// at a time (`hex8`): digit by digit, this was most of the time of decoding a quote.
+    static func idHash(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
+        guard bytes.count == 13, bytes[0] == UInt8(ascii: "q"),
+              let high = hex8(bytes.loadUnaligned(fromByteOffset: 1, as: UInt64.self)),
+              let low = hex8(bytes.loadUnaligned(fromByteOffset: 5, as: UInt64.self)) else { return nil }
+        return high << 16 | low & 0xFFFF
+    }
+
+    /// The number eight lowercase hex digits spell (the first digit in the lowest byte), or nil.
+    @inline(__always)
+    private static func hex8(_ word: UInt64) -> UInt64? {
+        let x = UInt64(littleEndian: word)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        guard x & high == 0 else { return nil }
+        // The high bit of each byte at least `c` (no borrow: each byte is under 0x80 with its high bit set).
+        func atLeast(_ c: UInt64) -> UInt64 { ((x | high) &- c &* ones) & high }
+        let digit = atLeast(0x30) & ~atLeast(0x3A), letter = atLeast(0x61) & ~atLeast(0x67)
+        guard digit | letter == high else { return nil }
+        // Each byte's value ("a" to "f": 1 to 6, and 9 more), the first digit then in the highest byte.
+        var v = ((x & 0x0F0F_0F0F_0F0F_0F0F) &+ (x >> 6 & ones) &* 9).byteSwapped
+        v = (v | v >> 4) & 0x00FF_00FF_00FF_00FF
+        v = (v | v >> 8) & 0x0000_FFFF_0000_FFFF
+        return (v | v >> 16) & 0xFFFF_FFFF
+    }
+
+    static func idHash(_ id: String) -> UInt64? {
+        var id = id
+        return id.withUTF8 { idHash(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension QuoteTable: RandomAccessCollection, MutableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(k: Int) -> Quote {
+        get {
+            Quote(id: id(k), article: articleID(k), start: start(k), end: end(k), speaker: speaker(k), cue: cue(k), passage: passage(k))
+        }
+        set {
+            // (Made for tests and tools; the annotator writes the rows.)
+            var b = Builder(self)
+            b.set(k, to: newValue)
+            self = b.table
+        }
+    }
+}
+
+extension QuoteTable: Equatable {
+    /// Equal when they hold the same quotes in the same order, however their strings are numbered.
+    public static func == (a: QuoteTable, b: QuoteTable) -> Bool { a.count == b.count && a.elementsEqual(b) }
+}
+
+extension QuoteTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral quotes: Quote...) { self.init(quotes) }
+}
+
+extension QuoteTable {
+    /// Builds a table a quote at a time (tests, tools, and quotes set by hand); the annotator
+    /// fills its rows on every core (`filled`).
+    struct Builder {
+        fileprivate(set) var table = QuoteTable()
+        private var speakerNumber: [Speaker: Int32] = [:], cueNumber: [String: Int32] = [:], passageNumber: [String: Int32] = [:]
+
+        init() {}
+
+        /// A builder that goes on from `table`.
+        init(_ table: QuoteTable) {
+            self.table = table
+            for (n, s) in table.speakers.enumerated() where speakerNumber[s] == nil { speakerNumber[s] = Int32(n) }
+            for (n, c) in table.cues.enumerated() where cueNumber[c] == nil { cueNumber[c] = Int32(n) }
+            for (n, p) in table.passageIDs.enumerated() where passageNumber[p] == nil { passageNumber[p] = Int32(n) }
+        }
+
+        mutating func append(_ q: Quote) {
+            if table.articleIDs.last != q.article { table.articleIDs.append(q.article) }
+            table.rows += [Int32](repeating: 0, count: QuoteTable.width)
+            if table.explicitIDs != nil { table.explicitIDs!.append("") }
+            set(table.count - 1, to: q, new: true)
+        }
+
+        /// Sets quote `k` to `q` (its article kept as a new entry when it differs).
+        mutating func set(_ k: Int, to q: Quote, new: Bool = false) {
+            func put(_ f: Field, _ v: Int32) { table.rows[k * QuoteTable.width + f.rawValue] = v }
+            func put(_ f: Field, _ v: Int) {
+                precondition(v >= 0 && v <= ArticleParser.maxBytes, "offsets in 32 bits")
+                put(f, Int32(v))
+            }
+            if new || table.articleID(k) != q.article {
+                if table.articleIDs.last != q.article { table.articleIDs.append(q.article) }
+                put(.article, Int32(table.articleIDs.count - 1))
+            }
+            let hash = QuoteTable.idHash(q.id)
+            if hash == nil || table.explicitIDs != nil {
+                if table.explicitIDs == nil { table.explicitIDs = (0..<table.count).map { table.id($0) } }
+                table.explicitIDs![k] = q.id
+            }
+            put(.idLow, Int32(bitPattern: UInt32(truncatingIfNeeded: hash ?? 0))); put(.idHigh, Int32(bitPattern: UInt32(truncatingIfNeeded: (hash ?? 0) >> 32)))
+            put(.start, q.start); put(.end, q.end)
+            put(.speaker, q.speaker.map { s in number(&speakerNumber, Speaker(name: s.name, kind: s.kind), in: &table.speakers) } ?? -1)
+            put(.mentionStart, q.speaker?.mention.lowerBound ?? 0); put(.mentionEnd, q.speaker?.mention.upperBound ?? 0)
+            put(.cue, q.cue.map { number(&cueNumber, $0, in: &table.cues) } ?? -1)
+            put(.passage, q.passage.map { number(&passageNumber, $0, in: &table.passageIDs) } ?? -1)
+        }
+
+        private func number<T: Hashable>(_ numbers: inout [T: Int32], _ value: T, in list: inout [T]) -> Int32 {
+            if let n = numbers[value] { return n }
+            numbers[value] = Int32(list.count); list.append(value)
+            return Int32(list.count - 1)
+        }
+    }
+}
