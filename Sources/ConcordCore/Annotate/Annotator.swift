@@ -145,11 +145,13 @@ public struct Annotator: Sendable {
         // Full names are read only when a short name is left over, each record's where its shard
         // keeps them: should that section be damaged, the quotes are combined again in a full annotation.
         let namesDamaged = Locked(false)
-        let combining = Background { [count = articles.count] in
+        let combining = Background { [count = articles.count, articles] in
             reused.withUnsafeBufferPointer { records in
                 finder.combineByArticle(
                     articles: count, counts: { i in reused[i]?.analysis.quotes.count ?? fresh[freshAt[i]!].quotes.count },
                     quotes: { i, table in
+                        // (Numbered by index: no copy of each article's id kept in the table.)
+                        table.startArticle(index: i)
                         if let record = records[i] { record.appendQuotes(to: &table) } else { fresh[freshAt[i]!].quotes.append(to: &table) }
                     },
                     names: (0..<count).lazy.map { i in
@@ -161,7 +163,8 @@ public struct Annotator: Sendable {
                         Prefetch.object(at: i + Prefetch.distance, in: records, lines: 3)
                         let near = i + 6        // (the record, loaded 16 ahead, is in by then)
                         if near < records.count, let record = records[near] { Prefetch.lines(at: record.analysis.quotes.address, 2) }
-                    })
+                    },
+                    articleList: articles)
             }
         }
         let update = PassageUpdate(options: passageOptions).update(

@@ -25,10 +25,9 @@ final class ArticleRecord: @unchecked Sendable {
     /// Appends its quotes to `table`, read where they lie: each of the list's fields taken by
     /// itself (a method called on `analysis.quotes` copies the list out of the record first,
     /// retaining the mapped file that all of its shard's records share).
+    /// The quotes go in as quotes of the article `table` started last.
     func appendQuotes(to table: inout QuoteTable.RowWriter) {
         guard analysis.quotes.address != 0 else { return analysis.quotes.append(to: &table) }
-        guard analysis.quotes.count > 0 else { return }
-        table.startArticle(analysis.quotes.article)
         QuoteList.append(at: analysis.quotes.address, byteCount: analysis.quotes.byteCount, count: analysis.quotes.count, to: &table)
     }
 

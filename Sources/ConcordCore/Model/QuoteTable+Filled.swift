@@ -8,7 +8,9 @@ extension QuoteTable {
         /// The row the next quote goes in.
         private(set) var next: Int
         fileprivate var speakers = ByteInterner(), cues = ByteInterner()
+        /// Articles started by id (`.ids`); unused when they are started by index.
         fileprivate var articleIDs: [String] = []
+        private var article: Int32 = -1
         /// Rows whose id is not of the form "q" and 12 hex digits, and rows in a passage (neither
         /// comes from the annotator's own quotes).
         fileprivate var explicitIDs: [(row: Int, id: String)] = [], passages: [(row: Int, id: String)] = []
@@ -17,21 +19,24 @@ extension QuoteTable {
             self.rows = rows; first = run.lowerBound; end = run.upperBound; next = run.lowerBound
         }
 
-        /// Starts the quotes of another article: the quotes appended next are its.
-        mutating func startArticle(_ id: String) { articleIDs.append(id) }
+        /// Starts the quotes of another article, by id: the quotes appended next are its.
+        mutating func startArticle(_ id: String) { articleIDs.append(id); article = Int32(articleIDs.count - 1) }
+
+        /// Starts the quotes of article `index` (in the articles the table is filled for, `filled(articles:)`).
+        mutating func startArticle(index: Int) { article = Int32(index) }
 
         /// Appends a quote of the article started last, its speaker and cue numbered by this writer.
         @inline(__always)
         mutating func append(idHash: UInt64, start: Int, end: Int, speaker: Int32, mention: Range<Int>, cue: Int32) {
-            precondition(next < self.end && !articleIDs.isEmpty, "as many quotes as counted, each of an article")
+            precondition(next < self.end && article >= 0, "as many quotes as counted, each of an article")
             precondition(end <= ArticleParser.maxBytes && mention.upperBound <= ArticleParser.maxBytes && start >= 0 && mention.lowerBound >= 0,
                          "offsets in 32 bits")
             let r = rows + (next - first) * QuoteTable.width
-            r[Field.article.rawValue] = Int32(articleIDs.count - 1)
+            r[Field.article.rawValue] = article
             r[Field.start.rawValue] = Int32(start); r[Field.end.rawValue] = Int32(end)
             r[Field.speaker.rawValue] = speaker
             r[Field.mentionStart.rawValue] = Int32(mention.lowerBound); r[Field.mentionEnd.rawValue] = Int32(mention.upperBound)
-            r[Field.cue.rawValue] = cue; r[Field.passage.rawValue] = -1
+            r[Field.cue.rawValue] = cue
             r[Field.idLow.rawValue] = Int32(bitPattern: UInt32(truncatingIfNeeded: idHash))
             r[Field.idHigh.rawValue] = Int32(bitPattern: UInt32(truncatingIfNeeded: idHash >> 32))
             next += 1
@@ -48,9 +53,10 @@ extension QuoteTable {
         /// Gives the quote appended last an id not of the form "q" and 12 hex digits.
         mutating func setLastID(_ id: String) { explicitIDs.append((next - 1, id)) }
 
-        /// Appends a quote made by this build (of the article started last, if its id is that one's).
-        mutating func append(_ q: Quote) {
-            if articleIDs.last != q.article { startArticle(q.article) }
+        /// Appends a quote made by this build: of the article started last, or, when articles
+        /// are started by id and its id is another's, of its own.
+        mutating func append(_ q: Quote, startingArticles: Bool = true) {
+            if startingArticles, articleIDs.last != q.article { startArticle(q.article) }
             let hash = QuoteTable.idHash(q.id)
             append(idHash: hash ?? 0, start: q.start, end: q.end,
                    speaker: q.speaker.map { speakers.number(of: $0.name, tag: $0.kind.tag) } ?? -1,
@@ -64,7 +70,10 @@ extension QuoteTable {
     /// 0 to `count`) are each filled by a writer of its own, on every core: `fill(r, writer)`
     /// appends exactly the quotes of run `r`. The writers' strings are then numbered in the
     /// table's, and their rows renumbered, run by run on every core.
-    static func filled(count: Int, runs: [Range<Int>], _ fill: (Int, inout RowWriter) -> Void) -> QuoteTable {
+    /// - Parameters:
+    ///   - articles: the articles whose quotes these are, in id order, when the writers start
+    ///     them by index (`startArticle(index:)`); nil when by id.
+    static func filled(count: Int, runs: [Range<Int>], articles: [Article]? = nil, _ fill: (Int, inout RowWriter) -> Void) -> QuoteTable {
         precondition(runs.first?.lowerBound ?? 0 == 0 && runs.last?.upperBound ?? 0 == count
                      && zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "runs cover the table")
         var table = QuoteTable()
@@ -79,6 +88,7 @@ extension QuoteTable {
             }
             made = count * width
         }
+        table.passageNumbers = [Int32](repeating: -1, count: count)
         // Each writer's strings numbered in the table's (a few hundred speakers each, not a million quotes).
         var speakerNumber: [Speaker: Int32] = [:], cueNumber: [String: Int32] = [:]
         func numbered<T: Hashable>(_ value: T, _ numbers: inout [T: Int32], _ list: inout [T]) -> Int32 {
@@ -87,23 +97,26 @@ extension QuoteTable {
             return Int32(list.count - 1)
         }
         var renumbering: [(speakers: [Int32]?, cues: [Int32]?, articleBase: Int32)] = []
+        var articleIDs: [String] = []
         for w in writers {
             let speakers = (0..<w.speakers.count).map { n in
                 numbered(Speaker(name: w.speakers.string(n), kind: SpeakerKind(tag: w.speakers.tags[n])), &speakerNumber, &table.speakers)
             }
             let cues = (0..<w.cues.count).map { numbered(w.cues.string($0), &cueNumber, &table.cues) }
-            func identity(_ map: [Int32]) -> Bool { map.indices.allSatisfy { map[$0] == Int32($0) } }
-            renumbering.append((identity(speakers) ? nil : speakers, identity(cues) ? nil : cues, Int32(table.articleIDs.count)))
-            table.articleIDs += w.articleIDs
+            func identity(_ map: [Int32]) -> Bool { map.enumerated().allSatisfy { $1 == Int32($0) } }
+            renumbering.append((identity(speakers) ? nil : speakers, identity(cues) ? nil : cues, Int32(articleIDs.count)))
+            articleIDs += w.articleIDs
         }
+        table.articles = articles.map { .articles($0) } ?? .ids(articleIDs)
         table.rows.withUnsafeMutableBufferPointer { rows in
             nonisolated(unsafe) let rows = rows
             _ = ParallelMap.map(Array(runs.indices), chunk: 1) { r in
                 let (speakers, cues, base) = renumbering[r]
-                guard speakers != nil || cues != nil || base != 0 else { return 0 }
+                let shift = articles == nil ? base : 0
+                guard speakers != nil || cues != nil || shift != 0 else { return 0 }
                 for k in runs[r] {
                     let row = k * width
-                    rows[row + Field.article.rawValue] += base
+                    rows[row + Field.article.rawValue] += shift
                     if let speakers, rows[row + Field.speaker.rawValue] >= 0 {
                         rows[row + Field.speaker.rawValue] = speakers[Int(rows[row + Field.speaker.rawValue])]
                     }

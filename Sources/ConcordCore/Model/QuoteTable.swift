@@ -14,19 +14,28 @@ public struct QuoteTable: Sendable {
         public var kind: SpeakerKind
     }
 
-    /// A quote's row: its article (into `articleIDs`), byte range, speaker (into `speakers`,
-    /// -1: none) and where the article names them, cue (into `cues`, -1: none), passage (into
-    /// `passageIDs`, -1: none), and its id's 48-bit hash (`Quote.id` is "q" and its 12 hex
-    /// digits) in two halves. One array of rows: a writer on each core fills its own rows.
-    enum Field: Int { case article, start, end, speaker, mentionStart, mentionEnd, cue, passage, idLow, idHigh }
-    static let width = 10
+    /// A quote's row: its article (`articles`), byte range, speaker (into `speakers`, -1: none)
+    /// and where the article names them, cue (into `cues`, -1: none), and its id's 48-bit hash
+    /// (`Quote.id` is "q" and its 12 hex digits) in two halves. One array of rows: a writer on
+    /// each core fills its own rows. Each quote's passage is apart (`passageNumbers`): linked
+    /// after the rows are made (a column of its own set to -1 is 4 MB at a million quotes,
+    /// where clearing a field of every row went through all 36).
+    enum Field: Int { case article, start, end, speaker, mentionStart, mentionEnd, cue, idLow, idHigh }
+    static let width = 9
     var rows: [Int32] = []
+    /// Each quote's passage, as a number into `passageIDs` (-1: none).
+    var passageNumbers: [Int32] = []
     /// Every quote's id, when some id is not of the form "q" and 12 hex digits (made by hand,
     /// in tests); nil otherwise.
     var explicitIDs: [String]? = nil
 
-    /// The strings the rows number. An article may be listed more than once.
-    var articleIDs: [String] = []
+    /// The articles the rows number: their ids (one may be listed more than once), or a build's
+    /// articles, in id order, numbered by their index (no string copied for each article).
+    enum Articles: Sendable {
+        case ids([String])
+        case articles([Article])
+    }
+    var articles = Articles.ids([])
     var speakers: [Speaker] = []
     var cues: [String] = []
     private(set) var passageIDs: [String] = []
@@ -51,10 +60,15 @@ public struct QuoteTable: Sendable {
     /// Quote `k`'s speaker, as a number into `speakers` (-1: none).
     func speakerNumber(_ k: Int) -> Int32 { field(k, .speaker) }
     /// Quote `k`'s passage, as a number into `passageIDs` (-1: none).
-    func passageNumber(_ k: Int) -> Int32 { field(k, .passage) }
+    func passageNumber(_ k: Int) -> Int32 { passageNumbers[k] }
 
     /// Quote `k`'s article id.
-    func articleID(_ k: Int) -> String { articleIDs[Int(field(k, .article))] }
+    func articleID(_ k: Int) -> String {
+        switch articles {
+        case .ids(let ids): ids[Int(field(k, .article))]
+        case .articles(let list): list[Int(field(k, .article))].id
+        }
+    }
 
     /// Quote `k`'s id.
     func id(_ k: Int) -> String { explicitIDs?[k] ?? Self.id(hash: idHash(k)) }
@@ -92,33 +106,10 @@ public struct QuoteTable: Sendable {
     /// Links the quotes to passages: `numbers` gives the passage of each quote in one, as a
     /// number into `ids`; the rest are in none.
     mutating func link(passages ids: [String], _ numbers: some Sequence<(quote: Int, passage: Int32)>) {
-        let linkedBefore = !passageIDs.isEmpty
+        if !passageIDs.isEmpty || passageNumbers.count != count { passageNumbers = [Int32](repeating: -1, count: count) }
         passageIDs = ids
-        rows.withUnsafeMutableBufferPointer { rows in
-            if linkedBefore { for k in stride(from: Field.passage.rawValue, to: rows.count, by: Self.width) { rows[k] = -1 } }
-            for (q, p) in numbers { rows[q * Self.width + Field.passage.rawValue] = p }
-        }
-    }
-
-    /// Merges speakers renamed to the same name and kind into one (the first), and drops those no
-    /// quote names: after `speakers` entries are renamed in place (`QuoteFinder`'s archive names).
-    mutating func mergeSpeakers() {
-        let counts = quoteCounts()
-        var number: [Speaker: Int32] = [:], kept: [Speaker] = []
-        var renumber = [Int32](repeating: -1, count: speakers.count)
-        for (n, s) in speakers.enumerated() where counts[n] > 0 {
-            if let k = number[s] { renumber[n] = k; continue }
-            renumber[n] = Int32(kept.count); number[s] = Int32(kept.count); kept.append(s)
-        }
-        guard kept.count < speakers.count || renumber.enumerated().contains(where: { Int($1) != $0 }) else { return }
-        speakers = kept
-        renumberField(.speaker, renumber)
-    }
-
-    /// Field `f` of every row (a number into one of the tables, -1: none) mapped through `map`.
-    private mutating func renumberField(_ f: Field, _ map: [Int32]) {
-        rows.withUnsafeMutableBufferPointer { rows in
-            for k in stride(from: f.rawValue, to: rows.count, by: Self.width) where rows[k] >= 0 { rows[k] = map[Int(rows[k])] }
+        passageNumbers.withUnsafeMutableBufferPointer { column in
+            for (q, p) in numbers { column[q] = p }
         }
     }
 
@@ -210,8 +201,8 @@ extension QuoteTable {
         }
 
         mutating func append(_ q: Quote) {
-            if table.articleIDs.last != q.article { table.articleIDs.append(q.article) }
             table.rows += [Int32](repeating: 0, count: QuoteTable.width)
+            table.passageNumbers.append(-1)
             if table.explicitIDs != nil { table.explicitIDs!.append("") }
             set(table.count - 1, to: q, new: true)
         }
@@ -224,8 +215,15 @@ extension QuoteTable {
                 put(f, Int32(v))
             }
             if new || table.articleID(k) != q.article {
-                if table.articleIDs.last != q.article { table.articleIDs.append(q.article) }
-                put(.article, Int32(table.articleIDs.count - 1))
+                // (Numbered by id from here on, where they were numbered by index.)
+                var ids: [String]
+                switch table.articles {
+                case .ids(let list): ids = list
+                case .articles(let list): ids = list.map(\.id)
+                }
+                if ids.last != q.article { ids.append(q.article) }
+                table.articles = .ids(ids)
+                put(.article, Int32(ids.count - 1))
             }
             let hash = QuoteTable.idHash(q.id)
             if hash == nil || table.explicitIDs != nil {
@@ -237,7 +235,7 @@ extension QuoteTable {
             put(.speaker, q.speaker.map { s in number(&speakerNumber, Speaker(name: s.name, kind: s.kind), in: &table.speakers) } ?? -1)
             put(.mentionStart, q.speaker?.mention.lowerBound ?? 0); put(.mentionEnd, q.speaker?.mention.upperBound ?? 0)
             put(.cue, q.cue.map { number(&cueNumber, $0, in: &table.cues) } ?? -1)
-            put(.passage, q.passage.map { number(&passageNumber, $0, in: &table.passageIDs) } ?? -1)
+            table.passageNumbers[k] = q.passage.map { number(&passageNumber, $0, in: &table.passageIDs) } ?? -1
         }
 
         private func number<T: Hashable>(_ numbers: inout [T: Int32], _ value: T, in list: inout [T]) -> Int32 {

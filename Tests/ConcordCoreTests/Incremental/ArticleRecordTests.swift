@@ -215,6 +215,7 @@ struct ArticleRecordTests {
         let back = try Self.decoded(Self.encoded(originals.map(Self.record)))
         for (a, rec) in zip(originals, back + originals.map(Self.record)) {
             let read = Array(QuoteTable.filled(count: rec.analysis.quotes.count, runs: [0..<rec.analysis.quotes.count]) { _, table in
+                table.startArticle(rec.article.id)
                 rec.appendQuotes(to: &table)
             })
             #expect(read == Self.quotes(a))
@@ -227,7 +228,7 @@ struct ArticleRecordTests {
         let records = back + originals.map(Self.record)
         var told: [Int] = []
         let combined = QuoteFinder().combineByArticle(
-            articles: records.count, counts: { records[$0].analysis.quotes.count }, quotes: { records[$0].appendQuotes(to: &$1) },
+            articles: records.count, counts: { records[$0].analysis.quotes.count }, quotes: { i, table in table.startArticle(records[i].article.id); records[i].appendQuotes(to: &table) },
             names: records.lazy.map(\.analysis.fullNames), prefetch: { told.append($0) })
         #expect(told == Array(records.indices))
         let lists = records.map(\.analysis.quotes)

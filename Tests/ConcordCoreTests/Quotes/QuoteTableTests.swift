@@ -86,24 +86,21 @@ struct QuoteTableTests {
         #expect(Array(filled(parts)) == parts.flatMap { $0 })
     }
 
-    /// Speakers renamed to one name and kind become one, and those no quote names are dropped;
-    /// the quotes read as renamed.
-    @Test func renamedSpeakersMerge() {
+    /// Speakers renamed (the archive's names) read back renamed; two renamed alike are one
+    /// speaker in the site model, with every quote of both.
+    @Test func renamedSpeakersAreOneByName() {
         let quotes = Self.quotes(seed: 7)
         var table = QuoteTable(quotes)
+        let before = table.speakers.count
         for n in table.speakers.indices where table.speakers[n].name == "Kanye" { table.speakers[n].name = "Kim Kardashian" }
-        table.mergeSpeakers()
         let expected = quotes.map { q in
             var q = q; if q.speaker?.name == "Kanye" { q.speaker?.name = "Kim Kardashian" }; return q
         }
-        #expect(Array(table) == expected, "renamed")
-        #expect(table.speakers.count == Set(table.speakers).count)
-        #expect(!table.speakers.contains { $0.name == "Kanye" })
-        #expect(table.quoteCounts().allSatisfy { $0 > 0 })
-        // A speaker no quote names any more is dropped.
-        for k in table.indices where table[k].speaker?.name == "Zoë Ng" { table[k].speaker = nil }
-        table.mergeSpeakers()
-        #expect(!table.speakers.contains { $0.name == "Zoë Ng" })
-        #expect(Array(table) == expected.map { q in var q = q; if q.speaker?.name == "Zoë Ng" { q.speaker = nil }; return q })
+        #expect(Array(table) == expected)
+        #expect(table.speakers.count == before, "the rows keep their numbers")
+        let (names, _, of) = SiteModel.speakerNumbers(table)
+        #expect(Set(names) == Set(expected.compactMap { $0.speaker?.name }) && names.count == Set(names).count)
+        let kim = Int32(names.firstIndex(of: "Kim Kardashian")!)
+        #expect(of.filter { $0 == kim }.count == expected.filter { $0.speaker?.name == "Kim Kardashian" }.count)
     }
 }

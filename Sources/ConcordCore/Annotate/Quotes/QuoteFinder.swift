@@ -48,7 +48,10 @@ public struct QuoteFinder: Sendable {
     func combineByArticle<Q: RandomAccessCollection<QuoteList>, N: Collection<FullNames>>(_ lists: Q, names: N, counts: ((Int) -> Int)? = nil)
         -> (quotes: QuoteTable, starts: [Int]) where Q.Index == Int {
         combineByArticle(articles: lists.count, counts: counts ?? { lists[lists.startIndex + $0].count },
-                         quotes: { i, table in lists[lists.startIndex + i].append(to: &table) }, names: names)
+                         quotes: { i, table in
+                             let list = lists[lists.startIndex + i]
+                             if let id = list.articleID { table.startArticle(id); list.append(to: &table) }
+                         }, names: names)
     }
 
     /// The same, each article's quotes appended where they lie: the caller appends the quotes
@@ -57,8 +60,11 @@ public struct QuoteFinder: Sendable {
     /// mapped file, which all of that shard's records share, from every core at once).
     /// - Parameter prefetch: told of each article `i` just before its quotes are read, to
     ///   start loading what later articles' quotes will need (`Prefetch`); nil: nothing.
+    /// - Parameter articleList: the articles, in id order, when `quotes` starts each article by
+    ///   its index (`RowWriter.startArticle(index:)`); nil when by id.
     func combineByArticle<N: Collection<FullNames>>(articles count: Int, counts: (Int) -> Int, quotes: (Int, inout QuoteTable.RowWriter) -> Void,
-                                                    names: N, prefetch: ((Int) -> Void)? = nil) -> (quotes: QuoteTable, starts: [Int]) {
+                                                    names: N, prefetch: ((Int) -> Void)? = nil, articleList: [Article]? = nil)
+        -> (quotes: QuoteTable, starts: [Int]) {
         // Decoded by chunks of articles on every core, each chunk into its own rows of the
         // table, counted first. On one core, 100,000 quotes took 80–110 ms at 100,000 articles:
         // the longest part of an incremental annotation once passages were carried over.
@@ -71,7 +77,8 @@ public struct QuoteFinder: Sendable {
         var starts = [Int](repeating: offsets.last!, count: count + 1)
         var table = starts.withUnsafeMutableBufferPointer { startsBuffer in
             nonisolated(unsafe) let startsBuffer = startsBuffer
-            return QuoteTable.filled(count: offsets.last!, runs: chunkStarts.indices.map { offsets[$0]..<offsets[$0 + 1] }) { c, writer in
+            return QuoteTable.filled(count: offsets.last!, runs: chunkStarts.indices.map { offsets[$0]..<offsets[$0 + 1] },
+                                     articles: articleList) { c, writer in
                 for i in indices(c) {
                     prefetch?(i)
                     startsBuffer[i] = writer.next
@@ -87,9 +94,9 @@ public struct QuoteFinder: Sendable {
             if s.name.containsASCII(".") { dotted[s.name, default: 0] += counts[n] }
         }
         // (A short name given its full name is counted again: the full name may have a dot.)
+        // (Two speakers renamed alike stay two in the table: the site model groups them by name.)
         let renamed = Self.fullNames(&table, short: short, names: names)
         Self.mergeInitials(&table, dotted: renamed ? nil : dotted)
-        table.mergeSpeakers()
         return (table, starts)
     }
 
@@ -129,7 +136,7 @@ public struct QuoteFinder: Sendable {
     /// article, "Donald Trump" in others were two speakers): the form more quotes use, the one
     /// without on a tie. Only where one form with initials leads to the name without ("George
     /// W. Bush" and "George H. W. Bush" both lead to "George Bush", which stays apart from both).
-    /// Renames `quotes.speakers` (two may then have one name: `QuoteTable.mergeSpeakers`).
+    /// Renames `quotes.speakers` (two may then have one name, and one speaker in the site model).
     /// - Parameter counted: how many quotes each person's name with a dot in it has, when counted
     ///   already (nil: counted here).
     static func mergeInitials(_ quotes: inout QuoteTable, dotted counted: [String: Int]? = nil) {

@@ -55,15 +55,16 @@ struct QuoteList: Sendable {
         for _ in 0..<count { guard let q = try? quote(from: &r, article: article) else { return }; body(q) }
     }
 
-    /// Appends the quotes to `table` (mapped ones decoded straight into its columns, as quotes
-    /// of `article`: no `Quote` made, no string made for a speaker or cue named as the quote
-    /// before names it).
+    /// Appends the quotes to `table`, as quotes of the article it started last (mapped ones
+    /// decoded straight into its rows: no `Quote` made, no string made for a speaker or cue
+    /// named as the quote before names it).
     func append(to table: inout QuoteTable.RowWriter) {
-        if let made { for q in made { table.append(q) }; return }
-        guard count > 0 else { return }
-        table.startArticle(article)
+        if let made { for q in made { table.append(q, startingArticles: false) }; return }
         withExtendedLifetime(self) { Self.append(at: address, byteCount: byteCount, count: count, to: &table) }
     }
+
+    /// The id of the article whose quotes these are (nil: no quotes).
+    var articleID: String? { made.map { $0.first?.article } ?? (count > 0 ? article : nil) }
 
     /// The mapped quotes of a list whose `address` (not 0), `byteCount` and `count` these are,
     /// appended to `table` (its article started); the list must be kept meanwhile (see `forEach(at:)`).

@@ -73,24 +73,26 @@ extension SiteModel {
 
     /// Each quote's speaker as a number (-1: none), one per name, with each one's name and kind
     /// (the kind its first quote gives it). The table numbers its speakers by name and kind
-    /// already: only a name given two kinds makes two of its speakers one here. Each quote's
-    /// name was hashed before (100,000 at 100,000 articles: 54 ms of CPU at every build).
+    /// already: only a name given two kinds (or two of the table's speakers given one name by
+    /// the archive's names) makes two of them one here, and one no quote names is left out.
+    /// Each quote's name was hashed before (100,000 at 100,000 articles: 54 ms of CPU at every build).
     static func speakerNumbers(_ quotes: QuoteTable) -> (names: [String], kinds: [SpeakerKind], of: [Int32]) {
         let entries = quotes.speakers
-        var byName: [String: Int32] = [:], names: [String] = [], kinds: [SpeakerKind] = []
-        var number = [Int32](repeating: -1, count: entries.count)
-        for (n, s) in entries.enumerated() {
-            if let k = byName[s.name] { number[n] = k; continue }
-            number[n] = Int32(names.count); byName[s.name] = Int32(names.count); names.append(s.name); kinds.append(s.kind)
-        }
         let of = quotes.speakerNumbers
-        guard names.count < entries.count else { return (names, kinds, of) }
-        // A name with two kinds: the kind of its first quote.
-        var firstQuote = [Int](repeating: Int.max, count: names.count)
-        for (k, n) in of.enumerated() where n >= 0 {
-            let m = Int(number[Int(n)])
-            if firstQuote[m] == Int.max { firstQuote[m] = k; kinds[m] = entries[Int(n)].kind }
+        var firstQuote = [Int](repeating: Int.max, count: entries.count)
+        for (k, n) in of.enumerated() where n >= 0 && firstQuote[Int(n)] == Int.max { firstQuote[Int(n)] = k }
+        var byName: [String: Int32] = [:], names: [String] = [], kinds: [SpeakerKind] = [], first: [Int] = []
+        var number = [Int32](repeating: -1, count: entries.count)
+        for (n, s) in entries.enumerated() where firstQuote[n] != Int.max {
+            if let m = byName[s.name] {
+                number[n] = m
+                if firstQuote[n] < first[Int(m)] { first[Int(m)] = firstQuote[n]; kinds[Int(m)] = s.kind }
+                continue
+            }
+            number[n] = Int32(names.count); byName[s.name] = Int32(names.count)
+            names.append(s.name); kinds.append(s.kind); first.append(firstQuote[n])
         }
+        if number.enumerated().allSatisfy({ Int($1) == $0 }) { return (names, kinds, of) }
         return (names, kinds, of.map { $0 >= 0 ? number[Int($0)] : -1 })
     }
 }
