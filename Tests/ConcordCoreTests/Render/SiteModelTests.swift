@@ -251,16 +251,24 @@ struct SiteModelTests {
     @Test func quoteStartsOfABuildsOwnAnnotationsAreTaken() throws {
         let list = try articles(shuffled: false)
         let stats = list.map { _ in ArticleWordStats(words: 1, shared: 0, perWitness: [], witnesses: []) }
-        let (quotes, starts) = Self.quotesByArticle(list, seed: 58)
-        let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
-        let annotations = Annotations(passages: [], quotes: QuoteTable(quotes), witnessArticles: [], quoteStarts: starts)
-        let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
-        // (The articles' positions newest first are not their places in id order: a start taken as a position would show.)
-        #expect(plain.quoteArticles != quotes.indices.map { q in Int32(starts.lastIndex { $0 <= q }!) })
-        #expect(model.quoteArticles == plain.quoteArticles)
-        #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
-        #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
-        #expect(model.speakers.map(\.slug) == plain.speakers.map(\.slug))
+        let (given, starts) = Self.quotesByArticle(list, seed: 58)
+        // Each article's quotes as given (latest start first), and in order of start, as the
+        // finder makes them: then each article's are a run of the quotes, not bucketed.
+        let inOrder = starts.indices.dropLast().flatMap { i in given[starts[i]..<starts[i + 1]].reversed() }
+        for (quotes, runs) in [(given, false), (inOrder, true)] {
+            let plain = SiteModel(articles: list, annotations: Annotations(passages: [], quotes: quotes), wordCounts: WordCounts(stats))
+            let annotations = Annotations(passages: [], quotes: QuoteTable(quotes), witnessArticles: [], quoteStarts: starts)
+            let model = SiteModel(articles: list, annotations: annotations, wordCounts: WordCounts(stats), inIDOrder: true, annotatedHere: true)
+            // (The articles' positions newest first are not their places in id order: a start taken as a position would show.)
+            #expect(plain.quoteArticles != quotes.indices.map { q in Int32(starts.lastIndex { $0 <= q }!) })
+            #expect(model.quoteArticles == plain.quoteArticles)
+            #expect(model.quotesByArticle.map { Array($0).map(\.id) } == plain.quotesByArticle.map { Array($0).map(\.id) })
+            #expect(model.quotesByArticle.map { Array($0).map(\.start) }.allSatisfy { $0 == $0.sorted() })
+            #expect(model.quotesByArticle.lieTogether == runs && !plain.quotesByArticle.lieTogether)
+            #expect(model.quoteSpeakerKeys == plain.quoteSpeakerKeys)
+            #expect(model.speakers.map(\.slug) == plain.speakers.map(\.slug))
+            #expect(model.speakers.map { $0.quotes.map(\.id) } == plain.speakers.map { $0.quotes.map(\.id) })
+        }
     }
 
     /// Up to three quotes of each article, grouped by article in id order as the annotator gives

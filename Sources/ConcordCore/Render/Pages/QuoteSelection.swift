@@ -4,17 +4,22 @@
 /// strings, into fresh memory) took most of that.
 public struct QuoteSelection: RandomAccessCollection, Sendable {
     private let all: SharedQuotes
-    private let picked: ArraySlice<Int32>
+    /// The positions picked, or nil when they are `run` (an article's quotes, which lie together).
+    private let picked: ArraySlice<Int32>?
+    private let run: Range<Int>
 
     init(_ all: QuoteTable, _ picked: ArraySlice<Int32>) { self.init(SharedQuotes(all), picked) }
-    fileprivate init(_ all: SharedQuotes, _ picked: ArraySlice<Int32>) { self.all = all; self.picked = picked }
+    fileprivate init(_ all: SharedQuotes, _ picked: ArraySlice<Int32>) { self.all = all; self.picked = picked; run = 0..<0 }
+    fileprivate init(_ all: SharedQuotes, run: Range<Int>) { self.all = all; picked = nil; self.run = run }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { picked.count }
-    public subscript(position: Int) -> Quote { all.table[Int(picked[picked.startIndex + position])] }
+    public var endIndex: Int { picked?.count ?? run.count }
+    public subscript(position: Int) -> Quote {
+        all.table[picked.map { Int($0[$0.startIndex + position]) } ?? run.lowerBound + position]
+    }
 
     /// Where each quote picked is in the array it was picked from, in order.
-    var positions: ArraySlice<Int32> { picked }
+    var positions: ArraySlice<Int32> { picked ?? ArraySlice(run.map { Int32($0) }) }
 
     /// The positions of quotes grouped by `groups` (each quote's group, -1 for none) into
     /// `count` groups, each in quote order, all in one array (`Buckets`: no array per group).
@@ -24,16 +29,38 @@ public struct QuoteSelection: RandomAccessCollection, Sendable {
 }
 
 /// Quotes grouped (an article's), each group a `QuoteSelection` made when asked for: groups
-/// kept as one `Buckets` of positions, not as 100,000 selections each retaining the quotes.
+/// kept as one `Buckets` of positions, or as runs of the quotes where each group's lie
+/// together, not as 100,000 selections each retaining the quotes.
 public struct QuoteGroups: RandomAccessCollection, Sendable {
     private let all: SharedQuotes
-    private let groups: Buckets<Int32>
+    private enum Groups: Sendable {
+        case buckets(Buckets<Int32>)
+        /// Group `g`'s quotes are positions `starts[order[g]]..<starts[order[g] + 1]`.
+        case runs(starts: [Int], order: [Int32])
+    }
+    private let groups: Groups
 
-    init(_ all: QuoteTable, _ groups: Buckets<Int32>) { self.all = SharedQuotes(all); self.groups = groups }
+    init(_ all: QuoteTable, _ groups: Buckets<Int32>) { self.all = SharedQuotes(all); self.groups = .buckets(groups) }
+
+    /// Groups whose quotes lie together: group `g`'s are positions `starts[order[g]]..<starts[order[g] + 1]`.
+    init(_ all: QuoteTable, runs starts: [Int], order: [Int32]) { self.all = SharedQuotes(all); groups = .runs(starts: starts, order: order) }
+
+    /// Whether each group's quotes are a run of the quotes (for tests).
+    var lieTogether: Bool { if case .runs = groups { true } else { false } }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { groups.count }
-    public subscript(group: Int) -> QuoteSelection { QuoteSelection(all, groups[group]) }
+    public var endIndex: Int {
+        switch groups {
+        case .buckets(let b): b.count
+        case .runs(_, let order): order.count
+        }
+    }
+    public subscript(group: Int) -> QuoteSelection {
+        switch groups {
+        case .buckets(let b): QuoteSelection(all, b[group])
+        case .runs(let starts, let order): QuoteSelection(all, run: starts[Int(order[group])]..<starts[Int(order[group]) + 1])
+        }
+    }
 }
 
 /// The quotes a selection picks from, held by reference: a `QuoteTable` copied into each

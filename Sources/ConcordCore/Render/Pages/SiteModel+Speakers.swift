@@ -37,11 +37,24 @@ extension SiteModel {
     /// Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
     /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
     /// 100,000 of each took 25 ms at every build, most of it while the model waited.
-    static func quoteLookups(_ quotes: QuoteTable, articles: Int, articleOf: [Int32], chunk: Int = 16384)
+    /// - Parameter runs: where each article's quotes begin (`Annotations.quoteStarts`) and the
+    ///   articles by position (`NewestFirstOrder`), when each article's quotes lie together in
+    ///   `quotes`, as a build's own annotations give them: then an article's quotes are that run
+    ///   (if in order of start, as the finder makes them), not bucketed by position (a million
+    ///   positions counted and placed at every build of 100,000 articles quoting ten times each).
+    static func quoteLookups(_ quotes: QuoteTable, articles: Int, articleOf: [Int32], chunk: Int = 16384,
+                             runs: (starts: [Int], order: [Int32])? = nil)
         -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32]) {
         let (names, kinds, speakerOf) = speakerNumbers(quotes)
-        var byArticle = QuoteSelection.positions(of: articleOf, count: articles)
-        byArticle.sortEach { quotes.start(Int($0)) < quotes.start(Int($1)) }
+        let inRuns = runs.flatMap { runs -> (starts: [Int], order: [Int32])? in
+            guard runs.order.count == articles, runs.starts.count == articles + 1, runs.starts.last == quotes.count else { return nil }
+            let inOrder = ParallelMap.allSatisfy(articles, chunk: chunk) { i in
+                (runs.starts[i]..<max(runs.starts[i], runs.starts[i + 1] - 1)).allSatisfy { quotes.start($0) <= quotes.start($0 + 1) }
+            }
+            return inOrder ? runs : nil
+        }
+        var byArticle = inRuns == nil ? QuoteSelection.positions(of: articleOf, count: articles) : Buckets(count: 0, [])
+        if inRuns == nil { byArticle.sortEach { quotes.start(Int($0)) < quotes.start(Int($1)) } }
         let bySpeaker = QuoteSelection.positions(of: speakerOf, count: names.count)
         var slugs = Set<String>()
         var list: [Speaker] = []
@@ -59,16 +72,24 @@ extension SiteModel {
                                 quotes: QuoteSelection(quotes, bySpeaker[n])))
         }
         let speakerKeys = ParallelMap.map(count: articles, chunk: chunk) { k -> UInt64 in
-            let positions = byArticle[k]
             var key = PageKey(seed: 3)
-            key.add(UInt64(positions.count))
-            for p in positions {
-                let n = Int(speakerOf[Int(p)])
+            func add(_ p: Int) {
+                let n = Int(speakerOf[p])
                 if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
+            }
+            if let inRuns {
+                let i = Int(inRuns.order[k]), run = inRuns.starts[i]..<inRuns.starts[i + 1]
+                key.add(UInt64(run.count))
+                for p in run { add(p) }
+            } else {
+                let positions = byArticle[k]
+                key.add(UInt64(positions.count))
+                for p in positions { add(Int(p)) }
             }
             return key.value
         }
-        return (QuoteGroups(quotes, byArticle), list, slugByName, speakerKeys, articleOf)
+        let groups = inRuns.map { QuoteGroups(quotes, runs: $0.starts, order: $0.order) } ?? QuoteGroups(quotes, byArticle)
+        return (groups, list, slugByName, speakerKeys, articleOf)
     }
 
     /// Each quote's speaker as a number (-1: none), one per name, with each one's name and kind

@@ -136,10 +136,12 @@ public struct SiteModel: Sendable {
         self.positionByID = positionByID
         // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile.
         let quoteLookups = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, count = articles.count,
-                                         articlesByID, unsorted, positionOf] in
+                                         articlesByID, unsorted, positionOf, from, sorted] in
             var search = IDSearch(articlesByID, positionByID)
             let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
-            return Self.quoteLookups(quotes, articles: count, articleOf: articleOf)
+            // A build's own quotes lie article by article, in id order: each article's a run of them.
+            let runs = annotatedHere && sorted && starts.count == unsorted.count + 1 ? (starts, from) : nil
+            return Self.quoteLookups(quotes, articles: count, articleOf: articleOf, runs: runs)
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released), newest
