@@ -146,5 +146,7 @@ extension SpeakerKind {
     var tag: UInt8 {
         switch self { case .person: 0; case .organization: 1; case .anonymous: 2; case .unknown: 3 }
     }
-    init(tag: UInt8) { self = [.person, .organization, .anonymous, .unknown][Int(tag)] }
+    init(tag: UInt8) {
+        switch tag { case 0: self = .person; case 1: self = .organization; case 2: self = .anonymous; default: self = .unknown }
+    }
 }

@@ -42,10 +42,8 @@ public struct QuoteTable: Sendable {
 
     public init() {}
 
-    public init(_ quotes: some Sequence<Quote>) {
-        var builder = Builder()
-        for q in quotes { builder.append(q) }
-        self = builder.table
+    public init(_ quotes: some Collection<Quote>) {
+        self = Self.filled(count: quotes.count, runs: [0..<quotes.count]) { _, table in for q in quotes { table.append(q) } }
     }
 
     /// How many quotes there are.
@@ -166,10 +164,10 @@ extension QuoteTable: RandomAccessCollection, MutableCollection {
             Quote(id: id(k), article: articleID(k), start: start(k), end: end(k), speaker: speaker(k), cue: cue(k), passage: passage(k))
         }
         set {
-            // (Made for tests and tools; the annotator writes the rows.)
-            var b = Builder(self)
-            b.set(k, to: newValue)
-            self = b.table
+            // The table made again (for tests and tools: the annotator writes the rows).
+            var quotes = Array(self)
+            quotes[k] = newValue
+            self = QuoteTable(quotes)
         }
     }
 }
@@ -181,67 +179,4 @@ extension QuoteTable: Equatable {
 
 extension QuoteTable: ExpressibleByArrayLiteral {
     public init(arrayLiteral quotes: Quote...) { self.init(quotes) }
-}
-
-extension QuoteTable {
-    /// Builds a table a quote at a time (tests, tools, and quotes set by hand); the annotator
-    /// fills its rows on every core (`filled`).
-    struct Builder {
-        fileprivate(set) var table = QuoteTable()
-        private var speakerNumber: [Speaker: Int32] = [:], cueNumber: [String: Int32] = [:], passageNumber: [String: Int32] = [:]
-
-        init() {}
-
-        /// A builder that goes on from `table`.
-        init(_ table: QuoteTable) {
-            self.table = table
-            for (n, s) in table.speakers.enumerated() where speakerNumber[s] == nil { speakerNumber[s] = Int32(n) }
-            for (n, c) in table.cues.enumerated() where cueNumber[c] == nil { cueNumber[c] = Int32(n) }
-            for (n, p) in table.passageIDs.enumerated() where passageNumber[p] == nil { passageNumber[p] = Int32(n) }
-        }
-
-        mutating func append(_ q: Quote) {
-            table.rows += [Int32](repeating: 0, count: QuoteTable.width)
-            table.passageNumbers.append(-1)
-            if table.explicitIDs != nil { table.explicitIDs!.append("") }
-            set(table.count - 1, to: q, new: true)
-        }
-
-        /// Sets quote `k` to `q` (its article kept as a new entry when it differs).
-        mutating func set(_ k: Int, to q: Quote, new: Bool = false) {
-            func put(_ f: Field, _ v: Int32) { table.rows[k * QuoteTable.width + f.rawValue] = v }
-            func put(_ f: Field, _ v: Int) {
-                precondition(v >= 0 && v <= ArticleParser.maxBytes, "offsets in 32 bits")
-                put(f, Int32(v))
-            }
-            if new || table.articleID(k) != q.article {
-                // (Numbered by id from here on, where they were numbered by index.)
-                var ids: [String]
-                switch table.articles {
-                case .ids(let list): ids = list
-                case .articles(let list): ids = list.map(\.id)
-                }
-                if ids.last != q.article { ids.append(q.article) }
-                table.articles = .ids(ids)
-                put(.article, Int32(ids.count - 1))
-            }
-            let hash = QuoteTable.idHash(q.id)
-            if hash == nil || table.explicitIDs != nil {
-                if table.explicitIDs == nil { table.explicitIDs = (0..<table.count).map { table.id($0) } }
-                table.explicitIDs![k] = q.id
-            }
-            put(.idLow, Int32(bitPattern: UInt32(truncatingIfNeeded: hash ?? 0))); put(.idHigh, Int32(bitPattern: UInt32(truncatingIfNeeded: (hash ?? 0) >> 32)))
-            put(.start, q.start); put(.end, q.end)
-            put(.speaker, q.speaker.map { s in number(&speakerNumber, Speaker(name: s.name, kind: s.kind), in: &table.speakers) } ?? -1)
-            put(.mentionStart, q.speaker?.mention.lowerBound ?? 0); put(.mentionEnd, q.speaker?.mention.upperBound ?? 0)
-            put(.cue, q.cue.map { number(&cueNumber, $0, in: &table.cues) } ?? -1)
-            table.passageNumbers[k] = q.passage.map { number(&passageNumber, $0, in: &table.passageIDs) } ?? -1
-        }
-
-        private func number<T: Hashable>(_ numbers: inout [T: Int32], _ value: T, in list: inout [T]) -> Int32 {
-            if let n = numbers[value] { return n }
-            numbers[value] = Int32(list.count); list.append(value)
-            return Int32(list.count - 1)
-        }
-    }
 }

@@ -86,24 +86,21 @@ public struct QuoteFinder: Sendable {
                 }
             }
         }
-        // Names are looked at once per speaker, not once per quote: the table numbers them.
+        // Names are looked at once per speaker, not once per quote: the table numbers them, and
+        // renaming a speaker keeps its number (two renamed alike stay two in the table: the site
+        // model groups them by name), so each one's quotes are counted once.
         let counts = table.quoteCounts()
-        var short = Set<Substring>(), dotted: [String: Int] = [:]
-        for (n, s) in table.speakers.enumerated() where s.kind == .person && counts[n] > 0 {
-            if !s.name.containsASCII(" ") { short.insert(Substring(s.name)) }
-            if s.name.containsASCII(".") { dotted[s.name, default: 0] += counts[n] }
-        }
-        // (A short name given its full name is counted again: the full name may have a dot.)
-        // (Two speakers renamed alike stay two in the table: the site model groups them by name.)
-        let renamed = Self.fullNames(&table, short: short, names: names)
-        Self.mergeInitials(&table, dotted: renamed ? nil : dotted)
+        let short = Set(table.speakers.indices.lazy.filter { counts[$0] > 0 && table.speakers[$0].kind == .person }
+            .map { table.speakers[$0].name }.filter { !$0.containsASCII(" ") }.map { Substring($0) })
+        Self.fullNames(&table, short: short, names: names)
+        Self.mergeInitials(&table, counts: counts)
         return (table, starts)
     }
 
-    /// Each short name left over (in `short`) takes the full name most articles give it.
-    /// True when a speaker was renamed (in `quotes.speakers`: two may now have one name).
-    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout QuoteTable, short: Set<Substring>, names: N) -> Bool {
-        guard !short.isEmpty else { return false }
+    /// Each short name left over (in `short`) takes the full name most articles give it
+    /// (renaming `quotes.speakers`: two may now have one name).
+    private static func fullNames<N: Collection<FullNames>>(_ quotes: inout QuoteTable, short: Set<Substring>, names: N) {
+        guard !short.isEmpty else { return }
         // Archive-wide full names, for short names an article never spells out: of the full
         // names with the short name as first or last word, the one most articles use (then
         // alphabetical). Only full names that can take a short name left over are counted.
@@ -122,14 +119,11 @@ public struct QuoteFinder: Sendable {
                 byPart[part] = (String(n), count)
             }
         }
-        guard !byPart.isEmpty else { return false }
-        var renamed = false
         for n in quotes.speakers.indices {
             let s = quotes.speakers[n]
             guard s.kind == .person, !s.name.containsASCII(" "), let full = byPart[Substring(s.name)]?.name else { continue }
-            quotes.speakers[n].name = full; renamed = true
+            quotes.speakers[n].name = full
         }
-        return renamed
     }
 
     /// One speaker for a name given with and without a middle initial ("Donald J. Trump" in one
@@ -137,15 +131,11 @@ public struct QuoteFinder: Sendable {
     /// without on a tie. Only where one form with initials leads to the name without ("George
     /// W. Bush" and "George H. W. Bush" both lead to "George Bush", which stays apart from both).
     /// Renames `quotes.speakers` (two may then have one name, and one speaker in the site model).
-    /// - Parameter counted: how many quotes each person's name with a dot in it has, when counted
-    ///   already (nil: counted here).
-    static func mergeInitials(_ quotes: inout QuoteTable, dotted counted: [String: Int]? = nil) {
-        let counts = quotes.quoteCounts()
+    /// - Parameter counts: how many quotes name each of `quotes.speakers` (`QuoteTable.quoteCounts`).
+    private static func mergeInitials(_ quotes: inout QuoteTable, counts: [Int]) {
         let people = quotes.speakers.indices.filter { quotes.speakers[$0].kind == .person && counts[$0] > 0 }
-        var dotted = counted ?? [:]
-        if counted == nil {
-            for n in people where quotes.speakers[n].name.containsASCII(".") { dotted[quotes.speakers[n].name, default: 0] += counts[n] }
-        }
+        var dotted: [String: Int] = [:]
+        for n in people where quotes.speakers[n].name.containsASCII(".") { dotted[quotes.speakers[n].name, default: 0] += counts[n] }
         guard !dotted.isEmpty else { return }
         var forms: [String: [String]] = [:]
         for name in dotted.keys {

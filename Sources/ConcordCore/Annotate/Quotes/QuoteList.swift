@@ -3,15 +3,12 @@ import Foundation
 /// One article's own quotes, with speakers named as the article knows them
 /// (`QuoteFinder.combine` makes the archive's names from every article's).
 ///
-/// An article restored from the build cache leaves its quotes in its mapped
-/// record, and `combine` decodes them straight into the archive's list: decoded
-/// into an array per article at every build, 100,000 articles' quotes took
-/// 15 MB of memory touched for the first time, only to be copied.
-///
-/// Reading them (`forEach`) copies no reference but the article's id into each quote: the
-/// mapped file is kept here, and the bytes are read through their address. A list copied out
-/// of its record to be read retained that file, which all of a shard's records share, from
-/// every core at once.
+/// An article restored from the build cache leaves its quotes in its mapped record, and
+/// `combine` decodes them straight into the rows of the archive's `QuoteTable` (`append`):
+/// decoded into an array per article at every build, 100,000 articles' quotes took 15 MB of
+/// memory touched for the first time, only to be copied. The mapped file is kept here, and
+/// the bytes are read through their address: a list copied out of its record to be read
+/// retained that file, which all of a shard's records share, from every core at once.
 struct QuoteList: Sendable {
     /// The quotes made by this build (nil for mapped ones).
     private let made: [Quote]?
@@ -36,25 +33,6 @@ struct QuoteList: Sendable {
     /// The mapped quotes' bytes (valid while this list is: it keeps their file).
     private var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount) }
 
-    /// The quotes in order, one at a time (mapped ones decoded as they come, not gathered), each
-    /// handed over (`consuming`): a decoded quote is moved where the caller keeps it, not copied
-    /// and then destroyed (a retain and a release of its article's id for each of a million
-    /// quotes, 36 ms of CPU at every add to an archive of 100,000 articles quoting ten times each).
-    func forEach(_ body: (consuming Quote) -> Void) {
-        if let made { for q in made { body(q) }; return }
-        withExtendedLifetime(self) { Self.forEach(at: address, byteCount: byteCount, count: count, article: article, body) }
-    }
-
-    /// The mapped quotes of a list whose `address` (not 0), `byteCount`, `count` and `article`
-    /// these are, one at a time; the list must be kept meanwhile. For a list left in a record:
-    /// taking its fields one by one copies no reference, where a method called on the list
-    /// copies the whole list out first (retaining its file, which a shard's records share).
-    static func forEach(at address: UInt, byteCount: Int, count: Int, article: String, _ body: (consuming Quote) -> Void) {
-        var r = ByteReader(unowned: UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: byteCount))
-        // Checked when the record was read (`decode`), so it cannot fail here.
-        for _ in 0..<count { guard let q = try? quote(from: &r, article: article) else { return }; body(q) }
-    }
-
     /// Appends the quotes to `table`, as quotes of the article it started last (mapped ones
     /// decoded straight into its rows: no `Quote` made, no string made for a speaker or cue
     /// named as the quote before names it).
@@ -67,7 +45,9 @@ struct QuoteList: Sendable {
     var articleID: String? { made.map { $0.first?.article } ?? (count > 0 ? article : nil) }
 
     /// The mapped quotes of a list whose `address` (not 0), `byteCount` and `count` these are,
-    /// appended to `table` (its article started); the list must be kept meanwhile (see `forEach(at:)`).
+    /// appended to `table` (its article started); the list must be kept meanwhile. For a list left
+    /// in a record: taking its fields one by one copies no reference, where a method called on the
+    /// list copies the whole list out first (retaining its file, which a shard's records share).
     static func append(at address: UInt, byteCount: Int, count: Int, to table: inout QuoteTable.RowWriter) {
         // Checked when the record was read (`decode`): read here without a `ByteReader`'s checks
         // and errors at each field (a million quotes at every build), but never past the end.
@@ -111,12 +91,14 @@ struct QuoteList: Sendable {
         }
     }
 
-    /// The quotes in order.
+    /// The quotes in order (decoded as a build decodes them, into a table of their own).
     var all: [Quote] {
-        var out: [Quote] = []
-        out.reserveCapacity(count)
-        forEach { out.append($0) }
-        return out
+        if let made { return made }
+        guard let id = articleID else { return [] }
+        return Array(QuoteTable.filled(count: count, runs: [0..<count]) { _, table in
+            table.startArticle(id)
+            append(to: &table)
+        })
     }
 
     /// Writes the quotes with a count of their bytes before them (so a reader can step
@@ -171,16 +153,5 @@ struct QuoteList: Sendable {
         }
         assert(kind.rawValue == raw.description)
         return bytes.count == raw.utf8CodeUnitCount && memcmp(bytes.baseAddress!, raw.utf8Start, bytes.count) == 0 ? kind : nil
-    }
-
-    private static func quote(from r: inout ByteReader, article: String) throws(ByteReader.Malformed) -> Quote {
-        let id = try r.string(), start = try r.int(), end = try r.int(), cue = try r.optionalString()
-        var speaker: SpeakerMention? = nil
-        if try r.bool() {
-            let name = try r.string()
-            guard let kind = Self.kind(try r.stringBytes()) else { throw .init() }
-            speaker = SpeakerMention(name: name, kind: kind, mention: try r.range())
-        }
-        return Quote(id: id, article: article, start: start, end: end, speaker: speaker, cue: cue)
     }
 }

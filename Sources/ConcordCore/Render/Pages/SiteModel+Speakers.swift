@@ -53,8 +53,12 @@ extension SiteModel {
             }
             return inOrder ? runs : nil
         }
-        var byArticle = inRuns == nil ? QuoteSelection.positions(of: articleOf, count: articles) : Buckets(count: 0, [])
-        if inRuns == nil { byArticle.sortEach { quotes.start(Int($0)) < quotes.start(Int($1)) } }
+        // Else each article's quotes bucketed by position, then put in order of start.
+        let byArticle = inRuns != nil ? nil : {
+            var buckets = QuoteSelection.positions(of: articleOf, count: articles)
+            buckets.sortEach { quotes.start(Int($0)) < quotes.start(Int($1)) }
+            return buckets
+        }()
         let bySpeaker = QuoteSelection.positions(of: speakerOf, count: names.count)
         var slugs = Set<String>()
         var list: [Speaker] = []
@@ -77,18 +81,18 @@ extension SiteModel {
                 let n = Int(speakerOf[p])
                 if n >= 0 { key.add(digests[n].name); key.add(digests[n].slug) } else { key.add("\u{0}") }
             }
-            if let inRuns {
-                let i = Int(inRuns.order[k]), run = inRuns.starts[i]..<inRuns.starts[i + 1]
-                key.add(UInt64(run.count))
-                for p in run { add(p) }
-            } else {
+            if let byArticle {
                 let positions = byArticle[k]
                 key.add(UInt64(positions.count))
                 for p in positions { add(Int(p)) }
+            } else if let inRuns {
+                let i = Int(inRuns.order[k]), run = inRuns.starts[i]..<inRuns.starts[i + 1]
+                key.add(UInt64(run.count))
+                for p in run { add(p) }
             }
             return key.value
         }
-        let groups = inRuns.map { QuoteGroups(quotes, runs: $0.starts, order: $0.order) } ?? QuoteGroups(quotes, byArticle)
+        let groups = byArticle.map { QuoteGroups(quotes, $0) } ?? QuoteGroups(quotes, runs: inRuns!.starts, order: inRuns!.order)
         return (groups, list, slugByName, speakerKeys, articleOf)
     }
 
