@@ -135,4 +135,56 @@ struct FastFilesTests {
         #expect(FastFiles.subfolders(of: top).sorted() == ["elsewhere", "linked", "sub"].map { top + "/" + $0 })
         #expect(FastFiles.subfolders(of: root.appendingPathComponent("missing").path).isEmpty)
     }
+
+    /// Pieces that lie in another file too are copied from it by the kernel: given memory that
+    /// disagrees with the file there, the file's bytes are what is written. Written over a
+    /// longer file of one link, the result is cut to length.
+    @Test func piecesInAFileAreCopiedFromItByTheKernel() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("annotations.json").path, target = folder.appendingPathComponent("new.json").path
+        let old = (0..<20_000).map { UInt8(0x41 + $0 % 26) }
+        try Data(old).write(to: URL(fileURLWithPath: source))
+        try Data(repeating: 0x7A, count: 50_000).write(to: URL(fileURLWithPath: target))
+        let file = try #require(FastFiles.Mapped(source, keepingDescriptor: true, populate: { _ in false }))
+        #expect(file.descriptor >= 0)
+        let head = Array("{\"new\": ".utf8), wrong = [UInt8](repeating: 0x3F, count: 12_000), tail = Array("}\n".utf8)
+        let written = head.withUnsafeBytes { h in wrong.withUnsafeBytes { w in tail.withUnsafeBytes { t in
+            FastFiles.write(pieces: [.init(h), .init(UnsafeRawBufferPointer(rebasing: w[..<3000]), source: (file.descriptor, 100)),
+                                     .init(t), .init(UnsafeRawBufferPointer(rebasing: w[..<12_000]), source: (file.descriptor, 8000))],
+                            to: target, sparingLinks: true)
+        } } }
+        #expect(written == 0)
+        // (Compared apart: a failed `#expect` prints both operands, here 15,000 bytes each.)
+        let got = FastFiles.read(target) ?? [], same = got == head + old[100..<3100] + tail + old[8000..<20_000]
+        #expect(same, "\(got.count) bytes written, \(got.filter { $0 == 0x3F }.count) of them the memory's rather than the file's")
+    }
+
+    /// Where the kernel will not copy (here the source is a pipe), the pieces are written from
+    /// memory, that one and every one after it; a source that ends before its piece does is an
+    /// error (`EIO`), never a file cut short.
+    @Test func piecesTheKernelWillNotCopyAreWrittenFromMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        let target = folder.appendingPathComponent("out").path
+        let a = Array("first piece, ".utf8), b = Array("second".utf8), c = Array(", third".utf8)
+        let written = a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in c.withUnsafeBytes { pc in
+            FastFiles.write(pieces: [.init(pa, source: (ends[0], 0)), .init(pb), .init(pc, source: (ends[0], 0))], to: target)
+        } } }
+        #expect(written == 0)
+        #expect(FastFiles.read(target) == a + b + c)
+
+        let short = folder.appendingPathComponent("short").path
+        try Data(repeating: 0x61, count: 100).write(to: URL(fileURLWithPath: short))
+        let fd = open(short, O_RDONLY)
+        defer { close(fd) }
+        let wanted = [UInt8](repeating: 0x61, count: 100)
+        let failed = wanted.withUnsafeBytes { FastFiles.write(pieces: [.init($0, source: (fd, 50))], to: target) }
+        #expect(failed == EIO)
+    }
 }
