@@ -339,17 +339,14 @@ public enum FastFiles {
 
         /// The whole file at `path`, read in at once only if `populate` says so for its stamp
         /// (a file about to be read whole: faulting its pages in one by one costs more), else
-        /// each page when first touched; its descriptor kept open (`descriptor`) if asked. A
-        /// file kept open to be copied from is asked for in one go all the same
-        /// (`POSIX_FADV_WILLNEED`, which returns at once): the kernel's copy reads it.
+        /// each page when first touched; its descriptor kept open (`descriptor`) if asked.
         init?(_ path: String, keepingDescriptor: Bool, populate: (FileStamp) -> Bool) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
             var st = stat()
             guard fstat(fd, &st) == 0, st.st_size > 0 else { close(fd); return nil }
-            let stamp = FileStamp(st), now = populate(stamp)
-            if keepingDescriptor && !now { _ = posix_fadvise(fd, 0, off_t(st.st_size), POSIX_FADV_WILLNEED) }
-            guard let p = Self.map(fd, count: Int(st.st_size), populate: now) else { close(fd); return nil }
+            let stamp = FileStamp(st)
+            guard let p = Self.map(fd, count: Int(st.st_size), populate: populate(stamp)) else { close(fd); return nil }
             if !keepingDescriptor { close(fd) }
             bytes = UnsafeRawBufferPointer(start: p, count: Int(st.st_size))
             self.stamp = stamp
