@@ -29,7 +29,6 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 "CPrefetch",
-                "CFileCopy",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -53,9 +52,6 @@ let package = Package(
         // `__builtin_prefetch` for the passes that visit 100,000 records in an order their
         // memory is not in (`Prefetch`).
         .target(name: "CPrefetch"),
-        // `copy_file_range` (which Swift's Glibc module does not declare): the spans of the last
-        // build's `annotations.json` copied by the kernel into the new one (`FastFiles.Piece`).
-        .target(name: "CFileCopy"),
         .executableTarget(
             name: "concord",
             dependencies: [

@@ -55,14 +55,10 @@ extension SiteBuilder {
     /// A file with the stamp that build recorded (`stamp`: size, times to the nanosecond, inode)
     /// holds them: it is not checksummed (`byStamp` counts those). Concord owns the output
     /// folder, and any write, rename or link would have changed the stamp.
-    /// The file's descriptor is kept, so that writing the new file copies the spans kept from
-    /// it in the kernel (`FastFiles.Piece`); the file is mapped page by page as touched unless
-    /// it is to be read whole here, or by the new file's checksum (`byPieces` false).
     /// - Parameter byPieces: the file's checksum is the one of its pieces (`Fragments.checksum(of:items:)`).
     static func previous(_ path: String, _ entry: BuildState.FileEntry?, _ parts: Fragments,
                          stamp: FileStamp? = nil, byStamp: Locked<Int>? = nil, byPieces: Bool = false) -> (file: FastFiles.Mapped, parts: Fragments)? {
-        guard let entry, !parts.items.isEmpty,
-              let file = FastFiles.Mapped(path, keepingDescriptor: true, populate: { !byPieces || $0 != stamp }) else { return nil }
+        guard let entry, !parts.items.isEmpty, let file = FastFiles.Mapped(path) else { return nil }
         if let stamp, file.stamp == stamp {
             byStamp?.withLock { $0 += 1 }
         } else {

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import Foundation
-import CFileCopy
 
 /// File-system calls for the hot paths, with as few system calls as it takes:
 /// on a slow disk each one counts (see the README's benchmark notes).
@@ -328,73 +327,34 @@ public enum FastFiles {
         let bytes: UnsafeRawBufferPointer
         /// The file's stamp when it was mapped by path (nil when mapped from a descriptor given).
         let stamp: FileStamp?
-        /// The file's descriptor, kept open when asked (`keepingDescriptor`) so that spans of it
-        /// can be copied by the kernel (`Piece.source`) rather than through the mapping; -1 else.
-        let descriptor: Int32
 
         /// The whole file at `path`, read in at once.
         convenience init?(_ path: String) {
-            self.init(path, keepingDescriptor: false) { _ in true }
-        }
-
-        /// The whole file at `path`, read in at once only if `populate` says so for its stamp
-        /// (a file about to be read whole: faulting its pages in one by one costs more), else
-        /// each page when first touched; its descriptor kept open (`descriptor`) if asked.
-        init?(_ path: String, keepingDescriptor: Bool, populate: (FileStamp) -> Bool) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
+            defer { close(fd) }
             var st = stat()
-            guard fstat(fd, &st) == 0, st.st_size > 0 else { close(fd); return nil }
-            let stamp = FileStamp(st)
-            guard let p = Self.map(fd, count: Int(st.st_size), populate: populate(stamp)) else { close(fd); return nil }
-            if !keepingDescriptor { close(fd) }
-            bytes = UnsafeRawBufferPointer(start: p, count: Int(st.st_size))
-            self.stamp = stamp
-            descriptor = keepingDescriptor ? fd : -1
+            guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+            self.init(fd, count: Int(st.st_size), stamp: FileStamp(st))
         }
 
         /// The first `count` bytes of an open file (`populate`: read in at once, else each page
         /// when first touched), mapped alone: the kernel maps a large folio of the page cache
         /// whole only when the mapping holds all of it (6.x kernels), so a file's first part,
-        /// mapped by itself, does not bring the rest into the process's memory. The descriptor
-        /// stays the caller's.
-        init?(_ fd: Int32, count: Int, populate: Bool = true, stamp: FileStamp? = nil) {
-            guard let p = Self.map(fd, count: count, populate: populate) else { return nil }
-            bytes = UnsafeRawBufferPointer(start: p, count: count)
-            self.stamp = stamp
-            descriptor = -1
-        }
-
+        /// mapped by itself, does not bring the rest into the process's memory.
+        ///
         /// Bytes read in at once are first asked for in one go (`POSIX_FADV_WILLNEED`): from a
         /// cold page cache, populating a mapping read it a read-around window at a time (the
         /// cache's records at 100,000 articles: 624–908 ms, asked for first 302–358 ms).
-        private static func map(_ fd: Int32, count: Int, populate: Bool) -> UnsafeMutableRawPointer? {
+        init?(_ fd: Int32, count: Int, populate: Bool = true, stamp: FileStamp? = nil) {
             if populate && count > 0 { _ = posix_fadvise(fd, 0, off_t(count), POSIX_FADV_WILLNEED) }
             guard count > 0, let p = mmap(nil, count, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0),
                   p != MAP_FAILED else { return nil }
-            return p
+            bytes = UnsafeRawBufferPointer(start: p, count: count)
+            self.stamp = stamp
         }
 
-        deinit {
-            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
-            if descriptor >= 0 { close(descriptor) }
-        }
-    }
-
-    /// Bytes to write: where they lie in memory, and (`source`) where they lie in an open file
-    /// as well, from which the kernel copies them (`copy_file_range`) without their passing
-    /// through this process or the file's pages being mapped into it. `annotations.json` at
-    /// 100,000 articles quoting ten times each is 543 MB, nearly all of it spans of the last
-    /// build's: mapped whole and written from the mapping, 0.12–0.16 s of CPU on this VM
-    /// (0.17–0.22 s mapped page by page as touched), copied by the kernel 0.09–0.12 s, and
-    /// the process never holds its pages.
-    struct Piece {
-        var bytes: UnsafeRawBufferPointer
-        var source: (fd: Int32, offset: Int)?
-
-        init(_ bytes: UnsafeRawBufferPointer, source: (fd: Int32, offset: Int)? = nil) {
-            self.bytes = bytes; self.source = source
-        }
+        deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
     }
 
     /// Writes `bytes` to `path` (created or truncated) with open, write and close:
@@ -440,49 +400,13 @@ public enum FastFiles {
     /// it freed them and writing took fresh ones (92 MB of `annotations.json` at 100,000
     /// articles: 65–84 ms emptied first, 11–12 ms written over, on this VM).
     static func write(pieces: [UnsafeRawBufferPointer], to path: String, sparingLinks: Bool = false) -> Int32 {
-        write(pieces: pieces.map { Piece($0) }, to: path, sparingLinks: sparingLinks)
-    }
-
-    /// The same for pieces that may lie in another file too (`Piece.source`), copied from it by
-    /// the kernel.
-    static func write(pieces: [Piece], to path: String, sparingLinks: Bool = false) -> Int32 {
         let (fd, cutAfter, error) = openToWrite(path, sparingLinks: sparingLinks)
         guard fd >= 0 else { return error }
         defer { close(fd) }
         let failed = write(pieces: pieces, to: fd)
         guard failed == 0 else { return failed }
-        if cutAfter && ftruncate(fd, off_t(pieces.reduce(0) { $0 + $1.bytes.count })) != 0 { return errno }
+        if cutAfter && ftruncate(fd, off_t(pieces.reduce(0) { $0 + $1.count })) != 0 { return errno }
         return 0
-    }
-
-    /// Writes `pieces` in order to the open `fd`: those with a `source` copied from it by the
-    /// kernel, runs of the others with `writev`. Where the kernel will not copy between the
-    /// two files (another file system, a kernel before 4.5, not Linux), the rest is written
-    /// from memory. Returns 0, or the errno of the call that failed.
-    static func write(pieces: [Piece], to fd: Int32) -> Int32 {
-        var kernelCopies = true
-        var run: [UnsafeRawBufferPointer] = []
-        for piece in pieces where piece.bytes.count > 0 {
-            guard kernelCopies, let (source, offset) = piece.source else { run.append(piece.bytes); continue }
-            if !run.isEmpty {
-                let failed = write(pieces: run, to: fd)
-                guard failed == 0 else { return failed }
-                run = []
-            }
-            var at = Int64(offset), copied = 0
-            while copied < piece.bytes.count {
-                let n = concord_copy_file_range(source, &at, fd, piece.bytes.count - copied)
-                if n > 0 { copied += n; continue }
-                // The source ends before its span: changed since it was mapped (reading the mapping would fault).
-                if n == 0 { return EIO }
-                if errno == EINTR { continue }
-                guard [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP, EBADF].contains(errno) else { return errno }
-                kernelCopies = false
-                run.append(UnsafeRawBufferPointer(rebasing: piece.bytes[copied...]))
-                break
-            }
-        }
-        return run.isEmpty ? 0 : write(pieces: run, to: fd)
     }
 
     /// Writes `pieces` in order to the open `fd` with `writev`, through partial writes and

@@ -41,11 +41,10 @@ extension OutputFolder {
         let site = url.path
         func put(_ path: String) -> Bool {
             let from = site + "/" + path, to = folder + "/" + path
-            // (An empty file, which cannot be mapped, is linked.) Copied by the kernel where it
-            // can: the mapping is read only where it cannot.
-            if copying.contains(path), let file = FastFiles.Mapped(from, keepingDescriptor: true, populate: { _ in false }) {
+            // (An empty file, which cannot be mapped, is linked.)
+            if copying.contains(path), let file = FastFiles.Mapped(from) {
                 FastFiles.makeFolder(of: to)
-                return FastFiles.write(pieces: [.init(file.bytes, source: (file.descriptor, 0))], to: to) == 0
+                return FastFiles.write(file.bytes, to: to) == 0
             }
             if link(from, to) == 0 { return true }
             guard errno == ENOENT else { return false }

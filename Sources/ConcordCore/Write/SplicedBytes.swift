@@ -118,25 +118,16 @@ struct SplicedBytes: Sendable {
 
     /// The pieces in order, where they lie (valid only inside `body`).
     func withPieces<R>(_ body: ([UnsafeRawBufferPointer]) throws -> R) rethrows -> R {
-        try withFilePieces { try body($0.map(\.bytes)) }
-    }
-
-    /// The same, each span of the base naming where it lies in the base's file when the base
-    /// keeps its descriptor (`FastFiles.Mapped.descriptor`): written, the kernel copies it
-    /// from there, and the base's pages are never read through its mapping.
-    func withFilePieces<R>(_ body: ([FastFiles.Piece]) throws -> R) rethrows -> R {
         try fresh.withUnsafeBytes { mine in
-            var pieces: [FastFiles.Piece] = []
+            var pieces: [UnsafeRawBufferPointer] = []
             pieces.reserveCapacity(2 * spans.count + 1)
-            let fd = base?.descriptor ?? -1
             var from = 0
             for span in spans {
-                if span.at > from { pieces.append(.init(UnsafeRawBufferPointer(rebasing: mine[from..<span.at]))) }
-                pieces.append(.init(UnsafeRawBufferPointer(rebasing: base!.bytes[span.range]),
-                                    source: fd >= 0 ? (fd, span.range.lowerBound) : nil))
+                if span.at > from { pieces.append(UnsafeRawBufferPointer(rebasing: mine[from..<span.at])) }
+                pieces.append(UnsafeRawBufferPointer(rebasing: base!.bytes[span.range]))
                 from = span.at
             }
-            if from < mine.count { pieces.append(.init(UnsafeRawBufferPointer(rebasing: mine[from...]))) }
+            if from < mine.count { pieces.append(UnsafeRawBufferPointer(rebasing: mine[from...])) }
             return try body(pieces)
         }
     }

@@ -20,17 +20,16 @@ public final class StagingWriter: @unchecked Sendable {
     /// created only when the file cannot be opened for lack of one. A file that is
     /// a hard link (`link`, in an earlier build: the same file is then live in the
     /// output) is replaced, never written through.
-    public func write(_ path: String, _ data: Data) { data.withUnsafeBytes { write(path, pieces: [.init($0)]) } }
+    public func write(_ path: String, _ data: Data) { data.withUnsafeBytes { write(path, pieces: [$0]) } }
 
     /// `write` for bytes already in an array (no copy into `Data`).
-    public func write(_ path: String, _ bytes: [UInt8]) { bytes.withUnsafeBytes { write(path, pieces: [.init($0)]) } }
+    public func write(_ path: String, _ bytes: [UInt8]) { bytes.withUnsafeBytes { write(path, pieces: [$0]) } }
 
     /// `write` for bytes in pieces, spans of an earlier file among them (`annotations.json`
-    /// and the archive index of an incremental build: no copy of their megabytes; the spans
-    /// copied by the kernel from the earlier file, `FastFiles.Piece`).
-    func write(_ path: String, _ bytes: SplicedBytes) { bytes.withFilePieces { write(path, pieces: $0) } }
+    /// and the archive index of an incremental build: no copy of their megabytes).
+    func write(_ path: String, _ bytes: SplicedBytes) { bytes.withPieces { write(path, pieces: $0) } }
 
-    private func write(_ path: String, pieces: [FastFiles.Piece]) {
+    private func write(_ path: String, pieces: [UnsafeRawBufferPointer]) {
         let full = root.path + "/" + path
         var error = FastFiles.write(pieces: pieces, to: full, sparingLinks: true)
         if error == ENOENT {
@@ -57,8 +56,8 @@ public final class StagingWriter: @unchecked Sendable {
     /// Writes `bytes` at `path` unless the file there already holds exactly them
     /// (read and compared: rewriting a file costs this disk far more than reading it).
     func writeIfChanged(_ path: String, _ bytes: SplicedBytes) {
-        bytes.withFilePieces { pieces in
-            if !FastFiles.holds(root.path + "/" + path, pieces: pieces.map(\.bytes)) { write(path, pieces: pieces) }
+        bytes.withPieces { pieces in
+            if !FastFiles.holds(root.path + "/" + path, pieces: pieces) { write(path, pieces: pieces) }
         }
     }
 
