@@ -355,7 +355,7 @@ struct PageContexts {
     func speakerKey(at s: Int, into key: inout PageKey) {
         let sp = model.speakers[s]
         key.add(sp.name); key.add(sp.kind.rawValue); key.add(UInt64(sp.quotes.count))
-        for position in sp.quotes.positions { key.add(model.quoteKeys[Int(position)]) }
+        key.add(model.speakerQuoteKeys[s])
     }
 
     /// One speaker's row of the speakers list.

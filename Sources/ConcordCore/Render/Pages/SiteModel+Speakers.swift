@@ -33,8 +33,9 @@ extension SiteModel {
     }
 
     /// Each article's quotes by start (by position in `articles`, `articleOf` giving each quote's), the
-    /// speakers (one per canonical name and kind, slugs unique), and each article's `quoteSpeakerKeys`.
-    /// Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
+    /// speakers (one per canonical name and kind, slugs unique), each article's `quoteSpeakerKeys`,
+    /// each quote's article, and each quote's speaker number with each number's place among the
+    /// speakers (`speakerOf`, for `SiteModel.speakerQuoteKeys`). Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
     /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
     /// 100,000 of each took 25 ms at every build, most of it while the model waited.
     /// - Parameter runs: where each article's quotes begin (`Annotations.quoteStarts`) and the
@@ -44,7 +45,7 @@ extension SiteModel {
     ///   positions counted and placed at every build of 100,000 articles quoting ten times each).
     static func quoteLookups(_ quotes: QuoteTable, articles: Int, articleOf: [Int32], chunk: Int = 16384,
                              runs: (starts: [Int], order: [Int32])? = nil)
-        -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32]) {
+        -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32], speakerOf: (numbers: [Int32], places: [Int32])) {
         let (names, kinds, speakerOf) = speakerNumbers(quotes)
         let inRuns = runs.flatMap { runs -> (starts: [Int], order: [Int32])? in
             guard runs.order.count == articles, runs.starts.count == articles + 1, runs.starts.last == quotes.count else { return nil }
@@ -65,7 +66,10 @@ extension SiteModel {
         var slugByName: [String: String] = [:]
         // What a page key takes of each speaker (name and slug), digested once per speaker.
         var digests = [(name: PageKey.StringDigest, slug: PageKey.StringDigest)](repeating: (.init(""), .init("")), count: names.count)
+        // Where each speaker number's speaker lies in `list` (sorted by name).
+        var place = [Int32](repeating: -1, count: names.count)
         for n in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            place[n] = Int32(list.count)
             let name = names[n]
             var slug = Slug.make(name)
             var k = 2
@@ -93,7 +97,7 @@ extension SiteModel {
             return key.value
         }
         let groups = byArticle.map { QuoteGroups(quotes, $0) } ?? QuoteGroups(quotes, runs: inRuns!.starts, order: inRuns!.order)
-        return (groups, list, slugByName, speakerKeys, articleOf)
+        return (groups, list, slugByName, speakerKeys, articleOf, speakerOf: (speakerOf, place))
     }
 
     /// Each quote's speaker as a number (-1: none), one per name, with each one's name and kind
