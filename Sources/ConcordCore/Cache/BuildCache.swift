@@ -452,7 +452,8 @@ extension BuildCache {
     /// 2 (round 28): articles' bytes and ids taken from their digests.
     /// 3 (round 29): a page's template checksum covers only the templates it is rendered with.
     /// 4 (round 41): a passage's key covers which of its articles share words (`PassageLinks`).
-    static let keyVersion: UInt64 = 4
+    /// 5 (round 63): a speaker page's key takes one digest of its quotes' keys (`SiteModel.speakerQuoteKeys`).
+    static let keyVersion: UInt64 = 5
 
     /// The key of everything besides the articles that annotation results and page keys depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {
