@@ -9,9 +9,9 @@ struct ByteInternerTests {
     /// another, are told apart, through the table's growth (1,000 strings, 64 slots at first).
     @Test func numbersDistinctBytesInTheOrderFirstGiven() {
         var interner = ByteInterner()
-        let names = ["Kim Kardashian", "Kim Kardashian West", "Kim", "kim Kardashian", "Kim Kardashiam", "Kim Kardash",
+        let names = ["Kim Kardashian", "Kim Kardashian West", "Kim", "kim Kardashian", "Kim Kardashiam", "Kim KardAshian", "Kim Kardash",
                      "", "a source", "an insider", "Kanye West"]
-            + (0..<990).map { "Speaker number \($0) of the archive" }
+            + (0..<989).map { "Speaker number \($0) of the archive" }
         for (n, name) in names.enumerated() { #expect(interner.number(of: name) == Int32(n), "\(name)") }
         for (n, name) in names.enumerated().reversed() { #expect(interner.number(of: name) == Int32(n), "\(name) again") }
         #expect(interner.number(of: "Kim Kardashian", tag: 1) == Int32(names.count))

@@ -35,7 +35,8 @@ extension SiteModel {
     /// Each article's quotes by start (by position in `articles`, `articleOf` giving each quote's), the
     /// speakers (one per canonical name and kind, slugs unique), each article's `quoteSpeakerKeys`,
     /// each quote's article, and each quote's speaker number with each number's place among the
-    /// speakers (`speakerOf`, for `SiteModel.speakerQuoteKeys`). Quotes are grouped by position (`QuoteSelection`), never copied. The passes over every
+    /// speakers (`speakerOf`, for `SiteModel.speakerQuoteKeys`). Quotes are grouped by position
+    /// (`QuoteSelection`), never copied. The passes over every
     /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
     /// 100,000 of each took 25 ms at every build, most of it while the model waited.
     /// - Parameter runs: where each article's quotes begin (`Annotations.quoteStarts`) and the
