@@ -89,9 +89,6 @@ public struct QuoteTable: Sendable {
                               mention: Int(field(k, .mentionStart))..<Int(field(k, .mentionEnd)))
     }
 
-    /// Every quote's speaker number, in order.
-    var speakerNumbers: [Int32] { (0..<count).map(speakerNumber) }
-
     /// How many quotes name each speaker (by number in `speakers`).
     func quoteCounts() -> [Int] {
         var counts = [Int](repeating: 0, count: speakers.count)

@@ -163,10 +163,16 @@ struct SiteModelTests {
         let whole = SiteModel.quoteLookups(table, articles: 40, articleOf: articleOf)
         for chunk in [1, 2, 7, 64, quotes.count, quotes.count + 1] {
             let chunked = SiteModel.quoteLookups(table, articles: 40, articleOf: articleOf, chunk: chunk)
-            #expect(chunked.0.map { Array($0) } == whole.0.map { Array($0) }, "chunk \(chunk)")
-            #expect(chunked.1.map(\.slug) == whole.1.map(\.slug) && chunked.3 == whole.3, "chunk \(chunk)")
+            #expect(chunked.byArticle.map { Array($0) } == whole.byArticle.map { Array($0) }, "chunk \(chunk)")
+            #expect(chunked.speakers.map(\.slug) == whole.speakers.map(\.slug) && chunked.speakerKeys == whole.speakerKeys, "chunk \(chunk)")
         }
-        #expect(whole.0.count == 40 && whole.3.count == 40)
+        #expect(whole.byArticle.count == 40 && whole.speakerKeys.count == 40)
+        // Each quote's speaker number leads, through its place, to the speaker of its name.
+        #expect(whole.speakerNumbers == expectedOf)
+        #expect(quotes.indices.allSatisfy { q in
+            let n = whole.speakerNumbers[q]
+            return n < 0 ? quotes[q].speaker == nil : whole.speakers[Int(whole.speakerPlaces[Int(n)])].name == quotes[q].speaker?.name
+        })
     }
 
     /// Ids asked for in id order with gaps (as an article's quotes come), in reverse, shuffled,

@@ -32,11 +32,23 @@ extension SiteModel {
         return result
     }
 
-    /// Each article's quotes by start (by position in `articles`, `articleOf` giving each quote's), the
-    /// speakers (one per canonical name and kind, slugs unique), each article's `quoteSpeakerKeys`,
-    /// each quote's article, and each quote's speaker number with each number's place among the
-    /// speakers (`speakerOf`, for `SiteModel.speakerQuoteKeys`). Quotes are grouped by position
-    /// (`QuoteSelection`), never copied. The passes over every
+    /// What the model takes of the quotes (`quoteLookups`).
+    struct QuoteLookups {
+        /// Each article's quotes (by position in `articles`), in order of start.
+        let byArticle: QuoteGroups
+        /// One per canonical name and kind, sorted by name, slugs unique.
+        let speakers: [Speaker]
+        let slugByName: [String: String]
+        /// Per article (by position in `articles`), its `quoteSpeakerKeys`.
+        let speakerKeys: [UInt64]
+        /// Each quote's speaker as a number (-1: none; `speakerNumbers(_:)`), and each number's
+        /// place in `speakers`: what `SiteModel.speakerQuoteKeys` is folded by.
+        let speakerNumbers: [Int32], speakerPlaces: [Int32]
+    }
+
+    /// Each article's quotes by start (by position in `articles`, `articleOf` giving each quote's),
+    /// the speakers, and the keys that speakers give articles' pages (`QuoteLookups`). Quotes are
+    /// grouped by position (`QuoteSelection`), never copied. The passes over every
     /// quote and every article run by chunks (`chunk` quotes, or articles) on every core: on one,
     /// 100,000 of each took 25 ms at every build, most of it while the model waited.
     /// - Parameter runs: where each article's quotes begin (`Annotations.quoteStarts`) and the
@@ -45,8 +57,7 @@ extension SiteModel {
     ///   (if in order of start, as the finder makes them), not bucketed by position (a million
     ///   positions counted and placed at every build of 100,000 articles quoting ten times each).
     static func quoteLookups(_ quotes: QuoteTable, articles: Int, articleOf: [Int32], chunk: Int = 16384,
-                             runs: (starts: [Int], order: [Int32])? = nil)
-        -> (QuoteGroups, [Speaker], [String: String], [UInt64], [Int32], speakerOf: (numbers: [Int32], places: [Int32])) {
+                             runs: (starts: [Int], order: [Int32])? = nil) -> QuoteLookups {
         let (names, kinds, speakerOf) = speakerNumbers(quotes)
         let inRuns = runs.flatMap { runs -> (starts: [Int], order: [Int32])? in
             guard runs.order.count == articles, runs.starts.count == articles + 1, runs.starts.last == quotes.count else { return nil }
@@ -98,7 +109,8 @@ extension SiteModel {
             return key.value
         }
         let groups = byArticle.map { QuoteGroups(quotes, $0) } ?? QuoteGroups(quotes, runs: inRuns!.starts, order: inRuns!.order)
-        return (groups, list, slugByName, speakerKeys, articleOf, speakerOf: (speakerOf, place))
+        return QuoteLookups(byArticle: groups, speakers: list, slugByName: slugByName, speakerKeys: speakerKeys,
+                            speakerNumbers: speakerOf, speakerPlaces: place)
     }
 
     /// Each quote's speaker as a number (-1: none), one per name, with each one's name and kind
@@ -108,9 +120,14 @@ extension SiteModel {
     /// Each quote's name was hashed before (100,000 at 100,000 articles: 54 ms of CPU at every build).
     static func speakerNumbers(_ quotes: QuoteTable) -> (names: [String], kinds: [SpeakerKind], of: [Int32]) {
         let entries = quotes.speakers
-        let of = quotes.speakerNumbers
-        var firstQuote = [Int](repeating: Int.max, count: entries.count)
-        for (k, n) in of.enumerated() where n >= 0 && firstQuote[Int(n)] == Int.max { firstQuote[Int(n)] = k }
+        // Each quote's number in the table, and each number's first quote, in one pass.
+        var of: [Int32] = [], firstQuote = [Int](repeating: Int.max, count: entries.count)
+        of.reserveCapacity(quotes.count)
+        for k in 0..<quotes.count {
+            let n = quotes.speakerNumber(k)
+            of.append(n)
+            if n >= 0 && firstQuote[Int(n)] == Int.max { firstQuote[Int(n)] = k }
+        }
         var byName: [String: Int32] = [:], names: [String] = [], kinds: [SpeakerKind] = [], first: [Int] = []
         var number = [Int32](repeating: -1, count: entries.count)
         for (n, s) in entries.enumerated() where firstQuote[n] != Int.max {

@@ -147,7 +147,7 @@ public struct SiteModel: Sendable {
             let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
             // A build's own quotes lie article by article, in id order: each article's a run of them.
             let runs = annotatedHere && sorted && starts.count == unsorted.count + 1 ? (starts, from) : nil
-            return Self.quoteLookups(quotes, articles: count, articleOf: articleOf, runs: runs)
+            return (articleOf, Self.quoteLookups(quotes, articles: count, articleOf: articleOf, runs: runs))
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released), newest
@@ -187,8 +187,9 @@ public struct SiteModel: Sendable {
         byArticle.sortEach { $0.start < $1.start }
         witnessesByArticle = byArticle
         self.counts = counts
-        let speakerOf: (numbers: [Int32], places: [Int32])
-        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles, speakerOf) = quoteLookups.take()
+        let (articleOf, lookups) = quoteLookups.take()
+        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles)
+            = (lookups.byArticle, lookups.speakers, lookups.slugByName, lookups.speakerKeys, articleOf)
         // Each passage's id digested once, not once for each of its quotes.
         let passageDigests = annotations.quotes.passageIDs.map(PageKey.StringDigest.init)
         let noPassage = PageKey.StringDigest("\u{0}")
@@ -199,9 +200,8 @@ public struct SiteModel: Sendable {
             key.add(p >= 0 ? passageDigests[Int(p)] : noPassage)
             return key.value
         }
-        // Each quote's speaker number is a place in `speakers` through `places` (speakers sorted by name).
         var folded = [PageKey](repeating: PageKey(seed: 5), count: speakers.count)
-        for (q, n) in speakerOf.numbers.enumerated() where n >= 0 { folded[Int(speakerOf.places[Int(n)])].add(quoteKeys[q]) }
+        for (q, n) in lookups.speakerNumbers.enumerated() where n >= 0 { folded[Int(lookups.speakerPlaces[Int(n)])].add(quoteKeys[q]) }
         speakerQuoteKeys = folded.map(\.value)
     }
 
