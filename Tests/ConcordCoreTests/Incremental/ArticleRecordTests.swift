@@ -173,8 +173,8 @@ struct ArticleRecordTests {
         let list = try QuoteList.decode(from: &good, article: "a1")
         #expect(list.all == [Quote(id: "q1", article: "a1", start: 0, end: 4,
                                    speaker: SpeakerMention(name: "Ann Lee", kind: .person, mention: 5..<12), cue: "said")])
-        // Kinds are matched where their bytes lie: a kind's raw value cut short, run on, or in capitals is none.
-        for kind in ["robot", "perso", "persons", "Person", ""] {
+        // Kinds are matched where their bytes lie: a kind's raw value cut short, run on, in capitals, or with its last letter wrong is none.
+        for kind in ["robot", "perso", "persons", "Person", "persom", "unknowm", ""] {
             var unknown = try block { w in w.int(1); quote(&w, kind: kind) }
             #expect(throws: ByteReader.Malformed.self, "\(kind)") { _ = try QuoteList.decode(from: &unknown, article: "a1") }
         }

@@ -141,17 +141,14 @@ struct QuoteList: Sendable {
 
     /// The speaker kind whose raw value these bytes spell, or nil: matched where the bytes lie
     /// (a string made and matched for each of 100,000 quotes at every build, and again when
-    /// each record was checked).
+    /// each record was checked), against the kind of that length and first byte alone.
     private static func kind(_ bytes: UnsafeRawBufferPointer) -> SpeakerKind? {
-        let (kind, raw): (SpeakerKind, StaticString)
-        switch bytes.first {
-        case UInt8(ascii: "p"): (kind, raw) = (.person, "person")
-        case UInt8(ascii: "o"): (kind, raw) = (.organization, "organization")
-        case UInt8(ascii: "a"): (kind, raw) = (.anonymous, "anonymous")
-        case UInt8(ascii: "u"): (kind, raw) = (.unknown, "unknown")
-        default: return nil
+        for (kind, raw) in kinds where raw.count == bytes.count && raw.first == bytes.first {
+            if raw.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, raw.count) }) == 0 { return kind }
         }
-        assert(kind.rawValue == raw.description)
-        return bytes.count == raw.utf8CodeUnitCount && memcmp(bytes.baseAddress!, raw.utf8Start, bytes.count) == 0 ? kind : nil
+        return nil
     }
+
+    /// Each speaker kind with its raw value's bytes.
+    private static let kinds = SpeakerKind.allCases.map { (kind: $0, raw: Array($0.rawValue.utf8)) }
 }
