@@ -152,20 +152,14 @@ public struct QuoteTable: Sendable {
     }
 }
 
-extension QuoteTable: RandomAccessCollection, MutableCollection {
+/// Read as `Quote` values, each made when asked for. Not mutable by position: a table is made
+/// whole (`init(_:)`, `filled`), and only the passages are set after (`link`).
+extension QuoteTable: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
     public subscript(k: Int) -> Quote {
-        get {
-            Quote(id: id(k), article: articleID(k), start: start(k), end: end(k), speaker: speaker(k), cue: cue(k), passage: passage(k))
-        }
-        set {
-            // The table made again (for tests and tools: the annotator writes the rows).
-            var quotes = Array(self)
-            quotes[k] = newValue
-            self = QuoteTable(quotes)
-        }
+        Quote(id: id(k), article: articleID(k), start: start(k), end: end(k), speaker: speaker(k), cue: cue(k), passage: passage(k))
     }
 }
 

@@ -78,8 +78,9 @@ struct AnnotationsDocumentTests {
         try Data(before.bytes.joined).write(to: url)
         let starts = annotations.quoteStarts
         let j = try #require(starts.indices.dropLast().first { starts[$0 + 1] - starts[$0] >= 3 && annotations.quotes[starts[$0 + 1] - 1].speaker != nil })
-        var renamed = annotations
-        renamed.quotes[starts[j + 1] - 1].speaker!.name = "Someone Else Entirely"
+        var renamed = annotations, quotes = Array(annotations.quotes)
+        quotes[starts[j + 1] - 1].speaker!.name = "Someone Else Entirely"
+        renamed.quotes = QuoteTable(quotes)
         let model = SiteModel(articles: articles, annotations: renamed)
         let file = try #require(FastFiles.Mapped(url.path))
         let spliced = AnnotationsDocument(model: model).encoded(previous: (file, before.parts))
