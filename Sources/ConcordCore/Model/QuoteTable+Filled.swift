@@ -42,6 +42,23 @@ extension QuoteTable {
             next += 1
         }
 
+        /// Appends a quote of the article started last from a record's row (`QuoteList.rowBytes`,
+        /// little-endian, at any alignment): its fields copied as they lie, its speaker and cue
+        /// (numbers into its article's own) turned into this writer's by `speakers` and `cues`.
+        @inline(__always)
+        mutating func appendRow(_ row: UnsafeRawPointer, speakers: UnsafeBufferPointer<Int32>, cues: UnsafeBufferPointer<Int32>) {
+            precondition(next < self.end && article >= 0, "as many quotes as counted, each of an article")
+            let r = rows + (next - first) * QuoteTable.width
+            r[Field.article.rawValue] = article
+            // (Little-endian as this machine's: a cache from another order is refused by its header.)
+            UnsafeMutableRawPointer(r + Field.start.rawValue).copyMemory(from: row, byteCount: QuoteList.rowBytes)
+            let speaker = r[Field.speaker.rawValue], cue = r[Field.cue.rawValue]
+            precondition(speaker < speakers.count && cue < cues.count, "quotes checked when their record was read")
+            if speaker >= 0 { r[Field.speaker.rawValue] = speakers[Int(speaker)] }
+            if cue >= 0 { r[Field.cue.rawValue] = cues[Int(cue)] }
+            next += 1
+        }
+
         /// The number of the speaker these bytes name, with this kind.
         mutating func speakerNumber(name: UnsafeRawBufferPointer, kind: SpeakerKind) -> Int32 {
             speakers.number(of: name, tag: kind.tag)

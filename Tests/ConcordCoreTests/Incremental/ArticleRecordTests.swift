@@ -22,15 +22,19 @@ struct ArticleRecordTests {
         ]
     }
 
-    /// One quote for each kind of speaker, and one with none.
+    /// One quote for each kind of speaker, one with none, and the first speaker again with
+    /// another cue; ids as the annotator makes them ("q" and 12 hex digits) and others.
     static func quotes(_ a: Article) -> [Quote] {
         let kinds: [SpeakerKind] = [.person, .organization, .anonymous, .unknown]
         var quotes: [Quote] = []
         for (k, kind) in kinds.enumerated() {
             let speaker = SpeakerMention(name: "Speaker \(k)", kind: kind, mention: (10 + k)..<(12 + k))
-            quotes.append(Quote(id: "q\(k)", article: a.id, start: k, end: k + 2, speaker: speaker, cue: k == 0 ? nil : "said"))
+            let id = k % 2 == 0 ? QuoteTable.id(hash: 0xF0_0000_0000 | UInt64(k)) : "q\(k)"
+            quotes.append(Quote(id: id, article: a.id, start: k, end: k + 2, speaker: speaker, cue: k == 0 ? nil : "said"))
         }
-        return quotes + [Quote(id: "qn", article: a.id, start: 20, end: 22)]
+        return quotes + [Quote(id: "qn", article: a.id, start: 20, end: 22),
+                         Quote(id: QuoteTable.id(hash: 0xA_BCDE_F012_3456), article: a.id, start: 23, end: 25,
+                               speaker: SpeakerMention(name: "Speaker 0", kind: .person, mention: 26..<30), cue: "wrote")]
     }
 
     static func record(_ a: Article) -> ArticleRecord {
@@ -160,28 +164,57 @@ struct ArticleRecordTests {
         #expect(throws: ByteReader.Malformed.self) { _ = try ArticleDetails.decode(from: &r2) }
     }
 
-    /// Quotes are checked when the record is read: a speaker of an unknown kind, a block
-    /// shorter or longer than its quotes, are damage.
+    /// Quotes are checked when the record is read: whatever `append` later takes on trust (a
+    /// speaker's kind, a quote's speaker and cue among its article's, offsets in order and in
+    /// range, the places of ids given apart), and a block shorter or longer than its quotes.
     @Test func damagedQuotesAreFoundWhenRead() throws {
-        func block(_ body: (inout ByteWriter) -> Void) throws -> ByteReader {
-            var w = ByteWriter(); w.counted(body); return try Self.mapped(w.bytes)
+        /// A block as `QuoteList.encode` writes it: one speaker, one cue, ids given apart, rows.
+        struct Block {
+            var count = 1, speakerCount: UInt32 = 1, cueCount: UInt32 = 1, kindTag: UInt8 = 0
+            var explicit: [(UInt32, String)] = [(0, "q1")]
+            var rows: [[Int32]] = [[0, 4, 0, 5, 12, 0, 0, 0]]
+            var trailing: [UInt8] = []
+            func reader() throws -> ByteReader {
+                var w = ByteWriter()
+                w.counted { w in
+                    func string(_ s: String) { w.u32(UInt32(s.utf8.count)); w.plain(s.utf8) }
+                    w.int(count); w.u32(speakerCount); w.u32(cueCount)
+                    for _ in 0..<speakerCount { w.u8(kindTag); string("Ann Lee") }
+                    for _ in 0..<cueCount { string("said") }
+                    w.u32(UInt32(explicit.count)); for (k, id) in explicit { w.u32(k); string(id) }
+                    for row in rows { for v in row { w.u32(UInt32(bitPattern: v)) } }
+                    w.plain(trailing)
+                }
+                return try ArticleRecordTests.mapped(w.bytes)
+            }
         }
-        func quote(_ w: inout ByteWriter, kind: String) {
-            w.string("q1"); w.int(0); w.int(4); w.optionalString("said"); w.bool(true); w.string("Ann Lee"); w.string(kind); w.range(5..<12)
-        }
-        var good = try block { w in w.int(1); quote(&w, kind: "person") }
+        var good = try Block().reader()
         let list = try QuoteList.decode(from: &good, article: "a1")
         #expect(list.all == [Quote(id: "q1", article: "a1", start: 0, end: 4,
                                    speaker: SpeakerMention(name: "Ann Lee", kind: .person, mention: 5..<12), cue: "said")])
-        // Kinds are matched where their bytes lie: a kind's raw value cut short, run on, in capitals, or with its last letter wrong is none.
-        for kind in ["robot", "perso", "persons", "Person", "persom", "unknowm", ""] {
-            var unknown = try block { w in w.int(1); quote(&w, kind: kind) }
-            #expect(throws: ByteReader.Malformed.self, "\(kind)") { _ = try QuoteList.decode(from: &unknown, article: "a1") }
+        func damaged(_ change: (inout Block) -> Void, _ what: Comment) throws {
+            var block = Block()
+            change(&block)
+            var r = try block.reader()
+            #expect(throws: ByteReader.Malformed.self, what) { _ = try QuoteList.decode(from: &r, article: "a1") }
         }
-        var short = try block { w in w.int(2); quote(&w, kind: "person") }
-        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &short, article: "a1") }
-        var long = try block { w in w.int(1); quote(&w, kind: "person"); w.u8(0) }
-        #expect(throws: ByteReader.Malformed.self) { _ = try QuoteList.decode(from: &long, article: "a1") }
+        try damaged({ $0.kindTag = 4 }, "a kind beyond the four")
+        try damaged({ $0.rows[0][2] = 1 }, "a speaker the article does not list")
+        try damaged({ $0.rows[0][2] = -2 }, "a speaker below none")
+        try damaged({ $0.rows[0][5] = 1 }, "a cue the article does not list")
+        try damaged({ $0.rows[0][0] = 5 }, "a quote ending before it starts")
+        try damaged({ $0.rows[0][0] = -1 }, "a quote starting before its article")
+        try damaged({ $0.rows[0][3] = 13 }, "a mention ending before it starts")
+        try damaged({ $0.rows[0][3] = -1 }, "a mention starting before its article")
+        try damaged({ $0.explicit = [(1, "q1")] }, "an id given for a quote beyond the count")
+        try damaged({ $0.count = 2; $0.rows.append($0.rows[0]); $0.explicit = [(1, "x"), (0, "y")] }, "ids given out of order")
+        try damaged({ $0.speakerCount = 2 }, "more speakers than quotes")
+        try damaged({ $0.count = 2 }, "a block shorter than its quotes")
+        try damaged({ $0.trailing = [0] }, "a block longer than its quotes")
+        // Each of those changes is what makes the block damaged: with none, two quotes read back.
+        var two = Block(); two.count = 2; two.rows.append([6, 9, -1, 0, 0, -1, 0, 0]); two.explicit = [(0, "q1"), (1, "q2")]
+        var r = try two.reader()
+        #expect(try QuoteList.decode(from: &r, article: "a1").all.map(\.id) == ["q1", "q2"])
     }
 
     /// Speakers are combined from lists left in records as from lists just found: the
@@ -235,6 +268,6 @@ struct ArticleRecordTests {
         let expected = QuoteFinder().combineByArticle(lists, names: records.lazy.map(\.analysis.fullNames))
         #expect(combined.quotes == expected.quotes)
         #expect(combined.starts == expected.starts)
-        #expect(combined.starts == [0, 5, 10, 15, 20])
+        #expect(combined.starts == [0, 6, 12, 18, 24])
     }
 }

@@ -48,48 +48,54 @@ struct QuoteList: Sendable {
     /// appended to `table` (its article started); the list must be kept meanwhile. For a list left
     /// in a record: taking its fields one by one copies no reference, where a method called on the
     /// list copies the whole list out first (retaining its file, which a shard's records share).
+    ///
+    /// The article's speakers and cues are numbered in the table once each (a few per article,
+    /// not one lookup per quote), then each quote's row is copied as it lies, its speaker and cue
+    /// turned into the table's numbers (see `encode` for the layout).
     static func append(at address: UInt, byteCount: Int, count: Int, to table: inout QuoteTable.RowWriter) {
         // Checked when the record was read (`decode`): read here without a `ByteReader`'s checks
         // and errors at each field (a million quotes at every build), but never past the end.
         var p = UnsafeRawPointer(bitPattern: address)!
         let end = p + byteCount
-        func int() -> Int {
-            precondition(end - p >= 8, "quotes checked when their record was read")
-            defer { p += 8 }
-            return Int(Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
-        }
-        func flag() -> Bool {
-            precondition(end - p >= 1, "quotes checked when their record was read")
-            defer { p += 1 }
-            return p.load(as: UInt8.self) != 0
+        func u32() -> Int {
+            precondition(end - p >= 4, "quotes checked when their record was read")
+            defer { p += 4 }
+            return Int(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
         }
         func bytes() -> UnsafeRawBufferPointer {
-            let n = int()
-            precondition(n >= 0 && end - p >= n, "quotes checked when their record was read")
+            let n = u32()
+            precondition(end - p >= n, "quotes checked when their record was read")
             defer { p += n }
             return UnsafeRawBufferPointer(start: p, count: n)
         }
-        for _ in 0..<count {
-            let id = bytes(), start = int(), stop = int()
-            let cue = flag() ? table.cueNumber(bytes()) : -1
-            var speaker: Int32 = -1, mention = 0..<0
-            if flag() {
-                let name = bytes()
-                guard let kind = Self.kind(bytes()) else { preconditionFailure("quotes checked when their record was read") }
-                speaker = table.speakerNumber(name: name, kind: kind)
-                let lo = int(), hi = int()
-                precondition(lo <= hi, "quotes checked when their record was read")
-                mention = lo..<hi
+        let speakerCount = u32(), cueCount = u32()
+        precondition(speakerCount <= count && cueCount <= count, "quotes checked when their record was read")
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: speakerCount + cueCount + 1) { numbers in
+            for s in 0..<speakerCount {
+                precondition(end - p >= 1, "quotes checked when their record was read")
+                let tag = p.load(as: UInt8.self)
+                p += 1
+                numbers[s] = table.speakerNumber(name: bytes(), kind: SpeakerKind(tag: tag))
             }
-            guard let hash = QuoteTable.idHash(id) else {
-                // (An id of another form, never made by `ArticleQuotes`: kept as it is.)
-                table.append(idHash: 0, start: start, end: stop, speaker: speaker, mention: mention, cue: cue)
-                table.setLastID(String(decoding: id, as: UTF8.self))
-                continue
+            for c in 0..<cueCount { numbers[speakerCount + c] = table.cueNumber(bytes()) }
+            let explicitCount = u32()
+            var explicit: [(row: Int, id: String)] = []
+            for _ in 0..<explicitCount { explicit.append((u32(), String(decoding: bytes(), as: UTF8.self))) }
+            precondition(end - p == count * rowBytes, "quotes checked when their record was read")
+            let speakers = UnsafeBufferPointer(rebasing: numbers[..<speakerCount])
+            let cues = UnsafeBufferPointer(rebasing: numbers[speakerCount..<(speakerCount + cueCount)])
+            var next = 0
+            for k in 0..<count {
+                table.appendRow(p + k * rowBytes, speakers: speakers, cues: cues)
+                if next < explicit.count, explicit[next].row == k { table.setLastID(explicit[next].id); next += 1 }
             }
-            table.append(idHash: hash, start: start, end: stop, speaker: speaker, mention: mention, cue: cue)
         }
     }
+
+    /// The bytes of a quote's row in a record: its start, end, speaker (into the article's own
+    /// speakers, -1: none), the mention's start and end, cue (into its cues, -1: none) and its
+    /// id's hash in two halves, each 32 bits, as `QuoteTable` rows hold them after the article.
+    static let rowBytes = 32
 
     /// The quotes in order (decoded as a build decodes them, into a table of their own).
     var all: [Quote] {
@@ -102,15 +108,44 @@ struct QuoteList: Sendable {
     }
 
     /// Writes the quotes with a count of their bytes before them (so a reader can step
-    /// over them); mapped ones are copied as they lie.
+    /// over them); mapped ones are copied as they lie. After the count of quotes: the number of
+    /// distinct speakers and of distinct cues (32 bits each); each speaker, its kind's tag (a
+    /// byte) and its name; each cue; the quotes whose id is not "q" and 12 hex digits (their
+    /// count, then each one's place and id); then one row of `rowBytes` per quote. Strings are a
+    /// 32-bit count of bytes, then the bytes. Written as ten numbers and four strings each, read
+    /// field by field with its speaker and cue looked up by name, the quotes of 100,000 articles
+    /// quoting ten times each made the records every build reads 137 MB, not 87, and combining
+    /// them took 60 ms of an add, not 27 (round 64).
     func encode(into w: inout ByteWriter) {
         if let made {
             w.counted { w in
                 w.int(made.count)
+                var speakers: [QuoteTable.Speaker: Int32] = [:], speakerList: [QuoteTable.Speaker] = []
+                var cues: [String: Int32] = [:], cueList: [String] = []
+                var explicit: [(Int, String)] = []
+                for (k, q) in made.enumerated() {
+                    if let s = q.speaker {
+                        let speaker = QuoteTable.Speaker(name: s.name, kind: s.kind)
+                        if speakers[speaker] == nil { speakers[speaker] = Int32(speakerList.count); speakerList.append(speaker) }
+                    }
+                    if let c = q.cue, cues[c] == nil { cues[c] = Int32(cueList.count); cueList.append(c) }
+                    if QuoteTable.idHash(q.id) == nil { explicit.append((k, q.id)) }
+                }
+                func string(_ s: String) { w.u32(UInt32(s.utf8.count)); w.plain(s.utf8) }
+                w.u32(UInt32(speakerList.count)); w.u32(UInt32(cueList.count))
+                for s in speakerList { w.u8(s.kind.tag); string(s.name) }
+                for c in cueList { string(c) }
+                w.u32(UInt32(explicit.count))
+                for (k, id) in explicit { w.u32(UInt32(k)); string(id) }
                 for q in made {
-                    w.string(q.id); w.int(q.start); w.int(q.end); w.optionalString(q.cue)
-                    w.bool(q.speaker != nil)
-                    if let s = q.speaker { w.string(s.name); w.string(s.kind.rawValue); w.range(s.mention) }
+                    let hash = QuoteTable.idHash(q.id) ?? 0
+                    let speaker = q.speaker.map { speakers[QuoteTable.Speaker(name: $0.name, kind: $0.kind)]! } ?? -1
+                    let mention = q.speaker?.mention ?? 0..<0
+                    for v in [Int32(q.start), Int32(q.end), speaker, Int32(mention.lowerBound), Int32(mention.upperBound),
+                              q.cue.map { cues[$0]! } ?? -1,
+                              Int32(bitPattern: UInt32(truncatingIfNeeded: hash)), Int32(bitPattern: UInt32(truncatingIfNeeded: hash >> 32))] {
+                        w.u32(UInt32(bitPattern: v))
+                    }
                 }
             }
         } else {
@@ -120,35 +155,42 @@ struct QuoteList: Sendable {
         }
     }
 
-    /// Checks that what `encode` wrote reads back whole (every speaker's kind known), and
-    /// keeps where it lies; the quotes will be those of article `article`.
+    /// Checks that what `encode` wrote reads back whole, and keeps where it lies; the quotes
+    /// will be those of article `article`. Every field `append` takes on trust is checked here:
+    /// each speaker's kind known, each quote's speaker and cue among the article's, its offsets
+    /// in order and within what an article can hold, the places of ids given apart in order.
     static func decode(from r: inout ByteReader, article: String) throws(ByteReader.Malformed) -> QuoteList {
         let block = try r.inPlace(UInt8.self)
         var check = ByteReader(block.file, offset: block.offset, end: block.offset + block.count)
         let n = try check.count()
         let start = block.offset + 8
-        for _ in 0..<n {
-            try check.skipString(); _ = try check.int(); _ = try check.int(); try check.skipOptionalString()
-            if try check.bool() {
-                try check.skipString()
-                guard Self.kind(try check.stringBytes()) != nil else { throw .init() }
-                _ = try check.range()
-            }
+        let speakerCount = Int(try check.u32()), cueCount = Int(try check.u32())
+        guard speakerCount <= n, cueCount <= n else { throw .init() }
+        func skip() throws(ByteReader.Malformed) { _ = try check.bytesInPlace(count: Int(try check.u32())) }
+        for _ in 0..<speakerCount {
+            guard try check.u8() <= SpeakerKind.allCases.count - 1 else { throw .init() }
+            try skip()
         }
+        for _ in 0..<cueCount { try skip() }
+        let explicitCount = Int(try check.u32())
+        guard explicitCount <= n else { throw .init() }
+        var last = -1
+        for _ in 0..<explicitCount {
+            let k = Int(try check.u32())
+            guard k > last, k < n else { throw .init() }
+            last = k
+            try skip()
+        }
+        guard n <= Int(Int32.max) / rowBytes else { throw .init() }
+        let rows = try check.bytesInPlace(count: n * rowBytes)
         guard check.atEnd else { throw .init() }
+        let limit = Int32(clamping: ArticleParser.maxBytes)
+        for k in 0..<n {
+            func field(_ f: Int) -> Int32 { Int32(bitPattern: UInt32(littleEndian: rows.loadUnaligned(fromByteOffset: k * rowBytes + f * 4, as: UInt32.self))) }
+            let (lo, hi, speaker, mentionLo, mentionHi, cue) = (field(0), field(1), field(2), field(3), field(4), field(5))
+            guard 0 <= lo, lo <= hi, hi <= limit, 0 <= mentionLo, mentionLo <= mentionHi, mentionHi <= limit,
+                  -1 <= speaker, speaker < Int32(speakerCount), -1 <= cue, cue < Int32(cueCount) else { throw .init() }
+        }
         return QuoteList(file: block.file, offset: start, end: block.offset + block.count, article: article, count: n)
     }
-
-    /// The speaker kind whose raw value these bytes spell, or nil: matched where the bytes lie
-    /// (a string made and matched for each of 100,000 quotes at every build, and again when
-    /// each record was checked), against the kind of that length and first byte alone.
-    private static func kind(_ bytes: UnsafeRawBufferPointer) -> SpeakerKind? {
-        for (kind, raw) in kinds where raw.count == bytes.count && raw.first == bytes.first {
-            if raw.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, raw.count) }) == 0 { return kind }
-        }
-        return nil
-    }
-
-    /// Each speaker kind with its raw value's bytes.
-    private static let kinds = SpeakerKind.allCases.map { (kind: $0, raw: Array($0.rawValue.utf8)) }
 }
