@@ -120,32 +120,39 @@ struct QuoteList: Sendable {
         if let made {
             w.counted { w in
                 w.int(made.count)
+                // Each quote's speaker and cue as numbers into the article's own, and its id's hash.
                 var speakers: [QuoteTable.Speaker: Int32] = [:], speakerList: [QuoteTable.Speaker] = []
                 var cues: [String: Int32] = [:], cueList: [String] = []
                 var explicit: [(Int, String)] = []
+                var numbered: [(speaker: Int32, cue: Int32, hash: UInt64)] = []
+                numbered.reserveCapacity(made.count)
                 for (k, q) in made.enumerated() {
+                    var speaker: Int32 = -1, cue: Int32 = -1
                     if let s = q.speaker {
-                        let speaker = QuoteTable.Speaker(name: s.name, kind: s.kind)
-                        if speakers[speaker] == nil { speakers[speaker] = Int32(speakerList.count); speakerList.append(speaker) }
+                        let key = QuoteTable.Speaker(name: s.name, kind: s.kind)
+                        if let n = speakers[key] { speaker = n } else {
+                            speaker = Int32(speakerList.count); speakers[key] = speaker; speakerList.append(key)
+                        }
                     }
-                    if let c = q.cue, cues[c] == nil { cues[c] = Int32(cueList.count); cueList.append(c) }
-                    if QuoteTable.idHash(q.id) == nil { explicit.append((k, q.id)) }
+                    if let c = q.cue {
+                        if let n = cues[c] { cue = n } else { cue = Int32(cueList.count); cues[c] = cue; cueList.append(c) }
+                    }
+                    let hash = QuoteTable.idHash(q.id)
+                    if hash == nil { explicit.append((k, q.id)) }
+                    numbered.append((speaker, cue, hash ?? 0))
                 }
                 func string(_ s: String) { w.u32(UInt32(s.utf8.count)); w.plain(s.utf8) }
+                func number(_ v: Int32) { w.u32(UInt32(bitPattern: v)) }
                 w.u32(UInt32(speakerList.count)); w.u32(UInt32(cueList.count))
                 for s in speakerList { w.u8(s.kind.tag); string(s.name) }
                 for c in cueList { string(c) }
                 w.u32(UInt32(explicit.count))
                 for (k, id) in explicit { w.u32(UInt32(k)); string(id) }
-                for q in made {
-                    let hash = QuoteTable.idHash(q.id) ?? 0
-                    let speaker = q.speaker.map { speakers[QuoteTable.Speaker(name: $0.name, kind: $0.kind)]! } ?? -1
+                for (q, n) in zip(made, numbered) {
                     let mention = q.speaker?.mention ?? 0..<0
-                    for v in [Int32(q.start), Int32(q.end), speaker, Int32(mention.lowerBound), Int32(mention.upperBound),
-                              q.cue.map { cues[$0]! } ?? -1,
-                              Int32(bitPattern: UInt32(truncatingIfNeeded: hash)), Int32(bitPattern: UInt32(truncatingIfNeeded: hash >> 32))] {
-                        w.u32(UInt32(bitPattern: v))
-                    }
+                    number(Int32(q.start)); number(Int32(q.end)); number(n.speaker)
+                    number(Int32(mention.lowerBound)); number(Int32(mention.upperBound)); number(n.cue)
+                    w.u32(UInt32(truncatingIfNeeded: n.hash)); w.u32(UInt32(truncatingIfNeeded: n.hash >> 32))
                 }
             }
         } else {
@@ -168,7 +175,8 @@ struct QuoteList: Sendable {
         guard speakerCount <= n, cueCount <= n else { throw .init() }
         func skip() throws(ByteReader.Malformed) { _ = try check.bytesInPlace(count: Int(try check.u32())) }
         for _ in 0..<speakerCount {
-            guard try check.u8() <= SpeakerKind.allCases.count - 1 else { throw .init() }
+            let tag = try check.u8()
+            guard SpeakerKind.allCases.contains(where: { $0.tag == tag }) else { throw .init() }
             try skip()
         }
         for _ in 0..<cueCount { try skip() }
