@@ -148,11 +148,6 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
     /// The same for `ByteWriter.u64s(count:_:)`.
     mutating func u64sInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer { try numbersInPlace(count: n, size: 8) }
 
-    /// `n` bytes left where they lie (valid while the reader's file is mapped).
-    mutating func bytesInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: bytes[try take(n)])
-    }
-
     private mutating func numbersInPlace(count n: Int, size: Int) throws(Malformed) -> UnsafeRawBufferPointer {
         guard n >= 0, n <= Int(Int32.max) else { throw Malformed() }
         return UnsafeRawBufferPointer(rebasing: bytes[try take(n * size)])

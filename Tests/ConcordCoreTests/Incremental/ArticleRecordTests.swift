@@ -170,18 +170,17 @@ struct ArticleRecordTests {
     @Test func damagedQuotesAreFoundWhenRead() throws {
         /// A block as `QuoteList.encode` writes it: one speaker, one cue, ids given apart, rows.
         struct Block {
-            var count = 1, speakerCount: UInt32 = 1, cueCount: UInt32 = 1, kindTag: UInt8 = 0
-            var explicit: [(UInt32, String)] = [(0, "q1")]
+            var count = 1, speakerCount = 1, cueCount = 1, kindTag: UInt8 = 0
+            var explicit: [(Int, String)] = [(0, "q1")]
             var rows: [[Int32]] = [[0, 4, 0, 5, 12, 0, 0, 0]]
             var trailing: [UInt8] = []
             func reader() throws -> ByteReader {
                 var w = ByteWriter()
                 w.counted { w in
-                    func string(_ s: String) { w.u32(UInt32(s.utf8.count)); w.plain(s.utf8) }
-                    w.int(count); w.u32(speakerCount); w.u32(cueCount)
-                    for _ in 0..<speakerCount { w.u8(kindTag); string("Ann Lee") }
-                    for _ in 0..<cueCount { string("said") }
-                    w.u32(UInt32(explicit.count)); for (k, id) in explicit { w.u32(k); string(id) }
+                    w.int(count); w.int(speakerCount); w.int(cueCount)
+                    for _ in 0..<speakerCount { w.u8(kindTag); w.string("Ann Lee") }
+                    for _ in 0..<cueCount { w.string("said") }
+                    w.int(explicit.count); for (k, id) in explicit { w.int(k); w.string(id) }
                     for row in rows { for v in row { w.u32(UInt32(bitPattern: v)) } }
                     w.plain(trailing)
                 }

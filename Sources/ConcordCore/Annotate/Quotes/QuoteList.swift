@@ -57,19 +57,19 @@ struct QuoteList: Sendable {
         // and errors at each field (a million quotes at every build), but never past the end.
         var p = UnsafeRawPointer(bitPattern: address)!
         let end = p + byteCount
-        func u32() -> Int {
-            precondition(end - p >= 4, "quotes checked when their record was read")
-            defer { p += 4 }
-            return Int(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+        func int() -> Int {
+            precondition(end - p >= 8, "quotes checked when their record was read")
+            defer { p += 8 }
+            return Int(Int64(littleEndian: p.loadUnaligned(as: Int64.self)))
         }
         func bytes() -> UnsafeRawBufferPointer {
-            let n = u32()
-            precondition(end - p >= n, "quotes checked when their record was read")
+            let n = int()
+            precondition(n >= 0 && end - p >= n, "quotes checked when their record was read")
             defer { p += n }
             return UnsafeRawBufferPointer(start: p, count: n)
         }
-        let speakerCount = u32(), cueCount = u32()
-        precondition(speakerCount <= count && cueCount <= count, "quotes checked when their record was read")
+        let speakerCount = int(), cueCount = int()
+        precondition(0...count ~= speakerCount && 0...count ~= cueCount, "quotes checked when their record was read")
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: speakerCount + cueCount + 1) { numbers in
             for s in 0..<speakerCount {
                 precondition(end - p >= 1, "quotes checked when their record was read")
@@ -78,9 +78,8 @@ struct QuoteList: Sendable {
                 numbers[s] = table.speakerNumber(name: bytes(), kind: SpeakerKind(tag: tag))
             }
             for c in 0..<cueCount { numbers[speakerCount + c] = table.cueNumber(bytes()) }
-            let explicitCount = u32()
             var explicit: [(row: Int, id: String)] = []
-            for _ in 0..<explicitCount { explicit.append((u32(), String(decoding: bytes(), as: UTF8.self))) }
+            for _ in 0..<int() { explicit.append((int(), String(decoding: bytes(), as: UTF8.self))) }
             precondition(end - p == count * rowBytes, "quotes checked when their record was read")
             let speakers = UnsafeBufferPointer(rebasing: numbers[..<speakerCount])
             let cues = UnsafeBufferPointer(rebasing: numbers[speakerCount..<(speakerCount + cueCount)])
@@ -95,7 +94,8 @@ struct QuoteList: Sendable {
     /// The bytes of a quote's row in a record: its start, end, speaker (into the article's own
     /// speakers, -1: none), the mention's start and end, cue (into its cues, -1: none) and its
     /// id's hash in two halves, each 32 bits, as `QuoteTable` rows hold them after the article.
-    static let rowBytes = 32
+    static let rowBytes = rowWords * 4
+    static let rowWords = 8
 
     /// The quotes in order (decoded as a build decodes them, into a table of their own).
     var all: [Quote] {
@@ -108,14 +108,14 @@ struct QuoteList: Sendable {
     }
 
     /// Writes the quotes with a count of their bytes before them (so a reader can step
-    /// over them); mapped ones are copied as they lie. After the count of quotes: the number of
-    /// distinct speakers and of distinct cues (32 bits each); each speaker, its kind's tag (a
-    /// byte) and its name; each cue; the quotes whose id is not "q" and 12 hex digits (their
-    /// count, then each one's place and id); then one row of `rowBytes` per quote. Strings are a
-    /// 32-bit count of bytes, then the bytes. Written as ten numbers and four strings each, read
-    /// field by field with its speaker and cue looked up by name, the quotes of 100,000 articles
-    /// quoting ten times each made the records every build reads 137 MB, not 87, and combining
-    /// them took 60 ms of an add, not 27 (round 64).
+    /// over them); mapped ones are copied as they lie. After the count of quotes: the counts
+    /// of the article's distinct speakers and cues; each speaker, its kind's tag (a byte) and
+    /// its name; each cue; the quotes whose id is not "q" and 12 hex digits (their count, then
+    /// each one's place and id); then one row of `rowWords` 32-bit numbers per quote
+    /// (`ByteWriter.u32s`). Written as ten numbers and four strings each, read field by field
+    /// with its speaker and cue looked up by name, the quotes of 100,000 articles quoting ten
+    /// times each made the records every build reads 137 MB, not 94, and combining them took
+    /// 60 ms of an add, not 27 (round 64).
     func encode(into w: inout ByteWriter) {
         if let made {
             w.counted { w in
@@ -141,18 +141,19 @@ struct QuoteList: Sendable {
                     if hash == nil { explicit.append((k, q.id)) }
                     numbered.append((speaker, cue, hash ?? 0))
                 }
-                func string(_ s: String) { w.u32(UInt32(s.utf8.count)); w.plain(s.utf8) }
-                func number(_ v: Int32) { w.u32(UInt32(bitPattern: v)) }
-                w.u32(UInt32(speakerList.count)); w.u32(UInt32(cueList.count))
-                for s in speakerList { w.u8(s.kind.tag); string(s.name) }
-                for c in cueList { string(c) }
-                w.u32(UInt32(explicit.count))
-                for (k, id) in explicit { w.u32(UInt32(k)); string(id) }
-                for (q, n) in zip(made, numbered) {
-                    let mention = q.speaker?.mention ?? 0..<0
-                    number(Int32(q.start)); number(Int32(q.end)); number(n.speaker)
-                    number(Int32(mention.lowerBound)); number(Int32(mention.upperBound)); number(n.cue)
-                    w.u32(UInt32(truncatingIfNeeded: n.hash)); w.u32(UInt32(truncatingIfNeeded: n.hash >> 32))
+                w.int(speakerList.count); w.int(cueList.count)
+                for s in speakerList { w.u8(s.kind.tag); w.string(s.name) }
+                for c in cueList { w.string(c) }
+                w.int(explicit.count)
+                for (k, id) in explicit { w.int(k); w.string(id) }
+                w.u32s(count: made.count * Self.rowWords) { rows in
+                    for (k, (q, n)) in zip(made, numbered).enumerated() {
+                        let mention = q.speaker?.mention ?? 0..<0, at = k * Self.rowWords
+                        rows[at] = UInt32(q.start); rows[at + 1] = UInt32(q.end); rows[at + 2] = UInt32(bitPattern: n.speaker)
+                        rows[at + 3] = UInt32(mention.lowerBound); rows[at + 4] = UInt32(mention.upperBound)
+                        rows[at + 5] = UInt32(bitPattern: n.cue)
+                        rows[at + 6] = UInt32(truncatingIfNeeded: n.hash); rows[at + 7] = UInt32(truncatingIfNeeded: n.hash >> 32)
+                    }
                 }
             }
         } else {
@@ -171,30 +172,25 @@ struct QuoteList: Sendable {
         var check = ByteReader(block.file, offset: block.offset, end: block.offset + block.count)
         let n = try check.count()
         let start = block.offset + 8
-        let speakerCount = Int(try check.u32()), cueCount = Int(try check.u32())
-        guard speakerCount <= n, cueCount <= n else { throw .init() }
-        func skip() throws(ByteReader.Malformed) { _ = try check.bytesInPlace(count: Int(try check.u32())) }
+        let speakerCount = try check.count(max: n), cueCount = try check.count(max: n)
         for _ in 0..<speakerCount {
             let tag = try check.u8()
             guard SpeakerKind.allCases.contains(where: { $0.tag == tag }) else { throw .init() }
-            try skip()
+            try check.skipString()
         }
-        for _ in 0..<cueCount { try skip() }
-        let explicitCount = Int(try check.u32())
-        guard explicitCount <= n else { throw .init() }
+        for _ in 0..<cueCount { try check.skipString() }
         var last = -1
-        for _ in 0..<explicitCount {
-            let k = Int(try check.u32())
+        for _ in 0..<(try check.count(max: n)) {
+            let k = try check.count()
             guard k > last, k < n else { throw .init() }
             last = k
-            try skip()
+            try check.skipString()
         }
-        guard n <= Int(Int32.max) / rowBytes else { throw .init() }
-        let rows = try check.bytesInPlace(count: n * rowBytes)
+        let rows = try check.u32sInPlace(count: n * rowWords)
         guard check.atEnd else { throw .init() }
         let limit = Int32(clamping: ArticleParser.maxBytes)
         for k in 0..<n {
-            func field(_ f: Int) -> Int32 { Int32(bitPattern: UInt32(littleEndian: rows.loadUnaligned(fromByteOffset: k * rowBytes + f * 4, as: UInt32.self))) }
+            func field(_ f: Int) -> Int32 { Int32(bitPattern: rows.number(k * rowWords + f, as: UInt32.self)) }
             let (lo, hi, speaker, mentionLo, mentionHi, cue) = (field(0), field(1), field(2), field(3), field(4), field(5))
             guard 0 <= lo, lo <= hi, hi <= limit, 0 <= mentionLo, mentionLo <= mentionHi, mentionHi <= limit,
                   -1 <= speaker, speaker < Int32(speakerCount), -1 <= cue, cue < Int32(cueCount) else { throw .init() }
