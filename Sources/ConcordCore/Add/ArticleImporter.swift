@@ -73,10 +73,10 @@ public struct ArticleImporter: Sendable {
         if let paths = kept?.paths { listed = paths } else { listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
         var paths = listed
         // The files of each id: the listing's (`ListedIDs`), unless this import named or replaced that id.
-        let ids = ListedIDs(listed)
+        var ids = ListedIDs(listed)
         var named: [String: [String]] = [:]
         func existing(_ id: String) -> [String]? {
-            let found = named[id] ?? ids.paths(ofID: id, in: listed)
+            let found = named[id] ?? ids.paths(ofID: id)
             return found.isEmpty ? nil : found
         }
         /// Puts `path` in `paths` in order, or takes it out.
