@@ -53,8 +53,7 @@ struct ListedIDs {
                 let at = hit - UnsafeRawPointer(base)
                 // The path holding it: the last whose start is not after it (no id holds the zero
                 // byte that ends each path).
-                var lo = 0, hi = starts.count - 1
-                while hi - lo > 1 { let mid = (lo + hi) / 2; if starts[mid] <= at { lo = mid } else { hi = mid } }
+                let lo = starts.sortedPosition(of: at + 1) - 1
                 let path = UnsafeRawBufferPointer(start: base + starts[lo], count: starts[lo + 1] - starts[lo] - 1)
                 if let cut = Self.asciiID(path), cut.baseAddress! == UnsafeRawPointer(base + at), cut.count == id.count {
                     found.append(lo)

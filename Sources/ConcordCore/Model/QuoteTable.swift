@@ -20,8 +20,9 @@ public struct QuoteTable: Sendable {
     /// each core fills its own rows. Each quote's passage is apart (`passageNumbers`): linked
     /// after the rows are made (a column of its own set to -1 is 4 MB at a million quotes,
     /// where clearing a field of every row went through all 36).
+    /// The article first: a record keeps the rest of a row as it lies (`QuoteList.rowWords`).
     enum Field: Int { case article, start, end, speaker, mentionStart, mentionEnd, cue, idLow, idHigh }
-    static let width = 9
+    static let width = Field.idHigh.rawValue + 1
     var rows: [Int32] = []
     /// Each quote's passage, as a number into `passageIDs` (-1: none).
     var passageNumbers: [Int32] = []

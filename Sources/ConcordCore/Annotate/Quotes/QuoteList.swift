@@ -91,11 +91,17 @@ struct QuoteList: Sendable {
         }
     }
 
-    /// The bytes of a quote's row in a record: its start, end, speaker (into the article's own
-    /// speakers, -1: none), the mention's start and end, cue (into its cues, -1: none) and its
-    /// id's hash in two halves, each 32 bits, as `QuoteTable` rows hold them after the article.
+    /// A quote's row in a record: a `QuoteTable` row without its article (the fields from
+    /// `start` on: start, end, speaker, the mention's start and end, cue, the id's hash in two
+    /// halves), each 32 bits, its speaker and cue numbers into the article's own (-1: none).
+    /// `QuoteTable.Field` is the one spelling of the layout: `RowWriter.appendRow` copies a row
+    /// as it lies, so writing and checking go by the same fields.
+    static let rowWords = QuoteTable.width - QuoteTable.Field.start.rawValue
     static let rowBytes = rowWords * 4
-    static let rowWords = 8
+
+    /// Where field `f` lies in a record's row.
+    @inline(__always)
+    static func column(_ f: QuoteTable.Field) -> Int { f.rawValue - QuoteTable.Field.start.rawValue }
 
     /// The quotes in order (decoded as a build decodes them, into a table of their own).
     var all: [Quote] {
@@ -149,10 +155,11 @@ struct QuoteList: Sendable {
                 w.u32s(count: made.count * Self.rowWords) { rows in
                     for (k, (q, n)) in zip(made, numbered).enumerated() {
                         let mention = q.speaker?.mention ?? 0..<0, at = k * Self.rowWords
-                        rows[at] = UInt32(q.start); rows[at + 1] = UInt32(q.end); rows[at + 2] = UInt32(bitPattern: n.speaker)
-                        rows[at + 3] = UInt32(mention.lowerBound); rows[at + 4] = UInt32(mention.upperBound)
-                        rows[at + 5] = UInt32(bitPattern: n.cue)
-                        rows[at + 6] = UInt32(truncatingIfNeeded: n.hash); rows[at + 7] = UInt32(truncatingIfNeeded: n.hash >> 32)
+                        func put(_ f: QuoteTable.Field, _ value: UInt32) { rows[at + Self.column(f)] = value }
+                        put(.start, UInt32(q.start)); put(.end, UInt32(q.end)); put(.speaker, UInt32(bitPattern: n.speaker))
+                        put(.mentionStart, UInt32(mention.lowerBound)); put(.mentionEnd, UInt32(mention.upperBound))
+                        put(.cue, UInt32(bitPattern: n.cue))
+                        put(.idLow, UInt32(truncatingIfNeeded: n.hash)); put(.idHigh, UInt32(truncatingIfNeeded: n.hash >> 32))
                     }
                 }
             }
@@ -190,8 +197,9 @@ struct QuoteList: Sendable {
         guard check.atEnd else { throw .init() }
         let limit = Int32(clamping: ArticleParser.maxBytes)
         for k in 0..<n {
-            func field(_ f: Int) -> Int32 { Int32(bitPattern: rows.number(k * rowWords + f, as: UInt32.self)) }
-            let (lo, hi, speaker, mentionLo, mentionHi, cue) = (field(0), field(1), field(2), field(3), field(4), field(5))
+            func field(_ f: QuoteTable.Field) -> Int32 { Int32(bitPattern: rows.number(k * rowWords + column(f), as: UInt32.self)) }
+            let (lo, hi, speaker) = (field(.start), field(.end), field(.speaker))
+            let (mentionLo, mentionHi, cue) = (field(.mentionStart), field(.mentionEnd), field(.cue))
             guard 0 <= lo, lo <= hi, hi <= limit, 0 <= mentionLo, mentionLo <= mentionHi, mentionHi <= limit,
                   -1 <= speaker, speaker < Int32(speakerCount), -1 <= cue, cue < Int32(cueCount) else { throw .init() }
         }
