@@ -276,6 +276,19 @@ struct ParserTests {
         #expect(ArticleDate("2020-07-22")?.readable == "22 July 2020")
     }
 
+    /// A day is kept as one packed number: its parts, order and text come back as given, at
+    /// both ends of the years it allows.
+    @Test func aDayKeepsItsPartsOrderAndText() throws {
+        let texts = ["0000-01-01", "0999-12-31", "2019-12-31", "2020-01-01", "2020-01-02", "2020-02-01", "9999-12-31"]
+        let days = try texts.map { try #require(ArticleDate($0)) }
+        #expect(days.map(\.description) == texts)
+        #expect(days == days.sorted() && Set(days).count == texts.count)
+        let last = try #require(ArticleDate(year: 9999, month: 12, day: 31))
+        #expect((last.year, last.month, last.day) == (9999, 12, 31) && last == days.last)
+        #expect(ArticleDate(year: 2020, month: 3, day: 4).map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0) == (2020, 3, 4))
+        #expect(ArticleDate(year: 10_000, month: 1, day: 1) == nil)
+    }
+
     @Test func seedsParseWithTitlesDatesAndCredits() throws {
         let seeds = try Repo.seedArticles()
         #expect(seeds.map(\.id) == ["000_0f71f093a850930d", "001_ea6d62d9a66d076f", "002_b5dc226a9299c504"])

@@ -72,7 +72,7 @@ final class ArticleRecord: @unchecked Sendable {
         let fullNames = try FullNames.decode(from: &r, section: names)
         var localLinks: [LocalLink] = []
         for _ in 0..<(try r.count()) { localLinks.append(LocalLink(target: try r.string(), line: try r.int())) }
-        let storage = SourceBytes(folder: folder, path: path, hash: hash, size: max(stamp.size, body.upperBound))
+        let storage = SourceBytes(folder: folder, size: max(stamp.size, body.upperBound))
         let article = Article(id: id, path: path, format: format, date: date, details: details, digests: digests,
                               body: body, contentHash: hash, storage: storage, localLinks: localLinks)
         return ArticleRecord(stamp: stamp, article: article,

@@ -17,11 +17,13 @@ public final class Article: Sendable, Identifiable {
     public var tags: [String] { details.fields.tags }
     /// The file's bytes, exactly as read (valid UTF-8). An article restored
     /// from the build cache reads them from its file on first use.
-    public var source: [UInt8] { storage.bytes }
+    public var source: [UInt8] { storage.bytes(path: path, hash: contentHash) }
     /// Where the Markdown body lies in `source`.
     public let body: Range<Int>
     /// Checksum of `source`: tells the build cache and page keys whether the text changed.
     public let contentHash: UInt64
+    /// The bytes as given, or the state of reading them from the file: held inline, since
+    /// an object of its own beside each of 100,000 restored articles was one allocation more each.
     let storage: SourceBytes
     /// Title, credits, author, URL and tags: decoded when asked for, for an article restored from the cache.
     let details: ArticleDetails
@@ -52,7 +54,7 @@ public final class Article: Sendable, Identifiable {
     /// An article restored from the build cache: its bytes stay on disk and its details in
     /// the mapped record until a stage needs them; its digests are the ones the cache kept.
     init(id: String, path: String, format: ArticleFormat, date: ArticleDate, details: ArticleDetails,
-         digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: SourceBytes, localLinks: [LocalLink] = []) {
+         digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: consuming SourceBytes, localLinks: [LocalLink] = []) {
         self.id = id; self.path = path; self.format = format; self.date = date
         self.details = details; self.digests = digests; self.localLinks = localLinks
         self.body = body; self.contentHash = contentHash; self.storage = storage
@@ -64,7 +66,7 @@ public final class Article: Sendable, Identifiable {
 
     /// Text of a byte range of the source (remembered, so the build cache can
     /// hand it to the next build without reading the file).
-    public func text(_ range: Range<Int>) -> String { storage.text(range) }
+    public func text(_ range: Range<Int>) -> String { storage.text(range, path: path, hash: contentHash) }
 }
 
 /// The two input formats of CONTRACT.md.

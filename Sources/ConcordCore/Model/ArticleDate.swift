@@ -2,9 +2,12 @@
 ///
 /// Kept as plain numbers so sorting and printing never depend on time zones.
 public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// The day as YYYYMMDD in one word of 4 bytes, not three of 8: every article object holds
+    /// one, and 100,000 of them are made at each incremental build of such an archive.
+    private let packed: UInt32
+    public var year: Int { Int(packed / 10_000) }
+    public var month: Int { Int(packed / 100 % 100) }
+    public var day: Int { Int(packed % 100) }
 
     /// Parses `YYYY-MM-DD`, rejecting impossible days such as 2020-02-30.
     public init?(_ text: some StringProtocol) {
@@ -14,13 +17,13 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= ArticleDate.daysIn(month: m, year: y)
         else { return nil }
-        year = y; month = m; day = d
+        packed = UInt32(y * 10_000 + m * 100 + d)
     }
 
     /// A day from its numbers, nil when there is no such day.
     public init?(year: Int, month: Int, day: Int) {
         guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= ArticleDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        packed = UInt32(year * 10_000 + month * 100 + day)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {
@@ -45,9 +48,7 @@ public struct ArticleDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// The day as one number, YYYYMMDD, which sorts as the days do (under 2³² for every year this type allows).
-    var number: UInt64 { UInt64(year * 10_000 + month * 100 + day) }
+    var number: UInt64 { UInt64(packed) }
 
-    public static func < (a: ArticleDate, b: ArticleDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: ArticleDate, b: ArticleDate) -> Bool { a.packed < b.packed }
 }

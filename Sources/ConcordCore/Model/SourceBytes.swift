@@ -9,18 +9,21 @@ import Synchronization
 /// a page and `annotations.json` ask for the same ones.
 ///
 /// One is made for every article restored from the cache (100,000 at each build of such an
-/// archive): it keeps the folder and path apart rather than joining them, and its lock is a
-/// `Mutex` held inline, where an `NSLock` took two allocations of its own.
-final class SourceBytes: Sendable {
-    private struct State {
+/// archive), so it takes no allocation of its own: it is held inline by its `Article` (not
+/// an object beside it), keeps the folder and path apart rather than joining them, and its
+/// lock is a `Mutex` held inline, where an `NSLock` took two allocations of its own.
+struct SourceBytes: ~Copyable, Sendable {
+    struct State: Sendable {
         var loaded: [UInt8]?
         var texts: [Range<Int>: String] = [:]
         /// Set when the file no longer holds the bytes the cache recorded (changed during the build).
         var stale = false
     }
     private let state: Mutex<State>
-    private let folder: String?, path: String
-    private let expectedHash: UInt64
+    /// The source folder the file is read from; nil when the bytes were given. The file's path
+    /// in it and the checksum its bytes must have are the article's (`path`, `contentHash`),
+    /// passed in when the bytes are read rather than kept twice.
+    private let folder: String?
     /// How many bytes the file had (at least as many as the article's ranges reach): what a
     /// stale file's stand-in holds.
     private let expectedSize: Int
@@ -29,22 +32,24 @@ final class SourceBytes: Sendable {
     /// (`anyStale(in:)` then visits none of 100,000 articles, 12 ms at the end of every build).
     private static let staleFound = Atomic<Int>(0)
 
-    init(_ bytes: [UInt8]) { state = Mutex(State(loaded: bytes)); folder = nil; path = ""; expectedHash = 0; expectedSize = bytes.count }
+    init(_ bytes: [UInt8]) { state = Mutex(State(loaded: bytes)); folder = nil; expectedSize = bytes.count }
 
     /// - Parameters:
-    ///   - hash: the checksum the bytes of `folder/path` must have (`Article.contentHash`); else the source is stale.
-    ///   - size: how many bytes they were, at least as many as every range of the article reaches.
-    init(folder: String, path: String, hash: UInt64, size: Int) {
-        state = Mutex(State(loaded: nil)); self.folder = folder; self.path = path; expectedHash = hash
+    ///   - folder: the folder the article's file is read from, by its path.
+    ///   - size: how many bytes the file was, at least as many as every range of the article reaches.
+    init(folder: String, size: Int) {
+        state = Mutex(State(loaded: nil)); self.folder = folder
         expectedSize = max(0, size)
     }
 
-    var bytes: [UInt8] { state.withLock { load(&$0) } }
+    /// The bytes; read from `folder/path` on first use (nil given bytes ignore both arguments).
+    /// - Parameter hash: the checksum those bytes must have (`Article.contentHash`); else the source is stale.
+    func bytes(path: String, hash: UInt64) -> [UInt8] { state.withLock { load(&$0, path: path, hash: hash) } }
 
-    private func load(_ s: inout State) -> [UInt8] {
+    private func load(_ s: inout State, path: String, hash: UInt64) -> [UInt8] {
         if let loaded = s.loaded { return loaded }
         var bytes = folder.flatMap { FastFiles.read($0 + "/" + path) } ?? []
-        if Checksum.of(bytes) != expectedHash {
+        if Checksum.of(bytes) != hash {
             // The file changed since its record was made: the build is redone (`anyStale`), and
             // until it ends, this build's stages read spaces where the bytes were (every range
             // the record gives lies in them; read past the end of fewer bytes, the stages crashed).
@@ -55,10 +60,10 @@ final class SourceBytes: Sendable {
         return bytes
     }
 
-    func text(_ range: Range<Int>) -> String {
+    func text(_ range: Range<Int>, path: String, hash: UInt64) -> String {
         state.withLock { s in
             if let t = s.texts[range] { return t }
-            let bytes = load(&s)
+            let bytes = load(&s, path: path, hash: hash)
             let t = range.upperBound <= bytes.count ? String(decoding: bytes[range], as: UTF8.self) : ""
             s.texts[range] = t
             return t

@@ -135,7 +135,8 @@ struct ArticleRecordTests {
         let back = try Self.decoded(Self.encoded([Self.record(a)]), folder: folder.path)[0].article
         #expect(back.source == a.source)
         #expect(back.text(a.body) == "Other words.\n")
-        #expect(!back.storage.isStale)
+        let backStale = back.storage.isStale
+        #expect(!backStale)
 
         try Data("date 2021-03-04\n\nChanged.\n".utf8).write(to: file)
         let changed = try Self.decoded(Self.encoded([Self.record(a)]), folder: folder.path)[0].article
@@ -143,7 +144,8 @@ struct ArticleRecordTests {
         // that is to start again read them without crashing.
         #expect(changed.source.count >= a.body.upperBound && changed.source.allSatisfy { $0 == 0x20 })
         #expect(changed.text(a.body).count == a.body.count)
-        #expect(changed.storage.isStale)
+        let changedStale = changed.storage.isStale
+        #expect(changedStale)
         // What a build asks before swapping in: any of its articles stale.
         #expect(SourceBytes.anyStale(in: [back, changed]))
         #expect(!SourceBytes.anyStale(in: [back, a]))
