@@ -54,7 +54,9 @@ final class ArticleRecord: @unchecked Sendable {
     ///   - runs: the shard's runs section, which the record's runs lie in (not read here).
     static func decode(from r: inout ByteReader, folder: String, names: ShardSection,
                        runs section: ShardSection) throws(ByteReader.Malformed) -> ArticleRecord {
-        let path = try r.string(), id = try r.string()
+        // The path left where it lies (most builds never ask for it), checked as the string it is.
+        let pathBytes = try r.inPlace(UInt8.self), id = try r.string()
+        let path = MappedString(file: pathBytes.file, offset: pathBytes.offset, count: pathBytes.count)
         let format: ArticleFormat = try r.u8() == 0 ? .datedText : .frontMatter
         let (y, m, d) = (try r.int(), try r.int(), try r.int())
         guard let date = ArticleDate(year: y, month: m, day: d) else { throw .init() }

@@ -191,9 +191,10 @@ struct BuildCache {
         return table
     }
 
-    /// A shard's records in the order it holds them: by path.
+    /// A shard's records in the order it holds them: by path (each path made once, not at
+    /// every comparison: a restored article's is made from its record when asked for).
     private static func inShardOrder(_ records: [ArticleRecord]) -> [ArticleRecord] {
-        records.sorted { $0.article.path < $1.article.path }
+        records.map { ($0.article.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func openRunIndex(_ loaded: inout Loaded) {

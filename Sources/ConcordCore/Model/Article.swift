@@ -6,7 +6,7 @@ public final class Article: Sendable, Identifiable {
     /// File name without extension; unique in an archive.
     public let id: String
     /// Path relative to the source folder.
-    public let path: String
+    public var path: String { storedPath.string }
     public let format: ArticleFormat
     public var title: String { details.fields.title }
     public let date: ArticleDate
@@ -17,7 +17,7 @@ public final class Article: Sendable, Identifiable {
     public var tags: [String] { details.fields.tags }
     /// The file's bytes, exactly as read (valid UTF-8). An article restored
     /// from the build cache reads them from its file on first use.
-    public var source: [UInt8] { storage.bytes(path: path, hash: contentHash) }
+    public var source: [UInt8] { storage.bytes(path: self.path, hash: contentHash) }
     /// Where the Markdown body lies in `source`.
     public let body: Range<Int>
     /// Checksum of `source`: tells the build cache and page keys whether the text changed.
@@ -34,6 +34,9 @@ public final class Article: Sendable, Identifiable {
     /// build, 100,000 paths of 40 bytes took 40 ms at 100,000 articles, most of it in
     /// retaining and releasing the strings).
     let pathHash: UInt64
+    /// `path`: given, or left in the article's mapped cache record until asked for (made for
+    /// each of 100,000 restored articles at every build, where an add asks for a thousand).
+    let storedPath: MappedString
     /// Links and images in the body to files of the source folder (relative ones), in order:
     /// empty for almost every article.
     public let localLinks: [LocalLink]
@@ -41,7 +44,7 @@ public final class Article: Sendable, Identifiable {
     public init(id: String, path: String, format: ArticleFormat, title: String, date: ArticleDate,
                 credits: [String], author: String? = nil, url: String? = nil, tags: [String] = [],
                 source: [UInt8], body: Range<Int>) {
-        self.id = id; self.path = path; self.format = format; self.date = date
+        self.id = id; storedPath = MappedString(path); self.format = format; self.date = date
         details = ArticleDetails(.init(title: title, credits: credits, author: author, url: url, tags: tags))
         self.storage = SourceBytes(source); self.body = body
         contentHash = Checksum.of(source)
@@ -53,12 +56,12 @@ public final class Article: Sendable, Identifiable {
 
     /// An article restored from the build cache: its bytes stay on disk and its details in
     /// the mapped record until a stage needs them; its digests are the ones the cache kept.
-    init(id: String, path: String, format: ArticleFormat, date: ArticleDate, details: ArticleDetails,
+    init(id: String, path: MappedString, format: ArticleFormat, date: ArticleDate, details: ArticleDetails,
          digests: ArticleDigests, body: Range<Int>, contentHash: UInt64, storage: consuming SourceBytes, localLinks: [LocalLink] = []) {
-        self.id = id; self.path = path; self.format = format; self.date = date
+        self.id = id; storedPath = path; self.format = format; self.date = date
         self.details = details; self.digests = digests; self.localLinks = localLinks
         self.body = body; self.contentHash = contentHash; self.storage = storage
-        pathHash = PathHash.of(path)
+        pathHash = path.pathHash
     }
 
     /// The body as text.
@@ -66,7 +69,7 @@ public final class Article: Sendable, Identifiable {
 
     /// Text of a byte range of the source (remembered, so the build cache can
     /// hand it to the next build without reading the file).
-    public func text(_ range: Range<Int>) -> String { storage.text(range, path: path, hash: contentHash) }
+    public func text(_ range: Range<Int>) -> String { storage.text(range, path: self.path, hash: contentHash) }
 }
 
 /// The two input formats of CONTRACT.md.

@@ -44,11 +44,11 @@ struct SourceBytes: ~Copyable, Sendable {
 
     /// The bytes; read from `folder/path` on first use (nil given bytes ignore both arguments).
     /// - Parameter hash: the checksum those bytes must have (`Article.contentHash`); else the source is stale.
-    func bytes(path: String, hash: UInt64) -> [UInt8] { state.withLock { load(&$0, path: path, hash: hash) } }
+    func bytes(path: @autoclosure () -> String, hash: UInt64) -> [UInt8] { state.withLock { load(&$0, path: path, hash: hash) } }
 
-    private func load(_ s: inout State, path: String, hash: UInt64) -> [UInt8] {
+    private func load(_ s: inout State, path: () -> String, hash: UInt64) -> [UInt8] {
         if let loaded = s.loaded { return loaded }
-        var bytes = folder.flatMap { FastFiles.read($0 + "/" + path) } ?? []
+        var bytes = folder.flatMap { FastFiles.read($0 + "/" + path()) } ?? []
         if Checksum.of(bytes) != hash {
             // The file changed since its record was made: the build is redone (`anyStale`), and
             // until it ends, this build's stages read spaces where the bytes were (every range
@@ -60,7 +60,7 @@ struct SourceBytes: ~Copyable, Sendable {
         return bytes
     }
 
-    func text(_ range: Range<Int>, path: String, hash: UInt64) -> String {
+    func text(_ range: Range<Int>, path: @autoclosure () -> String, hash: UInt64) -> String {
         state.withLock { s in
             if let t = s.texts[range] { return t }
             let bytes = load(&s, path: path, hash: hash)

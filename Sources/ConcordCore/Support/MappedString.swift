@@ -1,0 +1,48 @@
+/// A string given, or left where it lies in a mapped cache file and made only when asked for.
+///
+/// For the strings of cache records that most builds never read: the path of each of
+/// 100,000 articles restored at every incremental build was a string of about 45 bytes, an
+/// allocation each in memory touched for the first time, where an add asks for about a
+/// thousand of them. The bytes are the file's, checked when it was read (its checksum), so
+/// they are valid UTF-8.
+struct MappedString: Sendable {
+    private enum Storage: Sendable {
+        case given(String)
+        /// The place of the bytes in `file` (a record lies in a shard of a few MB: 4 bytes each
+        /// keep the enum at 24 bytes, as a `String` beside a tag would be).
+        case mapped(FastFiles.Mapped, offset: UInt32, count: UInt32)
+    }
+    private let storage: Storage
+
+    init(_ string: String) { storage = .given(string) }
+
+    /// The `count` bytes at `offset` of `file`; made into a string at once if their place does
+    /// not fit in 4-byte numbers.
+    init(file: FastFiles.Mapped, offset: Int, count: Int) {
+        if let at = UInt32(exactly: offset), let n = UInt32(exactly: count) {
+            storage = .mapped(file, offset: at, count: n)
+        } else {
+            storage = .given(String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[offset..<(offset + count)]), as: UTF8.self))
+        }
+    }
+
+    /// The string (made anew at each call for a mapped one: a caller that asks often keeps it).
+    var string: String {
+        switch storage {
+        case .given(let s): return s
+        case .mapped(let file, let offset, let count):
+            return withExtendedLifetime(file) {
+                String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// `PathHash.of(string)`, of the bytes where they lie.
+    var pathHash: UInt64 {
+        switch storage {
+        case .given(let s): return PathHash.of(s)
+        case .mapped(let file, let offset, let count):
+            return withExtendedLifetime(file) { PathHash.of(UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)])) }
+        }
+    }
+}
