@@ -10,9 +10,10 @@ import Synchronization
 ///
 /// One is made for every article restored from the cache (100,000 at each build of such an
 /// archive), so it takes no allocation of its own: it is held inline by its `Article` (not
-/// an object beside it), keeps the folder and path apart rather than joining them, and its
-/// lock is a `Mutex` held inline, where an `NSLock` took two allocations of its own.
+/// an object beside it), keeps the folder alone (the path is the article's, not joined to
+/// it), and its lock is a `Mutex` held inline, where an `NSLock` took two allocations of its own.
 struct SourceBytes: ~Copyable, Sendable {
+    /// (Not private: a private type inside this noncopyable struct crashed Swift 6.3.1's compiler.)
     struct State: Sendable {
         var loaded: [UInt8]?
         var texts: [Range<Int>: String] = [:]
@@ -42,7 +43,7 @@ struct SourceBytes: ~Copyable, Sendable {
         expectedSize = max(0, size)
     }
 
-    /// The bytes; read from `folder/path` on first use (nil given bytes ignore both arguments).
+    /// The bytes: those given, or read from `folder/path` on first use.
     /// - Parameter hash: the checksum those bytes must have (`Article.contentHash`); else the source is stale.
     func bytes(path: @autoclosure () -> String, hash: UInt64) -> [UInt8] { state.withLock { load(&$0, path: path, hash: hash) } }
 
