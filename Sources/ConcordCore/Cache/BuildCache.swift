@@ -191,10 +191,12 @@ struct BuildCache {
         return table
     }
 
-    /// A shard's records in the order it holds them: by path (each path made once, not at
-    /// every comparison: a restored article's is made from its record when asked for).
+    /// A shard's records in the order it holds them: by path, as `String` orders paths (a
+    /// restored article's path compared where it lies in its record, `MappedString.SortKey`).
     private static func inShardOrder(_ records: [ArticleRecord]) -> [ArticleRecord] {
-        records.map { ($0.article.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        withExtendedLifetime(records) {
+            records.map { ($0.article.storedPath.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 
     private func openRunIndex(_ loaded: inout Loaded) {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A string given, or left where it lies in a mapped cache file and made only when asked for.
 ///
 /// For the strings of cache records that most builds never read: the path of each of
@@ -34,6 +38,43 @@ struct MappedString: Sendable {
             return withExtendedLifetime(file) {
                 String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)]), as: UTF8.self)
             }
+        }
+    }
+
+    /// What `<` on the strings compares, made once each for a sort of many: the bytes where they
+    /// lie when they are all ASCII (whose byte order is `String`'s), else the string. Sorting a
+    /// shard's records by path made a string for each of 100,000 records every time `concord
+    /// serve` kept a build's cache in memory. Valid while the `MappedString` is.
+    enum SortKey: Comparable {
+        case ascii(UnsafeRawBufferPointer)
+        case string(String)
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            switch (a, b) {
+            case (.ascii(let x), .ascii(let y)):
+                let n = min(x.count, y.count)
+                let order = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return order != 0 ? order < 0 : x.count < y.count
+            default: return a.text < b.text
+            }
+        }
+
+        static func == (a: SortKey, b: SortKey) -> Bool { !(a < b) && !(b < a) }
+
+        private var text: String {
+            switch self {
+            case .ascii(let bytes): return String(decoding: bytes, as: UTF8.self)
+            case .string(let s): return s
+            }
+        }
+    }
+
+    var sortKey: SortKey {
+        switch storage {
+        case .given(let s): return .string(s)
+        case .mapped(let file, let offset, let count):
+            let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)])
+            return bytes.allSatisfy { $0 < 0x80 } ? .ascii(bytes) : .string(string)
         }
     }
 
