@@ -32,7 +32,7 @@ struct ListedIDs {
     /// - Parameter id: an ASCII id (`concord add` names files with safe names); one that is not
     ///   is found only among the ids that are not ASCII.
     mutating func paths(ofID id: String) -> [String] {
-        if table == nil, scans < scansBeforeTable, !id.isEmpty, id.utf8.allSatisfy({ $0 < 0x80 }) {
+        if table == nil, scans < scansBeforeTable, !id.isEmpty, id.isAllASCII {
             if ascii == nil { ascii = list.isASCII }
             if ascii! {
                 scans += 1

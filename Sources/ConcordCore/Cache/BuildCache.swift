@@ -191,11 +191,11 @@ struct BuildCache {
         return table
     }
 
-    /// A shard's records in the order it holds them: by path, as `String` orders paths (a
-    /// restored article's path compared where it lies in its record, `MappedString.SortKey`).
+    /// A shard's records in the order it holds them: by path, in the order every build takes
+    /// paths (a restored article's compared where it lies in its record, `MappedString.SortKey`).
     private static func inShardOrder(_ records: [ArticleRecord]) -> [ArticleRecord] {
         withExtendedLifetime(records) {
-            records.map { ($0.article.storedPath.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+            records.map { ($0.article.storedPath.sortKey, $0) }.sorted { $0.0.precedes($1.0) }.map(\.1)
         }
     }
 

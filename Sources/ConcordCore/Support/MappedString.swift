@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A string given, or left where it lies in a mapped cache file and made only when asked for.
 ///
 /// For the strings of cache records that most builds never read: the path of each of
@@ -30,36 +26,35 @@ struct MappedString: Sendable {
         }
     }
 
+    /// The bytes of a mapped string where they lie, valid while this value is (it keeps their
+    /// file mapped); nil for a given one.
+    private var mappedBytes: UnsafeRawBufferPointer? {
+        guard case .mapped(let file, let offset, let count) = storage else { return nil }
+        return UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)])
+    }
+
     /// The string (made anew at each call for a mapped one: a caller that asks often keeps it).
     var string: String {
         switch storage {
         case .given(let s): return s
-        case .mapped(let file, let offset, let count):
-            return withExtendedLifetime(file) {
-                String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)]), as: UTF8.self)
-            }
+        case .mapped: return withExtendedLifetime(self) { String(decoding: mappedBytes!, as: UTF8.self) }
         }
     }
 
-    /// What `<` on the strings compares, made once each for a sort of many: the bytes where they
-    /// lie when they are all ASCII (whose byte order is `String`'s), else the string. Sorting a
-    /// shard's records by path made a string for each of 100,000 records every time `concord
-    /// serve` kept a build's cache in memory. Valid while the `MappedString` is.
-    enum SortKey: Comparable {
+    /// What a sort of many compares, made once each: the bytes where they lie when they are all
+    /// ASCII, else the string. Sorting a shard's records by path made a string for each of
+    /// 100,000 records every time `concord serve` kept a build's cache in memory. Valid while
+    /// the `MappedString` is.
+    enum SortKey {
         case ascii(UnsafeRawBufferPointer)
         case string(String)
 
-        static func < (a: SortKey, b: SortKey) -> Bool {
-            switch (a, b) {
-            case (.ascii(let x), .ascii(let y)):
-                let n = min(x.count, y.count)
-                let order = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
-                return order != 0 ? order < 0 : x.count < y.count
-            default: return a.text < b.text
-            }
+        /// Whether this goes before `other` in the order every build takes paths
+        /// (`SourceListing.precedes`; for ASCII, their bytes' order, `BytewiseSort.precedes`).
+        func precedes(_ other: SortKey) -> Bool {
+            if case .ascii(let a) = self, case .ascii(let b) = other { return BytewiseSort.precedes(a, b) }
+            return SourceListing.precedes(text, other.text)
         }
-
-        static func == (a: SortKey, b: SortKey) -> Bool { !(a < b) && !(b < a) }
 
         private var text: String {
             switch self {
@@ -70,20 +65,13 @@ struct MappedString: Sendable {
     }
 
     var sortKey: SortKey {
-        switch storage {
-        case .given(let s): return .string(s)
-        case .mapped(let file, let offset, let count):
-            let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)])
-            return bytes.allSatisfy { $0 < 0x80 } ? .ascii(bytes) : .string(string)
-        }
+        guard let bytes = mappedBytes, bytes.allSatisfy({ $0 < 0x80 }) else { return .string(string) }
+        return .ascii(bytes)
     }
 
     /// `PathHash.of(string)`, of the bytes where they lie.
     var pathHash: UInt64 {
-        switch storage {
-        case .given(let s): return PathHash.of(s)
-        case .mapped(let file, let offset, let count):
-            return withExtendedLifetime(file) { PathHash.of(UnsafeRawBufferPointer(rebasing: file.bytes[Int(offset)..<Int(offset + count)])) }
-        }
+        guard let bytes = mappedBytes else { return PathHash.of(string) }
+        return withExtendedLifetime(self) { PathHash.of(bytes) }
     }
 }
