@@ -29,8 +29,8 @@ public struct Annotator: Sendable {
         var edges: [WitnessClusterer.Edge]
         /// Each edge's passage, an index into `annotations.passages` (-1: none).
         var edgePassages: [Int32]
-        /// Each passage's first-choice id, by seed, for the next build.
-        var passageIDs: [WitnessClusterer.Seed: String]
+        /// Each passage's first-choice id (`WitnessClusterer.Clusters.firstChoices`), for the next build.
+        var firstChoices: [String]
         /// Each article's witnesses, by index (what its word counts depend on).
         var witnessRanges: RangesByArticle
         /// Tokenized bodies, where at hand (all of them after a full run).
@@ -74,7 +74,7 @@ public struct Annotator: Sendable {
         annotations.links = PassageLinks(edges: found.edges, edgePassages: found.edgePassages, passages: found.passages.count)
         return Outcome(annotations: annotations,
                        analysis: { analyses[$0] },
-                       boilerplate: found.boilerplate, edges: found.edges, edgePassages: found.edgePassages, passageIDs: found.ids,
+                       boilerplate: found.boilerplate, edges: found.edges, edgePassages: found.edgePassages, firstChoices: found.firstChoices,
                        witnessRanges: found.witnessRanges, texts: Dictionary(uniqueKeysWithValues: texts.enumerated().map { ($0, $1) }), timings: timings,
                        analysedAll: true)
     }
@@ -92,8 +92,6 @@ public struct Annotator: Sendable {
         var keptEdgePassages: [Int32] = []
         /// The previous build's passages (nil: unknown, and every edge is clustered again).
         var passages: PreviousPassages? = nil
-        /// The previous build's first-choice passage ids, by seed.
-        var passageIDs: [WitnessClusterer.Seed: String] = [:]
         /// Which unchanged articles carry a run hash, from the cache's run index (nil: none usable).
         var lookup: RunLookup? = nil
     }
@@ -183,9 +181,9 @@ public struct Annotator: Sendable {
         // The previous build's passages no change reaches are carried over; the rest clustered again.
         let carried = previous.passages.flatMap { before in
             clusterer.passages(after: before, kept: edges[..<keptCount], keptPassages: previous.keptEdgePassages,
-                               fresh: edges[keptCount...], changed: changed, known: previous.passageIDs)
+                               fresh: edges[keptCount...], changed: changed)
         }
-        let clusters = carried ?? clusterer.passages(from: edges, known: previous.passageIDs)
+        let clusters = carried ?? clusterer.passages(from: edges, known: previous.passages?.seeds() ?? [:])
         let passages = clusters.passages
         // Which articles of each passage share words: a pass over every edge, beside the quotes.
         let links = Background { [edges, edgePassages = clusters.edgePassages, count = passages.count] in
@@ -203,7 +201,7 @@ public struct Annotator: Sendable {
         annotations.links = links.value()
         return Outcome(annotations: annotations,
                        analysis: analysis,
-                       boilerplate: update.boilerplate, edges: edges, edgePassages: clusters.edgePassages, passageIDs: clusters.ids,
+                       boilerplate: update.boilerplate, edges: edges, edgePassages: clusters.edgePassages, firstChoices: clusters.firstChoices,
                        witnessRanges: clusters.witnessRanges, texts: texts.withLock { $0 }, timings: timings,
                        runIndexDamaged: update.indexDamaged)
     }

@@ -166,7 +166,7 @@ struct ArchiveDelta {
         let (keptEdges, keptPassages, previousPassages, previousIndex) = keeping.value()
         var previous = Annotator.Previous(reused: reused, oldRuns: oldRuns,
                                           boilerplate: state?.boilerplate ?? [], keptEdges: keptEdges, keptEdgePassages: keptPassages,
-                                          passages: previousPassages, passageIDs: state?.passageIDs ?? [:])
+                                          passages: previousPassages)
         if let runIndex, let state { previous.lookup = lookup(runIndex, state.runIndex, records, articleOfRecord) }
         var delta = ArchiveDelta(articles: articles, diagnostics: diagnostics, reused: reused, previous: previous,
                                  changedPaths: changedPaths, stamps: stampOf, pathHashes: pathHashes, idBytes: idBytes,

@@ -27,7 +27,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 44
+    static let format: UInt32 = 45
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]

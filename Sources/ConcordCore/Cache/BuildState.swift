@@ -46,8 +46,6 @@ struct BuildState: Sendable {
     var listRows: [String: Fragments] = [:]
     /// Where each article, passage and quote entry of the output's `annotations.json` lies, for reuse.
     var jsonParts = Fragments()
-    /// Each passage's first-choice id by seed (its first copy's words are not tokenized again).
-    var passageIDs: [WitnessClusterer.Seed: String] = [:]
     /// The stamps of the files the next build splices from (`annotations.json` and the list
     /// pages, by `PathHash`) as this build left them: a file that still has its stamp holds
     /// these bytes, and is not checksummed whole (120 MB at 100,000 articles) before reuse.
@@ -95,9 +93,8 @@ struct BuildState: Sendable {
         case previousFiles
         /// Where the list pages' rows lie (`listRows`): known once the list pages are made.
         case listRows
-        /// Where `annotations.json`'s entries lie, and the passages' ids (`jsonParts`,
-        /// `passageIDs`): known once `annotations.json` is made, before the list pages, so
-        /// encoded then (`encodedPageTables`, given as `early`): at 100,000 articles these took
+        /// Where `annotations.json`'s entries lie (`jsonParts`): known once `annotations.json`
+        /// is made, before the list pages, so encoded then (`encodedPageTables`, given as `early`): at 100,000 articles these took
         /// 10–15 ms of the end of every build.
         case pageTables
         /// The stamps of the spliced files (`splicedStamps`): known once the site is written.
@@ -131,12 +128,13 @@ struct BuildState: Sendable {
         case .annotation:
             8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
                 + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
+                + 8 + (passages?.clashes.values.reduce(0) { $0 + 16 + $1.utf8.count } ?? 0)
         case .articleTables:
             1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0) + 9 + 4 * (newestFirst?.count ?? 0)
         case .files: 8 + 24 * files.count
         case .previousFiles: 8 + 24 * previousFiles.count
         case .listRows: 8 + listRows.reduce(0) { $0 + 8 + $1.key.utf8.count + $1.value.encodedSize }
-        case .pageTables: Self.pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs)
+        case .pageTables: jsonParts.encodedSize
         case .splicedStamps: 8 + 40 * splicedStamps.count
         case .runIndex: 16 + 8 * runIndex.gone.count + runIndex.added.reduce(0) { $0 + 24 + 12 * $1.runs.count }
         }
@@ -172,6 +170,10 @@ struct BuildState: Sendable {
                     w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
                 }
             } }
+            // The first choices that are not their passage's id, by passage.
+            let clashes = known?.clashes.sorted { $0.key < $1.key } ?? []
+            w.int(clashes.count)
+            for (p, choice) in clashes { w.int(p); w.string(choice) }
         case .articleTables:
             w.bool(wordCounts != nil)
             wordCounts?.encode(into: &w)
@@ -188,7 +190,7 @@ struct BuildState: Sendable {
             w.int(listRows.count)
             for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
         case .pageTables:
-            Self.encodePageTables(jsonParts: jsonParts, passageIDs: passageIDs, into: &w)
+            jsonParts.encode(into: &w)
         case .splicedStamps:
             w.int(splicedStamps.count)
             for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) { w.u64(path); s.encode(into: &w) }
@@ -198,25 +200,13 @@ struct BuildState: Sendable {
         return w.bytes
     }
 
-    private static func pageTablesCapacity(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String]) -> Int {
-        jsonParts.encodedSize + 8 + passageIDs.reduce(0) { $0 + 48 + $1.key.article.utf8.count + $1.value.utf8.count }
-    }
-
-    /// The `.pageTables` section of a state holding these `jsonParts` and `passageIDs`, as
-    /// `encoded(.pageTables)` makes it: for a build to encode while the list pages are made,
-    /// and give to `BuildCache.commit` as `early`.
-    static func encodedPageTables(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String]) -> [UInt8] {
-        var w = ByteWriter(capacity: pageTablesCapacity(jsonParts: jsonParts, passageIDs: passageIDs))
-        encodePageTables(jsonParts: jsonParts, passageIDs: passageIDs, into: &w)
-        return w.bytes
-    }
-
-    private static func encodePageTables(jsonParts: Fragments, passageIDs: [WitnessClusterer.Seed: String], into w: inout ByteWriter) {
+    /// The `.pageTables` section of a state holding these `jsonParts`, as `encoded(.pageTables)`
+    /// makes it: for a build to encode while the list pages are made, and give to
+    /// `BuildCache.commit` as `early`.
+    static func encodedPageTables(jsonParts: Fragments) -> [UInt8] {
+        var w = ByteWriter(capacity: jsonParts.encodedSize)
         jsonParts.encode(into: &w)
-        w.int(passageIDs.count)
-        for (seed, id) in passageIDs {      // in the dictionary's order (not sorted): read back into one
-            w.string(seed.article); w.u64(seed.contentHash); w.int(seed.start); w.int(seed.end); w.string(id)
-        }
+        return w.bytes
     }
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {
@@ -251,6 +241,11 @@ struct BuildState: Sendable {
             }
             passages.starts.append(passages.articles.count)
         }
+        for _ in 0..<(try r.count(max: passageCount)) {
+            let p = try r.int()
+            guard 0..<passageCount ~= p, passages.clashes[p] == nil else { throw .init() }
+            passages.clashes[p] = try r.string()
+        }
         self.passages = passages
         guard edgePassages.allSatisfy({ $0 < passageCount }) else { throw .init() }
         if try r.bool() {
@@ -275,12 +270,6 @@ struct BuildState: Sendable {
         previousFiles = try FileTable.decode(from: &r)
         for _ in 0..<(try r.count(max: 16)) { listRows[try r.string()] = try Fragments.decode(from: &r) }
         jsonParts = try Fragments.decode(from: &r)
-        let seeds = try r.count()
-        passageIDs.reserveCapacity(seeds)
-        for _ in 0..<seeds {
-            let seed = WitnessClusterer.Seed(article: try r.string(), contentHash: try r.u64(), start: try r.int(), end: try r.int())
-            passageIDs[seed] = try r.string()
-        }
         for _ in 0..<(try r.count(max: 64)) {
             splicedStamps[try r.u64()] = try FileStamp.decode(from: &r)
         }

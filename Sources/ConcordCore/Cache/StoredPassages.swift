@@ -8,6 +8,9 @@
 /// table of 100,000 ids decoded at every build.
 struct StoredPassages: Sendable, Equatable {
     var ids: [String] = []
+    /// The first-choice ids (`WitnessClusterer.Clusters.firstChoices`) that are not the
+    /// passage's id, by passage: those an earlier passage took first (almost always none).
+    var clashes: [Int: String] = [:]
     /// Passage `p`'s witnesses are `articles[starts[p]..<starts[p + 1]]` (and the same of `ranges`).
     var starts: [Int] = [0]
     var articles: [Int32] = []
@@ -16,9 +19,10 @@ struct StoredPassages: Sendable, Equatable {
     init() {}
 
     /// `passages`, each witness's article given by `articles` (all passages' in one array, in
-    /// order); nil when `articles` does not give one for every witness.
-    init?(_ passages: [Passage], articles: [Int32]) {
-        guard articles.count == passages.reduce(0, { $0 + $1.witnesses.count }) else { return nil }
+    /// order), with each one's first-choice id; nil when `articles` does not give one for every
+    /// witness, or `firstChoices` one for every passage.
+    init?(_ passages: [Passage], articles: [Int32], firstChoices: [String]) {
+        guard articles.count == passages.reduce(0, { $0 + $1.witnesses.count }), firstChoices.count == passages.count else { return nil }
         ids.reserveCapacity(passages.count); starts.reserveCapacity(passages.count + 1); ranges.reserveCapacity(articles.count)
         for p in passages {
             ids.append(p.id)
@@ -26,9 +30,13 @@ struct StoredPassages: Sendable, Equatable {
             starts.append(ranges.count)
         }
         self.articles = articles
+        for (p, choice) in firstChoices.enumerated() where choice != ids[p] { clashes[p] = choice }
     }
 
     var count: Int { ids.count }
+
+    /// Passage `p`'s first-choice id: what the next build gives it while its first copy stays.
+    func firstChoice(of p: Int) -> String { clashes[p] ?? ids[p] }
 
     /// The positions of passage `p`'s witnesses in `articles` and `ranges`.
     func witnessIndices(of p: Int) -> Range<Int> { starts[p]..<starts[p + 1] }

@@ -185,13 +185,14 @@ extension SiteBuilder {
                     newestFirst: [Int32], outputGeneration: UInt64?) -> StateStart {
         let previousGeneration = known != nil && outputGeneration == known!.generation ? outputGeneration! : 0
         return Background { [pathHashes = delta.pathHashes, edges = outcome.edges, boilerplate = outcome.boilerplate,
-                             annotations = outcome.annotations, edgePassages = outcome.edgePassages] in
+                             annotations = outcome.annotations, edgePassages = outcome.edgePassages, firstChoices = outcome.firstChoices] in
             var state = BuildState(
                 settings: 0, generation: 0, previousGeneration: previousGeneration,
                 previousFiles: previousGeneration == 0 ? FileTable() : (known?.files ?? FileTable()),
                 records: RecordTable(), boilerplate: boilerplate, edges: edges, articleHashes: pathHashes, files: FileTable())
             state.edgePassages = edgePassages
-            state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles)   // nil: not known
+            state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles,
+                                            firstChoices: firstChoices)   // nil: not known
             state.wordCounts = counts; state.newestFirst = newestFirst
             return (state, [.annotation: state.encoded(.annotation), .articleTables: state.encoded(.articleTables),
                             .previousFiles: state.encoded(.previousFiles)])
@@ -202,13 +203,12 @@ extension SiteBuilder {
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
     /// `pageTables`: the body's `.pageTables` section, encoded while the build went on
-    /// (`BuildState.encodedPageTables`, from `jsonParts` and `passageIDs`). `speakerRows`: the
+    /// (`BuildState.encodedPageTables`, from `jsonParts`). `speakerRows`: the
     /// rows of the speaker pages this build rendered, by path hash, written before `state.bin`
     /// (each names the page it describes by its checksum: one a killed build wrote is not used).
     /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
-                   passageIDs: [WitnessClusterer.Seed: String],
                    _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments, pageTables: Background<[UInt8], Never>? = nil,
                    splicedStamps: [UInt64: FileStamp] = [:], speakerRows: [(UInt64, SpeakerRows)] = [], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
@@ -225,7 +225,6 @@ extension SiteBuilder {
         state.listRows = listRows
         state.jsonParts = jsonParts
         state.splicedStamps = splicedStamps
-        state.passageIDs = passageIDs
         state.counts = counts
         state.linkedFiles = linkedFiles
         state.runIndex = runIndex.value()

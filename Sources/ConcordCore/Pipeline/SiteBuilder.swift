@@ -270,8 +270,8 @@ public struct SiteBuilder: Sendable {
             let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
             // What the cache keeps of annotations.json and the passages' ids, encoded while the lists finish.
-            pageTables = Background { [jsonParts, passageIDs = outcome.passageIDs] in
-                BuildState.encodedPageTables(jsonParts: jsonParts, passageIDs: passageIDs)
+            pageTables = Background { [jsonParts] in
+                BuildState.encodedPageTables(jsonParts: jsonParts)
             }
             site.put("annotations.json", key: 0, document.bytes, checksum: document.checksum)
             let jsonMS = split()
@@ -306,10 +306,10 @@ public struct SiteBuilder: Sendable {
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
-            saving = Background { [self, shards, pageTables, indexing, listRows, jsonParts, generation, passageIDs = outcome.passageIDs,
+            saving = Background { [self, shards, pageTables, indexing, listRows, jsonParts, generation,
                                    counts = delta.diagnostics.isEmpty && linked.warnings.isEmpty ? counts : [], linksPrevious,
                                    linkedFiles = linked.entries] in
-                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, passageIDs: passageIDs, fileTable,
+                saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, fileTable,
                           listRows: listRows, jsonParts: jsonParts, pageTables: pageTables, splicedStamps: splicedStamps,
                           speakerRows: speakers.rows,
                           generation: generation, previousIsThis: linksPrevious,

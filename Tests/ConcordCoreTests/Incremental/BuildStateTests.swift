@@ -95,15 +95,18 @@ struct BuildStateTests {
                        .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<90)])
         let passages = [Passage(id: "p1", witnesses: [Witness(article: Self.ids[0], start: 10, end: 40), Witness(article: Self.ids[2], start: 100, end: 200)]),
                         Passage(id: "p2", witnesses: [Witness(article: Self.ids[1], start: 40, end: 48), Witness(article: Self.ids[0], start: 70, end: 90)])]
-        s.passages = StoredPassages(passages, articles: [0, 2, 1, 0])
+        // The second passage's first choice was taken by the first: kept beside its id.
+        s.passages = StoredPassages(passages, articles: [0, 2, 1, 0], firstChoices: ["p1", "p1"])
+        #expect(s.passages?.clashes == [1: "p1"])
         s.edgePassages = [0, 1]
         let (back, _) = try readBack(s)
         let stored = try #require(back.passages)
         #expect(stored == s.passages)
+        #expect(stored.firstChoice(of: 0) == "p1" && stored.firstChoice(of: 1) == "p1")
         #expect(stored.ids.indices.map { Passage(id: stored.ids[$0], witnesses: stored.witnesses(of: $0) { Self.ids[Int($0)] }) } == passages)
         #expect(back.edgePassages == [0, 1])
         // Passages not known (no article for every witness) are not written, nor any segment's passage.
-        #expect(StoredPassages(passages, articles: [0, 2, 1]) == nil)
+        #expect(StoredPassages(passages, articles: [0, 2, 1], firstChoices: ["p1", "p2"]) == nil)
         var unknown = s
         unknown.passages = nil
         let (none, _) = try readBack(unknown)
@@ -123,7 +126,7 @@ struct BuildStateTests {
         #expect(try readBack(state([])).0.splicedStamps.isEmpty)
     }
 
-    /// The `.pageTables` section (`annotations.json`'s entries, the passages' ids), encoded while
+    /// The `.pageTables` section (`annotations.json`'s entries), encoded while
     /// the build went on and given to `bodySections` as `early`, is taken as it is and makes the
     /// same bytes, which read back.
     @Test func pageTablesEncodedAheadMakeTheSameBody() throws {
@@ -131,10 +134,8 @@ struct BuildStateTests {
         s.listRows = ["articles/index.html": Fragments(items: [.init(key: 1, start: 0, count: 10), .init(key: 2, start: 10, count: 5)]),
                       "speakers/index.html": Fragments(items: [.init(key: 3, start: 0, count: 7)])]
         s.jsonParts = Fragments(items: (0..<50).map { .init(key: UInt64($0) * 977, start: $0 * 30, count: 30) })
-        s.passageIDs = [WitnessClusterer.Seed(article: "a-first", contentHash: 9, start: 4, end: 80): "p0123456789ab",
-                        WitnessClusterer.Seed(article: "b-second", contentHash: 11, start: 0, end: 40): "pba9876543210"]
         s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
-        let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts, passageIDs: s.passageIDs)
+        let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts)
         #expect(ahead == s.encoded(.pageTables))
         let sections = s.bodySections(early: [.pageTables: ahead])
         #expect(sections.count == BuildState.Section.allCases.count)
@@ -149,7 +150,7 @@ struct BuildStateTests {
         var back = state([])
         back.articleHashes = []
         try back.decodeBody(from: &r)
-        #expect(back.listRows == s.listRows && back.jsonParts == s.jsonParts && back.passageIDs == s.passageIDs
+        #expect(back.listRows == s.listRows && back.jsonParts == s.jsonParts
                 && back.splicedStamps == s.splicedStamps)
     }
 

@@ -47,12 +47,13 @@ struct ClusterUpdateTests {
         }.map(renumbered)
         let articles = after.map { all[$0] }
         let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
-        let expected = clusterer.passages(from: kept + fresh, known: old.ids)
-        let previous = try Self.previous(old.passages, articles: old.witnessArticles, now: now, ids: articles)
+        // From scratch: no first choice known, each made from its first copy's words.
+        let expected = clusterer.passages(from: kept + fresh, known: [:])
+        let previous = try Self.previous(old, now: now, ids: articles)
         let got = try #require(clusterer.passages(after: previous, kept: kept[...], keptPassages: keptPassages, fresh: fresh[...],
-                                                  changed: edited.map { indexNow[$0] }, known: old.ids))
+                                                  changed: edited.map { indexNow[$0] }))
         #expect(got.passages == expected.passages)
-        #expect(got.ids == expected.ids)
+        #expect(got.firstChoices == expected.firstChoices)
         #expect(got.witnessRanges == expected.witnessRanges)
         #expect(got.witnessArticles == expected.witnessArticles)
         #expect(got.edgePassages == expected.edgePassages)
@@ -99,41 +100,81 @@ struct ClusterUpdateTests {
         let clusterer = WitnessClusterer(articles: articles, inIDOrder: true)
         let before = clusterer.passages(from: [edge(1, 2)], known: [:])
         // Article 0 was not there before: it maps to no previous article.
-        let previous = try Self.previous(before.passages, articles: before.witnessArticles, now: [0, 1, 2], ids: articles)
+        let previous = try Self.previous(before, now: [0, 1, 2], ids: articles)
         let got = try #require(clusterer.passages(after: previous, kept: [edge(1, 2)][...], keptPassages: before.edgePassages,
-                                                  fresh: [edge(0, 1)][...], changed: [0], known: before.ids))
+                                                  fresh: [edge(0, 1)][...], changed: [0]))
         #expect(got.passages.count == 1)
-        #expect(got.passages == clusterer.passages(from: [edge(1, 2), edge(0, 1)], known: before.ids).passages)
+        #expect(got.passages == clusterer.passages(from: [edge(1, 2), edge(0, 1)], known: [:]).passages)
         #expect(got.edgePassages == [0, 0])
+    }
+
+    /// Two passages whose first copies lie in one article with the same words clash: the later
+    /// one takes an id with a counter. When the earlier one ends, the later one, carried over,
+    /// takes its first choice again, as a build from scratch gives it: its first choice is kept
+    /// beside its id (`StoredPassages.clashes`), not taken to be its id.
+    @Test func aCarriedPassageTakesBackItsFirstChoiceWhenTheClashEnds() throws {
+        // Article 0 carries one sentence twice, a word apart; article 1 copies the first, article 2 the second.
+        let sentence = "alpha beta gamma delta epsilon."
+        let texts = ["\(sentence)\n\nzeta\n\n\(sentence)\n", "\(sentence)\n", "\(sentence)\n"]
+        let articles = try texts.enumerated().map { k, text in
+            try ArticleParser().parse(Array("date 2020-01-0\(k + 1)\n\n\(text)".utf8), path: "a\(k).txt")
+        }
+        let first = articles[0].body.lowerBound, length = sentence.utf8.count, second = first + length + 8
+        func edge(_ tokens: ClosedRange<Int>, _ at: Int, to y: Int) -> WitnessClusterer.Edge {
+            .init(a: 0, aTokens: tokens, aBytes: at..<(at + length), b: y, bTokens: 0...4, bBytes: articles[y].body.lowerBound..<(articles[y].body.lowerBound + length))
+        }
+        let edges = [edge(0...4, first, to: 1), edge(6...10, second, to: 2)]
+        let before = WitnessClusterer(articles: articles, inIDOrder: true).passages(from: edges, known: [:])
+        try #require(before.passages.count == 2)
+        #expect(before.firstChoices[0] == before.firstChoices[1])
+        #expect(before.passages[0].id == before.firstChoices[0] && before.passages[1].id != before.firstChoices[1])
+
+        // Article 1 is removed: the first passage ends, the second is carried over.
+        let now = [0, -1, 1]
+        let left = [articles[0], articles[2]]
+        var kept = edges[1]
+        kept.b = 1
+        let clusterer = WitnessClusterer(articles: left, inIDOrder: true)
+        let got = try #require(clusterer.passages(after: try Self.previous(before, now: now, ids: left), kept: [kept][...],
+                                                  keptPassages: [1], fresh: [], changed: []))
+        let expected = clusterer.passages(from: [kept], known: [:])
+        #expect(got.passages == expected.passages)
+        #expect(got.passages.map(\.id) == [before.firstChoices[1]])
     }
 
     /// Previous passages that do not fit the edges are refused, not trusted.
     @Test func previousPassagesThatDoNotFitAreRefused() throws {
         let (all, universe) = Self.archive
         let clusters = WitnessClusterer(articles: all, inIDOrder: true).passages(from: universe, known: [:])
-        let previous = try Self.previous(clusters.passages, articles: clusters.witnessArticles, now: Array(all.indices), ids: all)
+        let previous = try Self.previous(clusters, now: Array(all.indices), ids: all)
         let clusterer = WitnessClusterer(articles: all, inIDOrder: true)
         // One passage index too many for the edges.
         #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: clusters.edgePassages.dropLast(),
-                                   fresh: [], changed: [], known: [:]) == nil)
+                                   fresh: [], changed: []) == nil)
         // A passage index past the passages.
         var wrong = clusters.edgePassages
         wrong[0] = Int32(clusters.passages.count)
-        #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: wrong, fresh: [], changed: [], known: [:]) == nil)
-        // An article for each witness but one: not passages the cache can keep.
-        #expect(StoredPassages(clusters.passages, articles: Array(clusters.witnessArticles.dropLast())) == nil)
+        #expect(clusterer.passages(after: previous, kept: universe[...], keptPassages: wrong, fresh: [], changed: []) == nil)
+        // An article for each witness but one, or a first choice for each passage but one: not
+        // passages the cache can keep.
+        #expect(StoredPassages(clusters.passages, articles: Array(clusters.witnessArticles.dropLast()), firstChoices: clusters.firstChoices) == nil)
+        #expect(StoredPassages(clusters.passages, articles: clusters.witnessArticles, firstChoices: clusters.firstChoices.dropLast()) == nil)
         // Passages out of the order a build leaves them in.
-        let reversed = try Self.previous(clusters.passages.reversed(), articles: Array(clusters.passages.indices.reversed().flatMap {
+        var backwards = clusters
+        backwards.passages.reverse(); backwards.firstChoices.reverse()
+        backwards.witnessArticles = Array(clusters.passages.indices.reversed().flatMap {
             clusters.witnessArticles[Self.starts(clusters.passages)[$0]..<Self.starts(clusters.passages)[$0 + 1]]
-        }), now: Array(all.indices), ids: all)
+        })
+        let reversed = try Self.previous(backwards, now: Array(all.indices), ids: all)
         #expect(clusterer.passages(after: reversed, kept: universe[...], keptPassages: clusters.edgePassages,
-                                   fresh: [], changed: [], known: [:]) == nil)
+                                   fresh: [], changed: []) == nil)
     }
 
-    /// What the cache gives the next build of `passages`, each witness's article by its position
-    /// then (`articles`) and its index now (`now`), the ids those articles have now (`ids`).
-    static func previous(_ passages: [Passage], articles: [Int32], now: [Int], ids: [Article]) throws -> PreviousPassages {
-        PreviousPassages(try #require(StoredPassages(passages, articles: articles)), now: now, articleID: { ids[$0].id })
+    /// What the cache gives the next build of `clusters`, each witness's article by its position
+    /// then and its index now (`now`), the ids those articles have now (`ids`).
+    static func previous(_ clusters: WitnessClusterer.Clusters, now: [Int], ids: [Article]) throws -> PreviousPassages {
+        let stored = try #require(StoredPassages(clusters.passages, articles: clusters.witnessArticles, firstChoices: clusters.firstChoices))
+        return PreviousPassages(stored, now: now, articleID: { ids[$0].id })
     }
 
     static func starts(_ passages: [Passage]) -> [Int] {

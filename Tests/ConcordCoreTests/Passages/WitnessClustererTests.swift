@@ -2,7 +2,8 @@ import Testing
 @testable import ConcordCore
 
 /// Passage ids: the first choice comes from the first copy's words; the previous build's
-/// first choices (by seed) stand in for tokenizing them again, and only where the seed matches.
+/// first choices (by seed: the first copy's article, unchanged, and its range) stand in for
+/// tokenizing them again, and only where the seed matches.
 @Suite("Witness clustering")
 struct WitnessClustererTests {
     /// Two passages: articles 0 and 1 share their whole body, and so do 2 and 3.
@@ -20,37 +21,53 @@ struct WitnessClustererTests {
         }
     }
 
+    /// The first choices of `clusters` as the next build knows them by seed, each article at
+    /// index `now[k]` (-1: edited or removed since), as the cache gives them.
+    func known(_ clusters: WitnessClusterer.Clusters, now: [Int], _ a: [Article]) throws -> [WitnessClusterer.Seed: String] {
+        let stored = try #require(StoredPassages(clusters.passages, articles: clusters.witnessArticles, firstChoices: clusters.firstChoices))
+        return PreviousPassages(stored, now: now, articleID: { a[$0].id }).seeds()
+    }
+
     @Test func knownFirstChoicesGiveTheSamePassages() throws {
         let a = try articles()
         let fresh = WitnessClusterer(articles: a).passages(from: edges(a), known: [:])
         #expect(fresh.passages.count == 2)
-        #expect(fresh.ids.count == 2)
-        let again = WitnessClusterer(articles: a).passages(from: edges(a), known: fresh.ids)
+        #expect(fresh.firstChoices == fresh.passages.map(\.id))
+        let seeds = try known(fresh, now: Array(a.indices), a)
+        #expect(seeds.count == 2)
+        let again = WitnessClusterer(articles: a).passages(from: edges(a), known: seeds)
         #expect(again.passages.map(\.id) == fresh.passages.map(\.id))
-        #expect(again.ids == fresh.ids)
+        #expect(again.firstChoices == fresh.firstChoices)
     }
 
-    @Test func aFirstChoiceOfOtherWordsIsNotUsed() throws {
+    /// An article edited since (its words changed, its byte ranges the same) is -1 in `now`:
+    /// the passages whose first copy it holds have no seed, and take an id from their words.
+    @Test func aFirstChoiceOfAnEditedArticleIsNotUsed() throws {
         let a = try articles()
         let before = WitnessClusterer(articles: a).passages(from: edges(a), known: [:])
-        // Same paths and byte ranges, other words (the same length): the seeds differ by the bytes' checksum.
         let b = try articles(lastWord: "epsilom")
+        let seeds = try known(before, now: [-1, -1, 2, 3], b)
+        #expect(seeds.count == 1)
         let fresh = WitnessClusterer(articles: b).passages(from: edges(b), known: [:])
-        let reusing = WitnessClusterer(articles: b).passages(from: edges(b), known: before.ids)
+        let reusing = WitnessClusterer(articles: b).passages(from: edges(b), known: seeds)
         #expect(reusing.passages.map(\.id) == fresh.passages.map(\.id))
         #expect(fresh.passages[0].id != before.passages[0].id)
         #expect(fresh.passages[1].id == before.passages[1].id)
+        // Had the edit been missed, the seed would have given the old words' id.
+        let wrong = WitnessClusterer(articles: b).passages(from: edges(b), known: try known(before, now: Array(b.indices), b))
+        #expect(wrong.passages[0].id == before.passages[0].id)
     }
 
     @Test func aTakenFirstChoiceGetsACounter() throws {
         let a = try articles()
         let fresh = WitnessClusterer(articles: a).passages(from: edges(a), known: [:])
         // Both seeds given the same first choice: the second passage must take another id.
-        let clash = fresh.ids.mapValues { _ in "p000000000000" }
+        let clash = try known(fresh, now: Array(a.indices), a).mapValues { _ in "p000000000000" }
         let result = WitnessClusterer(articles: a).passages(from: edges(a), known: clash)
         #expect(result.passages[0].id == "p000000000000")
         #expect(result.passages[1].id != "p000000000000")
         #expect(result.passages[1].id.hasPrefix("p") && result.passages[1].id.count == 13)
+        #expect(result.firstChoices == ["p000000000000", "p000000000000"])
     }
 
     /// Witnesses come oldest first, then by article id on the same day, then by position,

@@ -29,16 +29,29 @@ struct PreviousPassages: Sendable {
     }
 
     var count: Int { stored.count }
+
+    /// The first-choice ids of the passages `include` picks whose first copy's article is here
+    /// unchanged, by seed: what `finish` looks up for a draft before tokenizing its first copy.
+    func seeds(where include: (Int) -> Bool = { _ in true }) -> [WitnessClusterer.Seed: String] {
+        var seeds: [WitnessClusterer.Seed: String] = [:]
+        for p in 0..<count where include(p) {
+            let n = stored.starts[p]
+            guard n < stored.starts[p + 1], articles[n] >= 0 else { continue }
+            seeds[.init(article: articles[n], start: stored.ranges[n].lowerBound, end: stored.ranges[n].upperBound)] = stored.firstChoice(of: p)
+        }
+        return seeds
+    }
 }
 
 extension WitnessClusterer {
     /// Clusters after a change, giving what `passages(from: kept + fresh, known:)` gives.
     ///
     /// A passage of the previous build that no change reaches (none of its witnesses in an
-    /// article changed, removed, or at one end of a fresh edge) is carried over as it was: every
-    /// edge of its articles' nodes in it is unchanged, so its component is too. Only the edges of
-    /// the other passages and the fresh ones are clustered again, and the two lists are merged in
-    /// order of first witness before ids are given, so clashes resolve as in a full run. At
+    /// article changed, removed, or at one end of a fresh edge) is carried over as it was, with
+    /// its first-choice id: every edge of its articles' nodes in it is unchanged, so its component
+    /// is too. Only the edges of the other passages and the fresh ones are clustered again (their
+    /// first choices looked up by seed among the passages reached), and the two lists are merged
+    /// in order of first witness before ids are given, so clashes resolve as in a full run. At
     /// 100,000 articles clustering every edge took 70–100 ms of an add.
     ///
     /// - Parameters:
@@ -48,7 +61,7 @@ extension WitnessClusterer {
     ///   - changed: indices of articles new or edited.
     /// - Returns: nil when `previous` does not fit these edges (the caller clusters them all).
     func passages(after previous: PreviousPassages, kept: ArraySlice<Edge>, keptPassages: [Int32], fresh: ArraySlice<Edge>,
-                  changed: some Sequence<Int>, known: [Seed: String]) -> Clusters? {
+                  changed: some Sequence<Int>) -> Clusters? {
         guard keptPassages.count == kept.count, previous.stored.starts.count == previous.count + 1,
               previous.articles.count == previous.stored.starts.last else { return nil }
         var touched = [Bool](repeating: false, count: articles.count)
@@ -88,13 +101,13 @@ extension WitnessClusterer {
                 draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1
             }
             carriedAt[p] = Int32(merged.count)
-            merged.append(Draft(articles: Array(mine), witnesses: passage.witnesses))
+            merged.append(Draft(articles: Array(mine), witnesses: passage.witnesses, firstChoice: previous.stored.firstChoice(of: p)))
         }
         while d < drafts.count { draftAt[d] = Int32(merged.count); merged.append(drafts[d]); d += 1 }
 
         var edgePassages = [Int32](repeating: -1, count: kept.count + fresh.count)
         for (i, p) in keptPassages.enumerated() where p >= 0 && !reached[Int(p)] { edgePassages[i] = carriedAt[Int(p)] }
         for (k, i) in origin.enumerated() where edgeDrafts[k] >= 0 { edgePassages[i] = draftAt[Int(edgeDrafts[k])] }
-        return finish(merged, edgePassages: edgePassages, known: known)
+        return finish(merged, edgePassages: edgePassages, known: previous.seeds { reached[$0] })
     }
 }

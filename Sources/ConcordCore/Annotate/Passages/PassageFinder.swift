@@ -54,8 +54,8 @@ public struct PassageFinder: Sendable {
         var boilerplate: Set<UInt64>
         /// Every aligned segment, by article index.
         var edges: [WitnessClusterer.Edge]
-        /// Each passage's first-choice id, by seed (`WitnessClusterer.passages(from:known:)`).
-        var ids: [WitnessClusterer.Seed: String]
+        /// Each passage's first-choice id (`WitnessClusterer.Clusters.firstChoices`).
+        var firstChoices: [String]
         /// Each article's witnesses, by article index.
         var witnessRanges: RangesByArticle
         /// Each witness's article, by index (`WitnessClusterer.Clusters.witnessArticles`).
@@ -93,7 +93,7 @@ public struct PassageFinder: Sendable {
         profile.alignedSegments = edges.count
         let clusters = WitnessClusterer(articles: articles).passages(from: edges, known: [:])
         profile.cluster = lap()
-        return Result(passages: clusters.passages, boilerplate: boilerplateHashes, edges: edges, ids: clusters.ids,
+        return Result(passages: clusters.passages, boilerplate: boilerplateHashes, edges: edges, firstChoices: clusters.firstChoices,
                       witnessRanges: clusters.witnessRanges, witnessArticles: clusters.witnessArticles,
                       edgePassages: clusters.edgePassages)
     }

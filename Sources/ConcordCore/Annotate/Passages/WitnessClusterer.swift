@@ -40,42 +40,45 @@ struct WitnessClusterer {
 
     init(articles: [Article], inIDOrder: Bool? = nil) { self.articles = articles; self.inIDOrder = inIDOrder }
 
-    /// What a passage's id is made from, short of its words: the first copy's article, that
-    /// article's bytes (their checksum) and the copy's byte range. Equal seeds, equal words.
+    /// A passage's first copy as the next build finds it when that copy's article is unchanged:
+    /// the article by index, and the copy's byte range. Equal seeds, equal words, so an equal
+    /// first-choice id (`finish`), which is then not made again from the words.
+    ///
+    /// Known between builds only for the passages a change reaches (`passages(after:…)`): those
+    /// carried over take their first choices as they are. Keyed by each first copy's article id
+    /// and checksum, the table of every passage's seed was made, saved, read back and looked up
+    /// (12,000 seeds, each reading its article's object) at every build of 100,000 articles.
     struct Seed: Hashable, Sendable {
-        var article: String
-        var contentHash: UInt64
+        var article: Int32
         var start: Int, end: Int
-
-        /// Hashed without the article's id: its bytes' checksum tells articles apart as well,
-        /// and the id's 40 bytes were hashed for each of 12,000 passages twice a build, at
-        /// 100,000 articles (two seeds that differ only there are told apart by `==`).
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(contentHash); hasher.combine(start); hasher.combine(end)
-        }
     }
 
-    /// What clustering gives: the passages, each one's first-choice id by seed, each
-    /// article's witnesses (by article index), which word counts need, each witness's
+    /// What clustering gives: the passages, each one's first-choice id (`firstChoices`, by
+    /// passage: its id unless an earlier passage took it first), each article's witnesses (by article index), which word counts need, each witness's
     /// article as an index into `articles` (all passages' witnesses in order, one array), and
     /// each edge's passage (an index into `passages`, -1 for none), which the next build's
     /// `passages(after:…)` needs to tell which passages a change reaches.
     struct Clusters {
         var passages: [Passage]
-        var ids: [Seed: String]
+        var firstChoices: [String]
         var witnessRanges: RangesByArticle
         var witnessArticles: [Int32]
         var edgePassages: [Int32]
     }
 
-    /// A passage before its id is given: its witnesses in order, and each one's article by index.
+    /// A passage before its id is given: its witnesses in order, each one's article by index,
+    /// and its first-choice id when known (a passage carried over from the previous build).
     struct Draft {
         var articles: [Int32]
         var witnesses: [Witness]
+        var firstChoice: String? = nil
+
+        /// Its first copy, by article index and byte range.
+        var seed: Seed { Seed(article: articles[0], start: witnesses[0].start, end: witnesses[0].end) }
     }
 
-    /// The passages, and each one's first-choice id by seed (`known`, from the previous build,
-    /// spares tokenizing the first copy of every passage again).
+    /// The passages, with first-choice ids by seed (`known`, from the previous build, spares
+    /// tokenizing the first copy of every passage again).
     func passages(from edges: [Edge], known: [Seed: String]) -> Clusters {
         let (drafts, edgeDrafts) = components(of: edges)
         return finish(drafts, edgePassages: edgeDrafts, known: known)
@@ -180,8 +183,8 @@ struct WitnessClusterer {
     }
 
     /// The passages of `drafts` (sorted by first witness): ids from the first copy's words,
-    /// first choices worked out in parallel where `known` lacks them, then made unique in order;
-    /// and the tables `Clusters` holds besides.
+    /// first choices worked out in parallel where neither the draft nor `known` has them, then
+    /// made unique in order; and the tables `Clusters` holds besides.
     func finish(_ drafts: [Draft], edgePassages: [Int32], known: [Seed: String]) -> Clusters {
         // Each article's witnesses, by start.
         var pairs: [(article: Int, range: Range<Int>)] = []
@@ -189,27 +192,26 @@ struct WitnessClusterer {
         for d in drafts { for (a, w) in zip(d.articles, d.witnesses) { pairs.append((Int(a), w.range)) } }
         let witnessRanges = RangesByArticle(articles: articles.count, unordered: pairs)
         func firstArticle(_ k: Int) -> Article { articles[Int(drafts[k].articles[0])] }
-        let seeds = drafts.indices.map { k -> Seed in
-            let article = firstArticle(k), w = drafts[k].witnesses[0]
-            return Seed(article: article.id, contentHash: article.contentHash, start: w.start, end: w.end)
-        }
-        let firstChoices = ParallelMap.map(Array(drafts.indices), chunk: 16) { k -> String in
-            known[seeds[k]] ?? Self.id(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), attempt: 0)
-        }
-        var usedIDs = Set<String>()
-        var ids: [Seed: String] = [:]
-        ids.reserveCapacity(drafts.count)
+        // Only the drafts no one knows are worked out (each tokenizes its first copy), in parallel.
+        let unknown = drafts.indices.filter { drafts[$0].firstChoice == nil && known[drafts[$0].seed] == nil }
+        let made = ParallelMap.map(unknown, chunk: 16) { k in Self.id(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), attempt: 0) }
+        var madeAt = made.startIndex
+        var usedIDs = Set<String>(minimumCapacity: drafts.count)
+        var firstChoices: [String] = []
+        firstChoices.reserveCapacity(drafts.count)
         var passages: [Passage] = []
         passages.reserveCapacity(drafts.count)
         for k in drafts.indices {
-            ids[seeds[k]] = firstChoices[k]
-            var id = firstChoices[k]
+            let choice: String
+            if let c = drafts[k].firstChoice ?? known[drafts[k].seed] { choice = c } else { choice = made[madeAt]; madeAt += 1 }
+            firstChoices.append(choice)
+            var id = choice
             if !usedIDs.insert(id).inserted {
                 id = uniqueID(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), used: &usedIDs)
             }
             passages.append(Passage(id: id, witnesses: drafts[k].witnesses))
         }
-        return Clusters(passages: passages, ids: ids, witnessRanges: witnessRanges,
+        return Clusters(passages: passages, firstChoices: firstChoices, witnessRanges: witnessRanges,
                         witnessArticles: drafts.flatMap(\.articles), edgePassages: edgePassages)
     }
 
