@@ -54,10 +54,11 @@ struct WitnessClusterer {
     }
 
     /// What clustering gives: the passages, each one's first-choice id (`firstChoices`, by
-    /// passage: its id unless an earlier passage took it first), each article's witnesses (by article index), which word counts need, each witness's
-    /// article as an index into `articles` (all passages' witnesses in order, one array), and
-    /// each edge's passage (an index into `passages`, -1 for none), which the next build's
-    /// `passages(after:…)` needs to tell which passages a change reaches.
+    /// passage: its id unless an earlier passage took it first), each article's witnesses (by
+    /// article index), which word counts need, each witness's article as an index into
+    /// `articles` (all passages' witnesses in order, one array), and each edge's passage (an
+    /// index into `passages`, -1 for none), which the next build's `passages(after:…)` needs to
+    /// tell which passages a change reaches.
     struct Clusters {
         var passages: [Passage]
         var firstChoices: [String]
