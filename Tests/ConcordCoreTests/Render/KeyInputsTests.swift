@@ -67,6 +67,14 @@ struct KeyInputsTests {
         let model = try model(quotes: quotes)
         #expect(model.quoteKeys.count == quotes.count)
         #expect(Set(model.quoteKeys).count == quotes.count, "each quote's key its own: \(model.quoteKeys)")
+        // Made from each article's part once (`SiteModel.quoteKeys`), they are what a key of the
+        // quote's source and passage, made quote by quote, gives.
+        #expect(model.quoteKeys == quotes.indices.map { q in
+            var key = PageKey(seed: 4)
+            model.addQuoteSource(q, to: &key)
+            key.add(model.annotations.quotes.passage(q) ?? "\u{0}")
+            return key.value
+        })
         // The same quotes give the same keys, in a model of their own and in another order.
         #expect(try self.model(quotes: quotes).quoteKeys == model.quoteKeys)
         let reversed = try self.model(quotes: quotes.reversed())

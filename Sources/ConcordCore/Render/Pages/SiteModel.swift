@@ -140,14 +140,17 @@ public struct SiteModel: Sendable {
         for (position, k) in from.enumerated() { positionOf[Int(k)] = Int32(position) }
         let positionByID = idOrder.map { positionOf[$0] }
         self.positionByID = positionByID
-        // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile.
-        let quoteLookups = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, count = articles.count,
-                                         articlesByID, unsorted, positionOf, from, sorted] in
+        // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile,
+        // each quote's article first: the quotes' keys below need it, not the tables.
+        let quoteArticles = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, articlesByID, unsorted, positionOf] in
             var search = IDSearch(articlesByID, positionByID)
-            let articleOf = Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
+            return Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
+        }
+        let quoteLookups = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, count = articles.count,
+                                         unsorted, from, sorted, quoteArticles] in
             // A build's own quotes lie article by article, in id order: each article's a run of them.
             let runs = annotatedHere && sorted && starts.count == unsorted.count + 1 ? (starts, from) : nil
-            return (articleOf, Self.quoteLookups(quotes, articles: count, articleOf: articleOf, runs: runs))
+            return Self.quoteLookups(quotes, articles: count, articleOf: quoteArticles.value(), runs: runs)
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released), newest
@@ -187,19 +190,12 @@ public struct SiteModel: Sendable {
         byArticle.sortEach { $0.start < $1.start }
         witnessesByArticle = byArticle
         self.counts = counts
-        let (articleOf, lookups) = quoteLookups.take()
-        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, quoteArticles)
-            = (lookups.byArticle, lookups.speakers, lookups.slugByName, lookups.speakerKeys, articleOf)
-        // Each passage's id digested once, not once for each of its quotes.
-        let passageDigests = annotations.quotes.passageIDs.map(PageKey.StringDigest.init)
-        let noPassage = PageKey.StringDigest("\u{0}")
-        quoteKeys = ParallelMap.map(count: annotations.quotes.count, chunk: 8192) { [self] q in
-            var key = PageKey(seed: 4)
-            addQuoteSource(q, to: &key)
-            let p = annotations.quotes.passageNumber(q)
-            key.add(p >= 0 ? passageDigests[Int(p)] : noPassage)
-            return key.value
-        }
+        // While the speakers' tables are made (on one core for the most part).
+        let articleOf = quoteArticles.value()
+        let quoteKeys = Self.quoteKeys(annotations.quotes, articleOf: articleOf, listed: listed, named: named)
+        let lookups = quoteLookups.take()
+        (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, self.quoteArticles, self.quoteKeys)
+            = (lookups.byArticle, lookups.speakers, lookups.slugByName, lookups.speakerKeys, articleOf, quoteKeys)
         var folded = [PageKey](repeating: PageKey(seed: 5), count: speakers.count)
         for (q, n) in lookups.speakerNumbers.enumerated() where n >= 0 { folded[Int(lookups.speakerPlaces[Int(n)])].add(quoteKeys[q]) }
         speakerQuoteKeys = folded.map(\.value)
@@ -340,6 +336,39 @@ public struct SiteModel: Sendable {
         addArticle(k, or: k >= 0 ? "" : quotes.articleID(position), to: &key)
         key.add(UInt64(quotes.start(position))); key.add(UInt64(quotes.end(position)))
         if k < 0 { key.add(quotes.id(position)); key.add(quotes.cue(position) ?? "\u{0}") }
+    }
+
+    /// Each quote's `quoteKeys` entry: a key of seed 4, its source (`addQuoteSource`) and its
+    /// passage's id, made with the key's state after each article's part (`addArticle`) made
+    /// once per article, not once per quote (a million quotes at 100,000 articles quoting ten
+    /// times each). `articleOf`: each quote's article's position (`quoteArticles`); `listed`,
+    /// `named`: the articles' `listedKeys` and `namedKeys`.
+    static func quoteKeys(_ quotes: QuoteTable, articleOf: [Int32], listed: [UInt64], named: [UInt64]) -> [UInt64] {
+        let articleStates = zip(listed, named).map { listed, named in
+            var key = PageKey(seed: 4)
+            key.add(listed); key.add(named)
+            return key
+        }
+        // Each passage's id digested once, not once for each of its quotes.
+        let passageDigests = quotes.passageIDs.map(PageKey.StringDigest.init)
+        let noPassage = PageKey.StringDigest("\u{0}")
+        return ParallelMap.map(count: quotes.count, chunk: 8192) { q in
+            let k = articleOf[q]
+            var key: PageKey
+            if k >= 0 {
+                key = articleStates[Int(k)]
+                key.add(UInt64(quotes.start(q))); key.add(UInt64(quotes.end(q)))
+            } else {
+                // No such article: as `addQuoteSource` gives it, its id and cue added.
+                key = PageKey(seed: 4)
+                key.add("\u{0}"); key.add(quotes.articleID(q))
+                key.add(UInt64(quotes.start(q))); key.add(UInt64(quotes.end(q)))
+                key.add(quotes.id(q)); key.add(quotes.cue(q) ?? "\u{0}")
+            }
+            let p = quotes.passageNumber(q)
+            key.add(p >= 0 ? passageDigests[Int(p)] : noPassage)
+            return key.value
+        }
     }
 
     /// Article `k` (a position in `articles`, as `quoteArticles` and `witnessArticles` give it), or nil for -1.
