@@ -456,7 +456,8 @@ extension BuildCache {
     /// 3 (round 29): a page's template checksum covers only the templates it is rendered with.
     /// 4 (round 41): a passage's key covers which of its articles share words (`PassageLinks`).
     /// 5 (round 63): a speaker page's key takes one digest of its quotes' keys (`SiteModel.speakerQuoteKeys`).
-    static let keyVersion: UInt64 = 5
+    /// 6 (round 67): an article page's key takes one digest of each quote's speaker (name and slug).
+    static let keyVersion: UInt64 = 6
 
     /// The key of everything besides the articles that annotation results and page keys depend on.
     static func settings(_ o: PassageFinder.Options) -> UInt64 {
