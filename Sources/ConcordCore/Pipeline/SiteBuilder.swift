@@ -269,7 +269,7 @@ public struct SiteBuilder: Sendable {
             let copyMS = split()
             let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
-            // What the cache keeps of annotations.json and the passages' ids, encoded while the lists finish.
+            // What the cache keeps of annotations.json, encoded while the lists finish.
             pageTables = Background { [jsonParts] in
                 BuildState.encodedPageTables(jsonParts: jsonParts)
             }

@@ -142,15 +142,15 @@ public struct SiteModel: Sendable {
         self.positionByID = positionByID
         // The quotes' tables (by article, by speaker) are built on a thread of their own meanwhile,
         // each quote's article first: the quotes' keys below need it, not the tables.
-        let quoteArticles = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, articlesByID, unsorted, positionOf] in
+        let quoteArticlesAhead = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, articlesByID, unsorted, positionOf] in
             var search = IDSearch(articlesByID, positionByID)
             return Self.quoteArticles(quotes, starts, unsorted, positionOf, trusted: annotatedHere, search: { search.position(of: $0) })
         }
         let quoteLookups = Background { [quotes = annotations.quotes, starts = annotations.quoteStarts, count = articles.count,
-                                         unsorted, from, sorted, quoteArticles] in
+                                         unsorted, from, sorted, quoteArticlesAhead] in
             // A build's own quotes lie article by article, in id order: each article's a run of them.
             let runs = annotatedHere && sorted && starts.count == unsorted.count + 1 ? (starts, from) : nil
-            return Self.quoteLookups(quotes, articles: count, articleOf: quoteArticles.value(), runs: runs)
+            return Self.quoteLookups(quotes, articles: count, articleOf: quoteArticlesAhead.value(), runs: runs)
         }
         // The articles' digests and path hashes in one pass over their objects, each read where the
         // array holds it (an article taken out of the array is retained and released), newest
@@ -191,7 +191,7 @@ public struct SiteModel: Sendable {
         witnessesByArticle = byArticle
         self.counts = counts
         // While the speakers' tables are made (on one core for the most part).
-        let articleOf = quoteArticles.value()
+        let articleOf = quoteArticlesAhead.value()
         let quoteKeys = Self.quoteKeys(annotations.quotes, articleOf: articleOf, listed: listed, named: named)
         let lookups = quoteLookups.take()
         (quotesByArticle, speakers, speakerSlugByName, quoteSpeakerKeys, self.quoteArticles, self.quoteKeys)
