@@ -28,3 +28,14 @@ extension StringProtocol {
         return nil
     }
 }
+
+extension UnsafeRawBufferPointer {
+    /// Whether every byte is ASCII, read eight at a time.
+    var isAllASCII: Bool {
+        let words = count / 8
+        var high: UInt64 = 0
+        for k in 0..<words { high |= loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) }
+        for k in (8 * words)..<count { high |= UInt64(self[k]) }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+}

@@ -65,7 +65,7 @@ struct MappedString: Sendable {
     }
 
     var sortKey: SortKey {
-        guard let bytes = mappedBytes, bytes.allSatisfy({ $0 < 0x80 }) else { return .string(string) }
+        guard let bytes = mappedBytes, bytes.isAllASCII else { return .string(string) }
         return .ascii(bytes)
     }
 

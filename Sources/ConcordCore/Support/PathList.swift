@@ -280,16 +280,8 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         hashes.append(contentsOf: other.hashes[range])
     }
 
-    /// Whether every byte is ASCII, read eight at a time.
-    var isASCII: Bool {
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            var high: UInt64 = 0
-            for k in 0..<words { high |= raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self) }
-            for k in (8 * words)..<raw.count { high |= UInt64(raw[k]) }
-            return high & 0x8080_8080_8080_8080 == 0
-        }
-    }
+    /// Whether every byte is ASCII.
+    var isASCII: Bool { bytes.withUnsafeBytes(\.isAllASCII) }
 }
 
 extension PathList: CustomStringConvertible {

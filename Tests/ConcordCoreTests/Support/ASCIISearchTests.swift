@@ -18,4 +18,20 @@ struct ASCIISearchTests {
             #expect(rest.isAllASCII == rest.unicodeScalars.allSatisfy(\.isASCII), "\(rest)")
         }
     }
+
+    /// Bytes are all ASCII unless one has its high bit set, wherever it lies: in the first
+    /// eight, in a later word of eight, or in the tail after the last whole word.
+    @Test func bytesAreAllASCIIUnlessOneIsNot() {
+        for count in [0, 1, 7, 8, 9, 16, 23] {
+            let ascii = [UInt8](repeating: 0x7F, count: count)
+            let allASCII = ascii.withUnsafeBytes { $0.isAllASCII }
+            #expect(allASCII, "\(count) bytes")
+            for at in 0..<count {
+                var bytes = ascii
+                bytes[at] = 0x80
+                let oneNot = bytes.withUnsafeBytes { $0.isAllASCII }
+                #expect(!oneNot, "byte \(at) of \(count)")
+            }
+        }
+    }
 }

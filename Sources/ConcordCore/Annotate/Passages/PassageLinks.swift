@@ -23,9 +23,8 @@ struct PassageLinks: Sendable, Equatable {
 
     /// From every edge and its passage (-1: none): bucketed by passage (a counting sort), each
     /// passage's sorted by article pair, and the segments of one pair summed.
-    init(edges: some Collection<WitnessClusterer.Edge>, edgePassages: [Int32], passages: Int) {
+    init(edges: [WitnessClusterer.Edge], edgePassages: [Int32], passages: Int) {
         precondition(edges.count == edgePassages.count, "one passage per edge")
-        let edges = Array(edges)    // (the array itself when given one, as a build does)
         // Read twice by the counting sort, as they lie: gathered in an array first, the 260,000
         // segments of 100,000 articles took 6 MB of memory touched for the first time at every build.
         let pairs = edgePassages.indices.lazy.filter { edgePassages[$0] >= 0 && Int(edgePassages[$0]) < passages }.map { i in

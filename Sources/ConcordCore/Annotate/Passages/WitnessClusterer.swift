@@ -193,20 +193,18 @@ struct WitnessClusterer {
         for d in drafts { for (a, w) in zip(d.articles, d.witnesses) { pairs.append((Int(a), w.range)) } }
         let witnessRanges = RangesByArticle(articles: articles.count, unordered: pairs)
         func firstArticle(_ k: Int) -> Article { articles[Int(drafts[k].articles[0])] }
-        // Only the drafts no one knows are worked out (each tokenizes its first copy), in parallel.
-        let unknown = drafts.indices.filter { drafts[$0].firstChoice == nil && known[drafts[$0].seed] == nil }
+        // Each draft's first choice: carried with it, known by its seed, or (for the drafts no one
+        // knows, each tokenizing its first copy) worked out in parallel.
+        var choices = drafts.map { $0.firstChoice ?? known[$0.seed] }
+        let unknown = choices.indices.filter { choices[$0] == nil }
         let made = ParallelMap.map(unknown, chunk: 16) { k in Self.id(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), attempt: 0) }
-        var madeAt = made.startIndex
+        for (k, choice) in zip(unknown, made) { choices[k] = choice }
+        let firstChoices = choices.map { $0! }
         var usedIDs = Set<String>(minimumCapacity: drafts.count)
-        var firstChoices: [String] = []
-        firstChoices.reserveCapacity(drafts.count)
         var passages: [Passage] = []
         passages.reserveCapacity(drafts.count)
         for k in drafts.indices {
-            let choice: String
-            if let c = drafts[k].firstChoice ?? known[drafts[k].seed] { choice = c } else { choice = made[madeAt]; madeAt += 1 }
-            firstChoices.append(choice)
-            var id = choice
+            var id = firstChoices[k]
             if !usedIDs.insert(id).inserted {
                 id = uniqueID(base: baseID(for: drafts[k].witnesses[0], in: firstArticle(k)), used: &usedIDs)
             }

@@ -321,7 +321,12 @@ public struct SiteModel: Sendable {
     /// flat tables rather than from the article's object and its id's characters; `id` for -1
     /// (no such article in the archive).
     func addArticle(_ k: Int32, or id: String, to key: inout PageKey) {
-        if k >= 0 { key.add(listedKeys[Int(k)]); key.add(namedKeys[Int(k)]) } else { key.add("\u{0}"); key.add(id) }
+        Self.addArticle(k, or: id, listed: listedKeys, named: namedKeys, to: &key)
+    }
+
+    /// `addArticle`, from the tables given (the model's `listedKeys` and `namedKeys`, before it is made).
+    private static func addArticle(_ k: Int32, or id: String, listed: [UInt64], named: [UInt64], to key: inout PageKey) {
+        if k >= 0 { key.add(listed[Int(k)]); key.add(named[Int(k)]) } else { key.add("\u{0}"); key.add(id) }
     }
 
     /// What a key takes of quote `position` (in `annotations.quotes`) that its article decides:
@@ -330,23 +335,29 @@ public struct SiteModel: Sendable {
     /// (100,000 quotes at 100,000 articles, four strings each, for the speaker pages and as
     /// many for `annotations.json`); a quote whose article the archive lacks adds them itself.
     func addQuoteSource(_ position: Int, to key: inout PageKey) {
-        // Columns read one by one, and only those needed: a quote made would hold five strings.
         let k = quoteArticles[position]
-        let quotes = annotations.quotes
-        addArticle(k, or: k >= 0 ? "" : quotes.articleID(position), to: &key)
-        key.add(UInt64(quotes.start(position))); key.add(UInt64(quotes.end(position)))
-        if k < 0 { key.add(quotes.id(position)); key.add(quotes.cue(position) ?? "\u{0}") }
+        addArticle(k, or: k >= 0 ? "" : annotations.quotes.articleID(position), to: &key)
+        Self.addQuotePlace(position, of: annotations.quotes, articleKnown: k >= 0, to: &key)
+    }
+
+    /// The rest of `addQuoteSource` after the article: the quote's place, and its id and cue
+    /// when the archive lacks its article. Columns read one by one, and only those needed: a
+    /// quote made would hold five strings.
+    @inline(__always)
+    private static func addQuotePlace(_ q: Int, of quotes: QuoteTable, articleKnown: Bool, to key: inout PageKey) {
+        key.add(UInt64(quotes.start(q))); key.add(UInt64(quotes.end(q)))
+        if !articleKnown { key.add(quotes.id(q)); key.add(quotes.cue(q) ?? "\u{0}") }
     }
 
     /// Each quote's `quoteKeys` entry: a key of seed 4, its source (`addQuoteSource`) and its
-    /// passage's id, made with the key's state after each article's part (`addArticle`) made
-    /// once per article, not once per quote (a million quotes at 100,000 articles quoting ten
-    /// times each). `articleOf`: each quote's article's position (`quoteArticles`); `listed`,
+    /// passage's id. The key's state after an article's part (`addArticle`) is made once per
+    /// article, not once per quote (a million quotes at 100,000 articles quoting ten times
+    /// each). `articleOf`: each quote's article's position (`quoteArticles`); `listed`,
     /// `named`: the articles' `listedKeys` and `namedKeys`.
     static func quoteKeys(_ quotes: QuoteTable, articleOf: [Int32], listed: [UInt64], named: [UInt64]) -> [UInt64] {
-        let articleStates = zip(listed, named).map { listed, named in
+        let articleStates = listed.indices.map { k in
             var key = PageKey(seed: 4)
-            key.add(listed); key.add(named)
+            addArticle(Int32(k), or: "", listed: listed, named: named, to: &key)
             return key
         }
         // Each passage's id digested once, not once for each of its quotes.
@@ -357,14 +368,11 @@ public struct SiteModel: Sendable {
             var key: PageKey
             if k >= 0 {
                 key = articleStates[Int(k)]
-                key.add(UInt64(quotes.start(q))); key.add(UInt64(quotes.end(q)))
             } else {
-                // No such article: as `addQuoteSource` gives it, its id and cue added.
                 key = PageKey(seed: 4)
-                key.add("\u{0}"); key.add(quotes.articleID(q))
-                key.add(UInt64(quotes.start(q))); key.add(UInt64(quotes.end(q)))
-                key.add(quotes.id(q)); key.add(quotes.cue(q) ?? "\u{0}")
+                addArticle(k, or: quotes.articleID(q), listed: listed, named: named, to: &key)
             }
+            addQuotePlace(q, of: quotes, articleKnown: k >= 0, to: &key)
             let p = quotes.passageNumber(q)
             key.add(p >= 0 ? passageDigests[Int(p)] : noPassage)
             return key.value
