@@ -62,7 +62,7 @@ public struct Annotator: Sendable {
         timings.passages = (clock.now - t0).seconds
         t0 = clock.now
         let finder = QuoteFinder()
-        let perArticle = ParallelMap.map(Array(articles.indices)) { finder.quotes(of: articles[$0], text: texts[$0]) }
+        let perArticle = ParallelMap.map(count: articles.count, chunk: 8) { finder.quotes(of: articles[$0], text: texts[$0]) }
         var (quotes, quoteStarts) = finder.combineByArticle(perArticle)
         QuoteFinder.link(&quotes, quoteStarts: quoteStarts, passages: found.passages, witnessArticles: found.witnessArticles)
         timings.quotes = (clock.now - t0).seconds

@@ -41,7 +41,7 @@ struct FileStamp: Sendable, Equatable {
         defer { hardLinked = linked.withLock { $0 } }
         return paths.withBlock { base, starts in
             nonisolated(unsafe) let base = base, starts = starts
-            return ParallelMap.map(Array(paths.indices), chunk: 64) { i in
+            return ParallelMap.map(count: paths.count, chunk: 64) { i in
                 var st = stat()
                 guard fstatat(fd, UnsafeRawPointer(base + starts[i]).assumingMemoryBound(to: CChar.self), &st, 0) == 0 else { return nil }
                 if st.st_nlink > 1 { linked.withLock { $0 = true } }

@@ -213,7 +213,7 @@ final class RunIndex: @unchecked Sendable {   // `blocks` is reached only under 
         }
         let blocks = (entries + blockEntries - 1) / blockEntries
         let sums = hashes.withUnsafeBytes { hb in slots.withUnsafeBytes { sb in
-            ParallelMap.map(Array(0..<blocks), chunk: 64) { k -> UInt64 in
+            ParallelMap.map(count: blocks, chunk: 64) { k -> UInt64 in
                 let lo = k * blockEntries, hi = min(entries, lo + blockEntries)
                 var sum = Checksum.Stream()
                 sum.add(UnsafeRawBufferPointer(rebasing: hb[(8 * lo)..<(8 * hi)]))

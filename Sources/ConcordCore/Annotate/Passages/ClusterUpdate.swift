@@ -20,7 +20,7 @@ struct PreviousPassages: Sendable {
         let articles = stored.articles.map { $0 >= 0 && Int($0) < now.count ? Int32(now[Int($0)]) : -1 }
         // Made by chunks on every core: 12,000 passages and their 50,000 witnesses at 100,000
         // articles took 18–32 ms on one, while the build waited for nothing else.
-        carriable = ParallelMap.map(Array(0..<stored.count), chunk: 1024) { p in
+        carriable = ParallelMap.map(count: stored.count, chunk: 1024) { p in
             let at = stored.witnessIndices(of: p)
             guard !at.isEmpty, !articles[at].contains(where: { $0 < 0 }) else { return nil }
             return Passage(id: stored.ids[p], witnesses: stored.witnesses(of: p) { articleID(now[Int($0)]) })

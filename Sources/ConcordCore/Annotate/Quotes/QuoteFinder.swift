@@ -13,7 +13,7 @@ public struct QuoteFinder: Sendable {
 
     /// - Parameter texts: the articles' bodies already tokenized (saves doing it again), or nil.
     public func find(in articles: [Article], texts: [TokenizedText]? = nil) -> QuoteTable {
-        let perArticle = ParallelMap.map(Array(articles.indices)) { i in quotes(of: articles[i], text: texts?[i]) }
+        let perArticle = ParallelMap.map(count: articles.count, chunk: 8) { i in quotes(of: articles[i], text: texts?[i]) }
         return combine(perArticle)
     }
 

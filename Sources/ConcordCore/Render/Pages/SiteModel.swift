@@ -93,7 +93,7 @@ public struct SiteModel: Sendable {
     /// - Parameter texts: the tokenized bodies of `unsorted`, in the same order (nil to tokenize here).
     public init(articles unsorted: [Article], annotations: Annotations, texts: [TokenizedText]? = nil) {
         let witnesses = SiteModel.witnessRanges(annotations)
-        let stats = ParallelMap.map(Array(unsorted.indices)) { i -> ArticleWordStats in
+        let stats = ParallelMap.map(count: unsorted.count, chunk: 8) { i -> ArticleWordStats in
             let a = unsorted[i]
             return ArticleWordStats(text: texts?[i] ?? WordTokenizer().tokenize(a.source, in: a.body),
                                     witnesses: witnesses[a.id] ?? [])

@@ -9,7 +9,7 @@ extension SiteRenderer {
         if let cut = templates.lists[list], !cut.rowNames.isDisjoint(with: contexts.listPage(list).keys) {
             contexts.listPageKey(list, into: &base)
         }
-        return ParallelMap.map(Array(0..<contexts.rowCount(list)), chunk: 256) { i in
+        return ParallelMap.map(count: contexts.rowCount(list), chunk: 256) { i in
             var key = base; contexts.rowKey(list, i, into: &key); return key.value
         }
     }

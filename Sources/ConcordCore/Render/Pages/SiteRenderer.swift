@@ -123,7 +123,7 @@ public struct SiteRenderer: Sendable {
     /// pages' keys come from their rows (`listKey(_:rowKeys:)`) and are passed in.
     func keys(listKeys: [Listing: UInt64]) -> [UInt64] {
         let contexts = PageContexts(model: model)
-        return ParallelMap.map(Array(pages.indices), chunk: 64) { i in
+        return ParallelMap.map(count: pages.count, chunk: 64) { i in
             if let list = Self.listing(of: pages[i]) { return listKeys[list]! }
             return key(of: pages[i], contexts)
         }
