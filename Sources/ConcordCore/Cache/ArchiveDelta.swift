@@ -42,9 +42,11 @@ struct ArchiveDelta {
     ///   - paths: article files now in the source folder.
     ///   - state: the cache's records, or nil for a full build.
     ///   - stamps: each path's stamp, taken before any file is read.
+    ///   - edges: the last build's segments, moved out of `state` (whose own are then not read),
+    ///     to be renumbered where they lie; nil: `state`'s, copied first.
     ///   - runIndex: the cache's run index file, if it opened.
     static func scan(_ loader: ArchiveLoader, paths: PathList, stamps: [FileStamp?], state: BuildState?,
-                     runIndex: RunIndex? = nil) -> ArchiveDelta {
+                     edges held: Locked<[WitnessClusterer.Edge]>? = nil, runIndex: RunIndex? = nil) -> ArchiveDelta {
         let records = state?.records ?? RecordTable()
         // The cache refuses records two of whose paths have the same hash (`BuildCache.distinct`):
         // every lookup below goes by hash alone.
@@ -121,35 +123,47 @@ struct ArchiveDelta {
         let articleOfRecord = articleOfRecord(recordAt, records: records.count)
         // Edges between two reused articles stay (by their new indices): found on a thread of
         // their own while the records not reused are gathered.
-        let keeping = Background { [articles, articleOfRecord, edges = state?.edges ?? [], before = state?.articleHashes ?? [],
+        let held = held ?? Locked(state?.edges ?? [])
+        let keeping = Background { [articles, articleOfRecord, held, before = state?.articleHashes ?? [],
                                     edgePassages = state?.edgePassages ?? [], passages = state?.passages]
                                    () -> ([WitnessClusterer.Edge], [Int32], PreviousPassages?, [Int32]) in
             let now = positionsNow(of: before, records: records, articleOfRecord: articleOfRecord)
             // The passages are known when the cache names one (or none) for every edge. Their
             // witnesses are renamed on threads of their own while the segments are renumbered
             // here, one after the other (this build waits for both: 16 ms at 100,000 articles).
+            // Held here alone (when moved out of the state), so changed where they lie: the
+            // segments kept are moved down over those dropped (10 MB at 100,000 articles, which a
+            // second array, with room for the segments the change aligns, touched anew).
+            var edges: [WitnessClusterer.Edge] = []
+            held.withLock { swap(&edges, &$0) }
             let known = edgePassages.count == edges.count ? passages : nil
             let renaming = known.map { known in Background { PreviousPassages(known, now: now, articleID: { articles[$0].id }) } }
             var previousIndex = [Int32](repeating: -1, count: articles.count)
             for (j, i) in now.enumerated() where i >= 0 { previousIndex[i] = Int32(j) }
-            // Sized once (`compactMap` grows by doubling: 260,000 segments at 100,000 articles were copied 18 times),
-            // with room for the segments the change aligns, which the annotation appends here (`PassageUpdate`).
-            var kept: [WitnessClusterer.Edge] = [], keptPassages: [Int32] = []
-            kept.reserveCapacity(edges.count + edges.count / 16 + 1024)
+            // With room for the segments the change aligns, which the annotation appends here
+            // (`PassageUpdate`): already there when the state was decoded (`BuildState.decodeBody`).
+            let count = edges.count
+            edges.reserveCapacity(BuildState.edgeRoom(count))
+            var keptPassages: [Int32] = []
             // Asked once: in the loop, `known != nil` (Optional's `!=` for an Equatable type) copied
             // the passages, four arrays retained and released, for each of 250,000 edges: 50–70 ms
             // of every build at 100,000 articles, the longest part of matching files to records.
             let isKnown = known != nil
-            if isKnown { keptPassages.reserveCapacity(edges.count) }
-            for (i, var e) in edges.enumerated() {
-                let a = now[e.a], b = now[e.b]
-                guard a >= 0, b >= 0 else { continue }
-                e.a = a; e.b = b
-                kept.append(e)
-                if isKnown { keptPassages.append(edgePassages[i]) }
+            if isKnown { keptPassages.reserveCapacity(count) }
+            var kept = 0
+            edges.withUnsafeMutableBufferPointer { edges in
+                for i in 0..<count {
+                    var e = edges[i]
+                    let a = now[e.a], b = now[e.b]
+                    guard a >= 0, b >= 0 else { continue }
+                    e.a = a; e.b = b
+                    edges[kept] = e; kept += 1
+                    if isKnown { keptPassages.append(edgePassages[i]) }
+                }
             }
+            edges.removeLast(count - kept)
             // (Passages that do not fit the segments are refused by `passages(after:…)`.)
-            return (kept, keptPassages, renaming?.value(), previousIndex)
+            return (edges, keptPassages, renaming?.value(), previousIndex)
         }
         // The cache's records not reused, found by position (no hashing).
         var isReused = [Bool](repeating: false, count: records.count)

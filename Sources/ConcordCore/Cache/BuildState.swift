@@ -213,7 +213,7 @@ struct BuildState: Sendable {
         boilerplate = Set(try r.u64s())
         articleHashes = try r.u64s()
         let n = try r.count(max: Int(Int32.max) / 10)
-        edges.reserveCapacity(n)
+        edges.reserveCapacity(Self.edgeRoom(n))
         // Read where they lie, not copied into an array first (10 MB at 100,000 articles, into
         // memory touched for the first time).
         let numbers = try r.u32sInPlace(count: n * 10)
@@ -275,6 +275,11 @@ struct BuildState: Sendable {
         }
         try runIndex.decode(from: &r)
     }
+
+    /// The room kept for `count` segments carried over from the last build: theirs, and about
+    /// a sixteenth more for the segments a change aligns (appended where the carried ones lie:
+    /// `ArchiveDelta.scan`, `PassageUpdate`), so that they are not all copied into a larger array.
+    static func edgeRoom(_ count: Int) -> Int { count + count / 16 + 1024 }
 
     /// Hands `body` the ten numbers `state.bin` keeps of a segment, in order: each side's
     /// article, tokens and bytes.

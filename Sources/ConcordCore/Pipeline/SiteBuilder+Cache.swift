@@ -29,7 +29,8 @@ extension SiteBuilder {
             if let kept = memory?.take(seal: loaded.seal, source: options.source.path, output: options.output.path) {
                 return (kept.loaded, nil, true)
             }
-            if let ahead { return (try ahead.value().get(), nil, false) }
+            // Taken, not copied: the build then holds the tables once (the segments are changed where they lie).
+            if let ahead { return (try ahead.take().get(), nil, false) }
             try cache.loadRest(into: &loaded, sourceFolder: options.source.path)
             return (loaded, nil, false)
         } catch {

@@ -101,7 +101,7 @@ public struct SiteBuilder: Sendable {
         let given = options.cacheReadAhead
         let ahead = full || memory != nil ? nil : given?.reading(for: head) ?? cacheAhead(cache, head, settings: settings)
         // Whatever reading was started is waited for, used or not: no read of the cache outlives the build.
-        defer { _ = given?.reading.value(); _ = ahead?.value() }
+        defer { given?.reading.wait(); ahead?.wait() }
         let folder = options.source.path, now = options.stampTime?() ?? FileStamp.now()
         let sources = try sourceFiles(loader, cache, full: full, listed: listed, now: now, lap: lap)
         defer { _ = sources.keepingListing?.value() }     // (also waited for before the report: see below)
@@ -127,9 +127,13 @@ public struct SiteBuilder: Sendable {
         // sources were listed and stat'ed, they took the second core from the `stat`s, and a build
         // with nothing to do, which never needs them, took 0.38–0.44 s and 670 MB at 100,000
         // articles; now 0.18–0.22 s and 33 MB.
-        let (loaded, notice, kept) = full ? (nil, nil, false) : usableCache(cache, head, ahead: ahead, settings: settings, output: output)
+        var (read, notice, kept) = full ? (nil, nil, false) : usableCache(cache, head, ahead: ahead, settings: settings, output: output)
         let loadMS = lap()
         if let notice { log.notice(notice) }
+        // The last build's segments leave the state, held once: the scan renumbers them where they lie.
+        let lastEdges = Locked<[WitnessClusterer.Edge]>([])
+        if read != nil { lastEdges.withLock { swap(&$0, &read!.state.edges) } }
+        let loaded = read     // (a constant from here: closures below capture it)
         let state = loaded?.state
         // What the output and previous generations hold, when known (a full build the cache
         // fell back to still uses it); `--full` trusts nothing the cache says and compares
@@ -142,7 +146,7 @@ public struct SiteBuilder: Sendable {
         // Progress lines only for archives that take more than about a second.
         let long = files.count >= Self.progressThreshold && state == nil
         if long { log.progress("parsing \(files.count) articles…") }
-        var delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, runIndex: loaded?.runIndex)
+        var delta = ArchiveDelta.scan(loader, paths: files, stamps: stamps, state: state, edges: lastEdges, runIndex: loaded?.runIndex)
         for d in delta.diagnostics { log.diagnostic(d) }
         // Counted without copying the records' references (100,000 objects visited to be retained).
         let reusedCount = delta.reused.reduce(0) { $1 == nil ? $0 : $0 + 1 }
@@ -363,7 +367,7 @@ public struct SiteBuilder: Sendable {
         // The lock goes with the report (`handOver`), and a command-line build's process ends with
         // it: what runs beside the build is done first (the listing kept for the next build written,
         // the cache's reading ahead finished), not left to a next build or to the process's exit.
-        _ = sources.keepingListing?.value(); _ = given?.reading.value(); _ = ahead?.value()
+        _ = sources.keepingListing?.value(); given?.reading.wait(); ahead?.wait()
         finished(report)
         if let memory {
             let keptOwn = if let loaded, let seal {

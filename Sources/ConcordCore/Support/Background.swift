@@ -23,12 +23,19 @@ final class Background<Value: Sendable, Failure: Error>: @unchecked Sendable {
         return try result!.get()
     }
 
+    /// Waits for the work, leaving its result where it is (for `value()`), or taken (`take()`).
+    func wait() {
+        done.wait()
+        done.signal()
+    }
+
     /// Waits for the work and hands its result over, keeping no reference to it: a value with
     /// arrays the caller then changes is not copied first (a copy of a million quotes, at
     /// every build of 100,000 articles quoting ten times each, when they were linked to
-    /// their passages). Called once; `value()` is not called after it.
+    /// their passages). Called once; `value()` is not called after it (`wait()` may be).
     func take() throws(Failure) -> Value {
         done.wait()
+        done.signal()       // a later `wait()` returns at once
         defer { result = nil }
         return try result!.get()
     }

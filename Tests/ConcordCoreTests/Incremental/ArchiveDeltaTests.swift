@@ -70,4 +70,33 @@ struct ArchiveDeltaTests {
         let none = ArchiveDelta.gather(keptAt: [], fresh: [:], hashes: [], records: records)
         #expect(none.articles.isEmpty && none.reused.isEmpty && none.recordAt.isEmpty && none.pathHashes.isEmpty && none.pathIndex.isEmpty)
     }
+
+    /// The last build's segments, moved out of the state, are renumbered where they lie (the
+    /// array the cache was decoded into, with room for the change's segments) and are those a
+    /// scan that copies them first keeps: an article removed drops its segments and moves the
+    /// others' articles down.
+    @Test func theLastBuildsSegmentsAreRenumberedWhereTheyLie() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        try archive.copySeeds()
+        _ = try await SiteBuilder(options: archive.options()).build()
+        let cache = BuildCache(output: archive.output)
+        var loaded = try cache.readState()
+        try cache.loadRest(into: &loaded, sourceFolder: archive.source.path)
+        let before = loaded.state.edges.count      // (the count alone: the array is to be held once)
+        // The first article gone: its segments with the two others are dropped, theirs stay.
+        let loader = ArchiveLoader(sourceFolder: archive.source)
+        let paths = PathList(Array(try loader.articlePaths().dropFirst()))
+        let stamps = FileStamp.of(paths, in: archive.source.path, now: .max)
+        let copied = ArchiveDelta.scan(loader, paths: paths, stamps: stamps, state: loaded.state).previous.keptEdges
+        #expect(!copied.isEmpty && copied.count < before)
+        #expect(copied.allSatisfy { $0.a < 2 && $0.b < 2 })
+
+        let held = Locked<[WitnessClusterer.Edge]>([])
+        held.withLock { swap(&$0, &loaded.state.edges) }
+        let address = held.withLock { $0.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+        let moved = ArchiveDelta.scan(loader, paths: paths, stamps: stamps, state: loaded.state, edges: held).previous.keptEdges
+        #expect(moved == copied)
+        #expect(moved.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == address)
+        #expect(moved.capacity >= BuildState.edgeRoom(before))
+    }
 }

@@ -25,4 +25,18 @@ struct BackgroundTests {
         #expect(read.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } != address)
         #expect(kept.value()[0] == 7)
     }
+
+    /// Waiting returns once the work is done, however often, and after its result was read or
+    /// taken (a build waits for what it started reading, used or not, after taking it).
+    @Test func waitingReturnsBeforeAndAfterTheResultIsTaken() {
+        let work = Background { [Int](repeating: 7, count: 16) }
+        work.wait()
+        work.wait()
+        #expect(work.take().count == 16)
+        work.wait()
+        let read = Background { 42 }
+        #expect(read.value() == 42)
+        read.wait()
+        #expect(read.value() == 42)
+    }
 }
