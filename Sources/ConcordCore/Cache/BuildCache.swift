@@ -27,7 +27,7 @@ import Glibc
 /// not into a new file: the new file's pages in the page cache cost this VM's kernel
 /// 80 ms of copying a build, the older file's pages, reused, a few.
 struct BuildCache {
-    static let format: UInt32 = 45
+    static let format: UInt32 = 46
     static let magic: [UInt8] = Array("CONCORD-CACHE\n".utf8)
     /// What every cache file starts with: the magic, the format, and 1 for little-endian arrays.
     static let header: [UInt8] = magic + withUnsafeBytes(of: format.littleEndian, Array.init) + [1]
@@ -338,11 +338,11 @@ struct BuildCache {
     ///   - early: sections of the body already encoded.
     /// - Returns: the seal of the `state.bin` written (`Loaded.seal`).
     @discardableResult
-    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [UInt8]] = [:]) throws(Unusable) -> UInt64 {
+    func commit(_ state: BuildState, shards: [(String, UInt64)], early: [BuildState.Section: [CachePiece]] = [:]) throws(Unusable) -> UInt64 {
         let current = (try? readState())?.body?.name
         let bodyName = current == Self.bodyFiles[0] ? Self.bodyFiles[1] : Self.bodyFiles[0]
         // Header, then the body's sections as encoded: not joined first.
-        guard let bodySum = Self.writeSealed([Self.headed(capacity: 32).bytes] + state.bodySections(early: early),
+        guard let bodySum = Self.writeSealed([.bytes(Self.headed(capacity: 32).bytes)] + state.bodySections(early: early),
                                              to: folder.appendingPathComponent(bodyName).path, inPlace: true) else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
@@ -412,10 +412,15 @@ struct BuildCache {
     /// after a power cut the checksums catch what the disk lost.
     /// - Parameter inPlace: a file already there is written over in place and cut to length after.
     static func writeSealed(_ pieces: [[UInt8]], to path: String, inPlace: Bool = false) -> UInt64? {
+        writeSealed(pieces.map(CachePiece.bytes), to: path, inPlace: inPlace)
+    }
+
+    /// The same, from pieces that may be segments where they lie.
+    static func writeSealed(_ pieces: [CachePiece], to path: String, inPlace: Bool = false) -> UInt64? {
         var sum = Checksum.Stream()
         for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
         let seal = sum.value
-        let all = pieces + [withUnsafeBytes(of: seal.littleEndian) { Array($0) }]
+        let all = pieces + [.bytes(withUnsafeBytes(of: seal.littleEndian) { Array($0) })]
         // Each array's bytes are held (nested `withUnsafeBytes`) until the one write of them all.
         func write(from k: Int, _ held: [UnsafeRawBufferPointer]) -> Bool {
             guard k < all.count else { return FastFiles.write(pieces: held, to: path, sparingLinks: inPlace) == 0 }

@@ -107,17 +107,28 @@ struct BuildState: Sendable {
     /// Its sections are joined in order; those not encoded before (`early`, while the pages were
     /// made) are encoded now, in parallel (this is the last step of every build; the two file
     /// tables alone are 12,000 rows each at 10,000 articles).
-    func encodeBody(into w: inout ByteWriter, early: [Section: [UInt8]] = [:]) {
-        for section in bodySections(early: early) { w.plain(section) }
+    func encodeBody(into w: inout ByteWriter, early: [Section: [CachePiece]] = [:]) {
+        for piece in bodySections(early: early) { piece.withUnsafeBytes { w.plain($0) } }
     }
 
-    /// The body's sections in order, as `encodeBody` joins them (`BuildCache.commit` writes
-    /// them as they are: no copy of the whole, 25 MB at 100,000 articles).
-    func bodySections(early: [Section: [UInt8]] = [:]) -> [[UInt8]] {
+    /// The body's sections in order, as `encodeBody` joins them, each in its pieces
+    /// (`BuildCache.commit` writes them as they are: no copy of the whole, 25 MB at 100,000
+    /// articles, nor of the segments).
+    func bodySections(early: [Section: [CachePiece]] = [:]) -> [CachePiece] {
         let missing = Section.allCases.filter { early[$0] == nil }
         var sections = early
-        for (section, bytes) in zip(missing, ParallelMap.map(missing, chunk: 1) { encoded($0) }) { sections[section] = bytes }
-        return Section.allCases.map { sections[$0]! }
+        for (section, pieces) in zip(missing, ParallelMap.map(missing, chunk: 1) { pieces(of: $0) }) { sections[section] = pieces }
+        return Section.allCases.flatMap { sections[$0]! }
+    }
+
+    /// `section` in the pieces it is written as: the segments where they lie when their memory
+    /// is their encoding, between the bytes encoded before and after them; else one piece, `encoded(section)`.
+    func pieces(of section: Section) -> [CachePiece] {
+        guard section == .annotation, WitnessClusterer.Edge.memoryIsItsEncoding else { return [.bytes(encoded(section))] }
+        var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
+        encodeAnnotationHead(into: &head)
+        encodeAnnotationTail(into: &tail)
+        return [.bytes(head.bytes), .segments(edges), .bytes(tail.bytes)]
     }
 
     /// About the bytes `section` takes (at least), so its writer is sized once: grown by
@@ -125,10 +136,7 @@ struct BuildState: Sendable {
     /// touched for the first time each time.
     func capacity(of section: Section) -> Int {
         switch section {
-        case .annotation:
-            8 * (boilerplate.count + 4) + 8 * articleHashes.count + 44 * edges.count
-                + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
-                + 8 + (passages?.clashes.values.reduce(0) { $0 + 16 + $1.utf8.count } ?? 0)
+        case .annotation: annotationHeadCapacity + 40 * edges.count + annotationTailCapacity
         case .articleTables:
             1 + 24 + 8 * (wordCounts.map { 2 * $0.count + 1 + $0.entryCount } ?? 0) + 9 + 4 * (newestFirst?.count ?? 0)
         case .files: 8 + 24 * files.count
@@ -140,40 +148,25 @@ struct BuildState: Sendable {
         }
     }
 
+    /// About the bytes the annotation section takes before its segments, and after them.
+    private var annotationHeadCapacity: Int { 8 * (boilerplate.count + 4) + 8 * articleHashes.count }
+    private var annotationTailCapacity: Int {
+        4 * edges.count + 8 + (passages?.ids.reduce(0) { $0 + 24 + $1.utf8.count } ?? 0) + 12 * (passages?.articles.count ?? 0)
+            + 8 + (passages?.clashes.values.reduce(0) { $0 + 16 + $1.utf8.count } ?? 0)
+    }
+
     /// One section of the body.
     func encoded(_ section: Section) -> [UInt8] {
         var w = ByteWriter(capacity: capacity(of: section))
         switch section {
         case .annotation:
-            w.u64s(boilerplate.sorted())
-            w.u64s(articleHashes)
-            w.int(edges.count)
-            // Ten numbers per segment, four bytes each (what `Edge` holds them in).
-            w.u32s(count: edges.count * 10) { out in
+            encodeAnnotationHead(into: &w)
+            // Ten numbers per segment, four bytes each (what `Edge` holds them in: `SegmentEncoding`).
+            w.u32s(count: edges.count * WitnessClusterer.Edge.numberCount) { out in
                 var k = 0
-                for e in edges { Self.numbers(e) { v in out[k] = UInt32(v); k += 1 } }
+                for e in edges { e.forEachNumber { v in out[k] = v; k += 1 } }
             }
-            // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
-            // there is one (or -1) for every segment and the passages are known.
-            let known = edgePassages.count == edges.count ? passages : nil
-            // Asked once, not per segment: `known != nil` copied the passages each time (see `ArchiveDelta.scan`).
-            let isKnown = known != nil
-            w.u32s(count: edges.count) { out in
-                for i in edges.indices { out[i] = UInt32(bitPattern: isKnown ? edgePassages[i] : -1) }
-            }
-            // Each passage: its id, then each witness's article (by position), start and end.
-            w.int(known?.count ?? 0)
-            if let passages = known { for p in 0..<passages.count {
-                w.string(passages.ids[p]); w.int(passages.witnessIndices(of: p).count)
-                for n in passages.witnessIndices(of: p) {
-                    w.u32(UInt32(bitPattern: passages.articles[n]))
-                    w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
-                }
-            } }
-            // The first choices that are not their passage's id, by passage.
-            let clashes = known?.clashes.sorted { $0.key < $1.key } ?? []
-            w.int(clashes.count)
-            for (p, choice) in clashes { w.int(p); w.string(choice) }
+            encodeAnnotationTail(into: &w)
         case .articleTables:
             w.bool(wordCounts != nil)
             wordCounts?.encode(into: &w)
@@ -200,6 +193,38 @@ struct BuildState: Sendable {
         return w.bytes
     }
 
+    /// The annotation section before its segments: the boilerplate, the articles, how many segments.
+    private func encodeAnnotationHead(into w: inout ByteWriter) {
+        w.u64s(boilerplate.sorted())
+        w.u64s(articleHashes)
+        w.int(edges.count)
+    }
+
+    /// The annotation section after its segments: each one's passage, and the passages.
+    private func encodeAnnotationTail(into w: inout ByteWriter) {
+        // Each segment's passage, and the passages: none (every segment's -1, no passage) unless
+        // there is one (or -1) for every segment and the passages are known.
+        let known = edgePassages.count == edges.count ? passages : nil
+        // Asked once, not per segment: `known != nil` copied the passages each time (see `ArchiveDelta.scan`).
+        let isKnown = known != nil
+        w.u32s(count: edges.count) { out in
+            for i in edges.indices { out[i] = UInt32(bitPattern: isKnown ? edgePassages[i] : -1) }
+        }
+        // Each passage: its id, then each witness's article (by position), start and end.
+        w.int(known?.count ?? 0)
+        if let passages = known { for p in 0..<passages.count {
+            w.string(passages.ids[p]); w.int(passages.witnessIndices(of: p).count)
+            for n in passages.witnessIndices(of: p) {
+                w.u32(UInt32(bitPattern: passages.articles[n]))
+                w.u32(UInt32(passages.ranges[n].lowerBound)); w.u32(UInt32(passages.ranges[n].upperBound))
+            }
+        } }
+        // The first choices that are not their passage's id, by passage.
+        let clashes = known?.clashes.sorted { $0.key < $1.key } ?? []
+        w.int(clashes.count)
+        for (p, choice) in clashes { w.int(p); w.string(choice) }
+    }
+
     /// The `.pageTables` section of a state holding these `jsonParts`, as `encoded(.pageTables)`
     /// makes it: for a build to encode while the list pages are made, and give to
     /// `BuildCache.commit` as `early`.
@@ -213,18 +238,21 @@ struct BuildState: Sendable {
         boilerplate = Set(try r.u64s())
         articleHashes = try r.u64s()
         let n = try r.count(max: Int(Int32.max) / 10)
-        edges.reserveCapacity(Self.edgeRoom(n))
+        let articles = articleHashes.count
         // Read where they lie, not copied into an array first (10 MB at 100,000 articles, into
-        // memory touched for the first time).
-        let numbers = try r.u32sInPlace(count: n * 10)
-        for e in 0..<n {
-            // The segment's ten numbers, in the order `numbers(_:_:)` gives them.
-            func v(_ k: Int) -> Int { Int(numbers.number(e * 10 + k, as: UInt32.self)) }
-            guard v(0) < articleHashes.count, v(5) < articleHashes.count,
-                  v(1) <= v(2), v(3) <= v(4), v(6) <= v(7), v(8) <= v(9) else { throw .init() }
-            edges.append(WitnessClusterer.Edge(a: v(0), aTokens: v(1)...v(2), aBytes: v(3)..<v(4),
-                                               b: v(5), bTokens: v(6)...v(7), bBytes: v(8)..<v(9)))
+        // memory touched for the first time); copied whole into their array when that is their
+        // memory (`SegmentEncoding`), with room for the segments the next change aligns.
+        let numbers = try r.u32sInPlace(count: n * WitnessClusterer.Edge.numberCount)
+        if WitnessClusterer.Edge.memoryIsItsEncoding {
+            edges = [WitnessClusterer.Edge](unsafeUninitializedCapacity: Self.edgeRoom(n)) { buffer, made in
+                if n > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: numbers.baseAddress!, byteCount: numbers.count) }
+                made = n
+            }
+        } else {
+            edges.reserveCapacity(Self.edgeRoom(n))
+            for e in 0..<n { edges.append(.init { k in numbers.number(e * WitnessClusterer.Edge.numberCount + k) }) }
         }
+        guard edges.allSatisfy({ $0.isWellFormed(articles: articles) }) else { throw .init() }
         let passageNumbers = try r.u32sInPlace(count: n)
         edgePassages = (0..<n).map { Int32(bitPattern: passageNumbers.number($0)) }
         let passageCount = try r.count()
@@ -280,13 +308,6 @@ struct BuildState: Sendable {
     /// a sixteenth more for the segments a change aligns (appended where the carried ones lie:
     /// `ArchiveDelta.scan`, `PassageUpdate`), so that they are not all copied into a larger array.
     static func edgeRoom(_ count: Int) -> Int { count + count / 16 + 1024 }
-
-    /// Hands `body` the ten numbers `state.bin` keeps of a segment, in order: each side's
-    /// article, tokens and bytes.
-    private static func numbers(_ e: WitnessClusterer.Edge, _ body: (Int) -> Void) {
-        body(e.a); body(e.aTokens.lowerBound); body(e.aTokens.upperBound); body(e.aBytes.lowerBound); body(e.aBytes.upperBound)
-        body(e.b); body(e.bTokens.lowerBound); body(e.bTokens.upperBound); body(e.bBytes.lowerBound); body(e.bBytes.upperBound)
-    }
 
     /// One key of every source file's path and stamp, in the order given (sorted paths):
     /// equal keys, no file added, removed or touched. 0 (no key) when a stamp is missing or

@@ -180,7 +180,7 @@ extension SiteBuilder {
     /// What `state.bin` will say of the annotation and of the previous generation (the
     /// output as it is now, kept when it is the site the cache describes), with those
     /// sections encoded: made on a thread of its own while the pages are.
-    typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [UInt8]]), Never>
+    typealias StateStart = Background<(state: BuildState, sections: [BuildState.Section: [CachePiece]]), Never>
 
     func startState(_ known: BuildState?, _ delta: ArchiveDelta, _ outcome: Annotator.Outcome, _ counts: WordCounts,
                     newestFirst: [Int32], outputGeneration: UInt64?) -> StateStart {
@@ -195,8 +195,8 @@ extension SiteBuilder {
             state.passages = StoredPassages(annotations.passages, articles: annotations.witnessArticles,
                                             firstChoices: firstChoices)   // nil: not known
             state.wordCounts = counts; state.newestFirst = newestFirst
-            return (state, [.annotation: state.encoded(.annotation), .articleTables: state.encoded(.articleTables),
-                            .previousFiles: state.encoded(.previousFiles)])
+            return (state, [.annotation: state.pieces(of: .annotation), .articleTables: state.pieces(of: .articleTables),
+                            .previousFiles: state.pieces(of: .previousFiles)])
         }
     }
 
@@ -233,7 +233,7 @@ extension SiteBuilder {
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            if let pageTables { early[.pageTables] = pageTables.value() }
+            if let pageTables { early[.pageTables] = [.bytes(pageTables.value())] }
             // (One not written: the next build renders that page's entries.)
             _ = ParallelMap.map(speakerRows, chunk: 16) { $0.1.write(to: cache.folder, pathHash: $0.0) }
             do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }

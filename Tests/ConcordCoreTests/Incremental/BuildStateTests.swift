@@ -137,12 +137,11 @@ struct BuildStateTests {
         s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
         let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts)
         #expect(ahead == s.encoded(.pageTables))
-        let sections = s.bodySections(early: [.pageTables: ahead])
-        #expect(sections.count == BuildState.Section.allCases.count)
-        #expect(sections[BuildState.Section.pageTables.rawValue] == ahead)
-        #expect(Array(sections.joined()) == Array(s.bodySections().joined()))
+        let sections = s.bodySections(early: [.pageTables: [.bytes(ahead)]])
+        #expect(sections.contains { if case .bytes(let b) = $0 { b == ahead } else { false } })
+        #expect(Self.joined(sections) == Self.joined(s.bodySections()))
         var w = ByteWriter()
-        s.encodeBody(into: &w, early: [.pageTables: ahead])
+        s.encodeBody(into: &w, early: [.pageTables: [.bytes(ahead)]])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).bin")
         try Data(w.bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -173,9 +172,49 @@ struct BuildStateTests {
         }
     }
 
-    /// A segment naming an article the list does not have is damage, not a segment.
+    /// A segment naming an article the list does not have is damage, not a segment; so is one
+    /// whose ranges end before they start (either side, tokens or bytes).
     @Test func aSegmentNamingNoArticleIsDamage() throws {
         let bad = state([.init(a: 3, aTokens: 0...1, aBytes: 0..<5, b: 0, bTokens: 0...1, bBytes: 0..<5)])
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(bad) }
+        let good: [UInt32] = [0, 2, 0, 3, 7, 9, 10, 40, 100, 200]
+        #expect(try readBack(state([.init { good[$0] }])).0.edges.count == 1)
+        for (low, high) in [(2, 3), (4, 5), (6, 7), (8, 9)] {
+            var numbers = good
+            numbers.swapAt(low, high)
+            #expect(throws: ByteReader.Malformed.self, "\(low)") { _ = try readBack(state([.init { numbers[$0] }])) }
+        }
+    }
+
+    /// The segments are written from where they lie: the annotation section's pieces are the
+    /// bytes before them, the segments' own memory, the bytes after; joined, the section the
+    /// segments' numbers make one by one (the encoding of a machine whose memory is not it).
+    @Test func theSegmentsAreWrittenWhereTheyLie() throws {
+        let edges: [WitnessClusterer.Edge] = [
+            .init(a: 0, aTokens: 0...3, aBytes: 10..<4_000_000_000, b: 2, bTokens: 7...9, bBytes: 100..<200),
+            .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<Int(UInt32.max))]
+        var s = state(edges)
+        s.edgePassages = [0, -1]
+        #if _endian(little)
+        #expect(WitnessClusterer.Edge.memoryIsItsEncoding)
+        #endif
+        let pieces = s.pieces(of: .annotation)
+        #expect(pieces.count == 3)
+        guard pieces.count == 3, case .segments(let written) = pieces[1] else { Issue.record("no segments piece"); return }
+        #expect(written == edges)
+        #expect(Self.joined(pieces) == s.encoded(.annotation))
+        // The numbers of one segment, in the order the cache keeps them.
+        var numbers: [UInt32] = []
+        edges[0].forEachNumber { numbers.append($0) }
+        #expect(numbers == [0, 2, 0, 3, 7, 9, 10, 4_000_000_000, 100, 200])
+        #expect(WitnessClusterer.Edge { numbers[$0] } == edges[0])
+        let back = try readBack(s).0
+        #expect(back.edges == edges && back.edges.capacity >= BuildState.edgeRoom(edges.count))
+    }
+
+    static func joined(_ pieces: [CachePiece]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for p in pieces { p.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+        return bytes
     }
 }

@@ -32,6 +32,19 @@ struct WitnessClusterer {
         static func == (x: Edge, y: Edge) -> Bool {
             x.article == y.article && x.tokens == y.tokens && x.byteRanges == y.byteRanges
         }
+
+        /// The stored numbers, in the order they lie (`SegmentEncoding`).
+        init(articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
+            article = articles; self.tokens = tokens; self.byteRanges = byteRanges
+        }
+        var parts: (articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
+            (article, tokens, byteRanges)
+        }
+        /// Whether the stored numbers lie in the order they are declared, each after the one before.
+        static var layoutIsInOrder: Bool {
+            MemoryLayout<Edge>.offset(of: \Edge.article) == 0 && MemoryLayout<Edge>.offset(of: \Edge.tokens) == 8
+                && MemoryLayout<Edge>.offset(of: \Edge.byteRanges) == 24
+        }
     }
 
     let articles: [Article]
