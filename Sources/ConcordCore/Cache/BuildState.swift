@@ -56,6 +56,17 @@ struct BuildState: Sendable {
     struct FileEntry: Sendable, Equatable {
         var key: UInt64
         var checksum: UInt64
+
+        /// Whether an entry's memory is the two numbers a cache file keeps of it, key then
+        /// checksum, little-endian (checked once): a table is then written where it lies.
+        static let memoryIsItsEncoding: Bool = {
+            #if _endian(little)
+            MemoryLayout<Self>.size == 16 && MemoryLayout<Self>.stride == 16
+                && MemoryLayout<Self>.offset(of: \Self.key) == 0 && MemoryLayout<Self>.offset(of: \Self.checksum) == 8
+            #else
+            false
+            #endif
+        }()
     }
 
     /// The head of `state.bin`: all a build needs to tell that nothing changed, or
@@ -122,8 +133,11 @@ struct BuildState: Sendable {
     }
 
     /// `section` in the pieces it is written as: the segments where they lie when their memory
-    /// is their encoding, between the bytes encoded before and after them; else one piece, `encoded(section)`.
+    /// is their encoding, between the bytes encoded before and after them; the file tables'
+    /// hashes and entries likewise (`FileTable.pieces`); else one piece, `encoded(section)`.
     func pieces(of section: Section) -> [CachePiece] {
+        if section == .files { return files.pieces() }
+        if section == .previousFiles { return previousFiles.pieces() }
         guard section == .annotation, WitnessClusterer.Edge.memoryIsItsEncoding else { return [.bytes(encoded(section))] }
         var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
         encodeAnnotationHead(into: &head)

@@ -1,15 +1,21 @@
-/// A piece of a cache file as it is written (`BuildCache.writeSealed`): bytes encoded, or the
-/// aligned segments where they lie, whose memory is their encoding
-/// (`WitnessClusterer.Edge.memoryIsItsEncoding`): they are not copied to be written.
+/// A piece of a cache file as it is written (`BuildCache.writeSealed`): bytes encoded, or an
+/// array whose memory is its encoding (little-endian numbers, as every cache file's arrays
+/// are), written where it lies rather than copied first: the aligned segments
+/// (`WitnessClusterer.Edge.memoryIsItsEncoding`), a file table's hashes and entries
+/// (`FileTable.pieces`).
 enum CachePiece: Sendable {
     case bytes([UInt8])
     case segments([WitnessClusterer.Edge])
+    case words([UInt64])
+    case fileEntries([BuildState.FileEntry])
 
     /// Calls `body` with the piece's bytes, where they lie.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch self {
         case .bytes(let bytes): bytes.withUnsafeBytes(body)
         case .segments(let edges): edges.withUnsafeBytes(body)
+        case .words(let words): words.withUnsafeBytes(body)
+        case .fileEntries(let entries): entries.withUnsafeBytes(body)
         }
     }
 
@@ -18,6 +24,8 @@ enum CachePiece: Sendable {
         switch self {
         case .bytes(let bytes): bytes.count
         case .segments(let edges): edges.count * MemoryLayout<WitnessClusterer.Edge>.stride
+        case .words(let words): words.count * 8
+        case .fileEntries(let entries): entries.count * MemoryLayout<BuildState.FileEntry>.stride
         }
     }
 }

@@ -66,6 +66,20 @@ struct FileTable: Sendable, Equatable {
         }
     }
 
+    /// The same bytes as `encode`, in pieces: the count, then the hashes and the entries where
+    /// they lie when an entry's memory is its two numbers (`FileEntry.memoryIsItsEncoding`).
+    /// (Each table is 2.7 MB at 100,000 articles, and a build writes two.)
+    func pieces() -> [CachePiece] {
+        guard BuildState.FileEntry.memoryIsItsEncoding else {
+            var w = ByteWriter(capacity: 8 + 24 * count)
+            encode(into: &w)
+            return [.bytes(w.bytes)]
+        }
+        var head = ByteWriter(capacity: 8)
+        head.int(count)
+        return [.bytes(head.bytes), .words(positions.hashes), .fileEntries(entries)]
+    }
+
     static func decode(from r: inout ByteReader) throws(ByteReader.Malformed) -> FileTable {
         let hashes = try r.u64s()
         guard hashes.count < Int(Int32.max) else { throw .init() }     // (positions in 32 bits)

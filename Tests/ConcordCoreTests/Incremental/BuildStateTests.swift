@@ -71,6 +71,18 @@ struct BuildStateTests {
         let (back, _) = try readBack(s)
         #expect(back.files == s.files && back.previousFiles == s.previousFiles)
         #expect(back.files[4] == .init(key: 5, checksum: 6) && back.previousFiles[4]?.checksum == 7 && back.previousFiles.count == 3)
+        // Written where they lie: the count, the hashes, the entries; the bytes `encode` makes.
+        #if _endian(little)
+        #expect(BuildState.FileEntry.memoryIsItsEncoding)
+        #endif
+        for section in [BuildState.Section.files, .previousFiles] {
+            let pieces = s.pieces(of: section)
+            #expect(pieces.count == 3 && pieces.contains { if case .fileEntries = $0 { true } else { false } }, "\(section)")
+            #expect(Self.joined(pieces) == s.encoded(section), "\(section)")
+        }
+        var empty = ByteWriter()
+        FileTable().encode(into: &empty)
+        #expect(Self.joined(FileTable().pieces()) == empty.bytes)
     }
 
     /// Four bytes a number, up to the largest (`Edge` holds them in 32 bits).
