@@ -105,8 +105,9 @@ struct BuildState: Sendable {
         /// Where the list pages' rows lie (`listRows`): known once the list pages are made.
         case listRows
         /// Where `annotations.json`'s entries lie (`jsonParts`): known once `annotations.json`
-        /// is made, before the list pages, so encoded then (`encodedPageTables`, given as `early`): at 100,000 articles these took
-        /// 10–15 ms of the end of every build.
+        /// is made; written where they lie (`Fragments.pieces`: encoded at the end of every
+        /// build, these took 10–15 ms at 100,000 articles, then were encoded on a thread of
+        /// their own while the list pages were made).
         case pageTables
         /// The stamps of the spliced files (`splicedStamps`): known once the site is written.
         case splicedStamps
@@ -134,10 +135,24 @@ struct BuildState: Sendable {
 
     /// `section` in the pieces it is written as: the segments where they lie when their memory
     /// is their encoding, between the bytes encoded before and after them; the file tables'
-    /// hashes and entries likewise (`FileTable.pieces`); else one piece, `encoded(section)`.
+    /// hashes and entries likewise (`FileTable.pieces`), and where the spliced files' pieces lie
+    /// (`Fragments.pieces`); else one piece, `encoded(section)`.
     func pieces(of section: Section) -> [CachePiece] {
-        if section == .files { return files.pieces() }
-        if section == .previousFiles { return previousFiles.pieces() }
+        switch section {
+        case .files: return files.pieces()
+        case .previousFiles: return previousFiles.pieces()
+        case .pageTables: return jsonParts.pieces()
+        case .listRows:
+            var pieces: [CachePiece] = [], head = ByteWriter(capacity: 64)
+            head.int(listRows.count)
+            for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) {
+                head.string(path)
+                pieces.append(.bytes(head.bytes)); head = ByteWriter(capacity: 64)
+                pieces += rows.pieces()
+            }
+            return head.bytes.isEmpty ? pieces : pieces + [.bytes(head.bytes)]
+        default: break
+        }
         guard section == .annotation, WitnessClusterer.Edge.memoryIsItsEncoding else { return [.bytes(encoded(section))] }
         var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
         encodeAnnotationHead(into: &head)
@@ -237,15 +252,6 @@ struct BuildState: Sendable {
         let clashes = known?.clashes.sorted { $0.key < $1.key } ?? []
         w.int(clashes.count)
         for (p, choice) in clashes { w.int(p); w.string(choice) }
-    }
-
-    /// The `.pageTables` section of a state holding these `jsonParts`, as `encoded(.pageTables)`
-    /// makes it: for a build to encode while the list pages are made, and give to
-    /// `BuildCache.commit` as `early`.
-    static func encodedPageTables(jsonParts: Fragments) -> [UInt8] {
-        var w = ByteWriter(capacity: jsonParts.encodedSize)
-        jsonParts.encode(into: &w)
-        return w.bytes
     }
 
     mutating func decodeBody(from r: inout ByteReader) throws(ByteReader.Malformed) {

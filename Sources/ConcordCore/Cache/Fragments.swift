@@ -9,6 +9,18 @@ struct Fragments: Sendable, Equatable {
         var start: Int, count: Int
         /// `Checksum.of` the piece's bytes, in a file summed by its pieces (`checksum(of:items:)`); else 0.
         var checksum: UInt64 = 0
+
+        /// Whether an item's memory is the four numbers `encode` writes of it, in order,
+        /// little-endian (checked once): the items are then written where they lie (`pieces`).
+        static let memoryIsItsEncoding: Bool = {
+            #if _endian(little)
+            MemoryLayout<Int>.size == 8 && MemoryLayout<Self>.size == 32 && MemoryLayout<Self>.stride == 32
+                && MemoryLayout<Self>.offset(of: \Self.key) == 0 && MemoryLayout<Self>.offset(of: \Self.start) == 8
+                && MemoryLayout<Self>.offset(of: \Self.count) == 16 && MemoryLayout<Self>.offset(of: \Self.checksum) == 24
+            #else
+            false
+            #endif
+        }()
     }
     var items: [Item] = []
 
@@ -30,6 +42,17 @@ struct Fragments: Sendable, Equatable {
                 }
             }
         }
+    }
+
+    /// The bytes `encode` writes, in pieces: the count, then the items where they lie when their
+    /// memory is their encoding (`Item.memoryIsItsEncoding`). At 100,000 articles
+    /// `annotations.json`'s 178,000 pieces and the list pages' rows are 9 MB, which an encoded copy
+    /// touched anew at every build.
+    func pieces() -> [CachePiece] {
+        var head = ByteWriter(capacity: Item.memoryIsItsEncoding ? 8 : encodedSize)
+        guard Item.memoryIsItsEncoding else { encode(into: &head); return [.bytes(head.bytes)] }
+        head.int(items.count)
+        return [.bytes(head.bytes), .fragments(items)]
     }
 
     static func decode(from r: inout ByteReader) throws(ByteReader.Malformed) -> Fragments {

@@ -203,14 +203,13 @@ extension SiteBuilder {
     /// Writes `state.bin` for this build, from `start` (see `startState`), naming the shards
     /// written (in the background) by `shards`. `previousIsThis`: the previous generation will
     /// be a copy of this site (`OutputFolder.linkPrevious`), not the one `start` describes.
-    /// `pageTables`: the body's `.pageTables` section, encoded while the build went on
-    /// (`BuildState.encodedPageTables`, from `jsonParts`). `speakerRows`: the
-    /// rows of the speaker pages this build rendered, by path hash, written before `state.bin`
+    /// `jsonParts`: where `annotations.json`'s entries lie, written where they lie (`Fragments.pieces`).
+    /// `speakerRows`: the rows of the speaker pages this build rendered, by path hash, written before `state.bin`
     /// (each names the page it describes by its checksum: one a killed build wrote is not used).
     /// - Returns: the seal of the `state.bin` written (`BuildCache.Loaded.seal`), nil if none was.
     func saveCache(_ cache: BuildCache, start: StateStart,
                    shards: Background<[(String, UInt64)], BuildFailure>, runIndex: Background<RunIndexState, Never>,
-                   _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments, pageTables: Background<[UInt8], Never>? = nil,
+                   _ files: FileTable, listRows: [String: Fragments], jsonParts: Fragments,
                    splicedStamps: [UInt64: FileStamp] = [:], speakerRows: [(UInt64, SpeakerRows)] = [], generation: UInt64,
                    previousIsThis: Bool = false, settings: UInt64, inputs: UInt64, sourcesKey: UInt64,
                    linkedFiles: [LinkedFiles.Entry] = [], counts: [Int]) -> UInt64? {
@@ -233,7 +232,6 @@ extension SiteBuilder {
         if !counts.isEmpty { state.sourcesKey = sourcesKey }
         do throws(BuildFailure) {
             let written = try shards.value()
-            if let pageTables { early[.pageTables] = [.bytes(pageTables.value())] }
             // (One not written: the next build renders that page's entries.)
             _ = ParallelMap.map(speakerRows, chunk: 16) { $0.1.write(to: cache.folder, pathHash: $0.0) }
             do throws(BuildCache.Unusable) { return try cache.commit(state, shards: written, early: early) } catch { throw BuildFailure(error.description) }

@@ -233,7 +233,6 @@ public struct SiteBuilder: Sendable {
         var records: [ArticleRecord] = [], dirty = Set<Int>(), newRecords = 0
         var listRows = state?.listRows ?? [:], reusedRows: [String] = [], jsonParts = Fragments(), reusedEntries = 0
         var shards: Background<[(String, UInt64)], BuildFailure>? = nil, saving: Background<UInt64?, Never>? = nil
-        var pageTables: Background<[UInt8], Never>? = nil
         var generation: UInt64 = 0, siteFiles = 0
         var linksPrevious = false
         let order = SiteFileList(pageHashes: renderer.pathHashes, pageLines: renderer.pathLines, pagePath: renderer.path(at:),
@@ -273,10 +272,6 @@ public struct SiteBuilder: Sendable {
             let copyMS = split()
             let document = json.value()
             jsonParts = document.parts; reusedEntries = document.reused
-            // What the cache keeps of annotations.json, encoded while the lists finish.
-            pageTables = Background { [jsonParts] in
-                BuildState.encodedPageTables(jsonParts: jsonParts)
-            }
             site.put("annotations.json", key: 0, document.bytes, checksum: document.checksum)
             let jsonMS = split()
             // Every text a page or annotations.json asks for is known now: the cache's
@@ -310,11 +305,11 @@ public struct SiteBuilder: Sendable {
             // A site with no earlier generation gets one once it is in place (`linkPrevious`),
             // which the cache describes: these same files.
             linksPrevious = stagingIsNew && !FileManager.default.fileExists(atPath: outputPath + "/" + OutputFolder.marker)
-            saving = Background { [self, shards, pageTables, indexing, listRows, jsonParts, generation,
+            saving = Background { [self, shards, indexing, listRows, jsonParts, generation,
                                    counts = delta.diagnostics.isEmpty && linked.warnings.isEmpty ? counts : [], linksPrevious,
                                    linkedFiles = linked.entries] in
                 saveCache(cache, start: stateStart, shards: shards!, runIndex: indexing, fileTable,
-                          listRows: listRows, jsonParts: jsonParts, pageTables: pageTables, splicedStamps: splicedStamps,
+                          listRows: listRows, jsonParts: jsonParts, splicedStamps: splicedStamps,
                           speakerRows: speakers.rows,
                           generation: generation, previousIsThis: linksPrevious,
                           settings: settings, inputs: inputs, sourcesKey: LinkedFiles.key(sourcesKey, linkedFiles),

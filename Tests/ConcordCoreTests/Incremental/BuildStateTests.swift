@@ -138,17 +138,25 @@ struct BuildStateTests {
         #expect(try readBack(state([])).0.splicedStamps.isEmpty)
     }
 
-    /// The `.pageTables` section (`annotations.json`'s entries), encoded while
-    /// the build went on and given to `bodySections` as `early`, is taken as it is and makes the
-    /// same bytes, which read back.
+    /// The `.pageTables` section (`annotations.json`'s entries) and the list rows are written
+    /// where they lie, as the bytes their encoding makes; a section given to `bodySections` as
+    /// `early` is taken as it is and makes the same bytes, which read back.
     @Test func pageTablesEncodedAheadMakeTheSameBody() throws {
         var s = state([])
         s.listRows = ["articles/index.html": Fragments(items: [.init(key: 1, start: 0, count: 10), .init(key: 2, start: 10, count: 5)]),
                       "speakers/index.html": Fragments(items: [.init(key: 3, start: 0, count: 7)])]
         s.jsonParts = Fragments(items: (0..<50).map { .init(key: UInt64($0) * 977, start: $0 * 30, count: 30) })
         s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
-        let ahead = BuildState.encodedPageTables(jsonParts: s.jsonParts)
-        #expect(ahead == s.encoded(.pageTables))
+        let ahead = s.encoded(.pageTables)
+        // Written where they lie: the count, then the items; the bytes `encode` makes.
+        #if _endian(little)
+        #expect(Fragments.Item.memoryIsItsEncoding)
+        #endif
+        #expect(s.pieces(of: .pageTables).count == 2 && Self.joined(s.pieces(of: .pageTables)) == ahead)
+        #expect(Self.joined(s.pieces(of: .listRows)) == s.encoded(.listRows))
+        var none = state([])
+        none.listRows = [:]
+        #expect(Self.joined(none.pieces(of: .listRows)) == none.encoded(.listRows))
         let sections = s.bodySections(early: [.pageTables: [.bytes(ahead)]])
         #expect(sections.contains { if case .bytes(let b) = $0 { b == ahead } else { false } })
         #expect(Self.joined(sections) == Self.joined(s.bodySections()))
