@@ -139,10 +139,16 @@ struct BuildState: Sendable {
     /// (`Fragments.pieces`); else one piece, `encoded(section)`.
     func pieces(of section: Section) -> [CachePiece] {
         switch section {
+        case .annotation where WitnessClusterer.Edge.memoryIsItsEncoding:
+            var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
+            encodeAnnotationHead(into: &head)
+            encodeAnnotationTail(into: &tail)
+            return [.bytes(head.bytes), .segments(edges), .bytes(tail.bytes)]
         case .files: return files.pieces()
         case .previousFiles: return previousFiles.pieces()
         case .pageTables: return jsonParts.pieces()
         case .listRows:
+            // The count, then each list's path and rows, in the order of the paths.
             var pieces: [CachePiece] = [], head = ByteWriter(capacity: 64)
             head.int(listRows.count)
             for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) {
@@ -151,13 +157,8 @@ struct BuildState: Sendable {
                 pieces += rows.pieces()
             }
             return head.bytes.isEmpty ? pieces : pieces + [.bytes(head.bytes)]
-        default: break
+        default: return [.bytes(encoded(section))]
         }
-        guard section == .annotation, WitnessClusterer.Edge.memoryIsItsEncoding else { return [.bytes(encoded(section))] }
-        var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
-        encodeAnnotationHead(into: &head)
-        encodeAnnotationTail(into: &tail)
-        return [.bytes(head.bytes), .segments(edges), .bytes(tail.bytes)]
     }
 
     /// About the bytes `section` takes (at least), so its writer is sized once: grown by
@@ -209,8 +210,7 @@ struct BuildState: Sendable {
         case .files: files.encode(into: &w)
         case .previousFiles: previousFiles.encode(into: &w)
         case .listRows:
-            w.int(listRows.count)
-            for (path, rows) in listRows.sorted(by: { $0.key < $1.key }) { w.string(path); rows.encode(into: &w) }
+            for piece in pieces(of: .listRows) { piece.withUnsafeBytes { w.plain($0) } }
         case .pageTables:
             jsonParts.encode(into: &w)
         case .splicedStamps:

@@ -153,10 +153,7 @@ struct BuildStateTests {
         #expect(Fragments.Item.memoryIsItsEncoding)
         #endif
         #expect(s.pieces(of: .pageTables).count == 2 && Self.joined(s.pieces(of: .pageTables)) == ahead)
-        #expect(Self.joined(s.pieces(of: .listRows)) == s.encoded(.listRows))
-        var none = state([])
-        none.listRows = [:]
-        #expect(Self.joined(none.pieces(of: .listRows)) == none.encoded(.listRows))
+        #expect(s.pieces(of: .listRows).contains { if case .fragments = $0 { true } else { false } })
         let sections = s.bodySections(early: [.pageTables: [.bytes(ahead)]])
         #expect(sections.contains { if case .bytes(let b) = $0 { b == ahead } else { false } })
         #expect(Self.joined(sections) == Self.joined(s.bodySections()))

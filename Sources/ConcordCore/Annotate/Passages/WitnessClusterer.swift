@@ -37,6 +37,7 @@ struct WitnessClusterer {
         init(articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
             article = articles; self.tokens = tokens; self.byteRanges = byteRanges
         }
+        /// The stored numbers, as they lie.
         var parts: (articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
             (article, tokens, byteRanges)
         }
