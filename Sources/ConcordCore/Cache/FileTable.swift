@@ -85,6 +85,14 @@ struct FileTable: Sendable, Equatable {
         guard hashes.count < Int(Int32.max) else { throw .init() }     // (positions in 32 bits)
         // Read where they lie, not copied into an array of their own first (3.6 MB at 100,000 articles).
         let numbers = try r.u64sInPlace(count: 2 * hashes.count)
+        // Copied whole where an entry's memory is its encoding (`FileEntry.memoryIsItsEncoding`).
+        if BuildState.FileEntry.memoryIsItsEncoding {
+            let n = hashes.count
+            return FileTable(hashes: hashes, entries: [BuildState.FileEntry](unsafeUninitializedCapacity: n) { entries, made in
+                if n > 0 { UnsafeMutableRawPointer(entries.baseAddress!).copyMemory(from: numbers.baseAddress!, byteCount: numbers.count) }
+                made = n
+            })
+        }
         return FileTable(hashes: hashes, entries: hashes.indices.map { .init(key: numbers.number(2 * $0), checksum: numbers.number(2 * $0 + 1)) })
     }
 

@@ -59,6 +59,13 @@ struct Fragments: Sendable, Equatable {
         let n = try r.count(max: Int(Int32.max) / 4)
         // Read where they lie.
         let numbers = try r.u64sInPlace(count: 4 * n)
+        // Copied whole where an item's memory is its encoding (`Item.memoryIsItsEncoding`).
+        if Item.memoryIsItsEncoding {
+            return Fragments(items: [Item](unsafeUninitializedCapacity: n) { items, made in
+                if n > 0 { UnsafeMutableRawPointer(items.baseAddress!).copyMemory(from: numbers.baseAddress!, byteCount: numbers.count) }
+                made = n
+            })
+        }
         func int(_ k: Int) -> Int { Int(Int64(bitPattern: numbers.number(k))) }
         return Fragments(items: (0..<n).map {
             Item(key: numbers.number(4 * $0), start: int(4 * $0 + 1), count: int(4 * $0 + 2), checksum: numbers.number(4 * $0 + 3))
