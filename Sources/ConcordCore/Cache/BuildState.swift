@@ -56,17 +56,6 @@ struct BuildState: Sendable {
     struct FileEntry: Sendable, Equatable {
         var key: UInt64
         var checksum: UInt64
-
-        /// Whether an entry's memory is the two numbers a cache file keeps of it, key then
-        /// checksum, little-endian (checked once): a table is then written where it lies.
-        static let memoryIsItsEncoding: Bool = {
-            #if _endian(little)
-            MemoryLayout<Self>.size == 16 && MemoryLayout<Self>.stride == 16
-                && MemoryLayout<Self>.offset(of: \Self.key) == 0 && MemoryLayout<Self>.offset(of: \Self.checksum) == 8
-            #else
-            false
-            #endif
-        }()
     }
 
     /// The head of `state.bin`: all a build needs to tell that nothing changed, or
@@ -120,7 +109,7 @@ struct BuildState: Sendable {
     /// made) are encoded now, in parallel (this is the last step of every build; the two file
     /// tables alone are 12,000 rows each at 10,000 articles).
     func encodeBody(into w: inout ByteWriter, early: [Section: [CachePiece]] = [:]) {
-        for piece in bodySections(early: early) { piece.withUnsafeBytes { w.plain($0) } }
+        w.append(bodySections(early: early))
     }
 
     /// The body's sections in order, as `encodeBody` joins them, each in its pieces
@@ -133,17 +122,17 @@ struct BuildState: Sendable {
         return Section.allCases.flatMap { sections[$0]! }
     }
 
-    /// `section` in the pieces it is written as: the segments where they lie when their memory
-    /// is their encoding, between the bytes encoded before and after them; the file tables'
-    /// hashes and entries likewise (`FileTable.pieces`), and where the spliced files' pieces lie
-    /// (`Fragments.pieces`); else one piece, `encoded(section)`.
+    /// `section` in the pieces it is written as: the arrays whose memory is their encoding
+    /// (`CacheValue`) where they lie, the segments between the bytes before and after them, the
+    /// file tables' hashes and entries (`FileTable.pieces`), where the spliced files' pieces lie
+    /// (`Fragments.pieces`); the other sections one piece, `encoded(section)`.
     func pieces(of section: Section) -> [CachePiece] {
         switch section {
-        case .annotation where WitnessClusterer.Edge.memoryIsItsEncoding:
+        case .annotation:
             var head = ByteWriter(capacity: annotationHeadCapacity), tail = ByteWriter(capacity: annotationTailCapacity)
             encodeAnnotationHead(into: &head)
             encodeAnnotationTail(into: &tail)
-            return [.bytes(head.bytes), .segments(edges), .bytes(tail.bytes)]
+            return [.bytes(head.bytes), .values(edges), .bytes(tail.bytes)]
         case .files: return files.pieces()
         case .previousFiles: return previousFiles.pieces()
         case .pageTables: return jsonParts.pieces()
@@ -157,7 +146,7 @@ struct BuildState: Sendable {
                 pieces += rows.pieces()
             }
             return head.bytes.isEmpty ? pieces : pieces + [.bytes(head.bytes)]
-        default: return [.bytes(encoded(section))]
+        case .articleTables, .splicedStamps, .runIndex: return [.bytes(encoded(section))]
         }
     }
 
@@ -185,18 +174,13 @@ struct BuildState: Sendable {
             + 8 + (passages?.clashes.values.reduce(0) { $0 + 16 + $1.utf8.count } ?? 0)
     }
 
-    /// One section of the body.
+    /// One section of the body, its pieces joined (`pieces(of:)`, where the sections written
+    /// in pieces are laid out).
     func encoded(_ section: Section) -> [UInt8] {
         var w = ByteWriter(capacity: capacity(of: section))
         switch section {
-        case .annotation:
-            encodeAnnotationHead(into: &w)
-            // Ten numbers per segment, four bytes each (what `Edge` holds them in: `SegmentEncoding`).
-            w.u32s(count: edges.count * WitnessClusterer.Edge.numberCount) { out in
-                var k = 0
-                for e in edges { e.forEachNumber { v in out[k] = v; k += 1 } }
-            }
-            encodeAnnotationTail(into: &w)
+        case .annotation, .files, .previousFiles, .listRows, .pageTables:
+            w.append(pieces(of: section))
         case .articleTables:
             w.bool(wordCounts != nil)
             wordCounts?.encode(into: &w)
@@ -205,14 +189,6 @@ struct BuildState: Sendable {
                 w.int(order.count)
                 w.u32s(count: order.count) { out in for (k, i) in order.enumerated() { out[k] = UInt32(bitPattern: i) } }
             }
-        // The file tables in their own order (they are read back as they lie): sorting 24,000
-        // paths at every build cost more than writing them.
-        case .files: files.encode(into: &w)
-        case .previousFiles: previousFiles.encode(into: &w)
-        case .listRows:
-            for piece in pieces(of: .listRows) { piece.withUnsafeBytes { w.plain($0) } }
-        case .pageTables:
-            jsonParts.encode(into: &w)
         case .splicedStamps:
             w.int(splicedStamps.count)
             for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) { w.u64(path); s.encode(into: &w) }
@@ -259,19 +235,8 @@ struct BuildState: Sendable {
         articleHashes = try r.u64s()
         let n = try r.count(max: Int(Int32.max) / 10)
         let articles = articleHashes.count
-        // Read where they lie, not copied into an array first (10 MB at 100,000 articles, into
-        // memory touched for the first time); copied whole into their array when that is their
-        // memory (`SegmentEncoding`), with room for the segments the next change aligns.
-        let numbers = try r.u32sInPlace(count: n * WitnessClusterer.Edge.numberCount)
-        if WitnessClusterer.Edge.memoryIsItsEncoding {
-            edges = [WitnessClusterer.Edge](unsafeUninitializedCapacity: Self.edgeRoom(n)) { buffer, made in
-                if n > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: numbers.baseAddress!, byteCount: numbers.count) }
-                made = n
-            }
-        } else {
-            edges.reserveCapacity(Self.edgeRoom(n))
-            for e in 0..<n { edges.append(.init { k in numbers.number(e * WitnessClusterer.Edge.numberCount + k) }) }
-        }
+        // Copied whole (`CacheValue`), with room for the segments the next change aligns; each then checked.
+        edges = try r.values(WitnessClusterer.Edge.self, count: n, capacity: Self.edgeRoom(n))
         guard edges.allSatisfy({ $0.isWellFormed(articles: articles) }) else { throw .init() }
         let passageNumbers = try r.u32sInPlace(count: n)
         edgePassages = (0..<n).map { Int32(bitPattern: passageNumbers.number($0)) }

@@ -139,8 +139,8 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         guard lo <= hi else { throw Malformed() }
         return lo..<hi
     }
-    mutating func u64s() throws(Malformed) -> [UInt64] { try array(of: UInt64.self, count: try count()) }
-    mutating func u32s() throws(Malformed) -> [UInt32] { try array(of: UInt32.self, count: try count()) }
+    mutating func u64s() throws(Malformed) -> [UInt64] { try values(UInt64.self, count: try count()) }
+    mutating func u32s() throws(Malformed) -> [UInt32] { try values(UInt32.self, count: try count()) }
     /// `count` numbers as `ByteWriter.u32s(count:_:)` wrote them (no count before them), left
     /// where they lie (valid while the reader's file is mapped): for numbers turned into
     /// something else as they are read, not copied into an array of their own first.
@@ -161,11 +161,12 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
         return (file!, try take(n * MemoryLayout<T>.size).lowerBound, n)
     }
 
-    /// `n` fixed-width integers, copied in one move.
-    private mutating func array<T: FixedWidthInteger>(of: T.Type, count n: Int) throws(Malformed) -> [T] {
+    /// `n` values as they lay in memory (`CacheValue`), copied in one move into an array with
+    /// room for `capacity` (at least `n`).
+    mutating func values<T: CacheValue>(_: T.Type, count n: Int, capacity: Int = 0) throws(Malformed) -> [T] {
         guard n >= 0, n <= Int(Int32.max) else { throw Malformed() }
-        let r = try take(n * MemoryLayout<T>.size)
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+        let r = try take(n * MemoryLayout<T>.stride)
+        return [T](unsafeUninitializedCapacity: Swift.max(n, capacity)) { buffer, initialized in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[r]))
             initialized = n
         }

@@ -71,18 +71,13 @@ struct BuildStateTests {
         let (back, _) = try readBack(s)
         #expect(back.files == s.files && back.previousFiles == s.previousFiles)
         #expect(back.files[4] == .init(key: 5, checksum: 6) && back.previousFiles[4]?.checksum == 7 && back.previousFiles.count == 3)
-        // Written where they lie: the count, the hashes, the entries; the bytes `encode` makes.
-        #if _endian(little)
-        #expect(BuildState.FileEntry.memoryIsItsEncoding)
-        #endif
-        for section in [BuildState.Section.files, .previousFiles] {
-            let pieces = s.pieces(of: section)
-            #expect(pieces.count == 3 && pieces.contains { if case .fileEntries = $0 { true } else { false } }, "\(section)")
-            #expect(Self.joined(pieces) == s.encoded(section), "\(section)")
-        }
-        var empty = ByteWriter()
-        FileTable().encode(into: &empty)
-        #expect(Self.joined(FileTable().pieces()) == empty.bytes)
+        // Written where they lie: the count, the hashes, then each entry's key and checksum.
+        let pieces = s.pieces(of: .files)
+        #expect(pieces.count == 3 && pieces.contains { if case .values(let v) = $0 { v is [BuildState.FileEntry] } else { false } })
+        var expected = ByteWriter()
+        for n in [2, 1, 4, 2, 3, 5, 6] as [UInt64] { expected.u64(n) }
+        #expect(Self.joined(pieces) == expected.bytes)
+        #expect(Self.joined(FileTable().pieces()) == [UInt8](repeating: 0, count: 8))
     }
 
     /// Four bytes a number, up to the largest (`Edge` holds them in 32 bits).
@@ -148,12 +143,12 @@ struct BuildStateTests {
         s.jsonParts = Fragments(items: (0..<50).map { .init(key: UInt64($0) * 977, start: $0 * 30, count: 30) })
         s.splicedStamps = [PathHash.of("index.html"): FileStamp(size: 10, modified: 1, changed: 2, inode: 3)]
         let ahead = s.encoded(.pageTables)
-        // Written where they lie: the count, then the items; the bytes `encode` makes.
-        #if _endian(little)
-        #expect(Fragments.Item.memoryIsItsEncoding)
-        #endif
-        #expect(s.pieces(of: .pageTables).count == 2 && Self.joined(s.pieces(of: .pageTables)) == ahead)
-        #expect(s.pieces(of: .listRows).contains { if case .fragments = $0 { true } else { false } })
+        // Written where they lie: the count, then each item's key, start, count and checksum.
+        var expected = ByteWriter()
+        expected.int(50)
+        for item in s.jsonParts.items { expected.u64(item.key); expected.int(item.start); expected.int(item.count); expected.u64(item.checksum) }
+        #expect(s.pieces(of: .pageTables).count == 2 && ahead == expected.bytes)
+        #expect(s.pieces(of: .listRows).contains { if case .values(let v) = $0 { v is [Fragments.Item] } else { false } })
         let sections = s.bodySections(early: [.pageTables: [.bytes(ahead)]])
         #expect(sections.contains { if case .bytes(let b) = $0 { b == ahead } else { false } })
         #expect(Self.joined(sections) == Self.joined(s.bodySections()))
@@ -195,36 +190,33 @@ struct BuildStateTests {
         let bad = state([.init(a: 3, aTokens: 0...1, aBytes: 0..<5, b: 0, bTokens: 0...1, bBytes: 0..<5)])
         #expect(throws: ByteReader.Malformed.self) { _ = try readBack(bad) }
         let good: [UInt32] = [0, 2, 0, 3, 7, 9, 10, 40, 100, 200]
-        #expect(try readBack(state([.init { good[$0] }])).0.edges.count == 1)
+        #expect(try readBack(state([CacheValueTests.edge(good)])).0.edges.count == 1)
         for (low, high) in [(2, 3), (4, 5), (6, 7), (8, 9)] {
             var numbers = good
             numbers.swapAt(low, high)
-            #expect(throws: ByteReader.Malformed.self, "\(low)") { _ = try readBack(state([.init { numbers[$0] }])) }
+            #expect(throws: ByteReader.Malformed.self, "\(low)") { _ = try readBack(state([CacheValueTests.edge(numbers)])) }
         }
     }
 
     /// The segments are written from where they lie: the annotation section's pieces are the
-    /// bytes before them, the segments' own memory, the bytes after; joined, the section the
-    /// segments' numbers make one by one (the encoding of a machine whose memory is not it).
+    /// bytes before them, the segments' own memory, the bytes after; joined, the boilerplate,
+    /// the articles, the segments' count and ten numbers each, each one's passage, no passages.
     @Test func theSegmentsAreWrittenWhereTheyLie() throws {
         let edges: [WitnessClusterer.Edge] = [
             .init(a: 0, aTokens: 0...3, aBytes: 10..<4_000_000_000, b: 2, bTokens: 7...9, bBytes: 100..<200),
             .init(a: 1, aTokens: 5...5, aBytes: 40..<48, b: 0, bTokens: 12...30, bBytes: 70..<Int(UInt32.max))]
         var s = state(edges)
         s.edgePassages = [0, -1]
-        #if _endian(little)
-        #expect(WitnessClusterer.Edge.memoryIsItsEncoding)
-        #endif
         let pieces = s.pieces(of: .annotation)
         #expect(pieces.count == 3)
-        guard pieces.count == 3, case .segments(let written) = pieces[1] else { Issue.record("no segments piece"); return }
-        #expect(written == edges)
-        #expect(Self.joined(pieces) == s.encoded(.annotation))
-        // The numbers of one segment, in the order the cache keeps them.
-        var numbers: [UInt32] = []
-        edges[0].forEachNumber { numbers.append($0) }
-        #expect(numbers == [0, 2, 0, 3, 7, 9, 10, 4_000_000_000, 100, 200])
-        #expect(WitnessClusterer.Edge { numbers[$0] } == edges[0])
+        guard pieces.count == 3, case .values(let written) = pieces[1] else { Issue.record("no segments piece"); return }
+        #expect(written as? [WitnessClusterer.Edge] == edges)
+        var expected = ByteWriter()
+        expected.u64s([3, 7]); expected.u64s(Self.hashes); expected.int(2)
+        for n in [0, 2, 0, 3, 7, 9, 10, 4_000_000_000, 100, 200, 1, 0, 5, 5, 12, 30, 40, 48, 70, UInt32.max] as [UInt32] { expected.u32(n) }
+        expected.u32(UInt32.max); expected.u32(UInt32.max)      // each segment's passage: none known
+        expected.int(0); expected.int(0)                         // no passages, no clashes
+        #expect(Self.joined(pieces) == expected.bytes)
         let back = try readBack(s).0
         #expect(back.edges == edges && back.edges.capacity >= BuildState.edgeRoom(edges.count))
     }

@@ -33,18 +33,9 @@ struct WitnessClusterer {
             x.article == y.article && x.tokens == y.tokens && x.byteRanges == y.byteRanges
         }
 
-        /// The stored numbers, in the order they lie (`SegmentEncoding`).
-        init(articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
-            article = articles; self.tokens = tokens; self.byteRanges = byteRanges
-        }
-        /// The stored numbers, as they lie.
+        /// The stored numbers, as they lie (a segment read back is checked by them: `isWellFormed`).
         var parts: (articles: (UInt32, UInt32), tokens: (UInt32, UInt32, UInt32, UInt32), byteRanges: (UInt32, UInt32, UInt32, UInt32)) {
             (article, tokens, byteRanges)
-        }
-        /// Whether the stored numbers lie in the order they are declared, each after the one before.
-        static var layoutIsInOrder: Bool {
-            MemoryLayout<Edge>.offset(of: \Edge.article) == 0 && MemoryLayout<Edge>.offset(of: \Edge.tokens) == 8
-                && MemoryLayout<Edge>.offset(of: \Edge.byteRanges) == 24
         }
     }
 
