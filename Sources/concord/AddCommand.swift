@@ -30,9 +30,13 @@ struct AddCommand: AsyncParsableCommand {
         // folders changed since the last build, the others' files taken from the listing it kept).
         let builder = SiteBuilder(options: options)
         let cache = builder.readCacheAhead()
+        // The source folder's entries watched from before it is listed: if this import's files are
+        // the only change, the listing the build takes is kept for the next one (`keepListing`).
+        let watch = builder.watchForImport()
+        let listed = builder.currentListing()
         do {
             outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
-                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: builder.currentListing())
+                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: listed)
         } catch {
             log.failure(error)
             throw ExitCode(2)
@@ -52,6 +56,9 @@ struct AddCommand: AsyncParsableCommand {
         if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
         let status = await Builder.runAndReport(options, log: log)
+        if !outcome.added.isEmpty, builder.keepListing(after: outcome, listed: listed, watch: watch), log.verbose {
+            log.info("The source folder's listing kept for the next build: nothing but the files added changed it.")
+        }
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }
     }

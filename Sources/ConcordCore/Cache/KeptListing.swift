@@ -45,6 +45,9 @@ public struct KeptListing: Sendable {
     /// Whether the walk met a symbolic link. Where a link may lead changes with no folder of
     /// the archive changing, so such a listing is taken whole or not at all.
     var sawLink = false
+    /// The system's clock before the walk that made this listing (`SiteBuilder.currentListing`),
+    /// which its folders' stamps are judged settled by when it is kept (`write`); nil for one read from the cache.
+    var listedAt: Int? = nil
 
     init(paths: PathList, folders: [(path: String, stamp: FileStamp)] = [], sawLink: Bool = false) {
         stored = .made(paths); self.folders = folders; self.sawLink = sawLink
@@ -94,15 +97,17 @@ public struct KeptListing: Sendable {
     /// Writes the listing of `source` (`paths`, sorted as every build takes them) and the stamps
     /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
     /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
-    /// system's clock before the folder was listed). True when written.
+    /// system's clock before the folder was listed), or at the time `later` gives for it. True when written.
     /// - Parameters:
     ///   - readOrder: the same paths in the order the folders listed them (`ArchiveLoader.Walk.readOrder`),
     ///     when the walk read every folder: each one's place in `paths` is kept (`withOrder`).
     ///   - sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
+    ///   - later: folders whose stamps were taken after the walk, with the clock each was taken
+    ///     at: the source folder once `concord add` found no change to it but its own (`SiteBuilder.keepListing(after:…)`).
     @discardableResult
     static func write(_ paths: PathList, readOrder: PathList? = nil, folders: [(path: String, stamp: FileStamp)], sawLink: Bool,
-                      source: String, into cacheFolder: String, now: Int) -> Bool {
-        guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: now) }) else { return false }
+                      source: String, into cacheFolder: String, now: Int, later: [String: Int] = [:]) -> Bool {
+        guard !folders.isEmpty, folders.allSatisfy({ $0.stamp != .unknown && $0.stamp.isSettled(now: later[$0.path] ?? now) }) else { return false }
         var w = BuildCache.headed(capacity: 256 + 64 * folders.count)
         w.string(ConcordVersion.number); w.string(source); w.bool(sawLink)
         w.int(folders.count)
