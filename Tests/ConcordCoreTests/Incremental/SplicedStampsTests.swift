@@ -33,6 +33,29 @@ struct SplicedStampsTests {
         }
     }
 
+    /// Should `annotations.json` fail to be written (here the staging folder holds a folder of
+    /// that name), the build fails, the site and the cache are left as they were, and the next
+    /// build gives what a full build gives.
+    @Test func aSplicedFileThatCannotBeWrittenFailsTheBuildAndSavesNothing() async throws {
+        let archive = try await incremental.builtArchive(); defer { archive.cleanup() }
+        let before = try snapshot(archive.output)
+        let seal = try BuildCache(output: archive.output).readState().seal
+        let stateBytes = FastFiles.read(BuildCache(output: archive.output).folder.path + "/state.bin")
+        let previous = OutputFolder(archive.output).previous
+        try FileManager.default.removeItem(at: previous.appendingPathComponent("annotations.json"))
+        try FileManager.default.createDirectory(at: previous.appendingPathComponent("annotations.json/in-the-way"), withIntermediateDirectories: true)
+        try archive.write("added-1.txt", "date 2023-06-01 An article added, quoting “Kim Kardashian West,” a new speaker.\n")
+        await #expect {
+            _ = try await archive.build()
+        } throws: { error in
+            (error as? BuildFailure)?.message.contains("annotations.json") == true
+        }
+        #expect(try snapshot(archive.output) == before, "the last site left in place")
+        #expect(try BuildCache(output: archive.output).readState().seal == seal, "no cache saved")
+        #expect(FastFiles.read(BuildCache(output: archive.output).folder.path + "/state.bin") == stateBytes)
+        try await incremental.buildAndCompare(archive, "the build after the failed one")
+    }
+
     @Test func theCacheRecordsEachSplicedFilesStampAsTheSiteHoldsIt() async throws {
         let archive = try await archiveAfterTwoAdds(); defer { archive.cleanup() }
         let state = try loadedState(archive)
