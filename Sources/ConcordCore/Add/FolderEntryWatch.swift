@@ -5,7 +5,7 @@ import Glibc
 /// by name: what tells `concord add` that the only changes to the source folder while it
 /// listed it, imported and built were its own, so that the listing its build took can be
 /// kept for the next build with the folder's new stamp (`SiteBuilder.keepListing(after:…)`).
-/// Without it, the next `concord add` lists the folder again: 30–40 ms at 100,000 articles.
+/// Without it, the next `concord add` lists the folder again: 20–40 ms of CPU at 100,000 articles.
 ///
 /// Made only on file systems whose every change goes through this machine's kernel: a network
 /// file system's changes made on another machine are never reported. Nil elsewhere, or when
