@@ -30,13 +30,11 @@ struct AddCommand: AsyncParsableCommand {
         // folders changed since the last build, the others' files taken from the listing it kept).
         let builder = SiteBuilder(options: options)
         let cache = builder.readCacheAhead()
-        // The source folder's entries watched from before it is listed: if this import's files are
-        // the only change, the listing the build takes is kept for the next one (`keepListing`).
-        let watch = builder.watchForImport()
-        let listed = builder.currentListing()
+        // The source folder watched from before it is listed: if this import's files are the only
+        // change to it, the listing the build takes is kept for the next one (`keepListing`).
+        let session = AddSession(builder)
         do {
-            outcome = try ArticleImporter(sourceFolder: options.source, replace: replace)
-                .importFiles(files.map { URL(fileURLWithPath: $0) }, listed: listed)
+            outcome = try session.importFiles(files.map { URL(fileURLWithPath: $0) }, replace: replace)
         } catch {
             log.failure(error)
             throw ExitCode(2)
@@ -56,7 +54,7 @@ struct AddCommand: AsyncParsableCommand {
         if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
         let status = await Builder.runAndReport(options, log: log)
-        if !outcome.added.isEmpty, builder.keepListing(after: outcome, listed: listed, watch: watch), log.verbose {
+        if session.keepListing(after: outcome), log.verbose {
             log.info("The source folder's listing kept for the next build: nothing but the files added changed it.")
         }
         if status != 0 { throw ExitCode(status) }

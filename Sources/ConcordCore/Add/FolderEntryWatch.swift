@@ -93,9 +93,9 @@ final class FolderEntryWatch: @unchecked Sendable {
     }
 }
 
-/// The source folder watched by `concord add` (`SiteBuilder.watchForImport`) from before it
-/// is listed until its build is done: handed back to `SiteBuilder.keepListing(after:listed:watch:)`.
-public struct ListingWatch: Sendable {
+/// The source folder watched by `concord add` (`AddSession`, `SiteBuilder.watchForImport`) from
+/// before it is listed until its build is done: handed back to `SiteBuilder.keepListing(after:listed:watch:)`.
+struct ListingWatch: Sendable {
     let watch: FolderEntryWatch
 }
 #endif

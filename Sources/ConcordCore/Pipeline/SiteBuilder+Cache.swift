@@ -113,9 +113,9 @@ extension SiteBuilder {
     }
 
     /// A watch of the source folder's entries, begun before `currentListing` is asked for, which
-    /// `keepListing(after:listed:watch:)` takes at the end of `concord add`; nil where the folder's
-    /// changes cannot all be heard (`FolderEntryWatch`), or under `--full` or in a server's build.
-    public func watchForImport() -> ListingWatch? {
+    /// `keepListing(after:listed:watch:)` takes at the end of `concord add` (`AddSession`); nil where
+    /// the folder's changes cannot all be heard (`FolderEntryWatch`), or under `--full` or in a server's build.
+    func watchForImport() -> ListingWatch? {
         guard !options.full, memory == nil, let watch = FolderEntryWatch(folder: options.source.path) else { return nil }
         return ListingWatch(watch: watch)
     }
@@ -130,8 +130,7 @@ extension SiteBuilder {
     /// beside them, none removed: `--replace` of an id another file had too), and only once the
     /// folder's stamp is settled (`FileStamp.isSettled`), so that a change after this call gives
     /// it another stamp. True when kept.
-    @discardableResult
-    public func keepListing(after outcome: ArticleImporter.Outcome, listed: KeptListing?, watch: ListingWatch?) -> Bool {
+    func keepListing(after outcome: ArticleImporter.Outcome, listed: KeptListing?, watch: ListingWatch?) -> Bool {
         let source = options.source.path
         guard let listed, let listedAt = listed.listedAt, let watch, !listed.sawLink, !outcome.added.isEmpty,
               outcome.linkedFiles.isEmpty, outcome.added.allSatisfy({ !$0.1.contains("/") }),

@@ -3,7 +3,7 @@ import Testing
 @testable import ConcordCore
 
 /// `concord add` keeps the listing its build took when nothing but its own files changed the
-/// source folder's entries (`FolderEntryWatch`, `SiteBuilder.keepListing(after:listed:watch:)`):
+/// source folder's entries (`AddSession`, `FolderEntryWatch`, `SiteBuilder.keepListing(after:listed:watch:)`):
 /// the next add or build lists no folder. Any other change to the folder's entries while it
 /// ran keeps nothing, and the next build lists the folder and finds it.
 @Suite("Listing kept after an add", .enabled(if: FolderEntryWatch(folder: FileManager.default.temporaryDirectory.path) != nil,
@@ -24,15 +24,13 @@ struct ImportListingTests {
         return archive
     }
 
-    /// What `concord add` does, step by step: the folder watched, listed, the file imported, the
+    /// What `concord add` does (`AddSession`): the folder watched, listed, the file imported, the
     /// build given the listing; then `meanwhile` (another process's change) and, the folder's
     /// stamp settled, the listing kept or not. Whether it was kept.
     func add(_ archive: TempArchive, _ name: String = "later.txt", text: String = "date 2020-08-02 A later article, said somebody.\n",
              beside: [String: String] = [:], meanwhile: () throws -> Void = {}) async throws -> Bool {
-        let builder = SiteBuilder(options: archive.options())
-        let watch = builder.watchForImport()
-        let listed = builder.currentListing()
-        #expect(watch != nil && listed != nil)
+        let session = AddSession(SiteBuilder(options: archive.options()))
+        #expect(session.watch != nil && session.listed != nil)
         let given = archive.root.appendingPathComponent("incoming")
         try FileManager.default.createDirectory(at: given, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: given.appendingPathComponent(name))
@@ -41,7 +39,7 @@ struct ImportListingTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([given.appendingPathComponent(name)], listed: listed)
+        let outcome = try session.importFiles([given.appendingPathComponent(name)])
         #expect(outcome.added.count == 1)
         var options = archive.options()
         options.useArticles(listedBy: outcome)
@@ -49,7 +47,7 @@ struct ImportListingTests {
         try meanwhile()
         // (Judged by the system's clock: the folder's stamp a tick old, as after any build but the smallest.)
         try await Task.sleep(for: .milliseconds(30))
-        return builder.keepListing(after: outcome, listed: listed, watch: watch)
+        return session.keepListing(after: outcome)
     }
 
     @Test func anAddKeepsTheListingItsBuildTook() async throws {
