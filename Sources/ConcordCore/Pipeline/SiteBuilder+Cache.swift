@@ -100,13 +100,14 @@ extension SiteBuilder {
 
     /// The source folder's article files now, as the walk finds them reading only the folders
     /// changed since the last build listed it (`ArchiveLoader.walk(reusing:)`), the others' files
-    /// taken from the listing it kept (`KeptListing`): what `concord add` takes for the names in
-    /// use. Nil when the cache keeps none usable (or under `--full`, or in a server's build, which
-    /// keeps its own), or the folder cannot be walked.
+    /// taken from the listing it kept (`KeptListing`), or every folder when it kept none usable
+    /// (after an upgrade, or a build whose folders were not settled): what `concord add` takes for
+    /// the names in use, and may keep (`AddSession`). Nil under `--full` or in a server's build
+    /// (which keeps its own), or when the folder cannot be walked.
     public func currentListing() -> KeptListing? {
+        guard !options.full, memory == nil else { return nil }
         let clock = FileStamp.now()
-        guard let kept = keptListingFile(),
-              let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: kept) else { return nil }
+        guard let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: keptListingFile()) else { return nil }
         var listing = KeptListing(paths: walked.paths, folders: walked.folders, sawLink: walked.sawLink)
         listing.listedAt = clock
         return listing

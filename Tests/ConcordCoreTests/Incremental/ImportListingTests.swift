@@ -64,6 +64,20 @@ struct ImportListingTests {
         #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
     }
 
+    /// With no listing the cache keeps (one from another version, or none: the last build's
+    /// folders were not settled), the add lists every folder, and keeps that listing.
+    @Test func anAddWithNoListingKeptListsTheFolderAndKeepsIt() async throws {
+        let archive = try await builtArchive(); defer { archive.cleanup() }
+        let cacheFolder = BuildCache(output: archive.output).folder.path
+        try FileManager.default.removeItem(atPath: cacheFolder + "/" + KeptListing.fileName)
+        #expect(try await add(archive))
+        let walked = Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList())
+        #expect(try #require(kept.keptAsIs(archive.source.path, cacheFolder)?.paths).map { $0 } == walked)
+        let report = try await archive.build()
+        #expect(report.incremental && listingKept(report) && report.articles == 4)
+        #expect(try snapshot(archive.output) == (try await archive.freshBuild()))
+    }
+
     /// Another process's change to the folder's entries while the add ran, even one made a tick
     /// before its end: nothing kept, and the next build lists the folder and finds the change.
     @Test(arguments: ["article added", "article removed", "article renamed", "folder made", "hidden file shown"])
