@@ -81,34 +81,20 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     private func drain() {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { return }
-            var offset = 0
-            while offset + MemoryLayout<inotify_event>.size <= n {
-                let (wd, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
-                    let e = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                    return (e.wd, e.mask, Int(e.len))
-                }
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { onLost() }
-                let nameStart = offset + MemoryLayout<inotify_event>.size
-                let nameBytes = buffer[nameStart..<min(n, nameStart + length)].prefix { $0 != 0 }
-                let name = String(decoding: nameBytes, as: UTF8.self)
-                offset = nameStart + length
-                let folder = folders[wd] ?? ""
-                if let names = fileFilters[folder], !names.contains(name) { continue }
-                let path = name.isEmpty ? folder : folder + "/" + name
-                // A folder that appears is watched, and so is one a new link leads to (inotify
-                // does not mark a link to a folder as a folder).
-                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && (mask & UInt32(IN_ISDIR) != 0 || FastFiles.isFolder(path)) {
-                    addRecursively(path)
-                }
-                if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; continue }
-                if !path.isEmpty { noting(path) }
-                if Self.isNoise(name) { continue }
-                onChange(path)
+        InotifyEvents.read(fd) { wd, mask, name in
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 { onLost() }
+            let folder = folders[wd] ?? ""
+            if let names = fileFilters[folder], !names.contains(name) { return }
+            let path = name.isEmpty ? folder : folder + "/" + name
+            // A folder that appears is watched, and so is one a new link leads to (inotify
+            // does not mark a link to a folder as a folder).
+            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && (mask & UInt32(IN_ISDIR) != 0 || FastFiles.isFolder(path)) {
+                addRecursively(path)
             }
+            if mask & UInt32(IN_IGNORED) != 0 { folders[wd] = nil; return }
+            if !path.isEmpty { noting(path) }
+            if Self.isNoise(name) { return }
+            onChange(path)
         }
     }
 

@@ -4,7 +4,7 @@ import Glibc
 /// The entries made, removed or renamed in one folder from the moment it is watched (inotify),
 /// by name: what tells `concord add` that the only changes to the source folder while it
 /// listed it, imported and built were its own, so that the listing its build took can be
-/// kept for the next build with the folder's new stamp (`SiteBuilder.keepListing(after:…)`).
+/// kept for the next build with the folder's new stamp (`AddSession.keepListing`).
 /// Without it, the next `concord add` lists the folder again: 20–40 ms of CPU at 100,000 articles.
 ///
 /// Made only on file systems whose every change goes through this machine's kernel: a network
@@ -70,32 +70,14 @@ final class FolderEntryWatch: @unchecked Sendable {
     /// was moved, removed or unmounted. Reads what the kernel holds now: a change made before
     /// the call is in its answer.
     func changedNames() -> Set<String>? {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while !lost {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { break }
-            buffer.withUnsafeBytes { raw in
-                var offset = 0
-                while offset + MemoryLayout<inotify_event>.size <= n {
-                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                    let nameStart = offset + MemoryLayout<inotify_event>.size
-                    let name = raw[nameStart..<min(n, nameStart + Int(event.len))].prefix { $0 != 0 }
-                    offset = nameStart + Int(event.len)
-                    if event.mask & UInt32(IN_Q_OVERFLOW | IN_IGNORED | IN_UNMOUNT | IN_DELETE_SELF | IN_MOVE_SELF) != 0 || name.isEmpty {
-                        lost = true
-                    } else {
-                        names.insert(String(decoding: name, as: UTF8.self))
-                    }
-                }
+        InotifyEvents.read(fd) { _, mask, name in
+            if mask & UInt32(IN_Q_OVERFLOW | IN_IGNORED | IN_UNMOUNT | IN_DELETE_SELF | IN_MOVE_SELF) != 0 || name.isEmpty {
+                lost = true
+            } else {
+                names.insert(name)
             }
         }
         return lost ? nil : names
     }
-}
-
-/// The source folder watched by `concord add` (`AddSession`, `SiteBuilder.watchForImport`) from
-/// before it is listed until its build is done: handed back to `SiteBuilder.keepListing(after:listed:watch:)`.
-struct ListingWatch: Sendable {
-    let watch: FolderEntryWatch
 }
 #endif

@@ -122,10 +122,10 @@ struct BuildState: Sendable {
         return Section.allCases.flatMap { sections[$0]! }
     }
 
-    /// `section` in the pieces it is written as: the arrays whose memory is their encoding
-    /// (`CacheValue`) where they lie, the segments between the bytes before and after them, the
-    /// file tables' hashes and entries (`FileTable.pieces`), where the spliced files' pieces lie
-    /// (`Fragments.pieces`); the other sections one piece, `encoded(section)`.
+    /// `section` in the pieces it is written as (where each section's layout is written): the
+    /// arrays whose memory is their encoding (`CacheValue`) where they lie, the segments between
+    /// the bytes before and after them, the file tables' hashes and entries (`FileTable.pieces`),
+    /// where the spliced files' pieces lie (`Fragments.pieces`); the other sections one piece.
     func pieces(of section: Section) -> [CachePiece] {
         switch section {
         case .annotation:
@@ -146,7 +146,25 @@ struct BuildState: Sendable {
                 pieces += rows.pieces()
             }
             return head.bytes.isEmpty ? pieces : pieces + [.bytes(head.bytes)]
-        case .articleTables, .splicedStamps, .runIndex: return [.bytes(encoded(section))]
+        case .articleTables:
+            var w = ByteWriter(capacity: capacity(of: section))
+            w.bool(wordCounts != nil)
+            wordCounts?.encode(into: &w)
+            w.bool(newestFirst != nil)
+            if let order = newestFirst {
+                w.int(order.count)
+                w.u32s(count: order.count) { out in for (k, i) in order.enumerated() { out[k] = UInt32(bitPattern: i) } }
+            }
+            return [.bytes(w.bytes)]
+        case .splicedStamps:
+            var w = ByteWriter(capacity: capacity(of: section))
+            w.int(splicedStamps.count)
+            for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) { w.u64(path); s.encode(into: &w) }
+            return [.bytes(w.bytes)]
+        case .runIndex:
+            var w = ByteWriter(capacity: capacity(of: section))
+            runIndex.encode(into: &w)
+            return [.bytes(w.bytes)]
         }
     }
 
@@ -174,27 +192,10 @@ struct BuildState: Sendable {
             + 8 + (passages?.clashes.values.reduce(0) { $0 + 16 + $1.utf8.count } ?? 0)
     }
 
-    /// One section of the body, its pieces joined (`pieces(of:)`, where the sections written
-    /// in pieces are laid out).
+    /// One section of the body, its pieces joined.
     func encoded(_ section: Section) -> [UInt8] {
         var w = ByteWriter(capacity: capacity(of: section))
-        switch section {
-        case .annotation, .files, .previousFiles, .listRows, .pageTables:
-            w.append(pieces(of: section))
-        case .articleTables:
-            w.bool(wordCounts != nil)
-            wordCounts?.encode(into: &w)
-            w.bool(newestFirst != nil)
-            if let order = newestFirst {
-                w.int(order.count)
-                w.u32s(count: order.count) { out in for (k, i) in order.enumerated() { out[k] = UInt32(bitPattern: i) } }
-            }
-        case .splicedStamps:
-            w.int(splicedStamps.count)
-            for (path, s) in splicedStamps.sorted(by: { $0.key < $1.key }) { w.u64(path); s.encode(into: &w) }
-        case .runIndex:
-            runIndex.encode(into: &w)
-        }
+        w.append(pieces(of: section))
         return w.bytes
     }
 

@@ -103,7 +103,7 @@ public struct KeptListing: Sendable {
     ///     when the walk read every folder: each one's place in `paths` is kept (`withOrder`).
     ///   - sawLink: whether the walk met a symbolic link (`ArchiveLoader.Walk.sawLink`).
     ///   - later: folders whose stamps were taken after the walk, with the clock each was taken
-    ///     at: the source folder once `concord add` found no change to it but its own (`SiteBuilder.keepListing(after:…)`).
+    ///     at: the source folder once `concord add` found no change to it but its own (`AddSession.keepListing`).
     @discardableResult
     static func write(_ paths: PathList, readOrder: PathList? = nil, folders: [(path: String, stamp: FileStamp)], sawLink: Bool,
                       source: String, into cacheFolder: String, now: Int, later: [String: Int] = [:]) -> Bool {

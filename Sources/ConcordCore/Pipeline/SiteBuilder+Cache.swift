@@ -102,7 +102,7 @@ extension SiteBuilder {
     /// changed since the last build listed it (`ArchiveLoader.walk(reusing:)`), the others' files
     /// taken from the listing it kept (`KeptListing`), or every folder when it kept none usable
     /// (after an upgrade, or a build whose folders were not settled): what `concord add` takes for
-    /// the names in use, and may keep (`AddSession`). Nil under `--full` or in a server's build
+    /// the names in use, and may keep (`AddSession.keepListing`). Nil under `--full` or in a server's build
     /// (which keeps its own), or when the folder cannot be walked.
     public func currentListing() -> KeptListing? {
         guard !options.full, memory == nil else { return nil }
@@ -111,40 +111,6 @@ extension SiteBuilder {
         var listing = KeptListing(paths: walked.paths, folders: walked.folders, sawLink: walked.sawLink)
         listing.listedAt = clock
         return listing
-    }
-
-    /// A watch of the source folder's entries, begun before `currentListing` is asked for, which
-    /// `keepListing(after:listed:watch:)` takes at the end of `concord add` (`AddSession`); nil where
-    /// the folder's changes cannot all be heard (`FolderEntryWatch`), or under `--full` or in a server's build.
-    func watchForImport() -> ListingWatch? {
-        guard !options.full, memory == nil, let watch = FolderEntryWatch(folder: options.source.path) else { return nil }
-        return ListingWatch(watch: watch)
-    }
-
-    /// After `concord add` built with the listing its import gave (`outcome.listing`: the listing
-    /// taken before the import, `listed`, and the files it wrote), keeps that listing for the next
-    /// build with the source folder's stamp as it is now, when nothing else made, removed or
-    /// renamed an entry of the folder since it was watched (`watch`, begun before `listed` was
-    /// made), but for hidden ones, which no walk reads. The next `concord add` or build then lists
-    /// no folder: at 100,000 articles in one folder, listing it again took 20–40 ms of CPU of every
-    /// `concord add` after another. Only for files added straight into the source folder (none
-    /// beside them, none removed: `--replace` of an id another file had too), and only once the
-    /// folder's stamp is settled (`FileStamp.isSettled`), so that a change after this call gives
-    /// it another stamp. True when kept.
-    func keepListing(after outcome: ArticleImporter.Outcome, listed: KeptListing?, watch: ListingWatch?) -> Bool {
-        let source = options.source.path
-        guard let listed, let listedAt = listed.listedAt, let watch, !listed.sawLink, !outcome.added.isEmpty,
-              outcome.linkedFiles.isEmpty, outcome.added.allSatisfy({ !$0.1.contains("/") }),
-              listed.folders.contains(where: { $0.path.isEmpty }) else { return false }
-        let now = FileStamp.now()
-        guard let stamp = FileStamp.of(path: source), stamp.isSettled(now: now),
-              let changed = watch.watch.changedNames() else { return false }
-        // Its own files, or hidden entries (its files' temporary names, an editor's swap files), which no walk reads.
-        let own = Set(outcome.added.map(\.1))
-        guard changed.allSatisfy({ own.contains($0) || $0.hasPrefix(".") }) else { return false }
-        let folders = listed.folders.map { $0.path.isEmpty ? (path: "", stamp: stamp) : $0 }
-        return KeptListing.write(outcome.listing, folders: folders, sawLink: false, source: source,
-                                 into: BuildCache(output: options.output).folder.path, now: listedAt, later: ["": now])
     }
 
     /// The listing the last build kept in the cache, whatever changed since; nil under `--full`

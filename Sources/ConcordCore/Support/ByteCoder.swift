@@ -144,13 +144,9 @@ struct ByteReader: @unchecked Sendable {   // reads only; `file` keeps its bytes
     /// `count` numbers as `ByteWriter.u32s(count:_:)` wrote them (no count before them), left
     /// where they lie (valid while the reader's file is mapped): for numbers turned into
     /// something else as they are read, not copied into an array of their own first.
-    mutating func u32sInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer { try numbersInPlace(count: n, size: 4) }
-    /// The same for `ByteWriter.u64s(count:_:)`.
-    mutating func u64sInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer { try numbersInPlace(count: n, size: 8) }
-
-    private mutating func numbersInPlace(count n: Int, size: Int) throws(Malformed) -> UnsafeRawBufferPointer {
+    mutating func u32sInPlace(count n: Int) throws(Malformed) -> UnsafeRawBufferPointer {
         guard n >= 0, n <= Int(Int32.max) else { throw Malformed() }
-        return UnsafeRawBufferPointer(rebasing: bytes[try take(n * size)])
+        return UnsafeRawBufferPointer(rebasing: bytes[try take(n * 4)])
     }
 
     /// A counted array of fixed-width integers left where it lies: the mapped file

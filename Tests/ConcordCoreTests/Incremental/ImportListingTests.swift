@@ -3,7 +3,7 @@ import Testing
 @testable import ConcordCore
 
 /// `concord add` keeps the listing its build took when nothing but its own files changed the
-/// source folder's entries (`AddSession`, `FolderEntryWatch`, `SiteBuilder.keepListing(after:listed:watch:)`):
+/// source folder's entries (`AddSession`, `FolderEntryWatch`):
 /// the next add or build lists no folder. Any other change to the folder's entries while it
 /// ran keeps nothing, and the next build lists the folder and finds it.
 @Suite("Listing kept after an add", .enabled(if: FolderEntryWatch(folder: FileManager.default.temporaryDirectory.path) != nil,
