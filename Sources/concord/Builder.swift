@@ -6,6 +6,8 @@ enum Builder {
     /// then has nothing left to do but exit: its memory is left to a helper (`MemoryAfterExit`).
     static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
         defer { MemoryAfterExit.leaveToHelper() }
+        var options = options
+        options.exitsAfterBuild = true
         do {
             let report = try await SiteBuilder(options: options, log: log).build()
             log.info(report.summary)

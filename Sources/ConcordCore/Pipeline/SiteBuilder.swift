@@ -363,6 +363,10 @@ public struct SiteBuilder: Sendable {
         // it: what runs beside the build is done first (the listing kept for the next build written,
         // the cache's reading ahead finished), not left to a next build or to the process's exit.
         _ = sources.keepingListing?.value(); given?.reading.wait(); ahead?.wait()
+        if options.exitsAfterBuild && memory == nil {
+            LeftForExit.keep([delta, outcome, annotations, model, renderer, loaded as Any, known as Any, records, keys,
+                              lastEntries, site, counts, oldFiles, order, sources, jsonParts, listRows, stateStart])
+        }
         finished(report)
         if let memory {
             let keptOwn = if let loaded, let seal {
