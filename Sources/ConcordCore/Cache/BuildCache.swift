@@ -333,7 +333,7 @@ struct BuildCache {
     }
 
     /// Writes the body over the body file `state.bin` does not name, then replaces `state.bin`
-    /// (naming `shards` and that body file) by rename, then removes files no longer named.
+    /// (naming `shards` and that body file: `FastFiles.replace`), then removes files no longer named.
     /// - Parameters:
     ///   - early: sections of the body already encoded.
     /// - Returns: the seal of the `state.bin` written (`Loaded.seal`).
@@ -354,7 +354,7 @@ struct BuildCache {
         w.string(state.runIndex.file?.name ?? ""); w.u64(state.runIndex.file?.seal ?? 0)
         let temp = folder.appendingPathComponent("state.bin.tmp").path
         guard let seal = Self.writeSealed([w.bytes], to: temp),
-              rename(temp, folder.appendingPathComponent("state.bin").path) == 0 else {
+              FastFiles.replace(folder.appendingPathComponent("state.bin").path, with: temp) else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
         removeFiles(besides: shards.map(\.0) + [state.runIndex.file?.name].compactMap { $0 }, pages: state.files)
@@ -385,7 +385,7 @@ struct BuildCache {
     /// so nothing else found in it (a user's file, a folder) is ever removed.
     static func isCacheFile(_ name: String) -> Bool {
         name == "state.bin" || name == "state.bin.tmp" || bodyFiles.contains(name) || isRunIndexName(name)
-            || name == KeptListing.fileName || name == KeptListing.fileName + ".tmp"
+            || name == KeptListing.fileName || name.hasPrefix(KeptListing.fileName + ".tmp")
             || (name.hasPrefix("articles-") && name.hasSuffix(".bin") && !name.containsASCII("/"))
             || SpeakerRows.pathHash(ofFileName: name) != nil
     }

@@ -95,9 +95,10 @@ public struct KeptListing: Sendable {
     }
 
     /// Writes the listing of `source` (`paths`, sorted as every build takes them) and the stamps
-    /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file by
-    /// rename; nothing when a folder could not be read or its stamp was not settled at `now` (the
-    /// system's clock before the folder was listed), or at the time `later` gives for it. True when written.
+    /// of the folders walked (`FastFiles.listPaths`) into `cacheFolder`, replacing the file
+    /// (`FastFiles.replace`); nothing when a folder could not be read or its stamp was not settled
+    /// at `now` (the system's clock before the folder was listed), or at the time `later` gives
+    /// for it. True when written.
     /// - Parameters:
     ///   - readOrder: the same paths in the order the folders listed them (`ArchiveLoader.Walk.readOrder`),
     ///     when the walk read every folder: each one's place in `paths` is kept (`withOrder`).
@@ -122,9 +123,10 @@ public struct KeptListing: Sendable {
         tables.int(order.count)
         tables.u32s(count: order.count) { out in for (k, p) in order.enumerated() { out[k] = p } }
         mkdir(cacheFolder, 0o755)      // the first build's: its cache is saved after the listing
-        let temp = cacheFolder + "/" + fileName + ".tmp"
+        // A name of this process's own: two processes keeping a listing at once write two files.
+        let temp = cacheFolder + "/" + fileName + ".tmp-\(getpid())"
         guard BuildCache.writeSealed([w.bytes, paths.bytes, tables.bytes], to: temp) != nil,
-              rename(temp, cacheFolder + "/" + fileName) == 0 else { unlink(temp); return false }
+              FastFiles.replace(cacheFolder + "/" + fileName, with: temp) else { unlink(temp); return false }
         return true
     }
 

@@ -49,6 +49,34 @@ struct FastFilesTests {
         #expect(FastFiles.read(folder.appendingPathComponent("missing").path) == nil)
     }
 
+    /// `replace` puts the new file in place and leaves no other: over a file (whose reader,
+    /// holding it open, still reads the old bytes), and where there was none.
+    @Test func replacePutsTheNewFileInPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concord-replace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("listing.bin").path, temp = path + ".tmp-1"
+        try Data("old listing".utf8).write(to: URL(fileURLWithPath: path))
+        let reader = open(path, O_RDONLY)
+        defer { close(reader) }
+        try Data("new listing".utf8).write(to: URL(fileURLWithPath: temp))
+        #expect(FastFiles.replace(path, with: temp))
+        #expect(FastFiles.read(path) == Array("new listing".utf8))
+        var held = [UInt8](repeating: 0, count: 32)
+        let n = held.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+        #expect(Array(held.prefix(max(0, n))) == Array("old listing".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["listing.bin"])
+        // Nothing to exchange with: renamed.
+        let other = folder.appendingPathComponent("state.bin").path
+        try Data("first".utf8).write(to: URL(fileURLWithPath: other + ".tmp"))
+        #expect(FastFiles.replace(other, with: other + ".tmp"))
+        #expect(FastFiles.read(other) == Array("first".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["listing.bin", "state.bin"])
+        // No new file: false, and the file stays.
+        #expect(!FastFiles.replace(other, with: other + ".missing"))
+        #expect(FastFiles.read(other) == Array("first".utf8))
+    }
+
     /// Writing while sparing links replaces a file that has other hard links (they keep their
     /// bytes) and writes a file with one link in place (same inode), shorter or longer.
     @Test func writeSparesOtherLinks() throws {
