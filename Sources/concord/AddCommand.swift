@@ -53,7 +53,7 @@ struct AddCommand: AsyncParsableCommand {
         // Nothing added: the build has nothing to do, and waits for no reading.
         if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
-        let status = await Builder.runAndReport(options, log: log)
+        let status = await Builder.runAndReport(options, log: log, slowToClose: session.filesSlowToClose)
         if session.keepListing(after: outcome), log.verbose {
             log.info("The source folder's listing kept for the next build: nothing but the files added changed it.")
         }

@@ -7,7 +7,9 @@ enum MemoryAfterExit {
     /// (`concord_hold_memory_past_exit`): the command returns as soon as its work is done,
     /// and the memory is freed as the helper exits, after it. Call it once nothing is left to
     /// do but exit; if the helper cannot be started, the exit is as before.
-    static func leaveToHelper() {
-        _ = concord_hold_memory_past_exit(nil)
+    /// - Parameter files: open files whose last close is slow (`AddSession.filesSlowToClose`):
+    ///   the helper keeps them open, and closes them as it exits.
+    static func leaveToHelper(keeping files: [Int32] = []) {
+        _ = files.withUnsafeBufferPointer { concord_hold_memory_past_exit(nil, $0.baseAddress, Int32($0.count)) }
     }
 }

@@ -12,7 +12,9 @@ import Glibc
 /// inotify cannot be had (the user's limit of watches reached).
 final class FolderEntryWatch: @unchecked Sendable {
     let folder: String
+    /// The inotify instance.
     private let fd: Int32
+    var descriptor: Int32 { fd }
     private var names = Set<String>(), lost = false
 
     /// The file systems where inotify hears every change (as `/proc/self/mountinfo` names them).

@@ -12,7 +12,7 @@ struct ExitHelperTests {
     /// other end closes, as it does when this process exits.
     @Test func theHelperSharesTheMemoryHoldsNoFileAndExitsWhenReleased() throws {
         var release: Int32 = -1
-        let pid = concord_hold_memory_past_exit(&release)
+        let pid = concord_hold_memory_past_exit(&release, nil, 0)
         try #require(pid > 0 && release >= 0)
         #expect(pid != getpid())
         // A region mapped now, in this process, is in the helper's map: the memory is one.
@@ -44,5 +44,36 @@ struct ExitHelperTests {
         close(release)
         #expect(waitpid(pid, &status, 0) == pid)
         #expect(status == 0)
+    }
+
+    /// Files it is asked to keep stay open in the helper, others are closed: its copy of an
+    /// inotify instance outlives this process's close, so that close only lets go of a reference.
+    @Test func theHelperKeepsTheFilesItIsGiven() throws {
+        let watch = inotify_init1(Int32(IN_CLOEXEC)), other = open("/dev/null", O_RDONLY)
+        try #require(watch >= 0 && other >= 0)
+        defer { close(other) }
+        var release: Int32 = -1
+        let kept = [watch, watch, -1]
+        let pid = kept.withUnsafeBufferPointer { concord_hold_memory_past_exit(&release, $0.baseAddress, Int32($0.count)) }
+        try #require(pid > 0 && release >= 0)
+        close(watch)
+        // Its files: the pipe's reading end and the inotify instance, once it has closed the rest.
+        var open: [String] = []
+        for _ in 0..<200 {
+            open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            if open.count == 2 { break }
+            usleep(5_000)
+        }
+        #expect(open.count == 2, "\(open)")
+        let targets = open.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
+        #expect(targets.contains("anon_inode:inotify"), "\(targets)")
+        #expect(!targets.contains("/dev/null"))
+        var status: Int32 = 0
+        close(release)
+        #expect(waitpid(pid, &status, 0) == pid)
+        #expect(status == 0)
+        // Too many to keep: no helper.
+        let many = [Int32](repeating: other, count: 17)
+        #expect(many.withUnsafeBufferPointer { concord_hold_memory_past_exit(nil, $0.baseAddress, Int32($0.count)) } == -1)
     }
 }
