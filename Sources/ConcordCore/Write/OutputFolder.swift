@@ -236,12 +236,42 @@ public struct OutputFolder: Sendable {
         var seen = Set<UInt64>()
         let kept = order.count == written.count ? nil
             : (0..<order.count).filter { written.contains(order.hash(at: $0)) && seen.insert(order.hash(at: $0)).inserted }
-        // Put together as bytes (a joined String of 112,000 paths, then its copy, cost more),
-        // and compared with the manifest in place (read here if it was not above).
-        let list = order.manifest(of: kept)
-        let same = manifestData.map { $0 == list } ?? list.withUnsafeBytes { FastFiles.holds(manifestPath, $0) }
+        // Compared with the manifest (read above, or mapped here) and written from its pieces
+        // where they lie, when every file is kept (a joined String of 112,000 paths, then its
+        // copy, cost more; so did the pieces joined, then the file read into an array).
         // Replaced, never written through: the folder's files may be links to the live site's.
-        if !same { _ = list.withUnsafeBytes { FastFiles.write($0, to: manifestPath, sparingLinks: true) } }
+        func update(_ pieces: [UnsafeRawBufferPointer]) {
+            let same = manifestData.map { data in data.withUnsafeBytes { Self.equal($0, pieces) } }
+                ?? Self.mapped(manifestPath).map { Self.equal($0.bytes, pieces) } ?? false
+            if !same { _ = FastFiles.write(pieces: pieces, to: manifestPath, sparingLinks: true) }
+        }
+        if kept == nil {
+            order.withManifestPieces(update)
+        } else {
+            order.manifest(of: kept).withUnsafeBytes { update([$0]) }
+        }
+    }
+
+    /// The file at `path`, mapped; nil when it cannot be, is empty, or is a link (which holds
+    /// no file of the site, whatever it leads to).
+    static func mapped(_ path: String) -> FastFiles.Mapped? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
+        return FastFiles.Mapped(fd, count: Int(st.st_size))
+    }
+
+    /// Whether `bytes` are `pieces`, one after the other.
+    static func equal(_ bytes: UnsafeRawBufferPointer, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
+        guard bytes.count == pieces.reduce(0, { $0 + $1.count }) else { return false }
+        var at = 0
+        for p in pieces where p.count > 0 {
+            guard memcmp(bytes.baseAddress! + at, p.baseAddress!, p.count) == 0 else { return false }
+            at += p.count
+        }
+        return true
     }
 
     /// The paths a manifest lists whose `PathHash` passes `test`. Each line is hashed where it

@@ -33,6 +33,22 @@ struct SiteFileList {
     /// Every path, as strings.
     var paths: [String] { (0..<count).map(path(at:)) }
 
+    /// `body` given the manifest of every file (`manifest(of: nil)`) in pieces where they lie:
+    /// the pages' lines as the renderer made them, then the other files' (112,000 lines, 5 MB at
+    /// 100,000 articles, put together into one array at every build, then compared with the
+    /// file read into another: 4–7 ms, most of it the two arrays' first touch).
+    func withManifestPieces<R>(_ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+        let tail = Array(others.joined(separator: "\n").utf8)
+        // The last line has no newline: the pages' last one goes when no other file follows.
+        var lines = pageLines
+        if others.isEmpty, let last = lines.lastIndex(where: { !$0.isEmpty }) { lines[last].removeLast() }
+        func held(from k: Int, _ pieces: [UnsafeRawBufferPointer]) -> R {
+            guard k < lines.count else { return tail.withUnsafeBytes { body(pieces + [$0]) } }
+            return lines[k].withUnsafeBytes { held(from: k + 1, pieces + [$0]) }
+        }
+        return held(from: 0, [])
+    }
+
     /// The manifest of the files at `kept` (positions, in order), or of every file (nil): their
     /// paths, one per line, with no newline after the last. Every file's is put together from
     /// the pages' lines as they are.

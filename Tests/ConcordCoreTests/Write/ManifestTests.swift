@@ -62,5 +62,29 @@ struct ManifestTests {
         // Files given by path alone.
         #expect(SiteFileList(others).manifest(of: nil) == Array("annotations.json\nstyle.css".utf8))
         #expect(SiteFileList([]).manifest(of: nil).isEmpty)
+        // In pieces, the same bytes: pages and other files, pages alone (the last line's newline
+        // left out), other files alone, nothing.
+        let pagesOnly = SiteFileList(pageHashes: renderer.pathHashes, pageLines: renderer.pathLines, pagePath: renderer.path(at:), others: [])
+        for list in [order, pagesOnly, SiteFileList(others), SiteFileList([])] {
+            let joined = list.withManifestPieces { $0.flatMap { Array($0) } }
+            #expect(joined == list.manifest(of: nil))
+        }
+        #expect(pagesOnly.withManifestPieces { $0.flatMap { Array($0) } }.last == UInt8(ascii: "l"))
+        // A manifest that differs from the pieces by one byte, or is a link (when it is compared
+        // with them where it lies), is written anew.
+        let manifestPath = folder.appendingPathComponent(OutputFolder.manifest).path
+        var changed = try Array(Data(contentsOf: URL(fileURLWithPath: manifestPath)))
+        changed[changed.count / 2] ^= 1
+        try Data(changed).write(to: URL(fileURLWithPath: manifestPath))
+        OutputFolder.prune(folder, keeping: table(paths), order: order, holding: nil)
+        #expect(try manifest() == paths.joined(separator: "\n"))
+        let elsewhere = folder.appendingPathComponent("elsewhere").path
+        try FileManager.default.moveItem(atPath: manifestPath, toPath: elsewhere)
+        #expect(symlink(elsewhere, manifestPath) == 0)
+        // (The folder known to hold nothing to remove: the manifest is not read to find what to.)
+        OutputFolder.prune(folder, keeping: table(paths), order: order, holding: FileTable())
+        let type = try FileManager.default.attributesOfItem(atPath: manifestPath)[.type] as? FileAttributeType
+        #expect(type == .typeRegular)
+        #expect(try manifest() == paths.joined(separator: "\n"))
     }
 }
