@@ -21,7 +21,7 @@ public struct AddSession: Sendable {
     }
 
     /// The session's open files whose last close waits on the kernel: the watch's inotify
-    /// instance, whose close waits for a grace period of the kernel's (7–8 ms, as `concord add`
+    /// instance, whose close waits for a grace period of the kernel's (up to 25 ms, as `concord add`
     /// was about to exit). A process that exits after the session hands them to a helper that
     /// outlives it, and its own close only lets go of a reference (`concord`'s `MemoryAfterExit`).
     public var filesSlowToClose: [Int32] { watch.map { [$0.descriptor] } ?? [] }

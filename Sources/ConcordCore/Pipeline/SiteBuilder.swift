@@ -32,7 +32,8 @@ public struct SiteBuilder: Sendable {
         // thread of its own, not on one of Swift concurrency's few shared threads, which a
         // server in the same process needs to keep answering.
         // The report is handed over as soon as the site and cache are saved: freeing the
-        // build's data (30–40 ms at 10,000 articles) goes on on that thread, unwaited for.
+        // build's data (30–40 ms at 10,000 articles) goes on on that thread, unwaited for
+        // (a command-line build's are not freed at all: `LeftForExit`).
         let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { done in
             let pending = Locked<CheckedContinuation<Result<BuildReport, BuildFailure>, Never>?>(done)
             @Sendable func handOver(_ result: Result<BuildReport, BuildFailure>) {

@@ -366,10 +366,13 @@ public enum FastFiles {
     /// `RENAME_EXCHANGE`) and the old one, now at `temp`, unlinked: a plain rename over a file
     /// makes ext4 write the new file's data out before it returns (its `auto_da_alloc`), 5–8 ms
     /// for the 6 MB listing while a build's writes are in flight, where the exchange takes
-    /// 0.4–0.6 ms. A plain rename where there is nothing to exchange with, or the file system
-    /// cannot exchange. True when `path` is the new file.
+    /// 0.4–0.6 ms. A plain rename where there is no file to exchange with (nothing, or a folder
+    /// or a link, as `rename` would treat them), or the file system cannot exchange. True when
+    /// `path` is the new file.
     static func replace(_ path: String, with temp: String) -> Bool {
-        if exchangeFiles(AT_FDCWD, temp, AT_FDCWD, path, 2 /* RENAME_EXCHANGE */) == 0 {
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+           exchangeFiles(AT_FDCWD, temp, AT_FDCWD, path, 2 /* RENAME_EXCHANGE */) == 0 {
             unlink(temp)
             return true
         }

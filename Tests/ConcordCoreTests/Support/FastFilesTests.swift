@@ -75,6 +75,13 @@ struct FastFilesTests {
         // No new file: false, and the file stays.
         #expect(!FastFiles.replace(other, with: other + ".missing"))
         #expect(FastFiles.read(other) == Array("first".utf8))
+        // A folder in the way is not exchanged with, nor replaced: false, and both stay.
+        let folderInTheWay = folder.appendingPathComponent("rows.bin").path
+        try FileManager.default.createDirectory(atPath: folderInTheWay, withIntermediateDirectories: false)
+        try Data("rows".utf8).write(to: URL(fileURLWithPath: folderInTheWay + ".tmp"))
+        #expect(!FastFiles.replace(folderInTheWay, with: folderInTheWay + ".tmp"))
+        #expect(FastFiles.isFolder(folderInTheWay))
+        #expect(FastFiles.read(folderInTheWay + ".tmp") == Array("rows".utf8))
     }
 
     /// Writing while sparing links replaces a file that has other hard links (they keep their
