@@ -31,12 +31,7 @@ struct ExitHelperTests {
         }
         #expect(ranges.contains { $0.contains(address) }, "\(String(address, radix: 16)) not in the helper's map")
         // Its own files: only the pipe's reading end, once it has closed the rest.
-        var open: [String] = []
-        for _ in 0..<200 {
-            open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            if open.count == 1 { break }
-            usleep(5_000)
-        }
+        let open = openFiles(of: pid, once: 1)
         #expect(open.count == 1, "\(open)")
         // Still there until released; then it exits, with status 0.
         var status: Int32 = 0
@@ -58,12 +53,7 @@ struct ExitHelperTests {
         try #require(pid > 0 && release >= 0)
         close(watch)
         // Its files: the pipe's reading end and the inotify instance, once it has closed the rest.
-        var open: [String] = []
-        for _ in 0..<200 {
-            open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
-            if open.count == 2 { break }
-            usleep(5_000)
-        }
+        let open = openFiles(of: pid, once: 2)
         #expect(open.count == 2, "\(open)")
         let targets = open.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)") }
         #expect(targets.contains("anon_inode:inotify"), "\(targets)")
@@ -75,5 +65,17 @@ struct ExitHelperTests {
         // Too many to keep: no helper.
         let many = [Int32](repeating: other, count: 17)
         #expect(many.withUnsafeBufferPointer { concord_hold_memory_past_exit(nil, $0.baseAddress, Int32($0.count)) } == -1)
+    }
+
+    /// The open files of process `pid` (their numbers), once they are `count` (the helper closes
+    /// those it does not keep as it starts), or as they are after a second.
+    func openFiles(of pid: Int32, once count: Int) -> [String] {
+        var open: [String] = []
+        for _ in 0..<200 {
+            open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []
+            if open.count == count { break }
+            usleep(5_000)
+        }
+        return open
     }
 }
