@@ -53,10 +53,12 @@ struct AddCommand: AsyncParsableCommand {
         // Nothing added: the build has nothing to do, and waits for no reading.
         if outcome.added.isEmpty { cache?.stop() }
         options.useCache(readAhead: cache)
-        let status = await Builder.runAndReport(options, log: log, slowToClose: session.filesSlowToClose)
+        let status = await Builder.runAndReport(options, log: log)
         if session.keepListing(after: outcome), log.verbose {
             log.info("The source folder's listing kept for the next build: nothing but the files added changed it.")
         }
+        // Nothing is left to do but exit; the watch is closed by the helper, after the process.
+        MemoryAfterExit.leaveToHelper(keeping: session.filesSlowToClose)
         if status != 0 { throw ExitCode(status) }
         if !outcome.diagnostics.isEmpty { throw ExitCode(1) }
     }

@@ -18,6 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
         site.noteBuiltInTemplates()
         let log = ConsoleLog(verbose: site.verbose, source: site.source)
         let status = await Builder.runAndReport(site.buildOptions, log: log)
+        MemoryAfterExit.leaveToHelper()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -2,11 +2,10 @@ import ConcordCore
 import Foundation
 
 enum Builder {
-    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md. The command
-    /// then has nothing left to do but exit: its memory is left to a helper (`MemoryAfterExit`).
-    /// - Parameter slowToClose: open files the helper keeps (`MemoryAfterExit.leaveToHelper(keeping:)`).
-    static func runAndReport(_ options: BuildOptions, log: ConsoleLog, slowToClose: [Int32] = []) async -> Int32 {
-        defer { MemoryAfterExit.leaveToHelper(keeping: slowToClose) }
+    /// Builds once and prints the outcome; returns the exit status of CONTRACT.md. The process
+    /// exits after it (`BuildOptions.exitsAfterBuild`): the command leaves its memory to a helper
+    /// once it has nothing else to do (`MemoryAfterExit`).
+    static func runAndReport(_ options: BuildOptions, log: ConsoleLog) async -> Int32 {
         var options = options
         options.exitsAfterBuild = true
         do {

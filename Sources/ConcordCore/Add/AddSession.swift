@@ -48,7 +48,7 @@ public struct AddSession: Sendable {
               outcome.linkedFiles.isEmpty, outcome.added.allSatisfy({ !$0.1.contains("/") }),
               listed.folders.contains(where: { $0.path.isEmpty }) else { return false }
         let now = FileStamp.now()
-        guard let stamp = FileStamp.of(path: source), stamp.isSettled(now: now), let changed = watch.changedNames() else { return false }
+        guard let stamp = FileStamp.of(path: source), let changed = watch.changedNames() else { return false }
         // Its own files, or hidden entries (its files' temporary names, an editor's swap files).
         let own = Set(outcome.added.map(\.1))
         guard changed.allSatisfy({ own.contains($0) || $0.hasPrefix(".") }) else { return false }

@@ -421,12 +421,8 @@ struct BuildCache {
         for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
         let seal = sum.value
         let all = pieces + [.bytes(withUnsafeBytes(of: seal.littleEndian) { Array($0) })]
-        // Each array's bytes are held (nested `withUnsafeBytes`) until the one write of them all.
-        func write(from k: Int, _ held: [UnsafeRawBufferPointer]) -> Bool {
-            guard k < all.count else { return FastFiles.write(pieces: held, to: path, sparingLinks: inPlace) == 0 }
-            return all[k].withUnsafeBytes { write(from: k + 1, held + [$0]) }
-        }
-        return write(from: 0, []) ? seal : nil
+        // Each piece's bytes are held until the one write of them all.
+        return withBytes(of: all) { FastFiles.write(pieces: $0, to: path, sparingLinks: inPlace) == 0 } ? seal : nil
     }
 }
 

@@ -36,7 +36,7 @@ public struct BuildOptions: Sendable {
     /// Has the build take the cache as `reading` read it ahead (`concord add`, while it imported).
     public mutating func useCache(readAhead reading: CacheReadAhead?) { cacheReadAhead = reading }
     /// The process exits once this build's report is out (`concord build`, `concord add`): the
-    /// build's data are then left for the exit to take back (`LeftForExit`), not freed one by one.
+    /// build's thread then waits for the exit (`LeftForExit`), its data not freed one by one.
     public var exitsAfterBuild = false
     /// The wall-clock time the build's stamps are judged settled at (`FileStamp.isSettled`),
     /// in nanoseconds since 1970; nil: the system's clock. Tests set it to build as if later.

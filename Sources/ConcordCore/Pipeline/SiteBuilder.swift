@@ -33,7 +33,7 @@ public struct SiteBuilder: Sendable {
         // server in the same process needs to keep answering.
         // The report is handed over as soon as the site and cache are saved: freeing the
         // build's data (30–40 ms at 10,000 articles) goes on on that thread, unwaited for
-        // (a command-line build's are not freed at all: `LeftForExit`).
+        // (a command-line build's thread waits for the process's exit instead: `LeftForExit`).
         let result: Result<BuildReport, BuildFailure> = await withCheckedContinuation { done in
             let pending = Locked<CheckedContinuation<Result<BuildReport, BuildFailure>, Never>?>(done)
             @Sendable func handOver(_ result: Result<BuildReport, BuildFailure>) {
@@ -364,11 +364,9 @@ public struct SiteBuilder: Sendable {
         // it: what runs beside the build is done first (the listing kept for the next build written,
         // the cache's reading ahead finished), not left to a next build or to the process's exit.
         _ = sources.keepingListing?.value(); given?.reading.wait(); ahead?.wait()
-        if options.exitsAfterBuild && memory == nil {
-            LeftForExit.keep([delta, outcome, annotations, model, renderer, loaded as Any, known as Any, records, keys,
-                              lastEntries, site, counts, oldFiles, order, sources, jsonParts, listRows, stateStart])
-        }
         finished(report)
+        // The process exits now: the build's data are left to it, never freed one by one.
+        if options.exitsAfterBuild && memory == nil { LeftForExit.park() }
         if let memory {
             let keptOwn = if let loaded, let seal {
                 keep(in: memory, cache, seal: seal, records: records, inMemory: loaded.inMemory + delta.reused.count - reusedCount)

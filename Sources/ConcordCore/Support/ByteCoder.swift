@@ -1,3 +1,5 @@
+import Foundation
+
 /// A little-endian binary writer for the build cache: fixed-width integers,
 /// length-prefixed strings and arrays. Much faster than Codable for the
 /// hundreds of thousands of small values a cache of a large archive holds.
@@ -55,10 +57,21 @@ struct ByteWriter {
     }
 }
 
+/// Calls `body` with the bytes of all of `pieces` at once, where they lie, each held (a nested
+/// `withUnsafeBytes`) until `body` returns: a file written from pieces with one `writev`, or
+/// compared with them, without their being joined first.
+func withBytes<R>(of pieces: [any ContiguousBytes], _ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+    func held(from k: Int, _ taken: [UnsafeRawBufferPointer]) -> R {
+        guard k < pieces.count else { return body(taken) }
+        return pieces[k].withUnsafeBytes { held(from: k + 1, taken + [$0]) }
+    }
+    return held(from: 0, [])
+}
+
 extension UnsafeRawBufferPointer {
     /// The `i`th of the little-endian numbers these bytes hold one after another, at any
     /// alignment: numbers a cache file keeps (`ByteWriter.u32s/u64s(count:_:)`), read where
-    /// they lie (`ByteReader.u32sInPlace`, `u64sInPlace`). Not bounds-checked.
+    /// they lie (`ByteReader.u32sInPlace`). Not bounds-checked.
     @inline(__always) func number<T: FixedWidthInteger>(_ i: Int, as: T.Type = T.self) -> T {
         T(littleEndian: loadUnaligned(fromByteOffset: i &* MemoryLayout<T>.size, as: T.self))
     }

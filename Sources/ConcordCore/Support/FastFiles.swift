@@ -317,9 +317,15 @@ public enum FastFiles {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         guard let offset = fill(fd, buffer, capacity), offset == total else { return false }
+        return equal(UnsafeRawBufferPointer(start: buffer, count: total), pieces)
+    }
+
+    /// Whether `bytes` are `pieces`, one after the other (`memcmp` piece by piece).
+    static func equal(_ bytes: UnsafeRawBufferPointer, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
+        guard bytes.count == pieces.reduce(0, { $0 + $1.count }) else { return false }
         var at = 0
         for p in pieces where p.count > 0 {
-            guard memcmp(buffer + at, p.baseAddress!, p.count) == 0 else { return false }
+            guard memcmp(bytes.baseAddress! + at, p.baseAddress!, p.count) == 0 else { return false }
             at += p.count
         }
         return true
@@ -332,9 +338,10 @@ public enum FastFiles {
         /// The file's stamp when it was mapped by path (nil when mapped from a descriptor given).
         let stamp: FileStamp?
 
-        /// The whole file at `path`, read in at once.
-        convenience init?(_ path: String) {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
+        /// The whole file at `path`, read in at once; nil when it is empty, or cannot be read, or
+        /// (without `followingLinks`) is a symbolic link.
+        convenience init?(_ path: String, followingLinks: Bool = true) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
             guard fd >= 0 else { return nil }
             defer { close(fd) }
             var st = stat()

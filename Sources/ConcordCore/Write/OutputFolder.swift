@@ -241,8 +241,9 @@ public struct OutputFolder: Sendable {
         // copy, cost more; so did the pieces joined, then the file read into an array).
         // Replaced, never written through: the folder's files may be links to the live site's.
         func update(_ pieces: [UnsafeRawBufferPointer]) {
-            let same = manifestData.map { data in data.withUnsafeBytes { Self.equal($0, pieces) } }
-                ?? Self.mapped(manifestPath).map { Self.equal($0.bytes, pieces) } ?? false
+            // (A link holds no file of the site, whatever it leads to: not followed.)
+            let same = manifestData.map { data in data.withUnsafeBytes { FastFiles.equal($0, pieces) } }
+                ?? FastFiles.Mapped(manifestPath, followingLinks: false).map { FastFiles.equal($0.bytes, pieces) } ?? false
             if !same { _ = FastFiles.write(pieces: pieces, to: manifestPath, sparingLinks: true) }
         }
         if kept == nil {
@@ -250,28 +251,6 @@ public struct OutputFolder: Sendable {
         } else {
             order.manifest(of: kept).withUnsafeBytes { update([$0]) }
         }
-    }
-
-    /// The file at `path`, mapped; nil when it cannot be, is empty, or is a link (which holds
-    /// no file of the site, whatever it leads to).
-    static func mapped(_ path: String) -> FastFiles.Mapped? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0 else { return nil }
-        return FastFiles.Mapped(fd, count: Int(st.st_size))
-    }
-
-    /// Whether `bytes` are `pieces`, one after the other.
-    static func equal(_ bytes: UnsafeRawBufferPointer, _ pieces: [UnsafeRawBufferPointer]) -> Bool {
-        guard bytes.count == pieces.reduce(0, { $0 + $1.count }) else { return false }
-        var at = 0
-        for p in pieces where p.count > 0 {
-            guard memcmp(bytes.baseAddress! + at, p.baseAddress!, p.count) == 0 else { return false }
-            at += p.count
-        }
-        return true
     }
 
     /// The paths a manifest lists whose `PathHash` passes `test`. Each line is hashed where it

@@ -42,11 +42,7 @@ struct SiteFileList {
         // The last line has no newline: the pages' last one goes when no other file follows.
         var lines = pageLines
         if others.isEmpty, let last = lines.lastIndex(where: { !$0.isEmpty }) { lines[last].removeLast() }
-        func held(from k: Int, _ pieces: [UnsafeRawBufferPointer]) -> R {
-            guard k < lines.count else { return tail.withUnsafeBytes { body(pieces + [$0]) } }
-            return lines[k].withUnsafeBytes { held(from: k + 1, pieces + [$0]) }
-        }
-        return held(from: 0, [])
+        return withBytes(of: lines + [tail], body)
     }
 
     /// The manifest of the files at `kept` (positions, in order), or of every file (nil): their
