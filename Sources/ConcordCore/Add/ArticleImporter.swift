@@ -69,21 +69,33 @@ public struct ArticleImporter: Sendable {
     ///   from the one the build cache keeps): the folder is then not listed here.
     public func importFiles(_ files: [URL], listed kept: KeptListing? = nil) throws(BuildFailure) -> Outcome {
         var outcome = Outcome()
-        let listed: PathList
-        if let paths = kept?.paths { listed = paths } else { listed = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
-        var paths = listed
+        var paths: PathList
+        if let listed = kept?.paths { paths = listed } else { paths = try ArchiveLoader(sourceFolder: sourceFolder).articlePathList() }
+        // What this import puts in the listing or takes out of it, in order: applied once the ids
+        // are no longer looked up, to the listing itself (changed while `ListedIDs` held it too,
+        // it was first copied whole: 5.6 MB into fresh memory at 100,000 articles).
+        var notes: [(path: String, present: Bool)] = []
+        func note(_ path: String, present: Bool) { notes.append((path, present)) }
+        try importFiles(files, listed: paths, into: &outcome, note: note)
+        for (path, present) in notes {
+            let lo = paths.sortedPosition(of: path)
+            let there = lo < paths.count && paths[lo] == path
+            if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
+        }
+        outcome.listing = paths
+        return outcome
+    }
+
+    /// `importFiles`' work, the names in use taken from `listed`: each file the import writes or
+    /// removes is told to `note` (present or not), in order.
+    private func importFiles(_ files: [URL], listed: PathList, into outcome: inout Outcome,
+                             note: (String, Bool) -> Void) throws(BuildFailure) {
         // The files of each id: the listing's (`ListedIDs`), unless this import named or replaced that id.
         var ids = ListedIDs(listed)
         var named: [String: [String]] = [:]
         func existing(_ id: String) -> [String]? {
             let found = named[id] ?? ids.paths(ofID: id)
             return found.isEmpty ? nil : found
-        }
-        /// Puts `path` in `paths` in order, or takes it out.
-        func note(_ path: String, present: Bool) {
-            let lo = paths.sortedPosition(of: path)
-            let there = lo < paths.count && paths[lo] == path
-            if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
         }
         let parser = ArticleParser()
         for file in expand(files, into: &outcome) {
@@ -112,7 +124,7 @@ public struct ArticleImporter: Sendable {
             var id = base
             if replace {
                 for path in existing(id) ?? [] {
-                    if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, present: false) }
+                    if (try? FileManager.default.removeItem(at: sourceFolder.appendingPathComponent(path))) != nil { note(path, false) }
                 }
             } else {
                 // A name the source folder gives to something that is no article (a folder
@@ -125,12 +137,10 @@ public struct ArticleImporter: Sendable {
             let name = id + "." + ext
             try Self.write(bytes, to: sourceFolder.appendingPathComponent(name))
             named[id] = [name]
-            note(name, present: true)
+            note(name, true)
             outcome.added.append((shown, name))
             copyLinkedFiles(of: article, from: file.deletingLastPathComponent(), into: &outcome)
         }
-        outcome.listing = paths
-        return outcome
     }
 
     /// Copies the files `article` (read from `folder`) links to beside it into the source folder,

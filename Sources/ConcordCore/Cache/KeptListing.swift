@@ -33,11 +33,15 @@ public struct KeptListing: Sendable {
     /// How many paths, and bytes of them, the listing holds (read without making the list), with
     /// a little room: what a walk that reads folders again can expect to find.
     var size: (paths: Int, bytes: Int) {
-        let (paths, bytes) = switch stored {
-        case .made(let list): (list.count, list.bytes.count)
-        case .read(let file): (file.hashes.count / 8, file.block.count)
+        switch stored {
+        case .made(let list): Self.room(paths: list.count, bytes: list.bytes.count)
+        case .read(let file): Self.room(paths: file.hashes.count / 8, bytes: file.block.count)
         }
-        return (paths + paths / 64 + 16, bytes + bytes / 64 + 1024)
+    }
+
+    /// Room for a listing of `paths` paths in `bytes` bytes, and a little more.
+    static func room(paths: Int, bytes: Int) -> (paths: Int, bytes: Int) {
+        (paths + paths / 64 + 16, bytes + bytes / 64 + 1024)
     }
     /// Each folder walked (its path relative to the source folder, "" for the folder itself)
     /// and its stamp, taken before its entries were read.
@@ -78,12 +82,18 @@ public struct KeptListing: Sendable {
         /// The walk's order (`KeptListing.withOrder`), empty when it was not kept.
         let places: Range<Int>
 
-        /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`).
+        /// The list; nil unless the tables make one (`PathList.init(bytes:starts:hashes:)`). Its
+        /// arrays have room for a few more paths (`KeptListing.room`): the names `concord add`
+        /// puts in go in where they lie, not into a copy of the whole list.
         func list() -> PathList? {
             let raw = file.bytes, startsAt = UnsafeRawBufferPointer(rebasing: raw[starts]), hashesAt = UnsafeRawBufferPointer(rebasing: raw[hashes])
-            return PathList(bytes: Array(UnsafeRawBufferPointer(rebasing: raw[block])),
-                            starts: (0..<(starts.count / 8)).map { Int(truncatingIfNeeded: startsAt.number($0, as: UInt64.self)) },
-                            hashes: (0..<(hashes.count / 8)).map { hashesAt.number($0) })
+            let count = hashes.count / 8, room = KeptListing.room(paths: count, bytes: block.count)
+            var bytes: [UInt8] = [], startList: [Int] = [], hashList: [UInt64] = []
+            bytes.reserveCapacity(room.bytes); startList.reserveCapacity(room.paths + 1); hashList.reserveCapacity(room.paths)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[block]))
+            for i in 0..<(starts.count / 8) { startList.append(Int(truncatingIfNeeded: startsAt.number(i, as: UInt64.self))) }
+            for i in 0..<count { hashList.append(hashesAt.number(i)) }
+            return PathList(bytes: bytes, starts: startList, hashes: hashList)
         }
 
         /// `KeptListing.withOrder`, over the tables where they lie.
@@ -118,7 +128,7 @@ public struct KeptListing: Sendable {
         w.int(paths.bytes.count)
         // Then the order the walk read them in (`withOrder`; none: an empty table).
         var tables = ByteWriter(capacity: 20 * (paths.count + 2))
-        tables.u64s(paths.starts.map { UInt64($0) }); tables.u64s(paths.hashes)
+        tables.u64s(paths.starts); tables.u64s(paths.hashes)
         let order = readOrder.flatMap { places(of: $0, in: paths) } ?? []
         tables.int(order.count)
         tables.u32s(count: order.count) { out in for (k, p) in order.enumerated() { out[k] = p } }

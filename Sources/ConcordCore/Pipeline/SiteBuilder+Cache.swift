@@ -107,7 +107,15 @@ extension SiteBuilder {
     public func currentListing() -> KeptListing? {
         guard !options.full, memory == nil else { return nil }
         let clock = FileStamp.now()
-        guard let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: keptListingFile()) else { return nil }
+        let kept = keptListingFile()
+        // No folder changed since (the walk would read none): the kept listing itself, its paths
+        // copied out of the file only when the import asks for them, with room for its names
+        // (made here and handed on, the list was copied again when the import put a name in).
+        if var kept, kept.isCurrent(source: options.source.path) {
+            kept.listedAt = clock
+            return kept
+        }
+        guard let walked = try? ArchiveLoader(sourceFolder: options.source).walk(reusing: kept) else { return nil }
         var listing = KeptListing(paths: walked.paths, folders: walked.folders, sawLink: walked.sawLink)
         listing.listedAt = clock
         return listing

@@ -183,6 +183,34 @@ struct KeptListingTests {
         #expect(builder.currentListing()?.paths.map { Array($0) } == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
     }
 
+    /// A listing read from the cache is made with room for the names an add puts in, which go in
+    /// where the list lies; an import of more files than that room (a folder of them), some with
+    /// names already in use, still gives the folder's listing, sorted.
+    @Test func anImportPutsItsNamesInTheListingItWasGiven() async throws {
+        let archive = try TempArchive(); defer { archive.cleanup() }
+        for i in stride(from: 0, to: 40, by: 2) { try archive.write(String(format: "n%02d.txt", i), "date 2020-01-01 Number \(i).\n") }
+        let (paths, folders, now) = try await settledListing(archive.source)
+        let cache = cacheFolder(archive)
+        #expect(KeptListing.write(paths, folders: folders, sawLink: false, source: archive.source.path, into: cache, now: now))
+        let kept = try #require(KeptListing.load(source: archive.source.path, from: cache))
+        let list = try #require(kept.paths)
+        let room = KeptListing.room(paths: list.count, bytes: list.bytes.count)
+        #expect(list.bytes.capacity >= room.bytes && list.hashes.capacity >= room.paths && list.starts.capacity > room.paths)
+        #expect(room.paths - list.count < 40, "more files than the room")
+
+        let incoming = archive.root.appendingPathComponent("incoming")
+        // Every number: the even ones are names in use (each gets -2), the odd ones new.
+        for i in 0..<40 {
+            try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+            try Data("date 2020-02-01 Incoming \(i).\n".utf8).write(to: incoming.appendingPathComponent(String(format: "n%02d.txt", i)))
+        }
+        let outcome = try ArticleImporter(sourceFolder: archive.source).importFiles([incoming], listed: kept)
+        #expect(outcome.added.count == 40)
+        #expect(outcome.added.contains { $0.1 == "n00-2.txt" } && outcome.added.contains { $0.1 == "n01.txt" })
+        #expect(outcome.articlePaths == Array(try ArchiveLoader(sourceFolder: archive.source).articlePathList()))
+        #expect(outcome.articlePaths.count == 60)
+    }
+
     /// The names the importer takes as in use are the kept listing's: the folder is not listed.
     @Test func anImportGivenAListingDoesNotListTheFolder() throws {
         let archive = try TempArchive(); defer { archive.cleanup() }
