@@ -77,14 +77,30 @@ public struct ArticleImporter: Sendable {
         var notes: [(path: String, present: Bool)] = []
         func note(_ path: String, present: Bool) { notes.append((path, present)) }
         try importFiles(files, listed: paths, into: &outcome, note: note)
-        for (path, present) in notes {
-            let lo = paths.sortedPosition(of: path)
-            let there = lo < paths.count && paths[lo] == path
-            if present && !there { paths.insert(path, at: lo) } else if !present && there { paths.remove(at: lo) }
-        }
+        Self.apply(notes, to: &paths)
         outcome.listing = paths
         return outcome
     }
+
+    /// Puts each path noted present in `paths` (where it is not) and takes each noted absent out,
+    /// the last note of a path deciding. A few names go in where the list lies, each moving the
+    /// paths after it (4 MB at 100,000 articles); more (a folder of articles added) in one merge,
+    /// which copies the list once.
+    static func apply(_ notes: [(path: String, present: Bool)], to paths: inout PathList) {
+        var last: [String: Bool] = [:]
+        for (path, present) in notes { last[path] = present }
+        var added: [String] = []
+        for (path, present) in last.sorted(by: { $0.key < $1.key }) {
+            let lo = paths.sortedPosition(of: path)
+            let there = lo < paths.count && paths[lo] == path
+            if !present && there { paths.remove(at: lo) } else if present && !there { added.append(path) }
+        }
+        if added.count > Self.insertedOneByOne { paths = paths.merged(with: PathList(ArchiveLoader.sorted(added))); return }
+        for path in added { paths.insert(path, at: paths.sortedPosition(of: path)) }
+    }
+
+    /// Up to how many names an import puts in the listing one by one (`apply`).
+    static let insertedOneByOne = 16
 
     /// `importFiles`' work, the names in use taken from `listed`: each file the import writes or
     /// removes is told to `note` (present or not), in order.
