@@ -342,10 +342,17 @@ struct BuildCache {
         let current = (try? readState())?.body?.name
         let bodyName = current == Self.bodyFiles[0] ? Self.bodyFiles[1] : Self.bodyFiles[0]
         // Header, then the body's sections as encoded: not joined first.
-        guard let bodySum = Self.writeSealed([.bytes(Self.headed(capacity: 32).bytes)] + state.bodySections(early: early),
-                                             to: folder.appendingPathComponent(bodyName).path, inPlace: true) else {
+        let body = [CachePiece.bytes(Self.headed(capacity: 32).bytes)] + state.bodySections(early: early)
+        guard let bodySum = Self.writeSealed(body, to: folder.appendingPathComponent(bodyName).path, inPlace: true) else {
             throw Unusable(description: "cannot write the build cache in \(folder.path)")
         }
+        // The next build writes the other body file over in place; where there is none yet (a
+        // cache's first build), it is made now, so that the first build after it does not make
+        // one (30 MB at 100,000 articles: 60 ms of the first add after a site's first build).
+        // Its bytes are never read: `state.bin` names the body file in use.
+        let spare = folder.appendingPathComponent(bodyName == Self.bodyFiles[0] ? Self.bodyFiles[1] : Self.bodyFiles[0]).path
+        var st = stat()
+        if lstat(spare, &st) != 0 { _ = Self.writeSealed(body, to: spare, inPlace: true) }
         var w = Self.headed(capacity: 1 << 16)
         state.encodeHead(into: &w)
         w.int(shards.count)

@@ -439,7 +439,8 @@ struct IncrementalBuildTests {
 
     /// Builds write their body over the two body files in turn, each in place (the same file,
     /// cut to its new length), never over the one `state.bin` names: a build killed while
-    /// writing its body leaves the last good cache, which the next build uses.
+    /// writing its body leaves the last good cache, which the next build uses. A cache's first
+    /// build makes both, so that the build after it makes none.
     @Test func bodyFilesAreWrittenInTurnAndAKilledWriteIsHarmless() async throws {
         let archive = try await builtArchive(); defer { archive.cleanup() }
         let cache = BuildCache(output: archive.output)
@@ -448,11 +449,16 @@ struct IncrementalBuildTests {
             (try FileManager.default.attributesOfItem(atPath: cacheFolder(archive).appendingPathComponent(name).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
         }
         let first = try named(), firstInode = try inode(first)
+        // The cache's first build made the other body file too, for the next build to write over.
+        let spare = try #require(BuildCache.bodyFiles.first { $0 != first })
+        let spareInode = try inode(spare)
+        #expect(spareInode != 0, "the first build left a body file for the next one")
         try archive.write("one-more.txt", "date 2023-05-07 One more article for the cache to know.\n")
         try await buildAndCompare(archive, "an article added")
         let second = try named()
         #expect(second != first)
         #expect(Set([first, second]) == Set(BuildCache.bodyFiles))
+        #expect(try inode(second) == spareInode, "the spare written over in place, not made anew")
         // A killed build's half-written body, over the file state.bin does not name.
         try Data("half a body".utf8).write(to: cacheFolder(archive).appendingPathComponent(first))
         try FileManager.default.removeItem(at: archive.source.appendingPathComponent("one-more.txt"))
