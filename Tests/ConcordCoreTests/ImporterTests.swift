@@ -35,13 +35,10 @@ struct ImporterTests {
         #expect(report.diagnostics.isEmpty)
     }
 
-    /// An article comes with the files it links to beside it, to the same place relative to it,
-    /// so that its page shows them; a file the source folder holds with other bytes is not
-    /// copied over (a warning), nor one outside the file's folder; the article is added.
     /// The names an import writes and removes, put in the listing and taken out of it at the
-    /// end: the last note of a path decides, a few go in one by one and more in one merge, and
+    /// end: the last note of a path decides, a few go in where the list lies and more by one merge, and
     /// either way the listing is the one a build's walk would sort.
-    @Test(arguments: [3, 40]) func theListingTakesWhatTheImportNoted(added count: Int) {
+    @Test(arguments: [3, 80]) func theListingTakesWhatTheImportNoted(added count: Int) {
         var paths = PathList(["a.md", "b/c.txt", "m.md", "z.md"])
         var notes: [(path: String, present: Bool)] = [("m.md", false), ("z.md", false), ("z.md", true), ("ghost.md", false),
                                                        ("q.md", true), ("q.md", false)]
@@ -49,10 +46,13 @@ struct ImporterTests {
         for name in new.reversed() { notes.append((name, true)) }
         notes.append(("a.md", true))
         ArticleImporter.apply(notes, to: &paths)
-        // (3 names go in one by one, 40 in one merge.)
+        // (3 names go in where the list lies, 80 by one merge: `PathList.inPlaceLimit`.)
         #expect(Array(paths) == ArchiveLoader.sorted(["a.md", "b/c.txt", "z.md"] + new))
     }
 
+    /// An article comes with the files it links to beside it, to the same place relative to it,
+    /// so that its page shows them; a file the source folder holds with other bytes is not
+    /// copied over (a warning), nor one outside the file's folder; the article is added.
     @Test func linkedFilesComeWithTheArticle() async throws {
         let archive = try TempArchive()
         defer { archive.cleanup() }

@@ -83,24 +83,18 @@ public struct ArticleImporter: Sendable {
     }
 
     /// Puts each path noted present in `paths` (where it is not) and takes each noted absent out,
-    /// the last note of a path deciding. A few names go in where the list lies, each moving the
-    /// paths after it (4 MB at 100,000 articles); more (a folder of articles added) in one merge,
-    /// which copies the list once.
+    /// the last note of a path deciding (`PathList.update`: a few where the list lies, more by one merge).
     static func apply(_ notes: [(path: String, present: Bool)], to paths: inout PathList) {
         var last: [String: Bool] = [:]
         for (path, present) in notes { last[path] = present }
-        var added: [String] = []
-        for (path, present) in last.sorted(by: { $0.key < $1.key }) {
+        var gone = Set<Int>(), added: [String] = []
+        for (path, present) in last {
             let lo = paths.sortedPosition(of: path)
             let there = lo < paths.count && paths[lo] == path
-            if !present && there { paths.remove(at: lo) } else if present && !there { added.append(path) }
+            if !present && there { gone.insert(lo) } else if present && !there { added.append(path) }
         }
-        if added.count > Self.insertedOneByOne { paths = paths.merged(with: PathList(ArchiveLoader.sorted(added))); return }
-        for path in added { paths.insert(path, at: paths.sortedPosition(of: path)) }
+        paths.update(removing: gone, adding: ArchiveLoader.sorted(added))
     }
-
-    /// Up to how many names an import puts in the listing one by one (`apply`).
-    static let insertedOneByOne = 16
 
     /// `importFiles`' work, the names in use taken from `listed`: each file the import writes or
     /// removes is told to `note` (present or not), in order.

@@ -22,10 +22,6 @@ struct SourceListing: Sendable, Equatable {
         return copy.patch(changed, folder: folder, now: now) ? copy : nil
     }
 
-    /// At most this many paths gone and added are removed and inserted where they lie; more,
-    /// and the listing is made anew by a merge.
-    static let inPlaceLimit = 64
-
     /// Patches the listing with the paths in `changed` (absolute, as a watcher reports them),
     /// looked at again: an article file that appeared is added, one that went is removed, one
     /// still there `stat`ed again, as is every file whose stamp was not settled. False (and the
@@ -62,28 +58,8 @@ struct SourceListing: Sendable, Equatable {
         // Stamped again below: the files reported, the new ones, and those whose stamp was not settled.
         for i in again { stamps[i] = nil }
         if !gone.isEmpty || !added.isEmpty {
-            let new = ArchiveLoader.sorted(added)
-            if gone.count + new.count <= Self.inPlaceLimit {
-                for i in gone.sorted(by: >) { paths.remove(at: i); stamps.remove(at: i) }
-                for path in new {
-                    // Past the paths `String` holds smaller, then those equal to it whose bytes come first.
-                    var at = paths.sortedPosition(of: path)
-                    while at < paths.count && Self.precedes(paths[at], path) { at += 1 }
-                    paths.insert(path, at: at); stamps.insert(nil, at: at)
-                }
-            } else {
-                // The paths left and the new ones, merged in order.
-                var merged = PathList(), mergedStamps: [FileStamp?] = [], k = 0
-                merged.reserveCapacity(paths: paths.count + new.count, bytes: paths.bytes.count + new.count * 64)
-                mergedStamps.reserveCapacity(paths.count + new.count)
-                for i in paths.indices where !gone.contains(i) {
-                    // (A string is made of path `i` only while new paths are left to place.)
-                    while k < new.count && Self.precedes(new[k], paths[i]) { merged.append(new[k]); mergedStamps.append(nil); k += 1 }
-                    merged.append(i, of: paths); mergedStamps.append(stamps[i])
-                }
-                for path in new[k...] { merged.append(path); mergedStamps.append(nil) }
-                (paths, stamps) = (merged, mergedStamps)
-            }
+            let placed = paths.update(removing: gone, adding: ArchiveLoader.sorted(added))
+            stamps.follow(removing: gone, inserting: nil, at: placed)
         }
         let restamp = stamps.indices.filter { stamps[$0] == nil }
         var hardLinked = false

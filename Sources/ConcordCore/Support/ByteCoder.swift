@@ -28,15 +28,12 @@ struct ByteWriter {
         let n = UInt64(bytes.count - at - 8).littleEndian
         withUnsafeBytes(of: n) { bytes.replaceSubrange(at..<(at + 8), with: $0) }
     }
-    mutating func u64s(_ list: [UInt64]) {
+    /// 64-bit numbers (`UInt64`s, or `Int`s: a listing's starts, with no array of `UInt64`s made
+    /// first), their count first, where they lie; read back by `u64s()`.
+    mutating func u64s<T: FixedWidthInteger>(_ list: [T]) {
+        precondition(T.bitWidth == 64, "64-bit numbers")
         int(list.count)
         list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // little-endian machines only (checked in the header)
-    }
-    /// `Int`s as `u64s` writes them (read back by `u64s()`), where they lie: no array of
-    /// `UInt64`s made first (a listing's 100,000 starts: 800 KB of fresh memory).
-    mutating func u64s(_ list: [Int]) {
-        int(list.count)
-        list.withUnsafeBytes { bytes.append(contentsOf: $0) }   // 64-bit, little-endian machines only (checked in the header)
     }
     /// `count` 32-bit numbers as `fill` sets them (all 0 before), without a count, written where
     /// they go: a `u32` each, the 2.6 million numbers of 260,000 segments took 25–30 ms; made in

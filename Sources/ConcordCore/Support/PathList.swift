@@ -112,6 +112,42 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
         hashes.insert(PathHash.of(path), at: i)
     }
 
+    /// At most this many paths taken out and put in by `update` go where the list lies, each
+    /// moving the paths after it (4 MB at 100,000 paths of 40 bytes); more, and the list is made
+    /// anew by one merge, which copies it once.
+    static let inPlaceLimit = 64
+
+    /// Takes out the paths at `gone` (positions) and puts in `new` (in the order every build
+    /// takes paths, `ArchiveLoader.sorted`; none of them in the list), each where that order
+    /// puts it: a few where the list lies (a list held by nothing else is not copied), more by
+    /// one merge (`inPlaceLimit`). Returns where the paths put in lie now, ascending, so that
+    /// arrays kept beside the list can follow (`Array.follow`).
+    @discardableResult
+    mutating func update(removing gone: Set<Int>, adding new: [String]) -> [Int] {
+        let goneInOrder = gone.sorted()
+        // Where each goes in the list as it is (past the paths `String` holds smaller, then those
+        // equal to it whose bytes come first), then in the list made: the paths kept before it and
+        // the new ones before it.
+        let placed = new.enumerated().map { j, path in
+            var at = sortedPosition(of: path)
+            while at < count && SourceListing.precedes(self[at], path) { at += 1 }
+            return at - goneInOrder.sortedPosition(of: at) + j
+        }
+        if gone.count + new.count <= Self.inPlaceLimit {
+            for i in goneInOrder.reversed() { remove(at: i) }
+            for (path, at) in zip(new, placed) { insert(path, at: at) }
+        } else {
+            var runs: [Range<Int>] = [], from = 0
+            for i in goneInOrder {
+                if from < i { runs.append(from..<i) }
+                from = i + 1
+            }
+            if from < count { runs.append(from..<count) }
+            self = merged(runs: runs, with: PathList(new))
+        }
+        return placed
+    }
+
     /// The paths in the order every build takes them (`ArchiveLoader.sorted`): by their bytes
     /// on both cores when all are ASCII (`BytewiseSort`, `String`'s order for them), else as `String`s.
     func sorted() -> PathList {
@@ -287,4 +323,27 @@ struct PathList: RandomAccessCollection, Equatable, Sendable {
 extension PathList: CustomStringConvertible {
     /// The paths, as an array of strings prints them (test failures show this).
     var description: String { Array(self).description }
+}
+
+extension Array {
+    /// Keeps an array beside a `PathList` in step with its `update`: the elements at `gone` taken
+    /// out and `element` put in at each of `placed` (as `update` returned them), where the array
+    /// lies for a few (`PathList.inPlaceLimit`), else in one pass.
+    mutating func follow(removing gone: Set<Int>, inserting element: Element, at placed: [Int]) {
+        if gone.count + placed.count <= PathList.inPlaceLimit {
+            for i in gone.sorted(by: >) { remove(at: i) }
+            for at in placed { insert(element, at: at) }
+            return
+        }
+        let total = count - gone.count + placed.count
+        var result: [Element] = []
+        result.reserveCapacity(total)
+        var p = 0, old = 0
+        while result.count < total {
+            if p < placed.count && placed[p] == result.count { result.append(element); p += 1; continue }
+            while gone.contains(old) { old += 1 }
+            result.append(self[old]); old += 1
+        }
+        self = result
+    }
 }

@@ -108,7 +108,7 @@ struct SourceListingTests {
         var last = try listing(archive)
         for round in 0..<20 {
             var changed: [String] = []
-            for _ in 0..<(round % 4 == 3 ? SourceListing.inPlaceLimit + 10 : 1 + rng.next(12)) {
+            for _ in 0..<(round % 4 == 3 ? PathList.inPlaceLimit + 10 : 1 + rng.next(12)) {
                 // (Every fourth round adds and removes only: edits count toward no limit.)
                 switch round % 4 == 3 ? rng.next(2) : rng.next(3) {
                 case 0:
@@ -124,7 +124,7 @@ struct SourceListingTests {
                     try archive.write(n, "date 2020-01-01 \(n) edited in round \(round)\n"); changed.append(n)
                 }
             }
-            if round % 4 == 3 { #expect(changed.count > SourceListing.inPlaceLimit, "round \(round) merges") }
+            if round % 4 == 3 { #expect(changed.count > PathList.inPlaceLimit, "round \(round) merges") }
             last = try #require(patched(last, archive, changed), "round \(round)")
             let fresh = try listing(archive)
             #expect(last == fresh, "round \(round)")

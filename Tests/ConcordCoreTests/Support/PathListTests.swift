@@ -53,6 +53,29 @@ struct PathListTests {
     }
 
     /// Removing and inserting give the list the array's same operations give.
+    /// Paths taken out and put in by `update` give the list a build would sort, a few where the list
+    /// lies and more by one merge; the positions it returns are where the new paths are, so that an
+    /// array beside the list follows it (`Array.follow`) in either case.
+    @Test(arguments: [(4, 3), (30, 200)]) func updatesAsASortedListWould(goneCount: Int, newCount: Int) {
+        var rng = SplitMix64(seed: UInt64(goneCount * 1000 + newCount))
+        for ascii in [true, false] {
+            let all = paths(600 + newCount, seed: UInt64(newCount) + (ascii ? 1 : 2), ascii: ascii)
+            let old = ArchiveLoader.sorted(Array(all.prefix(600))), new = ArchiveLoader.sorted(Array(all.suffix(newCount)))
+            var gone = Set<Int>()
+            while gone.count < goneCount { gone.insert(rng.next(old.count)) }
+            var list = PathList(old), marks = old.map { _ in false }
+            let placed = list.update(removing: gone, adding: new)
+            marks.follow(removing: gone, inserting: true, at: placed)
+            let expected = ArchiveLoader.sorted(old.indices.filter { !gone.contains($0) }.map { old[$0] } + new)
+            #expect(Array(list) == expected)
+            #expect(list == PathList(expected), "hashes and starts too")
+            #expect(placed == placed.sorted() && placed.map { list[$0] } == new)
+            #expect(marks == expected.map { new.contains($0) }, "the array beside the list in step")
+        }
+        // (The first case is made in place, the second by a merge.)
+        #expect((goneCount + newCount <= PathList.inPlaceLimit) == (newCount < PathList.inPlaceLimit / 2))
+    }
+
     @Test func removesAndInsertsAsAnArrayDoes() {
         var rng = SplitMix64(seed: 10)
         var array = paths(200, seed: 11, ascii: false)
